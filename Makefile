@@ -1,0 +1,59 @@
+# Everything a fresh machine needs is installed by these targets themselves.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(TS:.ts=.qm)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint typecheck pytest sysdeps translations screenshots package bench clean
+
+run: $(STAMP) translations
+	$(VENV)/bin/testimonio
+
+test: $(STAMP) translations lint typecheck pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench packaging
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 -p no:cacheprovider
+
+# Shared libraries Qt needs even offscreen; installed from Debian when missing.
+sysdeps:
+	@if ! $(PYTHON) packaging/check_sysdeps.py; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	      libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+	      libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core >/dev/null; \
+	  else echo "Install Qt's system libraries (see docs/install.md)"; fi; \
+	fi
+
+$(STAMP): pyproject.toml constraints.txt
+	$(MAKE) sysdeps
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev,package]'
+	touch $(STAMP)
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m testimonio.gui.screenshots screenshots
+
+package: $(STAMP) translations
+	$(PY) packaging/build.py
+
+bench: $(STAMP)
+	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist $(QM)
