@@ -1,0 +1,62 @@
+"""Key ids and fingerprints a person can read aloud.
+
+* ``key_id(public_bytes)`` is the SHA-256 of the raw public key bytes, as 64
+  lowercase hex characters. It is what files and rosters store: it binds the
+  whole key.
+* ``fingerprint(public_bytes)`` is the same digest shown for people: the
+  first 128 bits as 8 groups of 4 uppercase hex characters separated by
+  spaces (``"3F2A 9C01 77D0 …"``). 128 bits keep a second-preimage attack
+  out of reach while staying short enough to read over a phone line; the
+  letters are uppercase because they are easier to read aloud.
+
+For a vault, "the public key" is the 64 bytes ``signing || encryption`` (see
+``keys.PublicKeys.raw``), so one fingerprint confirms both keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+KEY_ID_BYTES = 32
+FINGERPRINT_GROUPS = 8
+_GROUP = 4
+
+_DISPLAY_RE = re.compile(r"^[0-9A-F]{4}( [0-9A-F]{4}){7}$")
+
+
+def key_id_bytes(public_bytes: bytes) -> bytes:
+    """The 32-byte SHA-256 of a raw public key."""
+    return hashlib.sha256(public_bytes).digest()
+
+
+def key_id(public_bytes: bytes) -> str:
+    """The SHA-256 of a raw public key, as 64 lowercase hex characters."""
+    return key_id_bytes(public_bytes).hex()
+
+
+def format_fingerprint(digest: bytes) -> str:
+    """Show the first 128 bits of a key id as 8 groups of 4 uppercase hex."""
+    text = digest[: FINGERPRINT_GROUPS * _GROUP // 2].hex().upper()
+    return " ".join(text[i : i + _GROUP] for i in range(0, len(text), _GROUP))
+
+
+def fingerprint(public_bytes: bytes) -> str:
+    """The fingerprint a person reads aloud to confirm a public key."""
+    return format_fingerprint(key_id_bytes(public_bytes))
+
+
+def fingerprint_of_key_id(kid: str) -> str:
+    """The display fingerprint for a stored hex key id."""
+    return format_fingerprint(bytes.fromhex(kid))
+
+
+def normalise_fingerprint(text: str) -> str:
+    """Accept a fingerprint typed by a person (any case, spaces, dashes)."""
+    compact = re.sub(r"[\s:\-]", "", text).upper()
+    return " ".join(compact[i : i + _GROUP] for i in range(0, len(compact), _GROUP))
+
+
+def is_fingerprint(text: str) -> bool:
+    """True when ``text`` is in the display form produced by :func:`fingerprint`."""
+    return bool(_DISPLAY_RE.match(text))
