@@ -1,0 +1,94 @@
+"""k-anonymity over the quasi-identifiers of exported interviews.
+
+Each exported interview has a *quasi key*: its questionnaire id and the
+generalised values of the questionnaire's quasi-identifier questions outside
+repeats (a missing answer counts as a value of its own). Interviews sharing a
+key form a group; a group smaller than ``k`` lets a reader single a person
+out. The check runs over everything this vault exported so far plus the
+bundle being made, and lists only the small groups the new bundle touches:
+a group already out cannot be taken back, blanking fields in this bundle is
+the only remedy left.
+
+Interviews whose quasi-identifiers are all blank (suppressed, or never
+answered) are not grouped: there is nothing left in them to single out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+DEFAULT_K = 5
+
+QuasiValues = tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True)
+class QuasiRecord:
+    """The quasi key of one exported interview (by export id)."""
+
+    export_id: str
+    form_id: str
+    values: QuasiValues
+
+    @staticmethod
+    def of(export_id: str, form_id: str, values: Mapping[str, object]) -> QuasiRecord:
+        """A record from path → generalised value (``None`` when blank)."""
+        items = tuple(sorted((p, None if v is None else _as_text(v)) for p, v in values.items()))
+        return QuasiRecord(export_id, form_id, items)
+
+    @property
+    def blank(self) -> bool:
+        return all(v is None for _, v in self.values)
+
+
+@dataclass(frozen=True)
+class SmallGroup:
+    """Interviews sharing one quasi key, fewer than ``k`` of them."""
+
+    form_id: str
+    values: Mapping[str, str | None]
+    size: int
+    # Export ids in the bundle being made (the only ones that can still be blanked).
+    in_bundle: tuple[str, ...] = field(default=())
+
+    def describe(self) -> str:
+        """One line a person can read: the shared values and the group size."""
+        shown = ", ".join(f"{p}={v if v is not None else '(blank)'}" for p, v in self.values.items())
+        return f"{self.form_id}: {shown} — {self.size} interview(s)"
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def small_groups(
+    previous: Iterable[QuasiRecord], bundle: Iterable[QuasiRecord], k: int = DEFAULT_K
+) -> list[SmallGroup]:
+    """Groups smaller than ``k`` that hold at least one interview of ``bundle``.
+
+    A record of ``bundle`` replaces an earlier record with the same export id
+    (a new revision of the same interview).
+    """
+    current = {r.export_id: r for r in bundle}
+    everyone: dict[str, QuasiRecord] = {r.export_id: r for r in previous if r.export_id not in current}
+    everyone.update(current)
+    groups: dict[tuple[str, QuasiValues], list[str]] = defaultdict(list)
+    for record in everyone.values():
+        if record.values and not record.blank:
+            groups[(record.form_id, record.values)].append(record.export_id)
+    small = []
+    for (form_id, values), members in groups.items():
+        touched = tuple(sorted(m for m in members if m in current))
+        if len(members) < k and touched:
+            small.append(SmallGroup(form_id, dict(values), len(members), touched))
+    small.sort(key=lambda g: (g.form_id, g.size, sorted(g.values.items(), key=str)))
+    return small
+
+
+def suppressed(record: QuasiRecord) -> QuasiRecord:
+    """The record with every quasi-identifier blanked."""
+    return QuasiRecord(record.export_id, record.form_id, tuple((p, None) for p, _ in record.values))

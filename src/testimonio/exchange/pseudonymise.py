@@ -1,0 +1,220 @@
+"""Pseudonymisation: what of an interview's answers may leave the vault.
+
+The rules are those of ARCHITECTURE.md ("Questionnaires", column ``privacy``):
+
+- ``identifier``: never leaves.
+- ``quasi``: leaves generalised (integer and decimal: a band of width
+  ``privacy_band``, e.g. ``"30-39"``; date and dateTime: the month
+  ``"YYYY-MM"``; time: the hour ``"HH:00"``; selects and text: as entered) and
+  is part of the k-anonymity check (:mod:`testimonio.exchange.kanon`).
+- ``safe``: leaves as entered.
+- no mark: select, rank, integer, decimal, date, time, dateTime and
+  acknowledge answers leave as entered. Free text (``text``) leaves only when
+  the researcher reviewed that very answer for export. Calculated and hidden
+  values leave when they are numbers; text they hold may have been built from
+  identifiers, so it is treated as free text. Geopoints, ``deviceid`` and
+  ``username`` never leave unless marked ``safe``: they point at a person.
+- ``start``/``end``/``today`` metadata leave as dates only (month if quasi).
+- Attachment answers leave only when the researcher ticked the attachment
+  for export (and never when marked ``identifier``); the value becomes the
+  attachment's name inside the bundle.
+
+The input is the *exportable* answers (irrelevant answers already removed by
+``FormState.exportable_answers()``), keyed by answer path.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
+
+_INSTANCE = re.compile(r"\[\d+\]")
+_NUMERIC_TYPES = frozenset({"integer", "decimal"})
+_DATE_TYPES = frozenset({"date", "dateTime", "start", "end", "today"})
+_ALWAYS_AS_ENTERED = frozenset(
+    {"select_one", "select_multiple", "rank", "integer", "decimal", "date", "time",
+     "dateTime", "acknowledge"}
+)
+_NEVER_BY_DEFAULT = frozenset({"geopoint", "deviceid", "username"})
+_DERIVED_TYPES = frozenset({"calculate", "hidden"})
+
+
+def model_path(answer_path: str) -> str:
+    """The questionnaire path of an answer path: ``"kids[2]/age"`` → ``"kids/age"``."""
+    return _INSTANCE.sub("", answer_path)
+
+
+def band(value: float, width: int) -> str:
+    """The band of ``width`` holding ``value``: ``band(34, 10) == "30-39"``."""
+    width = max(1, width)
+    low = math.floor(value / width) * width
+    return f"{low}-{low + width - 1}"
+
+
+def as_date(value: AnswerValue) -> str | None:
+    """The ``YYYY-MM-DD`` part of a date or dateTime answer, if it has one."""
+    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return value[:10]
+    return None
+
+
+def generalise(question: Question, value: AnswerValue) -> AnswerValue:
+    """The generalised form of a quasi-identifier's answer.
+
+    Values that are already generalised (a band string, a month) pass
+    unchanged, so pseudonymising twice gives the same result.
+    """
+    if value is None:
+        return None
+    if question.type in _NUMERIC_TYPES and isinstance(value, int | float) and not isinstance(value, bool):
+        return band(value, question.privacy_band)
+    if question.type in _DATE_TYPES:
+        day = as_date(value)
+        return day[:7] if day else value
+    if question.type == "time" and isinstance(value, str) and re.match(r"^\d{2}:", value):
+        return value[:2] + ":00"
+    return value
+
+
+def is_free_text(question: Question, value: AnswerValue) -> bool:
+    """Whether an answer is free text that needs a review (or ``safe``) to leave."""
+    if question.type == "text":
+        return True
+    return question.type in _DERIVED_TYPES and isinstance(value, str)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A free-text answer waiting for the researcher's decision."""
+
+    path: str  # answer path
+    label: str
+    value: str
+
+
+class Pseudonymiser:
+    """Applies the privacy rules of one questionnaire to one interview.
+
+    ``reviewed`` holds the answer paths whose free text the researcher
+    approved for export; ``attachment_names`` maps the attachment ids ticked
+    for export (and cleaned) to their names inside the bundle.
+    """
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        reviewed: Collection[str] = (),
+        attachment_names: Mapping[str, str] | None = None,
+    ) -> None:
+        self.questionnaire = questionnaire
+        self.reviewed = frozenset(reviewed)
+        self.attachment_names = dict(attachment_names or {})
+
+    def question(self, answer_path: str) -> Question | None:
+        """The question of an answer path; None for repeat counts or unknown paths."""
+        path = model_path(answer_path)
+        if not self.questionnaire.has_path(path):
+            return None
+        node = self.questionnaire.node(path)
+        return node if isinstance(node, Question) else None
+
+    def _is_repeat(self, answer_path: str) -> bool:
+        path = model_path(answer_path)
+        return self.questionnaire.has_path(path) and not isinstance(
+            self.questionnaire.node(path), Question
+        )
+
+    def leaves(self, answer_path: str, value: AnswerValue) -> AnswerValue:
+        """The value that leaves for one answer, or None if it stays."""
+        if value is None or value == "" or value == []:
+            return None
+        if self._is_repeat(answer_path):
+            return value  # a repeat's instance count says nothing about a person
+        question = self.question(answer_path)
+        if question is None or question.type == "note":
+            return None  # unknown paths never leave: nobody vetted them
+        privacy = question.privacy
+        if privacy is Privacy.IDENTIFIER:
+            return None
+        if question.is_attachment:
+            return self.attachment_names.get(str(value))
+        if privacy is Privacy.QUASI:
+            return generalise(question, value)
+        if question.type in {"start", "end", "today"}:
+            return as_date(value)
+        if privacy is Privacy.SAFE:
+            return value
+        if question.type in _NEVER_BY_DEFAULT:
+            return None
+        if is_free_text(question, value):
+            return value if answer_path in self.reviewed else None
+        if question.type in _DERIVED_TYPES or question.type in _ALWAYS_AS_ENTERED:
+            return value
+        return None
+
+    def answers(self, answers: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
+        """Every answer that may leave, generalised where the rules say.
+
+        A reviewed free text that still contains one of the interview's
+        identifier answers word for word stays behind: a safety net under the
+        review, which highlights them but cannot force a second look.
+        """
+        secrets = [s.casefold() for s in self.identifiers(answers).values() if len(s) >= 3]
+        out: dict[str, AnswerValue] = {}
+        for path, value in answers.items():
+            kept = self.leaves(path, value)
+            if kept is None:
+                continue
+            if secrets and isinstance(kept, str) and self._free_text(path, kept):
+                folded = kept.casefold()
+                if any(secret in folded for secret in secrets):
+                    continue
+            out[path] = kept
+        return out
+
+    def _free_text(self, path: str, value: AnswerValue) -> bool:
+        question = self.question(path)
+        return (question is not None and question.privacy is Privacy.DEFAULT
+                and is_free_text(question, value))
+
+    def needs_review(self, answers: Mapping[str, AnswerValue], lang: str | None = None) -> list[ReviewItem]:
+        """Free-text answers that leave only after a review (reviewed or not)."""
+        items = []
+        for path, value in answers.items():
+            question = self.question(path)
+            if question is None or not isinstance(value, str) or not value:
+                continue
+            if question.privacy is Privacy.DEFAULT and is_free_text(question, value):
+                items.append(ReviewItem(path, question.label.get(lang) or question.name, value))
+        return items
+
+    def identifiers(self, answers: Mapping[str, AnswerValue]) -> dict[str, str]:
+        """The interview's identifier answers as text, to highlight in a review."""
+        found: dict[str, str] = {}
+        for path, value in answers.items():
+            question = self.question(path)
+            if (question is not None and question.privacy is Privacy.IDENTIFIER
+                    and not question.is_attachment and value not in (None, "")):
+                found[path] = " ".join(value) if isinstance(value, list) else str(value)
+        return found
+
+
+def _in_repeat(questionnaire: Questionnaire, path: str) -> bool:
+    parts = path.split("/")
+    for i in range(1, len(parts)):
+        prefix = "/".join(parts[:i])
+        node = questionnaire.node(prefix) if questionnaire.has_path(prefix) else None
+        if node is not None and not isinstance(node, Question) and node.repeat:
+            return True
+    return False
+
+
+def top_level_quasi(questionnaire: Questionnaire) -> list[Question]:
+    """Quasi-identifier questions outside any repeat, in form order."""
+    return [q for q in questionnaire.questions()
+            if q.privacy is Privacy.QUASI and not _in_repeat(questionnaire, q.path)]
+

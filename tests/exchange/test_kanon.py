@@ -1,0 +1,37 @@
+"""k-anonymity groups over what was exported before plus the new bundle."""
+
+from __future__ import annotations
+
+from testimonio.exchange.kanon import QuasiRecord, small_groups, suppressed
+
+
+def rec(eid: str, age: str | None, gender: str | None, form: str = "f") -> QuasiRecord:
+    return QuasiRecord.of(eid, form, {"age": age, "gender": gender})
+
+
+def test_small_group_listed_only_when_bundle_touches_it() -> None:
+    previous = [rec(f"p{i}", "30-39", "f") for i in range(4)] + [rec("old", "60-69", "m")]
+    bundle = [rec("n1", "30-39", "f"), rec("n2", "20-29", "m")]
+    groups = small_groups(previous, bundle, k=5)
+    assert [(g.values, g.size, g.in_bundle) for g in groups] == [
+        ({"age": "20-29", "gender": "m"}, 1, ("n2",)),
+    ]
+    assert "age=20-29" in groups[0].describe()
+
+
+def test_k_is_a_setting_and_forms_are_apart() -> None:
+    bundle = [rec("a", "30-39", "f"), rec("b", "30-39", "f"), rec("c", "30-39", "f", form="g")]
+    assert small_groups([], bundle, k=2) == [small_groups([], bundle, k=2)[0]]
+    assert small_groups([], bundle, k=2)[0].form_id == "g"
+    assert small_groups([], bundle, k=1) == []
+
+
+def test_new_revision_replaces_the_old_record() -> None:
+    previous = [rec("a", "30-39", "f")] + [rec(f"p{i}", "40-49", "f") for i in range(4)]
+    # "a" moves into the 40-49 group: its old key no longer counts.
+    assert small_groups(previous, [rec("a", "40-49", "f")], k=5) == []
+
+
+def test_blank_records_are_not_grouped() -> None:
+    assert small_groups([], [suppressed(rec("a", "30-39", "f")), rec("b", None, None)], k=5) == []
+    assert rec("a", None, "f").blank is False
