@@ -1,0 +1,1 @@
+"""Views: one window, page or dialog a file."""
