@@ -256,7 +256,7 @@ def _xlsx_cell(sheet: object, value: Cell) -> object:
     if isinstance(value, str):
         from openpyxl.cell import WriteOnlyCell
 
-        cell = WriteOnlyCell(sheet, value=None)  # type: ignore[arg-type]
+        cell = WriteOnlyCell(sheet, value=None)
         cell.value = value
         cell.data_type = "s"
         return cell
