@@ -164,6 +164,8 @@ class Questionnaire:
     languages: tuple[str, ...]  # e.g. ("es", "en") or ("default",)
     default_language: str
     source_name: str = ""  # file name it was read from
+    # Display name of each language key, e.g. {"es": "Español"} (from "label::Español (es)").
+    language_names: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     _by_path: Mapping[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _by_name: Mapping[str, Node] = field(default_factory=dict, repr=False, compare=False)
 
