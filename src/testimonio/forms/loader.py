@@ -19,7 +19,7 @@ import logging
 import re
 import warnings
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -150,8 +150,10 @@ def _load(data: bytes, source_name: str) -> LoadResult:
             )
     except PyXFormError as error:
         refusal = translate_pyxform_error(error, source_name)
-        if refusal.row is None and refusal.column is None:
-            SurveyRows(survey, source_name)  # may name the row pyxform did not
+        if refusal.row is not None or refusal.column is None:
+            # Our own pass names rows pyxform does not, in plainer words; a
+            # column-level refusal (headers) comes first, as it does in pyxform.
+            SurveyRows(survey, source_name)
         raise refusal from error
     rows = SurveyRows(survey, source_name)
     builder = _Builder(rows, source_name)
@@ -207,6 +209,7 @@ class _Builder:
         self.language_names: dict[str, str] = {}
         self.notes: list[str] = []
         self.loop_rows: dict[str, RowInfo] = {}
+        self.generated: set[str] = set()  # paths of nodes pyxform made up (no row)
 
     # --- texts ---------------------------------------------------------------
 
@@ -254,11 +257,15 @@ class _Builder:
     def children(self, items: Iterable[Mapping[str, Any]], prefix: str,
                  parent_row: int | None, claim: bool = True) -> list[Node]:
         out: list[Node] = []
+        fallback = parent_row
         for item in items:
-            node = self.node(item, prefix, parent_row, claim)
+            # Nodes pyxform generates (an or_other's text, a repeat_count's calculate)
+            # have no row of their own: they take the row of the row that made them.
+            node = self.node(item, prefix, fallback, claim)
             if node is not None:
                 out.append(node)
-        return out
+                fallback = node.row if node.row is not None else fallback
+        return _inline_repeat_counts(out, self.generated)
 
     def node(self, item: Mapping[str, Any], prefix: str, parent_row: int | None,
              claim: bool = True) -> Node | None:
@@ -267,6 +274,8 @@ class _Builder:
         info = self.rows.take(name) if claim else self.loop_rows.get(name)
         row = info.row if info else parent_row
         path = f"{prefix}/{name}" if prefix else name
+        if info is None and claim:
+            self.generated.add(path)
         if kind in {"group", "repeat"}:
             if not prefix and name == "meta" and info is None:
                 return None  # pyxform's own instanceID block; interviews carry their own id
@@ -370,6 +379,28 @@ class _Builder:
                  if k not in {"name", "label", "media", "_row_number"} and v is not None}
         return Choice(name=str(item.get("name", "")), label=self.text(item.get("label")),
                       extra=MappingProxyType(extra))
+
+
+def _inline_repeat_counts(nodes: list[Node], generated_paths: set[str]) -> list[Node]:
+    """Undo pyxform's ``<repeat>_count`` calculate: the repeat keeps the expression.
+
+    pyxform moves a ``repeat_count`` that is not a plain reference into a
+    generated calculate sibling; the author wrote it on the repeat, and that
+    is where messages and the form-state engine should find it.
+    """
+    by_name = {n.name: n for n in nodes}
+    dropped: set[str] = set()
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Group) and node.repeat and node.repeat_count:
+            generated = by_name.get(f"{node.name}_count")
+            if (isinstance(generated, Question) and generated.type == "calculate"
+                    and node.repeat_count == f"${{{generated.name}}}"
+                    and generated.path in generated_paths and generated.calculation):
+                node = replace(node, repeat_count=generated.calculation)
+                dropped.add(generated.name)
+        out.append(node)
+    return [n for n in out if n.name not in dropped or isinstance(n, Group)]
 
 
 def _expr(value: Any) -> str | None:

@@ -129,7 +129,9 @@ def translate_pyxform_error(
     row_match = _ROW_RE.search(text)
     row = int(row_match.group(1)) if row_match else None
     sheet: str | None = None
-    for pattern in _SHEET_RES:
+    # A "[row : n]" message is about that row of the survey sheet unless it
+    # says "On the 'x' sheet"; other mentions of a sheet are not its location.
+    for pattern in _SHEET_RES[:1] if row is not None else _SHEET_RES:
         match = pattern.search(text)
         if match and match.group(1).lower() in _KNOWN_SHEETS:
             sheet = match.group(1).lower()

@@ -1,0 +1,197 @@
+"""Malformed questionnaires: always a FormError naming where, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from testimonio import errors
+from testimonio.errors import FormError
+from testimonio.forms import xlsform_read
+from testimonio.forms.loader import load_bytes, load_file
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "xlsforms"
+INVALID_FILES = sorted((SHARED / "invalid").iterdir())
+
+
+def write_xlsform(path: Path, survey: list[dict[str, Any]] | None,
+                  choices: list[dict[str, Any]] | None = None,
+                  extra_sheets: dict[str, list[list[Any]]] | None = None) -> Path:
+    """A real .xlsx with a survey (and choices) sheet built from dict rows."""
+    book = Workbook()
+    default = book.active
+    assert default is not None
+    book.remove(default)
+    for title, rows in (("survey", survey), ("choices", choices)):
+        if rows is None:
+            continue
+        ws = book.create_sheet(title)
+        headers: list[str] = []
+        for row in rows:
+            headers.extend(k for k in row if k not in headers)
+        ws.append(headers)
+        for row in rows:
+            ws.append([row.get(h) for h in headers])
+    for title, raw in (extra_sheets or {}).items():
+        ws = book.create_sheet(title)
+        for line in raw:
+            ws.append(line)
+    book.save(path)
+    return path
+
+
+def refuse(path: Path) -> FormError:
+    with pytest.raises(FormError) as caught:
+        load_file(path)
+    error = caught.value
+    assert error.file == path.name
+    assert "Traceback" not in str(error)
+    return error
+
+
+@pytest.mark.parametrize("path", INVALID_FILES, ids=[p.name for p in INVALID_FILES])
+def test_shared_invalid_files_are_refused_naming_sheet_and_row_or_column(path: Path) -> None:
+    error = refuse(path)
+    assert error.sheet in {"survey", "choices", "settings"}
+    assert error.row is not None or error.column is not None
+    assert str(error).startswith(f"{path.name}, sheet '{error.sheet}'")
+
+
+def test_duplicate_choices_name_the_choices_row() -> None:
+    error = refuse(SHARED / "invalid" / "liberia_coverage_duplicate_choices.xlsx")
+    assert (error.sheet, error.row, error.column) == ("choices", 126, "name")
+
+
+def test_duplicate_column_names_the_column_letter() -> None:
+    error = refuse(SHARED / "invalid" / "duplicate_columns.xlsx")
+    assert error.sheet == "survey" and error.column and "label" in error.column
+
+
+T = "type"
+
+
+def _q(type_: str, name: str = "", **extra: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {T: type_, "name": name or None, "label": name or "x"}
+    row.update(extra)
+    return row
+
+
+CASES: dict[str, tuple[list[dict[str, Any]], str, int | None, str | None]] = {
+    "unknown type": ([_q("text", "a"), _q("blurb", "b")], "Unknown question type", 3, "type"),
+    "begin never ended": ([_q("begin_group", "g"), _q("text", "a")], "never ended", 2, "type"),
+    "end without begin": ([_q("text", "a"), {T: "end_group"}], "no matching", 3, "type"),
+    "end of the wrong kind": ([_q("begin_group", "g"), _q("text", "a"), {T: "end_repeat"}],
+                              "closes the group", 4, "type"),
+    "duplicate names": ([_q("text", "a"), _q("integer", "a")], "used twice", 3, "name"),
+    "bad privacy": ([_q("text", "a", privacy="secret")], "privacy value", 2, "privacy"),
+    "privacy on a group": ([_q("begin_group", "g", privacy="safe"), _q("text", "a"),
+                            {T: "end_group"}], "not to groups", 2, "privacy"),
+    "zero band": ([_q("integer", "a", privacy="quasi", privacy_band=0)], "privacy_band", 2,
+                  "privacy_band"),
+    "word band": ([_q("integer", "a", privacy="quasi", privacy_band="ten")], "privacy_band", 2,
+                  "privacy_band"),
+    "fractional band": ([_q("integer", "a", privacy="quasi", privacy_band=2.5)],
+                        "privacy_band", 2, "privacy_band"),
+    "unknown reference": ([_q("text", "a", relevant="${nope} = 1")], "nope", 2, None),
+    "no type": ([_q("text", "a"), {"name": "b", "label": "B"}], "no type", 3, None),
+    "external choices": ([_q("select_one_external places", "a")], "external", 2, "type"),
+    "choices from answers": ([_q("begin_repeat", "r"), _q("text", "n"), {T: "end_repeat"},
+                              _q("select_one ${n}", "pick")], "earlier answers", 5, "type"),
+    "external csv": ([_q("csv-external", "places")], "not supported", 2, "type"),
+    "too deep": ([_q("begin_group", f"g{i}") for i in range(40)] + [_q("text", "a")]
+                 + [{T: "end_group"} for _ in range(40)], "nested", 34, "type"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_malformed_survey_rows(tmp_path: Path, case: str) -> None:
+    survey, words, row, column = CASES[case]
+    error = refuse(write_xlsform(tmp_path / "bad.xlsx", survey))
+    assert words.lower() in error.reason.lower(), error
+    assert error.sheet == "survey"
+    assert error.row == row, error
+    if column is not None:
+        assert error.column == column, error
+
+
+def test_missing_survey_sheet(tmp_path: Path) -> None:
+    path = write_xlsform(tmp_path / "nosurvey.xlsx", None,
+                         choices=[{"list_name": "yn", "name": "y", "label": "Y"}],
+                         extra_sheets={"notes": [["hello"]]})
+    error = refuse(path)
+    assert error.sheet == "survey" and "survey" in error.reason
+
+
+def test_select_with_a_missing_list(tmp_path: Path) -> None:
+    path = write_xlsform(tmp_path / "nolist.xlsx", [_q("select_one colours", "c")],
+                         choices=[{"list_name": "yn", "name": "y", "label": "Y"}])
+    error = refuse(path)
+    assert error.sheet == "survey" and error.row == 2 and "colours" in error.reason
+
+
+def test_wrong_file_types(tmp_path: Path) -> None:
+    text = tmp_path / "form.xlsx"
+    text.write_text("type,name,label\ntext,a,A\n")
+    assert "not an XLSForm spreadsheet" in refuse(text).reason
+    csv = tmp_path / "form.csv"
+    csv.write_text("type,name,label\n")
+    assert ".xlsx or .xls" in refuse(csv).reason
+    empty = tmp_path / "empty.xls"
+    empty.write_bytes(b"")
+    refuse(empty)
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    refuse(folder)
+    with pytest.raises(FormError, match="no such file"):
+        load_file(tmp_path / "missing.xlsx")
+
+
+def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    path = tmp_path / "fake.xlsx"
+    path.write_bytes(buffer.getvalue())
+    refuse(path)
+
+
+def test_huge_files_are_refused_before_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.xlsx"
+    big.write_bytes(xlsform_read.XLSX_MAGIC + b"\0" * (xlsform_read.MAX_FILE_BYTES + 1))
+    assert "MB" in refuse(big).reason
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (xlsform_read.MAX_UNPACKED_BYTES + 1))
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(bomb.getvalue())
+    assert len(bomb.getvalue()) < 1_000_000
+    assert "unpacks to" in refuse(path).reason
+
+
+def test_too_many_rows(tmp_path: Path) -> None:
+    rows = [_q("text", f"q{i}") for i in range(xlsform_read.MAX_ROWS + 1)]
+    error = refuse(write_xlsform(tmp_path / "long.xlsx", rows))
+    assert error.sheet == "survey" and "rows" in error.reason
+
+
+def test_damaged_bytes_only_ever_raise_form_errors() -> None:
+    """Random damage to real forms: a FormError or a load, never anything else."""
+    rng = random.Random(1234)
+    sources = [SHARED / "valid" / "tutorial.xls", SHARED / "valid" / "choice_filter.xlsx"]
+    for source in sources:
+        original = source.read_bytes()
+        for _ in range(25):
+            data = bytearray(original)
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            cut = rng.choice([len(data), rng.randrange(len(data))])
+            try:
+                load_bytes(bytes(data[:cut]), source.name)
+            except errors.TestimonioError as error:
+                assert isinstance(error, FormError)
