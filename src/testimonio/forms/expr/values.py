@@ -1,0 +1,204 @@
+"""XPath values and the conversions between them, as ODK applies them.
+
+A value is a ``str``, a ``float``, a ``bool``, a :class:`NodeSet`, or a date
+(``datetime.date``) / date-time (``datetime.datetime``). Dates count as days
+since 1970-01-01 when a number is needed, as in ODK (JavaRosa); a string that
+looks like a date is converted the same way when compared or subtracted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from testimonio.forms.model import AnswerValue
+
+EPOCH = dt.date(1970, 1, 1)
+NAN = math.nan
+
+
+@dataclass(frozen=True, slots=True)
+class NodeSet:
+    """Nodes in document order: their answer paths and typed answer values."""
+
+    paths: tuple[str, ...]
+    values: tuple[AnswerValue, ...]
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def strings(self) -> list[str]:
+        """The string-value of each node."""
+        return [node_string(v) for v in self.values]
+
+
+Value = str | float | bool | NodeSet | dt.date | dt.datetime
+
+EMPTY = NodeSet((), ())
+
+_NUMBER = re.compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$")
+_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+_DATETIME = re.compile(r"\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def node_string(value: AnswerValue) -> str:
+    """The XPath string-value of a stored answer (select_multiple joined by spaces)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return number_to_string(float(value))
+    return " ".join(str(v) for v in value)
+
+
+def node_number(value: AnswerValue) -> float:
+    """The number an answer converts to."""
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    return string_to_number(node_string(value))
+
+
+def number_to_string(x: float) -> str:
+    """XPath number → string: integers without '.0', no exponent, NaN/Infinity."""
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    if x == int(x) and abs(x) < 1e15:
+        return str(int(x))
+    text = repr(x)
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def string_to_number(s: str) -> float:
+    """XPath string → number, extended as ODK does to date strings (days)."""
+    if _NUMBER.match(s):
+        return float(s)
+    d = parse_date(s)
+    if d is not None:
+        return date_to_days(d)
+    return NAN
+
+
+def parse_date(s: str) -> dt.date | dt.datetime | None:
+    """A date ('2024-05-01') or date-time (ISO 8601) in a string, else None."""
+    m = _DATE.match(s)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if _DATETIME.match(s):
+        try:
+            return dt.datetime.fromisoformat(s.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None
+
+
+def date_to_days(d: dt.date) -> float:
+    """Days since 1970-01-01; a date-time adds the fraction of its (local) day."""
+    if isinstance(d, dt.datetime):
+        days = (d.date() - EPOCH).days
+        seconds = d.hour * 3600 + d.minute * 60 + d.second + d.microsecond / 1e6
+        return days + seconds / 86400.0
+    return float((d - EPOCH).days)
+
+
+def days_to_date(x: float) -> dt.date | None:
+    """The date ``x`` days after 1970-01-01, or None if out of range."""
+    if math.isnan(x) or math.isinf(x):
+        return None
+    try:
+        return EPOCH + dt.timedelta(days=math.floor(x))
+    except OverflowError:
+        return None
+
+
+def days_to_datetime(x: float) -> dt.datetime | None:
+    """The naive date-time ``x`` days after 1970-01-01, or None."""
+    if math.isnan(x) or math.isinf(x):
+        return None
+    try:
+        return dt.datetime(1970, 1, 1) + dt.timedelta(days=x)
+    except OverflowError:
+        return None
+
+
+def to_string(v: Value) -> str:
+    """XPath string(): a node-set gives its first node's value."""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return number_to_string(v)
+    if isinstance(v, NodeSet):
+        return node_string(v.values[0]) if v.values else ""
+    if isinstance(v, dt.datetime):
+        return v.isoformat(timespec="milliseconds")
+    return v.isoformat()
+
+
+def to_number(v: Value) -> float:
+    """XPath number(), with dates as days."""
+    if isinstance(v, bool):
+        return 1.0 if v else 0.0
+    if isinstance(v, float):
+        return v
+    if isinstance(v, str):
+        return string_to_number(v)
+    if isinstance(v, NodeSet):
+        return node_number(v.values[0]) if v.values else NAN
+    return date_to_days(v)
+
+
+def to_boolean(v: Value) -> bool:
+    """boolean(): as ODK, a single node converts through its value.
+
+    XPath 1.0 calls every non-empty node-set true; JavaRosa unpacks a
+    one-node set to its value first, so an empty answer is false. Forms
+    written for ODK (``if(${x}, ...)``) rely on that.
+    """
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, float):
+        return not (v == 0 or math.isnan(v))
+    if isinstance(v, str):
+        return v != ""
+    if isinstance(v, NodeSet):
+        if len(v.values) != 1:
+            return len(v.values) > 1
+        one = v.values[0]
+        if isinstance(one, (int, float)) and not isinstance(one, bool):
+            return to_boolean(float(one))
+        return node_string(one) != ""
+    return True
+
+
+def to_date(v: Value) -> dt.date | dt.datetime | None:
+    """A date from a date, a string or a number of days; None if none."""
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v
+    if isinstance(v, NodeSet):
+        v = to_string(v) if v.values and isinstance(v.values[0], str) else to_number(v)
+    if isinstance(v, str):
+        parsed = parse_date(v)
+        if parsed is not None:
+            return parsed
+        v = string_to_number(v)
+    if isinstance(v, bool) or math.isnan(v) or math.isinf(v):
+        return None
+    return days_to_date(v) if v == math.floor(v) else days_to_datetime(v)
