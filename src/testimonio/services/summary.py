@@ -1,0 +1,165 @@
+"""The figures the team lead asks of the merged testimonies, as plain data.
+
+From the domain brief: how many held a (Peruvian) humanitarian visa and how
+many of those were still refused at migration control; how many met a
+humanitarian exception (and how many of those were refused); the outcomes of
+asylum claims; the days waited for a decision, by site and by gender.
+
+Questions are found by name (``documents_held``, ``entry_result``,
+``exception_met``, ``exception_criteria``, ``decision``, ``days_waited``,
+``gender``) in any questionnaire that has them, so a next version of the
+border questionnaire that moves a question to another group still counts.
+Labels are in the language asked for. The GUI draws these as charts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from testimonio.forms.model import AnswerValue, Question, Questionnaire
+
+HUMANITARIAN_VISA = "visa_peru"
+
+
+@dataclass(frozen=True)
+class Count:
+    """One category and how many interviews fall in it."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Every value of a number in one group (e.g. days waited, one site)."""
+
+    group: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The lead's figures over complete testimonies."""
+
+    testimonies: int = 0
+    visa_held: int = 0
+    visa_held_refused: int = 0
+    exception_met: int = 0
+    exception_met_refused: int = 0
+    asylum_claims: int = 0
+    asylum_outcomes: tuple[Count, ...] = ()
+    entry_results: tuple[Count, ...] = ()
+    days_waited_by_site: tuple[Distribution, ...] = ()
+    days_waited_by_gender: tuple[Distribution, ...] = ()
+    days_waited_by_site_gender: tuple[Distribution, ...] = ()
+    sites: tuple[Count, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SummaryInput:
+    """One complete interview: its questionnaire, site and answers."""
+
+    questionnaire: Questionnaire
+    site: str
+    answers: Mapping[str, AnswerValue]
+
+
+class _Lookup:
+    """Answers of one interview by question name (outside repeats)."""
+
+    def __init__(self, item: SummaryInput) -> None:
+        self.q = item.questionnaire
+        self.answers = item.answers
+
+    def question(self, name: str) -> Question | None:
+        try:
+            node = self.q.by_name(name)
+        except KeyError:
+            return None
+        return node if isinstance(node, Question) else None
+
+    def get(self, name: str) -> AnswerValue:
+        question = self.question(name)
+        return None if question is None else self.answers.get(question.path)
+
+
+def _number(value: AnswerValue) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _label(items: Iterable[SummaryInput], name: str, key: str, lang: str | None) -> str:
+    for item in items:
+        question = _Lookup(item).question(name)
+        if question is not None:
+            for choice in question.choices:
+                if choice.name == key:
+                    return choice.label.get(lang, item.questionnaire.default_language) or key
+    return key
+
+
+def summarise(items: Iterable[SummaryInput], lang: str | None = None) -> Summary:
+    """The figures over ``items`` (interviews without the questions are skipped)."""
+    data = [i for i in items if _Lookup(i).question("entry_result") or _Lookup(i).question("decision")]
+    visa = visa_refused = exc = exc_refused = claims = 0
+    outcomes: Counter[str] = Counter()
+    entry: Counter[str] = Counter()
+    sites: Counter[str] = Counter()
+    by_site: dict[str, list[float]] = defaultdict(list)
+    by_gender: dict[str, list[float]] = defaultdict(list)
+    by_both: dict[str, list[float]] = defaultdict(list)
+    for item in data:
+        a = _Lookup(item)
+        sites[item.site] += 1
+        refused = a.get("entry_result") == "refused"
+        if isinstance(result := a.get("entry_result"), str):
+            entry[result] += 1
+        held = a.get("documents_held")
+        if isinstance(held, list) and HUMANITARIAN_VISA in held:
+            visa += 1
+            visa_refused += refused
+        met = a.get("exception_met")
+        if met is None:
+            criteria = a.get("exception_criteria")
+            met = "yes" if isinstance(criteria, list) and set(criteria) - {"none"} else None
+        if met in ("yes", "1", 1, "true"):
+            exc += 1
+            exc_refused += refused
+        decision = a.get("decision")
+        if isinstance(decision, str):
+            claims += 1
+            outcomes[decision] += 1
+        days = _number(a.get("days_waited"))
+        if days is not None:
+            gender = a.get("gender")
+            gender_label = _label(data, "gender", gender, lang) if isinstance(gender, str) else "—"
+            by_site[item.site].append(days)
+            by_gender[gender_label].append(days)
+            by_both[f"{item.site} · {gender_label}"].append(days)
+
+    def counts(counter: Counter[str], name: str) -> tuple[Count, ...]:
+        return tuple(Count(k, _label(data, name, k, lang), n) for k, n in counter.most_common())
+
+    def dists(groups: dict[str, list[float]]) -> tuple[Distribution, ...]:
+        return tuple(Distribution(g, tuple(sorted(v))) for g, v in sorted(groups.items()))
+
+    return Summary(
+        testimonies=len(data), visa_held=visa, visa_held_refused=visa_refused,
+        exception_met=exc, exception_met_refused=exc_refused, asylum_claims=claims,
+        asylum_outcomes=counts(outcomes, "decision"), entry_results=counts(entry, "entry_result"),
+        days_waited_by_site=dists(by_site), days_waited_by_gender=dists(by_gender),
+        days_waited_by_site_gender=dists(by_both),
+        sites=tuple(Count(s, s, n) for s, n in sites.most_common()),
+    )
+
