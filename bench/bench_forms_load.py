@@ -1,0 +1,56 @@
+"""Loading questionnaires: our whole load beside pyxform's own parse of the file.
+
+pyxform's parse is ``parse_file_to_json`` (read the workbook, build its nested
+survey dict), which our loader also does once; on top of it we check the rows,
+build the immutable model and the dependency graph. Target: ours <= 1.5x.
+
+    .venv/bin/python bench/bench_forms_load.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+from pyxform.xls2json import parse_file_to_json
+
+from testimonio.forms.loader import load_file
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = [
+    ROOT.parent / "shared" / "xlsforms" / "valid" / "xlsform_spec_test.xlsx",
+    ROOT / "forms" / "border_testimony.xlsx",
+]
+ROUNDS = 15
+
+
+def _median_ms(func: Callable[[], object]) -> float:
+    func()  # warm up imports and caches outside the measurement
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    warnings.simplefilter("ignore")
+    worst = 0.0
+    print(f"{'file':<28} {'pyxform parse':>14} {'testimonio load':>16} {'ratio':>7}")
+    for path in FILES:
+        theirs = _median_ms(lambda p=path: parse_file_to_json(str(p), warnings=[]))  # type: ignore[misc]
+        ours = _median_ms(lambda p=path: load_file(p))  # type: ignore[misc]
+        ratio = ours / theirs
+        worst = max(worst, ratio)
+        print(f"{path.name:<28} {theirs:>11.1f} ms {ours:>13.1f} ms {ratio:>6.2f}x")
+    print(f"worst ratio {worst:.2f}x (target <= 1.50x, median of {ROUNDS} runs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
