@@ -1,0 +1,215 @@
+"""What one export will carry: pseudonymised records, attachments, k-anonymity.
+
+:func:`plan_record` turns one interview (as read from the vault) into the
+record that leaves, under its export id, and the rows the preview shows.
+:class:`ExportPlan` gathers them, runs the k-anonymity check and, when asked,
+blanks the quasi-identifiers of interviews in small groups. The plan is
+exactly what the bundle will hold: ``export --preview`` prints
+:meth:`ExportPlan.to_json` and the exporter writes :attr:`PlannedRecord.record`.
+
+Record format (one JSON object a line in the bundle)::
+
+    {"export_id": "<32 hex>", "form_id": ..., "form_version": ...,
+     "revision": 3, "site": ..., "language": ...,
+     "started": "YYYY-MM-DD", "completed": "YYYY-MM-DD",
+     "answers": {"<answer path>": value, ...},
+     "attachments": [{"name": ..., "path": ..., "mime": ..., "size": n, "sha256": ...}]}
+
+Sizes and hashes of attachments are those of the cleaned bytes; they are
+filled in when the bundle is written (the preview shows the stored size).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from testimonio.exchange.kanon import QuasiRecord, SmallGroup, small_groups, suppressed
+from testimonio.exchange.pseudonymise import Pseudonymiser, as_date, top_level_quasi
+from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
+
+_EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
+
+
+@dataclass(frozen=True)
+class StoredAttachment:
+    """An attachment ticked for export, as the vault holds it."""
+
+    id: str
+    path: str
+    mime: str
+    size: int
+    cleanable: bool  # JPEG or PNG: metadata can be removed
+
+
+@dataclass(frozen=True)
+class InterviewToExport:
+    """One complete interview read from the vault (never leaves as such)."""
+
+    id: str  # vault id: stays local
+    export_id: str
+    form_id: str
+    form_version: str
+    revision: int
+    site: str
+    language: str
+    created_at: str
+    updated_at: str
+    answers: Mapping[str, AnswerValue]  # exportable (relevant) answers
+    reviewed: frozenset[str] = frozenset()
+    attachments: tuple[StoredAttachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class PreviewValue:
+    """One value as it leaves, for the preview table."""
+
+    path: str
+    label: str
+    value: str
+    how: str  # "as entered", "generalised", "reviewed", "date only", "attachment", "blanked"
+
+
+@dataclass
+class PlannedRecord:
+    """An interview as it will leave, and how each value was treated."""
+
+    interview_id: str  # local only
+    revision: int
+    record: dict[str, Any]
+    values: list[PreviewValue]
+    quasi: QuasiRecord
+    attachments: list[tuple[StoredAttachment, str]]  # (stored, name in bundle)
+    left_out: list[str] = field(default_factory=list)
+
+
+def _text(value: AnswerValue) -> str:
+    if isinstance(value, list):
+        return " ".join(value)
+    return "" if value is None else str(value)
+
+
+def _how(question: Question | None, before: AnswerValue, after: AnswerValue, reviewed: bool) -> str:
+    if question is None:
+        return "as entered"
+    if question.is_attachment:
+        return "attachment"
+    if question.type in {"start", "end", "today"} and question.privacy is not Privacy.QUASI:
+        return "date only"
+    if question.privacy is Privacy.QUASI:
+        return "generalised" if before != after else "as entered (quasi-identifier)"
+    return "reviewed" if reviewed else "as entered"
+
+
+def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
+                lang: str | None = None) -> PlannedRecord:
+    """The record of one interview, pseudonymised by the questionnaire's rules."""
+    names: dict[str, str] = {}
+    chosen: list[tuple[StoredAttachment, str]] = []
+    left_out: list[str] = []
+    for n, att in enumerate(interview.attachments, start=1):
+        if not att.cleanable:
+            left_out.append(f"{interview.export_id}: attachment at {att.path} ({att.mime}) "
+                            "stays: only JPEG and PNG pictures can be cleaned of metadata")
+            continue
+        name = f"{interview.export_id}-{n}{_EXTENSIONS.get(att.mime, '.bin')}"
+        names[att.id] = name
+    pseudo = Pseudonymiser(questionnaire, interview.reviewed, names)
+    answers = pseudo.answers(interview.answers)
+    used = {str(v) for v in answers.values() if isinstance(v, str)}
+    for att in interview.attachments:
+        if att.id in names and names[att.id] in used:
+            chosen.append((att, names[att.id]))
+    values = []
+    for path, value in answers.items():
+        question = pseudo.question(path)
+        label = question.label.get(lang, questionnaire.default_language) if question else ""
+        values.append(PreviewValue(path, label or path,
+                                   _text(value), _how(question, interview.answers.get(path), value,
+                                                      path in interview.reviewed)))
+    quasi = QuasiRecord.of(interview.export_id, interview.form_id,
+                           {q.path: answers.get(q.path) for q in top_level_quasi(questionnaire)})
+    record: dict[str, Any] = {
+        "export_id": interview.export_id,
+        "form_id": interview.form_id,
+        "form_version": interview.form_version,
+        "revision": interview.revision,
+        "site": interview.site,
+        "language": interview.language,
+        "started": as_date(interview.created_at),
+        "completed": as_date(interview.updated_at),
+        "answers": answers,
+        "attachments": [
+            {"name": name, "path": att.path, "mime": att.mime, "size": att.size, "sha256": ""}
+            for att, name in chosen
+        ],
+    }
+    return PlannedRecord(interview.id, interview.revision, record, values, quasi, chosen, left_out)
+
+
+@dataclass
+class ExportPlan:
+    """Every record of one export and the k-anonymity verdict over them."""
+
+    records: list[PlannedRecord]
+    previous: list[QuasiRecord]
+    k: int
+    sequence: int
+    recipient_fingerprint: str = ""
+    groups: list[SmallGroup] = field(default_factory=list)
+    suppressed_ids: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.check()
+
+    def check(self) -> list[SmallGroup]:
+        """(Re)compute the small groups this export would create or grow."""
+        self.groups = small_groups(self.previous, [r.quasi for r in self.records], self.k)
+        return self.groups
+
+    def suppress_small_groups(self) -> None:
+        """Blank the quasi-identifiers of every interview in a small group."""
+        members = {m for g in self.groups for m in g.in_bundle}
+        for planned in self.records:
+            eid = planned.record["export_id"]
+            if eid not in members:
+                continue
+            paths = {p for p, _ in planned.quasi.values}
+            answers: dict[str, AnswerValue] = planned.record["answers"]
+            for p in paths:
+                answers.pop(p, None)
+            planned.values = [v if v.path not in paths else PreviewValue(v.path, v.label, "", "blanked")
+                              for v in planned.values]
+            planned.quasi = suppressed(planned.quasi)
+            self.suppressed_ids.add(eid)
+        self.check()
+
+    @property
+    def left_out(self) -> list[str]:
+        return [note for r in self.records for note in r.left_out]
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly what would leave, plus what the check found (``export --preview``)."""
+        return {
+            "sequence": self.sequence,
+            "recipient_fingerprint": self.recipient_fingerprint,
+            "k": self.k,
+            "interviews": len(self.records),
+            "records": [r.record for r in self.records],
+            "small_groups": [
+                {"form_id": g.form_id, "values": dict(g.values), "size": g.size,
+                 "interviews": list(g.in_bundle)} for g in self.groups
+            ],
+            "blanked": sorted(self.suppressed_ids),
+            "left_out": self.left_out,
+        }
+
+
+def describe_groups(groups: Sequence[SmallGroup], k: int) -> str:
+    """The refusal sentence listing small groups (PrivacyRisk)."""
+    lines = "\n".join(f"  - {g.describe()}" for g in groups)
+    return (f"This export would leave {len(groups)} group(s) of fewer than {k} people who share "
+            f"the same quasi-identifiers, so they could be recognised:\n{lines}\n"
+            "Use --suppress-small-groups to blank those answers in this bundle, or "
+            "--accept-risk to export anyway.")
