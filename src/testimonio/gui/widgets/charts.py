@@ -91,6 +91,10 @@ class _Chart(QWidget):
     def title(self) -> str:
         return self._title
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Never squeezed below the height the data needs: the page scrolls instead.
+        return QSize(200, self.sizeHint().height())
+
     def set_title(self, title: str) -> None:
         self._title = title
         self.setAccessibleName(title)
@@ -361,6 +365,11 @@ class DistributionChart(_Chart):
         self._groups = [g for g in groups if g.values]
         self._refresh()
 
+    def set_unit(self, unit: str) -> None:
+        """The name of the axis' unit, e.g. "days"."""
+        self._unit = unit
+        self.update()
+
     def groups(self) -> list[Distribution]:
         return list(self._groups)
 
@@ -394,7 +403,7 @@ class DistributionChart(_Chart):
             return
         fm = painter.fontMetrics()
         labels = [f"{g.label} (n={len(g.values)})" for g in self._groups]
-        label_w = min(max(fm.horizontalAdvance(t) for t in labels) + 10, int(self.width() * 0.4))
+        label_w = min(max(fm.horizontalAdvance(t) for t in labels) + 18, int(self.width() * 0.4))
         x0 = _MARGIN + label_w
         span = max(10.0, self.width() - x0 - 2 * _MARGIN)
         end = nice_max(max(max(g.values) for g in self._groups))
@@ -425,7 +434,7 @@ class DistributionChart(_Chart):
             painter.setPen(text_colour)
             painter.drawText(QRectF(_MARGIN, y, label_w - 10, row_h),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(labels[i], Qt.TextElideMode.ElideRight, label_w - 10))
+                             fm.elidedText(labels[i], Qt.TextElideMode.ElideRight, label_w - 8))
             q1, med, q3 = (quantile(g.values, q) for q in (0.25, 0.5, 0.75))
             painter.setPen(QPen(colour, 1))
             painter.drawLine(QPointF(x_of(min(g.values)), mid), QPointF(x_of(max(g.values)), mid))
