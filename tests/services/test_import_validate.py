@@ -1,0 +1,49 @@
+"""Records are checked against the questionnaire version they name."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from testimonio.forms.loader import load_questionnaire
+from testimonio.paths import shipped_forms_dir
+from testimonio.services.export_plan import InterviewToExport, StoredAttachment, plan_record
+from testimonio.services.import_validate import record_problems
+
+Q = load_questionnaire(shipped_forms_dir() / "border_testimony.xlsx")
+P = {n.name: n.path for n in Q.walk()}
+
+
+def good_record() -> dict:
+    answers = {P["alias"]: "Rosa", P["gender"]: "female", P["age"]: 34, P["documents_held"]: ["visa_peru"],
+               P["arrival_border_date"]: "2019-11-02", P["interview_minutes"]: 5, "companions": 1,
+               "companions[1]/companion_age": 7, "companions[1]/relationship": "child"}
+    interview = InterviewToExport("v", "ab" * 16, Q.form_id, Q.version, 1, "Tumbes", "es",
+                                  "2019-11-20T10:00:00Z", "2019-11-20T11:00:00Z", answers,
+                                  attachments=(StoredAttachment("a", "x", "image/png", 3, True),))
+    return plan_record(interview, Q).record
+
+
+def test_exported_record_is_valid() -> None:
+    assert record_problems(good_record(), Q) == []
+
+
+@pytest.mark.parametrize("change", [
+    lambda r: r["answers"].__setitem__(P["real_name"], "Ana"),
+    lambda r: r["answers"].__setitem__("nowhere", "x"),
+    lambda r: r["answers"].__setitem__(P["gender"], "martian"),
+    lambda r: r["answers"].__setitem__(P["interview_minutes"], "five"),
+    lambda r: r["answers"].__setitem__("../../x", "y"),
+    lambda r: r["answers"].__setitem__("companions", "many"),
+    lambda r: r.__setitem__("export_id", "../../etc"),
+    lambda r: r.__setitem__("attachments", [{"name": "../../x", "path": "p", "mime": "image/png",
+                                             "size": 1, "sha256": ""}]),
+    lambda r: r.__setitem__("extra", 1),
+    lambda r: r.__setitem__("revision", True),
+])
+def test_bad_records_are_refused(change) -> None:  # type: ignore[no-untyped-def]
+    record = copy.deepcopy(good_record())
+    change(record)
+    assert record_problems(record, Q)
+    assert record_problems([], Q)
