@@ -104,6 +104,15 @@ CASES: dict[str, tuple[list[dict[str, Any]], str, int | None, str | None]] = {
     "choices from answers": ([_q("begin_repeat", "r"), _q("text", "n"), {T: "end_repeat"},
                               _q("select_one ${n}", "pick")], "earlier answers", 5, "type"),
     "external csv": ([_q("csv-external", "places")], "not supported", 2, "type"),
+    "bad expression": ([_q("integer", "a"), _q("text", "b", relevant="${a} = = 1")],
+                       "", 3, "relevant"),
+    "unbalanced parenthesis": ([_q("integer", "a", constraint="(. > 1")], "", 2, "constraint"),
+    "cycle of calculations": ([_q("calculate", "a", calculation="${b} + 1"),
+                               _q("calculate", "b", calculation="${a} + 1")],
+                              "circle", None, "calculation"),
+    "cycle through relevance": ([_q("integer", "a", relevant="${b} > 1"),
+                                 _q("calculate", "b", calculation="${a} * 2")],
+                                "circle", None, None),
     "too deep": ([_q("begin_group", f"g{i}") for i in range(40)] + [_q("text", "a")]
                  + [{T: "end_group"} for _ in range(40)], "nested", 34, "type"),
 }
@@ -115,7 +124,9 @@ def test_malformed_survey_rows(tmp_path: Path, case: str) -> None:
     error = refuse(write_xlsform(tmp_path / "bad.xlsx", survey))
     assert words.lower() in error.reason.lower(), error
     assert error.sheet == "survey"
-    assert error.row == row, error
+    assert error.row is not None
+    if row is not None:
+        assert error.row == row, error
     if column is not None:
         assert error.column == column, error
 
