@@ -29,6 +29,7 @@ from pyxform.parsing.parameters import parse as parameters_parse
 from pyxform.xls2json import workbook_to_json
 
 from testimonio.errors import FormError, TestimonioError
+from testimonio.forms.deps import DependencyGraph
 from testimonio.forms.model import (
     DEFAULT_LANG,
     Choice,
@@ -169,10 +170,6 @@ def _load(data: bytes, source_name: str) -> LoadResult:
 
 def _check_expressions(questionnaire: Questionnaire) -> None:
     """Refuse unknown references, bad expressions and cycles (forms.deps)."""
-    try:
-        from testimonio.forms.deps import DependencyGraph
-    except ImportError:  # pragma: no cover - the engine lands in parallel
-        return
     DependencyGraph.build(questionnaire)
 
 
