@@ -47,7 +47,7 @@ def describe(result: LoadResult) -> list[str]:
     lines.extend(_privacy_lines(q))
     for warning in result.warnings:
         first = warning.strip().splitlines()[0] if warning.strip() else ""
-        lines.append(f"  note         {first.split('Learn more:')[0].strip()}")
+        lines.append(f"  warning      {first.split('Learn more:')[0].strip()}")
     return lines
 
 

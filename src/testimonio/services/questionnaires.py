@@ -1,0 +1,171 @@
+"""Installing and finding questionnaires in the vault (no Qt).
+
+A questionnaire is stored as the XLSForm file's own bytes in the vault's
+``questionnaires`` table, one row per (form id, version). Installing always
+loads and validates first, so a malformed form never reaches the vault.
+Older versions stay: interviews record the form id and version they were
+taken with, and are always shown with that version.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from testimonio.errors import BadInput, NotFound
+from testimonio.forms.loader import LoadResult, load_bytes, load_file
+from testimonio.forms.model import Questionnaire
+
+
+class VaultLike(Protocol):
+    """What this service needs of :class:`testimonio.vault.Vault`."""
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
+    def read(self) -> AbstractContextManager[Any]: ...
+
+
+@dataclass(frozen=True)
+class InstalledForm:
+    """One installed version of a questionnaire, as ``forms list`` shows it."""
+
+    form_id: str
+    version: str
+    title: str
+    languages: tuple[str, ...]
+    source_name: str
+    sha256: str
+    installed_at: str
+
+
+class VersionConflict(BadInput):
+    """The same form id and version is installed with different content."""
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Natural order of version strings: ``1.10`` after ``1.9``, numbers before words."""
+    parts = re.findall(r"\d+|[^\d.\-_ ]+", version)
+    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts)
+
+
+class QuestionnaireService:
+    """Install, list and load questionnaires kept in one vault."""
+
+    def __init__(self, vault: VaultLike) -> None:
+        self._vault = vault
+        # Loaded questionnaires by the sha256 of their file: loading is the
+        # expensive part, the content never changes under a given hash.
+        self._cache: dict[str, Questionnaire] = {}
+
+    # --- without the vault -------------------------------------------------------
+
+    @staticmethod
+    def load_file(path: Path | str) -> LoadResult:
+        """Load and validate a file without installing it (``forms check``)."""
+        return load_file(path)
+
+    # --- installing ----------------------------------------------------------------
+
+    def install(self, path: Path | str) -> Questionnaire:
+        """Validate the XLSForm at ``path`` and install that version.
+
+        Installing the very same file again changes nothing; the same id and
+        version with different content is refused (raise the version).
+        """
+        path = Path(path)
+        result = load_file(path)
+        return self.install_result(result, path.read_bytes())[0]
+
+    def install_bytes(self, data: bytes, source_name: str) -> Questionnaire:
+        """Validate and install an XLSForm given as bytes (e.g. from a team file)."""
+        return self.install_result(load_bytes(data, source_name), data)[0]
+
+    def install_result(self, result: LoadResult, data: bytes) -> tuple[Questionnaire, bool]:
+        """Install an already validated form; returns it and whether it was new."""
+        q = result.questionnaire
+        sha = hashlib.sha256(data).hexdigest()
+        if result.sha256 and result.sha256 != sha:
+            raise BadInput("The questionnaire file changed while it was being installed; try again.")
+        if not q.version:
+            raise BadInput(
+                f"{q.source_name}: the questionnaire has no version. Set 'version' on the "
+                "settings sheet (e.g. 2026012601) so interviews can record which one they used.")
+        with self._vault.transaction() as conn:
+            row = conn.execute(
+                "SELECT sha256 FROM questionnaires WHERE form_id = ? AND version = ?",
+                (q.form_id, q.version)).fetchone()
+            if row is not None:
+                if row[0] == sha:
+                    self._cache[sha] = q
+                    return q, False
+                raise VersionConflict(
+                    f"{q.form_id} version {q.version} is already installed with different "
+                    "content. Raise the version on the settings sheet and add it again; "
+                    "interviews taken with the installed version keep it.")
+            conn.execute(
+                "INSERT INTO questionnaires (form_id, version, title, languages, source_name, "
+                "source, sha256, installed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (q.form_id, q.version, q.title.get(q.default_language),
+                 json.dumps(list(q.languages)), q.source_name, data, sha, _now()))
+        self._cache[sha] = q
+        return q, True
+
+    # --- finding -------------------------------------------------------------------------
+
+    def list(self) -> list[InstalledForm]:
+        """Every installed version, by form id then newest version first."""
+        with self._vault.read() as conn:
+            rows = conn.execute(
+                "SELECT form_id, version, title, languages, source_name, sha256, installed_at "
+                "FROM questionnaires").fetchall()
+        forms = [InstalledForm(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4], r[5], r[6])
+                 for r in rows]
+        # Two stable sorts: newest version first within each form id.
+        forms.sort(key=lambda f: (version_key(f.version), f.installed_at), reverse=True)
+        forms.sort(key=lambda f: f.form_id)
+        return forms
+
+    def versions(self, form_id: str) -> builtins.list[str]:
+        """Installed versions of one form, newest first."""
+        return [f.version for f in self.list() if f.form_id == form_id]
+
+    def get(self, form_id: str, version: str | None = None) -> Questionnaire:
+        """The questionnaire ``form_id`` at ``version`` (default: the newest)."""
+        if version is None:
+            found = self.versions(form_id)
+            if not found:
+                raise NotFound(f"No questionnaire '{form_id}' is installed. "
+                               "Add it with: testimonio forms add FILE.xlsx")
+            version = found[0]
+        with self._vault.read() as conn:
+            row = conn.execute(
+                "SELECT sha256, source, source_name FROM questionnaires "
+                "WHERE form_id = ? AND version = ?", (form_id, version)).fetchone()
+        if row is None:
+            raise NotFound(f"Questionnaire '{form_id}' version {version} is not installed.")
+        sha, source, source_name = str(row[0]), bytes(row[1]), str(row[2])
+        cached = self._cache.get(sha)
+        if cached is not None:
+            return cached
+        questionnaire = load_bytes(source, source_name).questionnaire
+        self._cache[sha] = questionnaire
+        return questionnaire
+
+    def installed(self) -> Iterator[Questionnaire]:
+        """The newest version of every installed form."""
+        seen: set[str] = set()
+        for form in self.list():
+            if form.form_id not in seen:
+                seen.add(form.form_id)
+                yield self.get(form.form_id, form.version)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
