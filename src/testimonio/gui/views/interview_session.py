@@ -1,0 +1,239 @@
+"""What the interview view needs from the services, in one place.
+
+:class:`FormSession` ties one interview's record, its questionnaire, the
+form state and the interview service together: reading answers, writing
+one answer, repeats, attachments, completing and reopening. The view keeps
+only widgets; this keeps the rules of how answers are stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from testimonio.forms.model import AnswerValue, Group, Question, Questionnaire
+from testimonio.gui.views.page_list import Page, pages_of
+from testimonio.gui.widgets.attachment_widget import AttachmentInput
+from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput, create_input
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def model_path(answer_path: str) -> str:
+    """``companions[2]/age`` → ``companions/age``."""
+    return _INDEX.sub("", answer_path)
+
+
+def top_name(answer_path: str) -> str:
+    """The first segment of a path, without its instance index."""
+    return model_path(answer_path).split("/", 1)[0]
+
+
+def _field(record: Any, name: str, default: Any = None) -> Any:
+    if isinstance(record, dict):
+        return record.get(name, default)
+    return getattr(record, name, default)
+
+
+def problem_list(state: Any) -> list[tuple[str, str]]:
+    """Every problem of the form state as (answer path, message)."""
+    found: list[tuple[str, str]] = []
+    for problem in state.problems():
+        if isinstance(problem, tuple):
+            path, message = str(problem[0]), str(problem[1])
+        else:
+            path = str(_field(problem, "path", ""))
+            message = str(_field(problem, "message", "") or problem)
+        found.append((path, message))
+    return found
+
+
+class FormSession:
+    """One open interview: record, questionnaire, state and service."""
+
+    def __init__(self, context: Any, interview_id: str, record: Any,
+                 questionnaire: Questionnaire, state: Any) -> None:
+        self.context = context
+        self.interview_id = interview_id
+        self.record = record
+        self.questionnaire = questionnaire
+        self.state = state
+        self.pages: list[Page] = pages_of(questionnaire)
+        self._page_by_top: dict[str, int] = {}
+        for index, page in enumerate(self.pages):
+            for name in page.top_names():
+                self._page_by_top[name] = index
+        self.status = str(_field(record, "status", "draft"))
+
+    @classmethod
+    def open(cls, context: Any, interview_id: str) -> FormSession:
+        """Read the interview, its questionnaire and answers from the vault."""
+        from testimonio.forms.state import FormState
+
+        interviews = context.interviews
+        record = interviews.get(interview_id)
+        form_id = _field(record, "form_id") or _field(record, "questionnaire_id")
+        version = _field(record, "form_version") or _field(record, "questionnaire_version")
+        questionnaire = context.questionnaires.get(form_id, version)
+        language = _field(record, "language") or questionnaire.default_language
+        if language not in questionnaire.languages:
+            language = questionnaire.default_language
+        state = FormState(questionnaire, dict(interviews.answers(interview_id)), language)
+        return cls(context, interview_id, record, questionnaire, state)
+
+    # --- who and what -------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.status == "complete"
+
+    def who(self) -> str:
+        """The interviewer's name for the edit log."""
+        try:
+            name = self.context.preferences.interviewer
+            name = name() if callable(name) else name
+        except Exception:  # noqa: BLE001 - a missing setting must not block saving
+            name = ""
+        return str(name or "interviewer")
+
+    def title(self) -> str:
+        lang = self.state.language
+        return self.questionnaire.title.get(lang, self.questionnaire.default_language)
+
+    def languages(self) -> list[tuple[str, str]]:
+        names = getattr(self.questionnaire, "language_names", None) or {}
+        return [(code, names.get(code, code) if code != "default" else "—")
+                for code in self.questionnaire.languages]
+
+    def set_language(self, code: str) -> None:
+        self.state.language = code
+
+    # --- pages --------------------------------------------------------------
+    def page_title(self, index: int) -> str:
+        page = self.pages[index]
+        lang, fallback = self.state.language, self.questionnaire.default_language
+        if page.group is not None:
+            return page.group.label.get(lang, fallback) or page.group.name
+        if index == 0:
+            return self.title() or page.key
+        shown = [n for n in page.nodes if isinstance(n, Question) and n.type != "note"]
+        if len(shown) == 1:
+            return shown[0].label.get(lang, fallback) or shown[0].name
+        return self.title()
+
+    def page_relevant(self, index: int) -> bool:
+        page = self.pages[index]
+        if page.group is not None:
+            return bool(self.state.is_relevant(page.group.path))
+        return any(self.state.is_relevant(n.path) for n in page.nodes)
+
+    def page_of(self, answer_path: str) -> int | None:
+        return self._page_by_top.get(top_name(answer_path))
+
+    def page_title_of_path(self, answer_path: str) -> str:
+        index = self.page_of(answer_path)
+        return self.page_title(index) if index is not None else ""
+
+    def describe(self, answer_path: str) -> tuple[str, str]:
+        """(page title, question label) of an answer path, for the problem list."""
+        try:
+            label = self.state.label(answer_path)
+        except Exception:  # noqa: BLE001 - a label is a nicety, the path still works
+            label = ""
+        if not label and self.questionnaire.has_path(model_path(answer_path)):
+            node = self.questionnaire.node(model_path(answer_path))
+            label = node.label.get(self.state.language, self.questionnaire.default_language)
+        index = _INDEX.search(answer_path)
+        if index:
+            label = f"{label} ({answer_path[index.start() + 1:index.end() - 1]})"
+        return self.page_title_of_path(answer_path), label or answer_path
+
+    def answer_paths(self, questions: Iterable[Question], page: Page) -> list[str]:
+        """Answer paths of ``questions``, one per repeat instance."""
+        paths: list[str] = []
+        for question in questions:
+            paths.extend(self.expand(question.path))
+        return paths
+
+    def expand(self, path: str) -> list[str]:
+        """Answer paths of a model path, through every repeat on the way."""
+        prefixes = [""]
+        model = ""
+        for segment in path.split("/"):
+            model = f"{model}/{segment}" if model else segment
+            node = self.questionnaire.node(model)
+            grown: list[str] = []
+            for prefix in prefixes:
+                here = f"{prefix}/{segment}" if prefix else segment
+                if isinstance(node, Group) and node.repeat and model != path:
+                    grown.extend(f"{here}[{i}]" for i in range(1, self.instance_count(here) + 1))
+                else:
+                    grown.append(here)
+            prefixes = grown
+        return prefixes
+
+    def instance_count(self, repeat_path: str) -> int:
+        found = self.state.instances(repeat_path)
+        return found if isinstance(found, int) else len(found)
+
+    # --- inputs -------------------------------------------------------------
+    def make_input(self, question: Question, path: str, parent: QWidget) -> QuestionInput | None:
+        if question.type == "note":
+            return None
+        if question.is_attachment:
+            return AttachmentInput(
+                question,
+                store=lambda data, mime, p=path: self.store_attachment(p, data, mime),
+                load=self.load_attachment,
+                discard=self.discard_attachment,
+                parent=parent)
+        return create_input(question, self.choice_items(path) if question.choices else ())
+
+    def choice_items(self, path: str) -> list[ChoiceItem]:
+        lang, fallback = self.state.language, self.questionnaire.default_language
+        return [(c.name, c.label.get(lang, fallback) or c.name) for c in self.state.choices(path)]
+
+    # --- writing ------------------------------------------------------------
+    def write(self, path: str, value: AnswerValue) -> None:
+        """One answer, one transaction (and its edit-log row)."""
+        self.context.interviews.set_answer(self.interview_id, path, value, self.who())
+
+    def add_instance(self, repeat_path: str) -> str:
+        """Add a repeat instance; returns its answer path."""
+        added = self.state.add_instance(repeat_path)
+        count = self.instance_count(repeat_path)
+        self.write(repeat_path, count)
+        return added if isinstance(added, str) else f"{repeat_path}[{count}]"
+
+    def remove_instance(self, repeat_path: str, index: int) -> None:
+        """Remove instance ``index`` (1-based) and its answers, in the vault too."""
+        instance = f"{repeat_path}[{index}]"
+        self.context.interviews.remove_repeat_instance(self.interview_id, instance, self.who())
+        self.state.remove_instance(instance)
+
+    def store_attachment(self, path: str, data: bytes, mime: str) -> str:
+        attachment = self.context.interviews.add_attachment(
+            self.interview_id, path, data, mime, "")
+        return str(_field(attachment, "id", attachment))
+
+    def load_attachment(self, attachment_id: str) -> tuple[bytes, str] | None:
+        found = self.context.interviews.get_attachment(attachment_id)
+        if found is None:
+            return None
+        if isinstance(found, tuple):
+            return bytes(found[0]), str(found[1])
+        return bytes(_field(found, "data")), str(_field(found, "mime"))
+
+    def discard_attachment(self, attachment_id: str) -> None:
+        self.context.interviews.remove_attachment(attachment_id)
+
+    def complete(self) -> None:
+        self.context.interviews.complete(self.interview_id, self.who(),
+                                         problems=lambda *_a: problem_list(self.state))
+        self.status = "complete"
+
+    def reopen(self, reason: str) -> None:
+        self.context.interviews.reopen(self.interview_id, reason, self.who())
+        self.status = "draft"

@@ -1,0 +1,467 @@
+"""The interview view: fill one interview, a page at a time, saved as typed.
+
+Rendered from the questionnaire model over a form state (``forms.state``):
+a page per top-level group with a side list of pages (progress, problems),
+live relevance, required markers, messages next to each question in the
+interview's language, repeats, attachments, a language switch, "Complete"
+with every problem listed, and read-only completed interviews that are
+reopened with a logged reason. Every change goes to the vault through the
+:class:`~testimonio.gui.autosave.Autosaver`.
+
+Nothing readable goes into a window title, the clipboard or a file.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimonio.errors import TestimonioError
+from testimonio.forms.model import AnswerValue, Question
+from testimonio.gui.autosave import Autosaver
+from testimonio.gui.views.interview_session import (
+    FormSession,
+    problem_list,
+    top_name,
+)
+from testimonio.gui.views.page_list import PageListModel, PageSummary, input_questions
+from testimonio.gui.widgets.interview_page import InterviewPage, child_path, is_empty
+from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
+
+log = logging.getLogger(__name__)
+
+
+class InterviewView(QWidget):
+    """Fills one interview. ``flush()`` saves pending edits now;
+    ``current_path()``/``focus_path()`` let the main window return to the same
+    question after a lock; ``saved_state_changed(bool)`` drives the status bar."""
+
+    closed = Signal()
+    saved_state_changed = Signal(bool)
+
+    def __init__(self, context: Any, interview_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("interviewView")
+        self.context = context
+        self.interview_id = interview_id
+        self.session = FormSession.open(context, interview_id)
+        self.state = self.session.state
+        self.saver = Autosaver(self._write, self)
+        self.saver.state_changed.connect(self._saved_changed)
+        self.saver.failed.connect(self._save_failed)
+        self.page: InterviewPage | None = None
+        self.page_index = -1
+        self.touched: set[str] = set()
+        self.show_required = False
+        self._editing: str | None = None
+        self._build()
+        self._summaries_timer = QTimer(self)
+        self._summaries_timer.setSingleShot(True)
+        self._summaries_timer.setInterval(150)
+        self._summaries_timer.timeout.connect(self.update_summaries)
+        self._apply_status()
+        self.update_summaries()
+        self.show_page(self._first_relevant_page())
+
+    # --- layout -------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 6, 8, 0)
+        self.title_label = QLabel(self.session.title(), self)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.language_combo = QComboBox(self)
+        for code, name in self.session.languages():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self.state.language)))
+        self.language_combo.setAccessibleName(self.tr("Questionnaire language"))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        language_label = QLabel(self.tr("&Language:"), self)
+        language_label.setBuddy(self.language_combo)
+        self.status_label = QLabel(self.tr("Saved"), self)
+        self.status_label.setObjectName("saveStatus")
+        self.status_label.setAccessibleName(self.tr("Save status"))
+        self.complete_button = QPushButton(self.tr("Complete…"), self)
+        self.complete_button.setShortcut(QKeySequence("Ctrl+Shift+Return"))
+        self.complete_button.setToolTip(self.tr("Check every answer and mark the interview complete (Ctrl+Shift+Enter)"))
+        self.complete_button.clicked.connect(self.complete)
+        self.reopen_button = QPushButton(self.tr("Reopen…"), self)
+        self.reopen_button.setToolTip(self.tr("Allow changes again; the reason is logged"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setShortcut(QKeySequence("Ctrl+W"))
+        self.close_button.setToolTip(self.tr("Save and return to the list (Ctrl+W)"))
+        self.close_button.clicked.connect(self.close_view)
+        bar.addWidget(self.title_label, 1)
+        bar.addWidget(language_label)
+        bar.addWidget(self.language_combo)
+        bar.addSpacing(12)
+        bar.addWidget(self.status_label)
+        bar.addSpacing(12)
+        bar.addWidget(self.complete_button)
+        bar.addWidget(self.reopen_button)
+        bar.addWidget(self.close_button)
+        outer.addLayout(bar)
+
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4ce; color: #4a3b00; padding: 6px;")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.page_model = PageListModel(self)
+        self.page_list = QListView(splitter)
+        self.page_list.setModel(self.page_model)
+        self.page_list.setAccessibleName(self.tr("Pages"))
+        self.page_list.setMinimumWidth(200)
+        self.page_list.clicked.connect(self._page_clicked)
+        self.page_list.activated.connect(self._page_clicked)
+        right = QWidget(splitter)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.page_title = QLabel(right)
+        title_font = self.page_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        self.page_title.setFont(title_font)
+        self.page_title.setContentsMargins(16, 8, 16, 0)
+        self.scroll = QScrollArea(right)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(16, 4, 16, 8)
+        self.previous_button = QPushButton(self.tr("◀ Previous page"), right)
+        self.previous_button.setShortcut(QKeySequence("Ctrl+PgUp"))
+        self.previous_button.setToolTip(self.tr("Previous page (Ctrl+Page Up)"))
+        self.previous_button.clicked.connect(lambda: self.step_page(-1))
+        self.next_button = QPushButton(self.tr("Next page ▶"), right)
+        self.next_button.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.next_button.setToolTip(self.tr("Next page (Ctrl+Page Down)"))
+        self.next_button.clicked.connect(lambda: self.step_page(1))
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        right_layout.addWidget(self.page_title)
+        right_layout.addWidget(self.scroll, 1)
+        right_layout.addLayout(nav)
+        splitter.addWidget(self.page_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 800])
+        outer.addWidget(splitter, 1)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.language_combo.setFocus)
+
+    # --- pages --------------------------------------------------------------
+    def _first_relevant_page(self) -> int:
+        return 0
+
+    def show_page(self, index: int) -> None:
+        """Save what is pending, then build page ``index`` (and only it)."""
+        pages = self.session.pages
+        if not pages:
+            return
+        index = max(0, min(index, len(pages) - 1))
+        self.flush()
+        old = self.page
+        page = InterviewPage(pages[index], self.state, self._make_input, self._choice_items)
+        page.read_only = self.session.read_only
+        page.edited.connect(self._edited)
+        page.committed.connect(self._committed)
+        page.advance.connect(self._advance)
+        page.add_instance.connect(self.add_instance)
+        page.remove_instance.connect(self.remove_instance)
+        page.refresh(self.show_required, self.touched)
+        page.fix_tab_order()
+        self.page, self.page_index = page, index
+        if old is not None:
+            old.blockSignals(True)
+            for row in old.rows.values():
+                if row.input is not None:
+                    row.input.blockSignals(True)
+        self.scroll.setWidget(page)  # deletes the old page
+        self.page_title.setText(self.session.page_title(index))
+        self.page_list.setCurrentIndex(self.page_model.index(index, 0))
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(pages) - 1)
+
+    def step_page(self, step: int) -> None:
+        """Go to the next (or previous) page that is asked in this interview."""
+        index = self.page_index + step
+        while 0 <= index < len(self.session.pages) and not self.session.page_relevant(index):
+            index += step
+        if 0 <= index < len(self.session.pages):
+            self.show_page(index)
+            if self.page is not None:
+                rows = self.page.visible_rows()
+                if rows and rows[0].input is not None:
+                    rows[0].input.focus_input()
+
+    def _page_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.row() != self.page_index:
+            self.show_page(index.row())
+
+    # --- inputs -------------------------------------------------------------
+    def _make_input(self, question: Question, path: str) -> QuestionInput | None:
+        return self.session.make_input(question, path, self)
+
+    def _choice_items(self, path: str) -> list[ChoiceItem]:
+        return self.session.choice_items(path)
+
+    def _edited(self, path: str, value: AnswerValue) -> None:
+        self._editing = path
+        self._apply(path, value, commit=False)
+
+    def _committed(self, path: str, value: AnswerValue) -> None:
+        self._editing = None
+        self.touched.add(path)
+        self._apply(path, value, commit=True)
+
+    def _apply(self, path: str, value: AnswerValue, commit: bool) -> None:
+        if self.session.read_only:
+            return
+        if is_empty(value):
+            value = None
+        if value != self.state.value(path) or path in self.saver.pending_paths():
+            self.state.set(path, value)
+            if commit:
+                self.saver.commit(path, value)
+            else:
+                self.saver.schedule(path, value)
+        elif commit:
+            self.saver.flush()
+        if self.page is not None:
+            self.page.refresh(self.show_required, self.touched, self._editing)
+        self._summaries_timer.start()
+
+    def _write(self, path: str, value: AnswerValue) -> None:
+        self.session.write(path, value)
+
+    def _advance(self, path: str) -> None:
+        if self.page is None:
+            return
+        following = self.page.next_row_after(path)
+        if following is not None and following.input is not None:
+            following.input.focus_input()
+        else:
+            self.next_button.setFocus()
+
+    # --- repeats ------------------------------------------------------------
+    def add_instance(self, repeat_path: str) -> None:
+        """Add an instance to a repeat and put the keyboard in it."""
+        if self.session.read_only:
+            return
+        self.flush()
+        new_path = self.session.add_instance(repeat_path)
+        if self.page is not None:
+            self.page.refresh(self.show_required, self.touched)
+            self.page.fix_tab_order()
+            first = [r for r in self.page.visible_rows() if r.path.startswith(new_path + "/")]
+            if first and first[0].input is not None:
+                first[0].input.focus_input()
+        self.update_summaries()
+
+    def remove_instance(self, repeat_path: str, index: int) -> None:
+        """Remove a repeat instance (already confirmed) with its answers."""
+        if self.session.read_only:
+            return
+        self.flush()
+        self.saver.discard(f"{repeat_path}[{index}]")
+        try:
+            self.session.remove_instance(repeat_path, index)
+        except TestimonioError as error:
+            QMessageBox.warning(self, self.tr("Remove"), error.message)
+            return
+        self.touched = {p for p in self.touched if not p.startswith(repeat_path + "[")}
+        if self.page is not None:
+            self.page.refresh(self.show_required, self.touched)
+            self.page.fix_tab_order()
+        self.update_summaries()
+
+    # --- saving -------------------------------------------------------------
+    def flush(self) -> bool:
+        """Save every pending edit now (before a lock, a close, a page turn)."""
+        focused = self.page.current_path() if self.page is not None else None
+        if focused is not None and self.page is not None and not self.session.read_only:
+            widget = self.page.rows[focused].input
+            if widget is not None:
+                value = widget.value()
+                if value != self.state.value(focused):
+                    self.state.set(focused, value)
+                    self.saver.schedule(focused, value)
+        return self.saver.flush()
+
+    def is_saved(self) -> bool:
+        return self.saver.is_saved
+
+    def _saved_changed(self, saved: bool) -> None:
+        self.status_label.setText(self.tr("Saved") if saved else self.tr("Saving…"))
+        self.saved_state_changed.emit(saved)
+
+    def _save_failed(self, message: str) -> None:
+        self.status_label.setText(self.tr("Not saved"))
+        self.banner.setText(self.tr("Your last change could not be saved: %1").replace("%1", message))
+        self.banner.show()
+
+    # --- where we are -------------------------------------------------------
+    def current_path(self) -> str | None:
+        """The answer path of the question with the keyboard, if any."""
+        if self.page is None:
+            return None
+        return self.page.current_path()
+
+    def focus_path(self, path: str) -> None:
+        """Show the page holding ``path`` and put the keyboard there."""
+        index = self.session.page_of(path)
+        if index is None:
+            return
+        if index != self.page_index:
+            self.show_page(index)
+        if self.page is not None and path in self.page.rows:
+            row = self.page.rows[path]
+            self.scroll.ensureWidgetVisible(row)
+            self.page.focus_row(path)
+
+    # --- language -----------------------------------------------------------
+    def _language_chosen(self, _index: int) -> None:
+        code = self.language_combo.currentData()
+        if code and code != self.state.language:
+            self.set_language(str(code))
+
+    def set_language(self, code: str) -> None:
+        """Show the questionnaire in another of its languages, here and now."""
+        place = self.current_path()
+        self.flush()
+        self.session.set_language(code)
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(code)))
+        self.language_combo.blockSignals(False)
+        self.title_label.setText(self.session.title())
+        self.show_page(self.page_index)
+        self.update_summaries()
+        if place:
+            self.focus_path(place)
+
+    # --- completion ---------------------------------------------------------
+    def complete(self) -> None:
+        """List every problem, or mark the interview complete."""
+        from testimonio.gui.views.completion_dialog import CompletionDialog
+
+        if self.session.read_only:
+            return
+        if not self.flush():
+            return
+        problems = problem_list(self.state)
+        if problems:
+            self.show_required = True
+            if self.page is not None:
+                self.page.refresh(self.show_required, self.touched)
+            self.update_summaries()
+            dialog = CompletionDialog(problems, self.session.describe, self)
+            dialog.go_to.connect(self.focus_path)
+            dialog.exec()
+            return
+        confirm = QMessageBox.question(
+            self, self.tr("Complete"),
+            self.tr("Every answer is in order. Mark the interview complete? "
+                    "It becomes read-only until reopened."))
+        if confirm != QMessageBox.StandardButton.Yes:
+            return
+        self.mark_complete()
+
+    def mark_complete(self) -> bool:
+        """Mark complete without asking (the checks still run in the service)."""
+        try:
+            self.session.complete()
+        except TestimonioError as error:
+            QMessageBox.warning(self, self.tr("Complete"), error.message)
+            return False
+        self._apply_status()
+        return True
+
+    def reopen(self) -> None:
+        """Ask for a reason, then allow changes again."""
+        from testimonio.gui.views.reopen_dialog import ReopenDialog
+
+        dialog = ReopenDialog(self)
+        if dialog.exec() and dialog.reason():
+            self.reopen_with(dialog.reason())
+
+    def reopen_with(self, reason: str) -> bool:
+        try:
+            self.session.reopen(reason)
+        except TestimonioError as error:
+            QMessageBox.warning(self, self.tr("Reopen"), error.message)
+            return False
+        self._apply_status()
+        return True
+
+    def _apply_status(self) -> None:
+        read_only = self.session.read_only
+        self.complete_button.setVisible(not read_only)
+        self.reopen_button.setVisible(read_only)
+        if read_only:
+            self.banner.setText(self.tr("This interview is complete and read-only. "
+                                        "Use “Reopen…” to change it; the reason is logged."))
+        self.banner.setVisible(read_only)
+        if self.page is not None:
+            self.page.read_only = read_only
+            self.page.refresh(self.show_required, self.touched)
+
+    # --- side list ----------------------------------------------------------
+    def update_summaries(self) -> None:
+        """Recount progress and problems for every page."""
+        problems_by_top: dict[str, int] = {}
+        for path, _message in problem_list(self.state):
+            name = top_name(path)
+            problems_by_top[name] = problems_by_top.get(name, 0) + 1
+        summaries = []
+        for index, page in enumerate(self.session.pages):
+            relevant = self.session.page_relevant(index)
+            answered = total = 0
+            if relevant:
+                for path in self.session.answer_paths(input_questions(page.nodes), page):
+                    if self.state.is_relevant(path):
+                        total += 1
+                        answered += not is_empty(self.state.value(path))
+            problems = sum(problems_by_top.get(n, 0) for n in page.top_names())
+            summaries.append(PageSummary(self.session.page_title(index), answered, total,
+                                         problems if relevant else 0, relevant))
+        self.page_model.set_summaries(summaries)
+        if 0 <= self.page_index < len(summaries):
+            self.page_list.setCurrentIndex(self.page_model.index(self.page_index, 0))
+
+    # --- closing ------------------------------------------------------------
+    def close_view(self) -> None:
+        """Save and tell the main window we are done."""
+        if self.flush():
+            self.closed.emit()
+
+    def clear(self) -> None:
+        """Drop every widget that shows answers (before a lock)."""
+        self.flush()
+        if self.page is not None:
+            self.page.blockSignals(True)
+        self.scroll.takeWidget()
+        self.page = None
+
+
+__all__ = ["InterviewView", "child_path"]

@@ -1,0 +1,101 @@
+"""One question on a page: its label, required marker, hint, input and
+the constraint or required message right under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from testimonio.forms.model import Question
+from testimonio.gui.widgets.question_widgets import QuestionInput
+
+ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: palette(mid);"
+REQUIRED_MARK = "<span style='color:#b00020'> *</span>"
+
+
+def _escape(text: str) -> str:
+    # Labels come from questionnaires: never let them inject markup or links.
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\n", "<br>"))
+
+
+class QuestionRow(QFrame):
+    """Shows one question at one answer path (``companions[2]/age``).
+
+    ``input`` is None for notes, which only show their (substituted) label.
+    """
+
+    def __init__(self, question: Question, path: str, input_widget: QuestionInput | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.path = path
+        self.input = input_widget
+        self.setObjectName("questionRow")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(3)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if input_widget is None:
+            self.label.setProperty("note", True)
+        else:
+            font = self.label.font()
+            font.setBold(True)
+            self.label.setFont(font)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.hint.hide()
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setObjectName("questionError")
+        self.error.hide()
+        layout.addWidget(self.label)
+        layout.addWidget(self.hint)
+        if input_widget is not None:
+            input_widget.setParent(self)
+            layout.addWidget(input_widget)
+            parts = input_widget.focus_widgets()
+            if parts:
+                self.label.setBuddy(parts[0])
+        layout.addWidget(self.error)
+        self._label_text = ""
+        self._required = False
+
+    def set_label(self, text: str, required: bool) -> None:
+        """Show the (substituted) label, with a marker when required."""
+        if text == self._label_text and required == self._required:
+            return
+        self._label_text, self._required = text, required
+        shown = text or self.question.name
+        self.label.setText(_escape(shown) + (REQUIRED_MARK if required else ""))
+        if self.input is not None:
+            name = shown + (" " + self.tr("(required)") if required else "")
+            self.input.set_accessible_name(name)
+            self.input.setAccessibleDescription(self.hint.text())
+
+    def label_text(self) -> str:
+        return self._label_text
+
+    def set_hint(self, text: str) -> None:
+        if text != self.hint.text():
+            self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    def set_error(self, message: str | None) -> None:
+        """Show a message under the input (None hides it)."""
+        text = message or ""
+        if text != self.error.text():
+            self.error.setText(text)
+            self.error.setAccessibleName(text)
+        self.error.setVisible(bool(text))
+
+    def error_text(self) -> str:
+        return self.error.text() if self.error.isVisibleTo(self) else ""
