@@ -1,0 +1,111 @@
+"""Open the SQLCipher database with every setting of the design, and check them.
+
+The key is the first statement on a connection. Each setting is read back and
+a connection that does not have it is refused, so an old or differently built
+SQLCipher cannot silently store the vault less safely.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import sqlcipher3
+
+from testimonio.errors import VaultDamaged, VaultError
+from testimonio.vault.dberrors import DAMAGED_SENTENCE, mapped_errors
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+CACHE_KIB = 32 * 1024
+BUSY_TIMEOUT_S = 10.0
+
+
+@functools.cache
+def _quiet_sqlcipher() -> None:
+    """SQLCipher logs to stderr by default; its log level is process-wide."""
+    probe = sqlcipher3.connect(":memory:")
+    try:
+        probe.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    finally:
+        probe.close()
+
+
+def _pragma(conn: sqlcipher3.Connection, name: str) -> str:
+    row = conn.execute(f"PRAGMA {name}").fetchone()
+    return "" if row is None else str(row[0])
+
+
+def _require(condition: bool, what: str) -> None:
+    if not condition:
+        raise VaultError(
+            f"The encryption library does not apply a required setting ({what}). "
+            "Reinstall Testimonio."
+        )
+
+
+def open_database(db_path: Path, key: bytes, *, create: bool = False) -> sqlcipher3.Connection:
+    """An autocommit connection to the vault database, keyed and checked.
+
+    Never creates a missing file unless ``create``; the caller verified the
+    key against the slot's AEAD tag, so a refusal here means damage.
+    """
+    _quiet_sqlcipher()
+    mode = "rwc" if create else "rw"
+    uri = f"file:{quote(str(db_path))}?mode={mode}"
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None,
+                              check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            raise VaultDamaged(DAMAGED_SENTENCE) from None
+        with mapped_errors():
+            _configure(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: sqlcipher3.Connection) -> None:
+    _require(_pragma(conn, "cipher_version") != "", "cipher_version")
+    _require(_pragma(conn, "cipher_plaintext_header_size") == "0", "cipher_plaintext_header_size = 0")
+    _require(_pragma(conn, "cipher_use_hmac") == "1", "cipher_use_hmac = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    _require(_pragma(conn, "temp_store") == "2", "temp_store = MEMORY")
+    _require(_pragma(conn, "journal_mode = WAL").lower() == "wal", "journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    _require(_pragma(conn, "synchronous") == "2", "synchronous = FULL")
+    if sys.platform == "darwin":
+        conn.execute("PRAGMA fullfsync = ON")
+        conn.execute("PRAGMA checkpoint_fullfsync = ON")
+        _require(_pragma(conn, "fullfsync") == "1", "fullfsync = ON")
+    conn.execute("PRAGMA foreign_keys = ON")
+    _require(_pragma(conn, "foreign_keys") == "1", "foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+
+
+def check_no_plaintext_header(db_path: Path) -> None:
+    """Refuse a database file that starts like a plaintext SQLite file."""
+    with open(db_path, "rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    if head == SQLITE_HEADER:
+        raise VaultDamaged(
+            "The vault's database is not encrypted. It was replaced or altered; "
+            "do not use it. Restore the vault folder from a backup."
+        )
+
+
+def restrict_permissions(folder: Path, files: list[Path]) -> None:
+    """Folder 0700, files 0600 (no-op on Windows, where ACLs apply)."""
+    if os.name != "posix":
+        return
+    os.chmod(folder, 0o700)
+    for path in files:
+        if path.exists():
+            os.chmod(path, 0o600)

@@ -1,0 +1,188 @@
+"""The vault's schema as numbered migrations, applied in order at unlock.
+
+``MIGRATIONS`` only ever grows at its end: a released migration is never
+edited, because vaults in the field already ran it. ``schema_version`` holds
+one row, the number of the last migration applied; each migration runs in
+its own transaction together with that row's update.
+
+tests/vault/test_migrations.py proves that a vault migrated step by step has
+the same schema as a vault created new, for every prefix of this list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import sqlcipher3
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: its number, a short name and its SQL statements."""
+
+    version: int
+    name: str
+    sql: str
+
+
+_V1_CORE = """
+CREATE TABLE interviews (
+    id           TEXT PRIMARY KEY,           -- uuid4 hex
+    form_id      TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    site         TEXT NOT NULL,
+    interviewer  TEXT NOT NULL,
+    language     TEXT NOT NULL,
+    alias        TEXT NOT NULL DEFAULT '',   -- the answer to the question named "alias"
+    status       TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'complete')),
+    created_at   TEXT NOT NULL,              -- ISO 8601 UTC, milliseconds
+    updated_at   TEXT NOT NULL,
+    revision     INTEGER NOT NULL DEFAULT 1  -- +1 on every change
+);
+CREATE INDEX interviews_updated ON interviews (updated_at);
+CREATE INDEX interviews_site_updated ON interviews (site, updated_at);
+CREATE INDEX interviews_status_updated ON interviews (status, updated_at);
+CREATE INDEX interviews_form_updated ON interviews (form_id, form_version, updated_at);
+CREATE INDEX interviews_alias ON interviews (alias COLLATE NOCASE);
+
+CREATE TABLE answers (
+    interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    path         TEXT NOT NULL,              -- answer path, e.g. companions[2]/age
+    value        TEXT NOT NULL,              -- JSON
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (interview_id, path)
+) WITHOUT ROWID;
+
+-- Append-only: rows are never changed, and only removed together with a
+-- deleted draft (once its interview row is gone).
+CREATE TABLE edit_log (
+    id           INTEGER PRIMARY KEY,
+    interview_id TEXT NOT NULL,
+    path         TEXT NOT NULL DEFAULT '',
+    old_value    TEXT,                       -- JSON, NULL = no answer
+    new_value    TEXT,                       -- JSON, NULL = no answer
+    at           TEXT NOT NULL,
+    who          TEXT NOT NULL,
+    action       TEXT NOT NULL,              -- set, attach, detach, complete, reopen, remove-repeat, ...
+    reason       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX edit_log_interview ON edit_log (interview_id, id);
+CREATE TRIGGER edit_log_no_update BEFORE UPDATE ON edit_log
+BEGIN
+    SELECT RAISE(ABORT, 'edit_log is append-only');
+END;
+CREATE TRIGGER edit_log_no_delete BEFORE DELETE ON edit_log
+WHEN EXISTS (SELECT 1 FROM interviews WHERE id = OLD.interview_id)
+BEGIN
+    SELECT RAISE(ABORT, 'edit_log is append-only');
+END;
+
+CREATE TABLE attachments (
+    id            TEXT PRIMARY KEY,          -- uuid4 hex
+    interview_id  TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    question_path TEXT NOT NULL,
+    mime          TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    sha256        TEXT NOT NULL,
+    caption       TEXT NOT NULL DEFAULT '',
+    data          BLOB NOT NULL,
+    export_opt_in INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX attachments_interview ON attachments (interview_id, question_path);
+
+CREATE TABLE sites (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL UNIQUE,
+    active INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL                      -- JSON
+);
+
+CREATE TABLE questionnaires (
+    form_id      TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    languages    TEXT NOT NULL,              -- JSON list
+    source_name  TEXT NOT NULL,
+    source       BLOB NOT NULL,              -- the XLSForm file's bytes
+    sha256       TEXT NOT NULL,
+    installed_at TEXT NOT NULL,
+    PRIMARY KEY (form_id, version)
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
+)
+
+SCHEMA_VERSION_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_version ("
+    "id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)"
+)
+
+
+def statements(sql: str) -> Iterator[str]:
+    """Split a script into complete statements (triggers included)."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlcipher3.complete_statement(buffer):
+            statement = buffer.strip()
+            buffer = ""
+            if statement and statement != ";":
+                yield statement
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:60]}")
+
+
+def current_version(conn: sqlcipher3.Connection) -> int:
+    """The last migration applied (0 for a database without a schema)."""
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if row is None:
+        return 0
+    found = conn.execute("SELECT version FROM schema_version WHERE id = 1").fetchone()
+    return int(found[0]) if found else 0
+
+
+def migrate(conn: sqlcipher3.Connection, upto: int | None = None,
+            migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+    """Apply every pending migration (up to ``upto``), each in its own transaction.
+
+    ``conn`` must be in autocommit mode (isolation_level None). Returns the
+    schema version reached. A vault newer than this program is refused.
+    """
+    from testimonio.errors import VaultError
+
+    target = migrations[-1].version if upto is None else upto
+    version = current_version(conn)
+    if version > migrations[-1].version:
+        raise VaultError(
+            "This vault was made by a newer version of Testimonio. "
+            "Update the program to open it."
+        )
+    for migration in migrations:
+        if migration.version <= version or migration.version > target:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(SCHEMA_VERSION_TABLE)
+            for statement in statements(migration.sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version (id, version) VALUES (1, ?) "
+                "ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+                (migration.version,),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version = migration.version
+    return version
