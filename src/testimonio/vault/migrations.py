@@ -116,8 +116,101 @@ CREATE TABLE questionnaires (
 );
 """
 
+_V2_EXCHANGE = """
+-- This vault's own device keys: Ed25519 seed || X25519 scalar (64 bytes).
+CREATE TABLE device_keys (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    private    BLOB NOT NULL,
+    public     BLOB NOT NULL,                -- signing || encryption (64 bytes)
+    key_id     TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+-- The team this vault belongs to (one row): as lead or as researcher.
+CREATE TABLE team (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    study            TEXT NOT NULL,
+    role             TEXT NOT NULL CHECK (role IN ('lead', 'researcher')),
+    lead_public      BLOB NOT NULL,
+    lead_key_id      TEXT NOT NULL,
+    lead_fingerprint TEXT NOT NULL,
+    joined_at        TEXT NOT NULL
+);
+
+-- (lead) researchers whose bundles are accepted, confirmed by fingerprint.
+CREATE TABLE roster (
+    key_id       TEXT PRIMARY KEY,
+    public       BLOB NOT NULL,
+    name         TEXT NOT NULL,
+    fingerprint  TEXT NOT NULL,
+    confirmed_at TEXT NOT NULL
+);
+
+-- (researcher) bundles written, one per sequence number.
+CREATE TABLE bundles_sent (
+    sequence   INTEGER PRIMARY KEY,
+    bundle_id  TEXT NOT NULL UNIQUE,
+    at         TEXT NOT NULL,
+    interviews INTEGER NOT NULL
+);
+CREATE TABLE bundle_items (
+    sequence     INTEGER NOT NULL REFERENCES bundles_sent (sequence),
+    interview_id TEXT NOT NULL,
+    revision     INTEGER NOT NULL,
+    export_id    TEXT NOT NULL,
+    PRIMARY KEY (sequence, interview_id)
+) WITHOUT ROWID;
+
+-- (researcher) interview id <-> random export id; never leaves the vault.
+-- quasi: JSON of the quasi-identifiers last exported (for k-anonymity).
+CREATE TABLE pseudonyms (
+    interview_id      TEXT PRIMARY KEY,
+    export_id         TEXT NOT NULL UNIQUE,
+    exported_revision INTEGER,
+    quasi             TEXT
+) WITHOUT ROWID;
+
+-- (researcher) free-text answers reviewed for export; void when the answer changes.
+CREATE TABLE review_decisions (
+    interview_id TEXT NOT NULL,
+    path         TEXT NOT NULL,
+    decision     TEXT NOT NULL CHECK (decision IN ('export', 'keep')),
+    value_sha256 TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    PRIMARY KEY (interview_id, path)
+) WITHOUT ROWID;
+
+-- (lead) every bundle imported, duplicates included.
+CREATE TABLE import_log (
+    id         INTEGER PRIMARY KEY,
+    bundle_id  TEXT NOT NULL,
+    researcher TEXT NOT NULL,
+    sequence   INTEGER NOT NULL,
+    created    TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    file_name  TEXT NOT NULL DEFAULT '',
+    records    INTEGER NOT NULL,
+    added      INTEGER NOT NULL,
+    replaced   INTEGER NOT NULL,
+    ignored    INTEGER NOT NULL,
+    outcome    TEXT NOT NULL
+);
+CREATE INDEX import_log_researcher ON import_log (researcher, sequence);
+
+-- (lead) where an imported interview came from.
+CREATE TABLE imported_origin (
+    interview_id TEXT PRIMARY KEY,
+    researcher   TEXT NOT NULL,
+    export_id    TEXT NOT NULL,
+    revision     INTEGER NOT NULL,
+    bundle_id    TEXT NOT NULL,
+    UNIQUE (researcher, export_id)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
+    Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
 )
 
 SCHEMA_VERSION_TABLE = (
