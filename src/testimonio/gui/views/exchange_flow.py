@@ -1,0 +1,272 @@
+"""The GUI's side of the exchange services: export, import, roster, team.
+
+Every call the export, import, researchers and team views make on
+``services.export``, ``services.import_`` and ``services.team`` goes through
+here and comes back as the plain rows of the GUI's item models, so the views
+and their models stay independent of the service classes. Methods called from
+background jobs take ``progress`` and ``cancelled`` and touch no widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from testimonio.gui.models.preview_model import AttachmentRow, PreviewRow, ReviewRow
+from testimonio.gui.models.researchers_model import BundleRow, ResearcherRow
+
+ProgressFn = Callable[..., None]
+CancelledFn = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    """What the researcher decided in the export dialog."""
+
+    include_all: bool = False
+    reviewed: tuple[tuple[str, str], ...] = ()  # (interview id, answer path) that may leave
+    attachments: tuple[str, ...] = ()  # attachment ids ticked for export
+    suppress_small_groups: bool = False
+    accept_risk: bool = False
+
+
+class ExportFlow:
+    """One export, from preparation to the written bundle.
+
+    Review decisions are recorded in the vault as the researcher makes them
+    (``ExportService.review``), so a closed dialog loses none of them.
+    """
+
+    def __init__(self, context: Any, lang: str | None = None) -> None:
+        self.context = context
+        self.lang = lang
+        self.interview_count = 0
+        self.has_small_groups = False
+        self._include_all = False
+        self._reviews: list[ReviewRow] = []
+        self._already: list[tuple[str, str]] = []
+        self._attachments: list[AttachmentRow] = []
+        self._plan: Any = None
+
+    @property
+    def service(self) -> Any:
+        return self.context.export
+
+    def prepare(self, include_all: bool, progress: ProgressFn | None = None,
+                cancelled: CancelledFn | None = None) -> None:
+        """Plan the export (background): interviews, answers to review, attachments."""
+        self._include_all = include_all
+        plan = self.service.plan(include_all, self.lang, progress=progress, cancelled=cancelled)
+        reviews: list[ReviewRow] = []
+        already: list[tuple[str, str]] = []
+        attachments: list[AttachmentRow] = []
+        for planned in plan.records:
+            listed = self.service.review_items(planned.interview_id, self.lang)
+            idents = _identifier_labels(planned, listed.identifiers)
+            for item in listed.items:
+                reviews.append(ReviewRow(item.interview_id, item.alias or planned.record["export_id"][:8],
+                                         item.path, item.label, item.value, idents))
+                if item.decision:
+                    already.append((item.interview_id, item.path))
+            for stored, name in planned.attachments:
+                alias = listed.items[0].alias if listed.items else planned.record["export_id"][:8]
+                attachments.append(AttachmentRow(stored.id, alias, stored.path, name, stored.mime,
+                                                 stored.size))
+        self._plan = plan
+        self.interview_count = len(plan.records)
+        self._reviews, self._already, self._attachments = reviews, already, attachments
+        self.has_small_groups = bool(plan.groups)
+
+    def left_out(self) -> list[str]:
+        """Notes on what stays although asked for (e.g. attachments that cannot be cleaned)."""
+        return list(self._plan.left_out) if self._plan is not None else []
+
+    def review_rows(self) -> list[ReviewRow]:
+        return list(self._reviews)
+
+    def already_reviewed(self) -> list[tuple[str, str]]:
+        return list(self._already)
+
+    def attachment_rows(self) -> tuple[list[AttachmentRow], list[str]]:
+        """The attachments ticked for export in their interviews (all ticked)."""
+        return list(self._attachments), [a.attachment_id for a in self._attachments]
+
+    def record_reviews(self, choices: ExportChoices) -> None:
+        """Record every review decision in the vault (withheld ones too)."""
+        kept = set(choices.reviewed)
+        for row in self._reviews:
+            self.service.review(row.interview_id, row.path, (row.interview_id, row.path) in kept)
+
+    def plan(self, choices: ExportChoices) -> Any:
+        """The export plan with the researcher's decisions applied."""
+        self.record_reviews(choices)
+        plan = self.service.plan(self._include_all, self.lang)
+        self.has_small_groups = bool(plan.groups)
+        dropped = {a.attachment_id for a in self._attachments} - set(choices.attachments)
+        if dropped:
+            _drop_attachments(plan, dropped)
+        if choices.suppress_small_groups and plan.groups:
+            plan.suppress_small_groups()
+        self._plan = plan
+        return plan
+
+    def small_groups(self, choices: ExportChoices) -> tuple[list[str], int]:
+        """The small groups as lines a person reads, and k."""
+        plan = self.plan(ExportChoices(choices.include_all, choices.reviewed, choices.attachments))
+        return [g.describe() for g in plan.groups], plan.k
+
+    def preview_rows(self, choices: ExportChoices) -> list[PreviewRow]:
+        """Exactly what will leave, one value a row (the plan the bundle is written from)."""
+        plan = self.plan(choices)
+        rows = []
+        for planned in plan.records:
+            eid = planned.record["export_id"]
+            form = planned.record["form_id"]
+            rows.append(PreviewRow(eid, form, "site", "site", str(planned.record.get("site", "")),
+                                   "as entered"))
+            for key in ("started", "completed"):
+                rows.append(PreviewRow(eid, form, key, key, str(planned.record.get(key) or ""),
+                                       "date only"))
+            rows.extend(PreviewRow(eid, form, v.path, v.label, v.value, v.how)
+                        for v in planned.values)
+        return rows
+
+    def write(self, out: Path, choices: ExportChoices, progress: ProgressFn | None = None,
+              cancelled: CancelledFn | None = None) -> Any:
+        """Write the bundle from the previewed plan (background); nothing is left if cancelled."""
+        plan = self._plan if self._plan is not None else self.plan(choices)
+        return self.service.write(out, plan=plan, suppress_small_groups=choices.suppress_small_groups,
+                                  accept_risk=choices.accept_risk, progress=progress,
+                                  cancelled=cancelled)
+
+
+def _identifier_labels(planned: Any, identifiers: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    labels = {v.path: v.label for v in planned.values}
+    return tuple((labels.get(path, path.rsplit("/", 1)[-1]), text) for path, text in identifiers.items())
+
+
+def _drop_attachments(plan: Any, dropped: set[str]) -> None:
+    """Keep back attachments the researcher unticked in this export."""
+    for planned in plan.records:
+        names = {name for stored, name in planned.attachments if stored.id in dropped}
+        if not names:
+            continue
+        planned.attachments = [(s, n) for s, n in planned.attachments if n not in names]
+        record = planned.record
+        record["attachments"] = [a for a in record["attachments"] if a["name"] not in names]
+        record["answers"] = {p: v for p, v in record["answers"].items() if v not in names}
+        planned.values = [v for v in planned.values if v.value not in names]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one bundle file."""
+
+    path: Path
+    ok: bool
+    message: str
+
+
+def import_files(context: Any, files: Sequence[Path], progress: ProgressFn | None = None,
+                 cancelled: CancelledFn | None = None) -> list[ImportOutcome]:
+    """Import each file on its own (background); a refusal does not stop the others."""
+    from testimonio.errors import TestimonioError
+
+    service = context.import_
+    outcomes = []
+    for n, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(n, len(files), path.name)
+        try:
+            result = service.import_file(path, progress=None, cancelled=cancelled)
+        except TestimonioError as error:
+            if cancelled is not None and cancelled():
+                break
+            outcomes.append(ImportOutcome(path, False, str(error)))
+        else:
+            outcomes.append(ImportOutcome(path, True, str(getattr(result, "summary", result))))
+    return outcomes
+
+
+def gaps(context: Any) -> dict[str, list[int]]:
+    """Missing sequence numbers per researcher name."""
+    return {r.name: list(r.gaps) for r in researcher_rows(context) if r.gaps}
+
+
+def researcher_rows(context: Any) -> list[ResearcherRow]:
+    """The lead's roster with bundle counts and gaps."""
+    rows = []
+    for r in context.team.roster():
+        rows.append(ResearcherRow(r.name, r.key_id, r.fingerprint, r.bundles, r.last_sequence,
+                                  r.last_import or "", tuple(r.gaps)))
+    return rows
+
+
+def bundle_rows(context: Any, key_id: str) -> list[BundleRow]:
+    """The import log of one researcher."""
+    return [BundleRow(b.sequence, b.bundle_id, b.created, b.imported, b.interviews, b.outcome)
+            for b in context.import_.log(key_id)]
+
+
+# --- team set-up ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamFileInfo:
+    """What a team file says, shown before joining."""
+
+    study: str
+    lead_fingerprint: str
+    questionnaires: tuple[str, ...]
+    sites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KeyFileInfo:
+    """A researcher's public-key file, shown before adding it to the roster."""
+
+    name: str
+    fingerprint: str
+
+
+def my_fingerprint(context: Any) -> str:
+    """This vault's fingerprint, in read-aloud groups."""
+    return str(context.keys.info().fingerprint)
+
+
+def export_my_key(context: Any, out: Path, name: str) -> Path:
+    """Write this vault's public-key file for the lead."""
+    return Path(context.keys.export_public(out, name))
+
+
+def create_team(context: Any, name: str, out: Path) -> Path:
+    """(Lead) write the signed team file."""
+    result = context.team.create(name, out)
+    return Path(getattr(result, "path", out))
+
+
+def read_team_file(context: Any, path: Path) -> TeamFileInfo:
+    """(Researcher) what the team file says; refuses a damaged or forged one."""
+    info = context.team.read(path)
+    return TeamFileInfo(info.study, info.lead_fingerprint,
+                        tuple(str(q) for q in info.questionnaires), tuple(info.sites))
+
+
+def join_team(context: Any, path: Path) -> None:
+    """(Researcher) install the team's questionnaires and sites, remember the lead's key."""
+    context.team.join(path)
+
+
+def read_key_file(context: Any, path: Path) -> KeyFileInfo:
+    """(Lead) the name and fingerprint in a researcher's public-key file."""
+    info = context.team.read_researcher(path)
+    return KeyFileInfo(info.name, info.fingerprint)
+
+
+def add_researcher(context: Any, path: Path) -> None:
+    """(Lead) put a researcher's key on the roster (after the fingerprint check)."""
+    context.team.add_researcher(path)

@@ -1,0 +1,510 @@
+"""Export a bundle for the team lead, step by step, showing exactly what leaves.
+
+Steps: what to export → free text to review (each answer with the
+interview's identifiers highlighted; keep or withhold) → attachments ticked
+for export → privacy check (k-anonymity: blank those fields / export anyway /
+cancel) → the preview table of every value that will leave and where to save
+→ the export itself, off the GUI thread with progress and cancel. A cancelled
+export leaves no file: the service writes a temp file and renames it last.
+
+The service calls are gathered in :class:`ExportFlow`, so the dialog's widgets
+deal only in the plain rows of ``gui.models.preview_model``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimonio.gui.jobs import Job
+from testimonio.gui.models.preview_model import (
+    AttachmentsModel,
+    PreviewModel,
+    ReviewModel,
+    ReviewRow,
+)
+from testimonio.gui.views.exchange_flow import ExportChoices, ExportFlow
+
+HIGHLIGHT = "background-color:#FFE08A; color:#000; font-weight:bold"
+
+
+def highlight_identifiers(text: str, identifiers: list[str]) -> str:
+    """``text`` as HTML with every occurrence of an identifier marked.
+
+    Matching ignores case and also marks each word of a multi-word identifier
+    (a surname alone is as telling as the full name).
+    """
+    needles = set()
+    for ident in identifiers:
+        ident = ident.strip()
+        if ident:
+            needles.add(ident)
+            needles.update(w for w in ident.split() if len(w) >= 3)
+    if not needles:
+        return html.escape(text).replace("\n", "<br>")
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)),
+                         re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(html.escape(text[last:match.start()]))
+        out.append(f'<span style="{HIGHLIGHT}">{html.escape(match.group())}</span>')
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def _table(model: Any, name: str, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    return view
+
+
+def _label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+class ExportDialog(QDialog):
+    """The researcher's export: review, privacy check, preview, then the bundle."""
+
+    INTRO, REVIEW, ATTACHMENTS, PRIVACY, PREVIEW, RUN = range(6)
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = ExportFlow(context)
+        self.job: Job | None = None
+        self.result_path: Path | None = None
+        self.setWindowTitle(self.tr("Export for the team lead"))
+        self.resize(900, 600)
+        self.review_model = ReviewModel(self)
+        self.attachments_model = AttachmentsModel(self)
+        self.preview_model = PreviewModel(self)
+        self.preview_proxy = QSortFilterProxyModel(self)
+        self.preview_proxy.setSourceModel(self.preview_model)
+        self.preview_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.preview_proxy.setFilterKeyColumn(-1)
+
+        self.steps = QListWidget(self)
+        self.steps.setAccessibleName(self.tr("Steps"))
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setMaximumWidth(170)
+        for text in (self.tr("What to export"), self.tr("Free text"), self.tr("Attachments"),
+                     self.tr("Privacy check"), self.tr("Preview"), self.tr("Export")):
+            self.steps.addItem(text)
+        self.stack = QStackedWidget(self)
+        for build in (self._intro_page, self._review_page, self._attachments_page,
+                      self._privacy_page, self._preview_page, self._run_page):
+            self.stack.addWidget(build())
+
+        self.back_button = QPushButton(self.tr("&Back"), self)
+        self.next_button = QPushButton(self.tr("&Next"), self)
+        self.next_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.cancel_button):
+            buttons.addWidget(button)
+        body = QHBoxLayout()
+        body.addWidget(self.steps)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+        self._show(self.INTRO)
+
+    # --- pages ---------------------------------------------------------------
+    def _intro_page(self) -> QWidget:
+        page = QWidget(self)
+        self.intro_text = _label(self.tr(
+            "A bundle holds your completed interviews, pseudonymised and encrypted so that "
+            "only the team lead can open it. Names, document numbers and other identifiers "
+            "never leave this laptop. Free text leaves only if you let it, answer by answer."),
+            page)
+        self.all_box = QCheckBox(self.tr("Export &every completed interview again, not only "
+                                         "the new or changed ones"), page)
+        self.all_box.setAccessibleName(self.tr("Export every completed interview"))
+        self.intro_status = _label("", page)
+        self.intro_progress = QProgressBar(page)
+        self.intro_progress.setAccessibleName(self.tr("Preparing"))
+        self.intro_progress.hide()
+        layout = QVBoxLayout(page)
+        for w in (self.intro_text, self.all_box, self.intro_progress, self.intro_status):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        return page
+
+    def _review_page(self) -> QWidget:
+        page = QWidget(self)
+        self.review_intro = _label(self.tr(
+            "These answers are free text. They leave only if you let them. Read each one: "
+            "anything marked in yellow is an identifier of that interview (a name, a "
+            "document number) and must not leave. Withhold an answer when in doubt."), page)
+        self.review_view = _table(self.review_model, self.tr("Answers to review"), page)
+        self.review_view.horizontalHeader().setSectionResizeMode(
+            ReviewModel.ANSWER, QHeaderView.ResizeMode.Stretch)
+        self.review_view.horizontalHeader().setStretchLastSection(False)
+        self.review_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_review())
+        self.review_model.dataChanged.connect(lambda *_: self._show_review())
+        self.review_text = QLabel(page)
+        self.review_text.setWordWrap(True)
+        self.review_text.setTextFormat(Qt.TextFormat.RichText)
+        # Readable but not selectable: answers never reach the clipboard.
+        self.review_text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.review_text.setAccessibleName(self.tr("Answer under review"))
+        self.review_text.setMinimumHeight(120)
+        self.review_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.review_text.setStyleSheet("QLabel { border: 1px solid palette(mid); padding: 6px; }")
+        self.keep_button = QPushButton(self.tr("&Let it leave"), page)
+        self.withhold_button = QPushButton(self.tr("&Withhold"), page)
+        self.keep_button.clicked.connect(lambda: self._decide(True))
+        self.withhold_button.clicked.connect(lambda: self._decide(False))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.keep_button)
+        row.addWidget(self.withhold_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.review_intro)
+        layout.addWidget(self.review_view, 1)
+        layout.addWidget(self.review_text)
+        layout.addLayout(row)
+        return page
+
+    def _attachments_page(self) -> QWidget:
+        page = QWidget(self)
+        intro = _label(self.tr(
+            "Attachments leave only when ticked. Photos leave without their hidden details "
+            "(camera, date, GPS position)."), page)
+        self.attachments_view = _table(self.attachments_model, self.tr("Attachments"), page)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addWidget(self.attachments_view, 1)
+        return page
+
+    def _privacy_page(self) -> QWidget:
+        page = QWidget(self)
+        self.privacy_text = _label("", page)
+        self.groups_list = QListWidget(page)
+        self.groups_list.setAccessibleName(self.tr("Small groups"))
+        self.choice_blank = QRadioButton(self.tr("&Blank those fields in this bundle "
+                                                 "(recommended)"), page)
+        self.choice_anyway = QRadioButton(self.tr("Export &anyway"), page)
+        self.choice_cancel = QRadioButton(self.tr("&Cancel the export"), page)
+        self.choices = QButtonGroup(page)
+        for i, button in enumerate((self.choice_blank, self.choice_anyway, self.choice_cancel)):
+            self.choices.addButton(button, i)
+        self.choice_blank.setChecked(True)
+        self.choices.idClicked.connect(lambda _id: self._update_buttons())
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.privacy_text)
+        layout.addWidget(self.groups_list, 1)
+        for button in (self.choice_blank, self.choice_anyway, self.choice_cancel):
+            layout.addWidget(button)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget(self)
+        self.preview_summary = _label("", page)
+        self.preview_filter = QLineEdit(page)
+        self.preview_filter.setPlaceholderText(self.tr("Filter the preview"))
+        self.preview_filter.setAccessibleName(self.tr("Filter the preview"))
+        self.preview_filter.textChanged.connect(self.preview_proxy.setFilterFixedString)
+        self.preview_view = _table(self.preview_proxy, self.tr("Everything that will leave"), page)
+        self.preview_view.setSortingEnabled(True)
+        self.preview_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.path_edit = QLineEdit(page)
+        self.path_edit.setAccessibleName(self.tr("Save the bundle as"))
+        path_label = QLabel(self.tr("&Save as:"), page)
+        path_label.setBuddy(self.path_edit)
+        browse = QPushButton(self.tr("B&rowse…"), page)
+        browse.clicked.connect(self._browse)
+        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        row = QHBoxLayout()
+        row.addWidget(path_label)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.preview_summary)
+        layout.addWidget(self.preview_filter)
+        layout.addWidget(self.preview_view, 1)
+        layout.addLayout(row)
+        return page
+
+    def _run_page(self) -> QWidget:
+        page = QWidget(self)
+        self.run_status = _label("", page)
+        self.run_progress = QProgressBar(page)
+        self.run_progress.setAccessibleName(self.tr("Export progress"))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.run_status)
+        layout.addWidget(self.run_progress)
+        layout.addStretch(1)
+        return page
+
+    # --- navigation ----------------------------------------------------------
+    def current_step(self) -> int:
+        return self.stack.currentIndex()
+
+    def _show(self, step: int) -> None:
+        self.stack.setCurrentIndex(step)
+        self.steps.setCurrentRow(step)
+        self._update_buttons()
+        if step == self.REVIEW:
+            if self.review_model.rowCount() and not self.review_view.currentIndex().isValid():
+                self.review_view.setCurrentIndex(self.review_model.index(0, 0))
+            self.review_view.setFocus()
+            self._show_review()
+        elif step == self.PREVIEW:
+            self.preview_view.setFocus()
+
+    def _update_buttons(self) -> None:
+        step = self.current_step()
+        busy = self.job is not None and not self.job.is_done()
+        self.back_button.setEnabled(self.INTRO < step < self.RUN and not busy)
+        self.next_button.setVisible(step != self.RUN)
+        self.next_button.setEnabled(not busy and (step != self.PREVIEW or bool(self.path_edit.text().strip())))
+        self.next_button.setText(self.tr("&Export") if step == self.PREVIEW else self.tr("&Next"))
+        done = step == self.RUN and not busy
+        self.cancel_button.setText(self.tr("Close") if done else self.tr("Cancel"))
+
+    def go_back(self) -> None:
+        step = self.current_step() - 1
+        if step == self.REVIEW and not self.review_model.rowCount():
+            step -= 1
+        if step == self.ATTACHMENTS and not self.attachments_model.rowCount():
+            step -= 1
+        self._show(max(step, self.INTRO))
+
+    def go_next(self) -> None:
+        step = self.current_step()
+        if step == self.INTRO:
+            self._prepare()
+        elif step == self.REVIEW:
+            self._show(self.ATTACHMENTS if self.attachments_model.rowCount() else self.PRIVACY)
+            if self.current_step() == self.PRIVACY:
+                self._check_privacy()
+        elif step == self.ATTACHMENTS:
+            self._show(self.PRIVACY)
+            self._check_privacy()
+        elif step == self.PRIVACY:
+            if self.choices.checkedId() == 2:
+                self.reject()
+                return
+            self._fill_preview()
+            self._show(self.PREVIEW)
+        elif step == self.PREVIEW:
+            self._run_export()
+
+    def cancel(self) -> None:
+        """Stop a running job (nothing is left half-written) or close the dialog."""
+        if self.job is not None and not self.job.is_done():
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            return
+        if self.result_path is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.job is not None and not self.job.is_done():
+            self.job.cancel()
+            self.job.wait(10)
+        self.review_model.clear()
+        self.preview_model.clear()
+        super().reject()
+
+    # --- step work -----------------------------------------------------------
+    def choices_made(self) -> ExportChoices:
+        """Everything the researcher decided, for the preview and the export."""
+        choice = self.choices.checkedId()
+        return ExportChoices(
+            include_all=self.all_box.isChecked(),
+            reviewed=tuple(self.review_model.kept()),
+            attachments=tuple(self.attachments_model.ticked()),
+            suppress_small_groups=self.flow.has_small_groups and choice == 0,
+            accept_risk=self.flow.has_small_groups and choice == 1,
+        )
+
+    def _start(self, fn: Any, on_success: Any, progress: QProgressBar, status: QLabel) -> None:
+        self.job = Job(fn, parent=self)
+        def progressed(done: int, total: int, _text: str) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+
+        def finished() -> None:
+            if progress is self.intro_progress:
+                progress.hide()
+            self.cancel_button.setEnabled(True)
+            self._update_buttons()
+
+        self.job.progressed.connect(progressed)
+        self.job.succeeded.connect(on_success)
+        # The services report a cancel as an error of their own: say it the same way.
+        self.job.failed.connect(lambda message: status.setText(
+            self.tr("Cancelled. Nothing was written.") if self.job is not None
+            and self.job.is_cancelled() else message))
+        self.job.was_cancelled.connect(lambda: status.setText(self.tr("Cancelled. Nothing was written.")))
+        self.job.finished.connect(finished)
+        progress.setValue(0)
+        progress.show()
+        self.job.start()
+        self._update_buttons()
+
+    def _prepare(self) -> None:
+        self.intro_status.setText(self.tr("Preparing the interviews…"))
+        include_all = self.all_box.isChecked()
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            return self.flow.prepare(include_all, progress=progress, cancelled=cancelled)
+
+        self._start(work, self._prepared, self.intro_progress, self.intro_status)
+
+    def _prepared(self, _result: Any) -> None:
+        count = self.flow.interview_count
+        if not count:
+            self.intro_status.setText(self.tr(
+                "There is nothing new to export: no completed interview is new or changed "
+                "since the last bundle."))
+            return
+        self.intro_status.setText(self.tr("%n interview(s) to export.", "", count))
+        self.review_model.set_rows(self.flow.review_rows(), self.flow.already_reviewed())
+        self.review_view.resizeColumnsToContents()
+        rows, ticked = self.flow.attachment_rows()
+        self.attachments_model.set_rows(rows, ticked)
+        self.attachments_view.resizeColumnsToContents()
+        if self.review_model.rowCount():
+            self._show(self.REVIEW)
+        elif self.attachments_model.rowCount():
+            self._show(self.ATTACHMENTS)
+        else:
+            self._show(self.PRIVACY)
+            self._check_privacy()
+
+    def _current_review(self) -> tuple[int, ReviewRow] | None:
+        index = self.review_view.currentIndex()
+        if not index.isValid():
+            return None
+        return index.row(), self.review_model.row_at(index.row())
+
+    def _show_review(self) -> None:
+        current = self._current_review()
+        if current is None:
+            self.review_text.setText("")
+            return
+        row_no, row = current
+        idents = [text for _label, text in row.identifiers]
+        listed = ", ".join(f"{html.escape(lbl)}: <span style=\"{HIGHLIGHT}\">{html.escape(txt)}</span>"
+                           for lbl, txt in row.identifiers) or html.escape(self.tr("none recorded"))
+        decision = self.tr("Leaves") if self.review_model.is_kept(row_no) else self.tr("Withheld")
+        self.review_text.setText(
+            f"<b>{html.escape(row.label)}</b> — {html.escape(row.interview)}"
+            f" — <i>{html.escape(decision)}</i><br><br>{highlight_identifiers(row.text, idents)}"
+            f"<br><br><small>{html.escape(self.tr('Identifiers of this interview:'))} {listed}</small>")
+
+    def _decide(self, keep: bool) -> None:
+        current = self._current_review()
+        if current is None:
+            return
+        row_no, _row = current
+        self.review_model.set_kept(row_no, keep)
+        if row_no + 1 < self.review_model.rowCount():  # on to the next answer
+            self.review_view.setCurrentIndex(self.review_model.index(row_no + 1, 0))
+
+    def _check_privacy(self) -> None:
+        groups, k = self.flow.small_groups(self.choices_made())
+        self.groups_list.clear()
+        for line in groups:
+            self.groups_list.addItem(line)
+        small = bool(groups)
+        for w in (self.groups_list, self.choice_blank, self.choice_anyway, self.choice_cancel):
+            w.setVisible(small)
+        if small:
+            self.privacy_text.setText(self.tr(
+                "Some people in this bundle share their generalised details (such as age band, "
+                "gender and month) with fewer than %1 interviews in everything exported so far. "
+                "A reader could single them out. Choose what to do:").replace("%1", str(k)))
+        else:
+            self.privacy_text.setText(self.tr(
+                "Every group of people with the same generalised details has at least %1 "
+                "interviews. Nobody can be singled out by them.").replace("%1", str(k)))
+        self._update_buttons()
+
+    def _fill_preview(self) -> None:
+        rows = self.flow.preview_rows(self.choices_made())
+        self.preview_model.set_rows(rows)
+        self.preview_view.resizeColumnsToContents()
+        self.preview_summary.setText(self.tr(
+            "Exactly this will leave: %1 interview(s), %2 value(s), %3 attachment(s). "
+            "Everything else stays in the vault.")
+            .replace("%1", str(len(self.preview_model.interviews())))
+            .replace("%2", str(len(rows)))
+            .replace("%3", str(len(self.attachments_model.ticked()))))
+        if not self.path_edit.text():
+            folder = Path.home() / "Documents"
+            folder = folder if folder.is_dir() else Path.home()
+            self.path_edit.setText(str(folder / f"testimonio-{date.today().isoformat()}.tbundle"))
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the bundle"), self.path_edit.text(),
+            self.tr("Testimonio bundles (*.tbundle)"))
+        if path:
+            self.path_edit.setText(path)
+
+    def _run_export(self) -> None:
+        out = Path(self.path_edit.text().strip()).expanduser()
+        if out.exists() or not out.parent.is_dir():
+            self.preview_summary.setText(self.tr(
+                "Choose another file name: a file of that name exists already, or its folder "
+                "does not exist."))
+            return
+        choices = self.choices_made()
+        self._show(self.RUN)
+        self.run_status.setText(self.tr("Writing the bundle…"))
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            return self.flow.write(out, choices, progress=progress, cancelled=cancelled)
+
+        def done(_result: Any) -> None:
+            self.result_path = out
+            self.run_status.setText(self.tr(
+                "The bundle is saved as %1. Give it to the team lead: only they can open it.")
+                .replace("%1", str(out)))
+
+        self._start(work, done, self.run_progress, self.run_status)

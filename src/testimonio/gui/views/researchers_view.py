@@ -1,0 +1,235 @@
+"""The lead's researchers: the roster with fingerprints, their bundles and gaps.
+
+A researcher is added from their public-key file after the lead compares the
+fingerprint with the one the researcher reads out. Selecting a researcher
+shows their bundles from the import log; missing sequence numbers are marked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimonio.errors import TestimonioError
+from testimonio.gui.models.researchers_model import (
+    BundleRow,
+    BundlesModel,
+    ResearchersModel,
+    format_gaps,
+)
+from testimonio.gui.views import exchange_flow as flow
+from testimonio.gui.views.team_dialog import FingerprintCheck
+
+
+def _table(model: Any, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class AddResearcherDialog(QDialog):
+    """Choose a researcher's key file, compare the fingerprint, add to the roster."""
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Add a researcher"))
+        self.file_edit = QLineEdit(self)
+        self.file_edit.setAccessibleName(self.tr("Researcher's key file"))
+        self.file_edit.returnPressed.connect(self.open_file)
+        label = QLabel(self.tr("&Key file:"), self)
+        label.setBuddy(self.file_edit)
+        browse = QPushButton(self.tr("&Open…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(browse)
+        self.who = QLabel(self)
+        self.who.setWordWrap(True)
+        self.check = FingerprintCheck(self.tr("the researcher"), self)
+        self.check.show_fingerprint("")
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("&Add to the team"), self)
+        self.add_button.setEnabled(False)
+        self.check.confirmed.connect(self.add_button.setEnabled)
+        self.add_button.clicked.connect(self.add)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.who)
+        layout.addWidget(self.check)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Open a researcher's key file"),
+                                               str(Path.home()),
+                                               self.tr("Key files (*.testimonio-key);;All files (*)"))
+        if path:
+            self.file_edit.setText(path)
+            self.open_file()
+
+    def open_file(self) -> None:
+        """Read the key file and show its name and fingerprint to compare."""
+        try:
+            info = flow.read_key_file(self.context, Path(self.file_edit.text().strip()).expanduser())
+        except TestimonioError as error:
+            self.who.setText(str(error))
+            self.check.show_fingerprint("")
+            return
+        self.who.setText(self.tr("Researcher: %1").replace("%1", info.name or self.tr("(no name given)")))
+        self.check.show_fingerprint(info.fingerprint)
+        self.check.same.setFocus()
+
+    def add(self) -> None:
+        if not self.check.is_confirmed():
+            return
+        try:
+            flow.add_researcher(self.context, Path(self.file_edit.text().strip()).expanduser())
+        except TestimonioError as error:
+            self.status.setText(str(error))
+            return
+        self.accept()
+
+
+class ResearchersView(QWidget):
+    """The roster, each researcher's bundles, and the bundles still missing."""
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = ResearchersModel(self)
+        self.bundles_model = BundlesModel(self)
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.table = _table(self.model, self)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_bundles())
+        self.bundles_label = QLabel(self)
+        self.bundles_table = _table(self.bundles_model, self)
+        self.gaps_label = QLabel(self)
+        self.gaps_label.setWordWrap(True)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_researcher)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.refresh_button)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.bundles_label)
+        lower_layout.addWidget(self.bundles_table, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.gaps_label)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language."""
+        self.title.setText(self.tr("Researchers"))
+        self.table.setAccessibleName(self.tr("Researchers on the team"))
+        self.bundles_table.setAccessibleName(self.tr("Bundles of the selected researcher"))
+        self.add_button.setText(self.tr("&Add a researcher…"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self._show_bundles()
+        self._show_gaps()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        """Reload the roster and the import log."""
+        try:
+            rows = flow.researcher_rows(self.context)
+        except TestimonioError as error:
+            self.status.setText(str(error))
+            return
+        current = self.table.currentIndex().row()
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        if rows:
+            self.table.setCurrentIndex(self.model.index(max(0, min(current, len(rows) - 1)), 0))
+        self._show_bundles()
+        self._show_gaps()
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock)."""
+        self.model.set_rows([])
+        self.bundles_model.set_rows([])
+        self._show_gaps()
+
+    def _show_gaps(self) -> None:
+        missing = [(self.model.row_at(i).name, self.model.row_at(i).gaps)
+                   for i in range(self.model.rowCount()) if self.model.row_at(i).gaps]
+        if not missing:
+            self.gaps_label.setText(self.tr("No bundle is missing.") if self.model.rowCount() else
+                                    self.tr("No researcher on the team yet. Add one from their key file."))
+            self.gaps_label.setStyleSheet("")
+            return
+        self.gaps_label.setText(self.tr("Missing bundles: %1. Ask these researchers for them.")
+                                .replace("%1", "; ".join(f"{n} ({format_gaps(g)})" for n, g in missing)))
+        self.gaps_label.setStyleSheet("QLabel { color: #B00020; }")
+
+    def _show_bundles(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.bundles_model.set_rows([])
+            self.bundles_label.setText(self.tr("Select a researcher to see their bundles."))
+            return
+        row = self.model.row_at(index.row())
+        try:
+            bundles = flow.bundle_rows(self.context, row.key_id)
+        except TestimonioError as error:
+            self.status.setText(str(error))
+            return
+        # Missing numbers sit in the list where they belong, so the hole is seen.
+        missing = [BundleRow(n, "", "", "", 0, self.tr("missing: not imported yet")) for n in row.gaps]
+        self.bundles_model.set_rows(sorted(bundles + missing, key=lambda b: b.sequence))
+        self.bundles_table.resizeColumnsToContents()
+        self.bundles_label.setText(self.tr("Bundles from %1").replace("%1", row.name))
+
+    def add_researcher(self) -> None:
+        dialog = AddResearcherDialog(self.context, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()

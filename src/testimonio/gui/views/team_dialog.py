@@ -1,0 +1,287 @@
+"""Team set-up: the lead creates the team file; a researcher joins it.
+
+Trust comes from the fingerprint: the researcher compares the lead's
+fingerprint, group by group, with what the lead reads out (in person or on a
+call) and only then joins. The researcher's own fingerprint and public-key
+file are on the third tab, for the lead's roster.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimonio.errors import TestimonioError
+from testimonio.gui.views import exchange_flow as flow
+
+
+def fingerprint_label(parent: QWidget) -> QLabel:
+    """A large monospaced label for a fingerprint (not selectable: read it aloud)."""
+    label = QLabel(parent)
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setStyleSheet("QLabel { border: 1px solid palette(mid); padding: 8px; }")
+    return label
+
+
+class FingerprintCheck(QWidget):
+    """A fingerprint to compare and a box to tick when it matches; ``confirmed(bool)``."""
+
+    confirmed = Signal(bool)
+
+    def __init__(self, who: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.intro = QLabel(self.tr(
+            "Compare this fingerprint, group by group, with the one %1 reads out to you in "
+            "person or on a call. If a single character differs, stop: the file is not "
+            "theirs.").replace("%1", who), self)
+        self.intro.setWordWrap(True)
+        self.fingerprint = fingerprint_label(self)
+        self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
+        self.same = QCheckBox(self.tr("The fingerprints are the &same"), self)
+        self.same.setAccessibleName(self.tr("The fingerprints are the same"))
+        self.same.toggled.connect(self.confirmed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.fingerprint)
+        layout.addWidget(self.same)
+
+    def show_fingerprint(self, fingerprint: str) -> None:
+        self.fingerprint.setText(fingerprint)
+        self.fingerprint.setAccessibleDescription(fingerprint)
+        self.same.setChecked(False)
+        self.same.setEnabled(bool(fingerprint))
+
+    def is_confirmed(self) -> bool:
+        return self.same.isChecked() and bool(self.fingerprint.text())
+
+
+def _file_row(parent: QWidget, edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return row
+
+
+class TeamDialog(QDialog):
+    """Create a team (lead), join one (researcher), or hand out this vault's key."""
+
+    CREATE, JOIN, MY_KEY = range(3)
+
+    def __init__(self, context: Any, parent: QWidget | None = None, tab: int = 0) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Team"))
+        self.resize(640, 460)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._create_tab(), self.tr("Create a team (lead)"))
+        self.tabs.addTab(self._join_tab(), self.tr("Join a team (researcher)"))
+        self.tabs.addTab(self._key_tab(), self.tr("My key"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.tabs.setCurrentIndex(tab)
+        self._tab_changed(tab)
+
+    # --- create (lead) -----------------------------------------------------------
+    def _create_tab(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(self.tr(
+            "The team file carries the study name, your public key, every questionnaire "
+            "installed in this vault and the site list. Give it to each researcher and read "
+            "your fingerprint out to them."), page)
+        intro.setWordWrap(True)
+        self.study_edit = QLineEdit(page)
+        self.study_edit.setAccessibleName(self.tr("Study name"))
+        self.team_out_edit = QLineEdit(page)
+        self.team_out_edit.setAccessibleName(self.tr("Save the team file as"))
+        self.team_out_edit.setText(str(Path.home() / "team.testimonio-team"))
+        browse = QPushButton(self.tr("B&rowse…"), page)
+        browse.clicked.connect(lambda: self._save_as(self.team_out_edit, self.tr("Team files (*.testimonio-team)")))
+        form = QFormLayout()
+        form.addRow(self.tr("&Study name:"), self.study_edit)
+        form.addRow(self.tr("Save &as:"), _file_row(page, self.team_out_edit, browse))
+        self.create_button = QPushButton(self.tr("&Create the team file"), page)
+        self.create_button.clicked.connect(self.create_team)
+        self.create_status = QLabel(page)
+        self.create_status.setWordWrap(True)
+        self.lead_fingerprint = fingerprint_label(page)
+        self.lead_fingerprint.setAccessibleName(self.tr("Your fingerprint"))
+        self.lead_fingerprint.hide()
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.create_status)
+        layout.addWidget(self.lead_fingerprint)
+        layout.addStretch(1)
+        return page
+
+    def create_team(self) -> None:
+        name = self.study_edit.text().strip()
+        out = Path(self.team_out_edit.text().strip()).expanduser()
+        if not name:
+            self.create_status.setText(self.tr("Give the study a name."))
+            self.study_edit.setFocus()
+            return
+        try:
+            written = flow.create_team(self.context, name, out)
+            fingerprint = flow.my_fingerprint(self.context)
+        except TestimonioError as error:
+            self.create_status.setText(str(error))
+            return
+        self.create_status.setText(self.tr(
+            "The team file is saved as %1. Read this fingerprint out to each researcher "
+            "when you give it to them:").replace("%1", str(written)))
+        self.lead_fingerprint.setText(fingerprint)
+        self.lead_fingerprint.show()
+
+    # --- join (researcher) ---------------------------------------------------------
+    def _join_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.team_file_edit = QLineEdit(page)
+        self.team_file_edit.setAccessibleName(self.tr("Team file"))
+        self.team_file_edit.returnPressed.connect(self.open_team_file)
+        browse = QPushButton(self.tr("&Open…"), page)
+        browse.clicked.connect(self._browse_team_file)
+        label = QLabel(self.tr("&Team file:"), page)
+        label.setBuddy(self.team_file_edit)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addLayout(_file_row(page, self.team_file_edit, browse), 1)
+        self.team_summary = QLabel(page)
+        self.team_summary.setWordWrap(True)
+        self.join_check = FingerprintCheck(self.tr("the team lead"), page)
+        self.join_check.show_fingerprint("")
+        self.join_button = QPushButton(self.tr("&Join the team"), page)
+        self.join_button.setEnabled(False)
+        self.join_check.confirmed.connect(self.join_button.setEnabled)
+        self.join_button.clicked.connect(self.join_team)
+        self.join_status = QLabel(page)
+        self.join_status.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.team_summary)
+        layout.addWidget(self.join_check)
+        layout.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.join_status)
+        layout.addStretch(1)
+        return page
+
+    def _browse_team_file(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Open the team file"), str(Path.home()),
+                                               self.tr("Team files (*.testimonio-team);;All files (*)"))
+        if path:
+            self.team_file_edit.setText(path)
+            self.open_team_file()
+
+    def open_team_file(self) -> None:
+        """Read the team file and show what it holds and the lead's fingerprint."""
+        path = Path(self.team_file_edit.text().strip()).expanduser()
+        self.join_status.setText("")
+        try:
+            info = flow.read_team_file(self.context, path)
+        except TestimonioError as error:
+            self.team_summary.setText(str(error))
+            self.join_check.show_fingerprint("")
+            return
+        self.team_summary.setText(
+            self.tr("Study: %1\nQuestionnaires: %2\nSites: %3")
+            .replace("%1", info.study).replace("%2", ", ".join(info.questionnaires) or "—")
+            .replace("%3", ", ".join(info.sites) or "—"))
+        self.join_check.show_fingerprint(info.lead_fingerprint)
+        self.join_check.same.setFocus()
+
+    def join_team(self) -> None:
+        if not self.join_check.is_confirmed():
+            return
+        try:
+            flow.join_team(self.context, Path(self.team_file_edit.text().strip()).expanduser())
+        except TestimonioError as error:
+            self.join_status.setText(str(error))
+            return
+        self.join_status.setText(self.tr(
+            "You joined the team: its questionnaires and sites are installed, and your "
+            "bundles will be addressed to this lead."))
+        self.join_button.setEnabled(False)
+
+    # --- my key ---------------------------------------------------------------------
+    def _key_tab(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(self.tr(
+            "Give your public-key file to the team lead and read this fingerprint out to "
+            "them, so they know your bundles come from you."), page)
+        intro.setWordWrap(True)
+        self.my_fingerprint = fingerprint_label(page)
+        self.my_fingerprint.setAccessibleName(self.tr("Your fingerprint"))
+        self.key_name_edit = QLineEdit(page)
+        self.key_name_edit.setAccessibleName(self.tr("Your name, as the lead knows you"))
+        self.key_out_edit = QLineEdit(page)
+        self.key_out_edit.setAccessibleName(self.tr("Save the key file as"))
+        self.key_out_edit.setText(str(Path.home() / "my-key.testimonio-key"))
+        browse = QPushButton(self.tr("Bro&wse…"), page)
+        browse.clicked.connect(lambda: self._save_as(self.key_out_edit, self.tr("Key files (*.testimonio-key)")))
+        form = QFormLayout()
+        form.addRow(self.tr("Your &name:"), self.key_name_edit)
+        form.addRow(self.tr("Save a&s:"), _file_row(page, self.key_out_edit, browse))
+        self.key_button = QPushButton(self.tr("Save my &public key"), page)
+        self.key_button.clicked.connect(self.export_key)
+        self.key_status = QLabel(page)
+        self.key_status.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addWidget(self.my_fingerprint)
+        layout.addLayout(form)
+        layout.addWidget(self.key_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.key_status)
+        layout.addStretch(1)
+        return page
+
+    def export_key(self) -> None:
+        try:
+            written = flow.export_my_key(self.context, Path(self.key_out_edit.text().strip()).expanduser(),
+                                         self.key_name_edit.text().strip())
+        except TestimonioError as error:
+            self.key_status.setText(str(error))
+            return
+        self.key_status.setText(self.tr("Saved as %1.").replace("%1", str(written)))
+
+    def _tab_changed(self, index: int) -> None:
+        if index == self.MY_KEY and not self.my_fingerprint.text():
+            try:
+                self.my_fingerprint.setText(flow.my_fingerprint(self.context))
+            except TestimonioError as error:
+                self.key_status.setText(str(error))
+
+    def _save_as(self, edit: QLineEdit, filter_: str) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save as"), edit.text(), filter_)
+        if path:
+            edit.setText(path)
