@@ -1,0 +1,326 @@
+"""The recomputing core behind :class:`~testimonio.forms.state.FormState`.
+
+Two kinds of work per node instance: *driving* (relevance, calculation,
+repeat count: a change spreads to what reads it) and *shown* (required,
+read-only, constraint and type errors, filtered choices: a change stops
+there). A change is spread in the dependency graph's topological order with a
+heap, so every node is recomputed once, after everything it reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import logging
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from testimonio.errors import AnswersInvalid, ExpressionError
+from testimonio.forms.deps import DependencyGraph
+from testimonio.forms.expr import Expr, Value, evaluate, to_boolean, to_number
+from testimonio.forms.model import AnswerValue, Choice, Group, Node, Question, Questionnaire
+from testimonio.forms.state_paths import (
+    Instances,
+    StateContext,
+    choice_names,
+    model_path,
+    well_formed,
+)
+from testimonio.forms.state_values import from_expression, is_empty, normalize, type_problem
+
+log = logging.getLogger(__name__)
+
+MAX_INSTANCES = 10_000  # a repeat_count beyond this is a mistake, not an interview
+_LABEL_REF = re.compile(r"\$\{\s*([^}\s]*)\s*\}")
+Snapshot = dict[str, tuple[object, ...]]
+
+
+class StateEngine:
+    """Stored answers and everything computed from them."""
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        graph: DependencyGraph,
+        language: str,
+        today: dt.date | None,
+        now: dt.datetime | None,
+    ) -> None:
+        self.q = questionnaire
+        self.graph = graph
+        self._language = language
+        self._answers: dict[str, AnswerValue] = {}
+        self._rel: dict[str, bool] = {}  # only False is stored
+        self._req: dict[str, bool] = {}
+        self._ro: dict[str, bool] = {}
+        self._err: dict[str, str] = {}
+        self._allowed: dict[str, tuple[str, ...]] = {}
+        self._inst = Instances(questionnaire, self._count)
+        self._ctx = StateContext(questionnaire, self._inst, self._effective, lambda: self._language, today, now)
+
+    # -- small helpers ------------------------------------------------------
+
+    def _node(self, path: str) -> Node:
+        if not isinstance(path, str) or not well_formed(path):
+            raise AnswersInvalid([f"{path!r} is not an answer path."])
+        model = model_path(path)
+        if not self.q.has_path(model):
+            raise AnswersInvalid([f"{path}: this questionnaire has no such question."])
+        return self.q.node(model)
+
+    def _count(self, own_path: str) -> int:
+        value = self._answers.get(own_path)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+    def _effective(self, path: str) -> AnswerValue:
+        return self._answers.get(path) if self._rel.get(path, True) else None
+
+    def _store(self, path: str, value: AnswerValue) -> None:
+        if value is None:
+            self._answers.pop(path, None)
+        else:
+            self._answers[path] = value
+
+    def _eval(self, model: str, column: str, path: str) -> Value | None:
+        expr: Expr | None = self.graph.exprs.get((model, column))
+        if expr is None:
+            return None
+        self._ctx.here = path
+        try:
+            return evaluate(expr, self._ctx)
+        except ExpressionError as exc:
+            # A form that loaded can still compute nonsense on some answers
+            # (count() of a value, a bad regex); the result is empty.
+            log.warning("%s of %s could not be computed: %s", column, model, exc.reason)
+            return None
+
+    def _flag(self, model: str, column: str, path: str) -> bool:
+        result = self._eval(model, column, path)
+        return False if result is None else to_boolean(result)
+
+    def _substitute(self, text: str, path: str) -> str:
+        if "${" not in text:
+            return text
+
+        def fill(m: re.Match[str]) -> str:
+            self._ctx.here = path
+            try:
+                nodes = self._ctx.lookup(m.group(1))
+            except ExpressionError:
+                return m.group(0)
+            return ", ".join(s for s in nodes.strings() if s)
+
+        return _LABEL_REF.sub(fill, text)
+
+    # -- loading ------------------------------------------------------------
+
+    def _load(self, answers: Mapping[str, AnswerValue]) -> None:
+        problems: list[str] = []
+        for path, raw in answers.items():
+            try:
+                node = self._node(path)
+            except AnswersInvalid as exc:
+                problems.extend(exc.problems)
+                continue
+            if isinstance(node, Group):
+                if node.repeat and "/" not in path.rpartition("]")[2] and not path.endswith("]"):
+                    if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= MAX_INSTANCES:
+                        self._store(path, raw or None)
+                        continue
+                    problems.append(f"{path}: the number of instances must be a whole number.")
+                else:
+                    problems.append(f"{path}: a group has no answer of its own.")
+                continue
+            self._store(path, normalize(node, raw))
+        if problems:
+            raise AnswersInvalid(problems)
+
+    def _fill_metadata(self, new: bool) -> None:
+        now = self._ctx.now()
+        for question in self.q.questions():
+            if self._inst.repeat_chain[question.path]:
+                continue  # inside a repeat: filled when an instance is made
+            path = question.path
+            if path in self._answers:
+                continue
+            if question.type == "start":
+                self._answers[path] = now.isoformat(timespec="seconds")
+            elif question.type == "today":
+                self._answers[path] = self._ctx.today().isoformat()
+            elif new and question.default:
+                self._apply_default(question, path)
+
+    def _apply_default(self, question: Question, path: str) -> None:
+        if (question.path, "default") in self.graph.exprs:
+            result = self._eval(question.path, "default", path)
+            value = None if result is None else from_expression(question, result)
+        else:
+            value = normalize(question, question.default)
+        self._store(path, value)
+
+    # -- structure ----------------------------------------------------------
+
+    def _set_count(self, own: str, count: int) -> None:
+        old = self._count(own)
+        self._store(own, count or None)
+        if count <= old:
+            return
+        repeat = self.q.node(model_path(own))
+        assert isinstance(repeat, Group)  # noqa: S101 - narrows the type
+        for i in range(old + 1, count + 1):
+            base = f"{own}[{i}]"
+            for node in repeat.walk():
+                if isinstance(node, Question) and node.default and self._inst.repeat_chain[node.path][-1] == repeat.path:
+                    path = base + node.path[len(repeat.path):]
+                    if path not in self._answers:
+                        self._apply_default(node, path)
+
+    def _restructure(self, change: Callable[[], None]) -> set[str]:
+        before = self._snapshot()
+        change()
+        self._recompute_all()
+        after = self._snapshot()
+        return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+    def _snapshot(self) -> Snapshot:
+        keys = self._answers.keys() | self._rel.keys() | self._req.keys() | self._ro.keys() | self._err.keys()
+        return {
+            p: (self._answers.get(p), self._rel.get(p, True), self._req.get(p, False), self._ro.get(p, False),
+                self._err.get(p), self._allowed.get(p))
+            for p in keys | self._allowed.keys()
+        }
+
+    # -- recomputing --------------------------------------------------------
+
+    def _recompute_all(self) -> None:
+        for table in (self._rel, self._req, self._ro, self._err, self._allowed):
+            table.clear()
+        self._inst.clear()
+        for model in self.graph.order:
+            node = self.q.node(model)
+            if isinstance(node, Group) and node.repeat:
+                self._drive_repeat(node)
+            for path in self._inst.expand(model):
+                self._drive(node, path)
+        for model in self.graph.order:
+            node = self.q.node(model)
+            if isinstance(node, Question):
+                for path in self._inst.expand(model):
+                    self._show(node, path)
+
+    def _drive_repeat(self, repeat: Group) -> bool:
+        """Relevance and count at each of the repeat's own paths; True if a count changed."""
+        structural = False
+        for own in self._inst.own_paths(repeat.path):
+            self._drive(repeat, own)
+            if repeat.repeat_count:
+                result = self._eval(repeat.path, "repeat_count", own)
+                number = to_number(result) if result is not None else math.nan
+                count = int(number) if math.isfinite(number) and number > 0 else 0
+                count = min(count, MAX_INSTANCES)
+                if count != self._count(own):
+                    self._set_count(own, count)
+                    structural = True
+        if structural:
+            self._inst.clear()
+        return structural
+
+    def _drive(self, node: Node, path: str) -> bool:
+        """Recompute relevance and calculation; True if either changed."""
+        parent = path.rpartition("/")[0]
+        relevant = self._rel.get(parent, True) if parent else True
+        if relevant and node.relevant is not None:
+            relevant = self._flag(node.path, "relevant", path)
+        changed = self._rel.get(path, True) != relevant
+        if relevant:
+            self._rel.pop(path, None)
+        else:
+            self._rel[path] = False
+        if relevant and isinstance(node, Question) and node.calculation:
+            result = self._eval(node.path, "calculation", path)
+            new = None if result is None else from_expression(node, result)
+            if new != self._answers.get(path):
+                self._store(path, new)
+                changed = True
+        return changed
+
+    def _show(self, node: Question, path: str) -> bool:
+        """Recompute required, read-only, choices and error; True if any changed."""
+        model = node.path
+        old = (self._req.get(path, False), self._ro.get(path, False), self._err.get(path), self._allowed.get(path))
+        relevant = self._rel.get(path, True)
+        required = relevant and node.required is not None and self._flag(model, "required", path)
+        read_only = relevant and node.read_only is not None and self._flag(model, "read_only", path)
+        allowed = None
+        if node.choice_filter and relevant:
+            allowed = tuple(c.name for c in node.choices if self._offered(node, c, path))
+        self._put(self._req, path, required or None)
+        self._put(self._ro, path, read_only or None)
+        self._put(self._allowed, path, allowed)
+        error = None
+        value = self._answers.get(path)
+        if relevant and not is_empty(value):
+            error = type_problem(node, value, choice_names(node, self._allowed, path))
+            if error is None and node.constraint and not self._flag(model, "constraint", path):
+                error = "constraint"
+        self._put(self._err, path, error)
+        return old != (self._req.get(path, False), self._ro.get(path, False), self._err.get(path),
+                       self._allowed.get(path))
+
+    @staticmethod
+    def _put(table: dict[str, Any], path: str, value: object) -> None:
+        if value is None:
+            table.pop(path, None)
+        else:
+            table[path] = value
+
+    def _offered(self, node: Question, choice: Choice, path: str) -> bool:
+        self._ctx.choice = choice
+        try:
+            return self._flag(node.path, "choice_filter", path)
+        finally:
+            self._ctx.choice = None
+
+    def _targets(self, model: str, sources: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for source in sources:
+            out.update(self._inst.related(model, source))
+        return out
+
+    def _propagate(self, start: str, paths: set[str]) -> set[str]:
+        """Spread a change of ``paths`` (instances of node ``start``)."""
+        rank = self.graph.rank
+        changed: dict[str, set[str]] = {start: set(paths)}
+        out = set(paths)
+        heap = [(rank[start], start)]
+        shown: dict[str, set[str]] = {}
+        while heap:
+            _, model = heapq.heappop(heap)
+            sources = changed[model]
+            shown.setdefault(model, set()).update(sources)
+            for dep in self.graph.driving_dependents.get(model, ()):
+                node = self.q.node(dep)
+                if isinstance(node, Group) and node.repeat and self._drive_repeat(node):
+                    return out | self._restructure(lambda: None)
+                for path in self._targets(dep, sources):
+                    if self._drive(node, path):
+                        if dep not in changed:
+                            changed[dep] = set()
+                            heapq.heappush(heap, (rank[dep], dep))
+                        changed[dep].add(path)
+                        out.add(path)
+            for dep in self.graph.shown_dependents.get(model, ()):
+                shown.setdefault(dep, set()).update(self._targets(dep, sources))
+        labels = self.graph.label_refs
+        for model, targets in shown.items():
+            node = self.q.node(model)
+            has_label = (model, "label") in labels or (model, "hint") in labels
+            for path in targets:
+                if isinstance(node, Question) and self._show(node, path):
+                    out.add(path)
+                if has_label:
+                    out.add(path)
+        return out
+

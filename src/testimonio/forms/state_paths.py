@@ -1,0 +1,178 @@
+"""Answer paths for the form-state engine: model paths, instances, contexts.
+
+An answer path adds the 1-based instance to each repeat segment of a model
+path (``"companions[2]/age"``); the answer stored at a repeat's own path
+(``"companions"``) is its number of instances. :class:`StateContext` is the
+expression :class:`~testimonio.forms.expr.Context` over a form state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+
+from testimonio.errors import ExpressionError
+from testimonio.forms.expr import Context, NodeSet
+from testimonio.forms.expr.values import EMPTY
+from testimonio.forms.model import AnswerValue, Choice, Group, Question, Questionnaire
+
+_INDEX = re.compile(r"\[\d+\]")
+_SEGMENT = re.compile(r"[^/\[\]]+(\[[1-9]\d{0,5}\])?")
+
+
+def model_path(answer_path: str) -> str:
+    """The model path of an answer path: ``"a[2]/b"`` -> ``"a/b"``."""
+    return _INDEX.sub("", answer_path) if "[" in answer_path else answer_path
+
+
+def well_formed(answer_path: str) -> bool:
+    """Whether every segment is a name with at most one ``[n]``."""
+    return all(_SEGMENT.fullmatch(seg) for seg in answer_path.split("/"))
+
+
+class Instances:
+    """Which answer paths exist, given the stored repeat counts."""
+
+    def __init__(self, questionnaire: Questionnaire, count: Callable[[str], int]) -> None:
+        self.q = questionnaire
+        self.count = count
+        self._cache: dict[str, list[str]] = {}
+        # Repeat ancestors-or-self of each node, outermost first.
+        self.repeat_chain: dict[str, tuple[str, ...]] = {}
+        for node in questionnaire.walk():
+            parent = node.path.rpartition("/")[0]
+            chain = self.repeat_chain.get(parent, ())
+            if isinstance(node, Group) and node.repeat:
+                chain = (*chain, node.path)
+            self.repeat_chain[node.path] = chain
+
+    def clear(self) -> None:
+        """Forget expansions (after a repeat count changed)."""
+        self._cache.clear()
+
+    def expand(self, path: str) -> list[str]:
+        """Every answer path of a node (instance paths ``r[i]`` for a repeat)."""
+        hit = self._cache.get(path)
+        if hit is not None:
+            return hit
+        out = [f"{own}[{i}]" for own in self.own_paths(path) for i in range(1, self.count(own) + 1)] \
+            if self.is_repeat(path) else self.own_paths(path)
+        self._cache[path] = out
+        return out
+
+    def own_paths(self, path: str) -> list[str]:
+        """Answer paths of a node without its own instance index."""
+        parent, _, name = path.rpartition("/")
+        if not parent:
+            return [name]
+        return [f"{p}/{name}" for p in self.expand(parent)]
+
+    def is_repeat(self, path: str) -> bool:
+        node = self.q.node(path)
+        return isinstance(node, Group) and node.repeat
+
+    def related(self, target: str, here: str) -> list[str]:
+        """The answer paths of ``target`` seen from answer path ``here``.
+
+        Inside a shared repeat, only the same instance counts; below a group
+        instance, only what is inside it; otherwise every instance.
+        """
+        paths = self.expand(target)
+        if len(paths) <= 1 and not self.repeat_chain[target]:
+            return paths
+        here_model = model_path(here)
+        if here and "[" in here and target.startswith(here_model + "/") and here.endswith("]"):
+            return [p for p in paths if p.startswith(here + "/")]
+        prefix = ""
+        segments = here.split("/")
+        for repeat in self.repeat_chain[target]:
+            depth = repeat.count("/") + 1
+            if not (here_model == repeat or here_model.startswith(repeat + "/")):
+                break
+            if len(segments) < depth or not segments[depth - 1].endswith("]"):
+                break
+            prefix = "/".join(segments[:depth])
+        if not prefix:
+            return paths
+        return [p for p in paths if p == prefix or p.startswith(prefix + "/")]
+
+
+class StateContext(Context):
+    """Evaluation context over a form state's answers (see ``forms.state``)."""
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        instances: Instances,
+        effective: Callable[[str], AnswerValue],
+        language: Callable[[], str],
+        today: dt.date | None,
+        now: dt.datetime | None,
+    ) -> None:
+        self.q = questionnaire
+        self.instances = instances
+        self.effective = effective
+        self.language = language
+        self._today = today
+        self._now = now
+        self.here = ""
+        self.choice: Choice | None = None
+
+    def lookup(self, name: str) -> NodeSet:
+        try:
+            node = self.q.by_name(name)
+        except KeyError:
+            raise ExpressionError(f"${{{name}}} refers to no question or group in this form.") from None
+        paths = self.instances.related(node.path, self.here)
+        return NodeSet(tuple(paths), tuple(self.effective(p) for p in paths))
+
+    def children(self, path: str, name: str) -> NodeSet:
+        parent = model_path(path)
+        child = f"{parent}/{name}" if parent else name
+        if not self.q.has_path(child):
+            return EMPTY
+        base = f"{path}/{name}" if path else name
+        if self.instances.is_repeat(child):
+            paths = tuple(f"{base}[{i}]" for i in range(1, self.instances.count(base) + 1))
+        else:
+            paths = (base,)
+        return NodeSet(paths, tuple(self.effective(p) for p in paths))
+
+    def value_at(self, path: str) -> AnswerValue:
+        return self.effective(path)
+
+    def choice_column(self, name: str) -> str | None:
+        if self.choice is None:
+            return None
+        if name == "name":
+            return self.choice.name
+        return self.choice.extra.get(name)
+
+    def choice_label(self, value: str, ref: str) -> str:
+        name = ref.strip()
+        if name.startswith("${") and name.endswith("}"):
+            name = name[2:-1].strip()
+        else:
+            name = name.rstrip("/").rpartition("/")[2]
+        try:
+            node = self.q.by_name(name)
+        except KeyError:
+            return value
+        if isinstance(node, Question):
+            for choice in node.choices:
+                if choice.name == value:
+                    return choice.label.get(self.language(), self.q.default_language)
+        return value
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def now(self) -> dt.datetime:
+        return self._now or dt.datetime.now().astimezone()
+
+
+def choice_names(question: Question, allowed: Mapping[str, tuple[str, ...]], path: str) -> tuple[str, ...]:
+    """The names of the choices offered at ``path`` (after any choice_filter)."""
+    got = allowed.get(path)
+    return got if got is not None else tuple(c.name for c in question.choices)
