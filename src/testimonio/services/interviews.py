@@ -1,0 +1,324 @@
+"""Interviews: start, answer, attach, complete, reopen, delete, list (no Qt).
+
+The GUI and the CLI both call :class:`InterviewService`. Every change is one
+short transaction that also appends its row to the edit log and raises the
+interview's revision, so what was shown as saved survives a crash. Nothing
+here writes answers to the program's log: only ids and event names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import uuid
+from collections.abc import Callable
+
+import sqlcipher3
+
+from testimonio.errors import AnswersInvalid, BadInput, NotFound
+from testimonio.vault import Vault
+from testimonio.vault import records as rec
+from testimonio.vault.records import (
+    AnswerValue,
+    Attachment,
+    AttachmentInfo,
+    EditLogEntry,
+    Interview,
+    InterviewQuery,
+    InterviewSummary,
+)
+from testimonio.vault.repeats import remove_instance
+
+__all__ = ["Attachment", "AttachmentInfo", "EditLogEntry", "Interview", "InterviewQuery",
+           "InterviewService", "InterviewSummary"]
+
+log = logging.getLogger(__name__)
+
+ProblemCheck = Callable[[dict[str, AnswerValue]], list[str]]
+_INSTANCE = re.compile(r"^(?P<repeat>.+)\[(?P<index>[1-9][0-9]*)\]$")
+ALIAS_NAME = "alias"
+
+
+def _is_alias(path: str) -> bool:
+    """The question named "alias" outside any repeat feeds the list's alias column."""
+    return "[" not in path and path.rsplit("/", 1)[-1] == ALIAS_NAME
+
+
+class InterviewService:
+    """Use cases over the interviews of one unlocked vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    # --- reading ------------------------------------------------------------
+
+    def get(self, interview_id: str) -> Interview:
+        """The interview's record; NotFound if there is none."""
+        with self._vault.read() as db:
+            return rec.interview(db, interview_id)
+
+    def answers(self, interview_id: str) -> dict[str, AnswerValue]:
+        """Every answer by answer path (NotFound for an unknown interview)."""
+        with self._vault.read() as db:
+            rec.interview(db, interview_id)
+            return rec.answers(db, interview_id)
+
+    def history(self, interview_id: str) -> list[EditLogEntry]:
+        """The interview's edit log, oldest first."""
+        with self._vault.read() as db:
+            rec.interview(db, interview_id)
+            return rec.edit_log(db, interview_id)
+
+    def page(self, query: InterviewQuery) -> list[InterviewSummary]:
+        """One page of the list (never the whole table)."""
+        with self._vault.read() as db:
+            return rec.page(db, query)
+
+    def count(self, query: InterviewQuery) -> int:
+        """How many interviews match the query's filters."""
+        with self._vault.read() as db:
+            return rec.count(db, query)
+
+    def find(self, id_prefix: str) -> Interview:
+        """The interview whose id is or starts with ``id_prefix`` (unique)."""
+        prefix = id_prefix.strip().lower()
+        if not prefix:
+            raise BadInput("Give an interview id.")
+        with self._vault.read() as db:
+            rows = db.execute("SELECT id FROM interviews WHERE id >= ? AND id < ? LIMIT 2",
+                              (prefix, prefix + "\U0010ffff")).fetchall()
+            if len(rows) > 1:
+                raise BadInput(f"More than one interview id starts with {prefix}; give more of it.")
+            if not rows:
+                raise NotFound(f"There is no interview {prefix}.")
+            return rec.interview(db, rows[0][0])
+
+    # --- the interview's life -----------------------------------------------
+
+    def start(self, form_id: str, form_version: str, site: str, interviewer: str,
+              language: str) -> str:
+        """A new draft interview; returns its id."""
+        if not form_id or not site:
+            raise BadInput("An interview needs a questionnaire and a site.")
+        interview_id = uuid.uuid4().hex
+        at = rec.now()
+        with self._vault.transaction() as db:
+            db.execute(
+                "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+                "status, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1)",
+                (interview_id, form_id, str(form_version), site, interviewer, language, at, at))
+            _log(db, interview_id, "start", at, interviewer)
+        log.info("interview started id=%s", interview_id)
+        return interview_id
+
+    def set_answer(self, interview_id: str, path: str, value: AnswerValue, who: str) -> bool:
+        """Save one answer (None or empty removes it) in one transaction.
+
+        Returns False when the stored answer already was ``value``.
+        """
+        if not path:
+            raise BadInput("An answer needs a question path.")
+        new = rec.encode_value(value)
+        with self._vault.transaction() as db:
+            _draft(db, interview_id)
+            row = db.execute("SELECT value FROM answers WHERE interview_id = ? AND path = ?",
+                             (interview_id, path)).fetchone()
+            old = None if row is None else str(row[0])
+            if old == new:
+                return False
+            at = rec.now()
+            if new is None:
+                db.execute("DELETE FROM answers WHERE interview_id = ? AND path = ?",
+                           (interview_id, path))
+            else:
+                db.execute(
+                    "INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (interview_id, path) DO UPDATE SET value = excluded.value, "
+                    "updated_at = excluded.updated_at", (interview_id, path, new, at))
+            _log(db, interview_id, "set", at, who, path, old, new)
+            _touch(db, interview_id, at)
+            if _is_alias(path):
+                alias = "" if value is None else str(value)
+                db.execute("UPDATE interviews SET alias = ? WHERE id = ?", (alias, interview_id))
+        log.debug("answer saved id=%s", interview_id)
+        return True
+
+    def complete(self, interview_id: str, who: str,
+                 problems: ProblemCheck | None = None) -> None:
+        """Mark a draft complete; AnswersInvalid if ``problems`` finds any."""
+        with self._vault.transaction() as db:
+            _draft(db, interview_id)
+            if problems is not None:
+                found = list(problems(rec.answers(db, interview_id)))
+                if found:
+                    raise AnswersInvalid(found)
+            at = rec.now()
+            db.execute("UPDATE interviews SET status = 'complete' WHERE id = ?", (interview_id,))
+            _log(db, interview_id, "complete", at, who)
+            _touch(db, interview_id, at)
+        log.info("interview completed id=%s", interview_id)
+
+    def reopen(self, interview_id: str, reason: str, who: str) -> None:
+        """Make a complete interview a draft again; the reason is required and logged."""
+        if not reason or not reason.strip():
+            raise BadInput("Say why the interview is reopened: the reason is kept in its history.")
+        with self._vault.transaction() as db:
+            if rec.interview(db, interview_id).status != "complete":
+                raise BadInput("Only a complete interview can be reopened.")
+            at = rec.now()
+            db.execute("UPDATE interviews SET status = 'draft' WHERE id = ?", (interview_id,))
+            _log(db, interview_id, "reopen", at, who, reason=reason.strip())
+            _touch(db, interview_id, at)
+        log.info("interview reopened id=%s", interview_id)
+
+    def delete_draft(self, interview_id: str) -> None:
+        """Delete a draft with its answers, attachments and history."""
+        with self._vault.transaction() as db:
+            _draft(db, interview_id, "Only a draft can be deleted; this interview is complete.")
+            db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
+            # The log's guard lets these go only once the interview row is gone.
+            db.execute("DELETE FROM edit_log WHERE interview_id = ?", (interview_id,))
+        log.info("draft deleted id=%s", interview_id)
+
+    def remove_repeat_instance(self, interview_id: str, repeat_path: str,
+                               index: int | str, who: str | None = None) -> None:
+        """Remove instance ``index`` (1-based) of a repeat; later ones move down.
+
+        Also callable as ``(interview_id, "companions[2]", who)``. Answers and
+        attachments of the instance go, the instance count answer drops by
+        one, and one edit-log row keeps what was removed.
+        """
+        if who is None:
+            found = _INSTANCE.match(repeat_path)
+            if found is None or not isinstance(index, str):
+                raise BadInput(f"'{repeat_path}' is not a repeat instance.")
+            who, repeat_path, index = index, found["repeat"], int(found["index"])
+        number = int(index)
+        if number < 1:
+            raise BadInput("Repeat instances are numbered from 1.")
+        with self._vault.transaction() as db:
+            _draft(db, interview_id)
+            at = rec.now()
+            removed = remove_instance(db, interview_id, repeat_path, number, at)
+            _log(db, interview_id, "remove-repeat", at, who, f"{repeat_path}[{number}]",
+                 json.dumps(removed, ensure_ascii=False) if removed else None, None)
+            _touch(db, interview_id, at)
+        log.info("repeat instance removed id=%s", interview_id)
+
+    # --- attachments --------------------------------------------------------
+
+    def add_attachment(self, interview_id: str, question_path: str, data: bytes, mime: str,
+                       caption: str = "", who: str = "") -> str:
+        """Store a file inside the vault; returns its id (the question's answer)."""
+        attachment_id = uuid.uuid4().hex
+        digest = hashlib.sha256(data).hexdigest()
+        with self._vault.transaction() as db:
+            _draft(db, interview_id)
+            at = rec.now()
+            db.execute(
+                "INSERT INTO attachments (id, interview_id, question_path, mime, size, sha256, "
+                "caption, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (attachment_id, interview_id, question_path, mime or "application/octet-stream",
+                 len(data), digest, caption, sqlcipher3.Binary(data), at))
+            meta = json.dumps({"attachment": attachment_id, "size": len(data), "sha256": digest})
+            _log(db, interview_id, "attach", at, who, question_path, None, meta)
+            _touch(db, interview_id, at)
+        log.info("attachment added id=%s attachment=%s", interview_id, attachment_id)
+        return attachment_id
+
+    def attachment(self, attachment_id: str) -> Attachment:
+        """An attachment with its bytes; NotFound if there is none."""
+        found = self.get_attachment(attachment_id)
+        if found is None:
+            raise NotFound(f"There is no attachment {attachment_id}.")
+        return found
+
+    def get_attachment(self, attachment_id: str) -> Attachment | None:
+        """An attachment with its bytes, or None."""
+        with self._vault.read() as db:
+            return rec.attachment(db, attachment_id)
+
+    def attachments(self, interview_id: str) -> list[AttachmentInfo]:
+        """An interview's attachments without their bytes."""
+        with self._vault.read() as db:
+            return rec.attachment_infos(db, interview_id)
+
+    def remove_attachment(self, attachment_id: str, who: str = "") -> None:
+        """Delete an attachment of a draft."""
+        with self._vault.transaction() as db:
+            info = _attachment_owner(db, attachment_id)
+            _draft(db, info[0])
+            at = rec.now()
+            db.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
+            _log(db, info[0], "detach", at, who, info[1],
+                 json.dumps({"attachment": attachment_id}), None)
+            _touch(db, info[0], at)
+        log.info("attachment removed id=%s attachment=%s", info[0], attachment_id)
+
+    def set_attachment_export(self, attachment_id: str, opt_in: bool, who: str = "") -> None:
+        """Whether the attachment may leave in an export (also on complete interviews)."""
+        with self._vault.transaction() as db:
+            interview_id, path = _attachment_owner(db, attachment_id)
+            at = rec.now()
+            db.execute("UPDATE attachments SET export_opt_in = ? WHERE id = ?",
+                       (int(bool(opt_in)), attachment_id))
+            _log(db, interview_id, "export-opt-in", at, who, path, None,
+                 json.dumps({"attachment": attachment_id, "export": bool(opt_in)}))
+            _touch(db, interview_id, at)
+
+    # --- sites --------------------------------------------------------------
+
+    def sites(self, include_inactive: bool = False) -> list[str]:
+        """Site names, active ones only unless asked, in name order."""
+        sql = "SELECT name FROM sites" + ("" if include_inactive else " WHERE active = 1")
+        with self._vault.read() as db:
+            return [str(r[0]) for r in db.execute(sql + " ORDER BY name COLLATE NOCASE")]
+
+    def add_site(self, name: str) -> None:
+        """Add a site (or make an inactive one active again)."""
+        name = name.strip()
+        if not name:
+            raise BadInput("A site needs a name.")
+        with self._vault.transaction() as db:
+            db.execute("INSERT INTO sites (name, active) VALUES (?, 1) "
+                       "ON CONFLICT (name) DO UPDATE SET active = 1", (name,))
+
+    def deactivate_site(self, name: str) -> None:
+        """Hide a site from new interviews; old interviews keep it."""
+        with self._vault.transaction() as db:
+            if db.execute("UPDATE sites SET active = 0 WHERE name = ?", (name,)).rowcount == 0:
+                raise NotFound(f"There is no site {name}.")
+
+
+# --- helpers (inside a transaction) ---------------------------------------------
+
+
+def _draft(db: sqlcipher3.Connection, interview_id: str, message: str | None = None) -> Interview:
+    found = rec.interview(db, interview_id)
+    if found.status != "draft":
+        raise BadInput(message or "This interview is complete. Reopen it, giving a reason, "
+                                  "to change it.")
+    return found
+
+
+def _touch(db: sqlcipher3.Connection, interview_id: str, at: str) -> None:
+    db.execute("UPDATE interviews SET updated_at = ?, revision = revision + 1 WHERE id = ?",
+               (at, interview_id))
+
+
+def _log(db: sqlcipher3.Connection, interview_id: str, action: str, at: str, who: str,
+         path: str = "", old: str | None = None, new: str | None = None, reason: str = "") -> None:
+    db.execute("INSERT INTO edit_log (interview_id, path, old_value, new_value, at, who, action, "
+               "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (interview_id, path, old, new, at, who, action, reason))
+
+
+def _attachment_owner(db: sqlcipher3.Connection, attachment_id: str) -> tuple[str, str]:
+    row = db.execute("SELECT interview_id, question_path FROM attachments WHERE id = ?",
+                     (attachment_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no attachment {attachment_id}.")
+    return str(row[0]), str(row[1])
+

@@ -1,0 +1,70 @@
+"""The vault's key/value settings store (values as JSON, no Qt).
+
+Settings live inside the vault because some identify people (the
+interviewer's name, the sites). ``services.preferences`` declares the
+program's settings and reads them through ``get``/``set`` here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from testimonio.errors import BadInput
+from testimonio.vault import Vault
+
+T = TypeVar("T", str, int, float, bool)
+
+
+class SettingsService:
+    """Typed access to the ``settings`` table of one unlocked vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def get_json(self, key: str, default: Any = None) -> Any:
+        """The stored value (any JSON), or ``default`` when not set."""
+        with self._vault.read() as db:
+            row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_json(self, key: str, value: Any) -> None:
+        """Store ``value`` (anything JSON can hold) under ``key``."""
+        try:
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        except (TypeError, ValueError):
+            raise BadInput(f"The setting '{key}' cannot hold that value.") from None
+        with self._vault.transaction() as db:
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, text))
+
+    def get(self, key: str) -> str | None:
+        """The value as text (what services.preferences stores), or None."""
+        value = self.get_json(key)
+        if value is None:
+            return None
+        return value if isinstance(value, str) else json.dumps(value)
+
+    def set(self, key: str, value: str) -> None:
+        """Store a text value."""
+        self.set_json(key, str(value))
+
+    def get_typed(self, key: str, default: T) -> T:
+        """The value if it has the type of ``default``, else ``default``."""
+        value = self.get_json(key)
+        kind = type(default)
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
+            return value
+        return default
+
+    def delete(self, key: str) -> None:
+        """Forget ``key`` (no error when it was not set)."""
+        with self._vault.transaction() as db:
+            db.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+    def keys(self) -> list[str]:
+        """Every stored key, sorted."""
+        with self._vault.read() as db:
+            return [str(r[0]) for r in db.execute("SELECT key FROM settings ORDER BY key")]

@@ -1,0 +1,242 @@
+"""Rows of the interview tables as typed records, and the SQL that reads them.
+
+The services (``services/interviews.py``) decide what may change; this module
+only knows how rows look and how to find them, a page at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlcipher3
+
+from testimonio.errors import BadInput, NotFound
+
+# The same union as forms.model.AnswerValue; repeated here because the vault
+# sits below the questionnaire layer and imports nothing from it.
+AnswerValue = str | int | float | list[str] | None
+
+INTERVIEW_COLUMNS = ("id", "form_id", "form_version", "site", "interviewer", "language",
+                     "alias", "status", "created_at", "updated_at", "revision")
+_SELECT_INTERVIEW = f"SELECT {', '.join(INTERVIEW_COLUMNS)} FROM interviews"
+
+# Sort keys the list may ask for -> ORDER BY expression (each has an index).
+SORT_KEYS = {
+    "updated": "updated_at", "updated_at": "updated_at",
+    "created": "created_at", "created_at": "created_at",
+    "alias": "alias COLLATE NOCASE", "site": "site", "status": "status",
+    "form": "form_id", "form_id": "form_id",
+}
+MAX_PAGE = 1000
+
+
+def now() -> str:
+    """The current time as ISO 8601 UTC with milliseconds (sorts as text)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def encode_value(value: AnswerValue) -> str | None:
+    """JSON text of an answer; None for an empty answer. BadInput if not a valid value."""
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, list)):
+        raise BadInput(f"An answer cannot be a {type(value).__name__}.")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise BadInput("A number answer must be a finite number.")
+    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+        raise BadInput("A multiple-choice answer must be a list of choice names.")
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_value(text: str | None) -> AnswerValue:
+    """The answer a stored JSON text holds."""
+    if text is None:
+        return None
+    value: AnswerValue = json.loads(text)
+    return value
+
+
+@dataclass(frozen=True)
+class InterviewSummary:
+    """One row of the interview list."""
+
+    id: str
+    form_id: str
+    form_version: str
+    site: str
+    interviewer: str
+    language: str
+    alias: str
+    status: str
+    created_at: str
+    updated_at: str
+    revision: int
+
+    @property
+    def created(self) -> str:
+        return self.created_at
+
+    @property
+    def updated(self) -> str:
+        return self.updated_at
+
+    @property
+    def complete(self) -> bool:
+        return self.status == "complete"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in INTERVIEW_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Interview(InterviewSummary):
+    """One interview's record (its answers are read separately)."""
+
+
+@dataclass(frozen=True)
+class InterviewQuery:
+    """What a page of the interview list shows.
+
+    ``search`` matches the alias anywhere (case-insensitive) or the start of
+    the id. ``sort`` is one of :data:`SORT_KEYS`.
+    """
+
+    site: str | None = None
+    status: str | None = None
+    form_id: str | None = None
+    search: str | None = None
+    sort: str = "updated"
+    descending: bool = True
+    offset: int = 0
+    limit: int = 100
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """An attachment without its bytes."""
+
+    id: str
+    interview_id: str
+    question_path: str
+    mime: str
+    size: int
+    sha256: str
+    caption: str
+    export_opt_in: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Attachment(AttachmentInfo):
+    """An attachment with its bytes."""
+
+    data: bytes = b""
+
+
+@dataclass(frozen=True)
+class EditLogEntry:
+    """One row of an interview's append-only edit log."""
+
+    id: int
+    path: str
+    old_value: AnswerValue
+    new_value: AnswerValue
+    at: str
+    who: str
+    action: str
+    reason: str
+
+
+def interview(db: sqlcipher3.Connection, interview_id: str) -> Interview:
+    """The interview ``interview_id``; NotFound if there is none."""
+    row = db.execute(f"{_SELECT_INTERVIEW} WHERE id = ?", (interview_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no interview {interview_id}.")
+    return Interview(*row)
+
+
+def _escape_like(text: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+def _where(query: InterviewQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (("site", query.site), ("status", query.status),
+                          ("form_id", query.form_id)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    text = (query.search or "").strip()
+    if text:
+        pattern = _escape_like(text)
+        clauses.append("(alias LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
+        params += [f"%{pattern}%", f"{pattern.lower()}%"]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def page(db: sqlcipher3.Connection, query: InterviewQuery) -> list[InterviewSummary]:
+    """One page of interviews matching ``query``, in its order."""
+    order = SORT_KEYS.get(query.sort)
+    if order is None:
+        raise BadInput(f"Cannot sort interviews by '{query.sort}'.")
+    direction = "DESC" if query.descending else "ASC"
+    where, params = _where(query)
+    limit = max(0, min(query.limit, MAX_PAGE))
+    sql = (f"{_SELECT_INTERVIEW}{where} ORDER BY {order} {direction}, id {direction} "
+           "LIMIT ? OFFSET ?")
+    rows = db.execute(sql, (*params, limit, max(0, query.offset))).fetchall()
+    return [InterviewSummary(*row) for row in rows]
+
+
+def count(db: sqlcipher3.Connection, query: InterviewQuery) -> int:
+    """How many interviews match ``query`` (offset and limit ignored)."""
+    where, params = _where(query)
+    return int(db.execute(f"SELECT count(*) FROM interviews{where}", params).fetchone()[0])
+
+
+def answers(db: sqlcipher3.Connection, interview_id: str) -> dict[str, AnswerValue]:
+    """Every answer of an interview by answer path."""
+    rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ? ORDER BY path",
+                      (interview_id,))
+    return {str(path): decode_value(value) for path, value in rows}
+
+
+_ATTACHMENT_INFO = ("SELECT id, interview_id, question_path, mime, size, sha256, caption, "
+                    "export_opt_in, created_at")
+
+
+def attachment_infos(db: sqlcipher3.Connection, interview_id: str) -> list[AttachmentInfo]:
+    """An interview's attachments (without bytes), by question and time."""
+    rows = db.execute(f"{_ATTACHMENT_INFO} FROM attachments WHERE interview_id = ? "
+                      "ORDER BY question_path, created_at", (interview_id,))
+    return [_info(AttachmentInfo, row) for row in rows]
+
+
+def attachment(db: sqlcipher3.Connection, attachment_id: str) -> Attachment | None:
+    """One attachment with its bytes, or None."""
+    row = db.execute(f"{_ATTACHMENT_INFO}, data FROM attachments WHERE id = ?",
+                     (attachment_id,)).fetchone()
+    if row is None:
+        return None
+    found: Attachment = _info(Attachment, row, data=bytes(row[9]))
+    return found
+
+
+def _info(kind: type[Any], row: tuple[Any, ...], **extra: Any) -> Any:
+    return kind(id=row[0], interview_id=row[1], question_path=row[2], mime=row[3], size=row[4],
+                sha256=row[5], caption=row[6], export_opt_in=bool(row[7]), created_at=row[8],
+                **extra)
+
+
+def edit_log(db: sqlcipher3.Connection, interview_id: str) -> list[EditLogEntry]:
+    """An interview's edit log, oldest first."""
+    rows = db.execute("SELECT id, path, old_value, new_value, at, who, action, reason "
+                      "FROM edit_log WHERE interview_id = ? ORDER BY id", (interview_id,))
+    return [EditLogEntry(r[0], r[1], decode_value(r[2]), decode_value(r[3]), *r[4:])
+            for r in rows]
