@@ -1,0 +1,147 @@
+"""The settings dialog, built from the one declaration in services.preferences.
+
+Each :class:`~testimonio.services.preferences.Preference` gets the editor
+its kind calls for; adding a setting to the declaration adds it here with no
+other change. Values are checked as a whole and stored only when all are
+valid.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimonio.errors import TestimonioError
+from testimonio.services.preferences import (
+    PREFERENCES,
+    TRANSLATION_CONTEXT,
+    Preference,
+    SettingValue,
+    split_sites,
+)
+
+log = logging.getLogger(__name__)
+
+
+def translated(text: str) -> str:
+    """A label of the declaration in the interface language."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
+
+
+class SettingsDialog(QDialog):
+    """Edits every declared setting of ``preferences``."""
+
+    def __init__(self, preferences: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._preferences = preferences
+        self.setWindowTitle(self.tr("Settings"))
+        self.editors: dict[str, QWidget] = {}
+        current = preferences.as_dict()
+        form = QFormLayout()
+        for pref in PREFERENCES:
+            editor = self._editor(pref, current[pref.name])
+            editor.setAccessibleName(translated(pref.label))
+            if pref.help:
+                editor.setToolTip(translated(pref.help))
+                editor.setAccessibleDescription(translated(pref.help))
+            label = QLabel(translated(pref.label) + ":", self)
+            label.setBuddy(editor)
+            form.addRow(label, editor)
+            if pref.help:
+                help_label = QLabel(translated(pref.help), self)
+                help_label.setObjectName("help")
+                help_label.setWordWrap(True)
+                form.addRow("", help_label)
+            self.editors[pref.name] = editor
+        self._fill_sites(current.get("default_site", ""))
+        self.message = QLabel(self)
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _editor(self, pref: Preference, value: SettingValue) -> QWidget:
+        if pref.kind == "int":
+            spin = QSpinBox(self)
+            spin.setRange(pref.minimum, pref.maximum)
+            spin.setValue(int(value) if isinstance(value, int) else int(str(pref.default)))
+            return spin
+        if pref.kind in ("choice", "site"):
+            combo = QComboBox(self)
+            for stored, label in pref.choices:
+                combo.addItem(translated(label), stored)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            return combo
+        if pref.kind == "list":
+            text = QPlainTextEdit(self)
+            text.setTabChangesFocus(True)
+            text.setPlainText("\n".join(value if isinstance(value, list) else []))
+            text.setMaximumHeight(110)
+            text.textChanged.connect(lambda: self._fill_sites(None))
+            return text
+        line = QLineEdit(self)
+        line.setText(str(value))
+        return line
+
+    def _fill_sites(self, keep: SettingValue | None) -> None:
+        # The "site" editors offer the sites typed in the "list" editor.
+        sites_editor = self.editors.get("sites")
+        if not isinstance(sites_editor, QPlainTextEdit):
+            return
+        sites = split_sites(sites_editor.toPlainText())
+        for pref in PREFERENCES:
+            combo = self.editors.get(pref.name)
+            if pref.kind != "site" or not isinstance(combo, QComboBox):
+                continue
+            chosen = combo.currentData() if keep is None else keep
+            combo.clear()
+            combo.addItem(self.tr("(none)"), "")
+            for site in sites:
+                combo.addItem(site, site)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    def values(self) -> dict[str, SettingValue]:
+        """The values in the editors, typed as the declaration says."""
+        out: dict[str, SettingValue] = {}
+        for pref in PREFERENCES:
+            editor = self.editors[pref.name]
+            if isinstance(editor, QSpinBox):
+                out[pref.name] = editor.value()
+            elif isinstance(editor, QComboBox):
+                out[pref.name] = str(editor.currentData() or "")
+            elif isinstance(editor, QPlainTextEdit):
+                out[pref.name] = split_sites(editor.toPlainText())
+            elif isinstance(editor, QLineEdit):
+                out[pref.name] = editor.text().strip()
+        return out
+
+    def accept(self) -> None:
+        try:
+            self._preferences.update(self.values())
+        except TestimonioError as error:
+            self.message.setText(str(error))
+            self.message.show()
+            return
+        super().accept()

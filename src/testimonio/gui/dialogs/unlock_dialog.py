@@ -1,0 +1,194 @@
+"""The unlock dialog: the passphrase, and a growing wait after failures.
+
+Key derivation (about a second by design) runs off the GUI thread. A wrong
+passphrase says so; from the second failure on, the next try waits, and the
+wait doubles with each failure (capped), which slows guessing at the
+keyboard. The window title never shows anything from the vault.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimonio.errors import VaultDamaged, VaultMissing, WrongPassphrase
+from testimonio.gui.jobs import Job
+from testimonio.paths import resource_path
+
+MAX_DELAY_S = 300
+
+
+class UnlockDialog(QDialog):
+    """Asks for the passphrase and opens the vault of ``context``."""
+
+    #: Seconds to wait after the second failure; doubles after each further one.
+    base_delay_s: float = 1.0
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.failures = 0
+        self._wait_left = 0
+        self._job: Job | None = None
+        self.setWindowTitle("Testimonio")
+        self.setWindowIcon(QIcon(str(resource_path("icons", "testimonio.svg"))))
+        self.setObjectName("unlockDialog")
+
+        self._logo = QLabel(self)
+        self._logo.setPixmap(QIcon(str(resource_path("icons", "lock.svg"))).pixmap(48, 48))
+        self._logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        title = QLabel(self.tr("Testimonio is locked"), self)
+        title.setObjectName("heading")
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._prompt = QLabel(self.tr("Type your passphrase to open the vault."), self)
+        self._prompt.setWordWrap(True)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.setMinimumWidth(320)
+        self._prompt.setBuddy(self.passphrase)
+        self.message = QLabel(self)
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.hide()
+
+        self._buttons = QDialogButtonBox(self)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        self.unlock_button.setDefault(True)
+        self._buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        quit_button = self._buttons.addButton(self.tr("&Quit"),
+                                              QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.setAutoDefault(False)
+        self._buttons.accepted.connect(self.try_unlock)
+        self._buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self._logo)
+        layout.addWidget(title)
+        layout.addWidget(self._prompt)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.message)
+        layout.addWidget(self._buttons)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+        self.passphrase.setFocus()
+
+    # --- unlocking -----------------------------------------------------------
+    def try_unlock(self) -> None:
+        """Start opening the vault with the typed passphrase."""
+        if self._job is not None or self._wait_left > 0:
+            return
+        secret = self.passphrase.text()
+        if not secret:
+            self._show(self.tr("Type your passphrase first."))
+            return
+        self._busy(True)
+        self._show(self.tr("Opening the vault…"), error=False)
+        self._job = Job(self._context.unlock, secret, with_callbacks=False, parent=self)
+        self._job.succeeded.connect(self._unlocked)
+        self._job.failed.connect(self._refused)
+        self._job.start()
+
+    def _unlocked(self, _result: object) -> None:
+        self._job = None
+        self.passphrase.clear()
+        self.failures = 0
+        self.accept()
+
+    def _refused(self, sentence: str) -> None:
+        error = self._job.exception if self._job is not None else None
+        self._job = None
+        self.passphrase.clear()
+        self._busy(False)
+        if isinstance(error, WrongPassphrase):
+            self.failures += 1
+            self._show(self.tr("That passphrase does not open this vault. Try again."))
+            delay = self.delay_after(self.failures)
+            if delay > 0:
+                self._wait_left = int(round(delay)) or 1
+                self._wait_ms = int(delay * 1000)
+                self._start_wait()
+        elif isinstance(error, VaultDamaged):
+            self._show(self.tr("The vault's files are damaged or were changed. "
+                               "Nothing was opened. Restore the vault from a backup."))
+        elif isinstance(error, VaultMissing):
+            self._show(self.tr("There is no vault in this place."))
+        else:
+            self._show(sentence)
+        self.passphrase.setFocus()
+
+    def delay_after(self, failures: int) -> float:
+        """Seconds to wait after ``failures`` wrong passphrases in a row."""
+        if failures < 2:
+            return 0.0
+        return float(min(self.base_delay_s * 2 ** (failures - 2), MAX_DELAY_S))
+
+    def _start_wait(self) -> None:
+        self.unlock_button.setEnabled(False)
+        self.passphrase.setEnabled(False)
+        if self._wait_ms < 1000:
+            # Short waits (tests) end exactly on time; long ones count down.
+            QTimer.singleShot(self._wait_ms, self._end_wait)
+            return
+        self._count_down_text()
+        self._tick.start()
+
+    def _count_down(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._end_wait()
+        else:
+            self._count_down_text()
+
+    def _count_down_text(self) -> None:
+        self._show(self.tr("That passphrase does not open this vault. "
+                           "Wait %n second(s) before trying again.", "", self._wait_left))
+
+    def _end_wait(self) -> None:
+        self._tick.stop()
+        self._wait_left = 0
+        self.unlock_button.setEnabled(True)
+        self.passphrase.setEnabled(True)
+        self._show(self.tr("That passphrase does not open this vault. Try again."))
+        self.passphrase.setFocus()
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the dialog makes the person wait before the next try."""
+        return self._wait_left > 0
+
+    def _busy(self, busy: bool) -> None:
+        self.unlock_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _show(self, text: str, error: bool = True) -> None:
+        self.message.setProperty("error", error)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def reject(self) -> None:
+        if self._job is not None:
+            self._job.wait(30)
+        super().reject()

@@ -1,0 +1,453 @@
+"""The main window: menus, the interview list, the hosted views, locking.
+
+The window changes state only through its actions. Views by other parts of
+the program (interview, researchers, summary, export, import, about) are
+imported when first used, so a build without one still starts and says the
+part is not available. Locking saves, destroys every view, closes the vault
+and shows the embedded unlock dialog in place of the content; unlocking
+comes back to the same interview and field.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimonio.errors import TestimonioError
+from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+from testimonio.gui.lock import REASON_PANIC, REASON_SHORTCUT, LockGuard
+from testimonio.gui.views.interview_list_view import InterviewListView
+from testimonio.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+# name -> (module, class): views hosted in the stack, built on demand.
+HOSTED_VIEWS = {
+    "interview": ("testimonio.gui.views.interview_view", "InterviewView"),
+    "researchers": ("testimonio.gui.views.researchers_view", "ResearchersView"),
+    "summary": ("testimonio.gui.views.summary_view", "SummaryView"),
+}
+DIALOGS = {
+    "new_interview": ("testimonio.gui.views.new_interview_dialog", "NewInterviewDialog"),
+    "export": ("testimonio.gui.views.export_dialog", "ExportDialog"),
+    "import": ("testimonio.gui.views.import_dialog", "ImportDialog"),
+    "about": ("testimonio.gui.about_dialog", "AboutDialog"),
+}
+
+
+def load_class(module: str, name: str) -> Any:
+    """A class from a module that may not be in this build (None if missing)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        log.info("%s.%s is not available", module, name, exc_info=True)
+        return None
+
+
+class LockedPage(QWidget):
+    """What the window shows while locked: the unlock dialog, embedded."""
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.unlock = UnlockDialog(context, self)
+        self.unlock.setWindowFlags(Qt.WindowType.Widget)
+        self.unlock.setMaximumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.unlock, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    """The researcher's window over an unlocked :class:`AppContext`."""
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, context: Any, languages: Any = None, guard: LockGuard | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.languages = languages
+        self.setWindowTitle("Testimonio")  # never anything from the vault
+        self.setWindowIcon(QIcon(str(resource_path("icons", "testimonio.svg"))))
+        self.resize(1180, 720)
+        app = QApplication.instance()
+        self.guard = guard or LockGuard(app, self._idle_minutes(), self)  # type: ignore[arg-type]
+        self.guard.lock_requested.connect(self.lock)
+
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.list_view = InterviewListView(context, self.stack)
+        self.list_view.open_requested.connect(self.open_interview)
+        self.list_view.selection_changed.connect(self._update_actions)
+        self.stack.addWidget(self.list_view)
+        self.views: dict[str, QWidget] = {}
+        self.locked_page: LockedPage | None = None
+        self._place: tuple[str, str | None] | None = None  # (interview id, answer path)
+        self._open_id = ""
+
+        self.save_label = QLabel(self)
+        self.save_label.setObjectName("saveState")
+        self.save_label.setAccessibleName(self.tr("Save state"))
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().setSizeGripEnabled(False)
+        self._build_actions()
+        self._build_menus()
+        if context.is_open:
+            self._after_unlock()
+        else:
+            self.show_locked()
+
+    # --- actions and menus ---------------------------------------------------
+    def _action(self, text: str, slot: Any, shortcut: Any = None, icon: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon:
+            action.setIcon(QIcon(str(resource_path("icons", f"{icon}.svg"))))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New interview…"), self.new_interview,
+                                       QKeySequence.StandardKey.New, "new")
+        self.open_action = self._action(self.tr("&Open interview"), self.list_view.open_current,
+                                        "Ctrl+O", "open")
+        self.delete_action = self._action(self.tr("&Delete draft…"), self.delete_interview,
+                                          QKeySequence.StandardKey.Delete, "delete")
+        self.back_action = self._action(self.tr("&Back to the list"), self.show_list,
+                                        "Ctrl+W")
+        self.lock_action = self._action(self.tr("&Lock"), lambda: self.lock(REASON_SHORTCUT),
+                                        "Ctrl+L", "lock")
+        self.panic_action = self._action(self.tr("Lock and &hide"),
+                                         lambda: self.lock(REASON_PANIC), "Ctrl+Shift+L")
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
+                                            "Ctrl+,", "settings")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.export_action = self._action(self.tr("&Export for the team lead…"),
+                                          lambda: self.open_dialog("export"), "Ctrl+E")
+        self.import_action = self._action(self.tr("&Import bundles…"),
+                                          lambda: self.open_dialog("import"), "Ctrl+I")
+        self.list_action = self._action(self.tr("&Interviews"), self.show_list, "Ctrl+1")
+        self.researchers_action = self._action(self.tr("&Researchers"),
+                                               lambda: self.show_view("researchers"), "Ctrl+2")
+        self.summary_action = self._action(self.tr("&Summary"),
+                                           lambda: self.show_view("summary"), "Ctrl+3")
+        self.about_action = self._action(self.tr("&About Testimonio"),
+                                         lambda: self.open_dialog("about"))
+        self.vault_actions = [
+            self.new_action, self.open_action, self.delete_action, self.back_action,
+            self.lock_action, self.panic_action, self.settings_action, self.export_action,
+            self.import_action, self.list_action, self.researchers_action, self.summary_action,
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.settings_action, None, self.lock_action, self.panic_action, None,
+                       self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        interview = bar.addMenu(self.tr("&Interview"))
+        for action in (self.new_action, self.open_action, self.delete_action, None,
+                       self.back_action):
+            interview.addSeparator() if action is None else interview.addAction(action)
+        team = bar.addMenu(self.tr("&Team"))
+        for action in (self.export_action, self.import_action):
+            team.addAction(action)
+        view = bar.addMenu(self.tr("&View"))
+        for action in (self.list_action, self.researchers_action, self.summary_action):
+            view.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _update_actions(self) -> None:
+        is_open = self.context.is_open
+        for action in self.vault_actions:
+            action.setEnabled(is_open)
+        on_list = is_open and self.stack.currentWidget() is self.list_view
+        has_row = on_list and self.list_view.current_id() is not None
+        self.open_action.setEnabled(has_row)
+        self.delete_action.setEnabled(has_row and self.list_view.current_status() == "draft")
+        self.back_action.setEnabled(is_open and not on_list)
+        self.list_action.setEnabled(is_open)
+
+    # --- the save state ------------------------------------------------------
+    def set_save_state(self, saved: bool, problem: str = "") -> None:
+        """Show in the status bar whether everything is saved."""
+        if problem:
+            text = self.tr("Not saved: {problem}").format(problem=problem)
+        elif saved:
+            text = self.tr("All changes saved")
+        else:
+            text = self.tr("Saving…")
+        self.save_label.setText(text)
+        self.save_label.setProperty("state", "problem" if problem else
+                                    ("saved" if saved else "saving"))
+        self.save_label.style().unpolish(self.save_label)
+        self.save_label.style().polish(self.save_label)
+
+    def _watch_saves(self, view: QWidget) -> None:
+        state = getattr(view, "saved_state_changed", None)
+        if state is not None:
+            state.connect(lambda ok: self.set_save_state(bool(ok)))
+        saver = getattr(view, "saver", None) or getattr(view, "autosaver", None)
+        if saver is not None:
+            saver.failed.connect(lambda text: self.set_save_state(False, str(text)))
+
+    # --- views ---------------------------------------------------------------
+    def show_list(self) -> None:
+        """Back to the interview list (saving an open interview first)."""
+        if not self.close_interview():
+            return
+        self.stack.setCurrentWidget(self.list_view)
+        self.list_view.refresh()
+        self.list_view.table.setFocus()
+        self._update_actions()
+
+    def not_available(self, what: str) -> None:
+        QMessageBox.information(self, "Testimonio", self.tr(
+            "{what} is not available in this version of the program.").format(what=what))
+
+    def open_interview(self, interview_id: str, path: str | None = None) -> bool:
+        """Show the interview ``interview_id`` (at answer ``path`` if given)."""
+        if not self.close_interview():
+            return False
+        cls = load_class(*HOSTED_VIEWS["interview"])
+        if cls is None:
+            self.not_available(self.tr("The interview form"))
+            return False
+        try:
+            view = cls(self.context, interview_id, self.stack)
+        except TestimonioError as error:
+            QMessageBox.warning(self, "Testimonio", str(error))
+            return False
+        self.views["interview"] = view
+        self._open_id = interview_id
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        closed = getattr(view, "closed", None)
+        if closed is not None:
+            closed.connect(self.show_list)
+        self._watch_saves(view)
+        self.set_save_state(True)
+        if path:
+            try:
+                view.focus_path(path)
+            except (KeyError, ValueError, TestimonioError):
+                log.debug("could not return to the saved place", exc_info=True)
+        self._update_actions()
+        return True
+
+    def close_interview(self) -> bool:
+        """Save and destroy the open interview view; False if saving failed."""
+        view = self.views.get("interview")
+        if view is None:
+            return True
+        flush = getattr(view, "flush", None)
+        if flush is not None and flush() is False:
+            answer = QMessageBox.warning(
+                self, "Testimonio",
+                self.tr("Some answers could not be saved. Close the interview anyway? "
+                        "The unsaved answers will be lost."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self._destroy_view("interview")
+        self.set_save_state(True)
+        return True
+
+    def show_view(self, name: str) -> None:
+        """Show the researchers or summary view (built on first use)."""
+        if not self.close_interview():
+            return
+        view = self.views.get(name)
+        if view is None:
+            cls = load_class(*HOSTED_VIEWS[name])
+            if cls is None:
+                self.not_available(self.tr("This view"))
+                return
+            try:
+                view = cls(self.context, self.stack)
+            except TestimonioError as error:
+                QMessageBox.warning(self, "Testimonio", str(error))
+                return
+            self.views[name] = view
+            self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self._update_actions()
+
+    def _destroy_view(self, name: str) -> None:
+        view = self.views.pop(name, None)
+        if view is not None:
+            self.stack.removeWidget(view)
+            view.setParent(None)
+            view.deleteLater()
+
+    def open_dialog(self, name: str) -> int:
+        """Open one of the hosted dialogs; returns its result code."""
+        cls = load_class(*DIALOGS[name])
+        if cls is None:
+            self.not_available(self.tr("This part"))
+            return 0
+        try:
+            dialog = cls(self) if name == "about" else cls(self.context, self)
+        except TestimonioError as error:
+            QMessageBox.warning(self, "Testimonio", str(error))
+            return 0
+        result = dialog.exec()
+        dialog.deleteLater()
+        if self.context.is_open:
+            self.list_view.refresh()
+        return int(result)
+
+    # --- interview actions ---------------------------------------------------
+    def new_interview(self) -> None:
+        """Ask for questionnaire and site, start the interview, open it."""
+        cls = load_class(*DIALOGS["new_interview"])
+        if cls is None:
+            self.not_available(self.tr("Starting an interview"))
+            return
+        dialog = cls(self.context, self)
+        if dialog.exec():
+            interview_id = getattr(dialog, "interview_id", None)
+            if callable(interview_id):
+                interview_id = interview_id()
+            dialog.deleteLater()
+            if interview_id:
+                self.list_view.refresh()
+                self.open_interview(str(interview_id))
+
+    def delete_interview(self) -> None:
+        """Delete the selected draft after confirmation."""
+        interview_id = self.list_view.current_id()
+        if not interview_id or self.list_view.current_status() != "draft":
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"),
+            self.tr("Delete the selected draft interview and all its answers? "
+                    "This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.context.interviews.delete_draft(interview_id)
+        except TestimonioError as error:
+            QMessageBox.warning(self, "Testimonio", str(error))
+        self.list_view.refresh()
+        self._update_actions()
+
+    def open_settings(self) -> None:
+        from testimonio.gui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context.preferences, self)
+        if dialog.exec():
+            self._apply_settings()
+        dialog.deleteLater()
+
+    def _apply_settings(self) -> None:
+        self.guard.set_idle_minutes(self._idle_minutes())
+        language = self.context.preferences.language
+        if self.languages is not None and language != getattr(self.languages, "_setting", None):
+            from testimonio.gui.i18n import remember_language
+
+            remember_language(language)
+            QMessageBox.information(self, "Testimonio", self.tr(
+                "The new language is used the next time the program starts."))
+        self.list_view.load()
+
+    def _idle_minutes(self) -> float:
+        try:
+            return float(self.context.preferences.auto_lock_minutes)
+        except TestimonioError:
+            return 5.0
+
+    # --- locking -------------------------------------------------------------
+    def lock(self, reason: str = REASON_SHORTCUT) -> None:
+        """Save, clear every view, close the vault; hide at once on panic."""
+        if not self.context.is_open:
+            if reason == REASON_PANIC:
+                self.showMinimized()
+            return
+        view = self.views.get("interview")
+        self._place = None
+        if view is not None:
+            flush = getattr(view, "flush", None)
+            if flush is not None:
+                flush()
+            current = getattr(view, "current_path", None)
+            self._place = (self._open_id, current() if callable(current) else None)
+        for name in list(self.views):
+            self._destroy_view(name)
+        self.list_view.clear()
+        self.context.lock()
+        self.guard.disarm()
+        self.show_locked()
+        self.locked.emit()
+        if reason == REASON_PANIC:
+            self.showMinimized()
+
+    def show_locked(self) -> None:
+        """Replace the content by the unlock dialog."""
+        self.menuBar().setEnabled(False)
+        self._update_actions()
+        self.save_label.setText(self.tr("Locked"))
+        if self.locked_page is not None:
+            self.stack.removeWidget(self.locked_page)
+            self.locked_page.deleteLater()
+        self.locked_page = LockedPage(self.context, self.stack)
+        self.locked_page.unlock.accepted.connect(self._after_unlock)
+        self.locked_page.unlock.rejected.connect(self.close)
+        self.stack.addWidget(self.locked_page)
+        self.stack.setCurrentWidget(self.locked_page)
+        self.locked_page.unlock.passphrase.setFocus()
+
+    @property
+    def is_locked(self) -> bool:
+        return not self.context.is_open
+
+    def _after_unlock(self) -> None:
+        if self.locked_page is not None:
+            self.stack.removeWidget(self.locked_page)
+            self.locked_page.deleteLater()
+            self.locked_page = None
+        self.menuBar().setEnabled(True)
+        self.guard.set_idle_minutes(self._idle_minutes())
+        self.guard.arm()
+        self.list_view.load()
+        self.stack.setCurrentWidget(self.list_view)
+        self.set_save_state(True)
+        place, self._place = self._place, None
+        if place and place[0]:
+            self.open_interview(place[0], place[1])
+        else:
+            self.list_view.table.setFocus()
+        self._update_actions()
+        self.unlocked.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.context.is_open and not self.close_interview():
+            event.ignore()
+            return
+        for name in list(self.views):
+            self._destroy_view(name)
+        self.list_view.clear()
+        self.context.lock()
+        self.guard.disarm()
+        super().closeEvent(event)

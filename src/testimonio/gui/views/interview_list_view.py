@@ -1,0 +1,238 @@
+"""The interview list: search, filters, and a table read a page at a time.
+
+Filtering and sorting go to the vault's query (see
+:class:`~testimonio.gui.models.interview_table_model.InterviewTableModel`).
+Search waits for a short pause in typing so that a query does not run for
+each key.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimonio.errors import TestimonioError
+from testimonio.gui.models.interview_table_model import STATUS_ROLE, InterviewTableModel
+
+log = logging.getLogger(__name__)
+
+SEARCH_PAUSE_MS = 200
+
+
+class InterviewListView(QWidget):
+    """Lists interviews; says ``open_requested(id)`` on Enter or double-click."""
+
+    open_requested = Signal(str)
+    selection_changed = Signal()
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.model = InterviewTableModel(None, self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search alias, site or questionnaire"))
+        self.search.setAccessibleName(self.tr("Search interviews"))
+        self.search.setClearButtonEnabled(True)
+        self.site = QComboBox(self)
+        self.site.setAccessibleName(self.tr("Filter by site"))
+        self.status = QComboBox(self)
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.form = QComboBox(self)
+        self.form.setAccessibleName(self.tr("Filter by questionnaire"))
+        for combo in (self.site, self.status, self.form):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(10)
+
+        bar = QHBoxLayout()
+        search_label = QLabel(self.tr("&Search:"), self)
+        search_label.setBuddy(self.search)
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 2)
+        for text, combo in ((self.tr("S&ite:"), self.site), (self.tr("Sta&tus:"), self.status),
+                            (self.tr("&Questionnaire:"), self.form)):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            bar.addWidget(label)
+            bar.addWidget(combo, 1)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Interviews"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        # 100 000 rows: fixed row heights keep the view from measuring each one.
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vertical.hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
+        for column, width in enumerate((170, 150, 220, 130, 100, 130)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.model.modelReset.connect(self._after_reset)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(self._stack, 1)
+
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(SEARCH_PAUSE_MS)
+        self._pause.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._pause.start)
+        self.search.returnPressed.connect(self.apply_search)
+        self.site.activated.connect(self.apply_filters)
+        self.status.activated.connect(self.apply_filters)
+        self.form.activated.connect(self.apply_filters)
+        self.setTabOrder(self.search, self.site)
+        self.setTabOrder(self.site, self.status)
+        self.setTabOrder(self.status, self.form)
+        self.setTabOrder(self.form, self.table)
+
+    # --- loading -------------------------------------------------------------
+    def load(self) -> None:
+        """Fill filters and the first rows from the open vault."""
+        self._fill_filters()
+        self.model.set_service(self._context.interviews)
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock)."""
+        self._pause.stop()
+        self.model.clear()
+        self.search.clear()
+        for combo in (self.site, self.form, self.status):
+            combo.clear()
+
+    def refresh(self) -> None:
+        """Read the list again, keeping the filters (after a change)."""
+        self.model.refresh()
+
+    def _fill_filters(self) -> None:
+        sites: list[str] = []
+        try:
+            sites = list(self._context.interviews.sites())
+        except (TestimonioError, AttributeError):
+            log.debug("no site list from the interviews service", exc_info=True)
+        try:
+            for site in self._context.preferences.sites:
+                if site not in sites:
+                    sites.append(site)
+        except TestimonioError:
+            pass
+        self.site.clear()
+        self.site.addItem(self.tr("All sites"), "")
+        for site in sorted(sites, key=str.casefold):
+            self.site.addItem(site, site)
+        self.status.clear()
+        self.status.addItem(self.tr("Any status"), "")
+        self.status.addItem(self.tr("Draft"), "draft")
+        self.status.addItem(self.tr("Complete"), "complete")
+        self.form.clear()
+        self.form.addItem(self.tr("All questionnaires"), "")
+        try:
+            for item in self._context.questionnaires.list():
+                form_id = getattr(item, "form_id", None) or str(item)
+                if self.form.findData(form_id) < 0:
+                    title = getattr(item, "title", "") or form_id
+                    self.form.addItem(str(title) if isinstance(title, str) else form_id, form_id)
+        except TestimonioError:
+            log.debug("no questionnaire list", exc_info=True)
+
+    # --- filtering -----------------------------------------------------------
+    def apply_search(self) -> None:
+        """Run the typed search now."""
+        self._pause.stop()
+        if self.model.filter.search != self.search.text().strip():
+            self.model.set_filter(search=self.search.text().strip())
+
+    def apply_filters(self) -> None:
+        """Use the chosen site, status and questionnaire."""
+        self.model.set_filter(
+            site=self.site.currentData() or None,
+            status=self.status.currentData() or None,
+            form_id=self.form.currentData() or None,
+            search=self.search.text().strip(),
+        )
+
+    def _after_reset(self) -> None:
+        if self.model.rowCount() == 0 and self.model._service is not None:
+            filtered = any((self.model.filter.site, self.model.filter.status,
+                            self.model.filter.form_id, self.model.filter.search))
+            self.empty.setText(
+                self.tr("No interview matches the search or filters.") if filtered else
+                self.tr("No interviews yet.\nStart one with Interview → New (Ctrl+N)."))
+            self._stack.setCurrentWidget(self.empty)
+        else:
+            self._stack.setCurrentWidget(self.table)
+        self.selection_changed.emit()
+
+    # --- selection -----------------------------------------------------------
+    def current_id(self) -> str | None:
+        """The id of the selected interview, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.interview_id(index.row())
+
+    def current_status(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        status = self.model.data(index, STATUS_ROLE)
+        return None if status is None else str(status)
+
+    def select_id(self, interview_id: str) -> bool:
+        """Select the interview if it is among the rows read so far."""
+        row = self.model.row_of(interview_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def open_current(self) -> None:
+        interview_id = self.current_id()
+        if interview_id:
+            self.open_requested.emit(interview_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        interview_id = self.model.interview_id(index.row())
+        if interview_id:
+            self.open_requested.emit(interview_id)
