@@ -1,0 +1,176 @@
+"""``init``, ``passwd``, ``selftest`` and ``interviews list|show``.
+
+Each handler returns an exit code; our errors become a sentence and an exit
+code in :func:`testimonio.cli.run`. Passphrases come from the environment
+(scripts) or a prompt that does not echo, and are never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from testimonio.cli.common import ask_secret, vault_dir
+from testimonio.errors import EXIT_FAILED, EXIT_OK, BadInput, VaultExists, VaultMissing
+from testimonio.vault import KdfParams, Vault
+
+log = logging.getLogger(__name__)
+
+PASSPHRASE_ENV = "TESTIMONIO_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "TESTIMONIO_NEW_PASSPHRASE"
+MIN_PASSPHRASE = 8
+PAGE = 500
+
+
+def _out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _start_log() -> None:
+    from testimonio import logs
+
+    try:
+        logs.setup()
+    except OSError:
+        pass  # a read-only data folder must not stop the command
+
+
+def _new_passphrase(env: str, prompt: str) -> str:
+    """A new passphrase from ``env``, else asked twice on the terminal."""
+    if os.environ.get(env) is None and sys.stdin is not None and sys.stdin.isatty():
+        first = ask_secret(prompt, env)
+        if ask_secret("Type it again: ", env) != first:
+            raise BadInput("The two passphrases differ; nothing was changed.")
+        passphrase = first
+    else:
+        passphrase = ask_secret(prompt, env)
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise BadInput(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters; "
+                       "several words are easier to remember.")
+    return passphrase
+
+
+@contextmanager
+def open_vault(args: argparse.Namespace) -> Iterator[Vault]:
+    """The vault of ``--vault`` unlocked with the passphrase; locked afterwards."""
+    _start_log()
+    path = vault_dir(args)
+    if not Vault.exists(path):
+        raise VaultMissing(f"There is no vault in {path}. Create one with 'testimonio init', "
+                           "or give the right folder with --vault.")
+    vault = Vault.unlock(path, ask_secret("Passphrase: ", PASSPHRASE_ENV))
+    try:
+        yield vault
+    finally:
+        vault.lock()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create a vault with tuned Argon2id costs; print the recovery key once."""
+    _start_log()
+    path = vault_dir(args)
+    if Vault.exists(path):
+        raise VaultExists(f"There is already a vault in {path}; it was left as it is.")
+    passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase: ")
+    vault, recovery_key = Vault.create(path, passphrase, kdf=KdfParams.tuned())
+    vault.lock()
+    _out(f"Vault created in {path}.")
+    _out()
+    _out("Recovery key (shown only this once). Write it on paper and keep it apart")
+    _out("from this laptop: it opens the vault if the passphrase is forgotten.")
+    _out()
+    _out(f"    {recovery_key}")
+    _out()
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    """Change the passphrase (the key slot file only; the data is not rewritten)."""
+    with open_vault(args) as vault:
+        new = _new_passphrase(NEW_PASSPHRASE_ENV, "New passphrase: ")
+        vault.change_passphrase(new, kdf=KdfParams.tuned())
+    _out("Passphrase changed. The recovery key is unchanged.")
+    return EXIT_OK
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    """Run the self-test steps in a temporary vault; exit 0 only if all pass."""
+    from testimonio.services import selftest
+
+    _start_log()
+
+    def report(name: str, ok: bool, detail: str) -> None:
+        _out(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}")
+        sys.stdout.flush()
+
+    passed = selftest.run(report)
+    _out("selftest passed" if passed else "selftest FAILED")
+    return EXIT_OK if passed else EXIT_FAILED
+
+
+def cmd_interviews_list(args: argparse.Namespace) -> int:
+    """Every interview, newest change first (read a page at a time)."""
+    from testimonio.services.interviews import InterviewQuery, InterviewService
+
+    with open_vault(args) as vault:
+        service = InterviewService(vault)
+        rows = []
+        offset = 0
+        while True:
+            page = service.page(InterviewQuery(offset=offset, limit=PAGE))
+            rows.extend(page)
+            if len(page) < PAGE:
+                break
+            offset += PAGE
+    if args.json:
+        _out(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not rows:
+        _out("No interviews.")
+        return EXIT_OK
+    _out(f"{'id':32}  {'status':8}  {'updated (UTC)':19}  {'site':16}  {'form':16}  alias")
+    for r in rows:
+        form = f"{r.form_id}@{r.form_version}"
+        _out(f"{r.id:32}  {r.status:8}  {r.updated_at[:19].replace('T', ' '):19}  "
+             f"{r.site[:16]:16}  {form[:16]:16}  {r.alias}")
+    _out(f"{len(rows)} interview(s)")
+    return EXIT_OK
+
+
+def cmd_interviews_show(args: argparse.Namespace) -> int:
+    """One interview (id or unique id prefix): record, answers, attachments, history."""
+    from testimonio.services.interviews import InterviewService
+
+    with open_vault(args) as vault:
+        service = InterviewService(vault)
+        record = service.find(args.id)
+        answers = service.answers(record.id)
+        attachments = service.attachments(record.id)
+        history = service.history(record.id)
+    if args.json:
+        doc = {**record.as_dict(), "answers": answers,
+               "attachments": [vars(a) for a in attachments],
+               "history": [vars(h) for h in history]}
+        _out(json.dumps(doc, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for name, value in record.as_dict().items():
+        _out(f"{name:13} {value}")
+    _out()
+    _out("answers:")
+    for path, value in answers.items():
+        _out(f"  {path} = {json.dumps(value, ensure_ascii=False)}")
+    if attachments:
+        _out("attachments:")
+        for a in attachments:
+            export = "exported if chosen" if a.export_opt_in else "stays in the vault"
+            _out(f"  {a.id}  {a.question_path}  {a.mime}  {a.size} bytes  ({export})")
+    _out(f"history: {len(history)} change(s)")
+    for h in history:
+        what = h.action + (f" {h.path}" if h.path else "") + (f" ({h.reason})" if h.reason else "")
+        _out(f"  {h.at}  {h.who}  {what}")
+    return EXIT_OK
