@@ -10,7 +10,7 @@ background jobs take ``progress`` and ``cancelled`` and touch no widget.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -169,9 +169,30 @@ class ImportOutcome:
     message: str
 
 
+def _imported_sentence(result: Any) -> str:
+    # Built here rather than taken from ImportResult.sentence() so it is translatable
+    # and does not repeat the file name the table already shows.
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ImportDialog", text)
+
+    if result.already_imported:
+        return tr("bundle %1 from %2 was already imported; nothing changed.").replace(
+            "%1", str(result.sequence)).replace("%2", result.researcher)
+    return (tr("bundle %1 from %2: %3 new, %4 updated, %5 unchanged or older.")
+            .replace("%1", str(result.sequence)).replace("%2", result.researcher)
+            .replace("%3", str(result.added)).replace("%4", str(result.replaced))
+            .replace("%5", str(result.ignored)))
+
+
 def import_files(context: Any, files: Sequence[Path], progress: ProgressFn | None = None,
                  cancelled: CancelledFn | None = None) -> list[ImportOutcome]:
-    """Import each file on its own (background); a refusal does not stop the others."""
+    """Import each file on its own (background); a refusal does not stop the others.
+
+    A cancel stops before the next file; the file being imported when it
+    comes is rolled back by the service and not listed.
+    """
     from testimonio.errors import TestimonioError
 
     service = context.import_
@@ -182,13 +203,15 @@ def import_files(context: Any, files: Sequence[Path], progress: ProgressFn | Non
         if progress is not None:
             progress(n, len(files), path.name)
         try:
-            result = service.import_file(path, progress=None, cancelled=cancelled)
+            result = service.import_file(path, cancelled=cancelled)
         except TestimonioError as error:
             if cancelled is not None and cancelled():
                 break
             outcomes.append(ImportOutcome(path, False, str(error)))
         else:
-            outcomes.append(ImportOutcome(path, True, str(getattr(result, "summary", result))))
+            outcomes.append(ImportOutcome(path, True, _imported_sentence(result)))
+    if progress is not None and len(outcomes) == len(files):
+        progress(len(files), len(files), "")
     return outcomes
 
 
@@ -198,18 +221,31 @@ def gaps(context: Any) -> dict[str, list[int]]:
 
 
 def researcher_rows(context: Any) -> list[ResearcherRow]:
-    """The lead's roster with bundle counts and gaps."""
+    """The lead's roster with bundle counts, last bundle and gaps."""
+    service = context.import_
     rows = []
-    for r in context.team.roster():
-        rows.append(ResearcherRow(r.name, r.key_id, r.fingerprint, r.bundles, r.last_sequence,
-                                  r.last_import or "", tuple(r.gaps)))
+    for key_id, (public, name) in sorted(service.roster().items(), key=lambda kv: kv[1][1].lower()):
+        log = [e for e in service.log(key_id) if e.outcome == "imported"]
+        last = max(log, key=lambda e: e.sequence, default=None)
+        rows.append(ResearcherRow(
+            name or public.fingerprint[:9], key_id, public.fingerprint,
+            bundles=len({e.bundle_id for e in log}),
+            last_sequence=last.sequence if last else None,
+            last_import=_when(last.at) if last else "",
+            gaps=tuple(service.gaps(key_id))))
     return rows
 
 
+def _when(stamp: str) -> str:
+    """``2026-11-20T18:02:11.123Z`` → ``2026-11-20 18:02``."""
+    return stamp[:16].replace("T", " ") if stamp else ""
+
+
 def bundle_rows(context: Any, key_id: str) -> list[BundleRow]:
-    """The import log of one researcher."""
-    return [BundleRow(b.sequence, b.bundle_id, b.created, b.imported, b.interviews, b.outcome)
-            for b in context.import_.log(key_id)]
+    """The import log of one researcher, oldest bundle first."""
+    entries = context.import_.log(key_id)
+    return sorted((BundleRow(e.sequence, e.bundle_id, _when(e.created), _when(e.at), e.records, e.outcome)
+                   for e in entries), key=lambda b: (b.sequence, b.imported))
 
 
 # --- team set-up ------------------------------------------------------------------
@@ -223,6 +259,7 @@ class TeamFileInfo:
     lead_fingerprint: str
     questionnaires: tuple[str, ...]
     sites: tuple[str, ...]
+    team: Any = field(default=None, compare=False, repr=False)  # the service's object
 
 
 @dataclass(frozen=True)
@@ -231,6 +268,7 @@ class KeyFileInfo:
 
     name: str
     fingerprint: str
+    researcher: Any = field(default=None, compare=False, repr=False)
 
 
 def my_fingerprint(context: Any) -> str:
@@ -249,24 +287,43 @@ def create_team(context: Any, name: str, out: Path) -> Path:
     return Path(getattr(result, "path", out))
 
 
+def _names(items: Any) -> tuple[str, ...]:
+    if isinstance(items, int) or items is None:
+        return ()
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            out.append(" ".join(str(item.get(k, "")) for k in ("form_id", "version")).strip()
+                       or str(item.get("name", "")))
+        else:
+            form = getattr(item, "form_id", None) or getattr(item, "name", None) or str(item)
+            version = getattr(item, "version", "")
+            out.append(f"{form} {version}".strip())
+    return tuple(out)
+
+
 def read_team_file(context: Any, path: Path) -> TeamFileInfo:
     """(Researcher) what the team file says; refuses a damaged or forged one."""
-    info = context.team.read(path)
-    return TeamFileInfo(info.study, info.lead_fingerprint,
-                        tuple(str(q) for q in info.questionnaires), tuple(info.sites))
+    team = context.team.read_team_file(path)
+    fingerprint = getattr(team, "lead_fingerprint", None) or team.lead.fingerprint
+    return TeamFileInfo(team.study, str(fingerprint),
+                        _names(getattr(team, "questionnaires", ())),
+                        _names(getattr(team, "sites", ())), team)
 
 
-def join_team(context: Any, path: Path) -> None:
+def join_team(context: Any, info: TeamFileInfo) -> None:
     """(Researcher) install the team's questionnaires and sites, remember the lead's key."""
-    context.team.join(path)
+    context.team.join(info.team)
 
 
 def read_key_file(context: Any, path: Path) -> KeyFileInfo:
     """(Lead) the name and fingerprint in a researcher's public-key file."""
-    info = context.team.read_researcher(path)
-    return KeyFileInfo(info.name, info.fingerprint)
+    researcher = context.team.read_public_key_file(path)
+    return KeyFileInfo(researcher.name, researcher.fingerprint, researcher)
 
 
-def add_researcher(context: Any, path: Path) -> None:
+def add_researcher(context: Any, info: KeyFileInfo) -> None:
     """(Lead) put a researcher's key on the roster (after the fingerprint check)."""
-    context.team.add_researcher(path)
+    context.team.add_researcher(info.researcher)

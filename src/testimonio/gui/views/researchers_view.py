@@ -57,6 +57,7 @@ class AddResearcherDialog(QDialog):
         self.file_edit = QLineEdit(self)
         self.file_edit.setAccessibleName(self.tr("Researcher's key file"))
         self.file_edit.returnPressed.connect(self.open_file)
+        self.info: flow.KeyFileInfo | None = None
         label = QLabel(self.tr("&Key file:"), self)
         label.setBuddy(self.file_edit)
         browse = QPushButton(self.tr("&Open…"), self)
@@ -69,6 +70,7 @@ class AddResearcherDialog(QDialog):
         self.who.setWordWrap(True)
         self.check = FingerprintCheck(self.tr("the researcher"), self)
         self.check.show_fingerprint("")
+        self.file_edit.textEdited.connect(lambda _t: self.check.show_fingerprint(""))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.add_button = QPushButton(self.tr("&Add to the team"), self)
@@ -98,21 +100,23 @@ class AddResearcherDialog(QDialog):
 
     def open_file(self) -> None:
         """Read the key file and show its name and fingerprint to compare."""
+        self.info = None
         try:
             info = flow.read_key_file(self.context, Path(self.file_edit.text().strip()).expanduser())
         except TestimonioError as error:
             self.who.setText(str(error))
             self.check.show_fingerprint("")
             return
+        self.info = info
         self.who.setText(self.tr("Researcher: %1").replace("%1", info.name or self.tr("(no name given)")))
         self.check.show_fingerprint(info.fingerprint)
         self.check.same.setFocus()
 
     def add(self) -> None:
-        if not self.check.is_confirmed():
+        if not self.check.is_confirmed() or self.info is None:
             return
         try:
-            flow.add_researcher(self.context, Path(self.file_edit.text().strip()).expanduser())
+            flow.add_researcher(self.context, self.info)
         except TestimonioError as error:
             self.status.setText(str(error))
             return

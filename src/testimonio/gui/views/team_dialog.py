@@ -179,8 +179,11 @@ class TeamDialog(QDialog):
         row.addLayout(_file_row(page, self.team_file_edit, browse), 1)
         self.team_summary = QLabel(page)
         self.team_summary.setWordWrap(True)
+        self.team_info: flow.TeamFileInfo | None = None
         self.join_check = FingerprintCheck(self.tr("the team lead"), page)
         self.join_check.show_fingerprint("")
+        # A changed path must be opened (and its fingerprint checked) again.
+        self.team_file_edit.textEdited.connect(lambda _t: self.join_check.show_fingerprint(""))
         self.join_button = QPushButton(self.tr("&Join the team"), page)
         self.join_button.setEnabled(False)
         self.join_check.confirmed.connect(self.join_button.setEnabled)
@@ -207,12 +210,14 @@ class TeamDialog(QDialog):
         """Read the team file and show what it holds and the lead's fingerprint."""
         path = Path(self.team_file_edit.text().strip()).expanduser()
         self.join_status.setText("")
+        self.team_info = None
         try:
             info = flow.read_team_file(self.context, path)
         except TestimonioError as error:
             self.team_summary.setText(str(error))
             self.join_check.show_fingerprint("")
             return
+        self.team_info = info
         self.team_summary.setText(
             self.tr("Study: %1\nQuestionnaires: %2\nSites: %3")
             .replace("%1", info.study).replace("%2", ", ".join(info.questionnaires) or "—")
@@ -221,10 +226,10 @@ class TeamDialog(QDialog):
         self.join_check.same.setFocus()
 
     def join_team(self) -> None:
-        if not self.join_check.is_confirmed():
+        if not self.join_check.is_confirmed() or self.team_info is None:
             return
         try:
-            flow.join_team(self.context, Path(self.team_file_edit.text().strip()).expanduser())
+            flow.join_team(self.context, self.team_info)
         except TestimonioError as error:
             self.join_status.setText(str(error))
             return
