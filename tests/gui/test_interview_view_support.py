@@ -99,3 +99,36 @@ def every_type_form(tmp_path: Path) -> Path:
     settings = {"form_id": "every_type", "version": "1", "form_title": "Every type",
                 "default_language": "English (en)"}
     return write_xlsform(tmp_path / "every_type.xlsx", survey, choices, settings)
+
+
+def open_context(tmp_path: Path, form: Path = BORDER_FORM,
+                 language: str | None = None) -> tuple[Any, str]:
+    """A new vault with ``form`` installed and one draft interview started."""
+    from testimonio.gui.context import AppContext
+    from testimonio.vault import KdfParams
+
+    context = AppContext(tmp_path / "vault", kdf=KdfParams.FAST)
+    context.create(PASSPHRASE)
+    questionnaire = context.questionnaires.install(form)
+    interview_id = context.interviews.start(
+        questionnaire.form_id, questionnaire.version, "CEBAF Peru", "Ana",
+        language or questionnaire.default_language)
+    return context, interview_id
+
+
+def open_view(qtbot: Any, context: Any, interview_id: str) -> Any:
+    """The interview view, shown offscreen at a laptop's size."""
+    from testimonio.gui.views.interview_view import InterviewView
+
+    view = InterviewView(context, interview_id)
+    qtbot.addWidget(view)
+    view.resize(1280, 760)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: view.isActiveWindow(), timeout=2000)
+    return view
+
+
+def line_edit(view: Any, path: str) -> Any:
+    """The first typing part of the question at ``path`` on the current page."""
+    return view.page.rows[path].input.focus_widgets()[0]

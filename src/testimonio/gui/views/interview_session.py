@@ -67,6 +67,8 @@ class FormSession:
             for name in page.top_names():
                 self._page_by_top[name] = index
         self.status = str(_field(record, "status", "draft"))
+        #: The answers as read from (or last known in) the vault.
+        self.stored_answers: dict[str, AnswerValue] = dict(state.answers())
 
     @classmethod
     def open(cls, context: Any, interview_id: str) -> FormSession:
@@ -75,14 +77,16 @@ class FormSession:
 
         interviews = context.interviews
         record = interviews.get(interview_id)
-        form_id = _field(record, "form_id") or _field(record, "questionnaire_id")
-        version = _field(record, "form_version") or _field(record, "questionnaire_version")
+        form_id, version = record.form_id, record.form_version
         questionnaire = context.questionnaires.get(form_id, version)
         language = _field(record, "language") or questionnaire.default_language
         if language not in questionnaire.languages:
             language = questionnaire.default_language
-        state = FormState(questionnaire, dict(interviews.answers(interview_id)), language)
-        return cls(context, interview_id, record, questionnaire, state)
+        stored = dict(interviews.answers(interview_id))
+        state = FormState(questionnaire, stored, language)
+        session = cls(context, interview_id, record, questionnaire, state)
+        session.stored_answers = {k: v for k, v in stored.items() if v is not None}
+        return session
 
     # --- who and what -------------------------------------------------------
     @property
@@ -201,37 +205,46 @@ class FormSession:
         self.context.interviews.set_answer(self.interview_id, path, value, self.who())
 
     def add_instance(self, repeat_path: str) -> str:
-        """Add a repeat instance; returns its answer path."""
-        added = self.state.add_instance(repeat_path)
-        count = self.instance_count(repeat_path)
-        self.write(repeat_path, count)
-        return added if isinstance(added, str) else f"{repeat_path}[{count}]"
+        """Add a repeat instance to the state; returns its answer path.
+        (The view saves the new count with the other changed answers.)"""
+        self.state.add_instance(repeat_path)
+        return f"{repeat_path}[{self.instance_count(repeat_path)}]"
 
     def remove_instance(self, repeat_path: str, index: int) -> None:
-        """Remove instance ``index`` (1-based) and its answers, in the vault too."""
-        instance = f"{repeat_path}[{index}]"
-        self.context.interviews.remove_repeat_instance(self.interview_id, instance, self.who())
-        self.state.remove_instance(instance)
+        """Remove instance ``index`` (1-based) and its answers, in the vault
+        in one transaction (later instances move up), then in the state."""
+        self.context.interviews.remove_repeat_instance(
+            self.interview_id, repeat_path, index, self.who())
+        self.state.remove_instance(repeat_path, index)
+        self.stored_answers = {k: v for k, v in
+                               self.context.interviews.answers(self.interview_id).items()
+                               if v is not None}
 
     def store_attachment(self, path: str, data: bytes, mime: str) -> str:
-        attachment = self.context.interviews.add_attachment(
-            self.interview_id, path, data, mime, "")
-        return str(_field(attachment, "id", attachment))
+        """Put the bytes in the vault; the attachment's id is the answer."""
+        return str(self.context.interviews.add_attachment(
+            self.interview_id, path, data, mime, "", self.who()))
 
     def load_attachment(self, attachment_id: str) -> tuple[bytes, str] | None:
         found = self.context.interviews.get_attachment(attachment_id)
         if found is None:
             return None
-        if isinstance(found, tuple):
-            return bytes(found[0]), str(found[1])
-        return bytes(_field(found, "data")), str(_field(found, "mime"))
+        return bytes(found.data), str(found.mime)
 
     def discard_attachment(self, attachment_id: str) -> None:
-        self.context.interviews.remove_attachment(attachment_id)
+        self.context.interviews.remove_attachment(attachment_id, self.who())
 
     def complete(self) -> None:
-        self.context.interviews.complete(self.interview_id, self.who(),
-                                         problems=lambda *_a: problem_list(self.state))
+        """Mark complete; the service re-checks the answers as stored."""
+        from testimonio.forms.state import FormState
+
+        questionnaire, language = self.questionnaire, self.state.language
+
+        def check(answers: dict[str, AnswerValue]) -> list[str]:
+            fresh = FormState(questionnaire, answers, language)
+            return [f"{p.path}: {p.message}" for p in fresh.problems()]
+
+        self.context.interviews.complete(self.interview_id, self.who(), problems=check)
         self.status = "complete"
 
     def reopen(self, reason: str) -> None:

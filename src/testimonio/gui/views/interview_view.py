@@ -69,6 +69,9 @@ class InterviewView(QWidget):
         self.touched: set[str] = set()
         self.show_required = False
         self._editing: str | None = None
+        self.completion_dialog: QWidget | None = None
+        # What the vault holds (or the saver is about to write), per path.
+        self._persisted = dict(self.session.stored_answers)
         self._build()
         self._summaries_timer = QTimer(self)
         self._summaries_timer.setSingleShot(True)
@@ -77,6 +80,8 @@ class InterviewView(QWidget):
         self._apply_status()
         self.update_summaries()
         self.show_page(self._first_relevant_page())
+        if not self.session.read_only:
+            self.sync(now=True)  # metadata and calculations of a new interview
 
     # --- layout -------------------------------------------------------------
     def _build(self) -> None:
@@ -134,6 +139,9 @@ class InterviewView(QWidget):
         self.page_list.setModel(self.page_model)
         self.page_list.setAccessibleName(self.tr("Pages"))
         self.page_list.setMinimumWidth(200)
+        self.page_list.setSpacing(3)
+        self.page_list.setWordWrap(True)
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page_list.clicked.connect(self._page_clicked)
         self.page_list.activated.connect(self._page_clicked)
         right = QWidget(splitter)
@@ -240,17 +248,36 @@ class InterviewView(QWidget):
             return
         if is_empty(value):
             value = None
-        if value != self.state.value(path) or path in self.saver.pending_paths():
-            self.state.set(path, value)
-            if commit:
-                self.saver.commit(path, value)
-            else:
-                self.saver.schedule(path, value)
-        elif commit:
-            self.saver.flush()
+        if value != self.state.value(path):
+            try:
+                self.state.set(path, value)
+            except TestimonioError as error:
+                log.warning("answer refused by the form state: %s", type(error).__name__)
+                return
+        self.sync(commit)
         if self.page is not None:
             self.page.refresh(self.show_required, self.touched, self._editing)
-        self._summaries_timer.start()
+        if commit:
+            self.update_summaries()
+        else:
+            self._summaries_timer.start()
+
+    def sync(self, now: bool) -> None:
+        """Queue every answer that differs from what the vault holds.
+
+        Besides the answer typed this catches calculations, metadata and
+        repeat counts the state changed along with it.
+        """
+        current = self.state.answers()
+        for path in [p for p in self._persisted if p not in current]:
+            del self._persisted[path]
+            self.saver.schedule(path, None)
+        for path, value in current.items():
+            if self._persisted.get(path) != value:
+                self._persisted[path] = value
+                self.saver.schedule(path, value)
+        if now:
+            self.saver.flush()
 
     def _write(self, path: str, value: AnswerValue) -> None:
         self.session.write(path, value)
@@ -271,6 +298,7 @@ class InterviewView(QWidget):
             return
         self.flush()
         new_path = self.session.add_instance(repeat_path)
+        self.sync(now=True)
         if self.page is not None:
             self.page.refresh(self.show_required, self.touched)
             self.page.fix_tab_order()
@@ -287,6 +315,8 @@ class InterviewView(QWidget):
         self.saver.discard(f"{repeat_path}[{index}]")
         try:
             self.session.remove_instance(repeat_path, index)
+            self._persisted = dict(self.session.stored_answers)
+            self.sync(now=True)
         except TestimonioError as error:
             QMessageBox.warning(self, self.tr("Remove"), error.message)
             return
@@ -302,11 +332,12 @@ class InterviewView(QWidget):
         focused = self.page.current_path() if self.page is not None else None
         if focused is not None and self.page is not None and not self.session.read_only:
             widget = self.page.rows[focused].input
-            if widget is not None:
-                value = widget.value()
-                if value != self.state.value(focused):
-                    self.state.set(focused, value)
-                    self.saver.schedule(focused, value)
+            if widget is not None and widget.value() != self.state.value(focused):
+                try:
+                    self.state.set(focused, widget.value())
+                except TestimonioError:
+                    log.warning("answer refused by the form state")
+                self.sync(now=False)
         return self.saver.flush()
 
     def is_saved(self) -> bool:
@@ -375,9 +406,10 @@ class InterviewView(QWidget):
             if self.page is not None:
                 self.page.refresh(self.show_required, self.touched)
             self.update_summaries()
-            dialog = CompletionDialog(problems, self.session.describe, self)
-            dialog.go_to.connect(self.focus_path)
-            dialog.exec()
+            # Window-modal but not blocking: the list stays a list of links.
+            self.completion_dialog = CompletionDialog(problems, self.session.describe, self)
+            self.completion_dialog.go_to.connect(self.focus_path)
+            self.completion_dialog.open()
             return
         confirm = QMessageBox.question(
             self, self.tr("Complete"),

@@ -125,9 +125,9 @@ class PageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if not row.relevant:
                 return row.title
-            text = f"{row.title}  ({row.answered}/{row.total})"
+            text = f"{row.title}\n{row.answered}/{row.total}"
             if row.problems:
-                text += "  " + self.tr("⚠ %n problem(s)", "", row.problems)
+                text += "   " + self.tr("⚠ %n problem(s)", "", row.problems)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             if not row.relevant:

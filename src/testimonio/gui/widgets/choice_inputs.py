@@ -70,7 +70,7 @@ class SelectOneRadio(QuestionInput):
             button = QRadioButton(label, self)
             button.setProperty("choice", name)
             self._group.addButton(button)
-            self._layout.insertWidget(row, button)
+            self._layout.insertWidget(row, button, 0, Qt.AlignmentFlag.AlignLeft)
             self._buttons[name] = button
             self._watch(button, label)
             button.setEnabled(not self.is_read_only())
@@ -129,7 +129,7 @@ class SelectMultipleChecks(QuestionInput):
         for name, label in choices:
             box = QCheckBox(label, self)
             box.clicked.connect(lambda _c: self._emit_committed())
-            self._layout.addWidget(box)
+            self._layout.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)
             self._boxes[name] = box
             self._watch(box, label)
             box.setEnabled(not self.is_read_only())

@@ -56,6 +56,8 @@ class InterviewPage(QWidget):
         self.read_only = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 8, 16, 8)
+        # Long lines are hard to read; keep the questions to a column.
+        self.setMaximumWidth(860)
         self._build_nodes(self._layout, page.nodes, self._prefix_of(page))
         self._layout.addStretch(1)
 
@@ -131,7 +133,8 @@ class InterviewPage(QWidget):
                 continue  # dropped by an outer rebuild
             count = instance_count(state, path)
             if count != repeat.count():
-                self._drop_below(path)
+                if count < repeat.count():
+                    self._drop_below(path)
                 repeat.set_count(count)
                 repeat.set_read_only(self.read_only)
                 for row_path, row in self.rows.items():

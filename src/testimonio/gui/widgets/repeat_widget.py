@@ -67,13 +67,19 @@ class RepeatWidget(QFrame):
         layout.addLayout(row)
 
     def set_count(self, count: int) -> None:
-        """Show ``count`` instances, rebuilding the boxes."""
-        for box in self.boxes:
-            self._instances.removeWidget(box)
-            box.deleteLater()
-        self.boxes.clear()
-        self._remove_buttons.clear()
-        for index in range(1, count + 1):
+        """Show ``count`` instances: new ones are appended; after a removal
+        (later instances move up) every box is rebuilt."""
+        if count < len(self.boxes):
+            for box in self.boxes:
+                self._instances.removeWidget(box)
+                # Hidden and detached now: deleteLater only runs at the next
+                # turn of the event loop, and a stale box must not be seen.
+                box.hide()
+                box.setParent(None)
+                box.deleteLater()
+            self.boxes.clear()
+            self._remove_buttons.clear()
+        for index in range(len(self.boxes) + 1, count + 1):
             self._add_box(index)
         self.empty_label.setVisible(count == 0)
 
@@ -96,6 +102,8 @@ class RepeatWidget(QFrame):
             inner.addLayout(row)
             self._remove_buttons.append(remove)
         self._instances.addWidget(box)
+        if self.isVisible():
+            box.show()  # now, not at the next event-loop turn: it takes the keyboard
         self.boxes.append(box)
 
     def ask_remove(self, index: int) -> None:
