@@ -48,6 +48,7 @@ from testimonio.gui.models.preview_model import (
     ReviewRow,
 )
 from testimonio.gui.views.exchange_flow import ExportChoices, ExportFlow
+from testimonio.gui.views.summary_view import interface_language
 
 HIGHLIGHT = "background-color:#FFE08A; color:#000; font-weight:bold"
 
@@ -104,7 +105,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.flow = ExportFlow(context)
+        self.flow = ExportFlow(context, interface_language(context) if context is not None else None)
         self.job: Job | None = None
         self.result_path: Path | None = None
         self.setWindowTitle(self.tr("Export for the team lead"))

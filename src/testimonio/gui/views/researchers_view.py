@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -176,6 +177,12 @@ class ResearchersView(QWidget):
         self.refresh_button.setText(self.tr("&Refresh"))
         self._show_bundles()
         self._show_gaps()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Shown again after an import or an unlock: the figures must be current.
+        if self.context is not None and not event.spontaneous():
+            self.refresh()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:

@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -45,6 +46,16 @@ def load_summary(context: Any, lang: str | None = None) -> Summary:
             result: Summary = fn(lang=lang)
             return result
     raise TestimonioError("The summary is not available in this version.")
+
+
+def interface_language(context: Any) -> str | None:
+    """The interface language ("es", "en"): choice labels are shown in it."""
+    from testimonio.gui.i18n import resolve_language
+
+    try:
+        return resolve_language(str(context.preferences.language))
+    except Exception:  # noqa: BLE001 - labels fall back to the form's default language
+        return None
 
 
 class SummaryView(QWidget):
@@ -114,6 +125,12 @@ class SummaryView(QWidget):
             chart.set_unit(self.tr("days"))
         self.set_summary(self.summary)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Shown again after an import or an unlock: the figures must be current.
+        if self.context is not None and not event.spontaneous():
+            self.refresh()
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -122,11 +139,7 @@ class SummaryView(QWidget):
     def refresh(self) -> None:
         """Reload the figures from the vault."""
         try:
-            lang = getattr(self.context.preferences, "language", None)
-        except Exception:  # noqa: BLE001 - the language is a nicety; English labels will do
-            lang = None
-        try:
-            self.set_summary(load_summary(self.context, lang if isinstance(lang, str) else None))
+            self.set_summary(load_summary(self.context, interface_language(self.context)))
         except TestimonioError as error:
             self.headline.setText(str(error))
 
