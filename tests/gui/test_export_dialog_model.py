@@ -18,3 +18,32 @@ def test_preview_model(qtmodeltester) -> None:
     assert preview.interviews() == ["x-1", "x-2"]
     assert preview.index(0, PreviewModel.VALUE).data() == "30-39"
     assert preview.index(0, PreviewModel.QUESTION).data(Qt.ItemDataRole.ToolTipRole) == "age"
+
+
+def test_review_model_records_decisions(qtmodeltester) -> None:
+    from testimonio.gui.models.preview_model import ReviewModel, ReviewRow
+
+    model = ReviewModel()
+    model.set_rows([ReviewRow("i1", "Rosa", "leaving/account", "Account", "text one", (("Name", "X"),)),
+                    ReviewRow("i2", "Pedro", "leaving/account", "Account", "text two")],
+                   kept=[("i2", "leaving/account")])
+    qtmodeltester.check(model)
+    assert model.kept() == [("i2", "leaving/account")]  # withheld unless decided otherwise
+    index = model.index(0, ReviewModel.DECISION)
+    assert index.data() == "Withheld"
+    assert model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert index.data() == "Leaves"
+    assert set(model.kept()) == {("i1", "leaving/account"), ("i2", "leaving/account")}
+    assert not model.setData(model.index(0, ReviewModel.ANSWER), "x", Qt.ItemDataRole.EditRole)
+
+
+def test_attachments_model_ticks(qtmodeltester) -> None:
+    from testimonio.gui.models.preview_model import AttachmentRow, AttachmentsModel
+
+    model = AttachmentsModel()
+    model.set_rows([AttachmentRow("a1", "Rosa", "documents/photo", "x-1.jpg", "image/jpeg", 4096),
+                    AttachmentRow("a2", "Rosa", "documents/photo", "x-2.png", "image/png", 10)], ["a1", "a2"])
+    qtmodeltester.check(model)
+    assert model.index(0, AttachmentsModel.SIZE).data() == "4 KB"
+    model.setData(model.index(1, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.ticked() == ["a1"]
