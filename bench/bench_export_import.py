@@ -1,0 +1,162 @@
+"""Export 10 000 complete interviews (40 answers each) and import the bundle.
+
+Beside it, in the same run, a baseline that only serialises the same records
+to JSON and encrypts them with AES-256-GCM: the least any export must do.
+Targets (issue 5): export <= 5 s, import <= 10 s, both <= 3x the baseline.
+
+    .venv/bin/python bench/bench_export_import.py [--interviews N] [--form border]
+
+``--form generated`` (default) uses a generated 40-question questionnaire with
+the mix of a real one (selects, numbers, dates, quasi-identifiers, an
+identifier, free text, a few relevance rules); ``--form border`` uses the
+shipped border_testimony.xlsx (fewer answers per interview, more logic).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from openpyxl import Workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from testimonio.paths import shipped_forms_dir  # noqa: E402
+from testimonio.services.export import ExportService  # noqa: E402
+from testimonio.services.import_ import ImportService  # noqa: E402
+from testimonio.services.keys import KeyService  # noqa: E402
+from testimonio.services.questionnaires import QuestionnaireService  # noqa: E402
+from testimonio.services.team import Researcher, TeamService  # noqa: E402
+from testimonio.vault import KdfParams, Vault  # noqa: E402
+
+N_QUESTIONS = 40
+
+
+def generated_form(path: Path) -> None:
+    """A 40-question XLSForm: 10 selects, 10 integers, 8 dates, 8 safe texts, 4 others."""
+    wb = Workbook()
+    survey = wb.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label", "privacy", "relevant"])
+    survey.append(["text", "real_name", "Name", "identifier", ""])
+    survey.append(["text", "alias", "Alias", "safe", ""])
+    survey.append(["select_one g", "gender", "Gender", "quasi", ""])
+    survey.append(["integer", "age", "Age", "quasi", ""])
+    for i in range(10):
+        survey.append([f"select_one yn", f"s{i}", f"S{i}", "", "${age} > 0" if i % 3 == 0 else ""])
+    for i in range(10):
+        survey.append(["integer", f"n{i}", f"N{i}", "", ""])
+    for i in range(8):
+        survey.append(["date", f"d{i}", f"D{i}", "", ""])
+    for i in range(6):
+        survey.append(["text", f"t{i}", f"T{i}", "safe", ""])
+    choices = wb.create_sheet("choices")
+    choices.append(["list_name", "name", "label"])
+    for name in ("yes", "no"):
+        choices.append(["yn", name, name])
+    for name in ("f", "m"):
+        choices.append(["g", name, name])
+    settings = wb.create_sheet("settings")
+    settings.append(["form_id", "version"])
+    settings.append(["bench", "1"])
+    wb.save(path)
+
+
+def answers_for(paths: dict[str, str], types: dict[str, str], rng: random.Random) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, path in paths.items():
+        t = types[name]
+        if t == "integer":
+            out[path] = rng.randint(18, 80)
+        elif t == "date":
+            out[path] = f"2019-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        elif t.startswith("select_one"):
+            out[path] = rng.choice(["yes", "no"]) if name != "gender" else rng.choice(["f", "m"])
+        elif t == "select_multiple":
+            out[path] = ["food"]
+        elif t == "text":
+            out[path] = f"text {rng.random():.6f}"
+    return out
+
+
+def fill(vault: Vault, form_id: str, version: str, answers: list[dict[str, object]]) -> None:
+    """Complete interviews written straight into the tables, as the interview service stores them."""
+    with vault.transaction() as db:
+        for n, a in enumerate(answers):
+            iid = uuid.uuid4().hex
+            db.execute(
+                "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, alias, "
+                "status, created_at, updated_at, revision) VALUES (?, ?, ?, ?, 'r', 'en', ?, 'complete', "
+                "?, ?, 2)", (iid, form_id, version, f"site{n % 5}", f"a{n}",
+                            "2019-11-20T10:00:00.000Z", "2019-11-20T11:00:00.000Z"))
+            db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
+                           [(iid, p, json.dumps(v, separators=(",", ":")), "x") for p, v in a.items()])
+
+
+def baseline(records: list[dict[str, object]]) -> float:
+    key = AESGCM.generate_key(bit_length=256)
+    start = time.perf_counter()
+    payload = "\n".join(json.dumps(r, separators=(",", ":")) for r in records).encode()
+    AESGCM(key).encrypt(secrets.token_bytes(12), payload, None)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--interviews", type=int, default=10_000)
+    parser.add_argument("--form", choices=("generated", "border"), default="generated")
+    args = parser.parse_args()
+    rng = random.Random(5)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if args.form == "generated":
+            form = tmp / "bench.xlsx"
+            generated_form(form)
+        else:
+            form = shipped_forms_dir() / "border_testimony.xlsx"
+        lead, _ = Vault.create(tmp / "lead", "pw", kdf=KdfParams.FAST)
+        researcher, _ = Vault.create(tmp / "researcher", "pw", kdf=KdfParams.FAST)
+        q = QuestionnaireService(lead).install(form)
+        team_file = tmp / "team.tmt"
+        TeamService(lead).create("bench", team_file)
+        rteam = TeamService(researcher)
+        rteam.join(rteam.read_team_file(team_file))
+        TeamService(lead).add_researcher(Researcher("bench", KeyService(researcher).public()))
+        questions = {n.name: n for n in q.questions() if n.takes_input}
+        paths = {name: n.path for name, n in questions.items()}
+        types = {name: n.type for name, n in questions.items()}
+        answers = [answers_for(paths, types, rng) for _ in range(args.interviews)]
+        per = sum(len(a) for a in answers) / max(1, len(answers))
+        fill(researcher, q.form_id, q.version, answers)
+        records = [{"export_id": secrets.token_hex(16), "answers": a} for a in answers]
+        base = baseline(records)
+
+        out = tmp / "bundle.tmb"
+        start = time.perf_counter()
+        result = ExportService(researcher).write(out, accept_risk=True)
+        t_export = time.perf_counter() - start
+        start = time.perf_counter()
+        imported = ImportService(lead).import_file(out)
+        t_import = time.perf_counter() - start
+        size = os.path.getsize(out)
+        print(f"form: {args.form} ({q.form_id}), interviews: {result.interviews}, "
+              f"answers each: {per:.0f}, bundle: {size / 1e6:.1f} MB")
+        print(f"baseline (JSON + AES-256-GCM): {base:.2f} s")
+        print(f"export: {t_export:.2f} s  ({t_export / base:.1f}x baseline; target <= 5 s, <= 3x)")
+        print(f"import: {t_import:.2f} s  ({t_import / base:.1f}x baseline; target <= 10 s, <= 3x)")
+        print(f"imported: {imported.added} new")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""Command-line handlers for keys, team, export, import and report.
+
+Each handler opens the vault, calls one service (the same the GUI calls),
+prints a short result and returns an exit code; errors are our error types,
+turned into a sentence and an exit code by :func:`testimonio.cli.run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from testimonio.cli.common import ask_secret, confirm, vault_dir
+from testimonio.errors import EXIT_OK, BadInput
+
+
+@contextlib.contextmanager
+def _vault(args: argparse.Namespace) -> Iterator[Any]:
+    from testimonio.vault import Vault
+
+    path = vault_dir(args)
+    passphrase = ask_secret("Passphrase: ", "TESTIMONIO_PASSPHRASE")
+    vault = Vault.unlock(path, passphrase)
+    try:
+        yield vault
+    finally:
+        vault.lock()
+
+
+def _accept(what: str, fingerprint: str, yes: bool) -> None:
+    print(f"{what} fingerprint:\n    {fingerprint}")
+    if yes:
+        return
+    print("Compare it, group by group, with the one the other person reads to you.")
+    if not confirm("Does it match?"):
+        raise BadInput("The fingerprint was not confirmed; nothing was changed.")
+
+
+# --- keys --------------------------------------------------------------------
+
+
+def cmd_keys_show(args: argparse.Namespace) -> int:
+    """``keys show``: this vault's key id and fingerprint."""
+    from testimonio.services.keys import KeyService
+
+    with _vault(args) as vault:
+        info = KeyService(vault).info()
+    print(f"Fingerprint: {info.fingerprint}")
+    print(f"Key id:      {info.key_id}")
+    print(f"Signing key (Ed25519):    {info.signing_public}")
+    print(f"Encryption key (X25519):  {info.encryption_public}")
+    return EXIT_OK
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    """``keys export --out FILE``: the public-key file for the team lead."""
+    from testimonio.services.keys import KeyService
+
+    with _vault(args) as vault:
+        service = KeyService(vault)
+        path = service.export_public(args.out)
+        info = service.info()
+    print(f"Public keys written to {path}.")
+    print(f"Fingerprint: {info.fingerprint}")
+    return EXIT_OK
+
+
+# --- team --------------------------------------------------------------------
+
+
+def cmd_team_create(args: argparse.Namespace) -> int:
+    """``team create --name NAME --out FILE`` (lead)."""
+    from testimonio.services.team import TeamService
+
+    with _vault(args) as vault:
+        result = TeamService(vault).create(args.name, args.out)
+    print(f"Team file for '{result.study}' written to {result.path} "
+          f"({result.questionnaires} questionnaire(s), {result.sites} site(s)).")
+    print(f"Your fingerprint, to read to each researcher:\n    {result.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_team_join(args: argparse.Namespace) -> int:
+    """``team join TEAM_FILE [--yes]`` (researcher)."""
+    from testimonio.services.team import TeamService
+
+    with _vault(args) as vault:
+        service = TeamService(vault)
+        team = service.read_team_file(args.team_file)
+        _accept(f"Team lead of '{team.study}'", team.lead_fingerprint, args.yes)
+        result = service.join(team)
+    print(f"Joined '{result.study}': {result.questionnaires} questionnaire(s) and "
+          f"{result.sites} site(s) installed.")
+    return EXIT_OK
+
+
+def cmd_team_add_researcher(args: argparse.Namespace) -> int:
+    """``team add-researcher FILE [--yes]`` (lead)."""
+    from testimonio.services.team import TeamService
+
+    with _vault(args) as vault:
+        service = TeamService(vault)
+        researcher = service.read_public_key_file(args.file)
+        _accept(f"Researcher '{researcher.name or '(no name)'}'", researcher.fingerprint, args.yes)
+        service.add_researcher(researcher)
+    print(f"Added {researcher.name or researcher.fingerprint} to the roster.")
+    return EXIT_OK
+
+
+# --- export, import, report --------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``export --out FILE [--all] | export --preview``."""
+    from testimonio.services.export import ExportService
+
+    with _vault(args) as vault:
+        service = ExportService(vault)
+        if args.preview:
+            preview = service.preview(args.all, args.suppress_small_groups)
+            json.dump(preview, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+            return EXIT_OK
+        result = service.write(args.out, args.all, suppress_small_groups=args.suppress_small_groups,
+                               accept_risk=args.accept_risk)
+    print(f"Bundle {result.sequence} written to {result.path}: {result.interviews} interview(s), "
+          f"{result.attachments} attachment(s).")
+    if result.blanked:
+        print(f"Quasi-identifiers blanked in {result.blanked} interview(s) of small groups.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``import FILE...`` (lead): each file on its own; the first refusal stops."""
+    from testimonio.services.import_ import ImportService
+
+    with _vault(args) as vault:
+        service = ImportService(vault)
+        for path in args.files:
+            print(service.import_file(path).sentence())
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``report --csv DIR | report --xlsx FILE [--lang L]`` (lead)."""
+    from testimonio.services.report import ReportService
+
+    with _vault(args) as vault:
+        service = ReportService(vault)
+        if args.csv is not None:
+            files = service.write_csv(args.csv, args.lang)
+            print(f"{len(files)} table(s) written to {args.csv}.")
+        else:
+            service.write_xlsx(args.xlsx, args.lang)
+            print(f"Report written to {args.xlsx}.")
+    return EXIT_OK

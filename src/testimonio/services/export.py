@@ -1,0 +1,241 @@
+"""The researcher's export: review, preview, k-anonymity check, signed bundle.
+
+Use from the GUI or the CLI::
+
+    svc = ExportService(vault)
+    svc.pending_reviews()                      # free-text answers waiting for a decision
+    svc.review_items(interview_id)             # one interview's, with its identifiers
+    svc.review(interview_id, path, True)       # export this answer (False: keep it)
+    plan = svc.plan(all_=False)                # ExportPlan: records, small groups, notes
+    plan.to_json()                             # exactly what would leave (export --preview)
+    svc.write(out, plan=plan, suppress_small_groups=..., accept_risk=...,
+              progress=..., cancelled=...)     # ExportResult
+
+Only complete interviews leave; by default those new or changed since they
+last left (``all_=True``: every complete interview). Each leaves under a
+random export id kept in the vault's pseudonym map, stable across exports so
+a new revision replaces the old one at the lead's. The bundle is written to a
+temp file; the vault records the sequence number and what left in one
+transaction, and the file is renamed into place inside it, so a cancel or a
+crash leaves either no bundle and no record of it, or both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from testimonio.errors import BadInput, PrivacyRisk
+from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
+from testimonio.exchange.pseudonymise import Pseudonymiser
+from testimonio.exchange.scrub import JPEG_MAGIC, PNG_MAGIC, Unscrubbable, scrub
+from testimonio.forms.model import AnswerValue, Questionnaire
+from testimonio.services import vaultdb
+from testimonio.services._progress import CancelledFn, Progress, ProgressFn
+from testimonio.services.export_plan import (
+    ExportPlan,
+    InterviewToExport,
+    PlannedRecord,
+    StoredAttachment,
+    describe_groups,
+    plan_record,
+)
+from testimonio.services.keys import KeyService, now
+from testimonio.services.questionnaires import QuestionnaireService
+
+
+def value_hash(value: AnswerValue) -> str:
+    """The hash a review decision is tied to: a changed answer needs a new review."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One free-text answer and the decision on it (None: not yet reviewed)."""
+
+    interview_id: str
+    alias: str
+    path: str
+    label: str
+    value: str
+    decision: bool | None
+
+
+@dataclass(frozen=True)
+class ReviewList:
+    """An interview's free-text answers and its identifier answers to highlight."""
+
+    items: list[ReviewItem]
+    identifiers: dict[str, str]  # answer path -> text
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    sequence: int
+    bundle_id: str
+    interviews: int
+    attachments: int
+    blanked: int
+
+
+class ExportService:
+    """Builds pseudonymised bundles for the team lead."""
+
+    def __init__(self, vault: Any) -> None:
+        self.vault = vault
+        self.forms = QuestionnaireService(vault)
+        self.relevance = vaultdb.Relevance()
+        self.keys = KeyService(vault)
+
+    # --- review of free text -------------------------------------------------
+    def review_items(self, interview_id: str, lang: str | None = None) -> ReviewList:
+        """One interview's free-text answers that need a decision, with its identifiers."""
+        with self.vault.read() as db:
+            row = vaultdb.interview_row(db, interview_id)
+            answers = vaultdb.answers(db, interview_id)
+            decisions = vaultdb.review_decisions(db, interview_id)
+        q = self.forms.get(row["form_id"], row["form_version"])
+        exportable = self.relevance.exportable(q, answers)
+        pseudo = Pseudonymiser(q)
+        items = []
+        for item in pseudo.needs_review(exportable, lang):
+            decided = decisions.get(item.path)
+            decision = None
+            if decided is not None and decided[1] == value_hash(exportable[item.path]):
+                decision = decided[0] == "export"
+            items.append(ReviewItem(interview_id, row["alias"], item.path, item.label, item.value, decision))
+        return ReviewList(items, pseudo.identifiers(answers))
+
+    def pending_reviews(self, all_: bool = False, lang: str | None = None) -> list[ReviewItem]:
+        """Free-text answers of the interviews the next export takes, not yet decided."""
+        with self.vault.read() as db:
+            ids = [r["id"] for r in vaultdb.candidates(db, all_)]
+        out: list[ReviewItem] = []
+        for interview_id in ids:
+            out.extend(i for i in self.review_items(interview_id, lang).items if i.decision is None)
+        return out
+
+    def review(self, interview_id: str, path: str, export: bool) -> None:
+        """Record the researcher's decision on one free-text answer."""
+        with self.vault.transaction() as db:
+            answers = vaultdb.answers(db, interview_id, only=path)
+            if path not in answers:
+                raise BadInput(f"The interview has no answer at {path}.")
+            db.execute(
+                "INSERT INTO review_decisions (interview_id, path, decision, value_sha256, at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id, path) DO UPDATE SET "
+                "decision = excluded.decision, value_sha256 = excluded.value_sha256, at = excluded.at",
+                (interview_id, path, "export" if export else "keep", value_hash(answers[path]), now()),
+            )
+
+    # --- planning ------------------------------------------------------------
+    def k(self) -> int:
+        """The k of the k-anonymity check (setting ``k_anonymity``, default 5)."""
+        with self.vault.read() as db:
+            return vaultdb.setting_int(db, "k_anonymity", DEFAULT_K)
+
+    def plan(self, all_: bool = False, lang: str | None = None,
+             progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ExportPlan:
+        """What the next export would carry, checked for k-anonymity."""
+        team = vaultdb.team(self.vault)
+        if team is None or team["role"] != "researcher":
+            raise BadInput("This vault has not joined a team: run 'team join TEAM_FILE' first.")
+        steps = Progress(progress, cancelled)
+        with self.vault.read() as db:
+            rows = vaultdb.candidates(db, all_)
+            previous = [QuasiRecord.of(eid, q["form_id"], q["values"])
+                        for eid, q in vaultdb.exported_quasi(db)]
+            sequence = vaultdb.next_sequence(db)
+            k = vaultdb.setting_int(db, "k_anonymity", DEFAULT_K)
+        vaultdb.assign_export_ids(self.vault, [r["id"] for r in rows])
+        questionnaires: dict[tuple[str, str], Questionnaire] = {}
+        records: list[PlannedRecord] = []
+        total = len(rows)
+        with self.vault.read() as db:
+            ids = vaultdb.export_ids(db, [r["id"] for r in rows])
+            for n, row in enumerate(rows, start=1):
+                key = (row["form_id"], row["form_version"])
+                if key not in questionnaires:
+                    questionnaires[key] = self.forms.get(*key)
+                q = questionnaires[key]
+                answers = vaultdb.answers(db, row["id"])
+                decisions = vaultdb.review_decisions(db, row["id"])
+                reviewed = frozenset(p for p, (d, h) in decisions.items()
+                                     if d == "export" and p in answers and h == value_hash(answers[p]))
+                interview = InterviewToExport(
+                    id=row["id"], export_id=ids[row["id"]], form_id=row["form_id"],
+                    form_version=row["form_version"], revision=row["revision"], site=row["site"],
+                    language=row["language"], created_at=row["created_at"],
+                    updated_at=row["updated_at"], answers=self.relevance.exportable(q, answers),
+                    reviewed=reviewed, attachments=tuple(_attachments(db, row["id"])))
+                records.append(plan_record(interview, q, lang))
+                steps.step(n, total, "Preparing interviews")
+        return ExportPlan(records, previous, k, sequence, team["lead_fingerprint"])
+
+    def preview(self, all_: bool = False, suppress_small_groups: bool = False,
+                lang: str | None = None) -> dict[str, Any]:
+        """``export --preview``: JSON of exactly what would leave."""
+        plan = self.plan(all_, lang)
+        if suppress_small_groups:
+            plan.suppress_small_groups()
+        return plan.to_json()
+
+    # --- writing -------------------------------------------------------------
+    def write(self, out: Path, all_: bool = False, *, plan: ExportPlan | None = None,
+              suppress_small_groups: bool = False, accept_risk: bool = False,
+              progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ExportResult:
+        """Write the bundle to ``out``; :class:`PrivacyRisk` if small groups remain."""
+        if plan is None:
+            plan = self.plan(all_, progress=progress, cancelled=cancelled)
+        if plan.groups and suppress_small_groups:
+            plan.suppress_small_groups()
+        if plan.groups and not accept_risk:
+            raise PrivacyRisk(describe_groups(plan.groups, plan.k))
+        if not plan.records:
+            raise BadInput("There is nothing new to export: every complete interview has "
+                           "already left in an earlier bundle (use --all to send everything again).")
+        team = vaultdb.team(self.vault)
+        assert team is not None
+        from testimonio.services import bundle_adapter
+
+        steps = Progress(progress, cancelled)
+        keys = self.keys.ensure()
+        bundle_id = secrets.token_hex(16)
+        attachments = sum(len(r.attachments) for r in plan.records)
+
+        def load(att: StoredAttachment) -> bytes:
+            with self.vault.read() as db:
+                raw = vaultdb.attachment_bytes(db, att.id)
+            try:
+                return scrub(raw, att.mime)[0]
+            except Unscrubbable as error:
+                raise BadInput(f"An attachment could not be cleaned: {error}") from None
+
+        with bundle_adapter.bundle_file(out) as (fh, tmp):
+            bundle_adapter.write(fh, plan, keys=keys, lead_public=team["lead_public"],
+                                 bundle_id=bundle_id, load_attachment=load, steps=steps)
+            steps.check()
+            with self.vault.transaction() as db:
+                vaultdb.record_sent(db, plan, bundle_id, now())
+                bundle_adapter.publish(tmp, out)
+        return ExportResult(out, plan.sequence, bundle_id, len(plan.records), attachments,
+                            len(plan.suppressed_ids))
+
+
+def _attachments(db: Any, interview_id: str) -> list[StoredAttachment]:
+    found = []
+    for row in db.execute(
+        "SELECT id, question_path, mime, size, substr(data, 1, 8) FROM attachments "
+        "WHERE interview_id = ? AND export_opt_in = 1 ORDER BY created_at, id", (interview_id,)
+    ):
+        head = bytes(row[4] or b"")
+        cleanable = head.startswith(JPEG_MAGIC) or head.startswith(PNG_MAGIC)
+        found.append(StoredAttachment(row[0], row[1], str(row[2]), int(row[3]), cleanable))
+    return found

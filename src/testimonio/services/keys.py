@@ -1,0 +1,91 @@
+"""This vault's device keys, kept inside the encrypted vault.
+
+The keys (Ed25519 for signing bundles and team files, X25519 for HPKE) are
+made the first time anything asks for them, in the same transaction that
+stores them, so two callers can never end up with two different key pairs.
+The private bytes never leave this module except as a
+:class:`~testimonio.exchange.keys.DeviceKeys` object.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from testimonio.exchange.keys import DeviceKeys, PublicKeys, generate
+from testimonio.services._atomic import write_atomic
+
+
+def now() -> str:
+    """UTC now, ISO 8601 with milliseconds (as the vault stores times)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """What ``keys show`` prints: public key id and fingerprint."""
+
+    key_id: str
+    fingerprint: str
+    signing_public: str  # hex
+    encryption_public: str  # hex
+
+
+class KeyService:
+    """Creates (once), stores and hands out this vault's device keys."""
+
+    def __init__(self, vault: Any) -> None:
+        self.vault = vault
+        self._cached: DeviceKeys | None = None
+
+    def ensure(self) -> DeviceKeys:
+        """The device keys, made and stored now if the vault has none yet."""
+        if self._cached is not None:
+            return self._cached
+        with self.vault.read() as db:
+            row = db.execute("SELECT private FROM device_keys WHERE id = 1").fetchone()
+        if row is None:
+            keys = generate()
+            with self.vault.transaction() as db:
+                # Another caller may have stored keys since we looked: keep theirs.
+                db.execute(
+                    "INSERT INTO device_keys (id, private, public, key_id, created_at) "
+                    "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    (keys.private_bytes(), keys.public.raw, keys.public.key_id, now()),
+                )
+                row = db.execute("SELECT private FROM device_keys WHERE id = 1").fetchone()
+        self._cached = DeviceKeys.from_private_bytes(bytes(row[0]))
+        return self._cached
+
+    def public(self) -> PublicKeys:
+        """This vault's public keys."""
+        return self.ensure().public
+
+    def info(self) -> KeyInfo:
+        """Key id, fingerprint and the raw public keys (hex)."""
+        pub = self.public()
+        return KeyInfo(pub.key_id, pub.fingerprint, pub.signing.hex(), pub.encryption.hex())
+
+    def export_public(self, out: Path, name: str = "") -> Path:
+        """Write the signed public-key file a researcher hands to the lead.
+
+        ``name`` defaults to the interviewer name of the settings.
+        """
+        from testimonio.exchange import teamfile
+
+        if not name:
+            with self.vault.read() as db:
+                row = db.execute("SELECT value FROM settings WHERE key = 'pref.interviewer'").fetchone()
+            name = _text_setting(row[0]) if row else ""
+        return write_atomic(out, teamfile.write_public_key_file(self.ensure(), name))
+
+
+def _text_setting(raw: Any) -> str:
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return ""
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,128 @@
+"""The lead's analysis outputs: Kobo-style CSV/XLSX tables and the summary figures.
+
+Every complete interview in the vault is reported: imported ones as they
+arrived (already pseudonymised by the researcher's program), the vault's own
+ones pseudonymised now by the same rules as an export, because a report file
+is plaintext on disk. So no identifier and no unreviewed free text ever
+reaches a report. Interviews appear under their export id (``_uuid``), never
+their vault id.
+
+One table per questionnaire and one per repeat (see
+:mod:`testimonio.services.report_tables`); when interviews were taken with
+several versions of one questionnaire, each version gets its own tables
+(``<form id>_v<version>``) so no answer is lost to a renamed question.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from testimonio.errors import BadInput
+from testimonio.exchange.pseudonymise import Pseudonymiser
+from testimonio.forms.model import AnswerValue, Questionnaire
+from testimonio.services import vaultdb
+from testimonio.services._progress import CancelledFn, Progress, ProgressFn
+from testimonio.services.export import value_hash
+from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.report_tables import (
+    ReportInterview,
+    Table,
+    TableBuilder,
+    write_csv,
+    write_xlsx,
+)
+from testimonio.services.summary import Summary, SummaryInput, summarise
+
+
+class ReportService:
+    """Tables and figures over the merged interviews of the lead's vault."""
+
+    def __init__(self, vault: Any) -> None:
+        self.vault = vault
+        self.forms = QuestionnaireService(vault)
+        self.relevance = vaultdb.Relevance()
+
+    def _interviews(self) -> Iterator[tuple[Questionnaire, dict[str, Any], dict[str, AnswerValue]]]:
+        """(questionnaire, interview info, answers that may be reported), oldest first."""
+        with self.vault.read() as db:
+            rows = db.execute(
+                "SELECT i.id, i.form_id, i.form_version, i.site, i.interviewer, i.updated_at, "
+                "o.export_id, r.name, p.export_id FROM interviews i "
+                "LEFT JOIN imported_origin o ON o.interview_id = i.id "
+                "LEFT JOIN roster r ON r.key_id = o.researcher "
+                "LEFT JOIN pseudonyms p ON p.interview_id = i.id "
+                "WHERE i.status = 'complete' ORDER BY i.created_at, i.id").fetchall()
+        missing = [r[0] for r in rows if r[6] is None and r[8] is None]
+        if missing:
+            vaultdb.assign_export_ids(self.vault, missing)
+            with self.vault.read() as db:
+                ids = vaultdb.export_ids(db, missing)
+        else:
+            ids = {}
+        forms: dict[tuple[str, str], Questionnaire] = {}
+        for (iid, form_id, version, site, interviewer, updated, origin_eid, researcher,
+             own_eid) in rows:
+            key = (form_id, version)
+            if key not in forms:
+                forms[key] = self.forms.get(form_id, version)
+            q = forms[key]
+            with self.vault.read() as db:
+                answers = vaultdb.answers(db, iid)
+                decisions = vaultdb.review_decisions(db, iid) if origin_eid is None else {}
+            if origin_eid is None:
+                answers = self.relevance.exportable(q, answers)
+                reviewed = {p for p, (d, h) in decisions.items()
+                            if d == "export" and p in answers and h == value_hash(answers[p])}
+                # Attachments stay in the vault: a report is a table, not a copy of photos.
+                answers = Pseudonymiser(q, reviewed).answers(answers)
+            info = {"uuid": origin_eid or own_eid or ids.get(iid, ""), "site": site,
+                    "submitted_by": researcher if origin_eid else interviewer,
+                    "submission_time": str(updated)[:10], "version": version}
+            yield q, info, answers
+
+    def tables(self, lang: str | None = None, progress: ProgressFn | None = None,
+               cancelled: CancelledFn | None = None) -> list[Table]:
+        """Every table of the report, labels in ``lang`` (choice names if None)."""
+        steps = Progress(progress, cancelled)
+        builders: dict[tuple[str, str], TableBuilder] = {}
+        versions: dict[str, set[str]] = defaultdict(set)
+        with self.vault.read() as db:
+            total = int(db.execute(
+                "SELECT COUNT(*) FROM interviews WHERE status = 'complete'").fetchone()[0])
+        for n, (q, info, answers) in enumerate(self._interviews(), start=1):
+            key = (q.form_id, q.version)
+            if key not in builders:
+                if lang is not None and lang not in q.languages:
+                    raise BadInput(f"The questionnaire {q.form_id} has no language {lang!r}; "
+                                   f"it has: {', '.join(q.languages)}.")
+                builders[key] = TableBuilder(q, lang)
+                versions[q.form_id].add(q.version)
+            builders[key].add(ReportInterview(n, info["uuid"], info["submission_time"],
+                                              info["submitted_by"] or "", info["site"],
+                                              info["version"], answers))
+            steps.step(n, total, "Reading interviews")
+        out: list[Table] = []
+        for (form_id, version), builder in sorted(builders.items()):
+            for table in builder.tables:
+                if len(versions[form_id]) > 1:
+                    table.name = f"{form_id}_v{version}{table.name[len(form_id):]}"
+                out.append(table)
+        return out
+
+    def write_csv(self, directory: Path, lang: str | None = None,
+                  progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> list[Path]:
+        """``report --csv DIR``: one CSV per table."""
+        return write_csv(self.tables(lang, progress, cancelled), directory)
+
+    def write_xlsx(self, file: Path, lang: str | None = None,
+                   progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> Path:
+        """``report --xlsx FILE``: one sheet per table."""
+        return write_xlsx(self.tables(lang, progress, cancelled), file)
+
+    def summary(self, lang: str | None = None) -> Summary:
+        """The domain brief's figures over every complete interview."""
+        items = [SummaryInput(q, info["site"], answers) for q, info, answers in self._interviews()]
+        return summarise(items, lang)

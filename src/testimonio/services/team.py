@@ -1,0 +1,216 @@
+"""Team set-up: the lead's team file, a researcher joining, the lead's roster.
+
+- ``create`` (lead): writes a team file signed with the lead's key: study
+  name, the lead's public keys, every installed questionnaire version (the
+  XLSForm bytes) and the sites. Marks this vault as the team's lead.
+- ``join`` (researcher): after the person confirmed the lead's fingerprint,
+  installs the questionnaires and sites and keeps the lead's public key: every
+  export is encrypted to it. All in one transaction.
+- ``add_researcher`` (lead): after the fingerprint check, adds a researcher's
+  public keys to the roster; only bundles signed by a roster key are imported.
+
+The file formats and their signatures belong to :mod:`testimonio.exchange.teamfile`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from testimonio.errors import BadInput
+from testimonio.exchange import teamfile
+from testimonio.exchange.keys import PublicKeys
+from testimonio.services import vaultdb
+from testimonio.services._atomic import write_atomic
+from testimonio.services.keys import KeyService, now
+from testimonio.services.questionnaires import QuestionnaireService
+
+
+@dataclass(frozen=True)
+class TeamResult:
+    """What ``team create`` or ``team join`` did."""
+
+    study: str
+    fingerprint: str  # the lead's
+    questionnaires: int
+    sites: int
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Researcher:
+    """A researcher's public keys as read from their public-key file."""
+
+    name: str
+    public: PublicKeys
+
+    @property
+    def fingerprint(self) -> str:
+        return self.public.fingerprint
+
+    @property
+    def key_id(self) -> str:
+        return self.public.key_id
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One researcher on the lead's roster."""
+
+    key_id: str
+    name: str
+    fingerprint: str
+    confirmed_at: str
+
+
+class TeamService:
+    """Team file, joining, and the roster."""
+
+    def __init__(self, vault: Any) -> None:
+        self.vault = vault
+        self.keys = KeyService(vault)
+        self.forms = QuestionnaireService(vault)
+
+    # --- state -----------------------------------------------------------------
+    def role(self) -> str | None:
+        """``"lead"``, ``"researcher"`` or None before ``team create`` / ``team join``."""
+        team = vaultdb.team(self.vault)
+        return None if team is None else str(team["role"])
+
+    def study(self) -> str | None:
+        """The study name of this vault's team."""
+        team = vaultdb.team(self.vault)
+        return None if team is None else str(team["study"])
+
+    def sites(self) -> list[str]:
+        """Active sites of this vault, in the order they were added."""
+        with self.vault.read() as db:
+            names = [str(r[0]) for r in db.execute("SELECT name FROM sites WHERE active = 1 ORDER BY id")]
+            row = db.execute("SELECT value FROM settings WHERE key = 'pref.sites'").fetchone()
+        for name in _listed(row[0] if row else None):
+            if name not in names:
+                names.append(name)
+        return names
+
+    # --- lead ------------------------------------------------------------------
+    def create(self, study: str, out: Path) -> TeamResult:
+        """Write the signed team file (and make this vault the team's lead)."""
+        study = study.strip()
+        if not study:
+            raise BadInput("The study needs a name.")
+        team = vaultdb.team(self.vault)
+        if team is not None and team["role"] != "lead":
+            raise BadInput("This vault joined a team as a researcher; it cannot lead one. "
+                           "Create a new vault for the team lead.")
+        keys = self.keys.ensure()
+        forms = []
+        with self.vault.read() as db:
+            for form_id, version, data, name in db.execute(
+                    "SELECT form_id, version, source, source_name FROM questionnaires "
+                    "ORDER BY form_id, installed_at"):
+                forms.append(teamfile.TeamQuestionnaire(form_id=str(form_id), version=str(version),
+                                                        file_name=str(name), data=bytes(data)))
+        if not forms:
+            raise BadInput("Install the study's questionnaires first (forms add FILE), "
+                           "then create the team file.")
+        sites = self.sites()
+        data = teamfile.write_team_file(keys, study, forms, sites)
+        with self.vault.transaction() as db:
+            pub = keys.public
+            db.execute(
+                "INSERT INTO team (id, study, role, lead_public, lead_key_id, lead_fingerprint, "
+                "joined_at) VALUES (1, ?, 'lead', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "study = excluded.study", (study, pub.raw, pub.key_id, pub.fingerprint, now()))
+            write_atomic(out, data)
+        return TeamResult(study, keys.public.fingerprint, len(forms), len(sites), out)
+
+    def read_public_key_file(self, path: Path) -> Researcher:
+        """A researcher's public-key file, signature checked."""
+        data = _read(path, "public-key file")
+        public, name = teamfile.read_public_key_file(data)
+        return Researcher(name, public)
+
+    def add_researcher(self, researcher: Researcher, name: str | None = None) -> RosterEntry:
+        """Add (or rename) a researcher on the roster, after the fingerprint check."""
+        if self.role() != "lead":
+            raise BadInput("Only the team lead keeps a roster: run 'team create' first.")
+        if researcher.key_id == self.keys.public().key_id:
+            raise BadInput("This is the lead's own key; add the researchers' keys.")
+        shown = (name or researcher.name or researcher.fingerprint[:9]).strip()
+        at = now()
+        with self.vault.transaction() as db:
+            db.execute(
+                "INSERT INTO roster (key_id, public, name, fingerprint, confirmed_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET name = excluded.name",
+                (researcher.key_id, researcher.public.raw, shown, researcher.fingerprint, at))
+        return RosterEntry(researcher.key_id, shown, researcher.fingerprint, at)
+
+    def roster(self) -> list[RosterEntry]:
+        """Every researcher on the roster, by name."""
+        with self.vault.read() as db:
+            rows = db.execute("SELECT key_id, name, fingerprint, confirmed_at FROM roster "
+                              "ORDER BY name COLLATE NOCASE").fetchall()
+        return [RosterEntry(*map(str, r)) for r in rows]
+
+    # --- researcher ------------------------------------------------------------
+    def read_team_file(self, path: Path) -> Any:
+        """The team file, signature checked (the person still confirms the fingerprint)."""
+        return teamfile.read_team_file(_read(path, "team file"))
+
+    def join(self, team: Any) -> TeamResult:
+        """Join the team of a team file whose fingerprint the person confirmed."""
+        current = vaultdb.team(self.vault)
+        lead: PublicKeys = team.lead
+        if current is not None:
+            if current["role"] == "lead":
+                raise BadInput("This vault leads a team; a lead's vault cannot join another team.")
+            if current["lead_key_id"] != lead.key_id:
+                raise BadInput("This vault already belongs to another team lead; "
+                               "use a new vault for this team.")
+        if lead.key_id == self.keys.public().key_id:
+            raise BadInput("This is your own team file; researchers join it from their vaults.")
+        with self.vault.transaction() as db:
+            for form in team.questionnaires:
+                self.forms.install_bytes(form.data, form.file_name)
+            for site in team.sites:
+                db.execute("INSERT INTO sites (name) VALUES (?) ON CONFLICT (name) DO UPDATE "
+                           "SET active = 1", (site,))
+            db.execute(
+                "INSERT INTO team (id, study, role, lead_public, lead_key_id, lead_fingerprint, "
+                "joined_at) VALUES (1, ?, 'researcher', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+                "SET study = excluded.study",
+                (team.study, lead.raw, lead.key_id, lead.fingerprint, now()))
+            _merge_site_setting(db, list(team.sites))
+        return TeamResult(team.study, lead.fingerprint, len(team.questionnaires), len(team.sites))
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise BadInput(f"The {what} {path} cannot be read ({error.strerror}).") from None
+    if len(data) > 64 * 1024 * 1024:
+        raise BadInput(f"{path} is too large to be a {what}.")
+    return data
+
+
+def _listed(raw: Any) -> list[str]:
+    try:
+        items = json.loads(raw) if isinstance(raw, str) else None
+        if isinstance(items, str):  # stored as JSON text of JSON text
+            items = json.loads(items)
+    except ValueError:
+        return []
+    return [i for i in items if isinstance(i, str)] if isinstance(items, list) else []
+
+
+def _merge_site_setting(db: Any, sites: list[str]) -> None:
+    """Add the team's sites to the preference the GUI's site pickers read."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'pref.sites'").fetchone()
+    current = _listed(row[0] if row else None)
+    merged = current + [s for s in sites if s not in current]
+    if merged != current:
+        db.execute("INSERT INTO settings (key, value) VALUES ('pref.sites', ?) ON CONFLICT (key) "
+                   "DO UPDATE SET value = excluded.value", (json.dumps(json.dumps(merged)),))

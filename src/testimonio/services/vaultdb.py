@@ -1,0 +1,189 @@
+"""SQL shared by the exchange services (keys, team, export, import, report).
+
+Only services call these; the CLI and the GUI go through the services.
+``db`` is the connection a vault's ``read()`` or ``transaction()`` yields.
+Answers are stored as JSON text keyed by answer path (see vault migration 1).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from testimonio.errors import BadInput, NotFound
+from testimonio.forms.model import AnswerValue, Questionnaire
+
+_INTERVIEW_COLS = ("id", "form_id", "form_version", "site", "interviewer", "language", "alias",
+                   "status", "created_at", "updated_at", "revision")
+
+
+def _interview(row: Iterable[Any]) -> dict[str, Any]:
+    return dict(zip(_INTERVIEW_COLS, row, strict=True))
+
+
+def interview_row(db: Any, interview_id: str) -> dict[str, Any]:
+    """One interview's row as a dict; :class:`NotFound` if there is none."""
+    row = db.execute(f"SELECT {', '.join(_INTERVIEW_COLS)} FROM interviews WHERE id = ?",
+                     (interview_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no interview {interview_id}.")
+    return _interview(row)
+
+
+def answers(db: Any, interview_id: str, only: str | None = None) -> dict[str, AnswerValue]:
+    """An interview's answers by answer path (JSON-decoded)."""
+    if only is not None:
+        rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ? AND path = ?",
+                          (interview_id, only))
+    else:
+        rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ?", (interview_id,))
+    out: dict[str, AnswerValue] = {}
+    for path, value in rows:
+        decoded = json.loads(value)
+        if decoded is not None:
+            out[str(path)] = decoded
+    return out
+
+
+def review_decisions(db: Any, interview_id: str) -> dict[str, tuple[str, str]]:
+    """path -> (decision, value hash) for one interview."""
+    rows = db.execute("SELECT path, decision, value_sha256 FROM review_decisions "
+                      "WHERE interview_id = ?", (interview_id,))
+    return {str(p): (str(d), str(h)) for p, d, h in rows}
+
+
+def candidates(db: Any, all_: bool) -> list[dict[str, Any]]:
+    """Complete interviews of this vault to export: new or changed (or all)."""
+    cols = ", ".join(f"i.{c}" for c in _INTERVIEW_COLS)
+    changed = "" if all_ else " AND (p.exported_revision IS NULL OR p.exported_revision < i.revision)"
+    rows = db.execute(
+        f"SELECT {cols} FROM interviews i LEFT JOIN pseudonyms p ON p.interview_id = i.id "
+        "WHERE i.status = 'complete' AND NOT EXISTS "
+        "(SELECT 1 FROM imported_origin o WHERE o.interview_id = i.id)"
+        f"{changed} ORDER BY i.created_at, i.id"
+    )
+    return [_interview(r) for r in rows]
+
+
+def export_ids(db: Any, interview_ids: list[str]) -> dict[str, str]:
+    """Interview id -> export id, for those that have one."""
+    out: dict[str, str] = {}
+    for start in range(0, len(interview_ids), 500):
+        part = interview_ids[start:start + 500]
+        marks = ",".join("?" * len(part))
+        for i, e in db.execute(f"SELECT interview_id, export_id FROM pseudonyms "
+                               f"WHERE interview_id IN ({marks})", part):
+            out[str(i)] = str(e)
+    return out
+
+
+def exported_quasi(db: Any) -> list[tuple[str, dict[str, Any]]]:
+    """(export id, {"form_id", "values"}) of every interview that has left."""
+    rows = db.execute("SELECT export_id, quasi FROM pseudonyms WHERE quasi IS NOT NULL")
+    return [(str(e), json.loads(q)) for e, q in rows]
+
+
+def next_sequence(db: Any) -> int:
+    """The sequence number the next bundle gets (1 for the first)."""
+    row = db.execute("SELECT COALESCE(MAX(sequence), 0) FROM bundles_sent").fetchone()
+    return int(row[0]) + 1
+
+
+def setting_int(db: Any, name: str, default: int) -> int:
+    """An integer setting stored by the preferences (``pref.<name>``) or raw."""
+    for key in (f"pref.{name}", name):
+        row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            continue
+        raw: Any = row[0]
+        try:
+            raw = json.loads(raw)
+        except (TypeError, ValueError):
+            pass
+        try:
+            return max(1, int(raw))
+        except (TypeError, ValueError):
+            continue
+    return default
+
+
+def team(vault: Any) -> dict[str, Any] | None:
+    """This vault's team row, or None if it has not created or joined one."""
+    with vault.read() as db:
+        row = db.execute("SELECT study, role, lead_public, lead_key_id, lead_fingerprint, joined_at "
+                         "FROM team WHERE id = 1").fetchone()
+    if row is None:
+        return None
+    keys = ("study", "role", "lead_public", "lead_key_id", "lead_fingerprint", "joined_at")
+    out = dict(zip(keys, row, strict=True))
+    out["lead_public"] = bytes(out["lead_public"])
+    return out
+
+
+def attachment_bytes(db: Any, attachment_id: str) -> bytes:
+    """The stored bytes of one attachment."""
+    row = db.execute("SELECT data FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+    if row is None:
+        raise NotFound("An attachment ticked for export is no longer in the vault.")
+    return bytes(row[0])
+
+
+class Relevance:
+    """Keeps only the answers of relevant questions (irrelevant ones never leave).
+
+    Builds each questionnaire's dependency graph once, however many
+    interviews use it.
+    """
+
+    def __init__(self) -> None:
+        self._graphs: dict[int, Any] = {}
+
+    def exportable(self, q: Questionnaire, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
+        """The answers of ``values`` that may be exported at all."""
+        from testimonio.forms.deps import DependencyGraph
+        from testimonio.forms.state import FormState
+
+        graph = self._graphs.get(id(q))
+        if graph is None:
+            graph = self._graphs[id(q)] = (q, DependencyGraph.build(q))
+        state = FormState(q, dict(values), q.default_language, graph=graph[1])
+        # Metadata the engine fills in for a new interview (start, today) was
+        # never recorded for this one: only stored answers leave.
+        return {p: v for p, v in state.exportable_answers().items() if p in values}
+
+
+def record_sent(db: Any, plan: Any, bundle_id: str, at: str) -> None:
+    """Record a written bundle: its sequence, what left, the quasi keys for k-anonymity."""
+    if db.execute("SELECT 1 FROM bundles_sent WHERE sequence = ?", (plan.sequence,)).fetchone():
+        raise BadInput("Another export finished meanwhile; run the export again.")
+    db.execute("INSERT INTO bundles_sent (sequence, bundle_id, at, interviews) VALUES (?, ?, ?, ?)",
+               (plan.sequence, bundle_id, at, len(plan.records)))
+    items = []
+    updates = []
+    for planned in plan.records:
+        eid = planned.record["export_id"]
+        items.append((plan.sequence, planned.interview_id, planned.revision, eid))
+        quasi = {"form_id": planned.quasi.form_id, "values": dict(planned.quasi.values)}
+        updates.append((planned.revision, json.dumps(quasi), planned.interview_id))
+    db.executemany("INSERT INTO bundle_items (sequence, interview_id, revision, export_id) "
+                   "VALUES (?, ?, ?, ?)", items)
+    db.executemany("UPDATE pseudonyms SET exported_revision = ?, quasi = ? WHERE interview_id = ?",
+                   updates)
+
+
+def assign_export_ids(vault: Any, interview_ids: list[str]) -> None:
+    """Give each interview its random export id if it has none (kept locally)."""
+    import secrets
+
+    with vault.read() as db:
+        known = export_ids(db, interview_ids)
+    missing = [i for i in interview_ids if i not in known]
+    if not missing:
+        return
+    with vault.transaction() as db:
+        db.executemany(
+            "INSERT INTO pseudonyms (interview_id, export_id) VALUES (?, ?) "
+            "ON CONFLICT (interview_id) DO NOTHING",
+            [(i, secrets.token_hex(16)) for i in missing],
+        )

@@ -1,0 +1,100 @@
+"""The lead's import: authenticate, validate, merge once; refusals change nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from exchange_world import BORDER, P, Side, new_side, team_of, testimony
+
+from testimonio.errors import BundleError, NotForThisVault, UnknownSigner
+from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.settings import SettingsService
+from testimonio.vault.records import InterviewQuery
+
+
+def _low_k(side: Side) -> None:
+    SettingsService(side.vault).set("pref.k_anonymity", "2")
+
+
+def _state(side: Side) -> str:
+    """Everything the merge may touch (the import log aside)."""
+    out = []
+    with side.vault.read() as db:
+        for table in ("interviews", "answers", "attachments", "imported_origin"):
+            out.extend(repr(r) for r in db.execute(f"SELECT * FROM {table} ORDER BY 1, 2"))
+    return "\n".join(out)
+
+
+def _full_state(side: Side) -> str:
+    with side.vault.read() as db:
+        return _state(side) + repr(db.execute("SELECT * FROM import_log").fetchall())
+
+
+def test_import_twice_and_out_of_order(tmp_path: Path) -> None:
+    lead, (r,) = team_of(tmp_path)
+    _low_k(r)
+    iid = r.add(testimony(1))
+    r.add(testimony(2))
+    r.export.write(tmp_path / "1.tmb")
+    r.interviews.reopen(iid, "more detail", r.name)
+    r.interviews.set_answer(iid, P["interview_minutes"], 12, r.name)
+    r.interviews.complete(iid, r.name)
+    r.add(testimony(3))
+    r.export.write(tmp_path / "2.tmb")
+
+    second = lead.import_.import_file(tmp_path / "2.tmb")
+    assert (second.added, second.replaced, second.ignored, second.gaps) == (2, 0, 0, (1,))
+    assert "Missing bundles" in second.sentence()
+    first = lead.import_.import_file(tmp_path / "1.tmb")
+    assert (first.added, first.replaced, first.ignored, first.gaps) == (1, 0, 1, ())
+    before = _state(lead)
+    again = lead.import_.import_file(tmp_path / "2.tmb")
+    assert again.already_imported and _state(lead) == before
+    lead.import_.import_file(tmp_path / "1.tmb")
+    assert _state(lead) == before
+    listed = lead.interviews.page(InterviewQuery())
+    assert sorted(i.alias for i in listed) == ["Alias1", "Alias2", "Alias3"]
+    with lead.vault.read() as db:
+        minutes = db.execute("SELECT a.value FROM answers a JOIN interviews i ON i.id = a.interview_id "
+                             "WHERE i.alias = 'Alias1' AND a.path = ?", (P["interview_minutes"],)).fetchone()
+    assert minutes[0] == "12"  # the newer revision won although it came first
+    assert [e.outcome for e in lead.import_.log()][:2] == ["already imported", "already imported"]
+
+
+def test_refusals_write_nothing(tmp_path: Path) -> None:
+    lead, (r, stranger) = team_of(tmp_path, researchers=2)
+    _low_k(r)
+    _low_k(stranger)
+    r.add(testimony(1))
+    good = r.export.write(tmp_path / "good.tmb").path
+    # Not on the roster: the stranger's key is removed.
+    with lead.vault.transaction() as db:
+        db.execute("DELETE FROM roster WHERE name = 'Researcher 2'")
+    stranger.add(testimony(2))
+    unknown = stranger.export.write(tmp_path / "unknown.tmb").path
+    other_lead = new_side(tmp_path, "otherlead")
+    QuestionnaireService(other_lead.vault).install(BORDER)
+    other_lead.team.create("Another study", tmp_path / "other.tmt")
+    before = _full_state(lead)
+    with pytest.raises(UnknownSigner):
+        lead.import_.import_file(unknown)
+    data = good.read_bytes()
+    for i, mutate in enumerate((
+        lambda b: b[:100] + bytes([b[100] ^ 1]) + b[101:],     # wrapped key
+        lambda b: b[:-5] + bytes([b[-5] ^ 1]) + b[-4:],         # last chunk
+        lambda b: b[: len(b) // 2],                              # truncated
+        lambda b: b + b"extra",                                  # extended
+        lambda b: b"",                                           # empty
+        lambda b: b"not a bundle at all" * 10,                   # not a bundle
+    )):
+        bad = tmp_path / f"bad{i}.tmb"
+        bad.write_bytes(mutate(data))
+        with pytest.raises(BundleError) as caught:
+            lead.import_.import_file(bad)
+        assert caught.value.exit_code == 3 and str(caught.value).endswith(".") or "\n" in str(caught.value)
+    assert _full_state(lead) == before
+    from testimonio.services.import_ import ImportService
+
+    with pytest.raises(NotForThisVault):
+        ImportService(other_lead.vault).import_file(good)
