@@ -53,7 +53,7 @@ def generated_form(path: Path) -> None:
     survey.append(["select_one g", "gender", "Gender", "quasi", ""])
     survey.append(["integer", "age", "Age", "quasi", ""])
     for i in range(10):
-        survey.append([f"select_one yn", f"s{i}", f"S{i}", "", "${age} > 0" if i % 3 == 0 else ""])
+        survey.append(["select_one yn", f"s{i}", f"S{i}", "", "${age} > 0" if i % 3 == 0 else ""])
     for i in range(10):
         survey.append(["integer", f"n{i}", f"N{i}", "", ""])
     for i in range(8):
