@@ -106,10 +106,16 @@ def unwrap(vault_id: str, slot: KeySlot, secret: str) -> bytes:
 
 @dataclass(frozen=True)
 class SlotFile:
-    """The parsed key-slot file."""
+    """The parsed key-slot file.
+
+    ``damaged`` keeps slots whose check failed, as they were read, so that
+    rewriting the file (a passphrase change) does not lose them: one damaged
+    slot must not stop the other from opening the vault.
+    """
 
     vault_id: str
     slots: tuple[KeySlot, ...]
+    damaged: tuple[dict[str, Any], ...] = ()
 
     def slot(self, kind: str) -> KeySlot:
         for slot in self.slots:
@@ -119,13 +125,16 @@ class SlotFile:
 
     def replace(self, new: KeySlot) -> SlotFile:
         kept = tuple(s for s in self.slots if s.kind != new.kind)
-        return SlotFile(self.vault_id, (new, *kept) if new.kind == PASSPHRASE else (*kept, new))
+        slots = (new, *kept) if new.kind == PASSPHRASE else (*kept, new)
+        damaged = tuple(d for d in self.damaged if d.get("kind") != new.kind)
+        return SlotFile(self.vault_id, slots, damaged)
 
     def to_bytes(self) -> bytes:
-        slots = []
+        slots: list[dict[str, Any]] = []
         for slot in self.slots:
             fields = slot.fields()
             slots.append({**fields, "check": slot_check(self.vault_id, fields)})
+        slots.extend(self.damaged)
         doc = {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id, "slots": slots}
         return (json.dumps(doc, indent=1, ensure_ascii=True) + "\n").encode("ascii")
 
@@ -137,10 +146,18 @@ class SlotFile:
             if doc["format"] != FORMAT or doc["version"] != VERSION:
                 raise ValueError("unknown format")
             vault_id = str(doc["vault_id"])
-            slots = tuple(_parse_slot(vault_id, s) for s in doc["slots"])
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
+            if not isinstance(doc["slots"], list):
+                raise ValueError("slots is not a list")
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise VaultDamaged(DAMAGED_SLOTS) from None
-        return cls(vault_id, slots)
+        slots: list[KeySlot] = []
+        damaged: list[dict[str, Any]] = []
+        for raw_slot in doc["slots"]:
+            try:
+                slots.append(_parse_slot(vault_id, raw_slot))
+            except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
+                damaged.append(raw_slot if isinstance(raw_slot, dict) else {})
+        return cls(vault_id, tuple(slots), tuple(damaged))
 
 
 def _parse_slot(vault_id: str, raw: dict[str, Any]) -> KeySlot:
