@@ -187,9 +187,12 @@ class FormSession:
         if question.type == "note":
             return None
         if question.is_attachment:
+            def store(data: bytes, mime: str) -> str:
+                return self.store_attachment(path, data, mime)
+
             return AttachmentInput(
                 question,
-                store=lambda data, mime, p=path: self.store_attachment(p, data, mime),
+                store=store,
                 load=self.load_attachment,
                 discard=self.discard_attachment,
                 parent=parent)

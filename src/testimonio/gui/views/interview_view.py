@@ -106,14 +106,12 @@ class InterviewView(QWidget):
         self.status_label.setObjectName("saveStatus")
         self.status_label.setAccessibleName(self.tr("Save status"))
         self.complete_button = QPushButton(self.tr("Complete…"), self)
-        self.complete_button.setShortcut(QKeySequence("Ctrl+Shift+Return"))
         self.complete_button.setToolTip(self.tr("Check every answer and mark the interview complete (Ctrl+Shift+Enter)"))
         self.complete_button.clicked.connect(self.complete)
         self.reopen_button = QPushButton(self.tr("Reopen…"), self)
         self.reopen_button.setToolTip(self.tr("Allow changes again; the reason is logged"))
         self.reopen_button.clicked.connect(self.reopen)
         self.close_button = QPushButton(self.tr("Close"), self)
-        self.close_button.setShortcut(QKeySequence("Ctrl+W"))
         self.close_button.setToolTip(self.tr("Save and return to the list (Ctrl+W)"))
         self.close_button.clicked.connect(self.close_view)
         bar.addWidget(self.title_label, 1)
@@ -152,31 +150,39 @@ class InterviewView(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         self.page_title.setFont(title_font)
         self.page_title.setContentsMargins(16, 8, 16, 0)
-        self.scroll = QScrollArea(right)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea(right)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         nav = QHBoxLayout()
         nav.setContentsMargins(16, 4, 16, 8)
         self.previous_button = QPushButton(self.tr("◀ Previous page"), right)
-        self.previous_button.setShortcut(QKeySequence("Ctrl+PgUp"))
         self.previous_button.setToolTip(self.tr("Previous page (Ctrl+Page Up)"))
         self.previous_button.clicked.connect(lambda: self.step_page(-1))
         self.next_button = QPushButton(self.tr("Next page ▶"), right)
-        self.next_button.setShortcut(QKeySequence("Ctrl+PgDown"))
         self.next_button.setToolTip(self.tr("Next page (Ctrl+Page Down)"))
         self.next_button.clicked.connect(lambda: self.step_page(1))
         nav.addWidget(self.previous_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         right_layout.addWidget(self.page_title)
-        right_layout.addWidget(self.scroll, 1)
+        right_layout.addWidget(self.scroll_area, 1)
         right_layout.addLayout(nav)
         splitter.addWidget(self.page_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 800])
         outer.addWidget(splitter, 1)
-        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.language_combo.setFocus)
+        # Shortcuts act at once (a button's own shortcut animates a click
+        # and acts 100 ms later); the buttons' tooltips show them.
+        for keys, action in (
+            ("Ctrl+PgDown", lambda: self.step_page(1)),
+            ("Ctrl+PgUp", lambda: self.step_page(-1)),
+            ("Ctrl+Shift+Return", self.complete),
+            ("Ctrl+W", self.close_view),
+            ("Ctrl+Shift+L", self.language_combo.setFocus),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, action)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- pages --------------------------------------------------------------
     def _first_relevant_page(self) -> int:
@@ -205,7 +211,7 @@ class InterviewView(QWidget):
             for row in old.rows.values():
                 if row.input is not None:
                     row.input.blockSignals(True)
-        self.scroll.setWidget(page)  # deletes the old page
+        self.scroll_area.setWidget(page)  # deletes the old page
         self.page_title.setText(self.session.page_title(index))
         self.page_list.setCurrentIndex(self.page_model.index(index, 0))
         self.previous_button.setEnabled(index > 0)
@@ -368,7 +374,7 @@ class InterviewView(QWidget):
             self.show_page(index)
         if self.page is not None and path in self.page.rows:
             row = self.page.rows[path]
-            self.scroll.ensureWidgetVisible(row)
+            self.scroll_area.ensureWidgetVisible(row)
             self.page.focus_row(path)
 
     # --- language -----------------------------------------------------------
@@ -492,7 +498,7 @@ class InterviewView(QWidget):
         self.flush()
         if self.page is not None:
             self.page.blockSignals(True)
-        self.scroll.takeWidget()
+        self.scroll_area.takeWidget()
         self.page = None
 
 
