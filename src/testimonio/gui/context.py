@@ -131,7 +131,9 @@ class AppContext:
         if name in {"preferences", "settings"}:
             from testimonio.services.preferences import Preferences
 
-            return Preferences(self.service("settings_store"))
+            preferences = Preferences(self.service("settings_store"))
+            preferences.subscribe(self._sync_sites)
+            return preferences
         module_name, class_name = SERVICES[name]
         try:
             module = importlib.import_module(module_name)
@@ -139,6 +141,19 @@ class AppContext:
             log.debug("service %s missing", name, exc_info=True)
             raise ServiceUnavailable("This part of the program is not available yet.") from error
         return getattr(module, class_name)(self.vault)
+
+    def _sync_sites(self, name: str, value: Any) -> None:
+        # The sites setting is also the vault's site table, which the
+        # interview service and the exports read.
+        if name != "sites" or not isinstance(value, list):
+            return
+        service = self.service("interviews")
+        current = set(service.sites())
+        for site in value:
+            if site not in current:
+                service.add_site(site)
+        for site in current - set(value):
+            service.deactivate_site(site)
 
     def __getattr__(self, name: str) -> Any:
         # Only called for attributes not found normally: the services.

@@ -47,6 +47,10 @@ class LockGuard(QObject):
         self.set_idle_minutes(idle_minutes)
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self._on_state)
+        # Nothing readable may stay on the clipboard (or reach a clipboard
+        # manager's history): whatever this program puts there is removed.
+        self._clipboard = app.clipboard()
+        self._clipboard.dataChanged.connect(self._clear_clipboard)
         self._watch_dbus()
 
     # --- idle --------------------------------------------------------------
@@ -82,6 +86,10 @@ class LockGuard(QObject):
     def _on_idle(self) -> None:
         if self._armed:
             self.lock_requested.emit(REASON_IDLE)
+
+    def _clear_clipboard(self) -> None:
+        if self._clipboard.ownsClipboard() and not self._clipboard.mimeData().formats() == []:
+            QTimer.singleShot(0, self._clipboard.clear)
 
     # --- system ------------------------------------------------------------
     def _on_state(self, state: Qt.ApplicationState) -> None:
@@ -134,3 +142,4 @@ class LockGuard(QObject):
         """Stop filtering events (before the application quits)."""
         self.disarm()
         self._app.removeEventFilter(self)
+        self._clipboard.dataChanged.disconnect(self._clear_clipboard)

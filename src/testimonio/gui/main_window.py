@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open interview"), self.list_view.open_current,
                                         "Ctrl+O", "open")
         self.delete_action = self._action(self.tr("&Delete draft…"), self.delete_interview,
-                                          QKeySequence.StandardKey.Delete, "delete")
+                                          "Del", "delete")
         self.back_action = self._action(self.tr("&Back to the list"), self.show_list,
                                         "Ctrl+W")
         self.lock_action = self._action(self.tr("&Lock"), lambda: self.lock(REASON_SHORTCUT),
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
                                          lambda: self.lock(REASON_PANIC), "Ctrl+Shift+L")
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
                                             "Ctrl+,", "settings")
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.export_action = self._action(self.tr("&Export for the team lead…"),
                                           lambda: self.open_dialog("export"), "Ctrl+E")
         self.import_action = self._action(self.tr("&Import bundles…"),

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,21 @@ from testimonio.gui.models.interview_table_model import STATUS_ROLE, InterviewTa
 log = logging.getLogger(__name__)
 
 SEARCH_PAUSE_MS = 200
+
+
+class _Table(QTableView):
+    """A table that opens the row on Enter and never copies to the clipboard."""
+
+    activated_by_key = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activated_by_key.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Cut):
+            event.accept()  # nothing readable may reach the clipboard
+            return
+        super().keyPressEvent(event)
 
 
 class InterviewListView(QWidget):
@@ -71,7 +86,7 @@ class InterviewListView(QWidget):
             bar.addWidget(label)
             bar.addWidget(combo, 1)
 
-        self.table = QTableView(self)
+        self.table = _Table(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Interviews"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,10 +110,7 @@ class InterviewListView(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.model.modelReset.connect(self._after_reset)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.activated_by_key.connect(self.open_current)
 
         self.empty = QLabel(self)
         self.empty.setObjectName("emptyState")
@@ -147,7 +159,7 @@ class InterviewListView(QWidget):
     def _fill_filters(self) -> None:
         sites: list[str] = []
         try:
-            sites = list(self._context.interviews.sites())
+            sites = list(self._context.interviews.sites(include_inactive=True))
         except (TestimonioError, AttributeError):
             log.debug("no site list from the interviews service", exc_info=True)
         try:

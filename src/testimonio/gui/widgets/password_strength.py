@@ -22,11 +22,23 @@ _COMMON = {
 _SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiopasdfghjklzxcvbnm")
 
 
+def _reduce(text: str) -> str:
+    """Collapse a repeated unit ("abcabc" -> "abc") and common words to one letter."""
+    for size in range(1, len(text) // 2 + 1):
+        if len(text) % size == 0 and text[:size] * (len(text) // size) == text:
+            text = text[:size]
+            break
+    for word in sorted(_COMMON, key=len, reverse=True):
+        if len(word) >= 5 and word in text and word != text:
+            text = text.replace(word, word[0])
+    return text
+
+
 def entropy_bits(passphrase: str) -> float:
     """A rough, conservative estimate of the passphrase's entropy in bits."""
     if not passphrase:
         return 0.0
-    lowered = passphrase.lower()
+    lowered = _reduce(passphrase.lower())
     if lowered in _COMMON:
         return 5.0
     pool = 0

@@ -1,0 +1,95 @@
+"""Locking: idle time, Ctrl+L, panic; views cleared, vault closed, place restored."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from conftest import PASSPHRASE
+from testimonio.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: Any, context: Any, interviews: list[str]) -> MainWindow:
+    w = MainWindow(context)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _unlock(qtbot: Any, window: MainWindow) -> None:
+    assert window.locked_page is not None
+    dialog = window.locked_page.unlock
+    with qtbot.waitSignal(window.unlocked, timeout=10_000):
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+
+
+def _assert_cleared(window: MainWindow, context: Any) -> None:
+    assert window.is_locked and context.vault is None
+    assert window.list_view.model.rowCount() == 0
+    assert window.list_view.model._service is None and not window.list_view.model._pages
+    assert window.views == {}
+    assert window.stack.currentWidget() is window.locked_page
+    assert not window.menuBar().isEnabled() and not window.new_action.isEnabled()
+
+
+def test_idle_time_locks_and_clears_every_view(qtbot: Any, window: MainWindow, context: Any) -> None:
+    assert window.guard.armed
+    window.guard.set_idle_minutes(0.3 / 60)  # 300 ms
+    with qtbot.waitSignal(window.locked, timeout=3000):
+        pass
+    _assert_cleared(window, context)
+    assert not window.guard.armed
+    _unlock(qtbot, window)
+    assert window.list_view.model.rowCount() == 12 and window.guard.armed
+
+
+def test_activity_keeps_the_vault_open(qtbot: Any, window: MainWindow) -> None:
+    window.guard.set_idle_minutes(0.4 / 60)  # 400 ms
+    end = time.monotonic() + 1.0
+    while time.monotonic() < end:
+        qtbot.keyClick(window.list_view.search, Qt.Key.Key_Shift)
+        qtbot.wait(100)
+    assert not window.is_locked
+
+
+def test_ctrl_l_locks_and_unlocking_returns_to_the_same_interview_and_field(
+        qtbot: Any, window: MainWindow, context: Any, interviews: list[str]) -> None:
+    target = interviews[3]
+    assert window.open_interview(target)
+    view = window.views["interview"]
+    view.focus_path("person/alias")
+    qtbot.wait(20)
+    place = view.current_path()
+    assert place == "person/alias"
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    _assert_cleared(window, context)
+    assert view not in window.stack.findChildren(type(view))
+    _unlock(qtbot, window)
+    restored = window.views["interview"]
+    assert restored is not view and restored.interview_id == target
+    assert window.stack.currentWidget() is restored
+    assert restored.current_path() == place
+
+
+def test_panic_locks_and_minimises_at_once(qtbot: Any, window: MainWindow, context: Any) -> None:
+    window.panic_action.trigger()
+    _assert_cleared(window, context)
+    assert window.windowState() & Qt.WindowState.WindowMinimized
+
+
+def test_nothing_readable_in_the_title_or_clipboard(qtbot: Any, window: MainWindow,
+                                                    interviews: list[str]) -> None:
+    QApplication.clipboard().clear()
+    window.list_view.table.selectRow(0)
+    qtbot.keyClick(window.list_view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    window.open_interview(interviews[0])
+    assert window.windowTitle() == "Testimonio"
+    assert "Persona" not in QApplication.clipboard().text()

@@ -1,0 +1,83 @@
+"""The unlock dialog: right and wrong passphrases, the growing wait."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from conftest import PASSPHRASE
+from testimonio.gui.context import AppContext
+from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+from testimonio.vault import SLOTS_NAME
+
+
+@pytest.fixture
+def locked(context: AppContext) -> AppContext:
+    context.lock()
+    return context
+
+
+def _type_and_enter(qtbot: Any, dialog: UnlockDialog, text: str) -> None:
+    qtbot.keyClicks(dialog.passphrase, text)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+
+
+def test_the_right_passphrase_opens_the_vault(qtbot: Any, locked: AppContext) -> None:
+    dialog = UnlockDialog(locked)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        _type_and_enter(qtbot, dialog, PASSPHRASE)
+    assert locked.is_open
+    assert dialog.passphrase.text() == ""
+    assert dialog.windowTitle() == "Testimonio"
+
+
+def test_a_wrong_passphrase_says_so_and_the_wait_doubles(qtbot: Any, locked: AppContext) -> None:
+    dialog = UnlockDialog(locked)
+    dialog.base_delay_s = 0.2
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_and_enter(qtbot, dialog, "not the passphrase")
+    qtbot.waitUntil(lambda: dialog.failures == 1, timeout=10_000)
+    assert "does not open" in dialog.message.text()
+    assert not locked.is_open and not dialog.waiting
+    _type_and_enter(qtbot, dialog, "still wrong")
+    qtbot.waitUntil(lambda: dialog.failures == 2, timeout=10_000)
+    assert dialog.waiting and not dialog.unlock_button.isEnabled()
+    assert [dialog.delay_after(n) for n in (1, 2, 3, 4)] == [0.0, 0.2, 0.4, 0.8]
+    qtbot.waitUntil(lambda: not dialog.waiting, timeout=3000)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        _type_and_enter(qtbot, dialog, PASSPHRASE)
+    assert locked.is_open
+
+
+def test_a_damaged_slot_file_is_told_apart_from_a_wrong_passphrase(
+        qtbot: Any, locked: AppContext, vault_dir: Path) -> None:
+    slot = vault_dir / SLOTS_NAME
+    raw = bytearray(slot.read_bytes())
+    middle = len(raw) // 2
+    raw[middle] = ord("A") if raw[middle] != ord("A") else ord("B")
+    slot.write_bytes(bytes(raw))
+    dialog = UnlockDialog(locked)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_and_enter(qtbot, dialog, PASSPHRASE)
+    qtbot.waitUntil(lambda: "Opening" not in dialog.message.text(), timeout=10_000)
+    assert not locked.is_open
+    assert "damaged" in dialog.message.text() and dialog.failures == 0
+
+
+def test_a_missing_vault_is_never_created_by_unlocking(qtbot: Any, app: Any, tmp_path: Path) -> None:
+    nowhere = tmp_path / "none"
+    context = AppContext(nowhere)
+    dialog = UnlockDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_and_enter(qtbot, dialog, PASSPHRASE)
+    qtbot.waitUntil(lambda: bool(dialog.message.text()) and "Opening" not in dialog.message.text(), timeout=10_000)
+    assert "no vault" in dialog.message.text()
+    assert not nowhere.exists()
