@@ -1,0 +1,94 @@
+"""Migrating an older vault gives exactly the schema of a new one."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from testimonio.vault import MIGRATIONS, Vault
+from testimonio.vault.connection import open_database
+from testimonio.vault.migrations import current_version, migrate, statements
+
+V1_VAULT = Path(__file__).parent / "data" / "v1-vault"
+V1_PASSPHRASE = "version one vault"
+
+
+def schema(conn: sqlcipher3.Connection) -> list[tuple[str, str, str, str | None]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                        "ORDER BY type, name").fetchall()
+    return [(str(t), str(n), str(tb), s) for t, n, tb, s in rows]
+
+
+def fresh_schema(tmp_path: Path) -> list[tuple[str, str, str, str | None]]:
+    conn = open_database(tmp_path / "fresh.db", secrets.token_bytes(32), create=True)
+    migrate(conn)
+    try:
+        return schema(conn)
+    finally:
+        conn.close()
+
+
+def test_migrations_are_numbered_in_order_and_parse() -> None:
+    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+    for migration in MIGRATIONS:
+        assert list(statements(migration.sql)), migration.name
+
+
+@pytest.mark.parametrize("stop", range(1, len(MIGRATIONS) + 1))
+def test_stepwise_migration_equals_fresh_schema(tmp_path: Path, stop: int) -> None:
+    key = secrets.token_bytes(32)
+    path = tmp_path / "old.db"
+    conn = open_database(path, key, create=True)
+    assert migrate(conn, upto=stop) == stop
+    conn.close()
+    # Reopened by a newer program: the remaining migrations run one by one.
+    conn = open_database(path, key)
+    assert current_version(conn) == stop
+    assert migrate(conn) == MIGRATIONS[-1].version
+    try:
+        assert schema(conn) == fresh_schema(tmp_path)
+    finally:
+        conn.close()
+
+
+def test_new_vault_has_the_last_schema_version(tmp_path: Path) -> None:
+    from testimonio.vault import KdfParams
+
+    vault, _ = Vault.create(tmp_path / "v", "pass phrase", kdf=KdfParams.FAST)
+    with vault.read() as db:
+        assert current_version(db) == MIGRATIONS[-1].version
+        assert schema(db) == fresh_schema(tmp_path)
+    vault.lock()
+
+
+def test_real_version_one_vault_is_migrated_at_unlock(tmp_path: Path) -> None:
+    copy = tmp_path / "v1"
+    shutil.copytree(V1_VAULT, copy)
+    vault = Vault.unlock(copy, V1_PASSPHRASE)
+    try:
+        with vault.read() as db:
+            assert current_version(db) == MIGRATIONS[-1].version
+            assert schema(db) == fresh_schema(tmp_path)
+            row = db.execute("SELECT alias, revision FROM interviews").fetchall()
+            assert row == [("Rosa", 3)]
+            assert db.execute("SELECT count(*) FROM answers").fetchone() == (2,)
+            assert db.execute("SELECT count(*) FROM edit_log").fetchone() == (1,)
+        vault.verify()
+    finally:
+        vault.lock()
+
+
+def test_a_vault_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    from testimonio.errors import VaultError
+
+    key = secrets.token_bytes(32)
+    conn = open_database(tmp_path / "new.db", key, create=True)
+    migrate(conn)
+    conn.execute("UPDATE schema_version SET version = version + 1")
+    with pytest.raises(VaultError, match="newer version"):
+        migrate(conn)
+    conn.close()
