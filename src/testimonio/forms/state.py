@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from testimonio.errors import AnswersInvalid, BadInput
 from testimonio.forms.deps import DependencyGraph
+from testimonio.forms.expr import Value, evaluate, parse
 from testimonio.forms.model import (
     METADATA_TYPES,
     AnswerValue,
@@ -160,6 +161,16 @@ class FormState(StateEngine):
             elif child.type not in _HIDDEN_TYPES:
                 out.append(Item(path, child, "question"))
         return out
+
+    def evaluate(self, text: str, at: str = "") -> Value:
+        """Evaluate an expression at answer path ``at`` ('' is the form).
+
+        For tools and tests; raises ExpressionError for a bad expression.
+        """
+        if at:
+            self._node(at)
+        self._ctx.here = at
+        return evaluate(parse(text), self._ctx)
 
     def problems(self) -> list[Problem]:
         """Everything that blocks completion, in form order."""
