@@ -89,7 +89,8 @@ def date_q(name: str, label: Pair, *, after: str = "", after_msg: Pair | None = 
     if after:
         constraint = f"{NOT_FUTURE} and ({after} = '' or . >= {after})"
         assert after_msg is not None
-        message = (f"{NOT_FUTURE_MSG[0]} {after_msg[0]}", f"{NOT_FUTURE_MSG[1]} {after_msg[1]}")
+        message = (f"La fecha no puede ser futura ni {after_msg[0]}.",
+                   f"The date cannot be in the future or {after_msg[1]}.")
     return q("date", name, label, hint=hint, relevant=relevant, constraint=constraint,
              message=message, privacy=privacy, required=required)
 

@@ -126,8 +126,7 @@ SURVEY = [
     date_q("arrival_border_date", ("Fecha de llegada a la frontera peruana",
                                    "Date reached the Peruvian border"),
            after="${left_venezuela_date}", after_msg=(
-               "Debe ser posterior a la salida de Venezuela.",
-               "It must be after leaving Venezuela.")),
+               "anterior a la salida de Venezuela", "before leaving Venezuela")),
     q("select_one destination", "destination", ("Destino previsto", "Intended destination"),
       required=True),
     q("text", "destination_other", ("¿Qué destino?", "Which destination?"),
@@ -190,8 +189,7 @@ SURVEY = [
       required=True),
     date_q("claim_date", ("Fecha de la solicitud", "Date the claim was filed"),
            relevant="${asylum_claimed} = 'yes'", after="${arrival_border_date}", after_msg=(
-               "Debe ser posterior a la llegada a la frontera.",
-               "It must be after reaching the border.")),
+               "anterior a la llegada a la frontera", "before reaching the border")),
     q("integer", "interview_minutes", ("Duración de la entrevista de refugio (minutos)",
                                        "Length of the asylum interview (minutes)"),
       relevant="${asylum_claimed} = 'yes'", constraint=". >= 0 and . <= 600", message=(
@@ -204,10 +202,12 @@ SURVEY = [
            relevant="${asylum_claimed} = 'yes' and ${decision} != 'pending' "
                     "and ${decision} != 'not_processed'",
            after="${claim_date}", after_msg=(
-               "Debe ser posterior a la solicitud.", "It must be after the claim.")),
+               "anterior a la solicitud", "before the claim was filed")),
+    # To the decision, or while it is pending to the day of the interview (the
+    # stored metadata, so the figure does not grow when the form is reopened).
     q("calculate", "days_waited", calculation=(
         "if(${claim_date} = '', '', int(decimal-date-time(if(${decision_date} != '', "
-        "${decision_date}, today())) - decimal-date-time(${claim_date})))")),
+        "${decision_date}, ${interview_date})) - decimal-date-time(${claim_date})))")),
     q("note", "days_waited_note", (
         "Días de espera: ${days_waited}", "Days waited: ${days_waited}"),
       relevant="${days_waited} != ''"),

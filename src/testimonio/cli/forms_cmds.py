@@ -7,18 +7,33 @@ turned into a sentence and an exit code by :func:`testimonio.cli.run`.
 from __future__ import annotations
 
 import argparse
+import json
+import mimetypes
+import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from testimonio.errors import EXIT_OK
-from testimonio.forms.model import FREE_TEXT_TYPES, Group, Privacy, Question, Questionnaire
+from testimonio.errors import EXIT_OK, AnswersInvalid, BadInput
+from testimonio.forms.model import (
+    ATTACHMENT_TYPES,
+    FREE_TEXT_TYPES,
+    AnswerValue,
+    Group,
+    Privacy,
+    Question,
+    Questionnaire,
+)
 
 if TYPE_CHECKING:
     from testimonio.forms.loader import LoadResult
+    from testimonio.vault import Vault
+
+#: Largest answers file read (a questionnaire's answers are a few kB).
+MAX_ANSWERS_BYTES = 5 * 1024 * 1024
+#: Largest file attached from the answers (a photo of a document, a report).
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 def _out(line: str = "") -> None:
@@ -87,27 +102,16 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@contextmanager
-def _open_vault(args: argparse.Namespace) -> Iterator[object]:
-    from testimonio.cli.common import ask_secret, vault_dir
-    from testimonio.vault import Vault
-
-    vault = Vault.unlock(vault_dir(args), ask_secret("Passphrase: ", "TESTIMONIO_PASSPHRASE"))
-    try:
-        yield vault
-    finally:
-        vault.close()
-
-
 def cmd_forms_add(args: argparse.Namespace) -> int:
     """Install a questionnaire version into the vault (older versions stay)."""
+    from testimonio.cli.vault_cmds import open_vault
     from testimonio.forms.loader import load_file
     from testimonio.services.questionnaires import QuestionnaireService
 
     result = load_file(Path(args.file))  # before asking for a passphrase
-    with _open_vault(args) as vault:
-        service = QuestionnaireService(vault)  # type: ignore[arg-type]
-        installed, new = service.install_result(result, Path(args.file).read_bytes())
+    data = Path(args.file).read_bytes()
+    with open_vault(args) as vault:
+        installed, new = QuestionnaireService(vault).install_result(result, data)
     q = installed
     state = "installed" if new else "already installed (same file)"
     _out(f"{q.form_id} version {q.version}: {state}.")
@@ -116,10 +120,11 @@ def cmd_forms_add(args: argparse.Namespace) -> int:
 
 def cmd_forms_list(args: argparse.Namespace) -> int:
     """List installed questionnaires, every version."""
+    from testimonio.cli.vault_cmds import open_vault
     from testimonio.services.questionnaires import QuestionnaireService
 
-    with _open_vault(args) as vault:
-        forms = QuestionnaireService(vault).list()  # type: ignore[arg-type]
+    with open_vault(args) as vault:
+        forms = QuestionnaireService(vault).list()
     if not forms:
         _out("No questionnaires installed. Add one with: testimonio forms add FILE.xlsx")
         return EXIT_OK
@@ -128,3 +133,160 @@ def cmd_forms_list(args: argparse.Namespace) -> int:
         _out(f"{form.form_id:<24} {form.version:<14} {','.join(form.languages):<10} "
              f"{form.installed_at[:19]:<20} {form.title}")
     return EXIT_OK
+
+
+# --- interviews add --------------------------------------------------------------
+
+
+def cmd_interviews_add(args: argparse.Namespace) -> int:
+    """Add an interview from a JSON file of answers, validated like the GUI does.
+
+    Without ``--complete`` the answers given must be valid (types, choices,
+    constraints); missing required answers are allowed, as in a draft. With
+    ``--complete`` everything the GUI's Complete checks must pass. Values of
+    image/file/audio questions are paths to files (relative to the JSON file),
+    stored as attachments inside the vault.
+    """
+    from testimonio.cli.vault_cmds import open_vault
+    from testimonio.forms.answers_json import to_flat
+    from testimonio.forms.state import FormState
+    from testimonio.services.interviews import InterviewService
+    from testimonio.services.questionnaires import QuestionnaireService
+
+    answers_path = Path(args.answers)
+    data = _read_answers(answers_path)
+    site = str(args.site).strip()
+    if not site:
+        raise BadInput("Give the site of the interview with --site.")
+    with open_vault(args) as vault:
+        questionnaire = QuestionnaireService(vault).get(args.form)
+        language = _language(questionnaire)
+        flat = to_flat(questionnaire, data)
+        files = _attachment_files(questionnaire, flat, answers_path.parent)
+        state = FormState(questionnaire, {}, language)
+        problems: list[str] = []
+        for path, value in _in_order(questionnaire, flat):
+            try:
+                state.set(path, value)
+            except AnswersInvalid as error:
+                problems.extend(error.problems)
+        if problems:
+            raise AnswersInvalid(problems)
+        found = [p for p in state.problems() if args.complete or p.kind != "required"]
+        if found:
+            raise AnswersInvalid([f"{_where(p.path)}: {p.message}" for p in found])
+
+        interviews = InterviewService(vault)
+        who = _interviewer(vault)
+        if site not in interviews.sites(include_inactive=True):
+            interviews.add_site(site)
+            _out(f"Site '{site}' added to the site list.")
+        interview_id = interviews.start(questionnaire.form_id, questionnaire.version, site,
+                                        who, language)
+        for path, value in state.answers().items():
+            if path in files:
+                raw = files[path]
+                mime = mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
+                value = interviews.add_attachment(interview_id, path, raw.read_bytes(), mime,
+                                                  caption=raw.name, who=who)
+            interviews.set_answer(interview_id, path, value, who)
+        if args.complete:
+            def check(stored: dict[str, AnswerValue]) -> list[str]:
+                fresh = FormState(questionnaire, stored, language)
+                return [f"{_where(p.path)}: {p.message}" for p in fresh.problems()]
+
+            interviews.complete(interview_id, who, problems=check)
+    status = "complete" if args.complete else "draft"
+    _out(f"Interview {interview_id} added ({questionnaire.form_id} version "
+         f"{questionnaire.version}, {site}, {status}).")
+    _out(interview_id)
+    return EXIT_OK
+
+
+def _read_answers(path: Path) -> Any:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ANSWERS_BYTES:
+            raise BadInput(f"{path.name}: the answers file is too large ({size // 1024} kB).")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BadInput(f"There is no answers file {path}.") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"{path.name}: the answers file must be UTF-8 JSON.") from None
+    except OSError as error:
+        raise BadInput(f"{path.name}: the answers file cannot be read ({error.strerror}).") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadInput(f"{path.name}: not valid JSON (line {error.lineno}, column "
+                       f"{error.colno}: {error.msg}).") from None
+    except RecursionError:
+        raise BadInput(f"{path.name}: the JSON is nested too deeply.") from None
+
+
+def _in_order(q: Questionnaire, flat: dict[str, AnswerValue]) -> list[tuple[str, AnswerValue]]:
+    """Repeat counts before the answers inside their instances, outer repeats first.
+
+    Counts of repeats driven by ``repeat_count`` are left to the form state.
+    """
+    from testimonio.forms.state_paths import model_path
+
+    items: list[tuple[int, int, str, AnswerValue]] = []
+    for path, value in flat.items():
+        node = q.node(model_path(path)) if q.has_path(model_path(path)) else None
+        if isinstance(node, Group):
+            if node.repeat_count:
+                continue
+            items.append((path.count("["), 0, path, value))
+        else:
+            items.append((path.count("["), 1, path, value))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [(path, value) for _, _, path, value in items]
+
+
+def _attachment_files(q: Questionnaire, flat: dict[str, AnswerValue], base: Path) -> dict[str, Path]:
+    """Files named by attachment answers; every missing file is a problem."""
+    from testimonio.forms.state_paths import model_path
+
+    files: dict[str, Path] = {}
+    problems: list[str] = []
+    for path, value in flat.items():
+        try:
+            node = q.node(model_path(path))
+        except KeyError:
+            continue
+        if not isinstance(node, Question) or node.type not in ATTACHMENT_TYPES:
+            continue
+        candidate = Path(str(value))
+        candidate = candidate if candidate.is_absolute() else base / candidate
+        if not candidate.is_file():
+            problems.append(f"{_where(path)}: there is no file {value}.")
+        elif candidate.stat().st_size > MAX_ATTACHMENT_BYTES:
+            problems.append(f"{_where(path)}: the file {value} is larger than "
+                            f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.")
+        else:
+            files[path] = candidate
+    if problems:
+        raise AnswersInvalid(problems)
+    return files
+
+
+def _language(q: Questionnaire) -> str:
+    """Messages in Spanish for a Spanish locale, else English, else the form's default."""
+    wanted = "es" if os.environ.get("LANG", "").lower().startswith("es") else "en"
+    return wanted if wanted in q.languages else q.default_language
+
+
+def _interviewer(vault: Vault) -> str:
+    try:
+        from testimonio.services.preferences import Preferences
+        from testimonio.services.settings import SettingsService
+
+        name = Preferences(SettingsService(vault)).interviewer
+    except Exception:  # noqa: BLE001 - the edit log still needs a name
+        name = ""
+    return str(name or "interviewer")
+
+
+def _where(path: str) -> str:
+    return path or "(form)"
