@@ -34,7 +34,11 @@ def form() -> Questionnaire:
         _q("docs", "select_multiple"),
         _q("where", "geopoint"),
         _q("device", "deviceid"),
-        _q("greeting", "calculate"),
+        Question(name="greeting", path="greeting", type="calculate",
+                 calculation="concat('Hello ', ${real_name})"),
+        Question(name="wait", path="wait", type="calculate",
+                 calculation="if(${days} > 30, 'long', 'short')"),
+        Question(name="echo", path="echo", type="calculate", calculation="${story}"),
         _q("total", "calculate"),
         _q("photo", "image"),
         _q("id_photo", "image", Privacy.IDENTIFIER),
@@ -51,7 +55,7 @@ ANSWERS = {
     "real_name": "María Pérez", "passport": "V123456", "alias": "Rosa", "age": 34, "weight": 61.5,
     "born": "1985-03-14", "gender": "f", "story": "I live at Calle 5", "quote": "We slept outside",
     "days": 45, "arrived": "2019-10-01", "docs": ["passport", "visa"], "where": "-3.5 -80.4 0 5",
-    "device": "abc", "greeting": "Hello María Pérez", "total": 3, "photo": "att-1", "id_photo": "att-2",
+    "device": "abc", "greeting": "Hello María Pérez", "total": 3, "wait": "long", "echo": "Calle 5", "photo": "att-1", "id_photo": "att-2",
     "kids": 2, "kids[1]/kid_age": 4, "kids[1]/kid_name": "Ana", "kids[2]/kid_age": 12,
     "ghost": "not in the form",
 }
@@ -63,7 +67,7 @@ def test_rules() -> None:
         "start": "2019-11-20", "end": "2019-11-20", "today": "2019-11-20",
         "alias": "Rosa", "age": "30-39", "weight": "60-64", "born": "1985-03", "gender": "f",
         "quote": "We slept outside", "days": 45, "arrived": "2019-10-01", "docs": ["passport", "visa"],
-        "total": 3, "photo": "a1.jpg", "kids": 2, "kids[1]/kid_age": "0-9", "kids[2]/kid_age": "10-19",
+        "total": 3, "wait": "long", "photo": "a1.jpg", "kids": 2, "kids[1]/kid_age": "0-9", "kids[2]/kid_age": "10-19",
     }
 
 
@@ -79,7 +83,8 @@ def test_identifiers_never_leave_even_when_reviewed_or_ticked() -> None:
 
 def test_unreviewed_free_text_stays() -> None:
     out = Pseudonymiser(form()).answers(ANSWERS)
-    assert "story" not in out and "quote" not in out and "greeting" not in out
+    assert "story" not in out and "quote" not in out and "greeting" not in out and "echo" not in out
+    assert out["wait"] == "long"  # a calculation over non-private answers leaves
     assert "photo" not in out  # not ticked for export
 
 
@@ -92,7 +97,8 @@ def test_idempotent() -> None:
 def test_review_list_and_identifiers() -> None:
     p = Pseudonymiser(form())
     review = {item.path: item.value for item in p.needs_review(ANSWERS)}
-    assert review == {"story": "I live at Calle 5", "quote": "We slept outside", "greeting": "Hello María Pérez"}
+    assert review == {"story": "I live at Calle 5", "quote": "We slept outside",
+                      "greeting": "Hello María Pérez", "echo": "Calle 5"}
     assert p.identifiers(ANSWERS) == {"real_name": "María Pérez", "passport": "V123456", "kids[1]/kid_name": "Ana"}
 
 

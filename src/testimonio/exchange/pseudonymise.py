@@ -80,11 +80,49 @@ def generalise(question: Question, value: AnswerValue) -> AnswerValue:
     return value
 
 
-def is_free_text(question: Question, value: AnswerValue) -> bool:
-    """Whether an answer is free text that needs a review (or ``safe``) to leave."""
+_REF = re.compile(r"\$\{([^}]+)\}")
+_POINTING = frozenset({"text", "geopoint", "deviceid", "username"})
+
+
+def reads_private(questionnaire: Questionnaire, question: Question, _seen: frozenset[str] = frozenset()) -> bool:
+    """Whether a calculation reads an identifier or free text, directly or through others.
+
+    Such a value may repeat what it read (``concat(${name})``), so it is
+    treated as free text. References are the ``${name}`` form; a calculation
+    that reads the form any other way (absolute paths) counts as private too.
+    """
+    expr = question.calculation or ""
+    if "/" in _REF.sub("", expr) and re.search(r"/[A-Za-z_]", _REF.sub("", expr)):
+        return True
+    for name in _REF.findall(expr):
+        if name in _seen:
+            continue
+        try:
+            node = questionnaire.by_name(name)
+        except KeyError:
+            return True
+        if not isinstance(node, Question):
+            continue
+        if node.privacy is Privacy.IDENTIFIER:
+            return True
+        if node.type in _POINTING and node.privacy is not Privacy.SAFE:
+            return True
+        if node.type in _DERIVED_TYPES and reads_private(questionnaire, node, _seen | {name}):
+            return True
+    return False
+
+
+def is_free_text(question: Question, value: AnswerValue, questionnaire: Questionnaire | None = None) -> bool:
+    """Whether an answer is free text that needs a review (or ``safe``) to leave.
+
+    Text answers are; so is the text of a calculation or hidden field, unless
+    ``questionnaire`` shows that it reads no identifier and no free text.
+    """
     if question.type == "text":
         return True
-    return question.type in _DERIVED_TYPES and isinstance(value, str)
+    if question.type not in _DERIVED_TYPES or not isinstance(value, str):
+        return False
+    return questionnaire is None or reads_private(questionnaire, question)
 
 
 @dataclass(frozen=True)
@@ -150,7 +188,7 @@ class Pseudonymiser:
             return value
         if question.type in _NEVER_BY_DEFAULT:
             return None
-        if is_free_text(question, value):
+        if is_free_text(question, value, self.questionnaire):
             return value if answer_path in self.reviewed else None
         if question.type in _DERIVED_TYPES or question.type in _ALWAYS_AS_ENTERED:
             return value
@@ -179,7 +217,7 @@ class Pseudonymiser:
     def _free_text(self, path: str, value: AnswerValue) -> bool:
         question = self.question(path)
         return (question is not None and question.privacy is Privacy.DEFAULT
-                and is_free_text(question, value))
+                and is_free_text(question, value, self.questionnaire))
 
     def needs_review(self, answers: Mapping[str, AnswerValue], lang: str | None = None) -> list[ReviewItem]:
         """Free-text answers that leave only after a review (reviewed or not)."""
@@ -188,7 +226,7 @@ class Pseudonymiser:
             question = self.question(path)
             if question is None or not isinstance(value, str) or not value:
                 continue
-            if question.privacy is Privacy.DEFAULT and is_free_text(question, value):
+            if question.privacy is Privacy.DEFAULT and is_free_text(question, value, self.questionnaire):
                 items.append(ReviewItem(path, question.label.get(lang) or question.name, value))
         return items
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from testimonio.forms.model import AnswerValue, Group, Question, Questionnaire
+from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
 
 Cell = str | int | float | None
 
@@ -64,7 +64,8 @@ def _direct_questions(group: Group) -> list[Question]:
     found: list[Question] = []
     for child in group.children:
         if isinstance(child, Question):
-            if child.type not in _NOT_COLUMNS:
+            # Identifiers never have a value outside the vault: no column for them.
+            if child.type not in _NOT_COLUMNS and child.privacy is not Privacy.IDENTIFIER:
                 found.append(child)
         elif not child.repeat:
             found.extend(_direct_questions(child))

@@ -8,6 +8,7 @@ Answers are stored as JSON text keyed by answer path (see vault migration 1).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -149,8 +150,20 @@ class Relevance:
             graph = self._graphs[id(q)] = (q, DependencyGraph.build(q))
         state = FormState(q, dict(values), q.default_language, graph=graph[1])
         # Metadata the engine fills in for a new interview (start, today) was
-        # never recorded for this one: only stored answers leave.
-        return {p: v for p, v in state.exportable_answers().items() if p in values}
+        # never recorded for this one: it does not leave. Calculations do.
+        out = {}
+        for path, value in state.exportable_answers().items():
+            if path in values or not _is_metadata(q, path):
+                out[path] = value
+        return out
+
+
+def _is_metadata(q: Questionnaire, path: str) -> bool:
+    from testimonio.forms.model import METADATA_TYPES, Question
+
+    model = re.sub(r"\[\d+\]", "", path)
+    node = q.node(model) if q.has_path(model) else None
+    return isinstance(node, Question) and node.type in METADATA_TYPES
 
 
 def record_sent(db: Any, plan: Any, bundle_id: str, at: str) -> None:
