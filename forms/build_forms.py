@@ -15,7 +15,10 @@ keeps free text back until a researcher has reviewed it.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -121,13 +124,20 @@ def write(path: Path, survey: list[dict[str, Any]], choices: dict[str, Choices],
     sheet_s = book.create_sheet("settings")
     sheet_s.append(list(settings))
     sheet_s.append(list(settings.values()))
-    # A fixed timestamp keeps the generated file identical from run to run.
-    import datetime as dt
-
+    # Fixed timestamps keep the generated file identical from run to run, so a
+    # regenerated form only shows in git when its content changed.
     fixed = dt.datetime(2026, 1, 1)
     book.properties.created = fixed
     book.properties.modified = fixed
-    book.save(path)
+    raw = io.BytesIO()
+    book.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    path.write_bytes(out.getvalue())
 
 
 def main(argv: list[str]) -> int:
