@@ -10,7 +10,6 @@ being typed when the kill came, a value typed after it.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
