@@ -289,7 +289,7 @@ class InterviewService:
         """Hide a site from new interviews; old interviews keep it."""
         with self._vault.transaction() as db:
             if db.execute("UPDATE sites SET active = 0 WHERE name = ?", (name,)).rowcount == 0:
-                raise NotFound(f"There is no site {name}.")
+                raise NotFound("There is no such site.")
 
 
 # --- helpers (inside a transaction) ---------------------------------------------

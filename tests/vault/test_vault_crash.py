@@ -1,0 +1,161 @@
+"""kill -9, interrupted passphrase changes and a full disk lose nothing saved."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import PASSPHRASE
+
+from testimonio.errors import WrongPassphrase
+from testimonio.services.interviews import InterviewService
+from testimonio.vault import SLOTS_NAME, KdfParams, Vault
+
+CHILD = Path(__file__).with_name("crash_child.py")
+KILLS_PER_TEST = 10
+ROUNDS = 5  # 5 x 10 = 50 kills in the suite, spread over the xdist workers
+
+
+def _spawn(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, str(CHILD), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+class _Reader:
+    """Collects a child's stdout lines as they come."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.lines: list[str] = []
+        self.ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(proc,), daemon=True)
+        self._thread.start()
+
+    def _run(self, proc: subprocess.Popen[str]) -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            self.lines.append(line.strip())
+            self.ready.set()
+
+    def finish(self) -> list[str]:
+        self._thread.join(timeout=10)
+        return self.lines
+
+
+def _new_vault(vault_dir: Path) -> str:
+    vault, _ = Vault.create(vault_dir, PASSPHRASE, kdf=KdfParams.FAST)
+    interview = InterviewService(vault).start("form", "1", "site", "ana", "es")
+    vault.lock()
+    return interview
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_kill_9_while_saving_answers_loses_nothing_reported(vault_dir: Path, round_: int) -> None:
+    interview = _new_vault(vault_dir)
+    rng = random.Random(round_)
+    reported: dict[str, str] = {}
+    for kill in range(KILLS_PER_TEST):
+        prefix = f"k{kill}q"
+        proc = _spawn("write", str(vault_dir), PASSPHRASE, interview, prefix)
+        reader = _Reader(proc)
+        if kill % 3 == 0:  # sometimes at start-up (unlock, migrations), mostly mid-writing
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:
+            reader.ready.wait(timeout=20)
+            time.sleep(rng.uniform(0.0, 0.08))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=20)
+        lines = reader.finish()
+        for line in lines:
+            if line.startswith("saved "):
+                n = line.split()[1]
+                reported[f"{prefix}{n}"] = f"value {prefix}{n}"
+        assert proc.returncode == -signal.SIGKILL
+        vault = Vault.unlock(vault_dir, PASSPHRASE)
+        try:
+            vault.verify()  # integrity_check and cipher_integrity_check
+            answers = InterviewService(vault).answers(interview)
+        finally:
+            vault.lock()
+        missing = {p for p, v in reported.items() if answers.get(p) != v}
+        assert not missing, f"kill {kill}: reported answers lost: {sorted(missing)[:5]}"
+    assert len(reported) > 0
+
+
+STEPS = ["start", "written", "synced", "renamed", "done", "never"]
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_passphrase_change_killed_at_each_step(vault: Vault, vault_dir: Path, step: str) -> None:
+    vault.lock()
+    proc = subprocess.run([sys.executable, str(CHILD), "passwd", str(vault_dir), PASSPHRASE,
+                           "the new passphrase", step], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == (0 if step == "never" else 9), proc.stderr
+    opened = []
+    for passphrase in (PASSPHRASE, "the new passphrase"):
+        try:
+            Vault.unlock(vault_dir, passphrase).lock()
+            opened.append(passphrase)
+        except WrongPassphrase:
+            pass
+    new_in_place = step in ("renamed", "done", "never")
+    assert opened == (["the new passphrase"] if new_in_place else [PASSPHRASE])
+    # A leftover temp file does not stop the next change.
+    with Vault.unlock(vault_dir, opened[0]) as again:
+        again.change_passphrase("third passphrase")
+    Vault.unlock(vault_dir, "third passphrase").lock()
+    assert not (vault_dir / (SLOTS_NAME + ".tmp")).exists()
+
+
+def test_passphrase_change_killed_at_random_moments(vault: Vault, vault_dir: Path) -> None:
+    vault.lock()
+    rng = random.Random(7)
+    both = (PASSPHRASE, "the other passphrase")
+    for _ in range(8):
+        proc = _spawn("flip", str(vault_dir), *both)
+        reader = _Reader(proc)
+        reader.ready.wait(timeout=20)
+        time.sleep(rng.uniform(0.0, 0.05))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=20)
+        reader.finish()
+        works = []
+        for passphrase in both:
+            try:
+                Vault.unlock(vault_dir, passphrase).lock()
+                works.append(passphrase)
+            except WrongPassphrase:
+                pass
+        assert len(works) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_disk_full_during_a_save_is_an_error_and_keeps_earlier_answers(vault_dir: Path) -> None:
+    interview = _new_vault(vault_dir)
+    vault = Vault.unlock(vault_dir, PASSPHRASE)
+    service = InterviewService(vault)
+    for n in range(20):
+        service.set_answer(interview, f"early{n}", f"early {n}", "ana")
+    vault.lock()
+    proc = subprocess.run([sys.executable, str(CHILD), "fill", str(vault_dir), PASSPHRASE,
+                           interview], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stdout.splitlines()
+    saved = [line.split()[1] for line in lines if line.startswith("saved ")]
+    full = [line for line in lines if line.startswith("full ")]
+    assert saved and full, lines[-5:]
+    assert "disk is full" in full[0]
+    assert "second full" in lines
+    with Vault.unlock(vault_dir, PASSPHRASE) as again:
+        again.verify()
+        answers = InterviewService(again).answers(interview)
+    for n in range(20):
+        assert answers[f"early{n}"] == f"early {n}"
+    for n in saved:
+        assert str(answers[f"big{n}"]).startswith(f"{n} ")
