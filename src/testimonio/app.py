@@ -10,14 +10,16 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from testimonio.paths import default_vault_dir, resource_path
 
 log = logging.getLogger(__name__)
 
 
-def create_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
+def create_application(argv: list[str] | None = None) -> Any:
     """The QApplication with our names, icon and style sheet (reused if it exists)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -34,7 +36,7 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
     return app
 
 
-def open_vault(context, languages) -> bool:  # type: ignore[no-untyped-def]
+def open_vault(context: Any, languages: Any) -> bool:
     """First-run wizard or unlock dialog; True when the vault is open."""
     if not context.vault_exists():
         from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
@@ -48,7 +50,7 @@ def open_vault(context, languages) -> bool:  # type: ignore[no-untyped-def]
     return bool(dialog.exec()) and context.is_open
 
 
-def _use_vault_language(context, languages) -> None:  # type: ignore[no-untyped-def]
+def _use_vault_language(context: Any, languages: Any) -> None:
     from testimonio.gui.i18n import remember_language, remembered_language
 
     try:
@@ -79,24 +81,38 @@ def main(vault_dir: Path | None = None) -> int:
     from testimonio.gui.main_window import MainWindow
 
     window = MainWindow(context, langs)
-    _quit_cleanly_on_signals(app, window)
+    restore = _quit_cleanly_on_signals(app, window)
     window.show()
-    code = int(app.exec())
-    context.lock()
+    try:
+        code = int(app.exec())
+    finally:
+        restore()
+        context.lock()
+    window.deleteLater()
     return code
 
 
-def _quit_cleanly_on_signals(app, window) -> None:  # type: ignore[no-untyped-def]
-    """SIGTERM/SIGINT close the window (which saves and locks) instead of dying."""
+def _quit_cleanly_on_signals(app: Any, window: Any) -> Callable[[], None]:
+    """SIGTERM/SIGINT close the window (which saves and locks) instead of dying.
+
+    Returns a function that puts the previous handlers back.
+    """
     from PySide6.QtCore import QTimer
 
     def close(*_args: object) -> None:
         window.close()
         app.quit()
 
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, close)
+    previous = {number: signal.signal(number, close) for number in (signal.SIGTERM, signal.SIGINT)}
     # Python runs signal handlers only between bytecodes; a timer lets it in.
     timer = QTimer(app)
-    timer.start(250)
     timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+    def restore() -> None:
+        timer.stop()
+        timer.deleteLater()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore

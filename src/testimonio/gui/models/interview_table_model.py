@@ -85,6 +85,7 @@ class InterviewTableModel(QAbstractTableModel):
             self.tr("Alias"), self.tr("Site"), self.tr("Questionnaire"), self.tr("Date"),
             self.tr("Status"), self.tr("Last change"),
         )
+        self.titles: dict[str, str] = {}  # form id -> questionnaire title
         self._status_words = {"draft": self.tr("Draft"), "complete": self.tr("Complete")}
         if service is not None:
             self.refresh()
@@ -175,6 +176,8 @@ class InterviewTableModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE,
                         STATUS_ROLE, Qt.ItemDataRole.AccessibleTextRole):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][0] != "form_id":
+            return None
         item = self.row_at(index.row())
         if item is None:
             return None
@@ -186,9 +189,13 @@ class InterviewTableModel(QAbstractTableModel):
         attribute = COLUMNS[index.column()][0]
         value = _get(item, attribute)
         if attribute == "form_id":
-            version = _get(item, "form_version")
-            value = f"{value} ({version})" if version else value
-        elif attribute in ("created", "updated"):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("{form} version {version}").format(
+                    form=value, version=_get(item, "form_version") or "")
+            value = self.titles.get(str(value), value)
+        elif attribute == "created":
+            return _when(value)[:10]  # the interview's date
+        elif attribute == "updated":
             return _when(value)
         elif attribute == "status":
             return self._status_words.get(status, status)

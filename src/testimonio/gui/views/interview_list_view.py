@@ -61,7 +61,7 @@ class InterviewListView(QWidget):
         self.model = InterviewTableModel(None, self)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search alias, site or questionnaire"))
+        self.search.setPlaceholderText(self.tr("Alias or the start of the interview id"))
         self.search.setAccessibleName(self.tr("Search interviews"))
         self.search.setClearButtonEnabled(True)
         self.site = QComboBox(self)
@@ -102,10 +102,11 @@ class InterviewListView(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         vertical.hide()
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate((170, 150, 220, 130, 100, 130)):
+        for column, width in enumerate((170, 160, 280, 110, 110, 150)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
@@ -178,14 +179,17 @@ class InterviewListView(QWidget):
         self.status.addItem(self.tr("Complete"), "complete")
         self.form.clear()
         self.form.addItem(self.tr("All questionnaires"), "")
+        titles: dict[str, str] = {}
         try:
             for item in self._context.questionnaires.list():
-                form_id = getattr(item, "form_id", None) or str(item)
-                if self.form.findData(form_id) < 0:
-                    title = getattr(item, "title", "") or form_id
-                    self.form.addItem(str(title) if isinstance(title, str) else form_id, form_id)
+                form_id = str(getattr(item, "form_id", None) or item)
+                title = getattr(item, "title", "")
+                titles.setdefault(form_id, title if isinstance(title, str) and title else form_id)
         except TestimonioError:
             log.debug("no questionnaire list", exc_info=True)
+        for form_id, title in titles.items():
+            self.form.addItem(title, form_id)
+        self.model.titles = titles
 
     # --- filtering -----------------------------------------------------------
     def apply_search(self) -> None:

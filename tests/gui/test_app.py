@@ -1,0 +1,99 @@
+"""The program as a whole: start-up paths, the real entry point, screenshots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from conftest import PASSPHRASE, ROOT
+from testimonio import app as app_module
+from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
+from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+from testimonio.gui.main_window import MainWindow
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(ROOT / "src"))
+    env.pop("TESTIMONIO_VAULT", None)
+    return env
+
+
+def test_first_start_writes_nothing_until_a_passphrase_is_chosen(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    child = subprocess.Popen([sys.executable, "-m", "testimonio", "--vault", str(vault)],
+                             env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        time.sleep(2.5)
+        assert child.poll() is None, child.stderr.read().decode() if child.stderr else ""
+        assert not vault.exists()
+        assert not (tmp_path / "data").exists(), "nothing at all in the data folder"
+    finally:
+        child.terminate()
+        child.wait(10)
+    assert not vault.exists()
+
+
+def test_main_unlocks_then_shows_the_window_and_locks_on_quit(
+        qtbot: Any, context: Any, vault_dir: Path) -> None:
+    context.lock()
+    seen: dict[str, Any] = {}
+
+    def drive() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, UnlockDialog):
+            widget.passphrase.setText(PASSPHRASE)
+            widget.try_unlock()
+            seen["unlock"] = True
+            QTimer.singleShot(50, drive)
+            return
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if windows:
+            seen["title"] = windows[0].windowTitle()
+            seen["rows"] = windows[0].list_view.model.rowCount()
+            windows[0].close()
+            return
+        QTimer.singleShot(50, drive)
+
+    QTimer.singleShot(50, drive)
+    assert app_module.main(vault_dir) == 0
+    assert seen == {"unlock": True, "title": "Testimonio", "rows": 0}
+
+
+def test_main_runs_the_first_run_wizard_when_there_is_no_vault(
+        qtbot: Any, app: Any, tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def drive() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, FirstRunWizard):
+            seen.append(type(widget).__name__)
+            widget.done(0)  # leaving before the passphrase: nothing is created
+            return
+        QTimer.singleShot(50, drive)
+
+    QTimer.singleShot(50, drive)
+    assert app_module.main(tmp_path / "new-vault") == 0
+    assert seen == ["FirstRunWizard"]
+    assert not (tmp_path / "new-vault").exists()
+
+
+def test_make_screenshots_renders_the_four_screens(app: Any, tmp_path: Path) -> None:
+    from testimonio.gui.screenshots import render
+
+    written = render(tmp_path / "shots")
+    names = sorted(p.name for p in written)
+    assert names == ["01-unlock.png", "02-interview-list.png", "03-interview-constraint.png",
+                     "04-completion-check.png"]
+    for path in written:
+        assert path.stat().st_size > 5_000, path
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
