@@ -144,3 +144,52 @@ def test_shipped_files_match_their_python_source(tmp_path: Path) -> None:
         fresh = load_questionnaire(tmp_path / name)
         shipped = load_questionnaire(FORMS / name)
         assert fresh == shipped, f"{name} is stale: run forms/build_forms.py"
+
+
+def _state(answers: dict[str, object]) -> object:
+    import datetime as dt
+
+    from testimonio.forms.state import FormState
+
+    q = load_questionnaire(FORMS / "border_testimony.xlsx")
+    state = FormState(q, {}, "en", today=dt.date(2019, 11, 20))
+    for path, value in answers.items():
+        state.set(path, value)  # type: ignore[arg-type]
+    return state
+
+
+def test_border_testimony_without_consent_asks_nothing_else() -> None:
+    from testimonio.forms.state import FormState
+
+    state = _state({"consent": "no"})
+    assert isinstance(state, FormState)
+    q = state.q
+    for node in q.walk():
+        in_repeat = any(isinstance(a, Group) and a.repeat for a in _ancestors(q, node.path))
+        if in_repeat:
+            continue  # no instance can exist: its repeat is checked instead
+        if isinstance(node, Group) or (node.takes_input and node.name != "consent"):
+            assert not state.is_relevant(node.path), node.path
+    assert state.is_relevant("no_consent")
+    assert state.problems() == []  # nothing else is required: it can be completed
+
+
+def test_border_testimony_rules_in_both_languages() -> None:
+    from testimonio.forms.state import FormState
+
+    state = _state({"consent": "yes", "person/age": 130,
+                    "route/left_venezuela_date": "2019-10-02",
+                    "route/arrival_border_date": "2019-09-30",
+                    "asylum/asylum_claimed": "yes", "asylum/claim_date": "2019-11-02"})
+    assert isinstance(state, FormState)
+    assert state.error("person/age") == "Age must be between 0 and 110 years."
+    assert "before leaving Venezuela" in (state.error("route/arrival_border_date") or "")
+    # Pending decision: days counted to the day of the interview (the stored 'today').
+    assert str(state.value("asylum/days_waited")) == "18"
+    state.set("asylum/decision", "rejected_written")
+    state.set("asylum/decision_date", "2019-11-12")
+    assert str(state.value("asylum/days_waited")) == "10"
+    state.language = "es"
+    assert state.error("person/age") == "La edad debe estar entre 0 y 110 años."
+    kinds = {(p.path, p.kind) for p in state.problems()}
+    assert ("person/gender", "required") in kinds and ("person/age", "constraint") in kinds
