@@ -31,7 +31,7 @@ from typing import Any
 
 from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
-from testimonio.exchange.pseudonymise import Pseudonymiser
+from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex
 from testimonio.exchange.scrub import JPEG_MAGIC, PNG_MAGIC, Unscrubbable, scrub
 from testimonio.forms.model import AnswerValue, Questionnaire
 from testimonio.services import vaultdb
@@ -156,6 +156,7 @@ class ExportService:
             k = vaultdb.setting_int(db, "k_anonymity", DEFAULT_K)
         vaultdb.assign_export_ids(self.vault, [r["id"] for r in rows])
         questionnaires: dict[tuple[str, str], Questionnaire] = {}
+        indexes: dict[tuple[str, str], QuestionIndex] = {}
         records: list[PlannedRecord] = []
         total = len(rows)
         with self.vault.read() as db:
@@ -164,6 +165,7 @@ class ExportService:
                 key = (row["form_id"], row["form_version"])
                 if key not in questionnaires:
                     questionnaires[key] = self.forms.get(*key)
+                    indexes[key] = QuestionIndex(questionnaires[key])
                 q = questionnaires[key]
                 answers = vaultdb.answers(db, row["id"])
                 decisions = vaultdb.review_decisions(db, row["id"])
@@ -175,7 +177,7 @@ class ExportService:
                     language=row["language"], created_at=row["created_at"],
                     updated_at=row["updated_at"], answers=self.relevance.exportable(q, answers),
                     reviewed=reviewed, attachments=tuple(_attachments(db, row["id"])))
-                records.append(plan_record(interview, q, lang))
+                records.append(plan_record(interview, q, lang, indexes[key]))
                 steps.step(n, total, "Preparing interviews")
         return ExportPlan(records, previous, k, sequence, team["lead_fingerprint"])
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from testimonio.exchange.kanon import QuasiRecord, SmallGroup, small_groups, suppressed
-from testimonio.exchange.pseudonymise import Pseudonymiser, as_date, top_level_quasi
+from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex, as_date
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
 
 _EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
@@ -103,7 +103,7 @@ def _how(question: Question | None, before: AnswerValue, after: AnswerValue, rev
 
 
 def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
-                lang: str | None = None) -> PlannedRecord:
+                lang: str | None = None, index: QuestionIndex | None = None) -> PlannedRecord:
     """The record of one interview, pseudonymised by the questionnaire's rules."""
     names: dict[str, str] = {}
     chosen: list[tuple[StoredAttachment, str]] = []
@@ -115,7 +115,7 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
             continue
         name = f"{interview.export_id}-{n}{_EXTENSIONS.get(att.mime, '.bin')}"
         names[att.id] = name
-    pseudo = Pseudonymiser(questionnaire, interview.reviewed, names)
+    pseudo = Pseudonymiser(questionnaire, interview.reviewed, names, index)
     answers = pseudo.answers(interview.answers)
     used = {str(v) for v in answers.values() if isinstance(v, str)}
     for att in interview.attachments:
@@ -129,7 +129,7 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
                                    _text(value), _how(question, interview.answers.get(path), value,
                                                       path in interview.reviewed)))
     quasi = QuasiRecord.of(interview.export_id, interview.form_id,
-                           {q.path: answers.get(q.path) for q in top_level_quasi(questionnaire)})
+                           {q.path: answers.get(q.path) for q in pseudo.index.top_level_quasi})
     record: dict[str, Any] = {
         "export_id": interview.export_id,
         "form_id": interview.form_id,

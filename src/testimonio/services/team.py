@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import BadInput
-from testimonio.exchange import teamfile
 from testimonio.exchange.keys import PublicKeys
 from testimonio.services import vaultdb
 from testimonio.services._atomic import write_atomic
@@ -110,13 +109,13 @@ class TeamService:
             for form_id, version, data, name in db.execute(
                     "SELECT form_id, version, source, source_name FROM questionnaires "
                     "ORDER BY form_id, installed_at"):
-                forms.append(teamfile.TeamQuestionnaire(form_id=str(form_id), version=str(version),
+                forms.append(_teamfile().TeamQuestionnaire(form_id=str(form_id), version=str(version),
                                                         file_name=str(name), data=bytes(data)))
         if not forms:
             raise BadInput("Install the study's questionnaires first (forms add FILE), "
                            "then create the team file.")
         sites = self.sites()
-        data = teamfile.write_team_file(keys, study, forms, sites)
+        data = _teamfile().write_team_file(keys, study, forms, sites)
         with self.vault.transaction() as db:
             pub = keys.public
             db.execute(
@@ -129,7 +128,7 @@ class TeamService:
     def read_public_key_file(self, path: Path) -> Researcher:
         """A researcher's public-key file, signature checked."""
         data = _read(path, "public-key file")
-        public, name = teamfile.read_public_key_file(data)
+        public, name = _teamfile().read_public_key_file(data)
         return Researcher(name, public)
 
     def add_researcher(self, researcher: Researcher, name: str | None = None) -> RosterEntry:
@@ -157,7 +156,7 @@ class TeamService:
     # --- researcher ------------------------------------------------------------
     def read_team_file(self, path: Path) -> Any:
         """The team file, signature checked (the person still confirms the fingerprint)."""
-        return teamfile.read_team_file(_read(path, "team file"))
+        return _teamfile().read_team_file(_read(path, "team file"))
 
     def join(self, team: Any) -> TeamResult:
         """Join the team of a team file whose fingerprint the person confirmed."""
@@ -184,6 +183,12 @@ class TeamService:
                 (team.study, lead.raw, lead.key_id, lead.fingerprint, now()))
             _merge_site_setting(db, list(team.sites))
         return TeamResult(team.study, lead.fingerprint, len(team.questionnaires), len(team.sites))
+
+
+def _teamfile() -> Any:
+    from testimonio.exchange import teamfile
+
+    return teamfile
 
 
 def _read(path: Path, what: str) -> bytes:

@@ -143,12 +143,11 @@ class Relevance:
     def exportable(self, q: Questionnaire, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
         """The answers of ``values`` that may be exported at all."""
         from testimonio.forms.deps import DependencyGraph
-        from testimonio.forms.state import FormState
 
         graph = self._graphs.get(id(q))
         if graph is None:
             graph = self._graphs[id(q)] = (q, DependencyGraph.build(q))
-        state = FormState(q, dict(values), q.default_language, graph=graph[1])
+        state = _relevance_state()(q, dict(values), q.default_language, graph=graph[1])
         # Metadata the engine fills in for a new interview (start, today) was
         # never recorded for this one: it does not leave. Calculations do.
         out = {}
@@ -156,6 +155,22 @@ class Relevance:
             if path in values or not _is_metadata(q, path):
                 out[path] = value
         return out
+
+
+def _relevance_state() -> Any:
+    """FormState without what is only shown (required, constraints, labels).
+
+    An export needs relevance and calculations only; the display half of the
+    engine is most of its cost over 10 000 interviews. If the engine's
+    internals change, this is just a FormState again (slower, still right).
+    """
+    from testimonio.forms.state import FormState
+
+    class RelevanceState(FormState):
+        def _show(self, node: Any, path: str) -> bool:
+            return False
+
+    return RelevanceState
 
 
 def _is_metadata(q: Questionnaire, path: str) -> bool:
