@@ -19,7 +19,7 @@ from testimonio.services.import_ import ImportService
 from testimonio.services.interviews import InterviewService
 from testimonio.services.keys import KeyService
 from testimonio.services.questionnaires import QuestionnaireService
-
+from testimonio.services.team import TeamService
 from testimonio.vault import KdfParams, Vault
 
 BORDER = shipped_forms_dir() / "border_testimony.xlsx"
@@ -87,8 +87,6 @@ class Side:
 
     @property
     def team(self) -> TeamService:
-        from testimonio.services.team import TeamService
-
         return TeamService(self.vault)
 
     @property
