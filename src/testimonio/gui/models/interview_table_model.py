@@ -115,6 +115,17 @@ class InterviewTableModel(QAbstractTableModel):
         self._count = self._fetch_count()
         self.endResetModel()
 
+    def _fetch_count(self) -> int:
+        if self._service is None:
+            return 0
+        # The first page is needed at once anyway; when it is not full it
+        # is the whole answer, and a second query over the table is saved
+        # (a search usually matches a few rows).
+        first = self._page(0)
+        if len(first) < PAGE_SIZE:
+            return len(first)
+        return int(self._service.count(self._query()))
+
     def _query(self, offset: int = 0, limit: int = PAGE_SIZE) -> Any:
         from testimonio.services.interviews import InterviewQuery
 
@@ -124,11 +135,6 @@ class InterviewTableModel(QAbstractTableModel):
             search=f.search.strip() or None, sort=f.sort, descending=f.descending,
             offset=offset, limit=limit,
         )
-
-    def _fetch_count(self) -> int:
-        if self._service is None:
-            return 0
-        return int(self._service.count(self._query()))
 
     def _page(self, number: int) -> list[Any]:
         page = self._pages.get(number)

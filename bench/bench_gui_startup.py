@@ -1,0 +1,157 @@
+"""GUI figures: launch to unlock dialog, unlock to a list of 100 000 interviews,
+a new filter or search on that list, and memory with it open.
+
+Run: ``.venv/bin/python bench/bench_gui_startup.py`` (offscreen). Targets
+(issue 4): launch ≤ 1.5 s, unlock → list ≤ 1 s, filter/search ≤ 100 ms,
+RSS ≤ 300 MB. The unlock figure leaves out the Argon2id derivation (about a
+second by design, measured by the vault's own bench) by using cheap test
+parameters; it times opening the database, the services and the window.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import uuid
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+N = 100_000
+PASSPHRASE = "bench passphrase for the list"
+SITES = ("CEBAF Tumbes", "Huaquillas", "Aguas Verdes", "Lima", "Tacna")
+
+LAUNCH = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from testimonio.app import create_application
+    from testimonio.gui.context import AppContext
+    from testimonio.gui.i18n import languages, remembered_language
+    from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+    app = create_application()
+    languages(app).install(remembered_language())
+    context = AppContext(Path(sys.argv[1]))
+    assert context.vault_exists()
+    dialog = UnlockDialog(context)
+    dialog.show()
+    app.processEvents()
+    print("shown", flush=True)
+""")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def make_vault(folder: Path) -> Path:
+    """A vault with N interviews (rows written in bulk: this is test data)."""
+    from testimonio.paths import shipped_forms_dir
+    from testimonio.services.interviews import InterviewService
+    from testimonio.services.questionnaires import QuestionnaireService
+    from testimonio.vault import KdfParams, Vault
+
+    path = folder / "vault"
+    vault, _ = Vault.create(path, PASSPHRASE, kdf=KdfParams.FAST)
+    form = QuestionnaireService(vault).install(shipped_forms_dir() / "border_testimony.xlsx")
+    service = InterviewService(vault)
+    for site in SITES:
+        service.add_site(site)
+    rows = []
+    for n in range(N):
+        stamp = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}T10:{n % 60:02d}:00.000Z"
+        rows.append((uuid.uuid4().hex, form.form_id, form.version, SITES[n % len(SITES)], "Ana",
+                     "es", f"Persona {n:06d}", "complete" if n % 3 == 0 else "draft", stamp,
+                     stamp))
+    with vault.transaction() as db:
+        db.executemany(
+            "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+            "alias, status, created_at, updated_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+            rows)
+    vault.lock()
+    return path
+
+
+def bench_launch(vault: Path) -> float:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", LAUNCH, str(vault)], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        times.append(time.perf_counter() - start)
+        child.kill()
+        child.wait()
+        assert line.strip() == "shown", line
+    return min(times)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="testimonio-bench-") as tmp:
+        started = time.perf_counter()
+        vault = make_vault(Path(tmp))
+        print(f"setup: vault with {N} interviews in {time.perf_counter() - started:.1f} s")
+        launch = bench_launch(vault)
+        print(f"launch to unlock dialog (from source, best of 3): {launch * 1000:.0f} ms  (target ≤ 1500)")
+
+        from PySide6.QtWidgets import QApplication
+
+        from testimonio.app import create_application
+        from testimonio.gui.context import AppContext
+        from testimonio.gui.main_window import MainWindow
+
+        app = create_application()
+        context = AppContext(vault)
+        start = time.perf_counter()
+        context.unlock(PASSPHRASE)
+        unlocked = time.perf_counter()
+        window = MainWindow(context)
+        window.resize(1280, 760)
+        window.show()
+        QApplication.processEvents()
+        shown = time.perf_counter()
+        model = window.list_view.model
+        assert model.rowCount() == N, model.rowCount()
+        print(f"unlock (cheap KDF) {1000 * (unlocked - start):.0f} ms + list of {N} shown "
+              f"{1000 * (shown - unlocked):.0f} ms = {1000 * (shown - start):.0f} ms  (target ≤ 1000)")
+
+        view = window.list_view
+        timings: dict[str, list[float]] = {"site filter": [], "status filter": [], "search": [],
+                                           "sort by alias": []}
+        for round_ in range(5):
+            for name, change in (
+                    ("site filter", {"site": SITES[round_ % len(SITES)]}),
+                    ("status filter", {"site": None, "status": "draft" if round_ % 2 else "complete"}),
+                    ("search", {"status": None, "search": f"{round_ * 7:03d}9"}),
+                    ("sort by alias", {"search": "", "sort": "alias", "descending": bool(round_ % 2)})):
+                t0 = time.perf_counter()
+                model.set_filter(**change)
+                QApplication.processEvents()  # the view reads the visible rows
+                timings[name].append(time.perf_counter() - t0)
+        for name, values in timings.items():
+            print(f"{name}: median {1000 * statistics.median(values):.1f} ms, "
+                  f"max {1000 * max(values):.1f} ms  (target ≤ 100)")
+        t0 = time.perf_counter()
+        view.table.scrollToBottom()
+        QApplication.processEvents()
+        print(f"jump to the last of {N} rows: {1000 * (time.perf_counter() - t0):.1f} ms")
+        print(f"RSS with the list open: {rss_mb():.0f} MB  (target ≤ 300)")
+        window.close()
+        context.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
