@@ -36,8 +36,8 @@ MAX_PAGE = 1000
 
 
 def now() -> str:
-    """The current time as ISO 8601 UTC with milliseconds (sorts as text)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """The current time as ISO 8601 UTC with microseconds (sorts as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def encode_value(value: AnswerValue) -> str | None:
