@@ -1,0 +1,116 @@
+"""QuestionnaireService over a real vault: validate first, keep versions, load back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from testimonio.errors import BadInput, FormError, NotFound
+from testimonio.services.questionnaires import QuestionnaireService, VersionConflict, version_key
+from testimonio.vault import KdfParams, Vault
+
+ROOT = Path(__file__).resolve().parents[2]
+BORDER = ROOT / "forms" / "border_testimony.xlsx"
+SHARED = ROOT.parent / "shared" / "xlsforms"
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Iterator[Vault]:
+    created = Vault.create(tmp_path / "vault", "a passphrase for tests", kdf=KdfParams.FAST)
+    opened = created[0] if isinstance(created, tuple) else created
+    try:
+        yield opened
+    finally:
+        opened.lock()
+
+
+def _with_settings(tmp_path: Path, name: str, **values: str) -> Path:
+    book = openpyxl.load_workbook(BORDER)
+    sheet = book["settings"]
+    headers = [c.value for c in sheet[1]]
+    for key, value in values.items():
+        sheet.cell(row=2, column=headers.index(key) + 1, value=value)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def _count(vault: Vault) -> int:
+    with vault.read() as db:
+        return int(db.execute("SELECT count(*) FROM questionnaires").fetchone()[0])
+
+
+def test_install_get_and_reinstall(vault: Vault) -> None:
+    service = QuestionnaireService(vault)
+    installed = service.install(BORDER)
+    assert (installed.form_id, installed.version) == ("border_testimony", "2026012601")
+    again = service.install(BORDER)  # the same file: nothing changes
+    assert again == installed and _count(vault) == 1
+    fresh = QuestionnaireService(vault).get("border_testimony")  # loaded from the vault's bytes
+    assert fresh == installed
+    with vault.read() as db:
+        stored = bytes(db.execute("SELECT source FROM questionnaires").fetchone()[0])
+    assert stored == BORDER.read_bytes()
+    [listed] = service.list()
+    assert (listed.form_id, listed.languages, listed.source_name) == (
+        "border_testimony", ("es", "en"), "border_testimony.xlsx")
+    assert listed.title.startswith("Testimonio en frontera")
+
+
+def test_cache_by_content_hash(vault: Vault) -> None:
+    service = QuestionnaireService(vault)
+    service.install(BORDER)
+    first = service.get("border_testimony")
+    assert service.get("border_testimony", "2026012601") is first
+
+
+def test_versions_are_kept_and_the_newest_is_the_default(vault: Vault, tmp_path: Path) -> None:
+    service = QuestionnaireService(vault)
+    service.install(BORDER)
+    service.install(_with_settings(tmp_path, "v10.xlsx", version="2026012610"))
+    service.install(_with_settings(tmp_path, "v9.xlsx", version="2026012609",
+                                   form_title="Ninth"))
+    assert service.versions("border_testimony") == ["2026012610", "2026012609", "2026012601"]
+    assert service.get("border_testimony").version == "2026012610"
+    assert service.get("border_testimony", "2026012609").title.get(None) == "Ninth"
+    assert [q.version for q in service.installed()] == ["2026012610"]
+
+
+def test_same_version_other_content_is_refused(vault: Vault, tmp_path: Path) -> None:
+    service = QuestionnaireService(vault)
+    service.install(BORDER)
+    with pytest.raises(VersionConflict, match="Raise the version"):
+        service.install(_with_settings(tmp_path, "changed.xlsx", form_title="Other"))
+    assert _count(vault) == 1
+    assert service.get("border_testimony").title.get(None).startswith("Testimonio")
+
+
+def test_malformed_or_versionless_forms_install_nothing(vault: Vault, tmp_path: Path) -> None:
+    service = QuestionnaireService(vault)
+    with pytest.raises(FormError):
+        service.install(SHARED / "invalid" / "duplicate_columns.xlsx")
+    with pytest.raises(FormError):
+        service.install_bytes(b"not a spreadsheet", "x.xlsx")
+    with pytest.raises(BadInput, match="no version"):
+        service.install(SHARED / "valid" / "tutorial.xls")
+    assert _count(vault) == 0
+    with pytest.raises(NotFound):
+        service.get("tutorial")
+    with pytest.raises(NotFound):
+        service.get("border_testimony", "1")
+
+
+def test_load_file_checks_without_a_vault() -> None:
+    result = QuestionnaireService.load_file(BORDER)
+    assert result.questionnaire.form_id == "border_testimony" and len(result.sha256) == 64
+
+
+@pytest.mark.parametrize(("older", "newer"), [
+    ("1.9", "1.10"), ("2026012601", "2026012602"), ("1", "1.0.1"), ("1", "beta"),
+    ("v2", "v10"),
+])
+def test_version_order(older: str, newer: str) -> None:
+    assert version_key(older) < version_key(newer)
