@@ -112,7 +112,7 @@ def main() -> int:
         from testimonio.gui.context import AppContext
         from testimonio.gui.main_window import MainWindow
 
-        app = create_application()
+        _app = create_application()  # kept alive for the whole run
         context = AppContext(vault)
         start = time.perf_counter()
         context.unlock(PASSPHRASE)
