@@ -28,15 +28,17 @@ def test_debounce_waits_for_the_pause_then_saves_once(qtbot) -> None:  # noqa: A
     saver = Autosaver(write)
     states: list[bool] = []
     saver.state_changed.connect(states.append)
-    for text in ("R", "Ro", "Ros", "Rosa"):
+    for text in ("R", "Ro", "Ros"):
         saver.schedule("alias", text)
         qtbot.wait(50)
-    assert write.writes == [] and not saver.is_saved
+    saver.schedule("alias", "Rosa")
     last_key = time.monotonic()
+    assert write.writes == [] and not saver.is_saved
     qtbot.waitUntil(lambda: saver.is_saved, timeout=2000)
     assert [(p, v) for p, v, _ in write.writes] == [("alias", "Rosa")]
     waited = write.writes[0][2] - last_key
-    assert DEBOUNCE_MS / 1000 - 0.05 <= waited <= 1.0
+    # Qt coarse timers may fire up to 5 % early.
+    assert DEBOUNCE_MS / 1000 * 0.9 <= waited <= 1.0
     assert states == [False, True]
 
 

@@ -54,7 +54,7 @@ def test_typing_is_saved_after_a_pause_and_at_once_on_leaving(qtbot, every) -> N
     assert "alias" not in context.interviews.answers(interview_id)
     qtbot.waitUntil(lambda: view.is_saved(), timeout=1500)  # the debounce, under a second
     assert context.interviews.answers(interview_id)["alias"] == "Rosa"
-    assert states[-2:] == [False, True] and view.status_label.text() == "Saved"
+    assert states[-2:] == [False, True] and view.status_label.text() == "✓ Saved"
     # Leaving the field saves without waiting.
     age = line_edit(view, "age")
     age.setFocus()

@@ -130,6 +130,13 @@ def test_long_select_one_is_searchable(qtbot) -> None:  # noqa: ANN001
     rect = widget.view.visualRect(index)
     qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert widget.value() == "c11"
+    # Keyboard only: search until one is left, Enter picks it and moves on.
+    committed: list[object] = []
+    widget.committed.connect(committed.append)
+    widget.search.clear()
+    qtbot.keyClicks(widget.search, "country 4")
+    qtbot.keyClick(widget.search, Qt.Key.Key_Return)
+    assert widget.value() == "c4" and committed == ["c4"]
 
 
 def test_select_multiple_checks_and_checklist(qtbot) -> None:  # noqa: ANN001

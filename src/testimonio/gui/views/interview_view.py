@@ -102,7 +102,8 @@ class InterviewView(QWidget):
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
         language_label = QLabel(self.tr("&Language:"), self)
         language_label.setBuddy(self.language_combo)
-        self.status_label = QLabel(self.tr("Saved"), self)
+        self.status_label = QLabel(self.tr("✓ Saved"), self)
+        self.status_label.setStyleSheet("color: #1e6b34;")
         self.status_label.setObjectName("saveStatus")
         self.status_label.setAccessibleName(self.tr("Save status"))
         self.complete_button = QPushButton(self.tr("Complete…"), self)
@@ -350,11 +351,13 @@ class InterviewView(QWidget):
         return self.saver.is_saved
 
     def _saved_changed(self, saved: bool) -> None:
-        self.status_label.setText(self.tr("Saved") if saved else self.tr("Saving…"))
+        self.status_label.setText(self.tr("✓ Saved") if saved else self.tr("Saving…"))
+        self.status_label.setStyleSheet("color: #1e6b34;" if saved else "color: #8a5a00;")
         self.saved_state_changed.emit(saved)
 
     def _save_failed(self, message: str) -> None:
         self.status_label.setText(self.tr("Not saved"))
+        self.status_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.banner.setText(self.tr("Your last change could not be saved: %1").replace("%1", message))
         self.banner.show()
 

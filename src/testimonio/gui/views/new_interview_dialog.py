@@ -65,6 +65,10 @@ class NewInterviewDialog(QDialog):
                                     (form.form_id, form.version))
         preferences = self._preferences()
         sites = list(getattr(preferences, "sites", []) or [])
+        try:
+            sites += [s for s in self.context.interviews.sites() if s not in sites]
+        except (TestimonioError, AttributeError):
+            pass  # the settings' list is enough
         self.site_combo.addItems(sites)
         default = str(getattr(preferences, "default_site", "") or "")
         if default and default in sites:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -228,6 +228,19 @@ class SelectOneList(_SearchableList):
             return
         self._selected = str(index.data(Qt.ItemDataRole.UserRole))
         self._emit_committed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Enter picks the highlighted choice (or the only one the search left)
+        # before moving on to the next question.
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not self.is_read_only()):
+            if watched is self.view and self.view.currentIndex().isValid():
+                self._selected = str(self.view.currentIndex().data(Qt.ItemDataRole.UserRole))
+            elif watched is self.search and self.proxy.rowCount() == 1:
+                self._selected = str(self.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole))
+                self.set_value(self._selected)
+        return super().eventFilter(watched, event)
 
     def value(self) -> AnswerValue:
         return self._selected

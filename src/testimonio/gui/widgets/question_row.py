@@ -10,7 +10,7 @@ from testimonio.forms.model import Question
 from testimonio.gui.widgets.question_widgets import QuestionInput
 
 ERROR_STYLE = "color: #b00020;"
-HINT_STYLE = "color: palette(mid);"
+HINT_STYLE = "color: #5a5f66;"  # readable on light and on the pale page
 REQUIRED_MARK = "<span style='color:#b00020'> *</span>"
 
 
