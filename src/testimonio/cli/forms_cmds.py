@@ -183,19 +183,24 @@ def cmd_interviews_add(args: argparse.Namespace) -> int:
             _out(f"Site '{site}' added to the site list.")
         interview_id = interviews.start(questionnaire.form_id, questionnaire.version, site,
                                         who, language)
-        for path, value in state.answers().items():
-            if path in files:
-                raw = files[path]
-                mime = mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
-                value = interviews.add_attachment(interview_id, path, raw.read_bytes(), mime,
-                                                  caption=raw.name, who=who)
-            interviews.set_answer(interview_id, path, value, who)
-        if args.complete:
-            def check(stored: dict[str, AnswerValue]) -> list[str]:
-                fresh = FormState(questionnaire, stored, language)
-                return [f"{_where(p.path)}: {p.message}" for p in fresh.problems()]
+        try:
+            for path, value in state.answers().items():
+                if path in files:
+                    raw = files[path]
+                    mime = mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
+                    value = interviews.add_attachment(interview_id, path, raw.read_bytes(),
+                                                      mime, caption=raw.name, who=who)
+                interviews.set_answer(interview_id, path, value, who)
+            if args.complete:
+                def check(stored: dict[str, AnswerValue]) -> list[str]:
+                    fresh = FormState(questionnaire, stored, language)
+                    return [f"{_where(p.path)}: {p.message}" for p in fresh.problems()]
 
-            interviews.complete(interview_id, who, problems=check)
+                interviews.complete(interview_id, who, problems=check)
+        except BaseException:
+            # All or nothing: a half-saved interview from a script helps nobody.
+            interviews.delete_draft(interview_id)
+            raise
     status = "complete" if args.complete else "draft"
     _out(f"Interview {interview_id} added ({questionnaire.form_id} version "
          f"{questionnaire.version}, {site}, {status}).")
