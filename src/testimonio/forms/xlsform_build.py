@@ -1,0 +1,322 @@
+"""pyxform's nested survey dict to our model nodes (used by ``forms.loader``).
+
+Types are mapped to ``QUESTION_TYPES`` (or kept as read-only notes, see
+docs/questionnaires.md), texts are keyed by language code, expressions are
+kept as written for the expression engine, privacy comes from the rows'
+first pass (``forms.xlsform_rows``), and every node gets its survey row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from types import MappingProxyType
+from typing import Any
+
+from pyxform.parsing.parameters import parse as parameters_parse
+
+from testimonio.errors import FormError
+from testimonio.forms.model import (
+    DEFAULT_LANG,
+    Choice,
+    Group,
+    Node,
+    Privacy,
+    Question,
+    Questionnaire,
+    Text,
+)
+from testimonio.forms.xlsform_rows import RowInfo, SurveyRows
+
+#: pyxform's type names (after its own aliasing) to ours.
+TYPE_MAP: Mapping[str, str] = {
+    "text": "text", "string": "text", "barcode": "text",
+    "integer": "integer", "int": "integer",
+    "decimal": "decimal",
+    "date": "date", "time": "time", "dateTime": "dateTime", "datetime": "dateTime",
+    "select one": "select_one", "select all that apply": "select_multiple", "rank": "rank",
+    "note": "note", "acknowledge": "acknowledge", "trigger": "acknowledge",
+    "calculate": "calculate", "hidden": "hidden",
+    "image": "image", "photo": "image", "file": "file", "audio": "audio", "video": "file",
+    "geopoint": "geopoint", "location": "geopoint", "gps": "geopoint",
+    "start": "start", "start time": "start", "end": "end", "end time": "end",
+    "today": "today", "get today": "today",
+    "deviceid": "deviceid", "device id": "deviceid", "imei": "deviceid",
+    "uri:deviceid": "deviceid", "get device id": "deviceid",
+    "username": "username", "uri:username": "username",
+}
+#: Types we keep only as a read-only note (the label is shown, nothing is asked).
+NOTE_TYPES = frozenset({
+    "geotrace", "geoshape", "background-audio", "background-geopoint", "start-geopoint",
+    "phonenumber", "phone number", "get phone number", "uri:phonenumber",
+    "email", "uri:email", "simserial", "sim id", "get sim id", "uri:simserial",
+    "subscriberid", "subscriber id", "get subscriber id", "uri:subscriberid",
+})
+_LANG_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\)\s*$")
+_TRUE = {"yes", "true", "true()"}
+_FALSE = {"no", "false", "false()", ""}
+
+
+def split_language(key: str) -> tuple[str, str]:
+    """``"Español (es)"`` -> ``("es", "Español")``; ``"english"`` -> itself twice."""
+    if key == DEFAULT_LANG:
+        return DEFAULT_LANG, DEFAULT_LANG
+    match = _LANG_RE.match(key)
+    if match:
+        return match.group("code"), match.group("name") or match.group("code")
+    return key, key
+
+
+def _flag(value: Any) -> str | None:
+    """A yes/no column or an expression, normalised to an expression or None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true()" if value else None
+    text = str(value).strip()
+    if text.lower() in _TRUE:
+        return "true()"
+    if text.lower() in _FALSE:
+        return None
+    return text
+
+
+class SurveyBuilder:
+    """Turns pyxform's nested survey dict into model nodes."""
+
+    def __init__(self, rows: SurveyRows, source_name: str) -> None:
+        self.rows = rows
+        self.source_name = source_name
+        self.language_names: dict[str, str] = {}
+        self.notes: list[str] = []
+        self.loop_rows: dict[str, RowInfo] = {}
+        self.generated: set[str] = set()  # paths of nodes pyxform made up (no row)
+
+    # --- texts ---------------------------------------------------------------
+
+    def text(self, value: Any) -> Text:
+        if value is None or value == "":
+            return Text()
+        if isinstance(value, Mapping):
+            out: dict[str, str] = {}
+            for key, item in value.items():
+                if item is None:
+                    continue
+                code, display = split_language(str(key))
+                self.language_names.setdefault(code, display)
+                out[code] = str(item)
+            return Text(MappingProxyType(out))
+        return Text(MappingProxyType({DEFAULT_LANG: str(value)}))
+
+    # --- tree ----------------------------------------------------------------
+
+    def questionnaire(self, tree: Mapping[str, Any]) -> Questionnaire:
+        children = self.children(tree.get("children") or [], "", None)
+        root = Group(name="", path="", children=tuple(children))
+        title = self.text(tree.get("title"))
+        languages = [code for code in self.language_names if code != DEFAULT_LANG]
+        if not languages:
+            languages = [DEFAULT_LANG]
+            self.language_names.setdefault(DEFAULT_LANG, DEFAULT_LANG)
+        wanted = str(tree.get("default_language") or DEFAULT_LANG)
+        default_code = split_language(wanted)[0]
+        if default_code not in languages:
+            default_code = languages[0]
+        version = tree.get("version")
+        return Questionnaire(
+            form_id=str(tree.get("id_string") or "form"),
+            version=str(version) if version not in (None, "") else "",
+            title=title,
+            root=root,
+            languages=tuple(languages),
+            default_language=default_code,
+            source_name=self.source_name,
+            language_names=MappingProxyType(
+                {code: self.language_names.get(code, code) for code in languages}),
+        )
+
+    def children(self, items: Iterable[Mapping[str, Any]], prefix: str,
+                 parent_row: int | None, claim: bool = True) -> list[Node]:
+        out: list[Node] = []
+        fallback = parent_row
+        for item in items:
+            # Nodes pyxform generates (an or_other's text, a repeat_count's calculate)
+            # have no row of their own: they take the row of the row that made them.
+            node = self.node(item, prefix, fallback, claim)
+            if node is not None:
+                out.append(node)
+                fallback = node.row if node.row is not None else fallback
+        return _inline_repeat_counts(out, self.generated)
+
+    def node(self, item: Mapping[str, Any], prefix: str, parent_row: int | None,
+             claim: bool = True) -> Node | None:
+        name = str(item.get("name", ""))
+        kind = str(item.get("type", ""))
+        info = self.rows.take(name) if claim else self.loop_rows.get(name)
+        row = info.row if info else parent_row
+        path = f"{prefix}/{name}" if prefix else name
+        if info is None and claim:
+            self.generated.add(path)
+        if kind in {"group", "repeat"}:
+            if not prefix and name == "meta" and info is None:
+                return None  # pyxform's own instanceID block; interviews carry their own id
+            return self.group(item, name, path, row, kind == "repeat")
+        if kind == "loop":
+            return self.loop(item, name, path, row)
+        return self.question(item, name, path, kind, row, info)
+
+    def group(self, item: Mapping[str, Any], name: str, path: str, row: int | None,
+              repeat: bool) -> Group:
+        bind = item.get("bind") or {}
+        control = item.get("control") or {}
+        count = control.get("jr:count")
+        return Group(
+            name=name, path=path, label=self.text(item.get("label")),
+            children=tuple(self.children(item.get("children") or [], path, row)),
+            repeat=repeat,
+            repeat_count=str(count).strip() if count not in (None, "") else None,
+            relevant=_expr(bind.get("relevant")),
+            appearance=str(control.get("appearance") or ""),
+            row=row,
+        )
+
+    def loop(self, item: Mapping[str, Any], name: str, path: str, row: int | None) -> Group:
+        """``begin loop over list``: one group per choice, as pyxform expands it."""
+        groups: list[Node] = []
+        template = list(item.get("children") or [])
+        for child in template:  # claim the template rows once, in form order
+            info = self.rows.take(str(child.get("name", "")))
+            if info is not None:
+                self.loop_rows[info.name] = info
+        for column in item.get("columns") or []:
+            cname = str(column.get("name"))
+            label = column.get("label")
+            labels = label if isinstance(label, Mapping) else {DEFAULT_LANG: label or cname}
+            copies = [_substitute(child, cname, labels) for child in template]
+            inner = f"{path}/{cname}"
+            groups.append(Group(
+                name=cname, path=inner, label=self.text(label),
+                children=tuple(self._loop_children(copies, inner, row)), row=row))
+        bind = item.get("bind") or {}
+        return Group(name=name, path=path, label=self.text(item.get("label")),
+                     children=tuple(groups), relevant=_expr(bind.get("relevant")), row=row)
+
+    def _loop_children(self, items: list[Mapping[str, Any]], prefix: str,
+                       row: int | None) -> list[Node]:
+        # Copies of the loop's rows: each takes its template's row, claimed once below.
+        return self.children(items, prefix, row, claim=False)
+
+    def question(self, item: Mapping[str, Any], name: str, path: str, kind: str,
+                 row: int | None, info: RowInfo | None) -> Question:
+        bind: Mapping[str, Any] = item.get("bind") or {}
+        control: Mapping[str, Any] = item.get("control") or {}
+        label = self.text(item.get("label"))
+        our_type = TYPE_MAP.get(kind)
+        from_file = info.from_file if info else None
+        if from_file:
+            our_type = "text"
+        if name.startswith("reserved_name_for_field_list_labels_"):
+            our_type = "note"  # pyxform's table-list header row: labels only, no answer
+        if our_type is None:
+            if kind not in NOTE_TYPES:
+                raise FormError(f"The question type '{kind}' is not supported.",
+                                file=self.source_name, sheet="survey", row=row, column="type")
+            our_type = "note"
+            self.notes.append(
+                f"row {row}: '{name}' ({kind}) cannot be recorded by Testimonio and is "
+                "shown as a read-only note.")
+        choices = () if from_file else tuple(self.choice(c) for c in item.get("choices") or [])
+        parameters = item.get("parameters") or {}
+        if isinstance(parameters, str):  # pyxform leaves some (e.g. image) unparsed
+            parameters = parameters_parse(raw_parameters=parameters, row_number=row or 0)
+        privacy = info.privacy if info else Privacy.DEFAULT
+        band = info.privacy_band if info else 10
+        if info and info.privacy is not Privacy.DEFAULT and our_type == "note":
+            privacy = Privacy.DEFAULT  # a note holds no answer
+        return Question(
+            name=name, path=path, type=our_type, label=label,
+            hint=self.text(item.get("hint")),
+            choices=choices,
+            list_name=_str_or_none(item.get("list_name") or item.get("itemset")) if choices else None,
+            or_other=bool(info and info.or_other),
+            relevant=_expr(bind.get("relevant")),
+            required=_flag(bind.get("required")),
+            required_message=self.text(bind.get("jr:requiredMsg")),
+            constraint=_expr(bind.get("constraint")),
+            constraint_message=self.text(bind.get("jr:constraintMsg")),
+            calculation=_expr(bind.get("calculate")),
+            default=_str_or_none(item.get("default")),
+            read_only=_flag(bind.get("readonly")),
+            appearance=str(control.get("appearance") or ""),
+            choice_filter=None if from_file else _expr(item.get("choice_filter")),
+            parameters=MappingProxyType({str(k): str(v) for k, v in parameters.items()}),
+            privacy=privacy,
+            privacy_band=band,
+            row=row,
+        )
+
+    def choice(self, item: Mapping[str, Any]) -> Choice:
+        extra = {str(k): str(v) for k, v in item.items()
+                 if k not in {"name", "label", "media", "_row_number"} and v is not None}
+        return Choice(name=str(item.get("name", "")), label=self.text(item.get("label")),
+                      extra=MappingProxyType(extra))
+
+
+def _inline_repeat_counts(nodes: list[Node], generated_paths: set[str]) -> list[Node]:
+    """Undo pyxform's ``<repeat>_count`` calculate: the repeat keeps the expression.
+
+    pyxform moves a ``repeat_count`` that is not a plain reference into a
+    generated calculate sibling; the author wrote it on the repeat, and that
+    is where messages and the form-state engine should find it.
+    """
+    by_name = {n.name: n for n in nodes}
+    dropped: set[str] = set()
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Group) and node.repeat and node.repeat_count:
+            generated = by_name.get(f"{node.name}_count")
+            if (isinstance(generated, Question) and generated.type == "calculate"
+                    and node.repeat_count == f"${{{generated.name}}}"
+                    and generated.path in generated_paths and generated.calculation):
+                node = replace(node, repeat_count=generated.calculation)
+                dropped.add(generated.name)
+        out.append(node)
+    return [n for n in out if n.name not in dropped or isinstance(n, Group)]
+
+
+def _expr(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def _substitute(item: Mapping[str, Any], name: str,
+                labels: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A copy of a loop child with ``%(name)s`` / ``%(label)s`` filled in."""
+    def fill(value: Any, lang: str | None) -> Any:
+        if isinstance(value, str):
+            label = labels.get(lang or DEFAULT_LANG) if lang else None
+            if label is None:
+                label = next(iter(labels.values()), name)
+            return value.replace("%(name)s", name).replace("%(label)s", str(label))
+        return value
+
+    def walk(value: Any, lang: str | None, key: str | None) -> Any:
+        if isinstance(value, Mapping):
+            translated = key in {"label", "hint"}
+            return {k: walk(v, k if translated else lang, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, lang, key) for v in value]
+        return fill(value, lang)
+
+    result: Mapping[str, Any] = walk(item, None, None)
+    return result
+
