@@ -125,7 +125,7 @@ class StateEngine:
                 problems.extend(exc.problems)
                 continue
             if isinstance(node, Group):
-                if node.repeat and "/" not in path.rpartition("]")[2] and not path.endswith("]"):
+                if node.repeat and not path.endswith("]"):  # the repeat's own path: its count
                     if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= MAX_INSTANCES:
                         self._store(path, raw or None)
                         continue
