@@ -225,3 +225,28 @@ def test_a_completed_interview_opens_read_only(qtbot, every, yes_to_questions) -
     assert not again.page.rows["travels"].input.buttons()["yes"].isEnabled()
     again.add_instance("companions")
     assert "companions" not in context.interviews.answers(interview_id)
+
+
+def test_half_typed_date_stays_and_says_it_is_not_saved(qtbot, every) -> None:  # noqa: ANN001
+    context, interview_id = every
+    view = open_view(qtbot, context, interview_id)
+    left = line_edit(view, "left")
+    left.setFocus()
+    qtbot.keyClicks(left, "2019-11")
+    qtbot.keyClick(left, Qt.Key.Key_Tab)
+    assert left.text() == "2019-11"
+    assert view.page.rows["left"].error_text().startswith("Not saved")
+    assert "left" not in context.interviews.answers(interview_id)
+    left.setFocus()
+    qtbot.keyClicks(left, "-30")
+    qtbot.keyClick(left, Qt.Key.Key_Tab)
+    assert view.page.rows["left"].error_text() == ""
+    assert context.interviews.answers(interview_id)["left"] == "2019-11-30"
+
+
+def test_arrow_keys_in_the_page_list_turn_pages(qtbot, every) -> None:  # noqa: ANN001
+    context, interview_id = every
+    view = open_view(qtbot, context, interview_id)
+    view.page_list.setFocus()
+    qtbot.keyClick(view.page_list, Qt.Key.Key_Down)
+    assert view.page_index == 1 and view.page_title.text() == "Extra"

@@ -143,6 +143,9 @@ class InterviewView(QWidget):
         self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page_list.clicked.connect(self._page_clicked)
         self.page_list.activated.connect(self._page_clicked)
+        # Arrow keys in the list turn the page too.
+        self.page_list.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._page_clicked(current))
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -59,9 +59,12 @@ class _DateField(QWidget):
         self.edit.setMaximumWidth(130)
         self.button = QToolButton(self)
         self.button.setText("▾")
-        self.button.setToolTip(self.tr("Pick the date on a calendar"))
         self.button.setAccessibleName(self.tr("Calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Tab goes from date to the next answer; Alt+Down opens the calendar.
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setToolTip(self.tr("Pick the date on a calendar (Alt+Down)"))
+        self.edit.installEventFilter(self)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         menu = QMenu(self.button)
@@ -70,11 +73,20 @@ class _DateField(QWidget):
         menu.addAction(action)
         menu.aboutToShow.connect(self._sync_calendar)
         self.calendar.clicked.connect(menu.close)
+        menu.aboutToShow.connect(self.calendar.setFocus)
         self.calendar.activated.connect(menu.close)
         self.button.setMenu(menu)
         layout.addWidget(self.edit)
         layout.addWidget(self.button)
         layout.addStretch(1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            self.button.showMenu()
+            return True
+        return super().eventFilter(watched, event)
 
     def _sync_calendar(self) -> None:
         parsed = parse_date(self.edit.text())
@@ -94,7 +106,6 @@ class DateInput(QuestionInput):
         self._field.calendar.clicked.connect(self._picked)
         self._field.calendar.activated.connect(self._picked)
         self._watch(self._field.edit)
-        self._watch(self._field.button, self.tr("calendar"))
         layout.addWidget(self._field)
 
     def _picked(self, day: QDate) -> None:
@@ -109,6 +120,11 @@ class DateInput(QuestionInput):
 
     def value(self) -> AnswerValue:
         return parse_date(self._field.edit.text())
+
+    def input_problem(self) -> str | None:
+        if self._field.edit.text().strip() and self.value() is None:
+            return self.tr("Not saved: enter a date as YYYY-MM-DD.")
+        return None
 
     def set_value(self, value: AnswerValue) -> None:
         text = "" if value is None else str(value)[:10]
@@ -135,6 +151,11 @@ class TimeInput(QuestionInput):
     def value(self) -> AnswerValue:
         return parse_time(self._edit.text())
 
+    def input_problem(self) -> str | None:
+        if self._edit.text().strip() and self.value() is None:
+            return self.tr("Not saved: enter a time as HH:MM.")
+        return None
+
     def set_value(self, value: AnswerValue) -> None:
         text = "" if value is None else str(value)[:8]
         if self._edit.text() != text:
@@ -157,7 +178,6 @@ class DateTimeInput(QuestionInput):
         self._time.textEdited.connect(self._emit_edited)
         self._date.calendar.clicked.connect(self._picked)
         self._watch(self._date.edit, self.tr("date"))
-        self._watch(self._date.button, self.tr("calendar"))
         self._watch(self._time, self.tr("time"))
         layout.addWidget(self._date)
         layout.addWidget(self._time)
@@ -174,6 +194,14 @@ class DateTimeInput(QuestionInput):
             return None
         clock = parse_time(self._time.text()) or "00:00"
         return f"{day}T{clock}"
+
+    def input_problem(self) -> str | None:
+        typed_day = self._date.edit.text().strip()
+        typed_time = self._time.text().strip()
+        if (typed_day or typed_time) and (parse_date(typed_day) is None
+                                          or (typed_time and parse_time(typed_time) is None)):
+            return self.tr("Not saved: enter a date as YYYY-MM-DD and a time as HH:MM.")
+        return None
 
     def set_value(self, value: AnswerValue) -> None:
         text = "" if value is None else str(value)

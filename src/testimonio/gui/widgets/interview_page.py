@@ -164,8 +164,13 @@ class InterviewPage(QWidget):
         if row.question.choices:
             widget.set_choices(self._choice_items(path))
         value = state.value(path)
-        if path != editing:
+        # Only when they differ: a half-typed date must stay on screen.
+        if path != editing and widget.value() != value:
             widget.set_value(value)
+        local = widget.input_problem() if path != editing else None
+        if local:
+            row.set_error(local)
+            return
         message = state.error(path)
         shown = row.error_text()
         if message and path == editing and not shown:

@@ -74,6 +74,11 @@ class GeopointInput(QuestionInput):
         rest = [n if n is not None else 0.0 for n in numbers[2:]]
         return " ".join(_fmt(n) for n in (lat, lon, *rest))
 
+    def input_problem(self) -> str | None:
+        if any(edit.text().strip() for edit in self.fields) and self.value() is None:
+            return self.tr("Not saved: enter a latitude (-90 to 90) and a longitude (-180 to 180).")
+        return None
+
     def set_value(self, value: AnswerValue) -> None:
         parts = str(value).split() if value else []
         for i, edit in enumerate(self.fields):

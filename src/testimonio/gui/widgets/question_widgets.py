@@ -49,6 +49,11 @@ class QuestionInput(QWidget):
         """Show an answer without emitting ``edited`` or ``committed``."""
         raise NotImplementedError
 
+    def input_problem(self) -> str | None:
+        """A sentence when what is typed is not yet an answer (half a date),
+        so the interviewer is not left thinking it was saved."""
+        return None
+
     def set_read_only(self, read_only: bool) -> None:
         """Let the answer be seen but not changed."""
         self._read_only = read_only

@@ -81,6 +81,11 @@ class _NumberInput(QuestionInput):
         self._watch(self._edit)
         layout.addWidget(self._edit)
 
+    def input_problem(self) -> str | None:
+        if self._edit.text().strip() and self.value() is None:
+            return self.tr("Not saved: enter a number.")
+        return None
+
     def set_value(self, value: AnswerValue) -> None:
         text = "" if value is None else _number_text(value)
         if self._edit.text() != text:
