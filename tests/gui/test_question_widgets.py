@@ -234,3 +234,23 @@ def test_every_input_keeps_enter_for_next_question(qtbot) -> None:  # noqa: ANN0
         part: QWidget = widget.focus_widgets()[0]
         qtbot.keyClick(part, Qt.Key.Key_Return)
         assert advanced == [True], kind
+
+
+def test_choosing_a_file_leaves_no_folder_history(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    photo = tmp_path / "Maria_Perez_passport.png"
+    photo.write_bytes(png_bytes())
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.setValue("FileDialog/lastVisited", str(tmp_path))  # as Qt's dialog leaves it
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(photo), "")))
+    stored: dict[str, tuple[bytes, str]] = {}
+    widget = AttachmentInput(question("image"), lambda d, m: stored.setdefault("1", (d, m)) and "1",
+                             stored.get, stored.pop, None)
+    qtbot.addWidget(widget)
+    qtbot.mouseClick(widget.add_button, Qt.MouseButton.LeftButton)
+    assert widget.value() == "1"
+    settings.sync()
+    assert settings.value("FileDialog/lastVisited") is None

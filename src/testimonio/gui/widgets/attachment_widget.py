@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -65,6 +65,15 @@ def thumbnail(data: bytes, mime: str, height: int = THUMB_HEIGHT) -> QPixmap | N
     if image.isNull():
         return None
     return QPixmap.fromImage(image.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation))
+
+
+def _forget_file_dialog_history() -> None:
+    """Qt's file dialog remembers visited folders in QtProject.conf; a folder
+    named after a person must not stay behind on a laptop searched at a border."""
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    for key in ("FileDialog/history", "FileDialog/lastVisited"):
+        settings.remove(key)
+    settings.sync()
 
 
 class AttachmentInput(QuestionInput):
@@ -122,6 +131,7 @@ class AttachmentInput(QuestionInput):
             self, self.tr("Add a photo or PDF"), "",
             self.tr("Photos and PDF (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.pdf)"),
             options=QFileDialog.Option.DontUseNativeDialog)
+        _forget_file_dialog_history()
         if name:
             self.add_file(Path(name))
 
