@@ -38,8 +38,7 @@ def write(folder: str, passphrase: str, interview: str, prefix: str) -> None:
 
 
 def passwd(folder: str, old: str, new: str, step: str) -> None:
-    from testimonio.vault import Vault
-    from testimonio.vault import slots
+    from testimonio.vault import Vault, slots
 
     def die_at(name: str) -> None:
         if name == step:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from conftest import PASSPHRASE
 
 from testimonio.errors import (
     BadInput,
@@ -20,6 +19,8 @@ from testimonio.errors import (
 )
 from testimonio.vault import DB_NAME, SLOTS_NAME, KdfParams, Vault
 from testimonio.vault.connection import SQLITE_HEADER
+
+PASSPHRASE = "correct horse battery staple"  # as in conftest.py
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

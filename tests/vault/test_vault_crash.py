@@ -11,11 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
 
 from testimonio.errors import WrongPassphrase
 from testimonio.services.interviews import InterviewService
 from testimonio.vault import SLOTS_NAME, KdfParams, Vault
+
+PASSPHRASE = "correct horse battery staple"  # as in conftest.py
 
 CHILD = Path(__file__).with_name("crash_child.py")
 KILLS_PER_TEST = 10

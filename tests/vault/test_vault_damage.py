@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
 
 from testimonio.errors import VaultDamaged, WrongPassphrase
 from testimonio.services.interviews import InterviewQuery, InterviewService
 from testimonio.vault import DB_NAME, SLOTS_NAME, KdfParams, Vault
+
+PASSPHRASE = "correct horse battery staple"  # as in conftest.py
 
 
 def _flip(path: Path, offset: int) -> None:
