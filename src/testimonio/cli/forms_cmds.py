@@ -10,6 +10,7 @@ import argparse
 import json
 import mimetypes
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -58,10 +59,11 @@ def describe(result: LoadResult) -> list[str]:
     total = sum(types.values())
     lines.append(f"  questions    {total}: " + ", ".join(
         f"{kind} {count}" for kind, count in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))))
-    lines.append(f"  groups       {groups} groups, {repeats} repeats")
+    lines.append(f"  groups       {groups} group(s), {repeats} repeat(s)")
     lines.extend(_privacy_lines(q))
     for warning in result.warnings:
         first = warning.strip().splitlines()[0] if warning.strip() else ""
+        first = re.sub(r"\[row\s*:\s*(\d+)\]", r"row \1:", first)
         lines.append(f"  warning      {first.split('Learn more:')[0].strip()}")
     return lines
 
