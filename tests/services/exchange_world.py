@@ -29,12 +29,12 @@ P = {n.name: n.path for n in FORM.walk()}
 # Canaries: entered at the researcher's side, must never be found after export.
 CANARY_NAME = "CANARYNAME Quispe"
 CANARY_DOC = "CANARYDOC-4471"
-CANARY_PHONE = "+51-CANARY-999"
+CANARY_PHONE = "+51 999 471 123"
 CANARY_STORY = "CANARYSTORY we hid in the house of my cousin"
 SAFE_QUOTE_PREFIX = "SAFEQUOTE"
 
 
-def testimony(n: int, *, age: int = 34, gender: str = "female", visa: bool = False,
+def border_answers(n: int, *, age: int = 34, gender: str = "female", visa: bool = False,
               decision: str = "rejected_verbal") -> dict[str, Any]:
     """Answers of one complete border testimony (flat, by answer path)."""
     held = ["passport", "visa_peru"] if visa else ["id_card"]

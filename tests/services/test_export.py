@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from exchange_world import CANARY_DOC, CANARY_NAME, CANARY_STORY, P, Side, team_of, testimony
+from exchange_world import CANARY_DOC, CANARY_NAME, CANARY_STORY, P, Side, border_answers, team_of
 
 from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.services._progress import Cancelled
@@ -27,13 +27,13 @@ def _sent(side: Side) -> list[tuple[int, int]]:
 def test_incremental_sequence_and_stable_export_ids(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
     _low_k(r)
-    first = [r.add(testimony(i)) for i in range(3)]
+    first = [r.add(border_answers(i)) for i in range(3)]
     a = r.export.write(tmp_path / "1.tmb")
     assert (a.sequence, a.interviews) == (1, 3)
     with pytest.raises(BadInput):  # nothing new
         r.export.write(tmp_path / "2.tmb")
     assert not (tmp_path / "2.tmb").exists()
-    r.add(testimony(9))
+    r.add(border_answers(9))
     r.interviews.reopen(first[0], "typo in the quote", r.name)
     r.interviews.set_answer(first[0], P["interview_minutes"], 7, r.name)
     r.interviews.complete(first[0], r.name)
@@ -50,15 +50,15 @@ def test_incremental_sequence_and_stable_export_ids(tmp_path: Path) -> None:
 
 def test_drafts_do_not_leave(tmp_path: Path) -> None:
     _, (r,) = team_of(tmp_path)
-    r.add(testimony(1), complete=False)
+    r.add(border_answers(1), complete=False)
     assert r.export.plan().records == []
 
 
 def test_free_text_leaves_only_after_review_and_review_voids_on_change(tmp_path: Path) -> None:
     _, (r,) = team_of(tmp_path)
-    iid = r.add(testimony(1))
+    iid = r.add(border_answers(1))
     listed = r.export.review_items(iid, "en")
-    assert {i.path for i in listed.items} == {P["account"]}
+    assert {i.path for i in listed.items} == {P["account"], "quotes[1]/quote_text"}
     assert listed.identifiers[P["real_name"]] == CANARY_NAME
     assert CANARY_STORY not in json.dumps(r.export.preview())
     r.export.review(iid, P["account"], True)
@@ -67,14 +67,14 @@ def test_free_text_leaves_only_after_review_and_review_voids_on_change(tmp_path:
     r.interviews.set_answer(iid, P["account"], "another story", r.name)
     r.interviews.complete(iid, r.name)
     assert "another story" not in json.dumps(r.export.preview())
-    assert r.export.pending_reviews()[0].path == P["account"]
+    assert {i.path for i in r.export.pending_reviews()} == {P["account"], "quotes[1]/quote_text"}
 
 
 def test_preview_shows_exactly_what_leaves(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
     _low_k(r)
     for i in range(2):
-        r.add(testimony(i))
+        r.add(border_answers(i))
     preview = r.export.preview()
     text = json.dumps(preview, ensure_ascii=False)
     for canary in (CANARY_NAME, CANARY_DOC, CANARY_STORY):
@@ -96,8 +96,8 @@ def test_preview_shows_exactly_what_leaves(tmp_path: Path) -> None:
 def test_k_anonymity_refuses_then_suppresses_or_accepts(tmp_path: Path) -> None:
     _, (r,) = team_of(tmp_path)
     for i in range(3):
-        r.add(testimony(i))
-    r.add(testimony(7, age=71, gender="male"))
+        r.add(border_answers(i))
+    r.add(border_answers(7, age=71, gender="male"))
     with pytest.raises(PrivacyRisk) as caught:
         r.export.write(tmp_path / "x.tmb")
     assert caught.value.exit_code == 2 and "person/age=70-79" in str(caught.value)
@@ -106,7 +106,7 @@ def test_k_anonymity_refuses_then_suppresses_or_accepts(tmp_path: Path) -> None:
     result = r.export.write(tmp_path / "x.tmb", suppress_small_groups=True)
     assert result.blanked == 1
     _low_k(r, 5)
-    r.add(testimony(8))
+    r.add(border_answers(8))
     result = r.export.write(tmp_path / "y.tmb", accept_risk=True)
     assert result.interviews == 1
 
@@ -115,7 +115,7 @@ def test_cancel_leaves_nothing(tmp_path: Path) -> None:
     _, (r,) = team_of(tmp_path)
     _low_k(r)
     for i in range(3):
-        r.add(testimony(i))
+        r.add(border_answers(i))
     calls = []
 
     def cancelled() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exchange_world import BORDER, P, Side, new_side, team_of, testimony
+from exchange_world import BORDER, P, Side, border_answers, new_side, team_of
 
 from testimonio.errors import BundleError, NotForThisVault, UnknownSigner
 from testimonio.services.questionnaires import QuestionnaireService
@@ -34,13 +34,13 @@ def _full_state(side: Side) -> str:
 def test_import_twice_and_out_of_order(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
     _low_k(r)
-    iid = r.add(testimony(1))
-    r.add(testimony(2))
+    iid = r.add(border_answers(1))
+    r.add(border_answers(2))
     r.export.write(tmp_path / "1.tmb")
     r.interviews.reopen(iid, "more detail", r.name)
     r.interviews.set_answer(iid, P["interview_minutes"], 12, r.name)
     r.interviews.complete(iid, r.name)
-    r.add(testimony(3))
+    r.add(border_answers(3))
     r.export.write(tmp_path / "2.tmb")
 
     second = lead.import_.import_file(tmp_path / "2.tmb")
@@ -66,13 +66,13 @@ def test_refusals_write_nothing(tmp_path: Path) -> None:
     lead, (r, stranger) = team_of(tmp_path, researchers=2)
     _low_k(r)
     _low_k(stranger)
-    r.add(testimony(1))
-    good = r.export.write(tmp_path / "good.tmb").path
+    r.add(border_answers(1))
+    good = r.export.write(tmp_path / "good.tmb", accept_risk=True).path
     # Not on the roster: the stranger's key is removed.
     with lead.vault.transaction() as db:
         db.execute("DELETE FROM roster WHERE name = 'Researcher 2'")
-    stranger.add(testimony(2))
-    unknown = stranger.export.write(tmp_path / "unknown.tmb").path
+    stranger.add(border_answers(2))
+    unknown = stranger.export.write(tmp_path / "unknown.tmb", accept_risk=True).path
     other_lead = new_side(tmp_path, "otherlead")
     QuestionnaireService(other_lead.vault).install(BORDER)
     other_lead.team.create("Another study", tmp_path / "other.tmt")

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from exchange_world import BORDER, new_side, team_of
 
-from testimonio.errors import BadInput, BundleError, TestimonioError
+from testimonio import errors
+from testimonio.errors import BadInput, BundleError
 from testimonio.services.keys import KeyService
 from testimonio.services.questionnaires import QuestionnaireService
 
@@ -44,7 +45,7 @@ def test_tampered_team_file_installs_nothing(tmp_path: Path) -> None:
     data[len(data) // 2] ^= 0x01
     team_file.write_bytes(bytes(data))
     r = new_side(tmp_path, "r")
-    with pytest.raises(TestimonioError) as caught:
+    with pytest.raises(errors.TestimonioError) as caught:
         r.team.join(r.team.read_team_file(team_file))
     assert caught.value.exit_code in (2, 3)
     assert QuestionnaireService(r.vault).list() == [] and r.team.role() is None

@@ -74,8 +74,9 @@ class KeyService:
 
         ``name`` defaults to the interviewer name of the settings.
         """
-        from testimonio.exchange import teamfile
+        from testimonio.services.team import _teamfile
 
+        teamfile = _teamfile()
         if not name:
             with self.vault.read() as db:
                 row = db.execute("SELECT value FROM settings WHERE key = 'pref.interviewer'").fetchone()
