@@ -92,7 +92,7 @@ def _read_repeat(repeat: Group, own: str, raw: object, out: dict[str, AnswerValu
     if len(raw) > MAX_INSTANCES:
         problems.append(f"{label}: more than {MAX_INSTANCES} instances.")
         return
-    if raw:
+    if raw and not repeat.repeat_count:  # a counted repeat's size is computed, not given
         out[own] = len(raw)
     for i, item in enumerate(raw, 1):
         _read_scope(repeat, f"{own}[{i}]", item, out, problems, f"{label}[{i}]/")
