@@ -186,11 +186,12 @@ class TeamService:
 
 
 def _teamfile() -> Any:
+    import importlib
+
     try:
-        from testimonio.exchange import teamfile
+        return importlib.import_module("testimonio.exchange.teamfile")
     except ImportError:  # until the bundle work ships exchange/teamfile.py
-        from testimonio.services import _teamfile_fallback as teamfile
-    return teamfile
+        return importlib.import_module("testimonio.services._teamfile_fallback")
 
 
 def _read(path: Path, what: str) -> bytes:
