@@ -146,14 +146,17 @@ class QuestionnaireService:
             version = found[0]
         with self._vault.read() as conn:
             row = conn.execute(
-                "SELECT sha256, source, source_name FROM questionnaires "
+                "SELECT sha256, source_name FROM questionnaires "
                 "WHERE form_id = ? AND version = ?", (form_id, version)).fetchone()
-        if row is None:
-            raise NotFound(f"Questionnaire '{form_id}' version {version} is not installed.")
-        sha, source, source_name = str(row[0]), bytes(row[1]), str(row[2])
-        cached = self._cache.get(sha)
-        if cached is not None:
-            return cached
+            if row is None:
+                raise NotFound(f"Questionnaire '{form_id}' version {version} is not installed.")
+            sha, source_name = str(row[0]), str(row[1])
+            cached = self._cache.get(sha)
+            if cached is not None:
+                return cached  # without reading the file's bytes again
+            source = bytes(conn.execute(
+                "SELECT source FROM questionnaires WHERE form_id = ? AND version = ?",
+                (form_id, version)).fetchone()[0])
         questionnaire = load_bytes(source, source_name).questionnaire
         self._cache[sha] = questionnaire
         return questionnaire
