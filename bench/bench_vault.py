@@ -1,0 +1,255 @@
+"""Vault figures: save one answer, one page of the list, unlock, size.
+
+Builds a vault of 100 000 interviews x 40 answers (plus one edit-log row per
+answer, as the service writes them) and, in the same run, a plain sqlite3
+database with the same schema, data and settings (WAL, synchronous FULL,
+same cache), then measures:
+
+- saving one answer through InterviewService.set_answer (one transaction with
+  its edit-log row): p50 / p99, vault beside plain SQLite (target p99 <= 10 ms
+  and <= 2x plain);
+- one page of 100 interviews filtered by site and a search text (<= 50 ms);
+- unlock time (Argon2id, tuned to ~1 s) and key-to-first-query (<= 100 ms);
+- vault size per 1 000 interviews.
+
+    .venv/bin/python bench/bench_vault.py [--small] [--interviews N] [--keep DIR]
+
+``--small`` uses 10 000 interviews. Building 4 million answers takes a few
+minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from testimonio.services.interviews import InterviewQuery, InterviewService  # noqa: E402
+from testimonio.vault import DB_NAME, MIGRATIONS, KdfParams, Vault  # noqa: E402
+from testimonio.vault import slots as slotfile  # noqa: E402
+from testimonio.vault.connection import CACHE_KIB, open_database  # noqa: E402
+from testimonio.vault.migrations import migrate, statements  # noqa: E402
+from testimonio.vault.records import page as page_query  # noqa: E402
+
+ANSWERS = 40
+SITES = ["Aguas Verdes", "Huaquillas", "Tumbes", "Zarumilla", "Arenillas", "Machala",
+         "Santa Rosa", "Pasaje", "Zorritos", "Máncora"]
+NAMES = ["Rosa", "María", "José", "Luis", "Ana", "Carmen", "Jorge", "Quispe", "Mamani",
+         "Flores", "Rodríguez", "Yupanqui", "Chávez", "Torres", "Vargas", "Huamán"]
+SEARCHES = ["quispe", "rosa 1", "yupan", "carmen fl", "ánchez", "vargas 99", "luis", "mam"]
+
+
+def _percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.2f} ms"
+
+
+def _rows(rng: random.Random, n_interviews: int, batch: int
+          ) -> Iterator[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]]:
+    """Batches of (interviews, answers, edit-log rows)."""
+    base = time.time() - 400 * 86400
+    for start in range(0, n_interviews, batch):
+        interviews, answers, logs = [], [], []
+        for n in range(start, min(n_interviews, start + batch)):
+            iid = uuid.UUID(int=rng.getrandbits(128), version=4).hex
+            at = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(base + n * 300)) + ".000000Z"
+            alias = f"{rng.choice(NAMES)} {rng.choice(NAMES)} {n}"
+            site = SITES[n % len(SITES)]
+            status = "complete" if n % 4 else "draft"
+            interviews.append((iid, "border", "2026012601", site, "ana", "es", alias, status,
+                               at, at, ANSWERS + 1))
+            for q in range(ANSWERS):
+                kind = q % 4
+                value: Any = (alias if q == 0 else f"texto libre {rng.getrandbits(32)}" if kind == 0
+                              else rng.randint(0, 90) if kind == 1
+                              else [rng.choice("abcdef") for _ in range(2)] if kind == 2
+                              else f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+                path = "alias" if q == 0 else f"q{q:02d}" if q < 30 else f"companions[{q - 29}]/age"
+                text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                answers.append((iid, path, text, at))
+                logs.append((iid, path, None, text, at, "ana", "set", ""))
+        yield interviews, answers, logs
+
+
+def _fill(db: Any, n_interviews: int, seed: int, begin: str) -> list[str]:
+    rng = random.Random(seed)
+    ids: list[str] = []
+    for interviews, answers, logs in _rows(rng, n_interviews, 2000):
+        db.execute(begin)
+        db.executemany("INSERT INTO interviews (id, form_id, form_version, site, interviewer, "
+                       "language, alias, status, created_at, updated_at, revision) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?)", interviews)
+        db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) "
+                       "VALUES (?,?,?,?)", answers)
+        db.executemany("INSERT INTO edit_log (interview_id, path, old_value, new_value, at, who, "
+                       "action, reason) VALUES (?,?,?,?,?,?,?,?)", logs)
+        db.execute("COMMIT")
+        ids.extend(row[0] for row in interviews)
+        print(f"\r  {len(ids):>7} interviews", end="", flush=True)
+    print()
+    return ids
+
+
+class PlainVault:
+    """The same transaction()/read() surface over plain sqlite3, for the baseline."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = FULL")
+        self.db.execute("PRAGMA temp_store = MEMORY")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def read(self) -> Iterator[Any]:
+        self.db.execute("BEGIN")
+        try:
+            yield self.db
+        finally:
+            self.db.execute("ROLLBACK")
+
+
+def _saves(service: InterviewService, ids: list[str], rounds: int) -> list[float]:
+    rng = random.Random(1)
+    drafts = ids[::4]  # every fourth interview is a draft (see _rows)
+    times = []
+    for n in range(rounds):
+        iid = rng.choice(drafts)
+        start = time.perf_counter()
+        service.set_answer(iid, f"q{rng.randint(1, 29):02d}", f"bench {n}", "bench")
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _pages(service: InterviewService) -> list[float]:
+    times = []
+    for n, text in enumerate(SEARCHES * 3):
+        query = InterviewQuery(site=SITES[n % len(SITES)], search=text, limit=100)
+        start = time.perf_counter()
+        service.page(query)
+        service.count(query)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--small", action="store_true", help="10 000 interviews")
+    parser.add_argument("--interviews", type=int, default=None)
+    parser.add_argument("--saves", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, default=None, help="build in DIR and keep it")
+    args = parser.parse_args()
+    n = args.interviews or (10_000 if args.small else 100_000)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-vault-"))
+    work.mkdir(parents=True, exist_ok=True)
+    passphrase = "bench passphrase for the vault"
+    try:
+        print(f"building {n} interviews x {ANSWERS} answers in {work}")
+        kdf = KdfParams.tuned()
+        vault, _ = Vault.create(work / "vault", passphrase, kdf=kdf)
+        with vault.transaction() as db:
+            db.execute("PRAGMA cache_size = -1000000")  # only to build faster
+        with vault.read():
+            pass
+        conn = vault._require()
+        t0 = time.perf_counter()
+        ids = _fill(conn, n, 7, "BEGIN IMMEDIATE")
+        print(f"  vault built in {time.perf_counter() - t0:.0f} s")
+        vault.lock()
+
+        plain_path = work / "plain.db"
+        plain = PlainVault(plain_path)
+        for migration in MIGRATIONS:
+            for statement in statements(migration.sql):
+                plain.db.execute(statement)
+        plain.db.execute("PRAGMA cache_size = -1000000")
+        t0 = time.perf_counter()
+        _fill(plain.db, n, 7, "BEGIN IMMEDIATE")
+        print(f"  plain SQLite built in {time.perf_counter() - t0:.0f} s")
+        plain.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.db.close()
+
+        # Unlock: Argon2id, then key to first query.
+        start = time.perf_counter()
+        vault = Vault.unlock(work / "vault", passphrase)
+        unlock = time.perf_counter() - start
+        vault.lock()
+        table = slotfile.read_slot_file(work / "vault" / "keyslots.json")
+        start = time.perf_counter()
+        key = slotfile.unwrap(table.vault_id, table.slot(slotfile.PASSPHRASE), passphrase)
+        derive = time.perf_counter() - start
+        start = time.perf_counter()
+        conn = open_database(work / "vault" / DB_NAME, key)
+        migrate(conn)
+        page_query(conn, InterviewQuery(limit=100))
+        first_query = time.perf_counter() - start
+        conn.close()
+
+        vault = Vault.unlock(work / "vault", passphrase)
+        service = InterviewService(vault)
+        plain_service = InterviewService(PlainVault(plain_path))  # type: ignore[arg-type]
+        _saves(service, ids, 20)  # warm both caches a little, same for both
+        _saves(plain_service, ids, 20)
+        vault_saves = _saves(service, ids, args.saves)
+        plain_saves = _saves(plain_service, ids, args.saves)
+        vault_pages = _pages(service)
+        plain_pages = _pages(plain_service)
+        vault.lock()
+
+        size = sum(p.stat().st_size for p in (work / "vault").iterdir())
+        plain_size = plain_path.stat().st_size
+        print()
+        print(f"interviews: {n}, answers: {n * ANSWERS}, edit-log rows: {n * ANSWERS}")
+        print(f"Argon2id: t={kdf.time_cost} m={kdf.memory_kib // 1024} MiB p={kdf.lanes}")
+        print(f"save one answer  vault  p50 {_ms(statistics.median(vault_saves))}"
+              f"  p99 {_ms(_percentile(vault_saves, 99))}")
+        print(f"save one answer  plain  p50 {_ms(statistics.median(plain_saves))}"
+              f"  p99 {_ms(_percentile(plain_saves, 99))}")
+        print(f"  ratio vault/plain: p50 {statistics.median(vault_saves) / statistics.median(plain_saves):.2f}x"
+              f"  p99 {_percentile(vault_saves, 99) / _percentile(plain_saves, 99):.2f}x")
+        print(f"page of 100 (site + search, with count)  vault  p50 {_ms(statistics.median(vault_pages))}"
+              f"  max {_ms(max(vault_pages))}")
+        print(f"page of 100 (site + search, with count)  plain  p50 {_ms(statistics.median(plain_pages))}"
+              f"  max {_ms(max(plain_pages))}")
+        print(f"unlock (whole)          {_ms(unlock)}")
+        print(f"  Argon2id derivation   {_ms(derive)}")
+        print(f"  key to first query    {_ms(first_query)}")
+        print(f"vault size per 1 000 interviews: {size / n * 1000 / 1e6:.2f} MB "
+              f"(plain SQLite {plain_size / n * 1000 / 1e6:.2f} MB)")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
