@@ -150,6 +150,10 @@ def test_transaction_rolls_back_on_error(vault: Vault) -> None:
         db.execute("INSERT INTO sites (name) VALUES ('y')")
     with vault.read() as db:
         assert db.execute("SELECT count(*) FROM sites").fetchone() == (1,)
+    with pytest.raises(RuntimeError), vault.read(), vault.transaction():
+        pass  # a write inside a read would be rolled back with the read
+    with vault.transaction(), vault.read() as db:  # a read inside a write is fine
+        assert db.execute("SELECT count(*) FROM sites").fetchone() == (1,)
 
 
 def test_sqlcipher_settings_are_applied(vault: Vault, vault_dir: Path) -> None:

@@ -51,6 +51,7 @@ class Vault:
         self._conn: sqlcipher3.Connection | None = conn
         self._lock = threading.RLock()
         self._depth = 0
+        self._writing = False
         self._extra: weakref.WeakSet[sqlcipher3.Connection] = weakref.WeakSet()
 
     # --- files ------------------------------------------------------------
@@ -257,6 +258,9 @@ class Vault:
         with self._lock:
             conn = self._require()
             if self._depth:
+                if not self._writing:
+                    # The read's ROLLBACK would silently drop these writes.
+                    raise RuntimeError("vault.transaction() inside vault.read()")
                 self._depth += 1
                 try:
                     yield conn
@@ -265,7 +269,7 @@ class Vault:
                 return
             with mapped_errors():
                 conn.execute("BEGIN IMMEDIATE")
-                self._depth = 1
+                self._depth, self._writing = 1, True
                 try:
                     yield conn
                     conn.execute("COMMIT")
@@ -273,7 +277,7 @@ class Vault:
                     _rollback(conn)
                     raise
                 finally:
-                    self._depth = 0
+                    self._depth, self._writing = 0, False
 
     @contextmanager
     def read(self) -> Iterator[sqlcipher3.Connection]:
