@@ -155,6 +155,7 @@ def translate_pyxform_error(
         sheet = "survey"  # pyxform's bare "[row : n]" messages are about the survey sheet
     message = _ROW_RE.sub("", text).strip()
     message = message.split("Learn more:")[0].strip()
+    message = message.split("\n{")[0].strip()  # pyxform appends the row as a dict: noise
     return FormError(message or "pyxform refused the questionnaire.", file=source_name,
                      sheet=sheet, row=row, column=column)
 

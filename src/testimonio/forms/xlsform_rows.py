@@ -151,8 +151,9 @@ class SurveyRows:
                 stack.append((kind, name, row_number, set()))
         if len(stack) > 1:
             kind, name, row_number, _ = stack[-1]
+            named = f"{kind} '{name}'" if name else kind
             raise self._error(
-                f"The {kind} '{name}' begun here is never ended: add an 'end {kind}' row.",
+                f"The {named} begun here is never ended: add an 'end {kind}' row.",
                 row_number, type_header)
 
     def _check_type(self, type_text: str, row: int, column: str) -> str | None:
