@@ -197,3 +197,29 @@ def test_a_plaintext_database_in_place_is_refused(vault: Vault, vault_dir: Path)
     plain.close()
     with pytest.raises(VaultDamaged):
         Vault.unlock(vault_dir, PASSPHRASE)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is POSIX")
+def test_create_on_a_full_disk_leaves_nothing_behind(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "vault"
+    code = (
+        "import resource, signal, sys\n"
+        "from pathlib import Path\n"
+        "from testimonio.errors import StorageFull\n"
+        "from testimonio.vault import KdfParams, Vault\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (8192, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    Vault.create(Path(sys.argv[1]), 'pass phrase', kdf=KdfParams.FAST)\n"
+        "except StorageFull as error:\n"
+        "    print('full', error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("full ")
+    assert not Vault.exists(folder)
+    assert list(folder.iterdir()) == []

@@ -121,13 +121,20 @@ class Vault:
             slotfile.wrap(vault_id, slotfile.PASSPHRASE, key, passphrase, params),
             slotfile.wrap(vault_id, slotfile.RECOVERY, key, secret, params),
         ))
-        conn = open_database(db, key, create=True)
         try:
-            with mapped_errors():
-                migrate(conn)
-                slotfile.write_slot_file(cls.slots_path(path), table)
+            conn = open_database(db, key, create=True)
+            try:
+                with mapped_errors():
+                    migrate(conn)
+                    slotfile.write_slot_file(cls.slots_path(path), table)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
-            conn.close()
+            # Leave no half-made vault behind: it could never be opened.
+            for leftover in (db, db.with_name(DB_NAME + "-wal"), db.with_name(DB_NAME + "-shm"),
+                             cls.slots_path(path)):
+                leftover.unlink(missing_ok=True)
             raise
         vault = cls(path, key, table, conn)
         restrict_permissions(path, vault._files())
