@@ -27,9 +27,8 @@ import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Union
 
-AnswerValue = Union[str, int, float, list[str], None]
+AnswerValue = str | int | float | list[str] | None
 
 DEFAULT_LANG = "default"
 
@@ -150,7 +149,7 @@ class Group:
                 yield from child.walk()
 
 
-Node = Union[Question, Group]
+Node = Question | Group
 
 
 @dataclass(frozen=True)
