@@ -262,6 +262,17 @@ def test_repeat_instances_siblings_and_aggregates() -> None:
         s.remove_instance("companions", 9)
 
 
+def test_a_repeat_turning_irrelevant_is_reported_and_hidden() -> None:
+    f = form(q("go", "select_one", choices=ch("yes", "no")),
+             g("trips", q("place"), repeat=True, relevant="${go} = 'yes'"))
+    s = state(f, {"go": "yes", "trips": 1, "trips[1]/place": "Tumbes"})
+    assert [i.path for i in s.items()] == ["go", "trips"]
+    changed = s.set("go", "no")
+    assert {"trips", "trips[1]", "trips[1]/place"} <= changed
+    assert [i.path for i in s.items()] == ["go"]
+    assert "trips[1]/place" not in s.exportable_answers() and "trips" not in s.exportable_answers()
+
+
 def test_repeat_count_drives_instances() -> None:
     f = form(
         q("n", "integer"),

@@ -51,7 +51,7 @@ def _form() -> Questionnaire:
             _q("older", "calculate", calculation="${age} > ${inner}"),
             _q("note", "text", relevant="../age > 2 and ${flag} = 'big'"),
         )),
-        Group("trips", "trips", repeat=True, children=(
+        Group("trips", "trips", repeat=True, relevant="${consent} = 'yes'", children=(
             _q("place", "text"),
             _q("days", "integer", relevant="${place} != ''"),
             _q("pos", "calculate", calculation="position(..) + ${n}"),
@@ -81,6 +81,8 @@ OPS = st.one_of(
 
 def _observe(s: FormState) -> dict[str, Any]:
     seen: dict[str, Any] = {}
+    for own in ("kids", "trips"):
+        seen[own] = (s.instances(own), s.is_relevant(own), [i.path for i in s.items("")])
     for node in FORM.walk():
         for path in s._inst.expand(node.path):
             seen[path] = (s.value(path), s.is_relevant(path), s.is_required(path), s.error(path),

@@ -210,11 +210,15 @@ class StateEngine:
                 for path in self._inst.expand(model):
                     self._show(node, path)
 
-    def _drive_repeat(self, repeat: Group) -> bool:
-        """Relevance and count at each of the repeat's own paths; True if a count changed."""
+    def _drive_repeat(self, repeat: Group, changed: set[str] | None = None) -> bool:
+        """Relevance and count at each of the repeat's own paths; True if a count changed.
+
+        Own paths whose relevance changed are added to ``changed``.
+        """
         structural = False
         for own in self._inst.own_paths(repeat.path):
-            self._drive(repeat, own)
+            if self._drive(repeat, own) and changed is not None:
+                changed.add(own)
             if repeat.repeat_count:
                 result = self._eval(repeat.path, "repeat_count", own)
                 number = to_number(result) if result is not None else math.nan
@@ -302,7 +306,7 @@ class StateEngine:
             shown.setdefault(model, set()).update(sources)
             for dep in self.graph.driving_dependents.get(model, ()):
                 node = self.q.node(dep)
-                if isinstance(node, Group) and node.repeat and self._drive_repeat(node):
+                if isinstance(node, Group) and node.repeat and self._drive_repeat(node, out):
                     return out | self._restructure(lambda: None)
                 for path in self._targets(dep, sources):
                     if self._drive(node, path):
