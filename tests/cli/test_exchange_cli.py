@@ -101,10 +101,11 @@ def test_team_export_import_report(tmp_path: Path) -> None:
     run(lead, "report", "--csv", str(tmp_path / "csv"), "--lang", "en")
     run(lead, "report", "--xlsx", str(tmp_path / "r.xlsx"))
     with open(tmp_path / "csv" / "border_testimony.csv", encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    assert len(rows) == 4 and rows[0]["person/age"] == "30-39"
-    assert rows[0]["documents/documents_held/visa_peru"] == "1"
-    assert rows[0]["entry/entry_result"] not in ("", "refused")  # an English label
+        rows = {row["person/alias"]: row for row in csv.DictReader(fh)}
+    assert sorted(rows) == ["Alias0", "Alias1", "Alias2", "Alias9"]
+    assert rows["Alias0"]["person/age"] == "30-39" and rows["Alias9"]["person/age"] == ""  # blanked
+    assert rows["Alias0"]["documents/documents_held/visa_peru"] == "1"
+    assert rows["Alias0"]["entry/entry_result"] not in ("", "refused")  # an English label
     assert (tmp_path / "csv" / "border_testimony_quotes.csv").exists()
     report_text = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "csv").iterdir())
     wb = load_workbook(tmp_path / "r.xlsx")

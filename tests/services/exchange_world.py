@@ -115,15 +115,35 @@ class Side:
         return "\n".join(parts)
 
 
+def photo_form(path: Path) -> Path:
+    """A small XLSForm with a picture that may leave (not an identifier)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    survey = wb.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label", "privacy"])
+    survey.append(["text", "alias", "Alias", "safe"])
+    survey.append(["text", "full_name", "Name", "identifier"])
+    survey.append(["image", "place", "Photo of the place", ""])
+    survey.append(["image", "id_card", "Identity card", "identifier"])
+    settings = wb.create_sheet("settings")
+    settings.append(["form_id", "version"])
+    settings.append(["photos", "1"])
+    wb.save(path)
+    return path
+
+
 def new_side(tmp: Path, name: str) -> Side:
     vault, _ = Vault.create(tmp / name, "pass phrase", kdf=KdfParams.FAST)
     return Side(vault, name, tmp / name)
 
 
-def team_of(tmp: Path, researchers: int = 1) -> tuple[Side, list[Side]]:
-    """A lead with the border form installed and ``researchers`` joined and on the roster."""
+def team_of(tmp: Path, researchers: int = 1, forms: tuple[Path, ...] = ()) -> tuple[Side, list[Side]]:
+    """A lead with the border form (and ``forms``) installed and ``researchers`` on the roster."""
     lead = new_side(tmp, "lead")
-    QuestionnaireService(lead.vault).install(BORDER)
+    for form in (BORDER, *forms):
+        QuestionnaireService(lead.vault).install(form)
     lead.interviews.add_site("CEBAF Peru")
     team_file = tmp / "team.tmt"
     lead.team.create("Border 2019", team_file)

@@ -30,6 +30,7 @@ from typing import Any
 
 from testimonio.errors import BadInput, BundleError, NotFound
 from testimonio.exchange.keys import PublicKeys
+from testimonio.exchange.manifest import Limits
 from testimonio.forms.model import Question, Questionnaire
 from testimonio.services import bundle_adapter, vaultdb
 from testimonio.services._progress import CancelledFn, Progress, ProgressFn
@@ -91,8 +92,9 @@ class LogEntry:
 class ImportService:
     """Imports researchers' bundles into the lead's vault."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Any, limits: Limits | None = None) -> None:
         self.vault = vault
+        self.limits = limits or Limits()
         self.forms = QuestionnaireService(vault)
         self.keys = KeyService(vault)
 
@@ -116,7 +118,8 @@ class ImportService:
         steps = Progress(progress, cancelled)
         roster = self.roster()
         with bundle_adapter.open_bundle(Path(path), self.keys.ensure(),
-                                        {k: v[0] for k, v in roster.items()}, steps) as opened:
+                                        {k: v[0] for k, v in roster.items()}, steps,
+                                        self.limits) as opened:
             manifest = opened.manifest
             name = roster[manifest.researcher][1]
             with self.vault.read() as db:

@@ -1,0 +1,218 @@
+"""Attachments, crafted bundles, limits, cancel and fuzzing: the lead's vault stays as it was."""
+
+from __future__ import annotations
+
+import json
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from exchange_world import Side, border_answers, photo_form, team_of
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from testimonio import errors
+from testimonio.exchange.manifest import Limits
+from testimonio.services import bundle_adapter
+from testimonio.services._progress import Cancelled, Progress
+from testimonio.services.import_ import ImportService
+from testimonio.services.keys import KeyService
+from testimonio.services.settings import SettingsService
+
+GPS = b"GPS-CANARY-3.5S-80.4W"
+
+
+def _jpeg_with_exif() -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor(10, 120, 30))
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "JPEG")
+    jpeg = bytes(data.data())
+    exif = b"Exif\x00\x00" + GPS
+    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif + jpeg[2:]
+
+
+def _state(side: Side) -> str:
+    with side.vault.read() as db:
+        return "\n".join(repr(r) for t in ("interviews", "answers", "attachments", "imported_origin",
+                                           "import_log")
+                         for r in db.execute(f"SELECT * FROM {t} ORDER BY 1"))
+
+
+def test_attachments_leave_clean_only_when_ticked(tmp_path: Path) -> None:
+    lead, (r,) = team_of(tmp_path, forms=(photo_form(tmp_path / "photos.xlsx"),))
+    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    svc = r.interviews
+    iid = svc.start("photos", "1", "CEBAF Peru", r.name, "es")
+    svc.set_answer(iid, "alias", "Luz", r.name)
+    svc.set_answer(iid, "full_name", "CANARYNAME", r.name)
+    place = svc.add_attachment(iid, "place", _jpeg_with_exif(), "image/jpeg")
+    card = svc.add_attachment(iid, "id_card", _jpeg_with_exif(), "image/jpeg")
+    svc.set_answer(iid, "place", place, r.name)
+    svc.set_answer(iid, "id_card", card, r.name)
+    svc.set_attachment_export(place, True)
+    svc.set_attachment_export(card, True)  # ticked, but an identifier: stays
+    svc.complete(iid, r.name)
+    pdf_id = svc.start("photos", "1", "CEBAF Peru", r.name, "es")
+    pdf = svc.add_attachment(pdf_id, "place", b"%PDF-1.7 CANARYPDF", "application/pdf")
+    svc.set_answer(pdf_id, "place", pdf, r.name)
+    svc.set_attachment_export(pdf, True)
+    svc.complete(pdf_id, r.name)
+
+    plan = r.export.plan()
+    assert len(plan.left_out) == 1 and "application/pdf" in plan.left_out[0]
+    r.export.write(tmp_path / "p.tmb", accept_risk=True)
+    lead.import_.import_file(tmp_path / "p.tmb")
+    with lead.vault.read() as db:
+        rows = db.execute("SELECT id, question_path, mime, data FROM attachments").fetchall()
+        answer = db.execute("SELECT value FROM answers WHERE path = 'place'").fetchall()
+    assert len(rows) == 1 and rows[0][1] == "place" and rows[0][2] == "image/jpeg"
+    assert GPS not in bytes(rows[0][3]) and bytes(rows[0][3]).startswith(b"\xff\xd8")
+    assert [json.loads(a[0]) for a in answer] == [rows[0][0]]
+    assert "CANARY" not in lead.database_text()
+
+
+# --- crafted bundles -----------------------------------------------------------
+
+
+@dataclass
+class _Planned:
+    record: dict[str, Any]
+    attachments: list[tuple[Any, str]] = field(default_factory=list)
+
+
+def _craft(path: Path, signer: Any, lead: Side, records: list[dict[str, Any]],
+           attachments: dict[str, bytes] | None = None, sequence: int = 1) -> None:
+    """A bundle written by the real writer from hand-made records (what a broken or
+    hostile program could send)."""
+    attachments = attachments or {}
+    planned = []
+    for rec in records:
+        names = [a["name"] for a in rec["attachments"]]
+        planned.append(_Planned(rec, [(n, n) for n in names]))
+    plan = SimpleNamespace(records=planned, sequence=sequence)
+    lead_pub = KeyService(lead.vault).public().raw
+    with bundle_adapter.bundle_file(path) as (fh, tmp):
+        bundle_adapter.write(fh, plan, keys=signer, lead_public=lead_pub, bundle_id="ab" * 16,
+                             load_attachment=lambda name: attachments[name], steps=Progress(None, None))
+    bundle_adapter.publish(tmp, path)
+
+
+def _good_record(r: Side, tmp_path: Path) -> dict[str, Any]:
+    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    r.add(border_answers(1))
+    return dict(r.export.plan().records[0].record)
+
+
+def test_crafted_records_are_refused_whole(tmp_path: Path) -> None:
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    keys = KeyService(r.vault).ensure()
+    before = _state(lead)
+    evil_name = dict(good, export_id="cd" * 16,
+                     attachments=[{"name": "../../x", "path": "p", "mime": "image/png", "size": 1,
+                                   "sha256": ""}])
+    with_identifier = dict(good, export_id="ef" * 16,
+                           answers={**good["answers"], "person/real_name": "Someone"})
+    for n, bad in enumerate((evil_name, with_identifier)):
+        _craft(tmp_path / f"x{n}.tmb", keys, lead, [good, bad], {"../../x": b"\x89PNG"})
+        with pytest.raises(errors.BundleError) as caught:
+            lead.import_.import_file(tmp_path / f"x{n}.tmb")
+        assert caught.value.exit_code == 3
+    assert _state(lead) == before
+    assert not list(tmp_path.parent.glob("x"))
+
+
+def test_manifest_naming_another_researcher_is_refused(tmp_path: Path) -> None:
+    lead, (r, other) = team_of(tmp_path, researchers=2)
+    good = _good_record(r, tmp_path)
+    mine, theirs = KeyService(r.vault).ensure(), KeyService(other.vault).ensure()
+    # Signed by r (trailer key id and signature), manifest saying "other".
+    liar = SimpleNamespace(public=SimpleNamespace(key_id=theirs.public.key_id,
+                                                   key_id_bytes=mine.public.key_id_bytes),
+                           sign=mine.sign)
+    before = _state(lead)
+    _craft(tmp_path / "liar.tmb", liar, lead, [good])
+    with pytest.raises(errors.BadSignature):
+        lead.import_.import_file(tmp_path / "liar.tmb")
+    assert _state(lead) == before
+
+
+def test_records_past_the_limit_are_refused(tmp_path: Path) -> None:
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    bomb = dict(good, answers={**good["answers"], "person/alias": "A" * 90_000})
+    _craft(tmp_path / "big.tmb", KeyService(r.vault).ensure(), lead, [bomb])
+    before = _state(lead)
+    with pytest.raises(errors.BundleDamaged):
+        ImportService(lead.vault, Limits(max_records_bytes=50_000)).import_file(tmp_path / "big.tmb")
+    with pytest.raises(errors.BundleDamaged):
+        ImportService(lead.vault, Limits(max_record_line=10_000)).import_file(tmp_path / "big.tmb")
+    assert _state(lead) == before
+
+
+def test_cancelled_import_leaves_nothing(tmp_path: Path) -> None:
+    lead, (r,) = team_of(tmp_path)
+    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    for i in range(3):
+        r.add(border_answers(i))
+    r.export.write(tmp_path / "c.tmb")
+    before = _state(lead)
+    calls: list[int] = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(Cancelled):
+        lead.import_.import_file(tmp_path / "c.tmb", cancelled=cancelled)
+    assert _state(lead) == before
+    assert lead.import_.import_file(tmp_path / "c.tmb").added == 3
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzed_bundles_only_raise_our_errors(tmp_path_factory: pytest.TempPathFactory,
+                                               data: st.DataObject) -> None:
+    world = _fuzz_world(tmp_path_factory)
+    lead, original = world["lead"], world["bundle"]
+    kind = data.draw(st.sampled_from(["flip", "cut", "insert", "chunk"]))
+    raw = bytearray(original)
+    pos = data.draw(st.integers(0, len(raw) - 1))
+    if kind == "flip":
+        raw[pos] ^= data.draw(st.integers(1, 255))
+    elif kind == "cut":
+        del raw[pos:]
+    elif kind == "insert":
+        raw[pos:pos] = data.draw(st.binary(min_size=1, max_size=40))
+    else:
+        raw = raw[:64] + bytes(data.draw(st.binary(min_size=0, max_size=300)))
+    bad = world["dir"] / "fuzz.tmb"
+    bad.write_bytes(bytes(raw))
+    with pytest.raises(errors.TestimonioError):
+        lead.import_.import_file(bad)
+    assert _state(lead) == world["state"]
+
+
+_FUZZ: dict[str, Any] = {}
+
+
+def _fuzz_world(factory: pytest.TempPathFactory) -> dict[str, Any]:
+    # Built once per test process: hypothesis runs the body many times.
+    if not _FUZZ:
+        tmp = factory.mktemp("fuzz")
+        lead, (r,) = team_of(tmp)
+        SettingsService(r.vault).set("pref.k_anonymity", "2")
+        r.add(border_answers(1))
+        r.add(border_answers(2))
+        path = r.export.write(tmp / "good.tmb").path
+        _FUZZ.update(lead=lead, bundle=path.read_bytes(), dir=tmp, state=_state(lead))
+    return _FUZZ
