@@ -277,6 +277,11 @@ FORM_CASES: list[tuple[str, str, object]] = [
     ("r[2]/pos", ".", "2"),
     ("r[1]/same", ".", "p"),
     ("r[2]/sib", ".", "q"),
+    # indexed-repeat (ODK): the node in the i-th instance, wherever the expression is
+    ("", "indexed-repeat(${a}, ${r}, 2)", "5"),
+    ("r[1]/a", "indexed-repeat(${b}, ${r}, 2)", "q"),
+    ("r[1]/a", "indexed-repeat(${a}, ${r}, position(..) + 2)", "10"),
+    ("", "count(indexed-repeat(${a}, ${r}, 9))", 0.0),
     # selects
     ("", "selected(${ms}, 'c')", True),
     ("", "selected(${ms}, 'b')", False),

@@ -89,7 +89,7 @@ def test_references_lists_names_and_relative_paths() -> None:
 BAD = [
     "", "   ", "1 +", "(1", "1)", "foo(1)", "round()", "round(1, 2, 3)", "'open", '"open',
     "${}", "${a b}", "${a", "1 2", "1 and", "a[1]", "a//b", "@x", "$x", "1 = = 1", "9" * 400,
-    ",", "concat(1,)", "#", "a/", "/..[", "selected(.,'a') and",
+    ",", "concat(1,)", "indexed-repeat(${a}, ${r}, 1, ${s})", "#", "a/", "/..[", "selected(.,'a') and",
 ]
 
 

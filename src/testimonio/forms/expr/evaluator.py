@@ -75,6 +75,8 @@ def _call(e: Call, c: Context) -> Value:
     if e.name == "if":  # only the chosen branch is evaluated
         branch = e.args[1] if to_boolean(_eval(e.args[0], c)) else e.args[2]
         return _eval(branch, c)
+    if e.name == "indexed-repeat":
+        return _indexed_repeat(e, c)
     entry = FUNCTIONS.get(e.name)
     if entry is None:
         raise ExpressionError(f"Unknown function {e.name}().")
@@ -82,6 +84,35 @@ def _call(e: Call, c: Context) -> Value:
     if len(e.args) < low or (high is not None and len(e.args) > high):
         raise ExpressionError(f"{e.name}() called with {len(e.args)} argument(s).")
     return fn(c, [_eval(a, c) for a in e.args])
+
+
+def _indexed_repeat(e: Call, c: Context) -> Value:
+    """ODK's indexed-repeat: the node in the i-th instance of a repeat.
+
+    The target and repeats are read from the top of the form (every instance),
+    wherever the expression sits; the indexes are read where it sits.
+    """
+    if len(e.args) % 2 == 0:
+        raise ExpressionError("indexed-repeat() takes a name, then pairs of a repeat and a position.")
+    here = c.here
+    try:
+        c.here = ""
+        target = _eval(e.args[0], c)
+        repeats = [_eval(a, c) for a in e.args[1::2]]
+    finally:
+        c.here = here
+    indexes = [to_number(_eval(a, c)) for a in e.args[2::2]]
+    prefix = ""
+    for repeat, index in zip(repeats, indexes, strict=True):
+        if not isinstance(repeat, NodeSet) or not isinstance(target, NodeSet):
+            raise ExpressionError("indexed-repeat() needs ${name} references to a question and its repeats.")
+        inside = [p for p in repeat.paths if not prefix or p.startswith(prefix + "/")]
+        if math.isnan(index) or not 1 <= index <= len(inside):
+            return EMPTY
+        prefix = inside[int(index) - 1]
+    assert isinstance(target, NodeSet)  # noqa: S101 - checked in the loop (there is at least one pair)
+    keep = [i for i, p in enumerate(target.paths) if p.startswith(prefix + "/")]
+    return NodeSet(tuple(target.paths[i] for i in keep), tuple(target.values[i] for i in keep))
 
 
 def _path(e: Path, c: Context) -> Value:

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from testimonio.errors import ExpressionError
 from testimonio.forms.expr.context import Context
 from testimonio.forms.expr.values import (
+    EMPTY,
     NAN,
     NodeSet,
     Value,
@@ -270,6 +271,9 @@ FUNCTIONS: dict[str, tuple[int, int | None, Fn]] = {
     "string": (0, 1, lambda c, a: _context_string(c, a)),
     "boolean-from-string": (1, 1, lambda _c, a: to_string(a[0]) in ("true", "1")),
     "if": (3, 3, lambda _c, a: a[1] if to_boolean(a[0]) else a[2]),  # lazy in evaluator
+    # indexed-repeat(${name}, ${repeat}, i [, ${inner}, j ...]): in the evaluator,
+    # which reads the references from the top of the form.
+    "indexed-repeat": (3, 7, lambda _c, a: EMPTY),
     "coalesce": (2, 2, _coalesce),
     "concat": (0, None, lambda _c, a: "".join(_flat_strings(a))),
     "join": (1, None, lambda _c, a: to_string(a[0]).join(_flat_strings(a[1:]))),

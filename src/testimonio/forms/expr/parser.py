@@ -199,6 +199,8 @@ class _Parser:
         if len(args) < low or (high is not None and len(args) > high):
             wanted = str(low) if low == high else (f"at least {low}" if high is None else f"{low} to {high}")
             raise ExpressionError(f"{name}() takes {wanted} argument(s), not {len(args)}.")
+        if name == "indexed-repeat" and len(args) % 2 == 0:
+            raise ExpressionError("indexed-repeat() takes a name, then pairs of a repeat and a position.")
         return self.checked(Call(name, tuple(args)))
 
     def path(self) -> Expr:
