@@ -1,0 +1,255 @@
+"""Bundles v1: seal pseudonymised records and attachments for the team lead.
+
+Byte layout: docs/bundle-format.md. API (the exchange services code against it)::
+
+    manifest = write_bundle(
+        out_path, sender=device_keys, recipient=lead_public_keys, sequence=7,
+        records=[{...}, ...],                        # JSON objects, a Collection
+        attachments=[AttachmentSource(name, mime, size, data_or_opener, ref)],
+        extra={"study": "..."},                      # signed, free JSON object
+        progress=lambda done, total: ..., cancel=lambda: False,
+    )
+    # temp file beside out_path, fsync, rename; on error/cancel nothing is left.
+
+    with open_bundle(path, recipient=lead_keys, known_signers={kid: PublicKeys}) as b:
+        b.manifest, b.signer                         # authenticated before return
+        for record in b.records(): ...              # dicts, in order
+        for att in b.attachments():                  # after records
+            for piece in att.chunks(): ...          # streamed, <= 1 MiB each
+
+``open_bundle`` decrypts the whole file once (every chunk authenticated, the
+signature and the payload hash checked, declared sizes checked against
+``Limits``) before it returns; nothing is parsed before that except the
+fixed-size trailer. Records and attachments are then read in a second pass,
+chunk by chunk, re-authenticated; the second pass re-checks the records hash
+at the end of ``records()`` and the payload hash at the end of
+``attachments()`` and raises :class:`BundleDamaged` if the file changed in
+between. Callers import inside one transaction and commit only after both
+iterators finished without error.
+
+Errors: NotForThisVault, UnknownSigner, BadSignature, BundleDamaged (and
+:class:`BundleTooLarge`, a BundleDamaged) — all exit 3; ``BadInput`` for
+what the writer is given; :class:`BundleCancelled` when ``cancel()`` says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import secrets
+import zlib
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from testimonio.errors import BadInput
+from testimonio.exchange.bundle_io import (
+    SECTION_ATTACHMENT,
+    SECTION_INDEX,
+    SECTION_RECORDS,
+    check_attachment_name,
+    iter_file,
+    pack_trailer,
+    seal_stream,
+    section_head,
+)
+from testimonio.exchange.bundle_reader import (
+    BundleCancelled,
+    BundleTooLarge,
+    OpenedBundle,
+    ReceivedAttachment,
+    open_bundle,
+)
+from testimonio.exchange.keys import DeviceKeys, PublicKeys
+from testimonio.exchange.manifest import MAX_MANIFEST_BYTES, Limits, Manifest
+
+__all__ = [
+    "AttachmentSource", "BundleCancelled", "BundleTooLarge", "Limits", "Manifest",
+    "OpenedBundle", "ReceivedAttachment", "open_bundle", "write_bundle", "encode_records",
+]
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+_PIECE = 1024 * 1024
+_CANCEL_EVERY = 256
+
+
+@dataclass(frozen=True)
+class AttachmentSource:
+    """An opted-in attachment to put in a bundle.
+
+    ``data`` is the bytes, or a callable opening a binary stream that yields
+    exactly ``size`` bytes (so 1 GB never sits in memory). ``ref`` links it
+    to a record (for example ``"<export id>/<answer path>"``).
+    """
+
+    name: str
+    mime: str
+    size: int
+    data: bytes | Callable[[], BinaryIO]
+    ref: str = ""
+
+    def meta(self) -> dict[str, Any]:
+        return {"name": self.name, "mime": self.mime, "size": self.size, "ref": self.ref}
+
+
+def encode_records(records: Collection[Mapping[str, Any]]) -> tuple[bytes, int]:
+    """zlib-compressed JSON lines (sorted keys, UTF-8) and their uncompressed size."""
+    comp = zlib.compressobj(6)
+    parts: list[bytes] = []
+    size = 0
+    for record in records:
+        if not isinstance(record, Mapping):
+            raise BadInput("Every exported record must be a JSON object.")
+        try:
+            line = (
+                json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                           allow_nan=False) + "\n"
+            ).encode("utf-8")
+        except (TypeError, ValueError) as exc:
+            raise BadInput(f"A record cannot be written as JSON: {exc}") from None
+        size += len(line)
+        parts.append(comp.compress(line))
+    parts.append(comp.flush())
+    return b"".join(parts), size
+
+
+def _check_attachments(attachments: Sequence[AttachmentSource]) -> None:
+    seen: set[str] = set()
+    for att in attachments:
+        why = check_attachment_name(att.name)
+        if why:
+            raise BadInput(f"The attachment name {att.name!r} cannot be exported: {why}.")
+        if att.name in seen:
+            raise BadInput(f"Two attachments are named {att.name!r}.")
+        seen.add(att.name)
+        if not isinstance(att.size, int) or att.size < 0:
+            raise BadInput(f"The attachment {att.name!r} has no valid size.")
+        if len(att.mime) > 200 or len(att.ref) > 1000:
+            raise BadInput(f"The attachment {att.name!r} has too long a type or reference.")
+
+
+def write_bundle(
+    out_path: Path,
+    *,
+    sender: DeviceKeys,
+    recipient: PublicKeys,
+    sequence: int,
+    records: Collection[Mapping[str, Any]],
+    attachments: Sequence[AttachmentSource] = (),
+    extra: Mapping[str, Any] | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> Manifest:
+    """Seal a bundle at ``out_path`` atomically and return its manifest.
+
+    Progress counts one unit per record plus one per attachment byte.
+    """
+    if sequence < 0:
+        raise BadInput("The bundle sequence number cannot be negative.")
+    _check_attachments(attachments)
+    total = len(records) + sum(a.size for a in attachments)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if cancel is not None and cancel():
+            raise BundleCancelled("The export was cancelled; nothing was written.")
+        if progress is not None:
+            progress(done, total)
+
+    out_path = Path(out_path)
+    tmp = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb", buffering=_PIECE) as out:
+            manifest = _write_body(
+                out, sender, recipient, sequence, records, attachments, extra or {}, step
+            )
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, out_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(out_path.parent)
+    return manifest
+
+
+def _write_body(
+    out: BinaryIO,
+    sender: DeviceKeys,
+    recipient: PublicKeys,
+    sequence: int,
+    records: Collection[Mapping[str, Any]],
+    attachments: Sequence[AttachmentSource],
+    extra: Mapping[str, Any],
+    step: Callable[[int], None],
+) -> Manifest:
+    step(0)
+    blob, records_bytes = encode_records(records)
+    step(len(records))
+    writer = seal_stream(out, recipient)
+    payload_hash = hashlib.sha256()
+
+    def emit(data: bytes) -> None:
+        payload_hash.update(data)
+        writer.write(data)
+
+    index = json.dumps([a.meta() for a in attachments], sort_keys=True,
+                       separators=(",", ":")).encode("utf-8")
+    emit(section_head(SECTION_INDEX, len(index)) + index)
+    emit(section_head(SECTION_RECORDS, len(blob)))
+    for i in range(0, len(blob), _PIECE):
+        emit(blob[i : i + _PIECE])
+    for att in attachments:
+        emit(section_head(SECTION_ATTACHMENT, att.size))
+        stream: BinaryIO = io.BytesIO(att.data) if isinstance(att.data, bytes) else att.data()
+        written = 0
+        with stream:
+            for piece in iter_file(stream, att.size, _PIECE):
+                emit(piece)
+                written += len(piece)
+                step(len(piece))
+            if written != att.size or stream.read(1):
+                raise BadInput(f"The attachment {att.name!r} changed size while it was exported.")
+        if not att.size:
+            step(0)
+    manifest = Manifest(
+        bundle_id=secrets.token_hex(16),
+        researcher=sender.public.key_id,
+        sequence=sequence,
+        recipient=recipient.key_id,
+        created=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        payload_sha256=payload_hash.hexdigest(),
+        records_sha256=hashlib.sha256(blob).hexdigest(),
+        records=len(records),
+        records_bytes=records_bytes,
+        attachments=len(attachments),
+        attachment_bytes=sum(a.size for a in attachments),
+        extra=dict(extra),
+    )
+    raw = manifest.to_json()
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise BadInput("The bundle's extra information is too large.")
+    writer.write(pack_trailer(raw, sender))
+    writer.finish()
+    return manifest
+
+
+def _fsync_dir(directory: Path) -> None:
+    # A rename is durable only once the directory entry is on disk (POSIX).
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,100 @@
+"""The signed manifest inside a bundle, and the limits a reader enforces.
+
+The manifest is canonical JSON (sorted keys, no spaces, ASCII). Its fields
+are listed in docs/bundle-format.md; :meth:`Manifest.from_json` checks every
+one (type and range) and refuses unknown versions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from testimonio.errors import BundleDamaged
+
+FORMAT_VERSION = 1
+MAX_MANIFEST_BYTES = 60 * 1024
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a reader accepts before refusing a bundle as too large.
+
+    Checked against the signed manifest before anything is decompressed, and
+    again while decompressing (a hard stop, whatever the manifest says).
+    """
+
+    max_records_bytes: int = 512 * 1024 * 1024
+    max_record_line: int = 16 * 1024 * 1024
+    max_records: int = 2_000_000
+    max_attachments: int = 100_000
+    max_attachment_bytes: int = 2 * 1024 * 1024 * 1024
+    max_total_attachment_bytes: int = 64 * 1024 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a researcher signs: who, to whom, which sequence, what payload."""
+
+    bundle_id: str
+    researcher: str  # key id (hex SHA-256 of signing||encryption public keys)
+    sequence: int
+    recipient: str  # key id of the lead
+    created: str  # UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    payload_sha256: str
+    records_sha256: str  # of the compressed records section body
+    records: int
+    records_bytes: int  # uncompressed JSON-lines size
+    attachments: int
+    attachment_bytes: int
+    extra: dict[str, Any] = field(default_factory=dict)
+    format: int = FORMAT_VERSION
+
+    def to_json(self) -> bytes:
+        """Canonical JSON bytes (what is signed)."""
+        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":")).encode("ascii")
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> Manifest:
+        """Parse and check a manifest; :class:`BundleDamaged` if anything is off."""
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise _bad("its manifest is not readable") from None
+        if not isinstance(data, dict):
+            raise _bad("its manifest is not an object")
+        if data.get("format") != FORMAT_VERSION:
+            raise BundleDamaged(
+                "The bundle was made by another version of Testimonio (manifest format "
+                f"{data.get('format')!r}); update the program and try again."
+            )
+        expected = set(cls.__dataclass_fields__)
+        if set(data) != expected:
+            raise _bad("its manifest has missing or unknown fields")
+        for name in ("bundle_id", "researcher", "recipient", "created", "payload_sha256",
+                     "records_sha256"):
+            if not isinstance(data[name], str):
+                raise _bad(f"manifest field {name} is not text")
+        for name in ("sequence", "records", "records_bytes", "attachments", "attachment_bytes"):
+            value = data[name]
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
+                raise _bad(f"manifest field {name} is not a count")
+        if not isinstance(data["extra"], dict):
+            raise _bad("manifest field extra is not an object")
+        checks = {
+            "bundle_id": _HEX32, "researcher": _HEX64, "recipient": _HEX64,
+            "payload_sha256": _HEX64, "records_sha256": _HEX64, "created": _TIME,
+        }
+        for name, pattern in checks.items():
+            if not pattern.match(data[name]):
+                raise _bad(f"manifest field {name} is malformed")
+        return cls(**data)
+
+
+def _bad(why: str) -> BundleDamaged:
+    return BundleDamaged(f"The bundle is damaged: {why}. It was not imported.")
