@@ -315,6 +315,12 @@ def test_nested_repeats_resolve_the_nearest_instance() -> None:
     assert s.value("house[2]/person[1]/tag") == "C/y" and s.value("house[1]/person[2]/tag") == "A/x"
 
 
+def test_instances_are_inferred_from_answers_without_a_count() -> None:
+    s = state(_companions(), {"companions[2]/name": "Ana"})
+    assert s.instances("companions") == 2
+    assert s.value("count") == "2"
+
+
 # -- bad input only raises our errors ---------------------------------------------------------
 
 
@@ -328,6 +334,9 @@ def test_nested_repeats_resolve_the_nearest_instance() -> None:
         {"companions[1]": 3},
         {"": 1},
         {"a//b": 1},
+        {"count[1]": "x"},
+        {"companions/age": 3},
+        {"companions[1]/age[2]": 3},
     ],
 )
 def test_bad_answers_are_refused_with_every_problem(answers: dict[str, Any]) -> None:

@@ -68,7 +68,21 @@ class StateEngine:
         model = model_path(path)
         if not self.q.has_path(model):
             raise AnswersInvalid([f"{path}: this questionnaire has no such question."])
+        if "[" in path or self._inst.repeat_chain[model]:
+            self._check_instances(path)
         return self.q.node(model)
+
+    def _check_instances(self, path: str) -> None:
+        """Every repeat segment but a trailing one needs [n]; nothing else may have one."""
+        segments = path.split("/")
+        prefix = ""
+        for i, segment in enumerate(segments):
+            name, _, index = segment.partition("[")
+            prefix = f"{prefix}/{name}" if prefix else name
+            node = self.q.node(prefix)
+            repeat = isinstance(node, Group) and node.repeat
+            if (index and not repeat) or (repeat and not index and i < len(segments) - 1):
+                raise AnswersInvalid([f"{path}: repeat instances are written name[n] on repeats only."])
 
     def _count(self, own_path: str) -> int:
         value = self._answers.get(own_path)
@@ -136,6 +150,22 @@ class StateEngine:
             self._store(path, normalize(node, raw))
         if problems:
             raise AnswersInvalid(problems)
+        self._infer_counts()
+
+    def _infer_counts(self) -> None:
+        """Answers inside instance k of a hand-made repeat imply at least k instances."""
+        for path in [p for p in self._answers if "[" in p]:
+            segments = path.split("/")
+            for depth, segment in enumerate(segments[:-1] if not path.endswith("]") else segments, 1):
+                own, _, index = segment.partition("[")
+                if not index:
+                    continue
+                own_path = "/".join([*segments[: depth - 1], own])
+                repeat = self.q.node(model_path(own_path))
+                if isinstance(repeat, Group) and not repeat.repeat_count:
+                    wanted = int(index[:-1])
+                    if wanted > self._count(own_path) and wanted <= MAX_INSTANCES:
+                        self._answers[own_path] = wanted
 
     def _fill_metadata(self, new: bool) -> None:
         now = self._ctx.now()
