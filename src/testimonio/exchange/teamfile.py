@@ -1,0 +1,230 @@
+"""The team file (lead → researchers) and the researcher key file (→ lead).
+
+Both are one signed container (docs/bundle-format.md, "Signed files")::
+
+    magic (8) | version u8 = 1 | Ed25519 public (32) | X25519 public (32)
+    | body length u32 BE | body (canonical JSON, UTF-8) | Ed25519 signature (64)
+
+The signature is by the embedded signing key over ``domain || every byte
+before the signature``; the domain differs per kind, so one file can never
+be taken for the other. A valid signature proves only that the file was not
+altered since the holder of that key made it: the person must still confirm
+the fingerprint (:attr:`TeamFile.fingerprint`) by voice or in person.
+
+API::
+
+    write_team_file(path, lead_keys, "Study", [TeamQuestionnaire(id, version, xlsx_bytes, "f.xlsx")], ["Tumbes"])
+    team = read_team_file(path)            # TeamFile: study, lead (PublicKeys), fingerprint, questionnaires, sites
+    write_public_key_file(path, keys, "Ana")
+    rk = read_public_key_file(path)         # ResearcherKeyFile: name, keys, fingerprint
+
+Errors: BundleDamaged (not such a file, damaged), BadSignature (exit 3);
+BadInput for what the writer is given.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from testimonio.errors import BadInput, BadSignature, BundleDamaged
+from testimonio.exchange.keys import DeviceKeys, PublicKeys
+
+TEAM_MAGIC = b"\x89TMT\r\n\x1a\n"
+KEY_MAGIC = b"\x89TMK\r\n\x1a\n"
+TEAM_DOMAIN = b"testimonio team file v1\x00"
+KEY_DOMAIN = b"testimonio researcher key v1\x00"
+VERSION = 1
+MAX_TEAM_FILE = 64 * 1024 * 1024
+MAX_KEY_FILE = 64 * 1024
+_HEAD = struct.Struct(">8sB32s32sI")
+_SIG = 64
+
+
+@dataclass(frozen=True)
+class TeamQuestionnaire:
+    """A questionnaire carried by the team file, as the XLSForm file's bytes."""
+
+    form_id: str
+    version: str
+    xlsform: bytes
+    filename: str = "form.xlsx"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.xlsform).hexdigest()
+
+
+@dataclass(frozen=True)
+class TeamFile:
+    """A verified team file. Show :attr:`fingerprint` before trusting it."""
+
+    study: str
+    lead: PublicKeys
+    questionnaires: tuple[TeamQuestionnaire, ...]
+    sites: tuple[str, ...]
+    created: str
+
+    @property
+    def fingerprint(self) -> str:
+        """The lead's fingerprint, to confirm by voice before joining."""
+        return self.lead.fingerprint
+
+
+@dataclass(frozen=True)
+class ResearcherKeyFile:
+    """A verified researcher key file. Show :attr:`fingerprint` before adding it."""
+
+    name: str
+    keys: PublicKeys
+    created: str
+
+    @property
+    def fingerprint(self) -> str:
+        return self.keys.fingerprint
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _text(value: object, what: str, limit: int) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > limit:
+        raise BadInput(f"The {what} must be text of 1 to {limit} characters.")
+    return value
+
+
+def _seal(magic: bytes, domain: bytes, keys: DeviceKeys, body: dict[str, Any]) -> bytes:
+    raw = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    pub = keys.public
+    head = _HEAD.pack(magic, VERSION, pub.signing, pub.encryption, len(raw)) + raw
+    return head + keys.sign(domain + head)
+
+
+def _open(data: bytes, magic: bytes, domain: bytes, kind: str) -> tuple[PublicKeys, Any]:
+    if len(data) < _HEAD.size + _SIG or not data.startswith(magic):
+        raise BundleDamaged(f"This file is not a Testimonio {kind}.")
+    _, version, signing, encryption, length = _HEAD.unpack_from(data)
+    if version != VERSION:
+        raise BundleDamaged(
+            f"This {kind} was made by another version of Testimonio; update and try again."
+        )
+    if _HEAD.size + length + _SIG != len(data):
+        raise BundleDamaged(f"The {kind} is damaged, truncated or has bytes added.")
+    keys = PublicKeys(signing=signing, encryption=encryption)
+    signed, sig = data[:-_SIG], data[-_SIG:]
+    if not keys.verify(sig, domain + signed):
+        raise BadSignature(f"The {kind}'s signature does not verify: it was altered.")
+    try:
+        body = json.loads(signed[_HEAD.size :].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise BundleDamaged(f"The {kind} is damaged.") from None
+    if not isinstance(body, dict) or body.get("format") != VERSION:
+        raise BundleDamaged(f"The {kind} is damaged or from another version.")
+    return keys, body
+
+
+def _read(path: Path, limit: int, kind: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except FileNotFoundError:
+        raise BadInput(f"There is no {kind} at {path}.") from None
+    except OSError as exc:
+        raise BadInput(f"The {kind} {path} cannot be read: {exc.strerror}.") from None
+    if len(data) > limit:
+        raise BundleDamaged(f"The file {path} is too large to be a {kind}.")
+    return data
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temp file beside ``path``, fsync, rename."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_team_file(
+    path: Path,
+    lead: DeviceKeys,
+    study_name: str,
+    questionnaires: Sequence[TeamQuestionnaire | tuple[str, str, bytes]],
+    sites: Sequence[str],
+) -> TeamFile:
+    """Write the lead-signed team file; return what a reader will see."""
+    forms = tuple(q if isinstance(q, TeamQuestionnaire) else TeamQuestionnaire(*q)
+                  for q in questionnaires)
+    body: dict[str, Any] = {
+        "format": VERSION,
+        "study": _text(study_name, "study name", 200),
+        "sites": [_text(s, "site name", 200) for s in sites],
+        "created": _now(),
+        "questionnaires": [
+            {"form_id": _text(q.form_id, "form id", 200), "version": str(q.version),
+             "filename": _text(q.filename, "file name", 200), "sha256": q.sha256,
+             "xlsform": base64.b64encode(q.xlsform).decode("ascii")}
+            for q in forms
+        ],
+    }
+    data = _seal(TEAM_MAGIC, TEAM_DOMAIN, lead, body)
+    if len(data) > MAX_TEAM_FILE:
+        raise BadInput("The questionnaires are too large for one team file.")
+    atomic_write(path, data)
+    return TeamFile(body["study"], lead.public, forms, tuple(sites), body["created"])
+
+
+def read_team_file(path: Path) -> TeamFile:
+    """Read and verify a team file (signature, shape); the caller confirms the fingerprint."""
+    keys, body = _open(_read(path, MAX_TEAM_FILE, "team file"), TEAM_MAGIC, TEAM_DOMAIN,
+                       "team file")
+    try:
+        forms = []
+        for q in body["questionnaires"]:
+            xls = base64.b64decode(q["xlsform"], validate=True)
+            if hashlib.sha256(xls).hexdigest() != q["sha256"]:
+                raise ValueError("questionnaire hash")
+            if not isinstance(q["version"], str):
+                raise ValueError("questionnaire version")
+            forms.append(TeamQuestionnaire(_text(q["form_id"], "form id", 200), q["version"],
+                                           xls, _text(q["filename"], "file name", 200)))
+        sites = tuple(_text(s, "site name", 200) for s in body["sites"])
+        return TeamFile(_text(body["study"], "study name", 200), keys, tuple(forms), sites,
+                        str(body["created"]))
+    except (KeyError, TypeError, ValueError, BadInput):
+        raise BundleDamaged("The team file is damaged: its contents are malformed.") from None
+
+
+def write_public_key_file(path: Path, keys: DeviceKeys, name: str) -> ResearcherKeyFile:
+    """Write this device's self-signed public key file (``keys export``)."""
+    body: dict[str, Any] = {"format": VERSION, "name": _text(name, "name", 200), "created": _now()}
+    atomic_write(path, _seal(KEY_MAGIC, KEY_DOMAIN, keys, body))
+    return ResearcherKeyFile(name, keys.public, body["created"])
+
+
+def read_public_key_file(path: Path) -> ResearcherKeyFile:
+    """Read and verify a researcher key file; the caller confirms the fingerprint."""
+    keys, body = _open(_read(path, MAX_KEY_FILE, "key file"), KEY_MAGIC, KEY_DOMAIN, "key file")
+    try:
+        return ResearcherKeyFile(_text(body["name"], "name", 200), keys, str(body["created"]))
+    except (KeyError, BadInput):
+        raise BundleDamaged("The key file is damaged: its contents are malformed.") from None
