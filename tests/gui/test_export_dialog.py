@@ -1,0 +1,138 @@
+"""The export dialog, driven with qtbot over real vaults, a real team and real bundles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from exchange_setup import REAL_NAME, add_testimony, lead_answers, team
+from PySide6.QtCore import Qt
+
+from testimonio.gui.views.export_dialog import ExportDialog, highlight_identifiers
+from testimonio.gui.views.import_dialog import ImportDialog
+
+KEPT = "We slept outside the CEBAF for four nights; there was no shade."
+WITHHELD = f"My name is {REAL_NAME} and my brother is still in Maracaibo."
+
+
+def test_highlight_marks_identifiers_and_escapes() -> None:
+    out = highlight_identifiers("Ana <b> Quispe said", ["Ana Quispe"])
+    assert "&lt;b&gt;" in out
+    assert out.count("<span") == 2  # each word of a multi-word identifier
+
+
+def _click(qtbot: Any, button: Any) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def run_export(qtbot: Any, ctx: Any, out: Path, keep: str | None = KEPT,
+               choice: str = "blank") -> ExportDialog:
+    """Drive the dialog from start to a written bundle."""
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.current_step() != dialog.INTRO, timeout=15000)
+    if dialog.current_step() == dialog.REVIEW:
+        model = dialog.review_model
+        for row in range(model.rowCount()):
+            if keep and model.row_at(row).text == keep:
+                dialog.review_view.setCurrentIndex(model.index(row, 0))
+                _click(qtbot, dialog.keep_button)
+        _click(qtbot, dialog.next_button)
+    assert dialog.current_step() == dialog.PRIVACY
+    {"blank": dialog.choice_blank, "anyway": dialog.choice_anyway}[choice].setChecked(True)
+    _click(qtbot, dialog.next_button)
+    assert dialog.current_step() == dialog.PREVIEW
+    dialog.path_edit.setText(str(out))
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.is_done(), timeout=15000)
+    return dialog
+
+
+def test_review_preview_export_and_import(qtbot, tmp_path) -> None:
+    t = team(tmp_path)
+    for n in range(6):
+        add_testimony(t.researcher, n, account=WITHHELD if n == 0 else KEPT if n == 1 else "")
+    dialog = ExportDialog(t.researcher)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.current_step() == dialog.REVIEW, timeout=15000)
+    rows = [dialog.review_model.row_at(r) for r in range(dialog.review_model.rowCount())]
+    assert sorted(r.text for r in rows) == sorted([KEPT, WITHHELD])
+    # The identifiers of the interview are shown, highlighted, beside its answer.
+    withheld_row = next(i for i, r in enumerate(rows) if r.text == WITHHELD)
+    dialog.review_view.setCurrentIndex(dialog.review_model.index(withheld_row, 0))
+    assert "background-color" in dialog.review_text.text() and REAL_NAME in dialog.review_text.text()
+    assert "Withheld" in dialog.review_text.text()
+    dialog.reject()
+
+    out = tmp_path / "ana-1.tbundle"
+    dialog = run_export(qtbot, t.researcher, out)
+    assert dialog.result_path == out and out.is_file()
+    preview = [dialog.preview_model.row_at(r) for r in range(dialog.preview_model.rowCount())]
+    values = " ".join(r.value for r in preview)
+    assert KEPT in values and WITHHELD not in values and REAL_NAME not in values
+    assert "Persona 01" in values  # the alias is safe and leaves
+    assert any(r.how == "blanked" for r in preview)  # small groups blanked, as chosen
+    assert len(dialog.preview_model.interviews()) == 6
+    assert REAL_NAME not in dialog.windowTitle()
+
+    importer = ImportDialog(t.lead)
+    qtbot.addWidget(importer)
+    importer.show()
+    importer.add_files([out])
+    _click(qtbot, importer.import_button)
+    qtbot.waitUntil(lambda: bool(importer.outcomes), timeout=15000)
+    assert importer.outcomes[0].ok, importer.outcomes[0].message
+    assert "6 new" in importer.result_text(0)
+    everything = repr(lead_answers(t.lead))
+    assert KEPT in everything and "Persona 03" in everything
+    assert WITHHELD not in everything and REAL_NAME not in everything and "V-1234" not in everything
+
+
+def test_cancelled_export_leaves_no_file(qtbot, tmp_path) -> None:
+    t = team(tmp_path)
+    for n in range(5):
+        add_testimony(t.researcher, n)
+    dialog = ExportDialog(t.researcher)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    real_write = dialog.flow.write
+
+    def write_then_cancelled(*args: Any, **kwargs: Any) -> Any:
+        dialog.job.cancel()  # as if Cancel were pressed while the bundle is written
+        return real_write(*args, **kwargs)
+
+    dialog.flow.write = write_then_cancelled  # type: ignore[method-assign]
+    out = tmp_path / "usb" / "bundle.tbundle"
+    out.parent.mkdir()
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.current_step() == dialog.PRIVACY, timeout=15000)
+    dialog.choice_anyway.setChecked(True)
+    _click(qtbot, dialog.next_button)
+    dialog.path_edit.setText(str(out))
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.is_done(), timeout=15000)
+    qtbot.waitUntil(lambda: "Cancelled" in dialog.run_status.text(), timeout=5000)
+    assert dialog.result_path is None
+    assert list(out.parent.iterdir()) == []  # no bundle, no temp file
+    # Nothing was recorded as sent: the next export still takes all five.
+    assert len(t.researcher.export.plan().records) == 5
+
+
+def test_cancel_choice_closes_without_writing(qtbot, tmp_path) -> None:
+    t = team(tmp_path)
+    for n in range(3):
+        add_testimony(t.researcher, n)
+    dialog = ExportDialog(t.researcher)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.current_step() == dialog.PRIVACY, timeout=15000)
+    assert dialog.groups_list.count() > 0  # three people cannot hide among five
+    dialog.choice_cancel.setChecked(True)
+    _click(qtbot, dialog.next_button)
+    assert dialog.result() == dialog.DialogCode.Rejected
+    assert dialog.preview_model.rowCount() == 0

@@ -1,0 +1,102 @@
+"""The lead's import dialog: results per file, refusals that change nothing, gaps, cancel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from exchange_setup import add_testimony, lead_state, team
+from PySide6.QtCore import Qt
+
+from testimonio.gui.views.import_dialog import ImportDialog
+from testimonio.gui.views.summary_view import SummaryView
+
+
+def _bundle(ctx: Any, out: Any) -> Any:
+    return ctx.export.write(out, accept_risk=True)
+
+
+def _import(qtbot: Any, lead: Any, files: list[Any]) -> ImportDialog:
+    dialog = ImportDialog(lead)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_files(files)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.is_done(), timeout=15000)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    return dialog
+
+
+def test_tampered_bundle_is_refused_with_a_sentence_and_changes_nothing(qtbot, tmp_path) -> None:
+    t = team(tmp_path)
+    for n in range(5):
+        add_testimony(t.researcher, n)
+    good = tmp_path / "good.tbundle"
+    _bundle(t.researcher, good)
+    data = bytearray(good.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    bad = tmp_path / "bad.tbundle"
+    bad.write_bytes(bytes(data))
+    junk = tmp_path / "notes.tbundle"
+    junk.write_bytes(b"not a bundle at all")
+    before = lead_state(t.lead)
+    dialog = _import(qtbot, t.lead, [bad, junk])
+    assert [o.ok for o in dialog.outcomes] == [False, False]
+    for row in range(2):
+        text = dialog.result_text(row)
+        assert text.startswith("Refused: ") and text.endswith(".") and "Traceback" not in text
+    assert "refused and changed nothing" in dialog.status.text()
+    assert lead_state(t.lead) == before
+
+
+def test_import_twice_and_gaps(qtbot, tmp_path) -> None:
+    t = team(tmp_path)
+    for n in range(5):
+        add_testimony(t.researcher, n)
+    first, second = tmp_path / "1.tbundle", tmp_path / "2.tbundle"
+    _bundle(t.researcher, first)
+    add_testimony(t.researcher, 9)
+    _bundle(t.researcher, second)
+    dialog = _import(qtbot, t.lead, [second])
+    assert dialog.outcomes[0].ok
+    assert "Ana Torres: 1" in dialog.gaps_label.text()  # bundle 1 has not come yet
+    after_second = lead_state(t.lead)
+    dialog = _import(qtbot, t.lead, [second, first])
+    assert "already imported" in dialog.result_text(0)
+    assert "5 new" in dialog.result_text(1)
+    assert "No bundle is missing" in dialog.gaps_label.text()
+    assert lead_state(t.lead)[0] == after_second[0] + 5
+
+    view = SummaryView(t.lead)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    assert view.summary.testimonies == 6
+    assert not view.visa_chart.is_empty() and not view.outcomes_chart.is_empty()
+    assert not view.days_site_chart.is_empty()
+    view.resize(1000, 800)
+    assert not view.grab().isNull()
+
+
+def test_cancelled_import_changes_nothing(qtbot, tmp_path) -> None:
+    t = team(tmp_path)
+    for n in range(5):
+        add_testimony(t.researcher, n)
+    bundle = tmp_path / "1.tbundle"
+    _bundle(t.researcher, bundle)
+    before = lead_state(t.lead)
+    dialog = ImportDialog(t.lead)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_files([bundle])
+    real = t.lead.import_.import_file
+
+    def cancelled_midway(*args: Any, **kwargs: Any) -> Any:
+        dialog.job.cancel()  # as if Cancel were pressed during the import
+        return real(*args, **kwargs)
+
+    t.lead.import_.import_file = cancelled_midway
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.is_done(), timeout=15000)
+    qtbot.waitUntil(lambda: "Cancelled" in dialog.status.text(), timeout=5000)
+    assert "not imported" in dialog.result_text(0)
+    assert lead_state(t.lead) == before
