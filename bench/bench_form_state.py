@@ -149,6 +149,16 @@ def main() -> None:
           f"p50 {_percentile(samples, 50):.3f} ms, p99 {_percentile(samples, 99):.3f} ms, "
           f"max {max(samples):.3f} ms (target p99 <= 5 ms); "
           f"paths changed per change: mean {statistics.mean(touched):.1f}, max {max(touched)}")
+    fresh = FormState(big, state.answers(), "en", graph=graph)
+    same = all(
+        (state.value(p), state.is_relevant(p), state.error(p)) == (fresh.value(p), fresh.is_relevant(p), fresh.error(p))
+        for q in big.walk() for p in state._inst.expand(q.path)
+    )
+    print(f"after the changes, equal to a state rebuilt from the answers: {'yes' if same else 'NO'}")
+    big_fan = [s for s, n in zip(samples, touched, strict=True) if n >= 5]
+    if big_fan:
+        print(f"changes that reached >= 5 paths: {len(big_fan)}, median {statistics.median(big_fan):.3f} ms, "
+              f"max {max(big_fan):.3f} ms")
     t0 = time.perf_counter()
     state.problems()
     print(f"problems() over the whole form: {(time.perf_counter() - t0) * 1000:.1f} ms")
