@@ -133,3 +133,33 @@ def test_random_answers_raise_only_our_errors(answers: dict[str, Any], sets: lis
             assert str(exc)
     s.problems()
     s.exportable_answers()
+
+
+REF_NAMES = st.sampled_from(["consent", "n", "age", "days", "place", "kids", "trips", "grp", "total", "ghost"])
+EXPR_LEAVES = st.one_of(
+    REF_NAMES.map(lambda n: "${" + n + "}"),
+    st.sampled_from([".", "..", "../age", "../../n", "/p/n", "'yes'", "''", "3", "0.5", "'2024-01-01'"]),
+)
+FUNCS = st.sampled_from(["count", "sum", "max", "string", "number", "selected", "position", "date",
+                         "concat", "if", "indexed-repeat", "jr:choice-name", "count-selected", "not"])
+
+
+def _combine(parts: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    ops = st.sampled_from([" + ", " - ", " div ", " mod ", " = ", " != ", " < ", " >= ", " and ", " or ", " | "])
+    return st.one_of(
+        st.tuples(parts, ops, parts).map(lambda t: f"({t[0]}{t[1]}{t[2]})"),
+        st.tuples(FUNCS, st.lists(parts, min_size=1, max_size=3)).map(lambda t: f"{t[0]}({', '.join(t[1])})"),
+        parts.map(lambda p: f"-{p}"),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(EXPR_LEAVES, _combine, max_leaves=8),
+       st.sampled_from(["", "n", "kids[1]/age", "trips[2]/days", "grp/inner", "kids", "trips[1]"]))
+def test_random_expressions_over_a_real_state_raise_only_expression_errors(text: str, at: str) -> None:
+    s = FormState(FORM, {"consent": "yes", "n": 2, "k": 2, "kids[1]/age": 4, "trips": 2,
+                         "trips[1]/place": "x", "trips[2]/days": 3}, "en", today=TODAY)
+    try:
+        s.evaluate(text, at)
+    except errors.ExpressionError as exc:
+        assert str(exc)
