@@ -86,3 +86,48 @@ def seal_plaintext(path: Path, plaintext: bytes, recipient: PublicKeys | None = 
         w.write(plaintext)
         w.finish()
     return path
+
+
+def sign_payload(payload: bytes, *, records: int, records_bytes: int, records_sha256: str,
+                 attachments: int, attachment_bytes: int) -> bytes:
+    """A body with ``payload`` as is and a correctly signed manifest over its hash."""
+    manifest = Manifest(
+        bundle_id="1" * 32, researcher=RESEARCHER.public.key_id, sequence=2,
+        recipient=LEAD.public.key_id, created="2026-01-01T00:00:00Z",
+        payload_sha256=hashlib.sha256(payload).hexdigest(), records_sha256=records_sha256,
+        records=records, records_bytes=records_bytes, attachments=attachments,
+        attachment_bytes=attachment_bytes,
+    )
+    return payload + pack_trailer(manifest.to_json(), RESEARCHER)
+
+
+def consume(path: Path) -> tuple[int, int]:
+    """Open and read a bundle to its end as an importer would: (records, attachment bytes)."""
+    from testimonio.exchange.bundle import open_bundle
+
+    n = size = 0
+    with open_bundle(path, recipient=LEAD, known_signers=ROSTER) as b:
+        for _ in b.records():
+            n += 1
+        for a in b.attachments():
+            for piece in a.chunks():
+                size += len(piece)
+    return n, size
+
+
+def apply_mutation(data: bytes, op: str, pos: int, arg: int, blob: bytes) -> bytes:
+    """One byte-level mutation used by the fuzzers."""
+    pos = pos % (len(data) + 1)
+    if op == "flip":
+        if pos == len(data):
+            return data
+        return data[:pos] + bytes([data[pos] ^ (1 + arg % 255)]) + data[pos + 1 :]
+    if op == "truncate":
+        return data[:pos]
+    if op == "insert":
+        return data[:pos] + blob + data[pos:]
+    if op == "delete":
+        return data[:pos] + data[pos + 1 + arg % 64 :]
+    if op == "overwrite":
+        return data[:pos] + blob + data[pos + len(blob) :]
+    raise ValueError(op)
