@@ -83,12 +83,12 @@ def test_preview_shows_exactly_what_leaves(tmp_path: Path) -> None:
     assert rec["answers"][P["age"]] == "30-39" and rec["answers"][P["claim_date"]] == "2019-10"
     assert rec["answers"][P["alias"]] == "Alias0"
     r.export.write(tmp_path / "b.tmb")
-    from testimonio.services import bundle_adapter
+    from testimonio.exchange.bundle import open_bundle
     from testimonio.services.keys import KeyService
 
     roster = {k: v[0] for k, v in lead.import_.roster().items()}
-    with bundle_adapter.open_bundle(tmp_path / "b.tmb", KeyService(lead.vault).ensure(), roster,
-                                    None) as opened:
+    with open_bundle(tmp_path / "b.tmb", recipient=KeyService(lead.vault).ensure(),
+                     known_signers=roster) as opened:
         written = list(opened.records())
     assert written == preview["records"]
 

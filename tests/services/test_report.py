@@ -18,7 +18,7 @@ from exchange_world import (
 )
 from openpyxl import load_workbook
 
-from testimonio.services import bundle_adapter
+from testimonio.exchange.bundle import open_bundle
 from testimonio.services.keys import KeyService
 from testimonio.services.report import ReportService
 from testimonio.services.settings import SettingsService
@@ -34,8 +34,8 @@ def test_canaries_nowhere_after_export_import_and_report(tmp_path: Path) -> None
     r.export.write(tmp_path / "b.tmb")
 
     roster = {k: v[0] for k, v in lead.import_.roster().items()}
-    with bundle_adapter.open_bundle(tmp_path / "b.tmb", KeyService(lead.vault).ensure(), roster,
-                                    None) as opened:
+    with open_bundle(tmp_path / "b.tmb", recipient=KeyService(lead.vault).ensure(),
+                     known_signers=roster) as opened:
         bundle_text = json.dumps(list(opened.records()), ensure_ascii=False)
     lead.import_.import_file(tmp_path / "b.tmb")
     report = ReportService(lead.vault)

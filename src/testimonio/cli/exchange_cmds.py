@@ -91,7 +91,7 @@ def cmd_team_join(args: argparse.Namespace) -> int:
     with _vault(args) as vault:
         service = TeamService(vault)
         team = service.read_team_file(args.team_file)
-        _accept(f"Team lead of '{team.study}'", team.lead_fingerprint, args.yes)
+        _accept(f"Team lead of '{team.study}'", team.fingerprint, args.yes)
         result = service.join(team)
     print(f"Joined '{result.study}': {result.questionnaires} questionnaire(s) and "
           f"{result.sites} site(s) installed.")

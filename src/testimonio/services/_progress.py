@@ -24,19 +24,22 @@ class Cancelled(TestimonioError):
 
 
 class Progress:
-    """Wraps optional callbacks; reports at most every ``every`` steps."""
+    """Wraps optional callbacks; reports about every half per cent of the work."""
 
-    def __init__(self, progress: ProgressFn | None, cancelled: CancelledFn | None,
-                 every: int = 50) -> None:
+    def __init__(self, progress: ProgressFn | None, cancelled: CancelledFn | None) -> None:
         self._progress = progress
         self._cancelled = cancelled
-        self._every = max(1, every)
+        self._last: tuple[str, int] = ("", -1)
 
     def step(self, done: int, total: int, text: str = "") -> None:
         """Report ``done`` of ``total``; raise :class:`Cancelled` if asked to stop."""
         if self._cancelled is not None and self._cancelled():
             raise Cancelled()
-        if self._progress is not None and (done % self._every == 0 or done == total):
+        if self._progress is None:
+            return
+        last_text, last = self._last
+        if text != last_text or done >= total or done - last >= max(1, total // 200):
+            self._last = (text, done)
             self._progress(done, total, text)
 
     def check(self) -> None:

@@ -23,6 +23,7 @@ crash leaves either no bundle and no record of it, or both.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import secrets
 from dataclasses import dataclass
@@ -30,12 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import BadInput, PrivacyRisk
+from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
 from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
+from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex
 from testimonio.exchange.scrub import JPEG_MAGIC, PNG_MAGIC, Unscrubbable, scrub
 from testimonio.forms.model import AnswerValue, Questionnaire
 from testimonio.services import vaultdb
-from testimonio.services._progress import CancelledFn, Progress, ProgressFn
+from testimonio.services._atomic import publish
+from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.export_plan import (
     ExportPlan,
     InterviewToExport,
@@ -46,6 +50,7 @@ from testimonio.services.export_plan import (
 )
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.relevance import Relevance
 
 
 def value_hash(value: AnswerValue) -> str:
@@ -91,7 +96,7 @@ class ExportService:
     def __init__(self, vault: Any) -> None:
         self.vault = vault
         self.forms = QuestionnaireService(vault)
-        self.relevance = vaultdb.Relevance()
+        self.relevance = Relevance()
         self.keys = KeyService(vault)
 
     # --- review of free text -------------------------------------------------
@@ -205,30 +210,57 @@ class ExportService:
                            "already left in an earlier bundle (use --all to send everything again).")
         team = vaultdb.team(self.vault)
         assert team is not None
-        from testimonio.services import bundle_adapter
-
         steps = Progress(progress, cancelled)
         keys = self.keys.ensure()
-        bundle_id = secrets.token_hex(16)
-        attachments = sum(len(r.attachments) for r in plan.records)
-
-        def load(att: StoredAttachment) -> bytes:
-            with self.vault.read() as db:
-                raw = vaultdb.attachment_bytes(db, att.id)
+        sources = self._attachment_sources(plan, steps)
+        # The bundle module writes atomically to ``tmp``; the rename onto
+        # ``out`` happens inside the transaction that records the sequence.
+        tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
+        try:
             try:
-                return scrub(raw, att.mime)[0]
-            except Unscrubbable as error:
-                raise BadInput(f"An attachment could not be cleaned: {error}") from None
-
-        with bundle_adapter.bundle_file(out) as (fh, tmp):
-            bundle_adapter.write(fh, plan, keys=keys, lead_public=team["lead_public"],
-                                 bundle_id=bundle_id, load_attachment=load, steps=steps)
+                manifest = write_bundle(
+                    tmp, sender=keys, recipient=PublicKeys.from_raw(team["lead_public"]),
+                    sequence=plan.sequence, records=[r.record for r in plan.records],
+                    attachments=sources, extra={"study": team["study"]},
+                    progress=lambda done, total: steps.step(done, total, "Sealing the bundle"))
+            except BundleCancelled:
+                raise Cancelled() from None
             steps.check()
             with self.vault.transaction() as db:
-                vaultdb.record_sent(db, plan, bundle_id, now())
-                bundle_adapter.publish(tmp, out)
-        return ExportResult(out, plan.sequence, bundle_id, len(plan.records), attachments,
+                vaultdb.record_sent(db, plan, manifest.bundle_id, now())
+                publish(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return ExportResult(out, plan.sequence, manifest.bundle_id, len(plan.records), len(sources),
                             len(plan.suppressed_ids))
+
+    def _attachment_sources(self, plan: ExportPlan, steps: Progress) -> list[AttachmentSource]:
+        """Cleaned attachments, streamed into the bundle one at a time.
+
+        Each is cleaned once here for its size and hash (written into its
+        record), and again, identically, when the bundle module reads it.
+        """
+        sources = []
+        for planned in plan.records:
+            metas = {a["name"]: a for a in planned.record["attachments"]}
+            for stored, name in planned.attachments:
+                clean = self._clean(stored)
+                metas[name]["size"] = len(clean)
+                metas[name]["sha256"] = hashlib.sha256(clean).hexdigest()
+                sources.append(AttachmentSource(
+                    name, metas[name]["mime"], len(clean),
+                    lambda s=stored: io.BytesIO(self._clean(s)),  # type: ignore[misc]
+                    ref=f"{planned.record['export_id']}/{stored.path}"))
+                steps.check()
+        return sources
+
+    def _clean(self, att: StoredAttachment) -> bytes:
+        with self.vault.read() as db:
+            raw = vaultdb.attachment_bytes(db, att.id)
+        try:
+            return scrub(raw, att.mime)[0]
+        except Unscrubbable as error:
+            raise BadInput(f"An attachment could not be cleaned: {error}") from None
 
 
 def _attachments(db: Any, interview_id: str) -> list[StoredAttachment]:

@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import BadInput, BundleError, NotFound
+from testimonio.exchange.bundle import BundleCancelled, open_bundle
 from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.manifest import Limits
 from testimonio.forms.model import Question, Questionnaire
-from testimonio.services import bundle_adapter, vaultdb
-from testimonio.services._progress import CancelledFn, Progress, ProgressFn
+from testimonio.services import vaultdb
+from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.import_validate import record_problems
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
@@ -117,9 +118,15 @@ class ImportService:
             raise BadInput("Only a team lead's vault imports bundles: run 'team create' first.")
         steps = Progress(progress, cancelled)
         roster = self.roster()
-        with bundle_adapter.open_bundle(Path(path), self.keys.ensure(),
-                                        {k: v[0] for k, v in roster.items()}, steps,
-                                        self.limits) as opened:
+        try:
+            opened = open_bundle(Path(path), recipient=self.keys.ensure(),
+                                 known_signers={k: v[0] for k, v in roster.items()},
+                                 limits=self.limits,
+                                 progress=lambda done, total: steps.step(done, total,
+                                                                         "Checking the bundle"))
+        except BundleCancelled:
+            raise Cancelled() from None
+        with opened:
             manifest = opened.manifest
             name = roster[manifest.researcher][1]
             with self.vault.read() as db:
@@ -275,19 +282,24 @@ def _merge(db: Any, records: list[dict[str, Any]], forms: dict[tuple[str, str], 
             (interview_id, manifest.researcher, record["export_id"], record["revision"],
              manifest.bundle_id))
         steps.step(n, total, "Merging interviews")
+    # Every attachment is read, wanted or not: the end of this pass re-checks
+    # the payload hash, and only then may the transaction commit.
+    meta = {a["name"]: a for r in records for a in r["attachments"]}
+    for att in opened.attachments():
+        data = att.read_all()
+        steps.check()
+        if att.name not in wanted:
+            continue  # belongs to an older revision we ignored
+        interview_id, att_id = wanted.pop(att.name)
+        info = meta[att.name]
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != info["sha256"] or len(data) != info["size"] or att.mime != info["mime"]:
+            raise BundleInvalid(f"The attachment {att.name} does not match its record. "
+                                "Nothing was imported.")
+        db.execute(
+            "INSERT INTO attachments (id, interview_id, question_path, mime, size, sha256, "
+            "caption, data, export_opt_in, created_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, 0, ?)",
+            (att_id, interview_id, str(info["path"]), info["mime"], len(data), digest, data, now()))
     if wanted:
-        meta = {a["name"]: a for r in records for a in r["attachments"]}
-        for att_name, data in opened.attachments():
-            if att_name not in wanted:
-                continue  # belongs to an older revision we ignored
-            interview_id, att_id = wanted.pop(att_name)
-            info = meta[att_name]
-            db.execute(
-                "INSERT INTO attachments (id, interview_id, question_path, mime, size, sha256, "
-                "caption, data, export_opt_in, created_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, 0, ?)",
-                (att_id, interview_id, str(info["path"]), info["mime"], len(data),
-                 hashlib.sha256(data).hexdigest(), data, now()))
-            steps.check()
-        if wanted:
-            raise BundleInvalid("The bundle lacks attachments its records name. Nothing was imported.")
+        raise BundleInvalid("The bundle lacks attachments its records name. Nothing was imported.")
     return added, replaced, ignored

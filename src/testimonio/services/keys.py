@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.exchange.keys import DeviceKeys, PublicKeys, generate
-from testimonio.services._atomic import write_atomic
 
 
 def now() -> str:
@@ -74,14 +73,16 @@ class KeyService:
 
         ``name`` defaults to the interviewer name of the settings.
         """
-        from testimonio.services.team import _teamfile
+        from testimonio.exchange import teamfile
 
-        teamfile = _teamfile()
         if not name:
             with self.vault.read() as db:
                 row = db.execute("SELECT value FROM settings WHERE key = 'pref.interviewer'").fetchone()
             name = _text_setting(row[0]) if row else ""
-        return write_atomic(out, teamfile.write_public_key_file(self.ensure(), name))
+        # The lead can rename anyone on the roster; a file needs some name.
+        name = name.strip() or f"Researcher {self.public().fingerprint[:9]}"
+        teamfile.write_public_key_file(Path(out), self.ensure(), name)
+        return Path(out)
 
 
 def _text_setting(raw: Any) -> str:

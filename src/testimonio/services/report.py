@@ -27,6 +27,7 @@ from testimonio.services import vaultdb
 from testimonio.services._progress import CancelledFn, Progress, ProgressFn
 from testimonio.services.export import value_hash
 from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.relevance import Relevance
 from testimonio.services.report_tables import (
     ReportInterview,
     Table,
@@ -43,7 +44,7 @@ class ReportService:
     def __init__(self, vault: Any) -> None:
         self.vault = vault
         self.forms = QuestionnaireService(vault)
-        self.relevance = vaultdb.Relevance()
+        self.relevance = Relevance()
 
     def _interviews(self) -> Iterator[tuple[Questionnaire, dict[str, Any], dict[str, AnswerValue]]]:
         """(questionnaire, interview info, answers that may be reported), oldest first."""

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import BadInput
+from testimonio.exchange import teamfile
 from testimonio.exchange.keys import PublicKeys
 from testimonio.services import vaultdb
-from testimonio.services._atomic import write_atomic
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 
@@ -109,27 +109,26 @@ class TeamService:
             for form_id, version, data, name in db.execute(
                     "SELECT form_id, version, source, source_name FROM questionnaires "
                     "ORDER BY form_id, installed_at"):
-                forms.append(_teamfile().TeamQuestionnaire(form_id=str(form_id), version=str(version),
-                                                        file_name=str(name), data=bytes(data)))
+                forms.append(teamfile.TeamQuestionnaire(form_id=str(form_id), version=str(version),
+                                                        xlsform=bytes(data), filename=str(name)))
         if not forms:
             raise BadInput("Install the study's questionnaires first (forms add FILE), "
                            "then create the team file.")
         sites = self.sites()
-        data = _teamfile().write_team_file(keys, study, forms, sites)
         with self.vault.transaction() as db:
             pub = keys.public
             db.execute(
                 "INSERT INTO team (id, study, role, lead_public, lead_key_id, lead_fingerprint, "
                 "joined_at) VALUES (1, ?, 'lead', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                 "study = excluded.study", (study, pub.raw, pub.key_id, pub.fingerprint, now()))
-            write_atomic(out, data)
+            # Written inside the transaction: a failed write leaves no lead role behind.
+            teamfile.write_team_file(out, keys, study, forms, sites)
         return TeamResult(study, keys.public.fingerprint, len(forms), len(sites), out)
 
     def read_public_key_file(self, path: Path) -> Researcher:
         """A researcher's public-key file, signature checked."""
-        data = _read(path, "public-key file")
-        public, name = _teamfile().read_public_key_file(data)
-        return Researcher(name, public)
+        found = teamfile.read_public_key_file(Path(path))
+        return Researcher(found.name, found.keys)
 
     def add_researcher(self, researcher: Researcher, name: str | None = None) -> RosterEntry:
         """Add (or rename) a researcher on the roster, after the fingerprint check."""
@@ -154,11 +153,11 @@ class TeamService:
         return [RosterEntry(*map(str, r)) for r in rows]
 
     # --- researcher ------------------------------------------------------------
-    def read_team_file(self, path: Path) -> Any:
+    def read_team_file(self, path: Path) -> teamfile.TeamFile:
         """The team file, signature checked (the person still confirms the fingerprint)."""
-        return _teamfile().read_team_file(_read(path, "team file"))
+        return teamfile.read_team_file(Path(path))
 
-    def join(self, team: Any) -> TeamResult:
+    def join(self, team: teamfile.TeamFile) -> TeamResult:
         """Join the team of a team file whose fingerprint the person confirmed."""
         current = vaultdb.team(self.vault)
         lead: PublicKeys = team.lead
@@ -172,7 +171,7 @@ class TeamService:
             raise BadInput("This is your own team file; researchers join it from their vaults.")
         with self.vault.transaction() as db:
             for form in team.questionnaires:
-                self.forms.install_bytes(form.data, form.file_name)
+                self.forms.install_bytes(form.xlsform, form.filename)
             for site in team.sites:
                 db.execute("INSERT INTO sites (name) VALUES (?) ON CONFLICT (name) DO UPDATE "
                            "SET active = 1", (site,))
@@ -183,25 +182,6 @@ class TeamService:
                 (team.study, lead.raw, lead.key_id, lead.fingerprint, now()))
             _merge_site_setting(db, list(team.sites))
         return TeamResult(team.study, lead.fingerprint, len(team.questionnaires), len(team.sites))
-
-
-def _teamfile() -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module("testimonio.exchange.teamfile")
-    except ImportError:  # until the bundle work ships exchange/teamfile.py
-        return importlib.import_module("testimonio.services._teamfile_fallback")
-
-
-def _read(path: Path, what: str) -> bytes:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise BadInput(f"The {what} {path} cannot be read ({error.strerror}).") from None
-    if len(data) > 64 * 1024 * 1024:
-        raise BadInput(f"{path} is too large to be a {what}.")
-    return data
 
 
 def _listed(raw: Any) -> list[str]:

@@ -8,12 +8,11 @@ Answers are stored as JSON text keyed by answer path (see vault migration 1).
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from testimonio.errors import BadInput, NotFound
-from testimonio.forms.model import AnswerValue, Questionnaire
+from testimonio.forms.model import AnswerValue
 
 _INTERVIEW_COLS = ("id", "form_id", "form_version", "site", "interviewer", "language", "alias",
                    "status", "created_at", "updated_at", "revision")
@@ -128,57 +127,6 @@ def attachment_bytes(db: Any, attachment_id: str) -> bytes:
     if row is None:
         raise NotFound("An attachment ticked for export is no longer in the vault.")
     return bytes(row[0])
-
-
-class Relevance:
-    """Keeps only the answers of relevant questions (irrelevant ones never leave).
-
-    Builds each questionnaire's dependency graph once, however many
-    interviews use it.
-    """
-
-    def __init__(self) -> None:
-        self._graphs: dict[int, Any] = {}
-
-    def exportable(self, q: Questionnaire, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
-        """The answers of ``values`` that may be exported at all."""
-        from testimonio.forms.deps import DependencyGraph
-
-        graph = self._graphs.get(id(q))
-        if graph is None:
-            graph = self._graphs[id(q)] = (q, DependencyGraph.build(q))
-        state = _relevance_state()(q, dict(values), q.default_language, graph=graph[1])
-        # Metadata the engine fills in for a new interview (start, today) was
-        # never recorded for this one: it does not leave. Calculations do.
-        out = {}
-        for path, value in state.exportable_answers().items():
-            if path in values or not _is_metadata(q, path):
-                out[path] = value
-        return out
-
-
-def _relevance_state() -> Any:
-    """FormState without what is only shown (required, constraints, labels).
-
-    An export needs relevance and calculations only; the display half of the
-    engine is most of its cost over 10 000 interviews. If the engine's
-    internals change, this is just a FormState again (slower, still right).
-    """
-    from testimonio.forms.state import FormState
-
-    class RelevanceState(FormState):
-        def _show(self, node: Any, path: str) -> bool:
-            return False
-
-    return RelevanceState
-
-
-def _is_metadata(q: Questionnaire, path: str) -> bool:
-    from testimonio.forms.model import METADATA_TYPES, Question
-
-    model = re.sub(r"\[\d+\]", "", path)
-    node = q.node(model) if q.has_path(model) else None
-    return isinstance(node, Question) and node.type in METADATA_TYPES
 
 
 def record_sent(db: Any, plan: Any, bundle_id: str, at: str) -> None:
