@@ -179,3 +179,10 @@ def test_each_bundle_has_its_own_id_and_ciphertext(tmp_path: Path) -> None:
     b = write(tmp_path / "b.tmb")
     assert a.bundle_id != b.bundle_id  # type: ignore[attr-defined]
     assert (tmp_path / "a.tmb").read_bytes()[64:] != (tmp_path / "b.tmb").read_bytes()[64:]
+
+
+@pytest.mark.parametrize("extra", [{"x": object()}, {"x": float("nan")}], ids=["object", "nan"])
+def test_extra_that_is_not_json_is_bad_input(tmp_path: Path, extra: dict[str, object]) -> None:
+    with pytest.raises(BadInput):
+        write(tmp_path / "b.tmb", extra=extra)
+    assert list(tmp_path.iterdir()) == []

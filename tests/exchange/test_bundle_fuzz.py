@@ -57,7 +57,7 @@ def check(data: bytes, original: bytes, expected: tuple[int, int]) -> None:
     assert data == original and result == expected
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutations)
 def test_mutated_files_are_refused_with_our_errors(ops: list[tuple[str, int, int, bytes]]) -> None:
     data = VALID
@@ -80,7 +80,7 @@ _COUNTS = dict(records=20, records_bytes=len(_LINES),
                attachments=1, attachment_bytes=5)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutations)
 def test_signed_hostile_payloads_end_in_our_errors(ops: list[tuple[str, int, int, bytes]]) -> None:
     payload = PAYLOAD

@@ -243,3 +243,24 @@ def test_plaintext_helper_matches_writer(bundle: Path) -> None:
     body = plaintext_of(bundle, LEAD)
     assert body.startswith(b"I")
     assert PHOTO in body
+
+
+def test_truncated_header_says_truncated(bundle: Path) -> None:
+    bundle.write_bytes(bundle.read_bytes()[:30])
+    with pytest.raises(BundleDamaged, match="truncated"):
+        read_all(bundle)
+
+
+@pytest.mark.parametrize("line", [b'{"x":NaN}\n', b'{"x":-Infinity}\n'])
+def test_records_with_non_json_numbers_are_refused(tmp_path: Path, line: bytes) -> None:
+    body = build_plaintext(records=[{}], records_blob=zlib.compress(line),
+                           manifest_changes={"records_bytes": len(line)})
+    seal_plaintext(tmp_path / "b.tmb", body)
+    with pytest.raises(BundleDamaged, match="not readable"):
+        read_all(tmp_path / "b.tmb")
+
+
+def test_manifest_format_true_is_not_one(tmp_path: Path) -> None:
+    seal_plaintext(tmp_path / "b.tmb", build_plaintext(manifest_changes={"format": True}))
+    with pytest.raises(BundleDamaged, match="another version"):
+        read_all(tmp_path / "b.tmb")

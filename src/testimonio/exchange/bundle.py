@@ -236,7 +236,10 @@ def _write_body(
         attachment_bytes=sum(a.size for a in attachments),
         extra=dict(extra),
     )
-    raw = manifest.to_json()
+    try:
+        raw = manifest.to_json()
+    except (TypeError, ValueError) as exc:
+        raise BadInput(f"The bundle's extra information cannot be written as JSON: {exc}") from None
     if len(raw) > MAX_MANIFEST_BYTES:
         raise BadInput("The bundle's extra information is too large.")
     writer.write(pack_trailer(raw, sender))

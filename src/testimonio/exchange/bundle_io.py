@@ -58,8 +58,10 @@ class Header:
     def unpack(cls, raw: bytes) -> Header:
         if len(raw) == 0:
             raise BundleDamaged("The file is empty; it is not a bundle.")
-        if len(raw) < HEADER_SIZE or not raw.startswith(MAGIC):
+        if not raw.startswith(MAGIC[: len(raw)]) or len(raw) < len(MAGIC):
             raise BundleDamaged("This file is not a Testimonio bundle.")
+        if len(raw) < HEADER_SIZE:
+            raise BundleDamaged("The bundle is truncated: its header is cut short.")
         magic, version, suite, chunk, recipient, nonce, wrapped = _HEADER.unpack(raw)
         if version != FORMAT_VERSION:
             raise BundleDamaged(

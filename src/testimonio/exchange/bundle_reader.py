@@ -40,7 +40,7 @@ from testimonio.exchange.bundle_io import (
 )
 from testimonio.exchange.fingerprint import fingerprint_of_key_id
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
-from testimonio.exchange.manifest import MAX_MANIFEST_BYTES, Limits, Manifest
+from testimonio.exchange.manifest import MAX_MANIFEST_BYTES, Limits, Manifest, reject_json_constant
 from testimonio.exchange.stream import decrypt_chunks
 
 MAX_INDEX_BYTES = 32 * 1024 * 1024
@@ -145,7 +145,8 @@ class OpenedBundle:
         if length > MAX_INDEX_BYTES:
             raise BundleTooLarge("The bundle's attachment list is too large. It was not imported.")
         try:
-            index = json.loads(self._reader.read(length).decode("utf-8"))
+            index = json.loads(self._reader.read(length).decode("utf-8"),
+                               parse_constant=reject_json_constant)
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise _damaged("its attachment list is not readable") from None
         if not isinstance(index, list) or len(index) != self.manifest.attachments:
@@ -260,7 +261,7 @@ class OpenedBundle:
 
 def _parse_record(line: bytes) -> dict[str, Any]:
     try:
-        value = json.loads(line.decode("utf-8"))
+        value = json.loads(line.decode("utf-8"), parse_constant=reject_json_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _damaged("a record is not readable") from None
     if not isinstance(value, dict):

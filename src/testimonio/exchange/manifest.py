@@ -57,18 +57,21 @@ class Manifest:
 
     def to_json(self) -> bytes:
         """Canonical JSON bytes (what is signed)."""
-        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":")).encode("ascii")
+        return json.dumps(
+            asdict(self), sort_keys=True, separators=(",", ":"), allow_nan=False
+        ).encode("ascii")
 
     @classmethod
     def from_json(cls, raw: bytes) -> Manifest:
         """Parse and check a manifest; :class:`BundleDamaged` if anything is off."""
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            data = json.loads(raw.decode("utf-8"), parse_constant=reject_json_constant)
+        except (UnicodeDecodeError, ValueError, RecursionError):
             raise _bad("its manifest is not readable") from None
         if not isinstance(data, dict):
             raise _bad("its manifest is not an object")
-        if data.get("format") != FORMAT_VERSION:
+        version = data.get("format")
+        if not isinstance(version, int) or isinstance(version, bool) or version != FORMAT_VERSION:
             raise BundleDamaged(
                 "The bundle was made by another version of Testimonio (manifest format "
                 f"{data.get('format')!r}); update the program and try again."
@@ -94,6 +97,11 @@ class Manifest:
             if not pattern.match(data[name]):
                 raise _bad(f"manifest field {name} is malformed")
         return cls(**data)
+
+
+def reject_json_constant(name: str) -> Any:
+    """Refuse NaN and Infinity, which JSON does not allow but Python accepts."""
+    raise ValueError(f"{name} is not JSON")
 
 
 def _bad(why: str) -> BundleDamaged:
