@@ -24,6 +24,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from openpyxl import Workbook
@@ -72,20 +73,21 @@ def generated_form(path: Path) -> None:
     wb.save(path)
 
 
-def answers_for(paths: dict[str, str], types: dict[str, str], rng: random.Random) -> dict[str, object]:
+def answers_for(questions: dict[str, Any], rng: random.Random) -> dict[str, object]:
+    """Plausible answers of every question (choices from the questionnaire)."""
     out: dict[str, object] = {}
-    for name, path in paths.items():
-        t = types[name]
-        if t == "integer":
-            out[path] = rng.randint(18, 80)
-        elif t == "date":
-            out[path] = f"2019-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        elif t.startswith("select_one"):
-            out[path] = rng.choice(["yes", "no"]) if name != "gender" else rng.choice(["f", "m"])
-        elif t == "select_multiple":
-            out[path] = ["food"]
-        elif t == "text":
-            out[path] = f"text {rng.random():.6f}"
+    for q in questions.values():
+        names = [c.name for c in q.choices]
+        if q.type == "integer":
+            out[q.path] = rng.randint(18, 80)
+        elif q.type == "date":
+            out[q.path] = f"2019-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        elif q.type == "select_one" and names:
+            out[q.path] = rng.choice(names)
+        elif q.type == "select_multiple" and names:
+            out[q.path] = [rng.choice(names)]
+        elif q.type == "text":
+            out[q.path] = f"text {rng.random():.6f}"
     return out
 
 
@@ -101,6 +103,11 @@ def fill(vault: Vault, form_id: str, version: str, answers: list[dict[str, objec
                             "2019-11-20T10:00:00.000Z", "2019-11-20T11:00:00.000Z"))
             db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
                            [(iid, p, json.dumps(v, separators=(",", ":")), "x") for p, v in a.items()])
+
+
+def _in_repeat(q: Any, path: str) -> bool:
+    parts = path.split("/")
+    return any(getattr(q.node("/".join(parts[:i])), "repeat", False) for i in range(1, len(parts)))
 
 
 def baseline(records: list[dict[str, object]]) -> float:
@@ -132,10 +139,10 @@ def main() -> int:
         rteam = TeamService(researcher)
         rteam.join(rteam.read_team_file(team_file))
         TeamService(lead).add_researcher(Researcher("bench", KeyService(researcher).public()))
-        questions = {n.name: n for n in q.questions() if n.takes_input}
-        paths = {name: n.path for name, n in questions.items()}
-        types = {name: n.type for name, n in questions.items()}
-        answers = [answers_for(paths, types, rng) for _ in range(args.interviews)]
+        # Top-level questions only: a repeat's answers need instance numbers.
+        questions = {n.name: n for n in q.questions() if n.takes_input and "/" not in n.path
+                     or n.takes_input and not _in_repeat(q, n.path)}
+        answers = [answers_for(questions, rng) for _ in range(args.interviews)]
         per = sum(len(a) for a in answers) / max(1, len(answers))
         fill(researcher, q.form_id, q.version, answers)
         records = [{"export_id": secrets.token_hex(16), "answers": a} for a in answers]

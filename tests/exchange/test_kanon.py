@@ -35,3 +35,8 @@ def test_new_revision_replaces_the_old_record() -> None:
 def test_blank_records_are_not_grouped() -> None:
     assert small_groups([], [suppressed(rec("a", "30-39", "f")), rec("b", None, None)], k=5) == []
     assert rec("a", None, "f").blank is False
+
+
+def test_groups_with_blank_values_sort() -> None:
+    bundle = [rec("a", None, "f"), rec("b", "30-39", None), rec("c", "30-39", "f")]
+    assert [g.size for g in small_groups([], bundle, k=5)] == [1, 1, 1]

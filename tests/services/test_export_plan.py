@@ -51,5 +51,6 @@ def test_small_groups_refused_then_suppressed() -> None:
     assert plan.groups == [] and plan.suppressed_ids == {f"{9:032x}"}
     blanked = records[-1].record["answers"]
     assert P["age"] not in blanked and P["gender"] not in blanked and P["alias"] in blanked
+    assert {v.path for v in records[-1].values if v.how == "blanked"} >= {P["age"], P["gender"]}
     out = plan.to_json()
     assert out["blanked"] == [f"{9:032x}"] and len(out["records"]) == 5

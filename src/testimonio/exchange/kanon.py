@@ -85,7 +85,7 @@ def small_groups(
         touched = tuple(sorted(m for m in members if m in current))
         if len(members) < k and touched:
             small.append(SmallGroup(form_id, dict(values), len(members), touched))
-    small.sort(key=lambda g: (g.form_id, g.size, sorted(g.values.items(), key=str)))
+    small.sort(key=lambda g: (g.form_id, g.size, g.describe()))
     return small
 
 

@@ -41,6 +41,7 @@ _ALWAYS_AS_ENTERED = frozenset(
 )
 _NEVER_BY_DEFAULT = frozenset({"geopoint", "deviceid", "username"})
 _DERIVED_TYPES = frozenset({"calculate", "hidden"})
+_METADATA_DATES = frozenset({"start", "end", "today"})
 
 
 def model_path(answer_path: str) -> str:
@@ -210,19 +211,22 @@ class Pseudonymiser:
         """The value that leaves for one answer, or None if it stays."""
         if value is None or value == "" or value == []:
             return None
-        if self._is_repeat(answer_path):
-            return value  # a repeat's instance count says nothing about a person
         question = self.question(answer_path)
-        if question is None or question.type == "note":
-            return None  # unknown paths never leave: nobody vetted them
+        if question is None:
+            # A repeat's instance count says nothing about a person; unknown
+            # paths never leave: nobody vetted them.
+            return value if self._is_repeat(answer_path) else None
+        return self._leaves(answer_path, value, question)
+
+    def _leaves(self, answer_path: str, value: AnswerValue, question: Question) -> AnswerValue:
         privacy = question.privacy
-        if privacy is Privacy.IDENTIFIER:
+        if privacy is Privacy.IDENTIFIER or question.type == "note":
             return None
         if question.is_attachment:
             return self.attachment_names.get(str(value))
         if privacy is Privacy.QUASI:
             return generalise(question, value)
-        if question.type in {"start", "end", "today"}:
+        if question.type in _METADATA_DATES:
             return as_date(value)
         if privacy is Privacy.SAFE:
             return value
@@ -243,11 +247,20 @@ class Pseudonymiser:
         """
         secrets = [s.casefold() for s in self.identifiers(answers).values() if len(s) >= 3]
         out: dict[str, AnswerValue] = {}
+        index = self.index
         for path, value in answers.items():
-            kept = self.leaves(path, value)
+            if value is None or value == "" or value == []:
+                continue
+            question = index.question(path)
+            if question is None:
+                if index.is_repeat(path):
+                    out[path] = value
+                continue
+            kept = self._leaves(path, value, question)
             if kept is None:
                 continue
-            if secrets and isinstance(kept, str) and self._free_text(path, kept):
+            if (secrets and isinstance(kept, str) and question.privacy is Privacy.DEFAULT
+                    and self._is_free_text(question, kept)):
                 folded = kept.casefold()
                 if any(secret in folded for secret in secrets):
                     continue
@@ -260,11 +273,6 @@ class Pseudonymiser:
         if question.type not in _DERIVED_TYPES or not isinstance(value, str):
             return False
         return self.index.reads_private(question)
-
-    def _free_text(self, path: str, value: AnswerValue) -> bool:
-        question = self.question(path)
-        return (question is not None and question.privacy is Privacy.DEFAULT
-                and self._is_free_text(question, value))
 
     def needs_review(self, answers: Mapping[str, AnswerValue], lang: str | None = None) -> list[ReviewItem]:
         """Free-text answers that leave only after a review (reviewed or not)."""

@@ -21,7 +21,7 @@ filled in when the bundle is written (the preview shows the stored size).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,17 +71,34 @@ class PreviewValue:
     how: str  # "as entered", "generalised", "reviewed", "date only", "attachment", "blanked"
 
 
-@dataclass
 class PlannedRecord:
-    """An interview as it will leave, and how each value was treated."""
+    """An interview as it will leave, and how each value was treated.
 
-    interview_id: str  # local only
-    revision: int
-    record: dict[str, Any]
-    values: list[PreviewValue]
-    quasi: QuasiRecord
-    attachments: list[tuple[StoredAttachment, str]]  # (stored, name in bundle)
-    left_out: list[str] = field(default_factory=list)
+    ``values`` (the preview rows) are worked out the first time they are
+    read: a bundle written without a preview never needs them.
+    """
+
+    def __init__(self, interview_id: str, revision: int, record: dict[str, Any],
+                 values: list[PreviewValue] | Callable[[], list[PreviewValue]], quasi: QuasiRecord,
+                 attachments: list[tuple[StoredAttachment, str]], left_out: list[str] | None = None
+                 ) -> None:
+        self.interview_id = interview_id  # local only
+        self.revision = revision
+        self.record = record
+        self._values = values
+        self.quasi = quasi
+        self.attachments = attachments  # (stored, name in bundle)
+        self.left_out = left_out or []
+
+    @property
+    def values(self) -> list[PreviewValue]:
+        if callable(self._values):
+            self._values = self._values()
+        return self._values
+
+    @values.setter
+    def values(self, values: list[PreviewValue]) -> None:
+        self._values = values
 
 
 def _text(value: AnswerValue) -> str:
@@ -121,13 +138,16 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
     for att in interview.attachments:
         if att.id in names and names[att.id] in used:
             chosen.append((att, names[att.id]))
-    values = []
-    for path, value in answers.items():
-        question = pseudo.question(path)
-        label = question.label.get(lang, questionnaire.default_language) if question else ""
-        values.append(PreviewValue(path, label or path,
-                                   _text(value), _how(question, interview.answers.get(path), value,
-                                                      path in interview.reviewed)))
+    def preview() -> list[PreviewValue]:
+        rows = []
+        for path, value in answers.items():
+            question = pseudo.question(path)
+            label = question.label.get(lang, questionnaire.default_language) if question else ""
+            rows.append(PreviewValue(path, label or path, _text(value),
+                                     _how(question, interview.answers.get(path), value,
+                                          path in interview.reviewed)))
+        return rows
+
     quasi = QuasiRecord.of(interview.export_id, interview.form_id,
                            {q.path: answers.get(q.path) for q in pseudo.index.top_level_quasi})
     record: dict[str, Any] = {
@@ -145,7 +165,7 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
             for att, name in chosen
         ],
     }
-    return PlannedRecord(interview.id, interview.revision, record, values, quasi, chosen, left_out)
+    return PlannedRecord(interview.id, interview.revision, record, preview, quasi, chosen, left_out)
 
 
 @dataclass
@@ -176,11 +196,12 @@ class ExportPlan:
             if eid not in members:
                 continue
             paths = {p for p, _ in planned.quasi.values}
+            # The preview rows first (worked out from the answers before blanking).
+            planned.values = [v if v.path not in paths else PreviewValue(v.path, v.label, "", "blanked")
+                              for v in planned.values]
             answers: dict[str, AnswerValue] = planned.record["answers"]
             for p in paths:
                 answers.pop(p, None)
-            planned.values = [v if v.path not in paths else PreviewValue(v.path, v.label, "", "blanked")
-                              for v in planned.values]
             planned.quasi = suppressed(planned.quasi)
             self.suppressed_ids.add(eid)
         self.check()

@@ -67,6 +67,7 @@ class _FormFacts:
                 if expr:
                     self._learn(expr)
         self.cache: dict[str, Any] = {}
+        self._models: dict[str, str] = {}
 
     def _learn(self, expr: str) -> None:
         if _OTHER_REFERENCE.search(_REF.sub("x", expr)):
@@ -81,8 +82,15 @@ class _FormFacts:
             if isinstance(node, Group):
                 self.drivers.update(n.path for n in node.walk())
 
+    def model(self, answer_path: str) -> str:
+        """model_path, remembered: the same few hundred paths come back each interview."""
+        found = self._models.get(answer_path)
+        if found is None:
+            found = self._models[answer_path] = model_path(answer_path)
+        return found
+
     def is_driver(self, answer_path: str) -> bool:
-        model = model_path(answer_path)
+        model = self.model(answer_path)
         return model in self.drivers or model in self.repeats
 
 
@@ -114,14 +122,14 @@ class Relevance:
         state, from_drivers = verdict
         out: dict[str, AnswerValue] = {}
         for path, value in values.items():
-            model = model_path(path)
+            model = facts.model(path)
             if (model in facts.notes or model in facts.calculated or model in facts.repeats
                     or value is None or value == "" or value == []):
                 continue
             if state.is_relevant(path) and _instance_exists(path, from_drivers):
                 out[path] = value
         for path, value in from_drivers.items():
-            model = model_path(path)
+            model = facts.model(path)
             if model in facts.repeats or model in facts.calculated:
                 if path in values or model not in facts.metadata:
                     out[path] = value

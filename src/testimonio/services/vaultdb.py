@@ -38,12 +38,12 @@ def answers(db: Any, interview_id: str, only: str | None = None) -> dict[str, An
                           (interview_id, only))
     else:
         rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ?", (interview_id,))
-    out: dict[str, AnswerValue] = {}
-    for path, value in rows:
-        decoded = json.loads(value)
-        if decoded is not None:
-            out[str(path)] = decoded
-    return out
+    rows = rows.fetchall()
+    if not rows:
+        return {}
+    # One parse for the whole interview: 40 small json.loads calls cost more.
+    decoded = json.loads("[" + ",".join(str(v) for _, v in rows) + "]")
+    return {str(p): v for (p, _), v in zip(rows, decoded, strict=True) if v is not None}
 
 
 def review_decisions(db: Any, interview_id: str) -> dict[str, tuple[str, str]]:
