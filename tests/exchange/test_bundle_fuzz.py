@@ -6,8 +6,10 @@ types — never another exception — and only an unchanged file succeeds.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
+import shutil
 import tempfile
 import zlib
 from pathlib import Path
@@ -30,6 +32,7 @@ from testimonio.exchange.bundle import AttachmentSource, write_bundle
 from testimonio.exchange.bundle_io import TRAILER_FIXED
 
 _DIR = Path(tempfile.mkdtemp(prefix="bundle-fuzz-"))
+atexit.register(shutil.rmtree, _DIR, True)
 _VALID = _DIR / "valid.tmb"
 write_bundle(_VALID, sender=RESEARCHER, recipient=LEAD.public, sequence=1,
              records=sample_records(30),
