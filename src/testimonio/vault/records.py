@@ -188,16 +188,31 @@ def page(db: sqlcipher3.Connection, query: InterviewQuery) -> list[InterviewSumm
     direction = "DESC" if query.descending else "ASC"
     where, params = _where(query)
     limit = max(0, min(query.limit, MAX_PAGE))
+    offset = max(0, query.offset)
+    if (query.search or "").strip():
+        # Find the page's ids in the covering search index, then read those rows
+        # only: a search never reads the rows it does not show.
+        ids = [row[0] for row in db.execute(
+            f"SELECT id FROM interviews INDEXED BY interviews_search{where} "
+            f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?",
+            (*params, limit, offset))]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        found = {row[0]: InterviewSummary(*row) for row in db.execute(
+            f"{_SELECT_INTERVIEW} WHERE id IN ({marks})", ids)}
+        return [found[i] for i in ids]
     sql = (f"{_SELECT_INTERVIEW}{where} ORDER BY {order} {direction}, id {direction} "
            "LIMIT ? OFFSET ?")
-    rows = db.execute(sql, (*params, limit, max(0, query.offset))).fetchall()
+    rows = db.execute(sql, (*params, limit, offset)).fetchall()
     return [InterviewSummary(*row) for row in rows]
 
 
 def count(db: sqlcipher3.Connection, query: InterviewQuery) -> int:
     """How many interviews match ``query`` (offset and limit ignored)."""
     where, params = _where(query)
-    return int(db.execute(f"SELECT count(*) FROM interviews{where}", params).fetchone()[0])
+    hint = " INDEXED BY interviews_search" if (query.search or "").strip() else ""
+    return int(db.execute(f"SELECT count(*) FROM interviews{hint}{where}", params).fetchone()[0])
 
 
 def answers(db: sqlcipher3.Connection, interview_id: str) -> dict[str, AnswerValue]:
