@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from testimonio.errors import TestimonioError, VaultLocked, WrongPassphrase
+from testimonio.services import selftest_team
 from testimonio.vault import DB_NAME, SLOTS_NAME, KdfParams, Vault
 from testimonio.vault.connection import SQLITE_HEADER
 from testimonio.vault.kdf import DEFAULT_LANES
@@ -39,6 +40,11 @@ class SelfTest:
     recovery_key: str = ""
     interview_id: str = ""
     sample: str = field(default_factory=lambda: "selftest " + secrets.token_hex(8))
+    # The study steps (selftest_team): a lead's and a researcher's vault.
+    lead: Vault | None = None
+    researcher: Vault | None = None
+    border_id: str = ""
+    bundle: Path | None = None
 
     @property
     def vault_dir(self) -> Path:
@@ -135,6 +141,11 @@ STEPS: list[Step] = [
     ("encrypted at rest", _encrypted),
     ("recovery key", _recovery),
     ("lock", _lock),
+    ("questionnaires", selftest_team.questionnaires),
+    ("team", selftest_team.team),
+    ("interview", selftest_team.interview),
+    ("export", selftest_team.export),
+    ("import", selftest_team.import_),
 ]
 
 
@@ -156,6 +167,7 @@ def run(report: Callable[[str, bool, str], None], steps: list[Step] | None = Non
             report(name, True, detail)
         return True
     finally:
-        if state.vault is not None:
-            state.vault.lock()
+        for vault in (state.vault, state.lead, state.researcher):
+            if vault is not None:
+                vault.lock()
         shutil.rmtree(folder, ignore_errors=True)
