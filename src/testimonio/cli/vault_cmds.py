@@ -108,7 +108,9 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         _out(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}")
         sys.stdout.flush()
 
-    passed = selftest.run(report)
+    from testimonio.gui.selftest_window import STEP as window_step
+
+    passed = selftest.run(report, [*selftest.STEPS, window_step])
     _out("selftest passed" if passed else "selftest FAILED")
     return EXIT_OK if passed else EXIT_FAILED
 
