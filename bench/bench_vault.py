@@ -141,12 +141,14 @@ class PlainVault:
 def _saves(service: InterviewService, ids: list[str], rounds: int) -> list[float]:
     rng = random.Random(1)
     drafts = ids[::4]  # every fourth interview is a draft (see _rows)
+    run = uuid.uuid4().hex[:8]  # a new value every time, so every save writes
     times = []
     for n in range(rounds):
         iid = rng.choice(drafts)
         start = time.perf_counter()
-        service.set_answer(iid, f"q{rng.randint(1, 29):02d}", f"bench {n}", "bench")
+        changed = service.set_answer(iid, f"q{rng.randint(1, 29):02d}", f"bench {run} {n}", "bench")
         times.append(time.perf_counter() - start)
+        assert changed
     return times
 
 
@@ -161,43 +163,59 @@ def _pages(service: InterviewService) -> list[float]:
     return times
 
 
+def _build(work: Path, n: int, passphrase: str) -> tuple[KdfParams, list[str]]:
+    """Build the vault and the plain database; returns the KDF and the interview ids."""
+    print(f"building {n} interviews x {ANSWERS} answers in {work}")
+    kdf = KdfParams.tuned()
+    vault, _ = Vault.create(work / "vault", passphrase, kdf=kdf)
+    with vault.transaction() as db:
+        db.execute("PRAGMA cache_size = -1000000")  # only to build faster
+    with vault.read():
+        pass
+    conn = vault._require()
+    t0 = time.perf_counter()
+    ids = _fill(conn, n, 7, "BEGIN IMMEDIATE")
+    print(f"  vault built in {time.perf_counter() - t0:.0f} s")
+    vault.lock()
+
+    plain_path = work / "plain.db"
+    plain = PlainVault(plain_path)
+    for migration in MIGRATIONS:
+        for statement in statements(migration.sql):
+            plain.db.execute(statement)
+    plain.db.execute("PRAGMA cache_size = -1000000")
+    t0 = time.perf_counter()
+    _fill(plain.db, n, 7, "BEGIN IMMEDIATE")
+    print(f"  plain SQLite built in {time.perf_counter() - t0:.0f} s")
+    plain.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    plain.db.close()
+    return kdf, ids
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--small", action="store_true", help="10 000 interviews")
     parser.add_argument("--interviews", type=int, default=None)
     parser.add_argument("--saves", type=int, default=1000)
-    parser.add_argument("--keep", type=Path, default=None, help="build in DIR and keep it")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="build in DIR and keep it (or reuse what an earlier run kept there)")
     args = parser.parse_args()
     n = args.interviews or (10_000 if args.small else 100_000)
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-vault-"))
     work.mkdir(parents=True, exist_ok=True)
     passphrase = "bench passphrase for the vault"
+    plain_path = work / "plain.db"
     try:
-        print(f"building {n} interviews x {ANSWERS} answers in {work}")
-        kdf = KdfParams.tuned()
-        vault, _ = Vault.create(work / "vault", passphrase, kdf=kdf)
-        with vault.transaction() as db:
-            db.execute("PRAGMA cache_size = -1000000")  # only to build faster
-        with vault.read():
-            pass
-        conn = vault._require()
-        t0 = time.perf_counter()
-        ids = _fill(conn, n, 7, "BEGIN IMMEDIATE")
-        print(f"  vault built in {time.perf_counter() - t0:.0f} s")
-        vault.lock()
-
-        plain_path = work / "plain.db"
-        plain = PlainVault(plain_path)
-        for migration in MIGRATIONS:
-            for statement in statements(migration.sql):
-                plain.db.execute(statement)
-        plain.db.execute("PRAGMA cache_size = -1000000")
-        t0 = time.perf_counter()
-        _fill(plain.db, n, 7, "BEGIN IMMEDIATE")
-        print(f"  plain SQLite built in {time.perf_counter() - t0:.0f} s")
-        plain.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        plain.db.close()
-
+        if (work / "vault").exists() and (work / "plain.db").exists():
+            print(f"reusing the vault and database in {work}")
+            vault = Vault.unlock(work / "vault", passphrase)
+            kdf = vault.kdf
+            with vault.read() as db:
+                ids = [r[0] for r in db.execute("SELECT id FROM interviews ORDER BY created_at")]
+            vault.lock()
+            n = len(ids)
+        else:
+            kdf, ids = _build(work, n, passphrase)
         # Unlock: Argon2id, then key to first query.
         start = time.perf_counter()
         vault = Vault.unlock(work / "vault", passphrase)

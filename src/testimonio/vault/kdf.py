@@ -56,14 +56,21 @@ class KdfParams:
               memory_kib: int = DEFAULT_MEMORY_KIB, lanes: int = DEFAULT_LANES) -> KdfParams:
         """Parameters that take about ``target_seconds`` on this machine.
 
-        Memory stays fixed; the number of passes is scaled from a timed
-        single pass, never below RFC 9106's three.
+        Memory stays fixed; the number of passes comes from timing one and
+        two passes, never below RFC 9106's three.
         """
-        probe = cls(time_cost=1, memory_kib=memory_kib, lanes=lanes)
-        start = time.perf_counter()
-        probe.derive("tuning", b"\0" * SALT_BYTES)
-        per_pass = max(time.perf_counter() - start, 1e-3)
-        passes = max(MIN_TIME_COST, round(target_seconds / per_pass))
+        def timed(passes: int) -> float:
+            probe = cls(time_cost=passes, memory_kib=memory_kib, lanes=lanes)
+            start = time.perf_counter()
+            probe.derive("tuning", b"\0" * SALT_BYTES)
+            return time.perf_counter() - start
+
+        # Cost = setup (allocating the memory) + passes x per-pass; two probes
+        # give both, so the setup is not mistaken for pass time.
+        one, two = timed(1), timed(2)
+        per_pass = max(two - one, 1e-3)
+        setup = max(one - per_pass, 0.0)
+        passes = max(MIN_TIME_COST, round((target_seconds - setup) / per_pass))
         return cls(time_cost=passes, memory_kib=memory_kib, lanes=lanes)
 
     def as_dict(self) -> dict[str, int]:
