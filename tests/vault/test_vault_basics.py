@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlcipher3
+from vault_fixtures import PASSPHRASE, new_vault
 
 from testimonio.errors import (
     BadInput,
@@ -20,7 +22,20 @@ from testimonio.errors import (
 from testimonio.vault import DB_NAME, SLOTS_NAME, KdfParams, Vault
 from testimonio.vault.connection import SQLITE_HEADER
 
-PASSPHRASE = "correct horse battery staple"  # as in conftest.py
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault_and_key(vault_dir: Path) -> Iterator[tuple[Vault, str]]:
+    yield from new_vault(vault_dir)
+
+
+@pytest.fixture
+def vault(vault_and_key: tuple[Vault, str]) -> Vault:
+    return vault_and_key[0]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

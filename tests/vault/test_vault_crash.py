@@ -8,15 +8,30 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from vault_fixtures import PASSPHRASE, new_vault
 
 from testimonio.errors import WrongPassphrase
 from testimonio.services.interviews import InterviewService
 from testimonio.vault import SLOTS_NAME, KdfParams, Vault
 
-PASSPHRASE = "correct horse battery staple"  # as in conftest.py
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault_and_key(vault_dir: Path) -> Iterator[tuple[Vault, str]]:
+    yield from new_vault(vault_dir)
+
+
+@pytest.fixture
+def vault(vault_and_key: tuple[Vault, str]) -> Vault:
+    return vault_and_key[0]
 
 CHILD = Path(__file__).with_name("crash_child.py")
 KILLS_PER_TEST = 10

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from vault_fixtures import PASSPHRASE, new_vault
 
 from testimonio.errors import VaultDamaged, WrongPassphrase
 from testimonio.services.interviews import InterviewQuery, InterviewService
 from testimonio.vault import DB_NAME, SLOTS_NAME, KdfParams, Vault
 
-PASSPHRASE = "correct horse battery staple"  # as in conftest.py
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault_and_key(vault_dir: Path) -> Iterator[tuple[Vault, str]]:
+    yield from new_vault(vault_dir)
+
+
+@pytest.fixture
+def vault(vault_and_key: tuple[Vault, str]) -> Vault:
+    return vault_and_key[0]
 
 
 def _flip(path: Path, offset: int) -> None:
