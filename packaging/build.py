@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ DIST = ROOT / "dist"
 APP = DIST / "testimonio"
 EXE = APP / ("testimonio.exe" if sys.platform == "win32" else "testimonio")
 SIZE_TARGET_MB = 150
+STARTUP_RUNS = 5
 
 
 def folder_size(path: Path) -> int:
@@ -38,7 +40,7 @@ def write_sums() -> Path:
 
 
 def startup_seconds(command: list[str]) -> float | None:
-    """Launch to unlock dialog: the program prints the moment it shows it."""
+    """Launch to unlock dialog (median of a few runs): the program prints the moment it shows it."""
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=home,
                    XDG_CONFIG_HOME=home, TESTIMONIO_STARTUP_PROBE="1")
@@ -46,14 +48,24 @@ def startup_seconds(command: list[str]) -> float | None:
         setup = dict(env, TESTIMONIO_PASSPHRASE="startup probe passphrase")
         subprocess.run([*command, "--vault", str(vault), "init"], env=setup, check=True,
                        capture_output=True, timeout=120)
-        start = time.perf_counter()
-        done = subprocess.run([*command, "--vault", str(vault)], env=env, capture_output=True,
-                              text=True, timeout=120)
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0 or "unlock-dialog-shown" not in done.stdout:
-            print(f"  (startup probe failed: {done.stderr.strip()[-300:]})")
-            return None
-        return elapsed
+        times = []
+        for _ in range(STARTUP_RUNS):
+            start = time.perf_counter()
+            with subprocess.Popen([*command, "--vault", str(vault)], env=env, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as run:
+                assert run.stdout is not None
+                shown = any(line.strip() == "unlock-dialog-shown" for line in run.stdout)
+                # Timed at the line (read as it comes), not at the exit after it.
+                times.append(time.perf_counter() - start)
+            if run.returncode != 0 or not shown:
+                print(f"  (startup probe failed with exit code {run.returncode})")
+                return None
+        return statistics.median(times)
+
+
+def source_size() -> int:
+    """What running from source needs installed: the virtual environment."""
+    return folder_size(Path(sys.prefix))
 
 
 def main() -> int:
@@ -65,16 +77,19 @@ def main() -> int:
         check=True, cwd=ROOT,
     )
     build_s = time.perf_counter() - start
+    print(f"build time:              {build_s:.1f} s (from source: none)", flush=True)
     size_mb = folder_size(APP) / 1e6
     sums = write_sums()
     version = subprocess.run([str(EXE), "--version"], capture_output=True, text=True, check=True)
     frozen = startup_seconds([str(EXE)])
     source = startup_seconds([sys.executable, "-m", "testimonio"])
-    print(f"build time:              {build_s:.1f} s")
-    print(f"unpacked size:           {size_mb:.1f} MB (target <= {SIZE_TARGET_MB} MB)")
+    over = "" if size_mb <= SIZE_TARGET_MB else "  OVER TARGET"
+    print(f"unpacked size:           {size_mb:.1f} MB (target <= {SIZE_TARGET_MB} MB){over}; "
+          f"from source the environment is {source_size() / 1e6:.0f} MB")
     print(f"frozen --version:        {version.stdout.strip()}")
     print(f"launch to unlock dialog: frozen {frozen if frozen is None else f'{frozen:.2f} s'}, "
-          f"from source {source if source is None else f'{source:.2f} s'}")
+          f"from source {source if source is None else f'{source:.2f} s'} "
+          f"(median of {STARTUP_RUNS}, offscreen)")
     print(f"checksums:               {sums.relative_to(ROOT)}")
     return 0
 
