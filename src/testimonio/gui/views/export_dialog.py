@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -149,6 +150,12 @@ class ExportDialog(QDialog):
         layout.addLayout(buttons)
         self._show(self.INTRO)
 
+        # Enter in a field must not press some other button (a browse button would
+        # open a file dialog): only the button named default takes Enter.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.next_button.setDefault(True)
+
     # --- pages ---------------------------------------------------------------
     def _intro_page(self) -> QWidget:
         page = QWidget(self)
@@ -276,6 +283,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.run_progress)
         layout.addStretch(1)
         return page
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Enter in the filter moves to the table; it must not start the export.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.preview_filter:
+            self.preview_view.setFocus()
+            return
+        super().keyPressEvent(event)
 
     # --- navigation ----------------------------------------------------------
     def current_step(self) -> int:

@@ -97,6 +97,12 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self._update_buttons()
 
+        # Enter in a field must not press some other button (a browse button would
+        # open a file dialog): only the button named default takes Enter.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.import_button.setDefault(True)
+
     # --- files -----------------------------------------------------------------
     def add_files(self, paths: list[Path]) -> None:
         """Add bundle files to the list (each once)."""

@@ -91,6 +91,11 @@ class AddResearcherDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
+        # Enter in a field must not press some other button (a browse button would
+        # open a file dialog): only the button named default takes Enter.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+
     def _browse(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, self.tr("Open a researcher's key file"),
                                                str(Path.home()),

@@ -111,6 +111,11 @@ class TeamDialog(QDialog):
         self.tabs.setCurrentIndex(tab)
         self._tab_changed(tab)
 
+        # Enter in a field must not press some other button (a browse button would
+        # open a file dialog): only the button named default takes Enter.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+
     # --- create (lead) -----------------------------------------------------------
     def _create_tab(self) -> QWidget:
         page = QWidget(self)
