@@ -136,3 +136,36 @@ def test_cancel_choice_closes_without_writing(qtbot, tmp_path) -> None:
     _click(qtbot, dialog.next_button)
     assert dialog.result() == dialog.DialogCode.Rejected
     assert dialog.preview_model.rowCount() == 0
+
+
+def test_keyboard_review_and_filter(qtbot, tmp_path) -> None:
+    t = team(tmp_path)
+    for n in range(5):
+        add_testimony(t.researcher, n, account=f"{KEPT} ({n})")
+    dialog = ExportDialog(t.researcher)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Next is the default button
+    qtbot.waitUntil(lambda: dialog.current_step() == dialog.REVIEW, timeout=15000)
+    assert dialog.review_view.hasFocus() or dialog.review_view.currentIndex().isValid()
+    table = dialog.review_view
+    table.setFocus()
+    for _ in range(3):  # arrows to the Decision column, Space ticks "leaves"
+        qtbot.keyClick(table, Qt.Key.Key_Right)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    model = dialog.review_model
+    assert [model.is_kept(r) for r in range(3)] == [True, False, False]
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    qtbot.keyClick(table, Qt.Key.Key_Space)  # and again: withheld
+    assert [model.is_kept(r) for r in range(3)] == [True, False, False]
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.current_step() == dialog.PRIVACY
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.current_step() == dialog.PREVIEW
+    dialog.path_edit.setText(str(tmp_path / "b.tbundle"))
+    qtbot.keyClicks(dialog.preview_filter, "four nights")
+    qtbot.keyClick(dialog.preview_filter, Qt.Key.Key_Return)  # moves to the table, no export
+    assert dialog.current_step() == dialog.PREVIEW and dialog.job is not None
+    assert dialog.preview_proxy.rowCount() == 1  # only the answer that was let leave
+    assert not (tmp_path / "b.tbundle").exists()

@@ -75,6 +75,8 @@ class PreviewModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == self.QUESTION and role == Qt.ItemDataRole.ToolTipRole:
                 return row.path
+            if col == self.INTERVIEW and role == Qt.ItemDataRole.DisplayRole:
+                return row.interview[:8]  # enough to tell interviews apart; the tooltip has it all
             return (row.interview, row.questionnaire, row.label or row.path, row.value, row.how)[col]
         if role == Qt.ItemDataRole.UserRole:
             return row

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from testimonio.exchange.pseudonymise import model_path
 from testimonio.gui.models.preview_model import AttachmentRow, PreviewRow, ReviewRow
 from testimonio.gui.models.researchers_model import BundleRow, ResearcherRow
 
@@ -64,7 +65,9 @@ class ExportFlow:
         attachments: list[AttachmentRow] = []
         for planned in plan.records:
             listed = self.service.review_items(planned.interview_id, self.lang)
-            idents = _identifier_labels(planned, listed.identifiers)
+            form, version = planned.record["form_id"], planned.record["form_version"]
+            idents = tuple((self.label(form, model_path(p), version), text)
+                           for p, text in listed.identifiers.items())
             for item in listed.items:
                 reviews.append(ReviewRow(item.interview_id, item.alias or planned.record["export_id"][:8],
                                          item.path, item.label, item.value, idents))
@@ -113,9 +116,27 @@ class ExportFlow:
         return plan
 
     def small_groups(self, choices: ExportChoices) -> tuple[list[str], int]:
-        """The small groups as lines a person reads, and k."""
+        """The small groups as lines a person reads (smallest first), and k."""
         plan = self.plan(ExportChoices(choices.include_all, choices.reviewed, choices.attachments))
-        return [g.describe() for g in plan.groups], plan.k
+        return [self._describe(g) for g in sorted(plan.groups, key=lambda g: g.size)], plan.k
+
+    def label(self, form_id: str, path: str, version: str | None = None) -> str:
+        """A question's label in the interface language (its name if unknown)."""
+        try:
+            q = self.context.questionnaires.get(form_id, version)
+            node = q.node(path)
+            return str(node.label.get(self.lang, q.default_language) or node.name)
+        except Exception:  # noqa: BLE001 - a label is a nicety; the name will do
+            return path.rsplit("/", 1)[-1]
+
+    def _describe(self, group: Any) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        blank = QCoreApplication.translate("ExportDialog", "(blank)")
+        values = "; ".join(f"{self.label(group.form_id, p)}: {v if v is not None else blank}"
+                           for p, v in group.values.items())
+        return QCoreApplication.translate("ExportDialog", "%1 interview(s) share — %2").replace(
+            "%1", str(group.size)).replace("%2", values)
 
     def preview_rows(self, choices: ExportChoices) -> list[PreviewRow]:
         """Exactly what will leave, one value a row (the plan the bundle is written from)."""
@@ -140,11 +161,6 @@ class ExportFlow:
         return self.service.write(out, plan=plan, suppress_small_groups=choices.suppress_small_groups,
                                   accept_risk=choices.accept_risk, progress=progress,
                                   cancelled=cancelled)
-
-
-def _identifier_labels(planned: Any, identifiers: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    labels = {v.path: v.label for v in planned.values}
-    return tuple((labels.get(path, path.rsplit("/", 1)[-1]), text) for path, text in identifiers.items())
 
 
 def _drop_attachments(plan: Any, dropped: set[str]) -> None:

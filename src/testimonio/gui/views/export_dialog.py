@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,6 +89,7 @@ def _table(model: Any, name: str, parent: QWidget) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().setVisible(False)
     view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     return view
 
 
@@ -229,6 +230,8 @@ class ExportDialog(QDialog):
         self.privacy_text = _label("", page)
         self.groups_list = QListWidget(page)
         self.groups_list.setAccessibleName(self.tr("Small groups"))
+        self.groups_list.setWordWrap(True)
+        self.groups_list.setAlternatingRowColors(True)
         self.choice_blank = QRadioButton(self.tr("&Blank those fields in this bundle "
                                                  "(recommended)"), page)
         self.choice_anyway = QRadioButton(self.tr("Export &anyway"), page)
@@ -252,8 +255,18 @@ class ExportDialog(QDialog):
         self.preview_filter.setPlaceholderText(self.tr("Filter the preview"))
         self.preview_filter.setAccessibleName(self.tr("Filter the preview"))
         self.preview_filter.textChanged.connect(self.preview_proxy.setFilterFixedString)
+        self.preview_filter.installEventFilter(self)
         self.preview_view = _table(self.preview_proxy, self.tr("Everything that will leave"), page)
         self.preview_view.setSortingEnabled(True)
+        header = self.preview_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, mode in ((PreviewModel.INTERVIEW, QHeaderView.ResizeMode.ResizeToContents),
+                             (PreviewModel.QUESTIONNAIRE, QHeaderView.ResizeMode.ResizeToContents),
+                             (PreviewModel.QUESTION, QHeaderView.ResizeMode.Interactive),
+                             (PreviewModel.VALUE, QHeaderView.ResizeMode.Stretch),
+                             (PreviewModel.HOW, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(PreviewModel.QUESTION, 260)
         self.preview_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.path_edit = QLineEdit(page)
         self.path_edit.setAccessibleName(self.tr("Save the bundle as"))
@@ -284,12 +297,14 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         return page
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         # Enter in the filter moves to the table; it must not start the export.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.preview_filter:
+        if (watched is self.preview_filter and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.preview_view.setFocus()
-            return
-        super().keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
     # --- navigation ----------------------------------------------------------
     def current_step(self) -> int:
@@ -483,7 +498,6 @@ class ExportDialog(QDialog):
     def _fill_preview(self) -> None:
         rows = self.flow.preview_rows(self.choices_made())
         self.preview_model.set_rows(rows)
-        self.preview_view.resizeColumnsToContents()
         self.preview_summary.setText(self.tr(
             "Exactly this will leave: %1 interview(s), %2 value(s), %3 attachment(s). "
             "Everything else stays in the vault.")

@@ -175,4 +175,8 @@ class SummaryView(QWidget):
         for chart, groups in ((self.days_site_chart, s.days_waited_by_site),
                               (self.days_gender_chart, s.days_waited_by_gender),
                               (self.days_both_chart, s.days_waited_by_site_gender)):
-            chart.set_data([Distribution(g.group, g.values) for g in groups])
+            chart.set_data([Distribution(self._group_label(g.group), g.values) for g in groups])
+
+    def _group_label(self, group: str) -> str:
+        # The service marks a blank gender (not asked, or blanked for privacy) with a dash.
+        return group.replace("—", self.tr("gender not given"))
