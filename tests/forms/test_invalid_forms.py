@@ -206,3 +206,26 @@ def test_damaged_bytes_only_ever_raise_form_errors() -> None:
                 load_bytes(bytes(data[:cut]), source.name)
             except errors.TestimonioError as error:
                 assert isinstance(error, FormError)
+
+
+def test_xml_entity_expansion_is_refused_quickly(tmp_path: Path) -> None:
+    """A "billion laughs" shared-strings part: refused, not expanded."""
+    import time
+
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10))
+    bomb = (f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]>'
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            "<si><t>&lol9;</t></si></sst>").encode()
+    source = zipfile.ZipFile(SHARED / "valid" / "choice_filter.xlsx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            data = bomb if info.filename == "xl/sharedStrings.xml" else source.read(info.filename)
+            archive.writestr(info, data)
+    path = tmp_path / "laughs.xlsx"
+    path.write_bytes(out.getvalue())
+    start = time.perf_counter()
+    refuse(path)
+    assert time.perf_counter() - start < 5
