@@ -169,3 +169,24 @@ def test_keyboard_review_and_filter(qtbot, tmp_path) -> None:
     assert dialog.current_step() == dialog.PREVIEW and dialog.job is not None
     assert dialog.preview_proxy.rowCount() == 1  # only the answer that was let leave
     assert not (tmp_path / "b.tbundle").exists()
+
+
+def test_lock_closes_the_dialog_and_forgets_answers(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QWidget
+
+    class Window(QWidget):
+        locked = Signal()
+
+    t = team(tmp_path)
+    add_testimony(t.researcher, 0, account=KEPT)
+    window = Window()
+    qtbot.addWidget(window)
+    dialog = ExportDialog(t.researcher, window)
+    dialog.show()
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.current_step() == dialog.REVIEW, timeout=15000)
+    assert KEPT in dialog.review_text.text()
+    window.locked.emit()
+    assert not dialog.isVisible()
+    assert dialog.review_model.rowCount() == 0 and dialog.review_text.text() == ""

@@ -135,6 +135,11 @@ class ExportDialog(QDialog):
         self.back_button = QPushButton(self.tr("&Back"), self)
         self.next_button = QPushButton(self.tr("&Next"), self)
         self.next_button.setDefault(True)
+
+        # The window locks (idle, Ctrl+L, panic): close at once, forgetting what was shown.
+        locked = getattr(parent, "locked", None)
+        if locked is not None:
+            locked.connect(self.reject)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
@@ -377,6 +382,8 @@ class ExportDialog(QDialog):
             self.job.wait(10)
         self.review_model.clear()
         self.preview_model.clear()
+        self.attachments_model.set_rows([])
+        self.review_text.clear()
         super().reject()
 
     # --- step work -----------------------------------------------------------

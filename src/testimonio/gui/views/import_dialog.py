@@ -69,6 +69,11 @@ class ImportDialog(QDialog):
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setDefault(True)
+
+        # The window locks (idle, Ctrl+L, panic): close at once, forgetting what was shown.
+        locked = getattr(parent, "locked", None)
+        if locked is not None:
+            locked.connect(self.reject)
         self.cancel_button = QPushButton(self.tr("Close"), self)
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Import progress"))

@@ -116,6 +116,11 @@ class TeamDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
 
+        # The window locks (idle, Ctrl+L, panic): close at once, forgetting what was shown.
+        locked = getattr(parent, "locked", None)
+        if locked is not None:
+            locked.connect(self.reject)
+
     # --- create (lead) -----------------------------------------------------------
     def _create_tab(self) -> QWidget:
         page = QWidget(self)
