@@ -48,6 +48,7 @@ def test_check_counts_types_and_privacy() -> None:
     assert "select_one" in questions and "select_multiple" in questions and "image 1" in questions
     identifier = next(line for line in lines if "identifier:" in line)
     assert "real_name" in identifier and "photo" in identifier
+    assert "  alias        person/alias (safe)" in lines
     reviewed = next(line for line in lines if "text kept until reviewed" in line)
     assert "quote_text" in reviewed and "account" in reviewed
 

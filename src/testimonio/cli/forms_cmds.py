@@ -60,6 +60,7 @@ def describe(result: LoadResult) -> list[str]:
     lines.append(f"  questions    {total}: " + ", ".join(
         f"{kind} {count}" for kind, count in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))))
     lines.append(f"  groups       {groups} group(s), {repeats} repeat(s)")
+    lines.append(f"  alias        {_alias_line(q)}")
     lines.extend(_privacy_lines(q))
     for warning in result.warnings:
         first = warning.strip().splitlines()[0] if warning.strip() else ""
@@ -88,6 +89,26 @@ def _privacy_lines(q: Questionnaire) -> list[str]:
         shown = ", ".join(names) if names else "-"
         lines.append(f"    {label + ':':<26}{len(names):>3}  {shown}")
     return lines
+
+
+def _alias_line(q: Questionnaire) -> str:
+    """Where the alias the interview list shows comes from."""
+    found = [n for n in q.questions() if n.name == "alias" and not _in_repeat(q, n.path)]
+    if not found:
+        return "none: the interview list shows the answer of a question named 'alias'"
+    node = found[0]
+    privacy = node.privacy.value or "default"
+    note = "" if node.privacy is Privacy.SAFE else " (mark it 'safe' so cases can be told by it)"
+    return f"{node.path} ({privacy}){note}"
+
+
+def _in_repeat(q: Questionnaire, path: str) -> bool:
+    parts = path.split("/")
+    for i in range(1, len(parts)):
+        node = q.node("/".join(parts[:i]))
+        if isinstance(node, Group) and node.repeat:
+            return True
+    return False
 
 
 def _holds_answer(node: Question) -> bool:
