@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -97,6 +98,9 @@ def _label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    # Wrapped to the dialog's width: a long word (a path, a longer language) must not
+    # widen the dialog past a 1366-pixel screen.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
 
 
@@ -123,10 +127,13 @@ class ExportDialog(QDialog):
         self.steps = QListWidget(self)
         self.steps.setAccessibleName(self.tr("Steps"))
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.steps.setMaximumWidth(170)
         for text in (self.tr("What to export"), self.tr("Free text"), self.tr("Attachments"),
                      self.tr("Privacy check"), self.tr("Preview"), self.tr("Export")):
             self.steps.addItem(text)
+        # As wide as its longest step in any language, never squeezed by the pages.
+        widest = max(self.steps.fontMetrics().horizontalAdvance(self.steps.item(i).text())
+                     for i in range(self.steps.count()))
+        self.steps.setFixedWidth(widest + 32)
         self.stack = QStackedWidget(self)
         for build in (self._intro_page, self._review_page, self._attachments_page,
                       self._privacy_page, self._preview_page, self._run_page):
