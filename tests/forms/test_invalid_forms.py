@@ -229,3 +229,34 @@ def test_xml_entity_expansion_is_refused_quickly(tmp_path: Path) -> None:
     start = time.perf_counter()
     refuse(path)
     assert time.perf_counter() - start < 5
+
+
+def test_random_survey_sheets_only_ever_raise_form_errors(tmp_path: Path) -> None:
+    """Rows drawn at random from plausible pieces: a load or a FormError, never a crash."""
+    rng = random.Random(2019)
+    types = ["text", "integer", "decimal", "select_one yn", "select_multiple yn", "begin_group",
+             "end_group", "begin_repeat", "end_repeat", "note", "calculate", "date", "rank yn",
+             "select_one yn or_other", "select_one_from_file a.csv", "range", "geotrace",
+             "start", "blah", "", None]
+    names = ["a", "b", "c", "d", "e", "g", "r", "a b", "1a", "", None, "meta"]
+    exprs = ["", None, "${a} = 1", ". > 1", "${b}", "${zz}", "((", "count(${r})",
+             "${a} + ${b}", "selected(${a}, 'y')", "position(..)", "today()", "1 div 0"]
+    loaded = refused = 0
+    for attempt in range(60):
+        rows = [{T: rng.choice(types), "name": rng.choice(names), "label": rng.choice(["L", "${a}"]),
+                 "relevant": rng.choice(exprs), "calculation": rng.choice(exprs),
+                 "constraint": rng.choice(exprs), "required": rng.choice(["yes", None, "${a}=1"]),
+                 "privacy": rng.choice(["", None, "safe", "quasi", "identifier"]),
+                 "repeat_count": rng.choice([None, "2", "${a}"]),
+                 "default": rng.choice([None, "1", "today()"])}
+                for _ in range(rng.randint(1, 10))]
+        path = write_xlsform(tmp_path / f"random{attempt}.xlsx", rows,
+                             choices=[{"list_name": "yn", "name": "y", "label": "Y"},
+                                      {"list_name": "yn", "name": "n", "label": "N"}])
+        try:
+            load_file(path)
+            loaded += 1
+        except FormError as error:
+            refused += 1
+            assert error.file == path.name and "cannot be read (" not in error.reason, error
+    assert loaded + refused == 60 and refused > 0
