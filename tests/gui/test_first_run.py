@@ -110,6 +110,7 @@ def test_choosing_spanish_translates_the_wizard_at_once(qtbot: Any, wizard: Firs
     page = wizard.language_page
     english = page.title()
     page.language.setCurrentIndex(page.language.findData("es"))
-    assert page.title() != english
+    qtbot.waitUntil(lambda: page.title() == "Bienvenida a Testimonio", timeout=2000)
+    assert wizard.passphrase_page.understood.text().startswith("&Entiendo")
     page.language.setCurrentIndex(page.language.findData("en"))
-    assert page.title() == english
+    qtbot.waitUntil(lambda: page.title() == english, timeout=2000)

@@ -54,8 +54,7 @@ def pseudo(text: str) -> str:
         return text
     parts = _KEEP.split(text)
     out = "".join(p if _KEEP.fullmatch(p) else p.translate(_ACCENTS) for p in parts)
-    visible = len(_KEEP.sub("", text))
-    pad = max(1, (visible + 1) // 2)
+    pad = max(2, (len(text) + 1) // 2)  # the brackets count towards the half
     return f"[{out}{'~' * max(0, pad - 2)}]"
 
 

@@ -1,0 +1,1898 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>bundle %1 from %2 was already imported; nothing changed.</source>
+        <translation>el paquete %1 de %2 ya estaba importado; no cambió nada.</translation>
+    </message>
+    <message>
+        <source>bundle %1 from %2: %3 new, %4 updated, %5 unchanged or older.</source>
+        <translation>paquete %1 de %2: %3 nuevas, %4 actualizadas, %5 sin cambios o más antiguas.</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Testimonio</source>
+        <translation>Acerca de Testimonio</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Testimonio %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Testimonio %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Structured interviews recorded offline in an encrypted vault. Data leaves only as a pseudonymised bundle encrypted to the team lead.</source>
+        <translation>Entrevistas estructuradas registradas sin conexión en una bóveda cifrada. Los datos solo salen como un paquete seudonimizado y cifrado para la coordinación.</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licences</source>
+        <translation>Componentes incluidos y sus licencias</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeInput</name>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+</context>
+<context>
+    <name>AddResearcherDialog</name>
+    <message>
+        <source>Add a researcher</source>
+        <translation>Añadir un investigador</translation>
+    </message>
+    <message>
+        <source>Researcher&apos;s key file</source>
+        <translation>Archivo de clave del investigador</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>Archivo de &amp;clave:</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>the researcher</source>
+        <translation>el investigador</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the team</source>
+        <translation>&amp;Añadir al equipo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Open a researcher&apos;s key file</source>
+        <translation>Abrir el archivo de clave de un investigador</translation>
+    </message>
+    <message>
+        <source>Key files (*.testimonio-key);;All files (*)</source>
+        <translation>Archivos de clave (*.testimonio-key);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Researcher: %1</source>
+        <translation>Investigador: %1</translation>
+    </message>
+    <message>
+        <source>(no name given)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentInput</name>
+    <message>
+        <source>Add photo or PDF…</source>
+        <extracomment>Larger files are refused: a phone photo is a few MB, a scan a few more.</extracomment>
+        <translation>Añadir foto o PDF…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ver</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Add a photo or PDF</source>
+        <translation>Añadir una foto o un PDF</translation>
+    </message>
+    <message>
+        <source>Photos and PDF (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.pdf)</source>
+        <translation>Fotos y PDF (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.pdf)</translation>
+    </message>
+    <message>
+        <source>The file is larger than 25 MB; choose a smaller photo or scan.</source>
+        <translation>El archivo pesa más de 25 MB; elija una foto o un escaneo más pequeño.</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>No se pudo leer el archivo.</translation>
+    </message>
+    <message>
+        <source>Only photos (JPEG, PNG, WebP, GIF, BMP) and PDF files can be added.</source>
+        <translation>Solo se pueden añadir fotos (JPEG, PNG, WebP, GIF, BMP) y archivos PDF.</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Quitar adjunto</translation>
+    </message>
+    <message>
+        <source>Remove this attachment from the interview? This cannot be undone.</source>
+        <translation>¿Quitar este adjunto de la entrevista? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Reemplazar…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Adjuntado</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF document, %n page(s), %1 kB.
+It is kept only inside the vault and cannot be shown here.</source>
+        <translation>
+            <numerusform>Documento PDF, %n página, %1 kB.
+Se guarda solo dentro de la bóveda y no se puede mostrar aquí.</numerusform>
+            <numerusform>Documento PDF, %n páginas, %1 kB.
+Se guarda solo dentro de la bóveda y no se puede mostrar aquí.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsModel</name>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>Entrevistas</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <source>Not ready to complete</source>
+        <translation>Todavía no se puede completar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) must be fixed before the interview can be completed. Pick one to go to its question.</source>
+        <translation>
+            <numerusform>Hay que corregir %n problema antes de completar la entrevista. Elíjalo para ir a su pregunta.</numerusform>
+            <numerusform>Hay que corregir %n problemas antes de completar la entrevista. Elija uno para ir a su pregunta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>&amp;Go to question</source>
+        <translation>&amp;Ir a la pregunta</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>Not saved: enter a date as YYYY-MM-DD.</source>
+        <translation>Sin guardar: escriba la fecha como AAAA-MM-DD.</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeInput</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>Not saved: enter a date as YYYY-MM-DD and a time as HH:MM.</source>
+        <translation>Sin guardar: escriba la fecha como AAAA-MM-DD y la hora como HH:MM.</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>hora</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionChart</name>
+    <message>
+        <source>%1: %2 people, median %3, from %4 to %5</source>
+        <translation>%1: %2 personas, mediana %3, de %4 a %5</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for the team lead</source>
+        <translation>Exportar para la coordinación</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Qué exportar</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Texto libre</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Privacy check</source>
+        <translation>Control de privacidad</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>A bundle holds your completed interviews, pseudonymised and encrypted so that only the team lead can open it. Names, document numbers and other identifiers never leave this laptop. Free text leaves only if you let it, answer by answer.</source>
+        <translation>Un paquete contiene sus entrevistas completadas, seudonimizadas y cifradas para que solo la coordinación pueda abrirlo. Los nombres, números de documento y otros identificadores nunca salen de este portátil. El texto libre sale solo si usted lo permite, respuesta por respuesta.</translation>
+    </message>
+    <message>
+        <source>Export &amp;every completed interview again, not only the new or changed ones</source>
+        <translation>Exportar de nuevo &amp;todas las entrevistas completadas, no solo las nuevas o modificadas</translation>
+    </message>
+    <message>
+        <source>Export every completed interview</source>
+        <translation>Exportar todas las entrevistas completadas</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <source>These answers are free text. They leave only if you let them. Read each one: anything marked in yellow is an identifier of that interview (a name, a document number) and must not leave. Withhold an answer when in doubt.</source>
+        <translation>Estas respuestas son texto libre. Salen solo si usted lo permite. Lea cada una: lo marcado en amarillo identifica a esa entrevista (un nombre, un número de documento) y no debe salir. Ante la duda, retenga la respuesta.</translation>
+    </message>
+    <message>
+        <source>Answers to review</source>
+        <translation>Respuestas por revisar</translation>
+    </message>
+    <message>
+        <source>Answer under review</source>
+        <translation>Respuesta en revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Let it leave</source>
+        <translation>&amp;Dejar salir</translation>
+    </message>
+    <message>
+        <source>&amp;Withhold</source>
+        <translation>&amp;Retener</translation>
+    </message>
+    <message>
+        <source>Attachments leave only when ticked. Photos leave without their hidden details (camera, date, GPS position).</source>
+        <translation>Los adjuntos salen solo si están marcados. Las fotos salen sin sus datos ocultos (cámara, fecha, posición GPS).</translation>
+    </message>
+    <message>
+        <source>Small groups</source>
+        <translation>Grupos pequeños</translation>
+    </message>
+    <message>
+        <source>&amp;Blank those fields in this bundle (recommended)</source>
+        <translation>&amp;Vaciar esos campos en este paquete (recomendado)</translation>
+    </message>
+    <message>
+        <source>Export &amp;anyway</source>
+        <translation>Exportar &amp;de todos modos</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the export</source>
+        <translation>&amp;Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>Filter the preview</source>
+        <translation>Filtrar la vista previa</translation>
+    </message>
+    <message>
+        <source>Everything that will leave</source>
+        <translation>Todo lo que saldrá</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>Guardar el paquete como</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Guardar como:</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Avance de la exportación</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>Cancelado. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Preparing the interviews…</source>
+        <translation>Preparando las entrevistas…</translation>
+    </message>
+    <message>
+        <source>There is nothing new to export: no completed interview is new or changed since the last bundle.</source>
+        <translation>No hay nada nuevo que exportar: ninguna entrevista completada es nueva ni cambió desde el último paquete.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) to export.</source>
+        <translation>
+            <numerusform>%n entrevista por exportar.</numerusform>
+            <numerusform>%n entrevistas por exportar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>nada registrado</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation>Retenida</translation>
+    </message>
+    <message>
+        <source>Some people in this bundle share their generalised details (such as age band, gender and month) with fewer than %1 interviews in everything exported so far. A reader could single them out. Choose what to do:</source>
+        <translation>Algunas personas de este paquete comparten sus datos generalizados (como tramo de edad, género y mes) con menos de %1 entrevistas en todo lo exportado hasta ahora. Un lector podría identificarlas. Elija qué hacer:</translation>
+    </message>
+    <message>
+        <source>Every group of people with the same generalised details has at least %1 interviews. Nobody can be singled out by them.</source>
+        <translation>Cada grupo de personas con los mismos datos generalizados tiene al menos %1 entrevistas. Nadie puede ser identificado por ellos.</translation>
+    </message>
+    <message>
+        <source>Exactly this will leave: %1 interview(s), %2 value(s), %3 attachment(s). Everything else stays in the vault.</source>
+        <translation>Saldrá exactamente esto: %1 entrevista(s), %2 valor(es), %3 adjunto(s). Todo lo demás se queda en la bóveda.</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>Guardar el paquete</translation>
+    </message>
+    <message>
+        <source>Testimonio bundles (*.tbundle)</source>
+        <translation>Paquetes de Testimonio (*.tbundle)</translation>
+    </message>
+    <message>
+        <source>Choose another file name: a file of that name exists already, or its folder does not exist.</source>
+        <translation>Elija otro nombre de archivo: ya existe un archivo con ese nombre o su carpeta no existe.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Escribiendo el paquete…</translation>
+    </message>
+    <message>
+        <source>The bundle is saved as %1. Give it to the team lead: only they can open it.</source>
+        <translation>El paquete se guardó como %1. Entréguelo a la coordinación: solo ella puede abrirlo.</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>%1 interview(s) share — %2</source>
+        <translation>%1 entrevista(s) comparten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintCheck</name>
+    <message>
+        <source>Compare this fingerprint, group by group, with the one %1 reads out to you in person or on a call. If a single character differs, stop: the file is not theirs.</source>
+        <translation>Compare esta huella, grupo por grupo, con la que %1 le lea en persona o por teléfono. Si un solo carácter es distinto, deténgase: el archivo no es suyo.</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>The fingerprints are the &amp;same</source>
+        <translation>Las huellas son &amp;iguales</translation>
+    </message>
+    <message>
+        <source>The fingerprints are the same</source>
+        <translation>Las huellas son iguales</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Siguiente &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The vault is already created. Leave the set-up now? You can set your name and sites later in Settings.</source>
+        <translation>La bóveda ya está creada. ¿Salir de la configuración ahora? Puede indicar su nombre y los lugares más tarde en Ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>GeopointInput</name>
+    <message>
+        <source>latitude</source>
+        <translation>latitud</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>longitud</translation>
+    </message>
+    <message>
+        <source>altitude (m)</source>
+        <translation>altitud (m)</translation>
+    </message>
+    <message>
+        <source>accuracy (m)</source>
+        <translation>precisión (m)</translation>
+    </message>
+    <message>
+        <source>Not saved: enter a latitude (-90 to 90) and a longitude (-180 to 180).</source>
+        <translation>Sin guardar: escriba una latitud (de -90 a 90) y una longitud (de -180 a 180).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import bundles</source>
+        <translation>Importar paquetes</translation>
+    </message>
+    <message>
+        <source>Choose the bundle files the researchers gave you. Each one is checked (who signed it, that it is addressed to you, that nothing in it was changed) before anything is read, and is imported whole or not at all.</source>
+        <translation>Elija los archivos de paquete que le entregaron los investigadores. Cada uno se verifica (quién lo firmó, que vaya dirigido a usted, que nada haya cambiado) antes de leer nada, y se importa entero o nada.</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>Archivo de paquete</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Bundle files and results</source>
+        <translation>Archivos de paquete y resultados</translation>
+    </message>
+    <message>
+        <source>&amp;Add bundles…</source>
+        <translation>&amp;Añadir paquetes…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Avance de la importación</translation>
+    </message>
+    <message>
+        <source>Missing bundles</source>
+        <translation>Paquetes que faltan</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>Choose bundles</source>
+        <translation>Elegir paquetes</translation>
+    </message>
+    <message>
+        <source>Testimonio bundles (*.tbundle);;All files (*)</source>
+        <translation>Paquetes de Testimonio (*.tbundle);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>importing…</source>
+        <translation>importando…</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>Importado: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <source>not imported (cancelled)</source>
+        <translation>no importado (cancelado)</translation>
+    </message>
+    <message>
+        <source>Cancelled. The files already imported stay imported; the others were not touched.</source>
+        <translation>Cancelado. Los archivos ya importados siguen importados; los demás no se tocaron.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 file(s) were refused and changed nothing.</source>
+        <translation>%1 de %2 archivo(s) fueron rechazados y no cambiaron nada.</translation>
+    </message>
+    <message>
+        <source>Every file was imported.</source>
+        <translation>Se importaron todos los archivos.</translation>
+    </message>
+    <message>
+        <source>No bundle is missing from any researcher.</source>
+        <translation>No falta ningún paquete de ningún investigador.</translation>
+    </message>
+    <message>
+        <source>Missing bundles — ask these researchers for them:</source>
+        <translation>Faltan paquetes; pídalos a estos investigadores:</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewListView</name>
+    <message>
+        <source>Alias or the start of the interview id</source>
+        <translation>Alias o el comienzo del id de la entrevista</translation>
+    </message>
+    <message>
+        <source>Search interviews</source>
+        <translation>Buscar entrevistas</translation>
+    </message>
+    <message>
+        <source>Filter by site</source>
+        <translation>Filtrar por lugar</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrar por estado</translation>
+    </message>
+    <message>
+        <source>Filter by questionnaire</source>
+        <translation>Filtrar por cuestionario</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>Sta&amp;tus:</source>
+        <translation>Es&amp;tado:</translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire:</source>
+        <translation>&amp;Cuestionario:</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>Entrevistas</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Todos los lugares</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completa</translation>
+    </message>
+    <message>
+        <source>All questionnaires</source>
+        <translation>Todos los cuestionarios</translation>
+    </message>
+    <message>
+        <source>No interview matches the search or filters.</source>
+        <translation>Ninguna entrevista coincide con la búsqueda o los filtros.</translation>
+    </message>
+    <message>
+        <source>No interviews yet.
+Start one with Interview → New (Ctrl+N).</source>
+        <translation>Todavía no hay entrevistas.
+Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewTableModel</name>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Último cambio</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completa</translation>
+    </message>
+    <message>
+        <source>{form} version {version}</source>
+        <translation>{form} versión {version}</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewView</name>
+    <message>
+        <source>Questionnaire language</source>
+        <translation>Idioma del cuestionario</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>✓ Saved</source>
+        <translation>✓ Guardado</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Completar…</translation>
+    </message>
+    <message>
+        <source>Check every answer and mark the interview complete (Ctrl+Shift+Enter)</source>
+        <translation>Revisar todas las respuestas y marcar la entrevista como completa (Ctrl+Mayús+Intro)</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Reabrir…</translation>
+    </message>
+    <message>
+        <source>Allow changes again; the reason is logged</source>
+        <translation>Permitir cambios de nuevo; el motivo queda registrado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Save and return to the list (Ctrl+W)</source>
+        <translation>Guardar y volver a la lista (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ Página anterior</translation>
+    </message>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Página anterior (Ctrl+Re Pág)</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>Página siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Página siguiente (Ctrl+Av Pág)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Sin guardar</translation>
+    </message>
+    <message>
+        <source>Your last change could not be saved: %1</source>
+        <translation>No se pudo guardar su último cambio: %1</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completa</translation>
+    </message>
+    <message>
+        <source>Every answer is in order. Mark the interview complete? It becomes read-only until reopened.</source>
+        <translation>Todas las respuestas están en orden. ¿Marcar la entrevista como completa? Quedará de solo lectura hasta que se reabra.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
+        <translation>Esta entrevista está completa y es de solo lectura. Use «Reabrir…» para cambiarla; el motivo queda registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to Testimonio</source>
+        <translation>Bienvenida a Testimonio</translation>
+    </message>
+    <message>
+        <source>Testimonio keeps your interviews in an encrypted vault on this computer. These few steps create the vault and set up the program.</source>
+        <translation>Testimonio guarda sus entrevistas en una bóveda cifrada en esta computadora. Estos pocos pasos crean la bóveda y configuran el programa.</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Idioma de la interfaz:</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Save state</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>&amp;New interview…</source>
+        <translation>&amp;Nueva entrevista…</translation>
+    </message>
+    <message>
+        <source>&amp;Open interview</source>
+        <translation>&amp;Abrir entrevista</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft…</source>
+        <translation>&amp;Borrar borrador…</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the list</source>
+        <translation>&amp;Volver a la lista</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Lock and &amp;hide</source>
+        <translation>Bloquear y &amp;ocultar</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>A&amp;justes…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the team lead…</source>
+        <translation>&amp;Exportar para la coordinación…</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Importar paquetes…</translation>
+    </message>
+    <message>
+        <source>&amp;Interviews</source>
+        <translation>&amp;Entrevistas</translation>
+    </message>
+    <message>
+        <source>&amp;Researchers</source>
+        <translation>&amp;Investigadores</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <source>&amp;About Testimonio</source>
+        <translation>&amp;Acerca de Testimonio</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Interview</source>
+        <translation>&amp;Entrevista</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>E&amp;quipo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation>Sin guardar: {problem}</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Todos los cambios guardados</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>{what} is not available in this version of the program.</source>
+        <translation>{what}: no está disponible en esta versión del programa.</translation>
+    </message>
+    <message>
+        <source>The interview form</source>
+        <translation>El formulario de entrevista</translation>
+    </message>
+    <message>
+        <source>Some answers could not be saved. Close the interview anyway? The unsaved answers will be lost.</source>
+        <translation>Algunas respuestas no se pudieron guardar. ¿Cerrar la entrevista de todos modos? Se perderán las respuestas sin guardar.</translation>
+    </message>
+    <message>
+        <source>This view</source>
+        <translation>Esta vista</translation>
+    </message>
+    <message>
+        <source>This part</source>
+        <translation>Esta parte</translation>
+    </message>
+    <message>
+        <source>Starting an interview</source>
+        <translation>Empezar una entrevista</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Borrar borrador</translation>
+    </message>
+    <message>
+        <source>Delete the selected draft interview and all its answers? This cannot be undone.</source>
+        <translation>¿Borrar el borrador seleccionado y todas sus respuestas? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time the program starts.</source>
+        <translation>El nuevo idioma se usará la próxima vez que se inicie el programa.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>NewInterviewDialog</name>
+    <message>
+        <source>New interview</source>
+        <translation>Nueva entrevista</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Questionnaire language</source>
+        <translation>Idioma del cuestionario</translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire:</source>
+        <translation>&amp;Cuestionario:</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>No questionnaire is installed yet. Add one with “testimonio forms add FILE.xlsx” or join a team.</source>
+        <translation>Todavía no hay ningún cuestionario instalado. Añada uno con «testimonio forms add ARCHIVO.xlsx» o únase a un equipo.</translation>
+    </message>
+    <message>
+        <source>Start interview</source>
+        <translation>Empezar la entrevista</translation>
+    </message>
+    <message>
+        <source>Choose or type the site.</source>
+        <translation>Elija o escriba el lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>PageListModel</name>
+    <message numerus="yes">
+        <source>⚠ %n problem(s)</source>
+        <extracomment>Types that are never shown as a question on a page.</extracomment>
+        <translation>
+            <numerusform>⚠ %n problema</numerusform>
+            <numerusform>⚠ %n problemas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not asked in this interview</source>
+        <translation>No se pregunta en esta entrevista</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 de %2 respondidas</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Elija una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Create the &amp;vault</source>
+        <translation>Crear la &amp;bóveda</translation>
+    </message>
+    <message>
+        <source>The passphrase opens the vault. Several unusual words are easy to remember and hard to guess.</source>
+        <translation>La frase de contraseña abre la bóveda. Varias palabras poco comunes son fáciles de recordar y difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repítala:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Solidez:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase, repeated</source>
+        <translation>Frase de contraseña, repetida</translation>
+    </message>
+    <message>
+        <source>If you lose both the passphrase and the recovery key, nobody can open the vault: the interviews are lost for good. There is no back door.</source>
+        <translation>Si pierde a la vez la frase de contraseña y la clave de recuperación, nadie podrá abrir la bóveda: las entrevistas se pierden para siempre. No hay puerta trasera.</translation>
+    </message>
+    <message>
+        <source>I &amp;understand that a lost passphrase and recovery key mean lost data</source>
+        <translation>&amp;Entiendo que perder la frase y la clave de recuperación es perder los datos</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters.</source>
+        <translation>Use al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: add words or characters.</source>
+        <translation>Demasiado fácil de adivinar: añada palabras o caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases no son iguales.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted vault…</source>
+        <translation>Creando la bóveda cifrada…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStrengthMeter</name>
+    <message>
+        <source>Very weak</source>
+        <translation>Muy débil</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Débil</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Fuerte</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Muy fuerte</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Solidez de la frase de contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras minutos sin uso</translation>
+    </message>
+    <message>
+        <source>Lock the vault when nobody has used the program for this many minutes.</source>
+        <translation>Bloquear la bóveda cuando nadie haya usado el programa durante estos minutos.</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>Interviewer name</source>
+        <translation>Nombre de quien entrevista</translation>
+    </message>
+    <message>
+        <source>Recorded with every interview you take.</source>
+        <translation>Se registra con cada entrevista que usted hace.</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>Places where you take interviews, one a line.</source>
+        <translation>Lugares donde hace entrevistas, uno por línea.</translation>
+    </message>
+    <message>
+        <source>Default site</source>
+        <translation>Lugar predeterminado</translation>
+    </message>
+    <message>
+        <source>Smallest group size for export (k)</source>
+        <translation>Tamaño mínimo de grupo al exportar (k)</translation>
+    </message>
+    <message>
+        <source>An export refuses groups of fewer people than this.</source>
+        <translation>Una exportación rechaza grupos con menos personas que esto.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Value that leaves</source>
+        <translation>Valor que sale</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>Page</source>
+        <extracomment>(page title, question label) of an answer path.</extracomment>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>About you and where you work</source>
+        <translation>Sobre usted y dónde trabaja</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with each interview you take. The sites are the places where you interview; you can change both later in Settings.</source>
+        <translation>Su nombre se registra con cada entrevista que hace. Los lugares son los sitios donde entrevista; puede cambiar ambos más tarde en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Interviewer &amp;name:</source>
+        <translation>&amp;Nombre de quien entrevista:</translation>
+    </message>
+    <message>
+        <source>&amp;Sites (one a line):</source>
+        <translation>&amp;Lugares (uno por línea):</translation>
+    </message>
+    <message>
+        <source>&amp;Default site:</source>
+        <translation>Lugar &amp;predeterminado:</translation>
+    </message>
+    <message>
+        <source>Interviewer name</source>
+        <translation>Nombre de quien entrevista</translation>
+    </message>
+    <message>
+        <source>Sites, one a line</source>
+        <translation>Lugares, uno por línea</translation>
+    </message>
+    <message>
+        <source>Default site</source>
+        <translation>Lugar predeterminado</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>(required)</source>
+        <translation>(obligatoria)</translation>
+    </message>
+</context>
+<context>
+    <name>RankInput</name>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Subir (Alt+Arriba)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Bajar (Alt+Abajo)</translation>
+    </message>
+    <message>
+        <source>Keep this order</source>
+        <translation>Mantener este orden</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ya la anoté</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPanel</name>
+    <message>
+        <source>This is your recovery key. Write it on paper now and keep it apart from the laptop. It opens the vault if the passphrase is forgotten. It will not be shown again.</source>
+        <translation>Esta es su clave de recuperación. Anótela ahora en papel y guárdela lejos del portátil. Abre la bóveda si se olvida la frase de contraseña. No se volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Group of the recovery key, typed back</source>
+        <translation>Grupo de la clave de recuperación, escrito de nuevo</translation>
+    </message>
+    <message>
+        <source>From what you wrote, type group number {number} of the key:</source>
+        <translation>A partir de lo que anotó, escriba el grupo número {number} de la clave:</translation>
+    </message>
+    <message>
+        <source>Correct.</source>
+        <translation>Correcto.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Write down the recovery key</source>
+        <translation>Anote la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have &amp;written it down</source>
+        <translation>Ya la &amp;anoté</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen interview</source>
+        <translation>Reabrir la entrevista</translation>
+    </message>
+    <message>
+        <source>This interview is complete. Say why it needs changing; the reason is kept in the interview&apos;s log.</source>
+        <translation>Esta entrevista está completa. Indique por qué hay que cambiarla; el motivo se guarda en el historial de la entrevista.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Reason for reopening</source>
+        <translation>Motivo para reabrir</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatWidget</name>
+    <message>
+        <source>None added yet.</source>
+        <extracomment>Fills an instance&apos;s box: (layout, instance answer path, 1-based index).</extracomment>
+        <translation>Todavía no se añadió ninguno.</translation>
+    </message>
+    <message>
+        <source>Add: %1</source>
+        <translation>Añadir: %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>Quitar %1 %2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2 and every answer in it? This cannot be undone.</source>
+        <translation>¿Quitar %1 %2 y todas sus respuestas? No se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchersModel</name>
+    <message>
+        <source>Researcher</source>
+        <translation>Investigador</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Paquetes</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>Último paquete</translation>
+    </message>
+    <message>
+        <source>Missing bundles</source>
+        <translation>Paquetes que faltan</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno todavía</translation>
+    </message>
+    <message>
+        <source>no. %1, %2</source>
+        <translation>n.º %1, %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Bundles with these numbers were made but have not been imported: ask the researcher for them.</source>
+        <translation>Los paquetes con estos números se crearon pero no se importaron: pídaselos al investigador.</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchersView</name>
+    <message>
+        <source>Researchers</source>
+        <translation>Investigadores</translation>
+    </message>
+    <message>
+        <source>Researchers on the team</source>
+        <translation>Investigadores del equipo</translation>
+    </message>
+    <message>
+        <source>Bundles of the selected researcher</source>
+        <translation>Paquetes del investigador seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Add a researcher…</source>
+        <translation>&amp;Añadir un investigador…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>No bundle is missing.</source>
+        <translation>No falta ningún paquete.</translation>
+    </message>
+    <message>
+        <source>No researcher on the team yet. Add one from their key file.</source>
+        <translation>Todavía no hay investigadores en el equipo. Añada uno desde su archivo de clave.</translation>
+    </message>
+    <message>
+        <source>Missing bundles: %1. Ask these researchers for them.</source>
+        <translation>Faltan paquetes: %1. Pídaselos a estos investigadores.</translation>
+    </message>
+    <message>
+        <source>Select a researcher to see their bundles.</source>
+        <translation>Seleccione un investigador para ver sus paquetes.</translation>
+    </message>
+    <message>
+        <source>missing: not imported yet</source>
+        <translation>falta: todavía no importado</translation>
+    </message>
+    <message>
+        <source>Bundles from %1</source>
+        <translation>Paquetes de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation>Retenida</translation>
+    </message>
+</context>
+<context>
+    <name>SelectOneRadio</name>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Remove this answer</source>
+        <translation>Quitar esta respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the figures</source>
+        <translation>Actualizar las cifras</translation>
+    </message>
+    <message>
+        <source>Humanitarian visa</source>
+        <translation>Visa humanitaria</translation>
+    </message>
+    <message>
+        <source>Humanitarian exceptions</source>
+        <translation>Excepciones humanitarias</translation>
+    </message>
+    <message>
+        <source>Asylum claims: outcome</source>
+        <translation>Solicitudes de refugio: resultado</translation>
+    </message>
+    <message>
+        <source>At migration control</source>
+        <translation>En el control migratorio</translation>
+    </message>
+    <message>
+        <source>Days waited for a decision, by site</source>
+        <translation>Días de espera de una decisión, por lugar</translation>
+    </message>
+    <message>
+        <source>Days waited for a decision, by gender</source>
+        <translation>Días de espera de una decisión, por género</translation>
+    </message>
+    <message>
+        <source>Days waited, by site and gender</source>
+        <translation>Días de espera, por lugar y género</translation>
+    </message>
+    <message>
+        <source>No data yet.</source>
+        <translation>Todavía no hay datos.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>No testimonies yet. Import the researchers&apos; bundles to see the figures.</source>
+        <translation>Todavía no hay testimonios. Importe los paquetes de los investigadores para ver las cifras.</translation>
+    </message>
+    <message>
+        <source>%1 testimonies from %2 site(s). %3 of them held a humanitarian visa; %4 of those were still refused.</source>
+        <translation>%1 testimonios de %2 lugar(es). %3 de ellos tenían visa humanitaria; a %4 de esos igual se les negó la entrada.</translation>
+    </message>
+    <message>
+        <source>held one and were still refused</source>
+        <translation>la tenían y aun así se les negó</translation>
+    </message>
+    <message>
+        <source>held one and were not refused</source>
+        <translation>la tenían y no se les negó</translation>
+    </message>
+    <message>
+        <source>held none</source>
+        <translation>no la tenían</translation>
+    </message>
+    <message>
+        <source>met an exception and were still refused</source>
+        <translation>cumplían una excepción y aun así se les negó</translation>
+    </message>
+    <message>
+        <source>met an exception and were not refused</source>
+        <translation>cumplían una excepción y no se les negó</translation>
+    </message>
+    <message>
+        <source>met none</source>
+        <translation>no cumplían ninguna</translation>
+    </message>
+    <message>
+        <source>gender not given</source>
+        <translation>género no indicado</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Create a team (lead)</source>
+        <translation>Crear un equipo (coordinación)</translation>
+    </message>
+    <message>
+        <source>Join a team (researcher)</source>
+        <translation>Unirse a un equipo (investigador)</translation>
+    </message>
+    <message>
+        <source>My key</source>
+        <translation>Mi clave</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>The team file carries the study name, your public key, every questionnaire installed in this vault and the site list. Give it to each researcher and read your fingerprint out to them.</source>
+        <translation>El archivo de equipo lleva el nombre del estudio, su clave pública, todos los cuestionarios instalados en esta bóveda y la lista de lugares. Entrégueselo a cada investigador y léale su huella en voz alta.</translation>
+    </message>
+    <message>
+        <source>Study name</source>
+        <translation>Nombre del estudio</translation>
+    </message>
+    <message>
+        <source>Save the team file as</source>
+        <translation>Guardar el archivo de equipo como</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Team files (*.testimonio-team)</source>
+        <translation>Archivos de equipo (*.testimonio-team)</translation>
+    </message>
+    <message>
+        <source>&amp;Study name:</source>
+        <translation>Nombre del &amp;estudio:</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>Guardar &amp;como:</translation>
+    </message>
+    <message>
+        <source>&amp;Create the team file</source>
+        <translation>&amp;Crear el archivo de equipo</translation>
+    </message>
+    <message>
+        <source>Your fingerprint</source>
+        <translation>Su huella</translation>
+    </message>
+    <message>
+        <source>Give the study a name.</source>
+        <translation>Ponga un nombre al estudio.</translation>
+    </message>
+    <message>
+        <source>The team file is saved as %1. Read this fingerprint out to each researcher when you give it to them:</source>
+        <translation>El archivo de equipo se guardó como %1. Lea esta huella en voz alta a cada investigador cuando se lo entregue:</translation>
+    </message>
+    <message>
+        <source>Team file</source>
+        <translation>Archivo de equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Team file:</source>
+        <translation>Archivo de &amp;equipo:</translation>
+    </message>
+    <message>
+        <source>the team lead</source>
+        <translation>la coordinación</translation>
+    </message>
+    <message>
+        <source>&amp;Join the team</source>
+        <translation>&amp;Unirse al equipo</translation>
+    </message>
+    <message>
+        <source>Open the team file</source>
+        <translation>Abrir el archivo de equipo</translation>
+    </message>
+    <message>
+        <source>Team files (*.testimonio-team);;All files (*)</source>
+        <translation>Archivos de equipo (*.testimonio-team);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Study: %1
+Questionnaires: %2
+Sites: %3</source>
+        <translation>Estudio: %1
+Cuestionarios: %2
+Lugares: %3</translation>
+    </message>
+    <message>
+        <source>You joined the team: its questionnaires and sites are installed, and your bundles will be addressed to this lead.</source>
+        <translation>Se unió al equipo: sus cuestionarios y lugares están instalados, y sus paquetes irán dirigidos a esta coordinación.</translation>
+    </message>
+    <message>
+        <source>Give your public-key file to the team lead and read this fingerprint out to them, so they know your bundles come from you.</source>
+        <translation>Entregue su archivo de clave pública a la coordinación y léale esta huella en voz alta, para que sepa que sus paquetes vienen de usted.</translation>
+    </message>
+    <message>
+        <source>Your name, as the lead knows you</source>
+        <translation>Su nombre, como la coordinación le conoce</translation>
+    </message>
+    <message>
+        <source>Save the key file as</source>
+        <translation>Guardar el archivo de clave como</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Key files (*.testimonio-key)</source>
+        <translation>Archivos de clave (*.testimonio-key)</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Su &amp;nombre:</translation>
+    </message>
+    <message>
+        <source>Save a&amp;s:</source>
+        <translation>Guardar c&amp;omo:</translation>
+    </message>
+    <message>
+        <source>Save my &amp;public key</source>
+        <translation>Guardar mi clave &amp;pública</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Guardado como %1.</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+</context>
+<context>
+    <name>TimeInput</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>Not saved: enter a time as HH:MM.</source>
+        <translation>Sin guardar: escriba la hora como HH:MM.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Testimonio is locked</source>
+        <extracomment>Seconds to wait after the second failure; doubles after each further one.</extracomment>
+        <translation>Testimonio está bloqueado</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to open the vault.</source>
+        <translation>Escriba su frase de contraseña para abrir la bóveda.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Escriba primero su frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Opening the vault…</source>
+        <translation>Abriendo la bóveda…</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this vault. Try again.</source>
+        <translation>Esa frase de contraseña no abre esta bóveda. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s files are damaged or were changed. Nothing was opened. Restore the vault from a backup.</source>
+        <translation>Los archivos de la bóveda están dañados o fueron modificados. No se abrió nada. Restaure la bóveda desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>There is no vault in this place.</source>
+        <translation>No hay ninguna bóveda en este lugar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That passphrase does not open this vault. Wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>Esa frase de contraseña no abre esta bóveda. Espere %n segundo antes de volver a intentarlo.</numerusform>
+            <numerusform>Esa frase de contraseña no abre esta bóveda. Espere %n segundos antes de volver a intentarlo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaffleChart</name>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 de %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>_Chart</name>
+    <message>
+        <source>No data yet.</source>
+        <translation>Todavía no hay datos.</translation>
+    </message>
+</context>
+<context>
+    <name>_DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Pick the date on a calendar (Alt+Down)</source>
+        <translation>Elegir la fecha en un calendario (Alt+Abajo)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+</context>
+<context>
+    <name>_NumberInput</name>
+    <message>
+        <source>Not saved: enter a number.</source>
+        <translation>Sin guardar: escriba un número.</translation>
+    </message>
+</context>
+<context>
+    <name>_SearchableList</name>
+    <message>
+        <source>Type to search the choices</source>
+        <translation>Escriba para buscar entre las opciones</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>buscar</translation>
+    </message>
+</context>
+</TS>
