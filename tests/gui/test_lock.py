@@ -93,3 +93,22 @@ def test_nothing_readable_in_the_title_or_clipboard(qtbot: Any, window: MainWind
     window.open_interview(interviews[0])
     assert window.windowTitle() == "Testimonio"
     assert "Persona" not in QApplication.clipboard().text()
+
+
+def test_locking_closes_open_dialogs(qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+
+    from testimonio.gui.dialogs.settings_dialog import SettingsDialog
+
+    opened: list[SettingsDialog] = []
+
+    def lock_while_open() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, SettingsDialog) and w.isVisible()]
+        opened.extend(dialogs)
+        window.guard.lock_requested.emit("idle")
+
+    QTimer.singleShot(100, lock_while_open)
+    window.settings_action.trigger()  # runs the dialog's own event loop until the lock
+    assert opened and not opened[0].isVisible()
+    assert window.is_locked and window.list_view.model.rowCount() == 0

@@ -96,6 +96,14 @@ class Job(QObject):
             raise JobCancelled("Cancelled.")
         self.progressed.emit(int(done), int(total), str(text))
 
+    def _emit(self, signal: Any, *args: Any) -> None:
+        # The job's owner (a closed dialog) may be gone by the time the work
+        # ends; there is nobody left to tell, which is fine.
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            log.debug("job finished after its owner was deleted")
+
     def _run(self) -> None:
         try:
             kwargs = dict(self._kwargs)
@@ -105,25 +113,25 @@ class Job(QObject):
             self.result = self._fn(*self._args, **kwargs)
         except JobCancelled:
             self._done.set()
-            self.was_cancelled.emit()
+            self._emit(self.was_cancelled)
         except TestimonioError as error:
             self.exception = error
             self.error = str(error)
             self._done.set()
-            self.failed.emit(self.error)
+            self._emit(self.failed, self.error)
         except Exception as error:  # noqa: BLE001 - a bug becomes a sentence, the trace goes to the log
             log.exception("background job failed")
             self.exception = error
             self.error = "Something went wrong. Details are in the log."
             self._done.set()
-            self.failed.emit(self.error)
+            self._emit(self.failed, self.error)
         else:
             self._done.set()
             if self._cancel.is_set():
-                self.was_cancelled.emit()
+                self._emit(self.was_cancelled)
             else:
-                self.succeeded.emit(self.result)
-        self.finished.emit()
+                self._emit(self.succeeded, self.result)
+        self._emit(self.finished)
 
 
 def run_job(

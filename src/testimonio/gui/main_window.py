@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -402,6 +403,7 @@ class MainWindow(QMainWindow):
             if reason == REASON_PANIC:
                 self.showMinimized()
             return
+        self._close_dialogs()
         view = self.views.get("interview")
         self._place = None
         if view is not None:
@@ -419,6 +421,16 @@ class MainWindow(QMainWindow):
         self.locked.emit()
         if reason == REASON_PANIC:
             self.showMinimized()
+
+    def _close_dialogs(self) -> None:
+        # A dialog left open (settings, export, a question) could show data
+        # over the lock screen: every one is closed as if cancelled.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and dialog.isWindow():
+                dialog.reject()
 
     def show_locked(self) -> None:
         """Replace the content by the unlock dialog."""
