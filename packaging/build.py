@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -78,6 +79,9 @@ def main() -> int:
     )
     build_s = time.perf_counter() - start
     print(f"build time:              {build_s:.1f} s (from source: none)", flush=True)
+    if sys.platform.startswith("linux"):
+        # Beside the program, for the menu entry (docs/install.md).
+        shutil.copy2(ROOT / "packaging" / "testimonio.desktop", APP / "testimonio.desktop")
     size_mb = folder_size(APP) / 1e6
     sums = write_sums()
     version = subprocess.run([str(EXE), "--version"], capture_output=True, text=True, check=True)
