@@ -1808,6 +1808,34 @@ Sites: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase, repeated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I &amp;forgot the passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1816,11 +1844,35 @@ Sites: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type the recovery key you wrote down when the vault was created, then choose a new passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock and set the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type your passphrase first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opening the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the recovery key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a stronger new passphrase (at least {n} characters, several words).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this vault. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

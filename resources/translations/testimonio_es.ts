@@ -1813,6 +1813,34 @@ Lugares: %3</translation>
         <translation>Mensaje</translation>
     </message>
     <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>New passphrase, repeated</source>
+        <translation>Nueva frase de contraseña, repetida</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation>Clave de &amp;recuperación:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>Re&amp;pítala:</translation>
+    </message>
+    <message>
+        <source>I &amp;forgot the passphrase…</source>
+        <translation>&amp;Olvidé la frase de contraseña…</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
@@ -1821,12 +1849,36 @@ Lugares: %3</translation>
         <translation>&amp;Salir</translation>
     </message>
     <message>
+        <source>Type the recovery key you wrote down when the vault was created, then choose a new passphrase.</source>
+        <translation>Escriba la clave de recuperación que anotó al crear la bóveda y luego elija una frase de contraseña nueva.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock and set the passphrase</source>
+        <translation>&amp;Desbloquear y poner la frase</translation>
+    </message>
+    <message>
         <source>Type your passphrase first.</source>
         <translation>Escriba primero su frase de contraseña.</translation>
     </message>
     <message>
         <source>Opening the vault…</source>
         <translation>Abriendo la bóveda…</translation>
+    </message>
+    <message>
+        <source>Type the recovery key first.</source>
+        <translation>Escriba primero la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>Choose a stronger new passphrase (at least {n} characters, several words).</source>
+        <translation>Elija una frase nueva más sólida (al menos {n} caracteres, varias palabras).</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same.</source>
+        <translation>Las dos frases nuevas no son iguales.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this vault. Check it and try again.</source>
+        <translation>Esa clave de recuperación no abre esta bóveda. Revísela e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>That passphrase does not open this vault. Try again.</source>

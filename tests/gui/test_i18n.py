@@ -93,7 +93,16 @@ def _too_big(widget: QWidget) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("which", ["main", "unlock", "wizard", "settings", "recovery"])
+def _recovering(context: Any) -> Any:
+    from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+
+    dialog = UnlockDialog(context)
+    dialog.use_recovery_key()
+    return dialog
+
+
+@pytest.mark.parametrize("which", ["main", "unlock", "unlock-recovery", "wizard", "settings",
+                                   "recovery"])
 def test_stretched_strings_fit_a_1366x768_screen(qtbot: Any, app: Any, context: Any,
                                                   interviews: Any, which: str) -> None:
     from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
@@ -106,6 +115,7 @@ def test_stretched_strings_fit_a_1366x768_screen(qtbot: Any, app: Any, context: 
     makers = {
         "main": lambda: MainWindow(context),
         "unlock": lambda: UnlockDialog(context),
+        "unlock-recovery": lambda: _recovering(context),
         "wizard": lambda: FirstRunWizard(context, languages(app)),
         "settings": lambda: SettingsDialog(context.preferences),
         "recovery": lambda: RecoveryKeyDialog(context.recovery_key),

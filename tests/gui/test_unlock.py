@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from conftest import PASSPHRASE
+from testimonio.errors import WrongPassphrase
 from testimonio.gui.context import AppContext
 from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 from testimonio.vault import SLOTS_NAME
@@ -81,3 +82,32 @@ def test_a_missing_vault_is_never_created_by_unlocking(qtbot: Any, app: Any, tmp
     qtbot.waitUntil(lambda: bool(dialog.message.text()) and "Opening" not in dialog.message.text(), timeout=10_000)
     assert "no vault" in dialog.message.text()
     assert not nowhere.exists()
+
+
+def test_the_recovery_key_opens_the_vault_and_sets_a_new_passphrase(
+        qtbot: Any, locked: AppContext) -> None:
+    dialog = UnlockDialog(locked)
+    dialog.base_delay_s = 0.05
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    assert dialog.recovering and not dialog.passphrase.isVisible()
+    new = "orange tractor whistle canyon"
+    wrong_key = "AAAA-" * 8 + "AAAA"
+    dialog.recovery_key.setText(wrong_key)
+    dialog.new_passphrase.setText(new)
+    dialog.new_repeat.setText(new)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.failures == 1, timeout=10_000)
+    assert not locked.is_open
+    qtbot.waitUntil(lambda: not dialog.waiting, timeout=3000)
+    dialog.recovery_key.setText(locked.recovery_key.lower())
+    dialog.new_passphrase.setText(new)
+    dialog.new_repeat.setText(new)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    locked.lock()
+    with pytest.raises(WrongPassphrase):
+        locked.unlock(PASSPHRASE)
+    locked.unlock(new)
+    assert locked.is_open

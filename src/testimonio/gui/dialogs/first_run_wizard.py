@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
 from testimonio.gui.dialogs.recovery_key_dialog import RecoveryKeyPanel
 from testimonio.gui.i18n import remember_language
 from testimonio.gui.jobs import Job
-from testimonio.gui.widgets.password_strength import PasswordStrengthMeter
+from testimonio.gui.widgets.password_strength import MIN_LENGTH, PasswordStrengthMeter
 from testimonio.services.preferences import LANGUAGES, split_sites
 
 log = logging.getLogger(__name__)
 
-MIN_LENGTH = 10
 
 
 class _Page(QWizardPage):

@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from testimonio.errors import VaultDamaged, VaultMissing, WrongPassphrase
+from testimonio.errors import BadInput, VaultDamaged, VaultMissing, WrongPassphrase
 from testimonio.gui.jobs import Job
+from testimonio.gui.widgets.password_strength import MIN_LENGTH, PasswordStrengthMeter
 from testimonio.paths import resource_path
 
 MAX_DELAY_S = 300
@@ -65,6 +67,35 @@ class UnlockDialog(QDialog):
         self.message.setAccessibleName(self.tr("Message"))
         self.message.hide()
 
+        # Recovery: the printed key opens the vault and a new passphrase is set.
+        self.recovery_box = QWidget(self)
+        self.recovery_key = QLineEdit(self.recovery_box)
+        self.recovery_key.setAccessibleName(self.tr("Recovery key"))
+        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.recovery_key.setMinimumWidth(self.recovery_key.fontMetrics().horizontalAdvance("X" * 48))
+        self.new_passphrase = QLineEdit(self.recovery_box)
+        self.new_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_passphrase.setAccessibleName(self.tr("New passphrase"))
+        self.new_repeat = QLineEdit(self.recovery_box)
+        self.new_repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_repeat.setAccessibleName(self.tr("New passphrase, repeated"))
+        self.meter = PasswordStrengthMeter(self.recovery_box)
+        self.new_passphrase.textChanged.connect(self.meter.set_passphrase)
+        form = QFormLayout(self.recovery_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        for text, field in ((self.tr("&Recovery key:"), self.recovery_key),
+                            (self.tr("&New passphrase:"), self.new_passphrase),
+                            (self.tr("Re&peat it:"), self.new_repeat)):
+            label = QLabel(text, self.recovery_box)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow("", self.meter)
+        self.recovery_box.hide()
+        self.forgot_button = QPushButton(self.tr("I &forgot the passphrase…"), self)
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.setFlat(True)
+        self.forgot_button.clicked.connect(self.use_recovery_key)
+
         self._buttons = QDialogButtonBox(self)
         self.unlock_button = QPushButton(self.tr("&Unlock"), self)
         self.unlock_button.setDefault(True)
@@ -81,7 +112,9 @@ class UnlockDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(self._prompt)
         layout.addWidget(self.passphrase)
+        layout.addWidget(self.recovery_box)
         layout.addWidget(self.message)
+        layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._buttons)
 
         self._tick = QTimer(self)
@@ -90,9 +123,29 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus()
 
     # --- unlocking -----------------------------------------------------------
+    @property
+    def recovering(self) -> bool:
+        """Whether the dialog asks for the recovery key instead."""
+        return not self.recovery_box.isHidden()
+
+    def use_recovery_key(self) -> None:
+        """Switch to opening with the recovery key and choosing a new passphrase."""
+        self.passphrase.hide()
+        self.forgot_button.hide()
+        self._prompt.setText(self.tr(
+            "Type the recovery key you wrote down when the vault was created, "
+            "then choose a new passphrase."))
+        self.recovery_box.show()
+        self.unlock_button.setText(self.tr("&Unlock and set the passphrase"))
+        self._show("")
+        self.recovery_key.setFocus()
+
     def try_unlock(self) -> None:
-        """Start opening the vault with the typed passphrase."""
+        """Start opening the vault with the typed passphrase (or recovery key)."""
         if self._job is not None or self._wait_left > 0:
+            return
+        if self.recovering:
+            self._try_recovery()
             return
         secret = self.passphrase.text()
         if not secret:
@@ -105,8 +158,28 @@ class UnlockDialog(QDialog):
         self._job.failed.connect(self._refused)
         self._job.start()
 
+    def _try_recovery(self) -> None:
+        new = self.new_passphrase.text()
+        if not self.recovery_key.text().strip():
+            self._show(self.tr("Type the recovery key first."))
+        elif len(new) < MIN_LENGTH or not self.meter.is_acceptable():
+            self._show(self.tr("Choose a stronger new passphrase (at least {n} characters, "
+                               "several words).").format(n=MIN_LENGTH))
+        elif new != self.new_repeat.text():
+            self._show(self.tr("The two new passphrases are not the same."))
+        else:
+            self._busy(True)
+            self._show(self.tr("Opening the vault…"), error=False)
+            self._job = Job(self._context.unlock_with_recovery_key,
+                            self.recovery_key.text(), new, with_callbacks=False, parent=self)
+            self._job.succeeded.connect(self._unlocked)
+            self._job.failed.connect(self._refused)
+            self._job.start()
+
     def _unlocked(self, _result: object) -> None:
         self._job = None
+        for field in (self.recovery_key, self.new_passphrase, self.new_repeat):
+            field.clear()
         self.passphrase.clear()
         self.failures = 0
         self.accept()
@@ -116,7 +189,17 @@ class UnlockDialog(QDialog):
         self._job = None
         self.passphrase.clear()
         self._busy(False)
-        if isinstance(error, WrongPassphrase):
+        self.unsetCursor()
+        if isinstance(error, WrongPassphrase | BadInput) and self.recovering:
+            self.failures += 1
+            self._show(self.tr("That recovery key does not open this vault. Check it and "
+                               "try again.") if isinstance(error, WrongPassphrase) else sentence)
+            delay = self.delay_after(self.failures)
+            if delay > 0:
+                self._wait_left = int(round(delay)) or 1
+                self._wait_ms = int(delay * 1000)
+                self._start_wait()
+        elif isinstance(error, WrongPassphrase):
             self.failures += 1
             self._show(self.tr("That passphrase does not open this vault. Try again."))
             delay = self.delay_after(self.failures)
@@ -140,8 +223,7 @@ class UnlockDialog(QDialog):
         return float(min(self.base_delay_s * 2 ** (failures - 2), MAX_DELAY_S))
 
     def _start_wait(self) -> None:
-        self.unlock_button.setEnabled(False)
-        self.passphrase.setEnabled(False)
+        self._busy(True)
         if self._wait_ms < 1000:
             # Short waits (tests) end exactly on time; long ones count down.
             QTimer.singleShot(self._wait_ms, self._end_wait)
@@ -163,10 +245,10 @@ class UnlockDialog(QDialog):
     def _end_wait(self) -> None:
         self._tick.stop()
         self._wait_left = 0
-        self.unlock_button.setEnabled(True)
-        self.passphrase.setEnabled(True)
-        self._show(self.tr("That passphrase does not open this vault. Try again."))
-        self.passphrase.setFocus()
+        self._busy(False)
+        if not self.recovering:
+            self._show(self.tr("That passphrase does not open this vault. Try again."))
+        (self.recovery_key if self.recovering else self.passphrase).setFocus()
 
     @property
     def waiting(self) -> bool:
@@ -175,7 +257,8 @@ class UnlockDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.unlock_button.setEnabled(not busy)
-        self.passphrase.setEnabled(not busy)
+        for field in (self.passphrase, self.recovery_key, self.new_passphrase, self.new_repeat):
+            field.setEnabled(not busy)
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 MIN_ACCEPTED_SCORE = 2
+MIN_LENGTH = 10
 _COMMON = {
     "password", "contraseña", "contrasena", "123456", "12345678", "qwerty", "111111",
     "testimonio", "iloveyou", "admin", "letmein", "welcome", "abc123", "secreto",
