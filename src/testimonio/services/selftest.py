@@ -146,6 +146,7 @@ STEPS: list[Step] = [
     ("interview", selftest_team.interview),
     ("export", selftest_team.export),
     ("import", selftest_team.import_),
+    ("about", selftest_team.about),
 ]
 
 

@@ -180,3 +180,16 @@ def import_(state: SelfTest) -> str:
     if not service.answers(rows[0].id):
         raise _fail("the imported interview has no answers")
     return f"1 interview imported from {result.researcher}"
+
+
+def about(state: SelfTest) -> str:
+    """The About dialog's versions: SQLCipher answers, every component knows its version."""
+    from testimonio.services.about import components, sqlcipher_version
+
+    cipher = sqlcipher_version()
+    if not cipher or cipher[0] not in "0123456789":
+        raise _fail(f"SQLCipher did not give its version ({cipher!r})")
+    unknown = [c.name for c in components() if not c.version or c.version == "bundled"]
+    if unknown:
+        raise _fail("no version known for " + ", ".join(unknown))
+    return f"SQLCipher {cipher}, {len(components())} components with versions and licences"
