@@ -128,7 +128,11 @@ class QuestionInput(QWidget):
 def _set_widget_read_only(widget: QWidget, read_only: bool) -> None:
     setter: Any = getattr(widget, "setReadOnly", None)
     if setter is not None:
-        setter(read_only)
+        if bool(widget.property("shownReadOnly")) != read_only:
+            setter(read_only)
+            # A read-only field must not look like one waiting for typing.
+            widget.setStyleSheet("background: #ececec; color: #303030;" if read_only else "")
+            widget.setProperty("shownReadOnly", read_only)
     else:
         # Buttons and lists have no read-only mode; disabling them still
         # shows the answer and keeps them in the accessibility tree.
