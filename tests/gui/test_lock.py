@@ -112,3 +112,15 @@ def test_locking_closes_open_dialogs(qtbot: Any, window: MainWindow) -> None:
     window.settings_action.trigger()  # runs the dialog's own event loop until the lock
     assert opened and not opened[0].isVisible()
     assert window.is_locked and window.list_view.model.rowCount() == 0
+
+
+def test_panic_key_wins_in_an_interview_and_in_dialogs(qtbot: Any, window: MainWindow,
+                                                       interviews: list[str]) -> None:
+    assert window.open_interview(interviews[0])
+    view = window.views["interview"]
+    view.focus_path("person/alias")
+    focused = QApplication.focusWidget() or view
+    qtbot.keyClick(focused, Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.is_locked and window.windowState() & Qt.WindowState.WindowMinimized
+    assert window.views == {}

@@ -107,3 +107,23 @@ def test_the_status_bar_follows_the_save_state(window: MainWindow) -> None:
     assert "Not saved" in window.save_label.text() and "disk is full" in window.save_label.text()
     window.set_save_state(True)
     assert window.save_label.text() == "All changes saved"
+
+
+def test_enter_opens_an_interview_and_ctrl_w_saves_and_returns(
+        qtbot: Any, window: MainWindow, interviews: list[str]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    view = window.list_view
+    view.table.setFocus()
+    view.table.selectRow(1)
+    chosen = view.current_id()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    interview = window.views["interview"]
+    assert interview.interview_id == chosen and window.stack.currentWidget() is interview
+    assert not window.back_action.isEnabled() and not window.delete_action.isEnabled()
+    interview.focus_path("person/alias")
+    qtbot.keyClick(QApplication.focusWidget() or interview, Qt.Key.Key_W,
+                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.list_view, timeout=2000)
+    assert "interview" not in window.views
+    assert window.save_label.text() == "All changes saved"

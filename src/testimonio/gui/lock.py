@@ -5,7 +5,9 @@ event filter and says ``lock_requested(reason)`` when the idle time runs out,
 when the system's session locks or the machine is about to sleep (where the
 desktop tells us: logind and the freedesktop screen saver over D-Bus), or
 when the application is suspended. It decides nothing else: the main window
-does the locking itself (save, clear views, close the vault).
+does the locking itself (save, clear views, close the vault). The lock
+(Ctrl+L) and panic (Ctrl+Shift+L) keys are caught here too, before any
+widget, so they work in every dialog and no view can shadow them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import sys
 
 from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,18 @@ REASON_IDLE = "idle"
 REASON_SHORTCUT = "shortcut"
 REASON_PANIC = "panic"
 REASON_SESSION = "session"
+
+
+def _lock_key(event: QKeyEvent) -> str | None:
+    """REASON_PANIC for Ctrl+Shift+L, REASON_SHORTCUT for Ctrl+L, else None."""
+    if event.key() != Qt.Key.Key_L or event.isAutoRepeat():
+        return None
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if mods == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier:
+        return REASON_PANIC
+    if mods == Qt.KeyboardModifier.ControlModifier:
+        return REASON_SHORTCUT
+    return None
 
 
 class LockGuard(QObject):
@@ -78,8 +92,19 @@ class LockGuard(QObject):
         return self._armed
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            reason = _lock_key(event)  # type: ignore[arg-type]
+            if reason is not None:
+                # Seen before any widget or shortcut: the lock and panic keys
+                # work everywhere, in dialogs too, whatever else binds them.
+                if kind == QEvent.Type.ShortcutOverride:
+                    event.accept()
+                else:
+                    self.lock_requested.emit(reason)
+                return True
         # Restarting a timer is cheap; this runs for input events only.
-        if self._armed and event.type() in _ACTIVITY:
+        if self._armed and kind in _ACTIVITY:
             self._timer.start()
         return False
 

@@ -202,7 +202,9 @@ class MainWindow(QMainWindow):
         has_row = on_list and self.list_view.current_id() is not None
         self.open_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row and self.list_view.current_status() == "draft")
-        self.back_action.setEnabled(is_open and not on_list)
+        # In an interview, Ctrl+W is the view's own "save and close".
+        self.back_action.setEnabled(is_open and not on_list
+                                    and self.stack.currentWidget() is not self.views.get("interview"))
         self.list_action.setEnabled(is_open)
 
     # --- the save state ------------------------------------------------------
