@@ -87,3 +87,38 @@ def interviews(context: Any, border: Any) -> list[str]:
     """Twelve interviews in two sites (the sites set up as in the first run)."""
     context.preferences.update({"sites": ["Tumbes", "Huaquillas"], "interviewer": "Ana"})
     return add_interviews(context, border, 12)
+
+
+def _inside(widget: Any, kinds: tuple[type, ...]) -> bool:
+    """Whether ``widget`` is part of a combo box or spin box (its popup or editor)."""
+    parent = widget.parent()
+    while parent is not None:
+        if isinstance(parent, kinds) or type(parent).__name__ == "QComboBoxPrivateContainer":
+            return True
+        parent = parent.parent()
+    return False
+
+
+def unnamed_inputs(root: Any) -> list[str]:
+    """Inputs under ``root`` (shown or about to be) that have no accessible name."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QCheckBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
+
+    kinds = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox, QAbstractItemView, QCheckBox)
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or _inside(widget, (QComboBox, QAbstractSpinBox)):
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text():
+            continue  # a check box is named by its own text
+        if not widget.accessibleName():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing

@@ -83,3 +83,18 @@ def test_the_dialog_shows_a_refusal_and_stays_open(qtbot: Any, context: Any) -> 
     dialog.accept()
     assert dialog.result() == 1
     assert context.preferences.interviewer == "Ana"
+
+
+def test_every_input_of_the_dialogs_is_named_for_screen_readers(qtbot: Any, context: Any) -> None:
+    from conftest import unnamed_inputs
+
+    from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
+    from testimonio.gui.dialogs.recovery_key_dialog import RecoveryKeyDialog
+    from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+
+    recovering = UnlockDialog(context)
+    recovering.use_recovery_key()
+    for dialog in (SettingsDialog(context.preferences), UnlockDialog(context), recovering,
+                   FirstRunWizard(context), RecoveryKeyDialog(context.recovery_key)):
+        qtbot.addWidget(dialog)
+        assert unnamed_inputs(dialog) == [], type(dialog).__name__
