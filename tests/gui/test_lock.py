@@ -124,3 +124,11 @@ def test_panic_key_wins_in_an_interview_and_in_dialogs(qtbot: Any, window: MainW
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.is_locked and window.windowState() & Qt.WindowState.WindowMinimized
     assert window.views == {}
+
+
+def test_text_copied_in_the_program_leaves_the_clipboard(qtbot: Any, window: MainWindow) -> None:
+    search = window.list_view.search
+    search.setText("Persona 0003")
+    search.selectAll()
+    search.copy()
+    qtbot.waitUntil(lambda: QApplication.clipboard().text() == "", timeout=2000)

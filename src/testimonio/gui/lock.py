@@ -58,6 +58,7 @@ class LockGuard(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_idle)
         self._armed = False
+        self._running = True
         self.set_idle_minutes(idle_minutes)
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self._on_state)
@@ -113,7 +114,13 @@ class LockGuard(QObject):
             self.lock_requested.emit(REASON_IDLE)
 
     def _clear_clipboard(self) -> None:
-        if self._clipboard.ownsClipboard() and not self._clipboard.mimeData().formats() == []:
+        # Only what this program put there: another program's copy is left
+        # alone. Platforms without a shared clipboard (offscreen, minimal)
+        # cannot tell ownership, and everything on them is ours.
+        ours = self._clipboard.ownsClipboard() or QGuiApplication.platformName() in (
+            "offscreen", "minimal")
+        data = self._clipboard.mimeData()
+        if ours and data is not None and data.formats():
             QTimer.singleShot(0, self._clipboard.clear)
 
     # --- system ------------------------------------------------------------
@@ -166,5 +173,7 @@ class LockGuard(QObject):
     def shutdown(self) -> None:
         """Stop filtering events (before the application quits)."""
         self.disarm()
-        self._app.removeEventFilter(self)
-        self._clipboard.dataChanged.disconnect(self._clear_clipboard)
+        if self._running:
+            self._running = False
+            self._app.removeEventFilter(self)
+            self._clipboard.dataChanged.disconnect(self._clear_clipboard)

@@ -480,5 +480,5 @@ class MainWindow(QMainWindow):
             self._destroy_view(name)
         self.list_view.clear()
         self.context.lock()
-        self.guard.disarm()
+        self.guard.shutdown()
         super().closeEvent(event)
