@@ -87,7 +87,6 @@ def test_the_dialog_shows_a_refusal_and_stays_open(qtbot: Any, context: Any) -> 
 
 def test_every_input_of_the_dialogs_is_named_for_screen_readers(qtbot: Any, context: Any) -> None:
     from conftest import unnamed_inputs
-
     from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
     from testimonio.gui.dialogs.recovery_key_dialog import RecoveryKeyDialog
     from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
