@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.list_view)
         self.list_view.refresh()
+        if self._open_id:
+            self.list_view.select_id(self._open_id)  # back where the person left
         self.list_view.table.setFocus()
         self._update_actions()
 
