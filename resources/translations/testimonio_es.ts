@@ -225,6 +225,57 @@ Se guarda solo dentro de la bóveda y no se puede mostrar aquí.</numerusform>
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>New passphrase, repeated</source>
+        <translation>Nueva frase de contraseña, repetida</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>Frase &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repítala:</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Cambiar</translation>
+    </message>
+    <message>
+        <source>Choose a stronger new passphrase (at least {n} characters, several words).</source>
+        <translation>Elija una frase nueva más sólida (al menos {n} caracteres, varias palabras).</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same.</source>
+        <translation>Las dos frases nuevas no son iguales.</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>Cambiando la frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right. Nothing changed.</source>
+        <translation>La frase actual no es correcta. No cambió nada.</translation>
+    </message>
+</context>
+<context>
     <name>CompletionDialog</name>
     <message>
         <source>Not ready to complete</source>
@@ -918,6 +969,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>A&amp;justes…</translation>
     </message>
     <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation>Cambiar la &amp;frase de contraseña…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1012,6 +1067,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Delete the selected draft interview and all its answers? This cannot be undone.</source>
         <translation>¿Borrar el borrador seleccionado y todas sus respuestas? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>Se cambió la frase de contraseña.</translation>
     </message>
     <message>
         <source>The new language is used the next time the program starts.</source>

@@ -102,9 +102,10 @@ def _recovering(context: Any) -> Any:
 
 
 @pytest.mark.parametrize("which", ["main", "unlock", "unlock-recovery", "wizard", "settings",
-                                   "recovery"])
+                                   "recovery", "passphrase"])
 def test_stretched_strings_fit_a_1366x768_screen(qtbot: Any, app: Any, context: Any,
                                                   interviews: Any, which: str) -> None:
+    from testimonio.gui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
     from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
     from testimonio.gui.dialogs.recovery_key_dialog import RecoveryKeyDialog
     from testimonio.gui.dialogs.settings_dialog import SettingsDialog
@@ -119,6 +120,7 @@ def test_stretched_strings_fit_a_1366x768_screen(qtbot: Any, app: Any, context: 
         "wizard": lambda: FirstRunWizard(context, languages(app)),
         "settings": lambda: SettingsDialog(context.preferences),
         "recovery": lambda: RecoveryKeyDialog(context.recovery_key),
+        "passphrase": lambda: ChangePassphraseDialog(context),
     }
     widget = makers[which]()
     qtbot.addWidget(widget)

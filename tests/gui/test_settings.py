@@ -93,7 +93,10 @@ def test_every_input_of_the_dialogs_is_named_for_screen_readers(qtbot: Any, cont
 
     recovering = UnlockDialog(context)
     recovering.use_recovery_key()
+    from testimonio.gui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
+
     for dialog in (SettingsDialog(context.preferences), UnlockDialog(context), recovering,
+                   ChangePassphraseDialog(context),
                    FirstRunWizard(context), RecoveryKeyDialog(context.recovery_key)):
         qtbot.addWidget(dialog)
         assert unnamed_inputs(dialog) == [], type(dialog).__name__

@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
                                          lambda: self.lock(REASON_PANIC), "Ctrl+Shift+L")
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
                                             "Ctrl+,", "settings")
+        self.passphrase_action = self._action(self.tr("Change the &passphrase…"),
+                                              self.change_passphrase)
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.export_action = self._action(self.tr("&Export for the team lead…"),
                                           lambda: self.open_dialog("export"), "Ctrl+E")
@@ -157,14 +159,15 @@ class MainWindow(QMainWindow):
                                          lambda: self.open_dialog("about"))
         self.vault_actions = [
             self.new_action, self.open_action, self.delete_action, self.back_action,
-            self.lock_action, self.panic_action, self.settings_action, self.export_action,
+            self.lock_action, self.panic_action, self.settings_action, self.passphrase_action,
+            self.export_action,
             self.import_action, self.list_action, self.researchers_action, self.summary_action,
         ]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for action in (self.settings_action, None, self.lock_action, self.panic_action, None,
+        for action in (self.settings_action, self.passphrase_action, None, self.lock_action, self.panic_action, None,
                        self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         interview = bar.addMenu(self.tr("&Interview"))
@@ -381,6 +384,14 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.context.preferences, self)
         if dialog.exec():
             self._apply_settings()
+        dialog.deleteLater()
+
+    def change_passphrase(self) -> None:
+        from testimonio.gui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self.context, self)
+        if dialog.exec():
+            self.statusBar().showMessage(self.tr("The passphrase was changed."), 8000)
         dialog.deleteLater()
 
     def _apply_settings(self) -> None:
