@@ -396,10 +396,10 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self) -> None:
         self.guard.set_idle_minutes(self._idle_minutes())
-        language = self.context.preferences.language
-        if self.languages is not None and language != getattr(self.languages, "_setting", None):
-            from testimonio.gui.i18n import remember_language
+        from testimonio.gui.i18n import remember_language, remembered_language
 
+        language = self.context.preferences.language
+        if language != remembered_language():
             remember_language(language)
             QMessageBox.information(self, "Testimonio", self.tr(
                 "The new language is used the next time the program starts."))
