@@ -39,15 +39,24 @@ def _assert_cleared(window: MainWindow, context: Any) -> None:
     assert not window.menuBar().isEnabled() and not window.new_action.isEnabled()
 
 
-def test_idle_time_locks_and_clears_every_view(qtbot: Any, window: MainWindow, context: Any) -> None:
+def test_idle_time_locks_and_clears_every_view(qtbot: Any, window: MainWindow, context: Any,
+                                                interviews: list[str]) -> None:
     assert window.guard.armed
+    assert window.open_interview(interviews[5])
+    view = window.views["interview"]
+    view.focus_path("person/age")
+    QApplication.processEvents()
     window.guard.set_idle_minutes(0.3 / 60)  # 300 ms
     with qtbot.waitSignal(window.locked, timeout=3000):
         pass
     _assert_cleared(window, context)
     assert not window.guard.armed
     _unlock(qtbot, window)
+    restored = window.views["interview"]
+    assert restored.interview_id == interviews[5] and restored.current_path() == "person/age"
+    window.show_list()
     assert window.list_view.model.rowCount() == 12 and window.guard.armed
+    assert window.list_view.current_id() == interviews[5]
 
 
 def test_activity_keeps_the_vault_open(qtbot: Any, window: MainWindow) -> None:
