@@ -950,7 +950,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>&amp;Delete draft…</source>
-        <translation>&amp;Borrar borrador…</translation>
+        <translation><translation>&amp;Borrar borrador…</translation>amp;Eliminar borrador…</translation>
     </message>
     <message>
         <source>&amp;Back to the list</source>
@@ -1062,11 +1062,11 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>Delete draft</source>
-        <translation>Borrar borrador</translation>
+        <translation>Eliminar borrador</translation>
     </message>
     <message>
         <source>Delete the selected draft interview and all its answers? This cannot be undone.</source>
-        <translation>¿Borrar el borrador seleccionado y todas sus respuestas? No se puede deshacer.</translation>
+        <translation>¿Eliminar el borrador seleccionado y todas sus respuestas? No se puede deshacer.</translation>
     </message>
     <message>
         <source>The passphrase was changed.</source>
