@@ -141,3 +141,38 @@ def test_text_copied_in_the_program_leaves_the_clipboard(qtbot: Any, window: Mai
     search.selectAll()
     search.copy()
     qtbot.waitUntil(lambda: QApplication.clipboard().text() == "", timeout=2000)
+
+
+SCREENSAVER_SCRIPT = """
+import subprocess, sys, time
+from PySide6.QtWidgets import QApplication
+from testimonio.gui.lock import LockGuard
+app = QApplication([])
+guard = LockGuard(app, 5)
+guard.arm()
+got = []
+guard.lock_requested.connect(got.append)
+subprocess.run(["dbus-send", "--session", "--type=signal", "/org/freedesktop/ScreenSaver",
+                "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true"], check=True)
+end = time.time() + 5
+while time.time() < end and not got:
+    app.processEvents()
+    time.sleep(0.02)
+print(got)
+"""
+
+
+def test_the_screen_saver_coming_on_asks_for_a_lock(tmp_path: Any) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    if not (shutil.which("dbus-run-session") and shutil.which("dbus-send")):
+        pytest.skip("no D-Bus tools on this machine")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run(["dbus-run-session", "--", sys.executable, "-c", SCREENSAVER_SCRIPT],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().endswith("['session']"), done.stdout + done.stderr

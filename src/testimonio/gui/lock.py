@@ -147,7 +147,8 @@ class LockGuard(QObject):
             if session.isConnected():
                 for service, path in (("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
                                       ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver")):
-                    session.connect(service, path, service, "ActiveChanged",  # type: ignore[call-overload]
+                    # Any sender: the name's owner may change (or be a proxy).
+                    session.connect("", path, service, "ActiveChanged",  # type: ignore[call-overload]
                                     self, SLOT("on_screensaver(bool)"))
         except Exception:  # noqa: BLE001 - a desktop without these services is normal
             log.debug("no session/suspend signals on this desktop", exc_info=True)
