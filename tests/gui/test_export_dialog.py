@@ -190,3 +190,22 @@ def test_lock_closes_the_dialog_and_forgets_answers(qtbot, tmp_path) -> None:
     window.locked.emit()
     assert not dialog.isVisible()
     assert dialog.review_model.rowCount() == 0 and dialog.review_text.text() == ""
+
+
+def test_answers_never_reach_the_clipboard(qtbot, tmp_path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    t = team(tmp_path)
+    add_testimony(t.researcher, 0, account=KEPT)
+    dialog = ExportDialog(t.researcher)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.current_step() == dialog.REVIEW, timeout=15000)
+    QGuiApplication.clipboard().setText("before")
+    table = dialog.review_view
+    table.setCurrentIndex(dialog.review_model.index(0, dialog.review_model.ANSWER))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "before"
+    assert REAL_NAME not in dialog.windowTitle() and KEPT not in dialog.windowTitle()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -80,8 +80,21 @@ def highlight_identifiers(text: str, identifiers: list[str]) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
+class _NoCopy(QObject):
+    """Eats Ctrl+C: a table view would otherwise copy the current cell (an answer)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and \
+                isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Copy):
+            event.accept()
+            return True
+        return False
+
+
 def _table(model: Any, name: str, parent: QWidget) -> QTableView:
     view = QTableView(parent)
+    no_copy = _NoCopy(view)
+    view.installEventFilter(no_copy)
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
