@@ -950,7 +950,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>&amp;Delete draft…</source>
-        <translation><translation>&amp;Borrar borrador…</translation>amp;Eliminar borrador…</translation>
+        <translation>&amp;Eliminar borrador…</translation>
     </message>
     <message>
         <source>&amp;Back to the list</source>
