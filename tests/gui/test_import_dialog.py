@@ -100,3 +100,19 @@ def test_cancelled_import_changes_nothing(qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: "Cancelled" in dialog.status.text(), timeout=5000)
     assert "not imported" in dialog.result_text(0)
     assert lead_state(t.lead) == before
+
+
+def test_bundles_can_be_dropped(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    bundle = tmp_path / "ana-1.tbundle"
+    bundle.write_bytes(b"x")
+    dialog = ImportDialog(context=None)
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bundle)), QUrl.fromLocalFile(str(tmp_path / "missing"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(event)
+    assert dialog.files == [bundle] and dialog.import_button.isEnabled()

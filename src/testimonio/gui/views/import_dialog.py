@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -49,10 +49,12 @@ class ImportDialog(QDialog):
         self.job: Job | None = None
         self.setWindowTitle(self.tr("Import bundles"))
         self.resize(760, 440)
+        self.setAcceptDrops(True)
         intro = QLabel(self.tr(
             "Choose the bundle files the researchers gave you. Each one is checked (who signed "
             "it, that it is addressed to you, that nothing in it was changed) before anything "
-            "is read, and is imported whole or not at all."), self)
+            "is read, and is imported whole or not at all. You can also drop the files here."),
+            self)
         intro.setWordWrap(True)
         # A short file list: a QTableWidget is enough here (never thousands of rows).
         self.table = QTableWidget(0, 2, self)
@@ -123,6 +125,16 @@ class ImportDialog(QDialog):
             self.table.setItem(row, self.FILE, item)
             self.table.setItem(row, self.RESULT, QTableWidgetItem(self.tr("waiting")))
         self._update_buttons()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        # Bundles can be dropped from the file manager (the USB stick's window).
+        if event.mimeData().hasUrls() and not self._busy():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        self.add_files([p for p in paths if p.is_file()])
+        event.acceptProposedAction()
 
     def _browse(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
