@@ -31,7 +31,7 @@ def test_first_start_writes_nothing_until_a_passphrase_is_chosen(tmp_path: Path)
     child = subprocess.Popen([sys.executable, "-m", "testimonio", "--vault", str(vault)],
                              env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        time.sleep(2.5)
+        time.sleep(1.5)
         assert child.poll() is None, child.stderr.read().decode() if child.stderr else ""
         assert not vault.exists()
         assert not (tmp_path / "data").exists(), "nothing at all in the data folder"
