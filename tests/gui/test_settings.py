@@ -57,6 +57,10 @@ def test_saved_settings_are_in_the_vault_after_a_lock(qtbot: Any, context: Any) 
     assert prefs.interviewer == "Rosa Huamán"
     assert prefs.sites == ["Tumbes", "Aguas Verdes"]
     assert prefs.default_site == "Aguas Verdes"
+    # The sites setting is mirrored in the vault's site table (exports read it).
+    assert context.interviews.sites() == ["Aguas Verdes", "Tumbes"]
+    prefs.update({"sites": ["Tumbes"], "default_site": "Tumbes"})
+    assert context.interviews.sites() == ["Tumbes"]
 
 
 def test_invalid_values_are_refused_and_nothing_is_stored(context: Any) -> None:
