@@ -56,8 +56,8 @@ class KdfParams:
               memory_kib: int = DEFAULT_MEMORY_KIB, lanes: int = DEFAULT_LANES) -> KdfParams:
         """Parameters that take about ``target_seconds`` on this machine.
 
-        Memory stays fixed; the number of passes comes from timing one and
-        two passes, never below RFC 9106's three.
+        Memory stays fixed; the number of passes is found by timing, never
+        below RFC 9106's three.
         """
         def timed(passes: int) -> float:
             probe = cls(time_cost=passes, memory_kib=memory_kib, lanes=lanes)
@@ -65,12 +65,14 @@ class KdfParams:
             probe.derive("tuning", b"\0" * SALT_BYTES)
             return time.perf_counter() - start
 
-        # Cost = setup (allocating the memory) + passes x per-pass; two probes
-        # give both, so the setup is not mistaken for pass time.
-        one, two = timed(1), timed(2)
-        per_pass = max(two - one, 1e-3)
-        setup = max(one - per_pass, 0.0)
-        passes = max(MIN_TIME_COST, round((target_seconds - setup) / per_pass))
+        # One pass gives an upper bound of a pass's cost (it also pays for
+        # allocating the memory); timing the passes that bound suggests then
+        # corrects the estimate at the real scale, so one noisy probe cannot
+        # swing the result far.
+        first = max(MIN_TIME_COST, round(target_seconds / max(timed(1), 1e-3)))
+        measured = max(timed(first), 1e-3)
+        passes = round(first * target_seconds / measured)
+        passes = min(max(MIN_TIME_COST, passes), 4 * first)
         return cls(time_cost=passes, memory_kib=memory_kib, lanes=lanes)
 
     def as_dict(self) -> dict[str, int]:
