@@ -238,3 +238,20 @@ def test_create_on_a_full_disk_leaves_nothing_behind(tmp_path: Path) -> None:
     assert done.stdout.startswith("full ")
     assert not Vault.exists(folder)
     assert list(folder.iterdir()) == []
+
+
+def test_background_connection_sees_commits_and_closes_on_lock(vault: Vault) -> None:
+    import threading
+
+    with vault.transaction() as db:
+        db.execute("INSERT INTO sites (name) VALUES ('x')")
+    extra = vault.connect()
+    seen: list[object] = []
+    worker = threading.Thread(
+        target=lambda: seen.append(extra.execute("SELECT count(*) FROM sites").fetchone()))
+    worker.start()
+    worker.join()
+    assert seen == [(1,)]
+    vault.lock()
+    with pytest.raises(sqlcipher3.ProgrammingError):
+        extra.execute("SELECT 1")

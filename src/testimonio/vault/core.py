@@ -12,7 +12,6 @@ import logging
 import os
 import secrets
 import threading
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,7 +51,7 @@ class Vault:
         self._lock = threading.RLock()
         self._depth = 0
         self._writing = False
-        self._extra: weakref.WeakSet[sqlcipher3.Connection] = weakref.WeakSet()
+        self._extra: list[sqlcipher3.Connection] = []  # closed at lock(); closing twice is harmless
 
     # --- files ------------------------------------------------------------
 
@@ -235,8 +234,9 @@ class Vault:
     def lock(self) -> None:
         """Close every connection and forget the key. Safe to call twice."""
         with self._lock:
-            for extra in list(self._extra):
+            for extra in self._extra:
                 extra.close()
+            self._extra.clear()
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
@@ -307,7 +307,7 @@ class Vault:
         """A separate connection for a background thread; closed by ``lock()``."""
         with self._lock:
             conn = open_database(self.db_path(self._path), self._require_key())
-            self._extra.add(conn)
+            self._extra.append(conn)
             return conn
 
     def verify(self) -> None:
