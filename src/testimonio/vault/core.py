@@ -204,7 +204,10 @@ class Vault:
         with self._lock:
             key = self._require_key()
             params = kdf or self.kdf
-            slot = slotfile.wrap(self.vault_id, slotfile.PASSPHRASE, key, new_passphrase, params)
+        # The slow derivation runs outside the lock: saves go on meanwhile.
+        slot = slotfile.wrap(self.vault_id, slotfile.PASSPHRASE, key, new_passphrase, params)
+        with self._lock:
+            self._require_key()
             table = self._slots.replace(slot)
             with mapped_errors():
                 slotfile.write_slot_file(self.slots_path(self._path), table)
@@ -215,8 +218,11 @@ class Vault:
         """Replace the recovery slot; returns the new recovery key text to show once."""
         with self._lock:
             key = self._require_key()
-            shown, secret = new_recovery_key()
-            slot = slotfile.wrap(self.vault_id, slotfile.RECOVERY, key, secret, kdf or self.kdf)
+            params = kdf or self.kdf
+        shown, secret = new_recovery_key()
+        slot = slotfile.wrap(self.vault_id, slotfile.RECOVERY, key, secret, params)
+        with self._lock:
+            self._require_key()
             table = self._slots.replace(slot)
             with mapped_errors():
                 slotfile.write_slot_file(self.slots_path(self._path), table)
