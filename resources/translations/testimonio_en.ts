@@ -606,7 +606,7 @@ It is kept only inside the vault and cannot be shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the bundle files the researchers gave you. Each one is checked (who signed it, that it is addressed to you, that nothing in it was changed) before anything is read, and is imported whole or not at all.</source>
+        <source>Choose the bundle files the researchers gave you. Each one is checked (who signed it, that it is addressed to you, that nothing in it was changed) before anything is read, and is imported whole or not at all. You can also drop the files here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

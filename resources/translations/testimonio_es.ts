@@ -608,8 +608,8 @@ Se guarda solo dentro de la bóveda y no se puede mostrar aquí.</numerusform>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <source>Choose the bundle files the researchers gave you. Each one is checked (who signed it, that it is addressed to you, that nothing in it was changed) before anything is read, and is imported whole or not at all.</source>
-        <translation>Elija los archivos de paquete que le entregaron los investigadores. Cada uno se verifica (quién lo firmó, que vaya dirigido a usted, que nada haya cambiado) antes de leer nada, y se importa entero o nada.</translation>
+        <source>Choose the bundle files the researchers gave you. Each one is checked (who signed it, that it is addressed to you, that nothing in it was changed) before anything is read, and is imported whole or not at all. You can also drop the files here.</source>
+        <translation>Elija los archivos de paquete que le entregaron los investigadores. Cada uno se verifica (quién lo firmó, que vaya dirigido a usted, que nada haya cambiado) antes de leer nada, y se importa entero o nada. También puede soltar los archivos aquí.</translation>
     </message>
     <message>
         <source>Bundle file</source>
