@@ -119,6 +119,7 @@ def run(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
+    log_file = _start_log()
     handler = getattr(args, "handler", None)
     if handler is None:
         from testimonio.app import main as gui_main
@@ -133,3 +134,18 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("testimonio: interrupted.\n")
         return EXIT_FAILED
+    except Exception:  # noqa: BLE001 - the trace goes to the log, a sentence to the screen
+        log.exception("unexpected error in %s", handler)
+        where = f" Details are in {log_file}." if log_file else ""
+        sys.stderr.write(f"testimonio: something went wrong that we did not expect.{where}\n")
+        return EXIT_FAILED
+
+
+def _start_log() -> Path | None:
+    """The log file (events and ids only, never answers); None if it cannot be made."""
+    from testimonio import logs
+
+    try:
+        return logs.setup()
+    except OSError:
+        return None
