@@ -264,3 +264,13 @@ def test_manifest_format_true_is_not_one(tmp_path: Path) -> None:
     seal_plaintext(tmp_path / "b.tmb", build_plaintext(manifest_changes={"format": True}))
     with pytest.raises(BundleDamaged, match="another version"):
         read_all(tmp_path / "b.tmb")
+
+
+def test_record_line_over_the_limit_arriving_whole(tmp_path: Path) -> None:
+    # 200 kB record, far below one read piece: it arrives complete in one go.
+    out = tmp_path / "b.tmb"
+    write_bundle(out, sender=RESEARCHER, recipient=LEAD.public, sequence=1,
+                 records=[{"x": "y" * 200_000}])
+    read_all(out)
+    with pytest.raises(BundleTooLarge):
+        read_all(out, Limits(max_record_line=100_000))

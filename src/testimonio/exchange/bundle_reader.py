@@ -212,6 +212,9 @@ class OpenedBundle:
                 data = inflate.unconsumed_tail
                 start = 0
                 while (end := buf.find(b"\n", start)) >= 0:
+                    # A whole record can arrive in one piece: check each, not only the rest.
+                    if end - start > limits.max_record_line:
+                        raise BundleTooLarge("A record in the bundle is larger than the limit.")
                     count += 1
                     yield _parse_record(bytes(buf[start:end]))
                     start = end + 1
