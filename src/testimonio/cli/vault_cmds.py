@@ -78,8 +78,15 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise VaultExists(f"There is already a vault in {path}; it was left as it is.")
     passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase: ")
     vault, recovery_key = Vault.create(path, passphrase, kdf=KdfParams.tuned())
-    vault.lock()
+    try:
+        from testimonio.services.keys import KeyService
+
+        # The device's signing and encryption keys are made with the vault.
+        fingerprint = KeyService(vault).info().fingerprint
+    finally:
+        vault.lock()
     _out(f"Vault created in {path}.")
+    _out(f"This device's key fingerprint: {fingerprint}")
     _out()
     _out("Recovery key (shown only this once). Write it on paper and keep it apart")
     _out("from this laptop: it opens the vault if the passphrase is forgotten.")
