@@ -190,18 +190,21 @@ class FormState(StateEngine):
     def exportable_answers(self) -> dict[str, AnswerValue]:
         """Relevant, non-empty answers (with calculations and repeat counts)."""
         out: dict[str, AnswerValue] = {}
-        for node in self.q.walk():
+        answers = self._answers
+        rel = self._rel
+        for node, static in self._plan.walk:
             if isinstance(node, Group):
                 if node.repeat:
                     for own in self._inst.own_paths(node.path):
-                        if self._count(own) and self._rel.get(own, True):
+                        if self._count(own) and rel.get(own, True):
                             out[own] = self._count(own)
                 continue
             if node.type == "note":
                 continue
-            for path in self._inst.expand(node.path):
-                value = self._answers.get(path)
-                if self.is_relevant(path) and not is_empty(value):
+            # A question in no repeat has one answer path, its model path.
+            for path in (node.path,) if static else self._inst.expand(node.path):
+                value = answers.get(path)
+                if rel.get(path, True) and not is_empty(value):
                     out[path] = list(value) if isinstance(value, list) else value
         return out
 

@@ -37,6 +37,33 @@ _LABEL_REF = re.compile(r"\$\{\s*([^}\s]*)\s*\}")
 Snapshot = dict[str, tuple[object, ...]]
 
 
+class _Plan:
+    """What every recompute of one questionnaire walks, worked out once per graph.
+
+    ``order``: (model path, node, is a repeat, static) in dependency order;
+    a *static* node is in no repeat, so its only answer path is its model
+    path and the instance expansion can be skipped. ``metadata``: the
+    top-level questions :meth:`StateEngine._fill_metadata` may fill.
+    """
+
+    def __init__(self, q: Questionnaire, graph: DependencyGraph, chain: Mapping[str, tuple[str, ...]]) -> None:
+        self.graph = graph
+        self.order: list[tuple[str, Node, bool, bool]] = []
+        for model in graph.order:
+            node = q.node(model)
+            self.order.append((model, node, isinstance(node, Group) and node.repeat, not chain[model]))
+        self.questions = [item for item in self.order if isinstance(item[1], Question)]
+        self.metadata = [question for question in q.questions() if not chain[question.path]
+                         and (question.type in {"start", "today"} or question.default)]
+        # Questionnaire order (for exportable answers): (node, static).
+        self.walk = [(node, not chain[node.path]) for node in q.walk()]
+
+
+# One plan per dependency graph (the graph holds the questionnaire); a few
+# live at a time, so the dict is simply emptied when it grows.
+_PLANS: dict[int, _Plan] = {}
+
+
 class StateEngine:
     """Stored answers and everything computed from them."""
 
@@ -59,6 +86,12 @@ class StateEngine:
         self._allowed: dict[str, tuple[str, ...]] = {}
         self._inst = Instances(questionnaire, self._count)
         self._ctx = StateContext(questionnaire, self._inst, self._effective, lambda: self._language, today, now)
+        plan = _PLANS.get(id(graph))
+        if plan is None or plan.graph is not graph:
+            if len(_PLANS) > 64:
+                _PLANS.clear()
+            plan = _PLANS[id(graph)] = _Plan(questionnaire, graph, self._inst.repeat_chain)
+        self._plan = plan
 
     # -- small helpers ------------------------------------------------------
 
@@ -169,9 +202,9 @@ class StateEngine:
 
     def _fill_metadata(self, new: bool) -> None:
         now = self._ctx.now()
-        for question in self.q.questions():
-            if self._inst.repeat_chain[question.path]:
-                continue  # inside a repeat: filled when an instance is made
+        # Only top-level start, today and questions with a default (the plan's
+        # list): those inside a repeat are filled when an instance is made.
+        for question in self._plan.metadata:
             path = question.path
             if path in self._answers:
                 continue
@@ -228,17 +261,19 @@ class StateEngine:
         for table in (self._rel, self._req, self._ro, self._err, self._allowed):
             table.clear()
         self._inst.clear()
-        for model in self.graph.order:
-            node = self.q.node(model)
-            if isinstance(node, Group) and node.repeat:
+        for model, node, repeat, static in self._plan.order:
+            if repeat:
+                assert isinstance(node, Group)  # noqa: S101 - narrows the type
                 self._drive_repeat(node)
+            if static:
+                self._drive(node, model)
+                continue
             for path in self._inst.expand(model):
                 self._drive(node, path)
-        for model in self.graph.order:
-            node = self.q.node(model)
-            if isinstance(node, Question):
-                for path in self._inst.expand(model):
-                    self._show(node, path)
+        for model, node, _, static in self._plan.questions:
+            assert isinstance(node, Question)  # noqa: S101 - narrows the type
+            for path in (model,) if static else self._inst.expand(model):
+                self._show(node, path)
 
     def _drive_repeat(self, repeat: Group, changed: set[str] | None = None) -> bool:
         """Relevance and count at each of the repeat's own paths; True if a count changed.
