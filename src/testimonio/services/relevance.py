@@ -14,6 +14,12 @@ most of an export's time. Two savings, neither changing the result:
   other way (relative or absolute paths, ``position(..)``, ``current()``)
   gets the engine for every interview.
 
+- most interviews still differ in some driver (a date, a multiple choice),
+  so each relevance or calculation expression is also remembered on its own,
+  keyed by what it reads: the answer paths and values of its ``${...}``
+  references. Only expressions that read nothing else qualify (no relative
+  paths, ``position()``, ``now()``, ``random()``, labels of choices...).
+
 tests/services/test_export_relevance.py checks the shortcut against the
 engine on the shipped forms.
 """
@@ -26,13 +32,52 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from testimonio.errors import ExpressionError
 from testimonio.exchange.pseudonymise import model_path
+from testimonio.forms.expr import Binary, Call, Expr, Literal, NodeSet, Number, Ref, Unary, evaluate
+from testimonio.forms.expr.functions import FUNCTIONS
 from testimonio.forms.model import METADATA_TYPES, AnswerValue, Group, Questionnaire
 
 _REF = re.compile(r"\$\{([^}]+)\}")
 _OTHER_REFERENCE = re.compile(r"(^|[^\w$])(\.\.|/[A-Za-z_]|position\s*\(|current\s*\()")
 _INSTANCE = re.compile(r"^(.*?)\[(\d+)\]")
 MAX_CACHED = 20_000
+MAX_MEMO = 200_000
+# Functions whose result depends on more than their arguments.
+_CONTEXT_FUNCTIONS = frozenset({"string", "string-length", "normalize-space", "position", "jr:choice-name",
+                                "random", "uuid", "today", "now", "once", "indexed-repeat"})
+_MISS = object()
+
+
+def _memo_refs(expr: Expr) -> tuple[str, ...] | None:
+    """The ``${...}`` names ``expr`` reads, or None if it reads anything else."""
+    names: list[str] = []
+
+    def visit(e: Expr) -> bool:
+        if isinstance(e, Ref):
+            names.append(e.name)
+            return True
+        if isinstance(e, (Literal, Number)):
+            return True
+        if isinstance(e, Unary):
+            return visit(e.operand)
+        if isinstance(e, Binary):
+            return visit(e.left) and visit(e.right)
+        if isinstance(e, Call):
+            if e.name in _CONTEXT_FUNCTIONS or e.name not in FUNCTIONS and e.name != "if":
+                return False
+            return all(visit(a) for a in e.args)
+        return False  # paths (relative, absolute) and anything new
+
+    return tuple(dict.fromkeys(names)) if visit(expr) else None
+
+
+def _frozen(nodes: NodeSet) -> tuple[object, ...]:
+    """A hashable key of what a reference read; types kept (1, 1.0 and True differ)."""
+    values = tuple(v if type(v) is str else
+                   (list, tuple((type(x), x) for x in v)) if isinstance(v, list) else (type(v), v)
+                   for v in nodes.values)
+    return (nodes.paths, values)
 
 
 class _FormFacts:
@@ -68,6 +113,16 @@ class _FormFacts:
                     self._learn(expr)
         self.cache: dict[str, Any] = {}
         self._models: dict[str, str] = {}
+        self.memo: dict[tuple[object, ...], Any] = {}
+        self._refs: dict[tuple[str, str], tuple[str, ...] | None] = {}
+
+    def refs(self, model: str, column: str) -> tuple[str, ...] | None:
+        """What the expression reads, if it may be remembered by that (else None)."""
+        key = (model, column)
+        if key not in self._refs:
+            expr = self.graph.exprs.get(key)
+            self._refs[key] = None if expr is None else _memo_refs(expr)
+        return self._refs[key]
 
     def _learn(self, expr: str) -> None:
         if _OTHER_REFERENCE.search(_REF.sub("x", expr)):
@@ -160,7 +215,7 @@ def _instance_exists(path: str, exported: Mapping[str, AnswerValue]) -> bool:
 
 
 def _state(facts: _FormFacts, answers: dict[str, AnswerValue]) -> Any:
-    return _relevance_state()(facts.q, answers, facts.q.default_language, graph=facts.graph)
+    return _relevance_state()(facts, answers)
 
 
 @functools.cache
@@ -174,6 +229,32 @@ def _relevance_state() -> Any:
     from testimonio.forms.state import FormState
 
     class RelevanceState(FormState):
+        def __init__(self, facts: _FormFacts, answers: dict[str, AnswerValue]) -> None:
+            self._facts = facts
+            super().__init__(facts.q, answers, facts.q.default_language, graph=facts.graph)
+
+        def _eval(self, model: str, column: str, path: str) -> Any:
+            # Remembered by (expression, where, what its references read).
+            refs = self._facts.refs(model, column)
+            if refs is None:
+                return super()._eval(model, column, path)
+            ctx = self._ctx
+            ctx.here = path
+            try:
+                key = (model, column, path, tuple(_frozen(ctx.lookup(r)) for r in refs))
+                found = self._facts.memo.get(key, _MISS)
+            except (ExpressionError, TypeError):  # unknown name, unhashable value
+                return super()._eval(model, column, path)
+            if found is not _MISS:
+                return found
+            try:
+                result = evaluate(self.graph.exprs[(model, column)], ctx)
+            except ExpressionError:
+                return super()._eval(model, column, path)  # logs it, as without the memo
+            if len(self._facts.memo) < MAX_MEMO:
+                self._facts.memo[key] = result
+            return result
+
         def _show(self, node: Any, path: str) -> bool:
             return False
 
