@@ -72,12 +72,18 @@ def _memo_refs(expr: Expr) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(names)) if visit(expr) else None
 
 
+def _frozen_one(v: AnswerValue) -> object:
+    """A hashable key of one value; types kept (1, 1.0 and True differ)."""
+    if type(v) is str:
+        return v
+    if isinstance(v, list):
+        return (list, tuple((type(x), x) for x in v))
+    return (type(v), v)
+
+
 def _frozen(nodes: NodeSet) -> tuple[object, ...]:
-    """A hashable key of what a reference read; types kept (1, 1.0 and True differ)."""
-    values = tuple(v if type(v) is str else
-                   (list, tuple((type(x), x) for x in v)) if isinstance(v, list) else (type(v), v)
-                   for v in nodes.values)
-    return (nodes.paths, values)
+    """A hashable key of what a reference read: its paths and values."""
+    return (nodes.paths, tuple(_frozen_one(v) for v in nodes.values))
 
 
 class _FormFacts:
@@ -114,15 +120,33 @@ class _FormFacts:
         self.cache: dict[str, Any] = {}
         self._models: dict[str, str] = {}
         self.memo: dict[tuple[object, ...], Any] = {}
-        self._refs: dict[tuple[str, str], tuple[str, ...] | None] = {}
+        self._refs: dict[tuple[str, str], tuple[tuple[str, str | None], ...] | None] = {}
 
-    def refs(self, model: str, column: str) -> tuple[str, ...] | None:
-        """What the expression reads, if it may be remembered by that (else None)."""
+    def refs(self, model: str, column: str) -> tuple[tuple[str, str | None], ...] | None:
+        """What the expression reads, if it may be remembered by that (else None).
+
+        Each reference as (name, answer path if it is in no repeat: then it
+        reads that one path wherever the expression sits).
+        """
         key = (model, column)
         if key not in self._refs:
             expr = self.graph.exprs.get(key)
-            self._refs[key] = None if expr is None else _memo_refs(expr)
+            names = None if expr is None else _memo_refs(expr)
+            self._refs[key] = None if names is None else tuple((n, self._static(n)) for n in names)
         return self._refs[key]
+
+    def _static(self, name: str) -> str | None:
+        try:
+            node = self.q.by_name(name)
+        except KeyError:
+            return None
+        path = node.path
+        while path:
+            here = self.q.node(path)
+            if isinstance(here, Group) and here.repeat:
+                return None
+            path = path.rpartition("/")[0]
+        return node.path
 
     def _learn(self, expr: str) -> None:
         if _OTHER_REFERENCE.search(_REF.sub("x", expr)):
@@ -241,7 +265,9 @@ def _relevance_state() -> Any:
             ctx = self._ctx
             ctx.here = path
             try:
-                key = (model, column, path, tuple(_frozen(ctx.lookup(r)) for r in refs))
+                key = (model, column, path,
+                       tuple(_frozen_one(self._effective(static)) if static is not None
+                             else _frozen(ctx.lookup(name)) for name, static in refs))
                 found = self._facts.memo.get(key, _MISS)
             except (ExpressionError, TypeError):  # unknown name, unhashable value
                 return super()._eval(model, column, path)
