@@ -46,8 +46,9 @@ class _Plan:
     top-level questions :meth:`StateEngine._fill_metadata` may fill.
     """
 
-    def __init__(self, q: Questionnaire, graph: DependencyGraph, chain: Mapping[str, tuple[str, ...]]) -> None:
+    def __init__(self, q: Questionnaire, graph: DependencyGraph, chain: dict[str, tuple[str, ...]]) -> None:
         self.graph = graph
+        self.chain = chain  # Instances.repeat_chain: the same for every state of the form
         self.order: list[tuple[str, Node, bool, bool]] = []
         for model in graph.order:
             node = q.node(model)
@@ -57,6 +58,17 @@ class _Plan:
                          and (question.type in {"start", "today"} or question.default)]
         # Questionnaire order (for exportable answers): (node, static).
         self.walk = [(node, not chain[node.path]) for node in q.walk()]
+
+
+class _KnownInstances(Instances):
+    """Instances whose repeat chains (a walk of the whole form) are already known."""
+
+    def __init__(self, questionnaire: Questionnaire, count: Callable[[str], int],
+                 chain: dict[str, tuple[str, ...]]) -> None:
+        self.q = questionnaire
+        self.count = count
+        self._cache: dict[str, list[str]] = {}
+        self.repeat_chain = chain  # read only
 
 
 # One plan per dependency graph (the graph holds the questionnaire); a few
@@ -84,14 +96,16 @@ class StateEngine:
         self._ro: dict[str, bool] = {}
         self._err: dict[str, str] = {}
         self._allowed: dict[str, tuple[str, ...]] = {}
-        self._inst = Instances(questionnaire, self._count)
-        self._ctx = StateContext(questionnaire, self._inst, self._effective, lambda: self._language, today, now)
         plan = _PLANS.get(id(graph))
         if plan is None or plan.graph is not graph:
+            self._inst = Instances(questionnaire, self._count)
             if len(_PLANS) > 64:
                 _PLANS.clear()
             plan = _PLANS[id(graph)] = _Plan(questionnaire, graph, self._inst.repeat_chain)
+        else:
+            self._inst = _KnownInstances(questionnaire, self._count, plan.chain)
         self._plan = plan
+        self._ctx = StateContext(questionnaire, self._inst, self._effective, lambda: self._language, today, now)
 
     # -- small helpers ------------------------------------------------------
 
