@@ -56,6 +56,7 @@ class _Plan:
         self.questions = [item for item in self.order if isinstance(item[1], Question)]
         self.metadata = [question for question in q.questions() if not chain[question.path]
                          and (question.type in {"start", "today"} or question.default)]
+        self.nodes: dict[str, Node] = {}  # answer path -> node, for paths that passed _node's checks
         # Questionnaire order (for exportable answers): (node, static).
         self.walk = [(node, not chain[node.path]) for node in q.walk()]
 
@@ -74,6 +75,7 @@ class _KnownInstances(Instances):
 # One plan per dependency graph (the graph holds the questionnaire); a few
 # live at a time, so the dict is simply emptied when it grows.
 _PLANS: dict[int, _Plan] = {}
+_MAX_KNOWN_PATHS = 100_000
 
 
 class StateEngine:
@@ -110,6 +112,17 @@ class StateEngine:
     # -- small helpers ------------------------------------------------------
 
     def _node(self, path: str) -> Node:
+        # The checks depend on the path and the questionnaire only: a path
+        # that passed once passes again (the same paths come back per interview).
+        known = self._plan.nodes.get(path) if isinstance(path, str) else None
+        if known is not None:
+            return known
+        node = self._checked_node(path)
+        if len(self._plan.nodes) < _MAX_KNOWN_PATHS:
+            self._plan.nodes[path] = node
+        return node
+
+    def _checked_node(self, path: str) -> Node:
         if not isinstance(path, str) or not well_formed(path):
             raise AnswersInvalid([f"{path!r} is not an answer path."])
         model = model_path(path)
