@@ -43,6 +43,7 @@ _OTHER_REFERENCE = re.compile(r"(^|[^\w$])(\.\.|/[A-Za-z_]|position\s*\(|current
 _INSTANCE = re.compile(r"^(.*?)\[(\d+)\]")
 MAX_CACHED = 20_000
 MAX_MEMO = 200_000
+_KEYED_TRIAL = 1_000  # interviews before the whole-interview cache may be given up
 # Functions whose result depends on more than their arguments.
 _CONTEXT_FUNCTIONS = frozenset({"string", "string-length", "normalize-space", "position", "jr:choice-name",
                                 "random", "uuid", "today", "now", "once", "indexed-repeat"})
@@ -118,9 +119,26 @@ class _FormFacts:
                 if expr:
                     self._learn(expr)
         self.cache: dict[str, Any] = {}
+        # Whether the whole-interview cache is worth its key; see count_lookup.
+        self.keyed = True
+        self._lookups = 0
+        self._hits = 0
         self._models: dict[str, str] = {}
         self.memo: dict[tuple[object, ...], Any] = {}
         self._refs: dict[tuple[str, str], tuple[tuple[str, str | None], ...] | None] = {}
+
+    def count_lookup(self, hit: bool) -> None:
+        """Stop keying the whole-interview cache when it seldom hits.
+
+        When the driver answers of nearly every interview differ (dates,
+        multiple choices), building the key costs more than the few hits save;
+        the result is the same either way.
+        """
+        self._lookups += 1
+        self._hits += hit
+        if self._lookups >= _KEYED_TRIAL and self._hits * 5 < self._lookups:
+            self.keyed = False
+            self.cache.clear()
 
     def refs(self, model: str, column: str) -> tuple[tuple[str, str | None], ...] | None:
         """What the expression reads, if it may be remembered by that (else None).
@@ -191,12 +209,14 @@ class Relevance:
         if not facts.shortcut:
             return self._full(facts, values)
         driving = {p: v for p, v in values.items() if facts.is_driver(p)}
-        key = json.dumps(sorted(driving.items()), separators=(",", ":"))
-        verdict = facts.cache.get(key)
+        key = json.dumps(sorted(driving.items()), separators=(",", ":")) if facts.keyed else ""
+        verdict = facts.cache.get(key) if key else None
+        if key:
+            facts.count_lookup(verdict is not None)
         if verdict is None:
             state = _state(facts, driving)
             verdict = (state, state.exportable_answers())
-            if len(facts.cache) < MAX_CACHED:
+            if key and len(facts.cache) < MAX_CACHED:
                 facts.cache[key] = verdict
         state, from_drivers = verdict
         out: dict[str, AnswerValue] = {}
