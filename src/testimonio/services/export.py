@@ -52,6 +52,8 @@ from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
 
+_CHUNK = 500  # interviews read per query while planning (SQLite's variable limit is higher)
+
 
 def value_hash(value: AnswerValue) -> str:
     """The hash a review decision is tied to: a changed answer needs a new review."""
@@ -167,13 +169,20 @@ class ExportService:
         with self.vault.read() as db:
             ids = vaultdb.export_ids(db, [r["id"] for r in rows])
             for n, row in enumerate(rows, start=1):
+                if (n - 1) % _CHUNK == 0:
+                    # Answers, decisions and attachments of the next chunk of
+                    # interviews, a query each rather than three per interview.
+                    chunk = [r["id"] for r in rows[n - 1:n - 1 + _CHUNK]]
+                    chunk_answers = vaultdb.answers_of(db, chunk)
+                    chunk_decisions = vaultdb.review_decisions_of(db, chunk)
+                    chunk_attachments = _attachments_of(db, chunk)
                 key = (row["form_id"], row["form_version"])
                 if key not in questionnaires:
                     questionnaires[key] = self.forms.get(*key)
                     indexes[key] = QuestionIndex(questionnaires[key])
                 q = questionnaires[key]
-                answers = vaultdb.answers(db, row["id"])
-                decisions = vaultdb.review_decisions(db, row["id"])
+                answers = chunk_answers[row["id"]]
+                decisions = chunk_decisions[row["id"]]
                 reviewed = frozenset(p for p, (d, h) in decisions.items()
                                      if d == "export" and p in answers and h == value_hash(answers[p]))
                 interview = InterviewToExport(
@@ -181,7 +190,7 @@ class ExportService:
                     form_version=row["form_version"], revision=row["revision"], site=row["site"],
                     language=row["language"], created_at=row["created_at"],
                     updated_at=row["updated_at"], answers=self.relevance.exportable(q, answers),
-                    reviewed=reviewed, attachments=tuple(_attachments(db, row["id"])))
+                    reviewed=reviewed, attachments=tuple(chunk_attachments[row["id"]]))
                 records.append(plan_record(interview, q, lang, indexes[key]))
                 steps.step(n, total, "Preparing interviews")
         return ExportPlan(records, previous, k, sequence, team["lead_fingerprint"])
@@ -263,13 +272,18 @@ class ExportService:
             raise BadInput(f"An attachment could not be cleaned: {error}") from None
 
 
-def _attachments(db: Any, interview_id: str) -> list[StoredAttachment]:
-    found = []
+def _attachments_of(db: Any, interview_ids: list[str]) -> dict[str, list[StoredAttachment]]:
+    """The attachments ticked for export of several interviews, each in stored order."""
+    found: dict[str, list[StoredAttachment]] = {i: [] for i in interview_ids}
+    if not interview_ids:
+        return found
+    marks = ",".join("?" * len(interview_ids))
     for row in db.execute(
-        "SELECT id, question_path, mime, size, substr(data, 1, 8) FROM attachments "
-        "WHERE interview_id = ? AND export_opt_in = 1 ORDER BY created_at, id", (interview_id,)
+        "SELECT id, question_path, mime, size, substr(data, 1, 8), interview_id FROM attachments "
+        f"WHERE interview_id IN ({marks}) AND export_opt_in = 1 ORDER BY interview_id, created_at, id",
+        interview_ids,
     ):
         head = bytes(row[4] or b"")
         cleanable = head.startswith(JPEG_MAGIC) or head.startswith(PNG_MAGIC)
-        found.append(StoredAttachment(row[0], row[1], str(row[2]), int(row[3]), cleanable))
+        found[str(row[5])].append(StoredAttachment(row[0], row[1], str(row[2]), int(row[3]), cleanable))
     return found

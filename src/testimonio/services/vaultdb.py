@@ -46,6 +46,35 @@ def answers(db: Any, interview_id: str, only: str | None = None) -> dict[str, An
     return {str(p): v for (p, _), v in zip(rows, decoded, strict=True) if v is not None}
 
 
+def answers_of(db: Any, interview_ids: list[str]) -> dict[str, dict[str, AnswerValue]]:
+    """:func:`answers` of several interviews in one query (same values, same order)."""
+    out: dict[str, dict[str, AnswerValue]] = {i: {} for i in interview_ids}
+    if not interview_ids:
+        return out
+    marks = ",".join("?" * len(interview_ids))
+    # The primary key (interview_id, path) gives each interview's rows in the
+    # order the one-interview query returns them.
+    rows = db.execute(f"SELECT interview_id, path, value FROM answers WHERE interview_id IN ({marks}) "
+                      "ORDER BY interview_id, path", interview_ids).fetchall()
+    decoded = json.loads("[" + ",".join(str(v) for _, _, v in rows) + "]")
+    for (i, p, _), v in zip(rows, decoded, strict=True):
+        if v is not None:
+            out[str(i)][str(p)] = v
+    return out
+
+
+def review_decisions_of(db: Any, interview_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+    """:func:`review_decisions` of several interviews in one query."""
+    out: dict[str, dict[str, tuple[str, str]]] = {i: {} for i in interview_ids}
+    if not interview_ids:
+        return out
+    marks = ",".join("?" * len(interview_ids))
+    for i, p, d, h in db.execute("SELECT interview_id, path, decision, value_sha256 FROM review_decisions "
+                                 f"WHERE interview_id IN ({marks})", interview_ids):
+        out[str(i)][str(p)] = (str(d), str(h))
+    return out
+
+
 def review_decisions(db: Any, interview_id: str) -> dict[str, tuple[str, str]]:
     """path -> (decision, value hash) for one interview."""
     rows = db.execute("SELECT path, decision, value_sha256 FROM review_decisions "
