@@ -67,7 +67,17 @@ def test_init_uses_tuned_kdf_and_prints_recovery_key_once(tmp_path: Path) -> Non
     assert again.returncode == 1
     assert "already a vault" in sentence(again)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
-    Vault.unlock_with_recovery(folder, key_lines[0]).lock()  # one slow (real) derivation
+    vault = Vault.unlock_with_recovery(folder, key_lines[0])  # one slow (real) derivation
+    try:
+        # A new vault has its device keys and the shipped questionnaires.
+        from testimonio.services.keys import KeyService
+        from testimonio.services.questionnaires import QuestionnaireService
+
+        assert KeyService(vault).info().fingerprint in done.stdout
+        forms = {f.form_id for f in QuestionnaireService(vault).list()}
+        assert {"border_testimony", "official_meeting"} <= forms
+    finally:
+        vault.lock()
 
 
 def test_init_refuses_a_short_or_missing_passphrase(tmp_path: Path) -> None:

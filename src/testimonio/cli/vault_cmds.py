@@ -80,13 +80,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     vault, recovery_key = Vault.create(path, passphrase, kdf=KdfParams.tuned())
     try:
         from testimonio.services.keys import KeyService
+        from testimonio.services.questionnaires import QuestionnaireService
 
-        # The device's signing and encryption keys are made with the vault.
+        # The device's signing and encryption keys are made with the vault,
+        # and the questionnaires shipped with the program are ready to use.
         fingerprint = KeyService(vault).info().fingerprint
+        shipped = QuestionnaireService(vault).install_shipped()
     finally:
         vault.lock()
     _out(f"Vault created in {path}.")
     _out(f"This device's key fingerprint: {fingerprint}")
+    if shipped:
+        _out("Questionnaires installed: " + ", ".join(f"{q.form_id} {q.version}" for q in shipped))
     _out()
     _out("Recovery key (shown only this once). Write it on paper and keep it apart")
     _out("from this laptop: it opens the vault if the passphrase is forgotten.")

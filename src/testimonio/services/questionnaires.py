@@ -117,6 +117,23 @@ class QuestionnaireService:
         self._cache[sha] = q
         return q, True
 
+    def install_shipped(self, folder: Path | None = None) -> builtins.list[Questionnaire]:
+        """Install the questionnaires shipped with the program (``forms/``).
+
+        A new vault gets them so a researcher can start at once; versions
+        already installed are left as they are. Returns the newly installed.
+        """
+        from testimonio.paths import shipped_forms_dir
+
+        folder = folder if folder is not None else shipped_forms_dir()
+        added = []
+        for path in sorted(folder.glob("*.xlsx")):
+            data = path.read_bytes()
+            q, new = self.install_result(load_bytes(data, path.name), data)
+            if new:
+                added.append(q)
+        return added
+
     # --- finding -------------------------------------------------------------------------
 
     def list(self) -> list[InstalledForm]:
