@@ -124,6 +124,7 @@ class _FormFacts:
         self._lookups = 0
         self._hits = 0
         self._models: dict[str, str] = {}
+        self.kinds: dict[str, tuple[bool, bool, bool, bool]] = {}  # see learn_kind
         self.memo: dict[tuple[object, ...], Any] = {}
         self._refs: dict[tuple[str, str], tuple[tuple[str, str | None], ...] | None] = {}
 
@@ -186,6 +187,17 @@ class _FormFacts:
             found = self._models[answer_path] = model_path(answer_path)
         return found
 
+    def learn_kind(self, answer_path: str) -> None:
+        """Remember what :meth:`Relevance.exportable` asks of an answer path.
+
+        (driver, never leaves from the stored answers: a note, a calculation
+        or a repeat count, computed: a repeat count or a calculation, metadata)
+        """
+        model = self.model(answer_path)
+        derived = model in self.repeats or model in self.calculated
+        self.kinds[answer_path] = (self.is_driver(answer_path), derived or model in self.notes, derived,
+                                   model in self.metadata)
+
     def is_driver(self, answer_path: str) -> bool:
         model = self.model(answer_path)
         return model in self.drivers or model in self.repeats
@@ -208,7 +220,11 @@ class Relevance:
         facts = self.facts(q)
         if not facts.shortcut:
             return self._full(facts, values)
-        driving = {p: v for p, v in values.items() if facts.is_driver(p)}
+        kinds = facts.kinds
+        for path in values:
+            if path not in kinds:
+                facts.learn_kind(path)
+        driving = {p: v for p, v in values.items() if kinds[p][0]}
         key = json.dumps(sorted(driving.items()), separators=(",", ":")) if facts.keyed else ""
         verdict = facts.cache.get(key) if key else None
         if key:
@@ -220,18 +236,18 @@ class Relevance:
                 facts.cache[key] = verdict
         state, from_drivers = verdict
         out: dict[str, AnswerValue] = {}
+        is_relevant = state.is_relevant
         for path, value in values.items():
-            model = facts.model(path)
-            if (model in facts.notes or model in facts.calculated or model in facts.repeats
-                    or value is None or value == "" or value == []):
+            if kinds[path][1] or value is None or value == "" or value == []:
                 continue
-            if state.is_relevant(path) and _instance_exists(path, from_drivers):
+            if is_relevant(path) and ("[" not in path or _instance_exists(path, from_drivers)):
                 out[path] = value
         for path, value in from_drivers.items():
-            model = facts.model(path)
-            if model in facts.repeats or model in facts.calculated:
-                if path in values or model not in facts.metadata:
-                    out[path] = value
+            if path not in kinds:
+                facts.learn_kind(path)
+            _, _, derived, metadata = kinds[path]
+            if derived and (path in values or not metadata):
+                out[path] = value
         return out
 
     def _full(self, facts: _FormFacts, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
