@@ -50,9 +50,15 @@ class _Plan:
         self.graph = graph
         self.chain = chain  # Instances.repeat_chain: the same for every state of the form
         self.order: list[tuple[str, Node, bool, bool]] = []
+        # Static nodes without relevance or calculation: only the parent's
+        # relevance to copy. (model path, parent model path) by position in order.
+        self.plain: dict[int, tuple[str, str]] = {}
         for model in graph.order:
             node = q.node(model)
-            self.order.append((model, node, isinstance(node, Group) and node.repeat, not chain[model]))
+            static = not chain[model]
+            if static and node.relevant is None and not (isinstance(node, Question) and node.calculation):
+                self.plain[len(self.order)] = (model, model.rpartition("/")[0])
+            self.order.append((model, node, isinstance(node, Group) and node.repeat, static))
         self.questions = [item for item in self.order if isinstance(item[1], Question)]
         self.metadata = [question for question in q.questions() if not chain[question.path]
                          and (question.type in {"start", "today"} or question.default)]
@@ -80,6 +86,10 @@ _MAX_KNOWN_PATHS = 100_000
 
 class StateEngine:
     """Stored answers and everything computed from them."""
+
+    # A subclass that never shows anything (an export's relevance check)
+    # sets this to False: required, read-only, errors and choices are skipped.
+    _shows = True
 
     def __init__(
         self,
@@ -288,7 +298,17 @@ class StateEngine:
         for table in (self._rel, self._req, self._ro, self._err, self._allowed):
             table.clear()
         self._inst.clear()
-        for model, node, repeat, static in self._plan.order:
+        plain = self._plan.plain
+        rel = self._rel
+        for n, (model, node, repeat, static) in enumerate(self._plan.order):
+            if n in plain:
+                # What _drive does for such a node, without the calls.
+                parent = plain[n][1]
+                if parent and not rel.get(parent, True):
+                    rel[model] = False
+                else:
+                    rel.pop(model, None)
+                continue
             if repeat:
                 assert isinstance(node, Group)  # noqa: S101 - narrows the type
                 self._drive_repeat(node)
@@ -297,6 +317,8 @@ class StateEngine:
                 continue
             for path in self._inst.expand(model):
                 self._drive(node, path)
+        if not self._shows:
+            return
         for model, node, _, static in self._plan.questions:
             assert isinstance(node, Question)  # noqa: S101 - narrows the type
             for path in (model,) if static else self._inst.expand(model):

@@ -289,6 +289,8 @@ def _relevance_state() -> Any:
     from testimonio.forms.state import FormState
 
     class RelevanceState(FormState):
+        _shows = False
+
         def __init__(self, facts: _FormFacts, answers: dict[str, AnswerValue]) -> None:
             self._facts = facts
             super().__init__(facts.q, answers, facts.q.default_language, graph=facts.graph)
