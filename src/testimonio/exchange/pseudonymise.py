@@ -126,6 +126,18 @@ def is_free_text(question: Question, value: AnswerValue, questionnaire: Question
     return questionnaire is None or reads_private(questionnaire, question)
 
 
+def _as_entered(q: Question) -> bool:
+    """See :meth:`QuestionIndex.as_is` (mirrors the order of ``Pseudonymiser._leaves``)."""
+    if (q.privacy is Privacy.IDENTIFIER or q.privacy is Privacy.QUASI or q.type == "note"
+            or q.is_attachment or q.type in _METADATA_DATES):
+        return False
+    if q.privacy is Privacy.SAFE:
+        return True
+    if q.type in _NEVER_BY_DEFAULT or q.type == "text" or q.type in _DERIVED_TYPES:
+        return False
+    return q.type in _ALWAYS_AS_ENTERED
+
+
 class QuestionIndex:
     """Answer path → question of one questionnaire, remembered (export speed).
 
@@ -139,6 +151,7 @@ class QuestionIndex:
         self._questions: dict[str, Question | None] = {}
         self._repeats: dict[str, bool] = {}
         self._free_text: dict[str, bool] = {}
+        self._as_is: dict[str, bool] = {}
 
     def _learn(self, answer_path: str) -> None:
         path = model_path(answer_path)
@@ -155,6 +168,19 @@ class QuestionIndex:
         if answer_path not in self._repeats:
             self._learn(answer_path)
         return self._repeats[answer_path]
+
+    def as_is(self, question: Question) -> bool:
+        """Whether every non-empty answer of ``question`` leaves as entered, unchecked.
+
+        True for a ``safe`` answer and for a select, number, date or time that
+        is no identifier, quasi-identifier, attachment or metadata: the rules
+        of :meth:`Pseudonymiser.answers` then keep the value whatever it is.
+        Anything else (False) goes through those rules one answer at a time.
+        """
+        found = self._as_is.get(question.path)
+        if found is None:
+            found = self._as_is[question.path] = _as_entered(question)
+        return found
 
     @property
     def top_level_quasi(self) -> list[Question]:
@@ -245,7 +271,8 @@ class Pseudonymiser:
         identifier answers word for word stays behind: a safety net under the
         review, which highlights them but cannot force a second look.
         """
-        secrets = [s.casefold() for s in self.identifiers(answers).values() if len(s) >= 3]
+        # Worked out when a reviewed free text first needs the check (seldom).
+        secrets: list[str] | None = None
         out: dict[str, AnswerValue] = {}
         index = self.index
         for path, value in answers.items():
@@ -256,11 +283,16 @@ class Pseudonymiser:
                 if index.is_repeat(path):
                     out[path] = value
                 continue
+            if index.as_is(question):
+                out[path] = value
+                continue
             kept = self._leaves(path, value, question)
             if kept is None:
                 continue
-            if (secrets and isinstance(kept, str) and question.privacy is Privacy.DEFAULT
+            if (isinstance(kept, str) and question.privacy is Privacy.DEFAULT
                     and self._is_free_text(question, kept)):
+                if secrets is None:
+                    secrets = [s.casefold() for s in self.identifiers(answers).values() if len(s) >= 3]
                 folded = kept.casefold()
                 if any(secret in folded for secret in secrets):
                     continue
