@@ -39,6 +39,10 @@ from testimonio.services.import_validate import record_problems
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 
+# json.dumps(v, ensure_ascii=False, separators=(",", ":")) without building
+# an encoder per answer (370 000 of them in a 10 000-interview bundle).
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 
 class BundleInvalid(BundleError):
     """An authentic bundle whose records break their questionnaire."""
@@ -273,7 +277,7 @@ def _merge(db: Any, records: list[dict[str, Any]], forms: dict[tuple[str, str], 
              record["language"], _alias(q, answers), created, updated, record["revision"]))
         db.executemany(
             "INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
-            [(interview_id, p, json.dumps(v, ensure_ascii=False, separators=(",", ":")), updated)
+            [(interview_id, p, _to_json(v), updated)
              for p, v in answers.items()])
         db.execute(
             "INSERT INTO imported_origin (interview_id, researcher, export_id, revision, bundle_id) "
