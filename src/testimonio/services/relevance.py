@@ -42,7 +42,7 @@ _REF = re.compile(r"\$\{([^}]+)\}")
 _OTHER_REFERENCE = re.compile(r"(^|[^\w$])(\.\.|/[A-Za-z_]|position\s*\(|current\s*\()")
 _INSTANCE = re.compile(r"^(.*?)\[(\d+)\]")
 MAX_CACHED = 20_000
-MAX_MEMO = 200_000
+MAX_MEMO = 50_000  # remembered expression results per form (a few MB at most)
 _KEYED_TRIAL = 1_000  # interviews before the whole-interview cache may be given up
 # Functions whose result depends on more than their arguments.
 _CONTEXT_FUNCTIONS = frozenset({"string", "string-length", "normalize-space", "position", "jr:choice-name",
