@@ -119,12 +119,14 @@ def run(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
-    log_file = _start_log()
     handler = getattr(args, "handler", None)
     if handler is None:
+        # The desktop program starts its log itself, once a vault exists:
+        # a first start writes nothing before a passphrase is chosen.
         from testimonio.app import main as gui_main
 
         return gui_main(args.vault)
+    log_file = _start_log()
     try:
         return _resolve(handler)(args)
     except TestimonioError as error:
