@@ -23,6 +23,8 @@ def _import(qtbot: Any, lead: Any, files: list[Any]) -> ImportDialog:
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.is_done(), timeout=15000)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    # The results come by a queued signal that may land after the job says it is done.
+    qtbot.waitUntil(lambda: len(dialog.outcomes) == len(files), timeout=5000)
     return dialog
 
 
