@@ -47,6 +47,9 @@ def run_export(qtbot: Any, ctx: Any, out: Path, keep: str | None = KEPT,
     dialog.path_edit.setText(str(out))
     _click(qtbot, dialog.next_button)
     qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.is_done(), timeout=15000)
+    # The outcome comes by a queued signal that may land after the job says it is done.
+    qtbot.waitUntil(lambda: dialog.result_path is not None or "Writing" not in dialog.run_status.text(),
+                    timeout=5000)
     return dialog
 
 
