@@ -21,7 +21,13 @@ def _context(tmp_path: Path):  # noqa: ANN202
 
 
 def test_no_questionnaire_says_how_to_add_one(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    context = _context(tmp_path)
+    from testimonio.gui.context import AppContext
+    from testimonio.vault import KdfParams, Vault
+
+    # A bare vault (the program's own set-up installs the shipped questionnaires).
+    Vault.create(tmp_path / "vault", PASSPHRASE, kdf=KdfParams.FAST)[0].lock()
+    context = AppContext(tmp_path / "vault", kdf=KdfParams.FAST)
+    context.unlock(PASSPHRASE)
     dialog = NewInterviewDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -36,7 +42,7 @@ def test_start_with_questionnaire_site_and_language(qtbot, tmp_path: Path, monke
     dialog = NewInterviewDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.form_combo.count() == 2
+    assert dialog.form_combo.count() == 3  # the two shipped with the program, and ours
     dialog.form_combo.setCurrentIndex(dialog.form_combo.findText("Every type (1)"))
     assert [dialog.language_combo.itemData(i) for i in range(dialog.language_combo.count())] == ["en", "es"]
     dialog.language_combo.setCurrentIndex(1)

@@ -77,21 +77,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     if Vault.exists(path):
         raise VaultExists(f"There is already a vault in {path}; it was left as it is.")
     passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase: ")
-    vault, recovery_key = Vault.create(path, passphrase, kdf=KdfParams.tuned())
-    try:
-        from testimonio.services.keys import KeyService
-        from testimonio.services.questionnaires import QuestionnaireService
+    from testimonio.services.setup import create_vault
 
-        # The device's signing and encryption keys are made with the vault,
-        # and the questionnaires shipped with the program are ready to use.
-        fingerprint = KeyService(vault).info().fingerprint
-        shipped = QuestionnaireService(vault).install_shipped()
-    finally:
-        vault.lock()
+    made = create_vault(path, passphrase, kdf=KdfParams.tuned())
+    made.vault.lock()
+    recovery_key = made.recovery_key
     _out(f"Vault created in {path}.")
-    _out(f"This device's key fingerprint: {fingerprint}")
-    if shipped:
-        _out("Questionnaires installed: " + ", ".join(f"{q.form_id} {q.version}" for q in shipped))
+    _out(f"This device's key fingerprint: {made.fingerprint}")
+    if made.questionnaires:
+        _out("Questionnaires installed: " + ", ".join(made.questionnaires))
     _out()
     _out("Recovery key (shown only this once). Write it on paper and keep it apart")
     _out("from this laptop: it opens the vault if the passphrase is forgotten.")

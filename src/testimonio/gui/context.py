@@ -57,10 +57,7 @@ class AppContext:
         """Whether a vault is at :attr:`vault_dir` (never creates one)."""
         from testimonio.vault import Vault
 
-        exists = getattr(Vault, "exists", None)
-        if callable(exists):
-            return bool(exists(self.vault_dir))
-        return self.vault_dir.is_dir() and any(self.vault_dir.iterdir())
+        return Vault.exists(self.vault_dir)
 
     @property
     def is_open(self) -> bool:
@@ -68,12 +65,11 @@ class AppContext:
 
     def create(self, passphrase: str) -> str:
         """Create the vault (the first write to disk); returns the recovery key."""
-        from testimonio.vault import Vault
+        from testimonio.services.setup import create_vault
 
-        kwargs = {"kdf": self.kdf} if self.kdf is not None else {}
-        vault, recovery_key = Vault.create(self.vault_dir, passphrase, **kwargs)
-        self._opened(vault)
-        return str(recovery_key)
+        made = create_vault(self.vault_dir, passphrase, kdf=self.kdf)
+        self._opened(made.vault)
+        return made.recovery_key
 
     def unlock(self, passphrase: str) -> None:
         """Open the vault; :class:`~testimonio.errors.WrongPassphrase` if wrong."""
@@ -87,10 +83,7 @@ class AppContext:
         """Open with the recovery key and set a new passphrase."""
         from testimonio.vault import Vault
 
-        opener = getattr(Vault, "unlock_with_recovery", None)
-        if opener is None:
-            raise ServiceUnavailable("Unlocking with the recovery key is not available.")
-        self._opened(opener(self.vault_dir, recovery_key))
+        self._opened(Vault.unlock_with_recovery(self.vault_dir, recovery_key))
         self.vault.change_passphrase(new_passphrase)
 
     def _opened(self, vault: Any) -> None:
