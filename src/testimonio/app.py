@@ -86,6 +86,8 @@ def _use_vault_language(context: Any, languages: Any) -> None:
 def main(vault_dir: Path | None = None) -> int:
     """Run the desktop program on ``vault_dir`` (default: the data folder)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(logging.WARNING)  # the console gets warnings; the file gets events
     app = create_application()
 
     from testimonio.gui.context import AppContext
@@ -96,6 +98,7 @@ def main(vault_dir: Path | None = None) -> int:
     context = AppContext(Path(vault_dir) if vault_dir else default_vault_dir())
     if not open_vault(context, langs):
         return 0
+    _start_log()
     _use_vault_language(context, langs)
 
     from testimonio.gui.main_window import MainWindow
@@ -110,6 +113,28 @@ def main(vault_dir: Path | None = None) -> int:
         context.lock()
     window.deleteLater()
     return code
+
+
+def _start_log() -> None:
+    """The private log file, once a vault exists; a bug's trace goes there too.
+
+    Until then nothing is written: a first start leaves no trace on disk
+    before a passphrase is chosen.
+    """
+    from testimonio import logs
+
+    try:
+        path = logs.setup()
+    except OSError:
+        log.warning("the log file could not be opened")
+        return
+
+    def excepthook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        sys.stderr.write(f"testimonio: something went wrong that we did not expect. "
+                         f"Details are in {path}.\n")
+
+    sys.excepthook = excepthook
 
 
 def _quit_cleanly_on_signals(app: Any, window: Any) -> Callable[[], None]:
