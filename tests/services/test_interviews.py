@@ -255,3 +255,12 @@ def test_settings_are_typed(vault: Vault) -> None:
     assert settings.get_json("sites") == ["a", "b"]
     settings.delete("sites")
     assert settings.keys() == ["auto_lock", "interviewer"]
+
+
+def test_an_attachment_over_the_limit_is_refused_and_nothing_stored(service: InterviewService) -> None:
+    from testimonio.vault.records import MAX_ATTACHMENT_BYTES
+
+    iid = _start(service)
+    with pytest.raises(BadInput, match="at most 100 MB"):
+        service.add_attachment(iid, "photo", bytes(MAX_ATTACHMENT_BYTES + 1), "image/jpeg")
+    assert service.attachments(iid) == []

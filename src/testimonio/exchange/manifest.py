@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from testimonio.errors import BundleDamaged
+from testimonio.vault.records import MAX_ATTACHMENT_BYTES
 
 FORMAT_VERSION = 1
 MAX_MANIFEST_BYTES = 60 * 1024
@@ -33,7 +34,7 @@ class Limits:
     max_record_line: int = 16 * 1024 * 1024
     max_records: int = 2_000_000
     max_attachments: int = 100_000
-    max_attachment_bytes: int = 2 * 1024 * 1024 * 1024
+    max_attachment_bytes: int = MAX_ATTACHMENT_BYTES
     max_total_attachment_bytes: int = 64 * 1024 * 1024 * 1024
 
 

@@ -212,6 +212,10 @@ class InterviewService:
     def add_attachment(self, interview_id: str, question_path: str, data: bytes, mime: str,
                        caption: str = "", who: str = "") -> str:
         """Store a file inside the vault; returns its id (the question's answer)."""
+        if len(data) > rec.MAX_ATTACHMENT_BYTES:
+            raise BadInput(
+                f"The file is {len(data) // (1024 * 1024)} MB; attachments can be at most "
+                f"{rec.MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB. Take a smaller photo or scan.")
         attachment_id = uuid.uuid4().hex
         digest = hashlib.sha256(data).hexdigest()
         with self._vault.transaction() as db:

@@ -33,6 +33,10 @@ SORT_KEYS = {
     "form": "form_id", "form_id": "form_id",
 }
 MAX_PAGE = 1000
+# One attachment at most: a photo or scan of a document is a few MB. The
+# bound keeps memory of an import (about twice the largest attachment, since
+# SQLite builds each row in memory) under 300 MB whatever the bundle's size.
+MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 
 
 def now() -> str:
