@@ -117,10 +117,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Photos and PDF (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file is larger than 25 MB; choose a smaller photo or scan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,7 +125,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only photos (JPEG, PNG, WebP, GIF, BMP) and PDF files can be added.</source>
+        <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only photos (JPEG, PNG, GIF, BMP) and PDF files can be added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -167,13 +167,29 @@
         <source>Attachment</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>PDF document, %n page(s), %1 kB.
-It is kept only inside the vault and cannot be shown here.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown: it is damaged or protected by a password. It stays in the vault as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: the file is damaged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -117,10 +117,6 @@
         <translation>Añadir una foto o un PDF</translation>
     </message>
     <message>
-        <source>Photos and PDF (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.pdf)</source>
-        <translation>Fotos y PDF (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.pdf)</translation>
-    </message>
-    <message>
         <source>The file is larger than 25 MB; choose a smaller photo or scan.</source>
         <translation>El archivo pesa más de 25 MB; elija una foto o un escaneo más pequeño.</translation>
     </message>
@@ -129,8 +125,12 @@
         <translation>No se pudo leer el archivo.</translation>
     </message>
     <message>
-        <source>Only photos (JPEG, PNG, WebP, GIF, BMP) and PDF files can be added.</source>
-        <translation>Solo se pueden añadir fotos (JPEG, PNG, WebP, GIF, BMP) y archivos PDF.</translation>
+        <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.pdf)</source>
+        <translation>Fotos y PDF (*.jpg *.jpeg *.png *.gif *.bmp *.pdf)</translation>
+    </message>
+    <message>
+        <source>Only photos (JPEG, PNG, GIF, BMP) and PDF files can be added.</source>
+        <translation>Solo se pueden añadir fotos (JPEG, PNG, GIF, BMP) y archivos PDF.</translation>
     </message>
     <message>
         <source>Remove attachment</source>
@@ -167,15 +167,29 @@
         <source>Attachment</source>
         <translation>Adjunto</translation>
     </message>
-    <message numerus="yes">
-        <source>PDF document, %n page(s), %1 kB.
-It is kept only inside the vault and cannot be shown here.</source>
-        <translation>
-            <numerusform>Documento PDF, %n página, %1 kB.
-Se guarda solo dentro de la bóveda y no se puede mostrar aquí.</numerusform>
-            <numerusform>Documento PDF, %n páginas, %1 kB.
-Se guarda solo dentro de la bóveda y no se puede mostrar aquí.</numerusform>
-        </translation>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>Página &amp;anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>Página &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown: it is damaged or protected by a password. It stays in the vault as it is.</source>
+        <translation>Este PDF no se puede mostrar: está dañado o protegido con contraseña. Queda en la bóveda tal como está.</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation>Esta página no se puede mostrar.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: the file is damaged.</source>
+        <translation>Esta foto no se puede mostrar: el archivo está dañado.</translation>
     </message>
 </context>
 <context>

@@ -98,3 +98,36 @@ def test_refusals_write_nothing(tmp_path: Path) -> None:
 
     with pytest.raises(NotForThisVault):
         ImportService(other_lead.vault).import_file(good)
+
+
+def test_a_form_without_version_travels_from_team_file_to_bundle_to_import(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    form = tmp_path / "no_version.xlsx"
+    wb = Workbook()
+    survey = wb.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label", "privacy"])
+    survey.append(["text", "alias", "Alias", "safe"])
+    survey.append(["integer", "household", "People in the household", ""])
+    settings = wb.create_sheet("settings")
+    settings.append(["form_id"])
+    settings.append(["household_count"])
+    wb.save(form)
+    lead, (r,) = team_of(tmp_path, forms=(form,))
+    version = QuestionnaireService(lead.vault).get("household_count").version
+    assert version.startswith("sha256-")
+    assert QuestionnaireService(r.vault).versions("household_count") == [version]  # from the team file
+    _low_k(r)
+    svc = r.interviews
+    for n in range(3):
+        iid = svc.start("household_count", version, "CEBAF Peru", r.name, "en")
+        svc.set_answer(iid, "alias", f"H{n}", r.name)
+        svc.set_answer(iid, "household", 4 + n, r.name)
+        svc.complete(iid, r.name)
+    r.export.write(tmp_path / "1.tmb")
+    result = lead.import_.import_file(tmp_path / "1.tmb")
+    assert result.added == 3
+    listed = lead.interviews.page(InterviewQuery())
+    assert sorted(i.alias for i in listed) == ["H0", "H1", "H2"]
+    assert {(i.form_id, i.form_version) for i in listed} == {("household_count", version)}

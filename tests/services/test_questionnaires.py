@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from testimonio.errors import BadInput, FormError, NotFound
+from testimonio.errors import FormError, NotFound
 from testimonio.services.questionnaires import QuestionnaireService, VersionConflict, version_key
 from testimonio.vault import KdfParams, Vault
 
@@ -94,8 +94,6 @@ def test_malformed_or_versionless_forms_install_nothing(vault: Vault, tmp_path: 
         service.install(SHARED / "invalid" / "duplicate_columns.xlsx")
     with pytest.raises(FormError):
         service.install_bytes(b"not a spreadsheet", "x.xlsx")
-    with pytest.raises(BadInput, match="no version"):
-        service.install(SHARED / "valid" / "tutorial.xls")
     assert _count(vault) == 0
     with pytest.raises(NotFound):
         service.get("tutorial")
@@ -114,3 +112,42 @@ def test_load_file_checks_without_a_vault() -> None:
 ])
 def test_version_order(older: str, newer: str) -> None:
     assert version_key(older) < version_key(newer)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (SHARED / "valid").iterdir()))
+def test_every_shared_valid_form_installs_and_loads_back(vault: Vault, name: str) -> None:
+    service = QuestionnaireService(vault)
+    installed = service.install(SHARED / "valid" / name)
+    assert installed.version
+    again = service.get(installed.form_id, installed.version)
+    assert again.version == installed.version
+    assert [n.path for n in again.walk()] == [n.path for n in installed.walk()]
+
+
+def test_a_form_without_version_is_named_by_its_content_the_same_everywhere(
+        vault: Vault, tmp_path: Path) -> None:
+    path = _with_settings(tmp_path, "unversioned.xlsx", version="")
+    result = QuestionnaireService.load_file(path)
+    version = result.questionnaire.version
+    assert version == "sha256-" + result.sha256[:12]
+    assert any("sets no version" in w and version in w for w in result.warnings)
+    other, _ = Vault.create(tmp_path / "other", "a passphrase for tests", kdf=KdfParams.FAST)
+    try:
+        assert QuestionnaireService(other).install(path).version == version
+    finally:
+        other.lock()
+    service = QuestionnaireService(vault)
+    assert service.install(path).version == version
+    assert service.install_result(result, path.read_bytes())[1] is False  # same content: no change
+
+
+def test_content_versions_come_after_set_versions_newest_installed_first(
+        vault: Vault, tmp_path: Path) -> None:
+    service = QuestionnaireService(vault)
+    first = service.install(_with_settings(tmp_path, "a.xlsx", version="", form_title="A")).version
+    second = service.install(_with_settings(tmp_path, "b.xlsx", version="", form_title="B")).version
+    assert first != second
+    assert service.versions("border_testimony")[:2] == [second, first]
+    service.install(_with_settings(tmp_path, "c.xlsx", version="1"))
+    assert service.versions("border_testimony") == ["1", second, first]
+    assert service.get("border_testimony").version == "1"

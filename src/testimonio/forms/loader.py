@@ -18,7 +18,7 @@ import hashlib
 import logging
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pyxform.errors import PyXFormError
@@ -128,12 +128,29 @@ def _load(data: bytes, source_name: str) -> LoadResult:
     builder = SurveyBuilder(rows, source_name)
     questionnaire = builder.questionnaire(tree)
     _check_expressions(questionnaire)
+    sha256 = hashlib.sha256(data).hexdigest()
+    notes = tuple(pyx_warnings) + tuple(rows.warnings) + tuple(builder.notes)
+    if not questionnaire.version:
+        # Every interview records the version it was taken with; a file
+        # without one gets a name for its content, the same on every laptop.
+        questionnaire = replace(questionnaire, version=content_version(sha256))
+        notes += (f"The settings sheet sets no version; this file is recorded as version "
+                  f"{questionnaire.version}, taken from its content. Set 'version' to choose one.",)
     return LoadResult(
         questionnaire=questionnaire,
-        warnings=tuple(pyx_warnings) + tuple(rows.warnings) + tuple(builder.notes),
+        warnings=notes,
         language_names=questionnaire.language_names,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
     )
+
+
+#: How a version taken from the file's content starts (see content_version).
+CONTENT_VERSION_PREFIX = "sha256-"
+
+
+def content_version(sha256: str) -> str:
+    """The version of a questionnaire file that sets none: its hash, shortened."""
+    return CONTENT_VERSION_PREFIX + sha256[:12]
 
 
 def _check_expressions(questionnaire: Questionnaire) -> None:

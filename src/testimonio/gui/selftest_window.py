@@ -56,8 +56,21 @@ def main_window(state: Any) -> str:
         QApplication.processEvents()
     if context.is_open:
         raise SelfTestFailed("closing the window did not lock the vault")
+    _pdf_page_drawn(SelfTestFailed)
     platform = app.platformName()
-    return f"shown and closed ({platform}), 1 interview listed"
+    return f"shown and closed ({platform}), 1 interview listed, a PDF page drawn"
+
+
+def _pdf_page_drawn(failed: type[Exception]) -> None:
+    """PDF attachments are drawn by PDFium: prove the library loads and draws."""
+    from testimonio.gui.widgets.pdf_pages import PdfUnreadable, render_page, sample_document
+
+    try:
+        image = render_page(sample_document(), 0, width=40)
+    except PdfUnreadable as error:
+        raise failed(f"a PDF page could not be drawn: {error}") from None
+    if image.pixel(20, 30) != 0xFF0000FF:
+        raise failed("a PDF page was drawn wrong")
 
 
 STEP = (NAME, main_window)

@@ -48,4 +48,5 @@ def components() -> list[Component]:
         Component("cryptography", _dist_version("cryptography"), "Apache-2.0 OR BSD-3-Clause"),
         Component("pyxform", _dist_version("pyxform"), "BSD-2-Clause"),
         Component("openpyxl", _dist_version("openpyxl"), "MIT"),
+        Component("PDFium (pypdfium2)", _dist_version("pypdfium2"), "BSD-3-Clause AND Apache-2.0"),
     ]

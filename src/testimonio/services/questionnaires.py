@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from testimonio.errors import BadInput, NotFound
-from testimonio.forms.loader import LoadResult, load_bytes, load_file
+from testimonio.forms.loader import CONTENT_VERSION_PREFIX, LoadResult, load_bytes, load_file
 from testimonio.forms.model import Questionnaire
 
 
@@ -53,6 +53,12 @@ def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     """Natural order of version strings: ``1.10`` after ``1.9``, numbers before words."""
     parts = re.findall(r"\d+|[^\d.\-_ ]+", version)
     return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts)
+
+
+def _newest_first(form: InstalledForm) -> tuple[bool, tuple[tuple[int, int | str], ...], str]:
+    if form.version.startswith(CONTENT_VERSION_PREFIX):
+        return False, (), form.installed_at
+    return True, version_key(form.version), form.installed_at
 
 
 class QuestionnaireService:
@@ -93,10 +99,6 @@ class QuestionnaireService:
         sha = hashlib.sha256(data).hexdigest()
         if result.sha256 and result.sha256 != sha:
             raise BadInput("The questionnaire file changed while it was being installed; try again.")
-        if not q.version:
-            raise BadInput(
-                f"{q.source_name}: the questionnaire has no version. Set 'version' on the "
-                "settings sheet (e.g. 2026012601) so interviews can record which one they used.")
         with self._vault.transaction() as conn:
             row = conn.execute(
                 "SELECT sha256 FROM questionnaires WHERE form_id = ? AND version = ?",
@@ -144,8 +146,10 @@ class QuestionnaireService:
                 "FROM questionnaires").fetchall()
         forms = [InstalledForm(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4], r[5], r[6])
                  for r in rows]
-        # Two stable sorts: newest version first within each form id.
-        forms.sort(key=lambda f: (version_key(f.version), f.installed_at), reverse=True)
+        # Two stable sorts: newest version first within each form id. A
+        # version taken from the content says nothing of age: such versions
+        # come after any set version, newest installed first.
+        forms.sort(key=_newest_first, reverse=True)
         forms.sort(key=lambda f: f.form_id)
         return forms
 

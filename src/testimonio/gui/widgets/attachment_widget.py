@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.errors import BadInput, TestimonioError
 from testimonio.forms.model import AnswerValue, Question
+from testimonio.gui.widgets.pdf_pages import PdfUnreadable, page_count, render_page
 from testimonio.gui.widgets.question_widgets import QuestionInput
 
 #: Larger files are refused: a phone photo is a few MB, a scan a few more.
@@ -48,8 +49,6 @@ def sniff_mime(data: bytes) -> str | None:
         return "image/png"
     if data.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
     if data[:6] in (b"GIF87a", b"GIF89a"):
         return "image/gif"
     if data[:2] == b"BM":
@@ -58,7 +57,12 @@ def sniff_mime(data: bytes) -> str | None:
 
 
 def thumbnail(data: bytes, mime: str, height: int = THUMB_HEIGHT) -> QPixmap | None:
-    """A small picture of an image attachment, made in memory."""
+    """A small picture of a photo, or of a PDF's first page, made in memory."""
+    if mime == "application/pdf":
+        try:
+            return QPixmap.fromImage(render_page(data, 0, height=height))
+        except PdfUnreadable:
+            return None
     if not mime.startswith("image/"):
         return None
     image = QImage.fromData(data)
@@ -129,7 +133,7 @@ class AttachmentInput(QuestionInput):
         """Ask for a file (Qt's own dialog) and store it."""
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Add a photo or PDF"), "",
-            self.tr("Photos and PDF (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.pdf)"),
+            self.tr("Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.pdf)"),
             options=QFileDialog.Option.DontUseNativeDialog)
         _forget_file_dialog_history()
         if name:
@@ -154,7 +158,7 @@ class AttachmentInput(QuestionInput):
         """Store bytes already in memory as this question's attachment."""
         mime = sniff_mime(data)
         if mime is None:
-            self._warn(self.tr("Only photos (JPEG, PNG, WebP, GIF, BMP) and PDF files can be added."))
+            self._warn(self.tr("Only photos (JPEG, PNG, GIF, BMP) and PDF files can be added."))
             return False
         old = self._id
         try:
@@ -228,33 +232,78 @@ class AttachmentInput(QuestionInput):
 
 
 class AttachmentViewer(QDialog):
-    """A photo at a readable size, or what can be said about a PDF."""
+    """A photo at a readable size, or a PDF a page at a time, drawn from memory."""
 
     def __init__(self, data: bytes, mime: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Attachment"))
+        self._data, self._mime = data, mime
+        self._page, self._pages = 0, 0
         layout = QVBoxLayout(self)
-        label = QLabel(self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        image = QImage.fromData(data) if mime.startswith("image/") else QImage()
-        if not image.isNull():
-            if image.width() > 1000 or image.height() > 700:
-                image = image.scaled(1000, 700, Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation)
-            label.setPixmap(QPixmap.fromImage(image))
-        else:
-            # No PDF renderer ships with Qt Essentials, and handing the file
-            # to another program would mean writing it out of the vault.
-            pages = max(1, data.count(b"/Type /Page") - data.count(b"/Type /Pages"))
-            label.setText(self.tr("PDF document, %n page(s), %1 kB.\nIt is kept only inside "
-                                  "the vault and cannot be shown here.", "", pages)
-                          .replace("%1", str(max(1, len(data) // 1024))))
+        self.label = QLabel(self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         scroll = QScrollArea(self)
-        scroll.setWidget(label)
+        scroll.setWidget(self.label)
         scroll.setWidgetResizable(True)
         layout.addWidget(scroll)
+        pager = QHBoxLayout()
+        self.previous_button = QPushButton(self.tr("&Previous page"), self)
+        self.next_button = QPushButton(self.tr("&Next page"), self)
+        self.page_label = QLabel(self)
+        self.previous_button.clicked.connect(lambda: self.show_page(self._page - 1))
+        self.next_button.clicked.connect(lambda: self.show_page(self._page + 1))
+        pager.addWidget(self.previous_button)
+        pager.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
+        pager.addWidget(self.next_button)
+        layout.addLayout(pager)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(min(1040, image.width() + 60) if not image.isNull() else 420,
-                    min(780, image.height() + 90) if not image.isNull() else 200)
+        if mime == "application/pdf":
+            try:
+                self._pages = page_count(data)
+            except PdfUnreadable:
+                self._pages = 0
+        for widget in (self.previous_button, self.next_button, self.page_label):
+            widget.setVisible(self._pages > 1)
+        if self._pages:
+            self.show_page(0)
+            self.resize(940, 780)
+        elif mime == "application/pdf":
+            self.label.setText(self.tr("This PDF cannot be shown: it is damaged or protected "
+                                       "by a password. It stays in the vault as it is."))
+            self.resize(420, 200)
+        else:
+            self._show_image()
+
+    def page(self) -> int:
+        """The page shown, from 0."""
+        return self._page
+
+    def show_page(self, index: int) -> None:
+        """Draw page ``index`` of the PDF (nothing happens past either end)."""
+        if not 0 <= index < self._pages:
+            return
+        try:
+            image = render_page(self._data, index, width=860)
+        except PdfUnreadable:
+            self.label.setText(self.tr("This page cannot be shown."))
+        else:
+            self.label.setPixmap(QPixmap.fromImage(image))
+        self._page = index
+        self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(index + 1))
+                                .replace("%2", str(self._pages)))
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index + 1 < self._pages)
+
+    def _show_image(self) -> None:
+        image = QImage.fromData(self._data)
+        if image.isNull():
+            self.label.setText(self.tr("This photo cannot be shown: the file is damaged."))
+            self.resize(420, 200)
+            return
+        if image.width() > 1000 or image.height() > 700:
+            image = image.scaled(1000, 700, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        self.label.setPixmap(QPixmap.fromImage(image))
+        self.resize(min(1040, image.width() + 60), min(780, image.height() + 90))
