@@ -121,6 +121,11 @@ def test_language_switch_mid_interview(qtbot, every) -> None:  # noqa: ANN001
     assert view.page.rows["age"].error_text() == "Entre 0 y 110"
     assert view.page.rows["travels"].input.buttons()["yes"].text() == "Sí"
     assert context.interviews.answers(interview_id)["age"] == 140  # kept, only flagged
+    assert context.interviews.get(interview_id).language == "es"  # remembered with the draft
+    view.close_view()
+    reopened = open_view(qtbot, context, interview_id)
+    assert reopened.state.language == "es"
+    assert reopened.language_combo.currentData() == "es"
 
 
 def test_repeat_add_and_confirmed_remove(qtbot, every, yes_to_questions) -> None:  # noqa: ANN001

@@ -264,3 +264,21 @@ def test_an_attachment_over_the_limit_is_refused_and_nothing_stored(service: Int
     with pytest.raises(BadInput, match="at most 100 MB"):
         service.add_attachment(iid, "photo", bytes(MAX_ATTACHMENT_BYTES + 1), "image/jpeg")
     assert service.attachments(iid) == []
+
+
+def test_the_language_of_a_draft_is_kept_and_logged(service: InterviewService) -> None:
+    interview_id = _start(service)
+    before = service.get(interview_id).revision
+    assert service.set_language(interview_id, "en", "ana")
+    assert not service.set_language(interview_id, "en", "ana")  # no change, no log row
+    record = service.get(interview_id)
+    assert record.language == "en" and record.revision == before + 1
+    last = service.history(interview_id)[-1]
+    assert (last.action, last.who, last.old_value, last.new_value) == ("language", "ana", "es", "en")
+    for bad in ("", "x" * 65):
+        with pytest.raises(BadInput):
+            service.set_language(interview_id, bad, "ana")
+    service.complete(interview_id, "ana")
+    with pytest.raises(BadInput, match="complete"):
+        service.set_language(interview_id, "es", "ana")
+    assert service.get(interview_id).language == "en"

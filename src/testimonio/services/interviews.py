@@ -145,6 +145,24 @@ class InterviewService:
         log.debug("answer saved id=%s", interview_id)
         return True
 
+    def set_language(self, interview_id: str, language: str, who: str) -> bool:
+        """Record the questionnaire language a draft is now taken in (logged).
+
+        Returns False when it already was ``language``.
+        """
+        if not language or len(language) > 64:
+            raise BadInput("Choose one of the questionnaire's languages.")
+        with self._vault.transaction() as db:
+            old = _draft(db, interview_id).language
+            if old == language:
+                return False
+            at = rec.now()
+            db.execute("UPDATE interviews SET language = ? WHERE id = ?", (language, interview_id))
+            _log(db, interview_id, "language", at, who, "", rec.encode_value(old),
+                 rec.encode_value(language))
+            _touch(db, interview_id, at)
+        return True
+
     def complete(self, interview_id: str, who: str,
                  problems: ProblemCheck | None = None) -> None:
         """Mark a draft complete; AnswersInvalid if ``problems`` finds any."""

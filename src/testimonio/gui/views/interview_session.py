@@ -112,7 +112,10 @@ class FormSession:
                 for code in self.questionnaire.languages]
 
     def set_language(self, code: str) -> None:
+        """Show the questionnaire in ``code``; a draft remembers it in the vault."""
         self.state.language = code
+        if not self.read_only:
+            self.context.interviews.set_language(self.interview_id, code, self.who())
 
     # --- pages --------------------------------------------------------------
     def page_title(self, index: int) -> str:

@@ -183,7 +183,6 @@ class InterviewView(QWidget):
             ("Ctrl+PgUp", lambda: self.step_page(-1)),
             ("Ctrl+Shift+Return", self.complete),
             ("Ctrl+W", self.close_view),
-            ("Ctrl+Shift+L", self.language_combo.setFocus),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
