@@ -349,3 +349,22 @@ def test_cycle_is_refused_when_the_state_is_built() -> None:
     f = form(q("a", "calculate", calculation="${b}"), q("b", "calculate", calculation="${a} + 1"))
     with pytest.raises(FormError):
         state(f)
+
+
+def test_finish_stamps_end_with_the_time_now_and_start_stays() -> None:
+    began = dt.datetime(2024, 3, 10, 9, 0, 0, tzinfo=dt.UTC)
+    ended = dt.datetime(2024, 3, 10, 10, 42, 5, tzinfo=dt.UTC)
+    f = form(q("started", "start"), q("ended", "end"), q("alias"),
+             q("late", "note", relevant="${ended} != ''"),
+             g("kids", q("kid_end", "end"), repeat=True))
+    s = FormState(f, {}, "en", today=TODAY, now=began)
+    assert s.value("started") == "2024-03-10T09:00:00+00:00"
+    assert s.value("ended") is None and not s.is_relevant("late")
+    s.set("alias", "A")
+    reopened = FormState(f, s.answers(), "en", today=TODAY, now=ended)
+    stamped = reopened.finish()
+    assert stamped == {"ended": "2024-03-10T10:42:05+00:00"}  # repeats' own end is not stamped
+    assert reopened.value("ended") == "2024-03-10T10:42:05+00:00"
+    assert reopened.value("started") == "2024-03-10T09:00:00+00:00"
+    assert reopened.is_relevant("late")  # what depends on end follows
+    assert FormState(form(q("alias")), {}, "en").finish() == {}

@@ -203,8 +203,11 @@ def test_complete_lists_problems_with_links_then_is_read_only_until_reopened(
     qtbot.mouseClick(view.page.rows["travels"].input.buttons()["no"], Qt.MouseButton.LeftButton)
     view.focus_path("alias")
     qtbot.keyClicks(line_edit(view, "alias"), "Rosa")
+    assert "ended" not in context.interviews.answers(interview_id)
     qtbot.mouseClick(view.complete_button, Qt.MouseButton.LeftButton)
     assert context.interviews.get(interview_id).status == "complete"
+    stored = context.interviews.answers(interview_id)
+    assert stored["began"] <= stored["ended"]  # `end` stamped at completion
     assert view.reopen_button.isVisible() and not view.complete_button.isVisible()
     alias = line_edit(view, "alias")
     assert alias.isReadOnly()

@@ -55,6 +55,8 @@ def _c(list_name: str, name: str, en: str, es: str) -> dict[str, Any]:
 def every_type_form(tmp_path: Path) -> Path:
     """A small bilingual form with one question of each kind we render."""
     survey = [
+        {"type": "start", "name": "began"},
+        {"type": "end", "name": "ended"},
         _q("text", "alias", "Alias", "Alias", required="yes",
            constraint="string-length(.) >= 2",
            **{"constraint_message::English (en)": "At least two letters",

@@ -195,6 +195,8 @@ def cmd_interviews_add(args: argparse.Namespace) -> int:
                 problems.extend(error.problems)
         if problems:
             raise AnswersInvalid(problems)
+        if args.complete:
+            state.finish()  # the `end` metadata: now
         found = [p for p in state.problems() if args.complete or p.kind != "required"]
         if found:
             raise AnswersInvalid([f"{_where(p.path)}: {p.message}" for p in found])

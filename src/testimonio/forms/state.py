@@ -232,6 +232,18 @@ class FormState(StateEngine):
         self._store(path, new)
         return self._propagate(node.path, {path})
 
+    def finish(self) -> dict[str, AnswerValue]:
+        """Stamp every top-level ``end`` question with the time now (as ODK does
+        when a form is finalised); returns the answers it set, to be saved."""
+        stamp = self._ctx.now().isoformat(timespec="seconds")
+        stamped: dict[str, AnswerValue] = {}
+        for question in self.q.questions():
+            if question.type == "end" and question.path in self._inst.expand(question.path):
+                self._store(question.path, stamp)
+                self._propagate(question.path, {question.path})
+                stamped[question.path] = stamp
+        return stamped
+
     def add_instance(self, repeat_path: str) -> builtins.set[str]:
         """Add an instance at the end of a repeat the interviewer controls."""
         node = self._node(repeat_path)

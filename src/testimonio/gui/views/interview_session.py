@@ -250,6 +250,9 @@ class FormSession:
             fresh = FormState(questionnaire, answers, language)
             return [f"{p.path}: {p.message}" for p in fresh.problems()]
 
+        for path, stamp in self.state.finish().items():  # the `end` metadata
+            self.write(path, stamp)
+            self.stored_answers[path] = stamp
         self.context.interviews.complete(self.interview_id, self.who(), problems=check)
         self.status = "complete"
 
