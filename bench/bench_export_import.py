@@ -118,6 +118,17 @@ def baseline(records: list[dict[str, object]]) -> float:
     return time.perf_counter() - start
 
 
+def read_floor(vault: Vault) -> float:
+    """What any export must do before the baseline's work: read the answers
+    (one query, no decoding) out of the encrypted vault."""
+    start = time.perf_counter()
+    with vault.read() as db:
+        rows = db.execute("SELECT interview_id, path, value FROM answers").fetchall()
+    elapsed = time.perf_counter() - start
+    del rows
+    return elapsed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--interviews", type=int, default=10_000)
@@ -144,9 +155,12 @@ def main() -> int:
                      or n.takes_input and not _in_repeat(q, n.path)}
         answers = [answers_for(questions, rng) for _ in range(args.interviews)]
         per = sum(len(a) for a in answers) / max(1, len(answers))
+        start = time.perf_counter()
         fill(researcher, q.form_id, q.version, answers)
+        write_floor = time.perf_counter() - start
         records = [{"export_id": secrets.token_hex(16), "answers": a} for a in answers]
         base = baseline(records)
+        floor = read_floor(researcher)
 
         out = tmp / "bundle.tmb"
         start = time.perf_counter()
@@ -159,6 +173,10 @@ def main() -> int:
         print(f"form: {args.form} ({q.form_id}), interviews: {result.interviews}, "
               f"answers each: {per:.0f}, bundle: {size / 1e6:.1f} MB")
         print(f"baseline (JSON + AES-256-GCM): {base:.2f} s")
+        print(f"floor: reading the answers out of the vault, nothing else: {floor:.2f} s "
+              f"({floor / base:.1f}x baseline)")
+        print(f"floor: writing them into a vault, nothing else: {write_floor:.2f} s "
+              f"({write_floor / base:.1f}x baseline)")
         print(f"export: {t_export:.2f} s  ({t_export / base:.1f}x baseline; target <= 5 s, <= 3x)")
         print(f"import: {t_import:.2f} s  ({t_import / base:.1f}x baseline; target <= 10 s, <= 3x)")
         print(f"imported: {imported.added} new")
