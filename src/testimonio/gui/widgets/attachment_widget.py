@@ -242,10 +242,10 @@ class AttachmentViewer(QDialog):
         layout = QVBoxLayout(self)
         self.label = QLabel(self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.label)
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll)
+        self.page_area = QScrollArea(self)
+        self.page_area.setWidget(self.label)
+        self.page_area.setWidgetResizable(True)
+        layout.addWidget(self.page_area)
         pager = QHBoxLayout()
         self.previous_button = QPushButton(self.tr("&Previous page"), self)
         self.next_button = QPushButton(self.tr("&Next page"), self)
@@ -290,7 +290,7 @@ class AttachmentViewer(QDialog):
             self.label.setText(self.tr("This page cannot be shown."))
         else:
             self.label.setPixmap(QPixmap.fromImage(image))
-        self.scroll.verticalScrollBar().setValue(0)  # a new page starts at its top
+        self.page_area.verticalScrollBar().setValue(0)  # a new page starts at its top
         self._page = index
         self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(index + 1))
                                 .replace("%2", str(self._pages)))
