@@ -9,6 +9,9 @@ lock.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from PySide6.QtGui import QImage
 
@@ -23,8 +26,10 @@ class PdfUnreadable(Exception):
     """PDFium could not open the document or draw a page (damaged, encrypted)."""
 
 
-def page_count(data: bytes) -> int:
-    """How many pages the PDF in ``data`` has."""
+@contextmanager
+def _document(data: bytes) -> Iterator[Any]:
+    """The PDF in ``data`` opened by PDFium (under the lock), closed afterwards;
+    every PDFium failure becomes :class:`PdfUnreadable`."""
     import pypdfium2 as pdfium
 
     with _LOCK:
@@ -33,44 +38,41 @@ def page_count(data: bytes) -> int:
         except pdfium.PdfiumError as error:
             raise PdfUnreadable(str(error)) from None
         try:
-            return len(document)
+            yield document
+        except pdfium.PdfiumError as error:
+            raise PdfUnreadable(str(error)) from None
         finally:
             document.close()
+
+
+def page_count(data: bytes) -> int:
+    """How many pages the PDF in ``data`` has."""
+    with _document(data) as document:
+        return len(document)
 
 
 def render_page(data: bytes, index: int, width: int = 0, height: int = 0) -> QImage:
     """Page ``index`` (from 0) scaled to ``width`` or ``height`` pixels (one of them)."""
-    import pypdfium2 as pdfium
-
-    with _LOCK:
+    with _document(data) as document:
+        if not 0 <= index < len(document):
+            raise PdfUnreadable(f"no page {index + 1}")
+        page = document[index]
         try:
-            document = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as error:
-            raise PdfUnreadable(str(error)) from None
-        try:
-            if not 0 <= index < len(document):
-                raise PdfUnreadable(f"no page {index + 1}")
-            page = document[index]
+            page_width, page_height = page.get_size()
+            if page_width <= 0 or page_height <= 0:
+                raise PdfUnreadable("the page has no size")
+            scale = width / page_width if width else height / page_height
+            scale = min(scale, MAX_SIDE / page_width, MAX_SIDE / page_height)
+            bitmap = page.render(scale=max(scale, 0.01), prefer_bgrx=True)
             try:
-                page_width, page_height = page.get_size()
-                if page_width <= 0 or page_height <= 0:
-                    raise PdfUnreadable("the page has no size")
-                scale = width / page_width if width else height / page_height
-                scale = min(scale, MAX_SIDE / page_width, MAX_SIDE / page_height)
-                bitmap = page.render(scale=max(scale, 0.01), prefer_bgrx=True)
-                try:
-                    # BGRx in memory is Qt's RGB32 on a little-endian machine.
-                    image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height,
-                                   bitmap.stride, QImage.Format.Format_RGB32)
-                    return image.copy()  # own the pixels before the buffer goes
-                finally:
-                    bitmap.close()
+                # BGRx in memory is Qt's RGB32 on a little-endian machine.
+                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height,
+                               bitmap.stride, QImage.Format.Format_RGB32)
+                return image.copy()  # own the pixels before the buffer goes
             finally:
-                page.close()
-        except pdfium.PdfiumError as error:
-            raise PdfUnreadable(str(error)) from None
+                bitmap.close()
         finally:
-            document.close()
+            page.close()
 
 
 def sample_document(pages: int = 1) -> bytes:
