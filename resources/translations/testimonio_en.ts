@@ -920,6 +920,10 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Imported from %1&apos;s bundle: a pseudonymised copy, shown as it arrived (ages as bands, dates as months; identifiers never leave a researcher&apos;s laptop). It cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
         <translation type="unfinished"></translation>
     </message>

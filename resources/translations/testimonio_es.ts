@@ -921,6 +921,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Reabrir</translation>
     </message>
     <message>
+        <source>Imported from %1&apos;s bundle: a pseudonymised copy, shown as it arrived (ages as bands, dates as months; identifiers never leave a researcher&apos;s laptop). It cannot be changed here.</source>
+        <translation>Importada del paquete de %1: una copia seudonimizada, tal como llegó (edades en rangos, fechas como meses; los identificadores nunca salen del portátil de quien investiga). Aquí no se puede cambiar.</translation>
+    </message>
+    <message>
         <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
         <translation>Esta entrevista está completa y es de solo lectura. Use «Reabrir…» para cambiarla; el motivo queda registrado.</translation>
     </message>

@@ -131,3 +131,22 @@ def test_a_form_without_version_travels_from_team_file_to_bundle_to_import(tmp_p
     listed = lead.interviews.page(InterviewQuery())
     assert sorted(i.alias for i in listed) == ["H0", "H1", "H2"]
     assert {(i.form_id, i.form_version) for i in listed} == {("household_count", version)}
+
+
+def test_an_imported_interview_is_the_researchers_record_and_is_never_reopened(tmp_path: Path) -> None:
+    from testimonio.errors import BadInput
+
+    lead, (r,) = team_of(tmp_path)
+    _low_k(r)
+    own = r.add(border_answers(1))
+    r.export.write(tmp_path / "1.tmb", accept_risk=True)
+    lead.import_.import_file(tmp_path / "1.tmb")
+    (copy,) = lead.interviews.page(InterviewQuery())
+    assert lead.interviews.imported_from(copy.id) == "Researcher 1"
+    assert r.interviews.imported_from(own) is None
+    before = _state(lead)
+    with pytest.raises(BadInput, match="new bundle"):
+        lead.interviews.reopen(copy.id, "the age looks wrong", "lead")
+    with pytest.raises(BadInput):
+        lead.interviews.set_answer(copy.id, P["alias"], "Changed", "lead")
+    assert _state(lead) == before

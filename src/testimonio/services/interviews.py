@@ -71,6 +71,14 @@ class InterviewService:
             rec.interview(db, interview_id)
             return rec.edit_log(db, interview_id)
 
+    def imported_from(self, interview_id: str) -> str | None:
+        """Who sent this interview in a bundle (None if it was taken here)."""
+        with self._vault.read() as db:
+            row = db.execute("SELECT i.interviewer FROM imported_origin o JOIN interviews i "
+                             "ON i.id = o.interview_id WHERE o.interview_id = ?",
+                             (interview_id,)).fetchone()
+        return None if row is None else str(row[0])
+
     def page(self, query: InterviewQuery) -> list[InterviewSummary]:
         """One page of the list (never the whole table)."""
         with self._vault.read() as db:
@@ -185,6 +193,10 @@ class InterviewService:
         with self._vault.transaction() as db:
             if rec.interview(db, interview_id).status != "complete":
                 raise BadInput("Only a complete interview can be reopened.")
+            if db.execute("SELECT 1 FROM imported_origin WHERE interview_id = ?",
+                          (interview_id,)).fetchone():
+                raise BadInput("This interview came in a researcher's bundle: it is their record. "
+                               "Ask them to correct it and send a new bundle; it replaces this one.")
             at = rec.now()
             db.execute("UPDATE interviews SET status = 'draft' WHERE id = ?", (interview_id,))
             _log(db, interview_id, "reopen", at, who, reason=reason.strip())

@@ -67,6 +67,9 @@ class FormSession:
             for name in page.top_names():
                 self._page_by_top[name] = index
         self.status = str(_field(record, "status", "draft"))
+        #: Who sent it, for an interview imported from a bundle (a pseudonymised
+        #: copy: generalised values, never reopened here); None if taken here.
+        self.imported_from: str | None = None
         #: The answers as read from (or last known in) the vault.
         self.stored_answers: dict[str, AnswerValue] = dict(state.answers())
 
@@ -85,6 +88,7 @@ class FormSession:
         stored = dict(interviews.answers(interview_id))
         state = FormState(questionnaire, stored, language)
         session = cls(context, interview_id, record, questionnaire, state)
+        session.imported_from = interviews.imported_from(interview_id)
         session.stored_answers = {k: v for k, v in stored.items() if v is not None}
         return session
 

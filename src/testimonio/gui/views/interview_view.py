@@ -201,6 +201,7 @@ class InterviewView(QWidget):
         old = self.page
         page = InterviewPage(pages[index], self.state, self._make_input, self._choice_items)
         page.read_only = self.session.read_only
+        page.show_problems = self.session.imported_from is None
         page.edited.connect(self._edited)
         page.committed.connect(self._committed)
         page.advance.connect(self._advance)
@@ -459,9 +460,15 @@ class InterviewView(QWidget):
 
     def _apply_status(self) -> None:
         read_only = self.session.read_only
+        sender = self.session.imported_from
         self.complete_button.setVisible(not read_only)
-        self.reopen_button.setVisible(read_only)
-        if read_only:
+        self.reopen_button.setVisible(read_only and sender is None)
+        if sender is not None:
+            self.banner.setText(self.tr(
+                "Imported from %1's bundle: a pseudonymised copy, shown as it arrived "
+                "(ages as bands, dates as months; identifiers never leave a researcher's "
+                "laptop). It cannot be changed here.").replace("%1", sender))
+        elif read_only:
             self.banner.setText(self.tr("This interview is complete and read-only. "
                                         "Use “Reopen…” to change it; the reason is logged."))
         self.banner.setVisible(read_only)
@@ -473,7 +480,8 @@ class InterviewView(QWidget):
     def update_summaries(self) -> None:
         """Recount progress and problems for every page."""
         problems_by_top: dict[str, int] = {}
-        for path, _message in problem_list(self.state):
+        # An imported copy is generalised on purpose: no "problems" to fix.
+        for path, _message in problem_list(self.state) if self.session.imported_from is None else ():
             name = top_name(path)
             problems_by_top[name] = problems_by_top.get(name, 0) + 1
         summaries = []

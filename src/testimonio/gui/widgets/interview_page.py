@@ -54,6 +54,8 @@ class InterviewPage(QWidget):
         self.sections: dict[str, QWidget] = {}
         self.repeats: dict[str, RepeatWidget] = {}
         self.read_only = False
+        #: False for an imported, pseudonymised copy (bands and months are no errors).
+        self.show_problems = True
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 8, 16, 8)
         # Long lines are hard to read; keep the questions to a column.
@@ -167,6 +169,9 @@ class InterviewPage(QWidget):
         # Only when they differ: a half-typed date must stay on screen.
         if path != editing and widget.value() != value:
             widget.set_value(value)
+        if not self.show_problems:
+            row.set_error(None)
+            return
         local = widget.input_problem() if path != editing else None
         if local:
             row.set_error(local)
