@@ -168,7 +168,7 @@ def test_selftest_runs_every_step() -> None:
     done = run("selftest")
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    for step in ("create", "unlock", "write", "read", "lock"):
+    for step in ("crash files", "create", "unlock", "write", "read", "lock"):
         assert any(line.startswith("ok") and f" {step}:" in line for line in lines), step
     assert lines[-1] == "selftest passed"
 

@@ -133,7 +133,16 @@ def _lock(state: SelfTest) -> str:
     raise SelfTestFailed("a locked vault still answered")
 
 
+def _no_core_dumps(_state: SelfTest) -> str:
+    from testimonio.hardening import is_dumpable
+
+    if is_dumpable():
+        raise SelfTestFailed("a crash would write this process's memory to a core file")
+    return "a crash leaves no core dump"
+
+
 STEPS: list[Step] = [
+    ("crash files", _no_core_dumps),
     ("create", _create),
     ("unlock", _unlock),
     ("write", _write),
