@@ -72,3 +72,16 @@ def test_writers(tmp_path: Path) -> None:
     cell = wb["border"]["A2"]
     assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"  # text, never a formula
     assert wb["border"]["B2"].value == "visa" and wb["border"]["D2"].value == 1
+
+
+def test_xlsx_writes_nothing_to_the_system_temp_folder(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import tempfile
+
+    # openpyxl's write-only sheets live in temp files until saved: pointed at a
+    # folder that does not exist, any use of the system's temp folder fails.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-system-temp"))
+    out = write_xlsx(build_tables(form(), interviews()), tmp_path / "out" / "r.xlsx")
+    assert load_workbook(out).sheetnames == ["border", "border_kids", "border_toys"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["r.xlsx"]  # scratch removed
+    assert tempfile.tempdir == str(tmp_path / "no-such-system-temp")  # put back
+    assert not (tmp_path / "no-such-system-temp").exists()

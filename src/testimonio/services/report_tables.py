@@ -21,7 +21,9 @@ from __future__ import annotations
 import csv
 import os
 import re
+import shutil
 import tempfile
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,29 +230,44 @@ def write_xlsx(tables: Sequence[Table], file: Path) -> Path:
     """One sheet per table in an .xlsx workbook, written atomically.
 
     Every text cell is stored as text: an answer that starts with ``=``
-    must never become a formula in the analyst's spreadsheet.
+    must never become a formula in the analyst's spreadsheet. openpyxl's
+    write-only mode keeps each sheet in a temporary file until it saves;
+    those files go to a scratch folder beside ``file`` (removed afterwards),
+    never to the system's temp folder, where answers would outlive the report.
     """
     from openpyxl import Workbook
 
-    wb = Workbook(write_only=True)
-    used: set[str] = set()
-    for table in tables:
-        sheet = wb.create_sheet(_sheet_title(table.name, used))
-        sheet.append(table.columns)
-        for row in table.rows:
-            sheet.append([_xlsx_cell(sheet, c) for c in row])
     file.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(dir=file.parent, prefix=".tmp-report-"))
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".xlsx")
     os.close(fd)
     try:
-        wb.save(tmp)
+        with _TEMP_LOCK:
+            previous, tempfile.tempdir = tempfile.tempdir, str(scratch)
+            try:
+                wb = Workbook(write_only=True)
+                used: set[str] = set()
+                for table in tables:
+                    sheet = wb.create_sheet(_sheet_title(table.name, used))
+                    sheet.append(table.columns)
+                    for row in table.rows:
+                        sheet.append([_xlsx_cell(sheet, c) for c in row])
+                wb.save(tmp)
+            finally:
+                tempfile.tempdir = previous
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, file)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return file
+
+
+#: tempfile.tempdir is process-wide: one workbook at a time points it at its scratch folder.
+_TEMP_LOCK = threading.Lock()
 
 
 def _xlsx_cell(sheet: object, value: Cell) -> object:
