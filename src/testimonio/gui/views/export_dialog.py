@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimonio.gui.file_dialogs import save_file
 from testimonio.gui.jobs import Job
 from testimonio.gui.models.preview_model import (
     AttachmentsModel,
@@ -537,9 +537,8 @@ class ExportDialog(QDialog):
             self.path_edit.setText(str(folder / f"testimonio-{date.today().isoformat()}.tbundle"))
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the bundle"), self.path_edit.text(),
-            self.tr("Testimonio bundles (*.tbundle)"))
+        path = save_file(self, self.tr("Save the bundle"), self.path_edit.text(),
+                         self.tr("Testimonio bundles (*.tbundle)"))
         if path:
             self.path_edit.setText(path)
 

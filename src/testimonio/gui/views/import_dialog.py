@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.file_dialogs import open_files
 from testimonio.gui.jobs import Job
 from testimonio.gui.models.researchers_model import format_gaps
 from testimonio.gui.views.exchange_flow import ImportOutcome, gaps, import_files
@@ -137,9 +137,8 @@ class ImportDialog(QDialog):
         event.acceptProposedAction()
 
     def _browse(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose bundles"), str(Path.home()),
-            self.tr("Testimonio bundles (*.tbundle);;All files (*)"))
+        paths = open_files(self, self.tr("Choose bundles"), str(Path.home()),
+                           self.tr("Testimonio bundles (*.tbundle);;All files (*)"))
         self.add_files([Path(p) for p in paths])
 
     def _remove(self) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.file_dialogs import open_file
 from testimonio.gui.models.researchers_model import (
     BundleRow,
     BundlesModel,
@@ -97,9 +97,8 @@ class AddResearcherDialog(QDialog):
             button.setAutoDefault(False)
 
     def _browse(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Open a researcher's key file"),
-                                               str(Path.home()),
-                                               self.tr("Key files (*.testimonio-key);;All files (*)"))
+        path = open_file(self, self.tr("Open a researcher's key file"), str(Path.home()),
+                         self.tr("Key files (*.testimonio-key);;All files (*)"))
         if path:
             self.file_edit.setText(path)
             self.open_file()

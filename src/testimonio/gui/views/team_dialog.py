@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.file_dialogs import open_file, save_file
 from testimonio.gui.views import exchange_flow as flow
 
 
@@ -210,8 +210,8 @@ class TeamDialog(QDialog):
         return page
 
     def _browse_team_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Open the team file"), str(Path.home()),
-                                               self.tr("Team files (*.testimonio-team);;All files (*)"))
+        path = open_file(self, self.tr("Open the team file"), str(Path.home()),
+                         self.tr("Team files (*.testimonio-team);;All files (*)"))
         if path:
             self.team_file_edit.setText(path)
             self.open_team_file()
@@ -297,6 +297,6 @@ class TeamDialog(QDialog):
                 self.key_status.setText(str(error))
 
     def _save_as(self, edit: QLineEdit, filter_: str) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save as"), edit.text(), filter_)
+        path = save_file(self, self.tr("Save as"), edit.text(), filter_)
         if path:
             edit.setText(path)

@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.errors import BadInput, TestimonioError
 from testimonio.forms.model import AnswerValue, Question
+from testimonio.gui.file_dialogs import open_file
 from testimonio.gui.widgets.pdf_pages import PdfUnreadable, page_count, render_page
 from testimonio.gui.widgets.question_widgets import QuestionInput
 
@@ -69,15 +69,6 @@ def thumbnail(data: bytes, mime: str, height: int = THUMB_HEIGHT) -> QPixmap | N
     if image.isNull():
         return None
     return QPixmap.fromImage(image.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation))
-
-
-def _forget_file_dialog_history() -> None:
-    """Qt's file dialog remembers visited folders in QtProject.conf; a folder
-    named after a person must not stay behind on a laptop searched at a border."""
-    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
-    for key in ("FileDialog/history", "FileDialog/lastVisited"):
-        settings.remove(key)
-    settings.sync()
 
 
 class AttachmentInput(QuestionInput):
@@ -131,11 +122,8 @@ class AttachmentInput(QuestionInput):
     # --- actions ----------------------------------------------------------
     def choose_file(self) -> None:
         """Ask for a file (Qt's own dialog) and store it."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Add a photo or PDF"), "",
-            self.tr("Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.pdf)"),
-            options=QFileDialog.Option.DontUseNativeDialog)
-        _forget_file_dialog_history()
+        name = open_file(self, self.tr("Add a photo or PDF"), "",
+                         self.tr("Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.pdf)"))
         if name:
             self.add_file(Path(name))
 
