@@ -391,86 +391,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A bundle holds your completed interviews, pseudonymised and encrypted so that only the team lead can open it. Names, document numbers and other identifiers never leave this laptop. Free text leaves only if you let it, answer by answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;every completed interview again, not only the new or changed ones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export every completed interview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preparing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These answers are free text. They leave only if you let them. Read each one: anything marked in yellow is an identifier of that interview (a name, a document number) and must not leave. Withhold an answer when in doubt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answers to review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer under review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Let it leave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Withhold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attachments leave only when ticked. Photos leave without their hidden details (camera, date, GPS position).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Small groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Blank those fields in this bundle (recommended)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;anyway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel the export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter the preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything that will leave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the bundle as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save as:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>B&amp;rowse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,6 +467,93 @@
     </message>
     <message>
         <source>%1 interview(s) share — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportPages</name>
+    <message>
+        <source>A bundle holds your completed interviews, pseudonymised and encrypted so that only the team lead can open it. Names, document numbers and other identifiers never leave this laptop. Free text leaves only if you let it, answer by answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;every completed interview again, not only the new or changed ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every completed interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These answers are free text. They leave only if you let them. Read each one: anything marked in yellow is an identifier of that interview (a name, a document number) and must not leave. Withhold an answer when in doubt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer under review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Let it leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withhold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments leave only when ticked. Photos leave without their hidden details (camera, date, GPS position).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Blank those fields in this bundle (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything that will leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

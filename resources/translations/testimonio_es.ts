@@ -391,86 +391,6 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>A bundle holds your completed interviews, pseudonymised and encrypted so that only the team lead can open it. Names, document numbers and other identifiers never leave this laptop. Free text leaves only if you let it, answer by answer.</source>
-        <translation>Un paquete contiene sus entrevistas completadas, seudonimizadas y cifradas para que solo la coordinación pueda abrirlo. Los nombres, números de documento y otros identificadores nunca salen de este portátil. El texto libre sale solo si usted lo permite, respuesta por respuesta.</translation>
-    </message>
-    <message>
-        <source>Export &amp;every completed interview again, not only the new or changed ones</source>
-        <translation>Exportar de nuevo &amp;todas las entrevistas completadas, no solo las nuevas o modificadas</translation>
-    </message>
-    <message>
-        <source>Export every completed interview</source>
-        <translation>Exportar todas las entrevistas completadas</translation>
-    </message>
-    <message>
-        <source>Preparing</source>
-        <translation>Preparando</translation>
-    </message>
-    <message>
-        <source>These answers are free text. They leave only if you let them. Read each one: anything marked in yellow is an identifier of that interview (a name, a document number) and must not leave. Withhold an answer when in doubt.</source>
-        <translation>Estas respuestas son texto libre. Salen solo si usted lo permite. Lea cada una: lo marcado en amarillo identifica a esa entrevista (un nombre, un número de documento) y no debe salir. Ante la duda, retenga la respuesta.</translation>
-    </message>
-    <message>
-        <source>Answers to review</source>
-        <translation>Respuestas por revisar</translation>
-    </message>
-    <message>
-        <source>Answer under review</source>
-        <translation>Respuesta en revisión</translation>
-    </message>
-    <message>
-        <source>&amp;Let it leave</source>
-        <translation>&amp;Dejar salir</translation>
-    </message>
-    <message>
-        <source>&amp;Withhold</source>
-        <translation>&amp;Retener</translation>
-    </message>
-    <message>
-        <source>Attachments leave only when ticked. Photos leave without their hidden details (camera, date, GPS position).</source>
-        <translation>Los adjuntos salen solo si están marcados. Las fotos salen sin sus datos ocultos (cámara, fecha, posición GPS).</translation>
-    </message>
-    <message>
-        <source>Small groups</source>
-        <translation>Grupos pequeños</translation>
-    </message>
-    <message>
-        <source>&amp;Blank those fields in this bundle (recommended)</source>
-        <translation>&amp;Vaciar esos campos en este paquete (recomendado)</translation>
-    </message>
-    <message>
-        <source>Export &amp;anyway</source>
-        <translation>Exportar &amp;de todos modos</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel the export</source>
-        <translation>&amp;Cancelar la exportación</translation>
-    </message>
-    <message>
-        <source>Filter the preview</source>
-        <translation>Filtrar la vista previa</translation>
-    </message>
-    <message>
-        <source>Everything that will leave</source>
-        <translation>Todo lo que saldrá</translation>
-    </message>
-    <message>
-        <source>Save the bundle as</source>
-        <translation>Guardar el paquete como</translation>
-    </message>
-    <message>
-        <source>&amp;Save as:</source>
-        <translation>&amp;Guardar como:</translation>
-    </message>
-    <message>
-        <source>B&amp;rowse…</source>
-        <translation>E&amp;xaminar…</translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation>Avance de la exportación</translation>
-    </message>
-    <message>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
@@ -548,6 +468,93 @@
     <message>
         <source>%1 interview(s) share — %2</source>
         <translation>%1 entrevista(s) comparten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPages</name>
+    <message>
+        <source>A bundle holds your completed interviews, pseudonymised and encrypted so that only the team lead can open it. Names, document numbers and other identifiers never leave this laptop. Free text leaves only if you let it, answer by answer.</source>
+        <translation>Un paquete contiene sus entrevistas completadas, seudonimizadas y cifradas para que solo la coordinación pueda abrirlo. Los nombres, números de documento y otros identificadores nunca salen de este portátil. El texto libre sale solo si usted lo permite, respuesta por respuesta.</translation>
+    </message>
+    <message>
+        <source>Export &amp;every completed interview again, not only the new or changed ones</source>
+        <translation>Exportar de nuevo &amp;todas las entrevistas completadas, no solo las nuevas o modificadas</translation>
+    </message>
+    <message>
+        <source>Export every completed interview</source>
+        <translation>Exportar todas las entrevistas completadas</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <source>These answers are free text. They leave only if you let them. Read each one: anything marked in yellow is an identifier of that interview (a name, a document number) and must not leave. Withhold an answer when in doubt.</source>
+        <translation>Estas respuestas son texto libre. Salen solo si usted lo permite. Lea cada una: lo marcado en amarillo identifica a esa entrevista (un nombre, un número de documento) y no debe salir. Ante la duda, retenga la respuesta.</translation>
+    </message>
+    <message>
+        <source>Answers to review</source>
+        <translation>Respuestas por revisar</translation>
+    </message>
+    <message>
+        <source>Answer under review</source>
+        <translation>Respuesta en revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Let it leave</source>
+        <translation>&amp;Dejar salir</translation>
+    </message>
+    <message>
+        <source>&amp;Withhold</source>
+        <translation>&amp;Retener</translation>
+    </message>
+    <message>
+        <source>Attachments leave only when ticked. Photos leave without their hidden details (camera, date, GPS position).</source>
+        <translation>Los adjuntos salen solo si están marcados. Las fotos salen sin sus datos ocultos (cámara, fecha, posición GPS).</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Small groups</source>
+        <translation>Grupos pequeños</translation>
+    </message>
+    <message>
+        <source>&amp;Blank those fields in this bundle (recommended)</source>
+        <translation>&amp;Vaciar esos campos en este paquete (recomendado)</translation>
+    </message>
+    <message>
+        <source>Export &amp;anyway</source>
+        <translation>Exportar &amp;de todos modos</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the export</source>
+        <translation>&amp;Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>Filter the preview</source>
+        <translation>Filtrar la vista previa</translation>
+    </message>
+    <message>
+        <source>Everything that will leave</source>
+        <translation>Todo lo que saldrá</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>Guardar el paquete como</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Guardar como:</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Avance de la exportación</translation>
     </message>
 </context>
 <context>
