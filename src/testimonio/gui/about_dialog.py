@@ -53,4 +53,10 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        # Every component in view without scrolling (a dozen rows at most).
+        table.setWordWrap(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setMinimumHeight(rows_height + table.horizontalHeader().sizeHint().height()
+                               + 2 * table.frameWidth())
+        self.resize(620, self.sizeHint().height())
