@@ -20,7 +20,6 @@ default; docs/privacy.md says what remains.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 
@@ -56,9 +55,9 @@ def is_dumpable() -> bool:
 
 
 def _prctl(option: int, value: int) -> int:
-    name = ctypes.util.find_library("c") or "libc.so.6"
+    # The process's own symbols include libc's (no ldconfig lookup at start-up).
     try:
-        libc = ctypes.CDLL(name, use_errno=True)
-    except OSError:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
         return -1
-    return int(libc.prctl(option, value, 0, 0, 0))
+    return int(prctl(option, value, 0, 0, 0))
