@@ -85,9 +85,6 @@ def _use_vault_language(context: Any, languages: Any) -> None:
 
 def main(vault_dir: Path | None = None) -> int:
     """Run the desktop program on ``vault_dir`` (default: the data folder)."""
-    from testimonio.hardening import no_core_dumps
-
-    no_core_dumps()  # also when started without the console script
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
         handler.setLevel(logging.WARNING)  # the console gets warnings; the file gets events

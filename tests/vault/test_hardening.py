@@ -44,8 +44,7 @@ def test_a_crash_of_the_hardened_process_leaves_no_core_file(tmp_path: Path) -> 
     assert cores == []
     # Where this machine writes core files to the working folder, the same
     # crash without the hardening does leave one: the test can fail. (Not
-    # where this test process was itself hardened by an in-process app.main:
-    # its children inherit the zero hard limit.)
+    # where a zero hard limit was inherited: the control cannot raise it.)
     pattern = Path("/proc/sys/kernel/core_pattern")
     _code, control, allowed = _crash(tmp_path, "control")
     if allowed and pattern.exists() and pattern.read_text().strip().startswith("core"):

@@ -9,6 +9,9 @@ memory of it is erased as soon as the dialog closes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -23,28 +26,24 @@ def forget_history() -> None:
     settings.sync()
 
 
-def open_file(parent: QWidget | None, title: str, folder: str, filter_: str) -> str:
-    """One existing file, or "" if the person cancelled."""
+def _ask(chooser: Callable[..., tuple[Any, str]], *args: str | QWidget | None) -> Any:
+    """Run one of QFileDialog's static choosers as Qt's own dialog, then forget."""
     try:
-        path, _chosen = QFileDialog.getOpenFileName(parent, title, folder, filter_, options=_OPTIONS)
+        return chooser(*args, options=_OPTIONS)[0]
     finally:
         forget_history()
-    return str(path or "")
+
+
+def open_file(parent: QWidget | None, title: str, folder: str, filter_: str) -> str:
+    """One existing file, or "" if the person cancelled."""
+    return str(_ask(QFileDialog.getOpenFileName, parent, title, folder, filter_) or "")
 
 
 def open_files(parent: QWidget | None, title: str, folder: str, filter_: str) -> list[str]:
     """Existing files (maybe none)."""
-    try:
-        paths, _chosen = QFileDialog.getOpenFileNames(parent, title, folder, filter_, options=_OPTIONS)
-    finally:
-        forget_history()
-    return [str(p) for p in paths or []]
+    return [str(p) for p in _ask(QFileDialog.getOpenFileNames, parent, title, folder, filter_) or []]
 
 
 def save_file(parent: QWidget | None, title: str, proposed: str, filter_: str) -> str:
     """Where to write a new file, or "" if the person cancelled."""
-    try:
-        path, _chosen = QFileDialog.getSaveFileName(parent, title, proposed, filter_, options=_OPTIONS)
-    finally:
-        forget_history()
-    return str(path or "")
+    return str(_ask(QFileDialog.getSaveFileName, parent, title, proposed, filter_) or "")

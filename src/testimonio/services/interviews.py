@@ -74,10 +74,7 @@ class InterviewService:
     def imported_from(self, interview_id: str) -> str | None:
         """Who sent this interview in a bundle (None if it was taken here)."""
         with self._vault.read() as db:
-            row = db.execute("SELECT i.interviewer FROM imported_origin o JOIN interviews i "
-                             "ON i.id = o.interview_id WHERE o.interview_id = ?",
-                             (interview_id,)).fetchone()
-        return None if row is None else str(row[0])
+            return _sender(db, interview_id)
 
     def page(self, query: InterviewQuery) -> list[InterviewSummary]:
         """One page of the list (never the whole table)."""
@@ -193,8 +190,7 @@ class InterviewService:
         with self._vault.transaction() as db:
             if rec.interview(db, interview_id).status != "complete":
                 raise BadInput("Only a complete interview can be reopened.")
-            if db.execute("SELECT 1 FROM imported_origin WHERE interview_id = ?",
-                          (interview_id,)).fetchone():
+            if _sender(db, interview_id) is not None:
                 raise BadInput("This interview came in a researcher's bundle: it is their record. "
                                "Ask them to correct it and send a new bundle; it replaces this one.")
             at = rec.now()
@@ -327,6 +323,13 @@ class InterviewService:
 
 
 # --- helpers (inside a transaction) ---------------------------------------------
+
+
+def _sender(db: sqlcipher3.Connection, interview_id: str) -> str | None:
+    """The researcher an imported interview came from (the lead's side), else None."""
+    row = db.execute("SELECT i.interviewer FROM imported_origin o JOIN interviews i "
+                     "ON i.id = o.interview_id WHERE o.interview_id = ?", (interview_id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _draft(db: sqlcipher3.Connection, interview_id: str, message: str | None = None) -> Interview:

@@ -238,9 +238,10 @@ def write_xlsx(tables: Sequence[Table], file: Path) -> Path:
     from openpyxl import Workbook
 
     file.parent.mkdir(parents=True, exist_ok=True)
+    # The sheets' files and the workbook itself are made in one scratch folder
+    # on the report's file system; the finished workbook is renamed into place.
     scratch = Path(tempfile.mkdtemp(dir=file.parent, prefix=".tmp-report-"))
-    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".xlsx")
-    os.close(fd)
+    tmp = scratch / "report.xlsx"
     try:
         with _TEMP_LOCK:
             previous, tempfile.tempdir = tempfile.tempdir, str(scratch)
@@ -258,9 +259,6 @@ def write_xlsx(tables: Sequence[Table], file: Path) -> Path:
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return file

@@ -15,8 +15,9 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from testimonio.forms.model import AnswerValue, Group, Question, Questionnaire
-from testimonio.gui.views.page_list import Page, pages_of
+from testimonio.gui.views.page_list import Page, PageSummary, input_questions, pages_of
 from testimonio.gui.widgets.attachment_widget import AttachmentInput
+from testimonio.gui.widgets.interview_page import is_empty
 from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput, create_input
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -55,7 +56,7 @@ class FormSession:
     """One open interview: record, questionnaire, state and service."""
 
     def __init__(self, context: Any, interview_id: str, record: Any,
-                 questionnaire: Questionnaire, state: Any) -> None:
+                 questionnaire: Questionnaire, state: Any, imported_from: str | None = None) -> None:
         self.context = context
         self.interview_id = interview_id
         self.record = record
@@ -69,7 +70,7 @@ class FormSession:
         self.status = str(_field(record, "status", "draft"))
         #: Who sent it, for an interview imported from a bundle (a pseudonymised
         #: copy: generalised values, never reopened here); None if taken here.
-        self.imported_from: str | None = None
+        self.imported_from = imported_from
         #: The answers as read from (or last known in) the vault.
         self.stored_answers: dict[str, AnswerValue] = dict(state.answers())
 
@@ -87,8 +88,8 @@ class FormSession:
             language = questionnaire.default_language
         stored = dict(interviews.answers(interview_id))
         state = FormState(questionnaire, stored, language)
-        session = cls(context, interview_id, record, questionnaire, state)
-        session.imported_from = interviews.imported_from(interview_id)
+        session = cls(context, interview_id, record, questionnaire, state,
+                      imported_from=interviews.imported_from(interview_id))
         session.stored_answers = {k: v for k, v in stored.items() if v is not None}
         return session
 
@@ -139,6 +140,34 @@ class FormSession:
         if page.group is not None:
             return bool(self.state.is_relevant(page.group.path))
         return any(self.state.is_relevant(n.path) for n in page.nodes)
+
+    def next_asked_page(self, index: int, step: int) -> int | None:
+        """The next page after ``index`` (``step`` 1 or -1) that is asked, if any."""
+        index += step
+        while 0 <= index < len(self.pages) and not self.page_relevant(index):
+            index += step
+        return index if 0 <= index < len(self.pages) else None
+
+    def page_summaries(self) -> list[PageSummary]:
+        """Progress and problems of every page, for the side list."""
+        problems_by_top: dict[str, int] = {}
+        # An imported copy is generalised on purpose: no "problems" to fix.
+        for path, _message in problem_list(self.state) if self.imported_from is None else ():
+            name = top_name(path)
+            problems_by_top[name] = problems_by_top.get(name, 0) + 1
+        summaries = []
+        for index, page in enumerate(self.pages):
+            relevant = self.page_relevant(index)
+            answered = total = 0
+            if relevant:
+                for path in self.answer_paths(input_questions(page.nodes), page):
+                    if self.state.is_relevant(path):
+                        total += 1
+                        answered += not is_empty(self.state.value(path))
+            problems = sum(problems_by_top.get(n, 0) for n in page.top_names())
+            summaries.append(PageSummary(self.page_title(index), answered, total,
+                                         problems if relevant else 0, relevant))
+        return summaries
 
     def page_of(self, answer_path: str) -> int | None:
         return self._page_by_top.get(top_name(answer_path))

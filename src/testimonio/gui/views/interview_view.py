@@ -37,9 +37,8 @@ from testimonio.gui.autosave import Autosaver
 from testimonio.gui.views.interview_session import (
     FormSession,
     problem_list,
-    top_name,
 )
-from testimonio.gui.views.page_list import PageListModel, PageSummary, input_questions
+from testimonio.gui.views.page_list import PageListModel
 from testimonio.gui.widgets.interview_page import InterviewPage, child_path, is_empty
 from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
 
@@ -79,7 +78,7 @@ class InterviewView(QWidget):
         self._summaries_timer.timeout.connect(self.update_summaries)
         self._apply_status()
         self.update_summaries()
-        self.show_page(self._first_relevant_page())
+        self.show_page(0)
         if not self.session.read_only:
             self.sync(now=True)  # metadata and calculations of a new interview
 
@@ -188,9 +187,6 @@ class InterviewView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- pages --------------------------------------------------------------
-    def _first_relevant_page(self) -> int:
-        return 0
-
     def show_page(self, index: int) -> None:
         """Save what is pending, then build page ``index`` (and only it)."""
         pages = self.session.pages
@@ -223,10 +219,8 @@ class InterviewView(QWidget):
 
     def step_page(self, step: int) -> None:
         """Go to the next (or previous) page that is asked in this interview."""
-        index = self.page_index + step
-        while 0 <= index < len(self.session.pages) and not self.session.page_relevant(index):
-            index += step
-        if 0 <= index < len(self.session.pages):
+        index = self.session.next_asked_page(self.page_index, step)
+        if index is not None:
             self.show_page(index)
             if self.page is not None:
                 rows = self.page.visible_rows()
@@ -479,23 +473,7 @@ class InterviewView(QWidget):
     # --- side list ----------------------------------------------------------
     def update_summaries(self) -> None:
         """Recount progress and problems for every page."""
-        problems_by_top: dict[str, int] = {}
-        # An imported copy is generalised on purpose: no "problems" to fix.
-        for path, _message in problem_list(self.state) if self.session.imported_from is None else ():
-            name = top_name(path)
-            problems_by_top[name] = problems_by_top.get(name, 0) + 1
-        summaries = []
-        for index, page in enumerate(self.session.pages):
-            relevant = self.session.page_relevant(index)
-            answered = total = 0
-            if relevant:
-                for path in self.session.answer_paths(input_questions(page.nodes), page):
-                    if self.state.is_relevant(path):
-                        total += 1
-                        answered += not is_empty(self.state.value(path))
-            problems = sum(problems_by_top.get(n, 0) for n in page.top_names())
-            summaries.append(PageSummary(self.session.page_title(index), answered, total,
-                                         problems if relevant else 0, relevant))
+        summaries = self.session.page_summaries()
         self.page_model.set_summaries(summaries)
         if 0 <= self.page_index < len(summaries):
             self.page_list.setCurrentIndex(self.page_model.index(self.page_index, 0))

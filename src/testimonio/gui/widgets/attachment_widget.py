@@ -115,9 +115,10 @@ class AttachmentInput(QuestionInput):
             self._refresh()
 
     def set_read_only(self, read_only: bool) -> None:
+        # Called at every refresh of the page: the buttons only, the
+        # thumbnail (a decoded photo or a drawn PDF page) stays as it is.
         super().set_read_only(read_only)
-        self.view_button.setEnabled(self._id is not None)
-        self._refresh()
+        self._refresh_buttons()
 
     # --- actions ----------------------------------------------------------
     def choose_file(self) -> None:
@@ -198,12 +199,18 @@ class AttachmentInput(QuestionInput):
         return self._data
 
     def _refresh(self) -> None:
+        self._refresh_buttons()
+        self._refresh_preview()
+
+    def _refresh_buttons(self) -> None:
         has = self._id is not None
         self.view_button.setEnabled(has)
         self.remove_button.setEnabled(has and not self.is_read_only())
         self.add_button.setEnabled(not self.is_read_only())
         self.add_button.setText(self.tr("Replace…") if has else self.tr("Add photo or PDF…"))
-        if not has:
+
+    def _refresh_preview(self) -> None:
+        if self._id is None:
             self.preview.setPixmap(QPixmap())
             self.preview.setText(self.tr("None"))
             return
@@ -225,7 +232,7 @@ class AttachmentViewer(QDialog):
     def __init__(self, data: bytes, mime: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Attachment"))
-        self._data, self._mime = data, mime
+        self._data = data
         self._page, self._pages = 0, 0
         layout = QVBoxLayout(self)
         self.label = QLabel(self)
