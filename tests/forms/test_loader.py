@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from testimonio.forms.loader import load_bytes, load_file, load_questionnaire, split_language
+from testimonio.forms.loader import load_bytes, load_file, load_questionnaire
 from testimonio.forms.model import (
     DEFAULT_LANG,
     QUESTION_TYPES,
@@ -18,6 +18,7 @@ from testimonio.forms.model import (
     Question,
     Questionnaire,
 )
+from testimonio.forms.xlsform_build import split_language
 
 VALID = Path(__file__).resolve().parents[3] / "shared" / "xlsforms" / "valid"
 VALID_FILES = sorted(VALID.iterdir())

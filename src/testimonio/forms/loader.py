@@ -20,26 +20,28 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from pyxform.errors import PyXFormError
-from pyxform.xls2json import workbook_to_json
+from typing import Any
 
 from testimonio.errors import FormError, TestimonioError
-from testimonio.forms.deps import DependencyGraph
 from testimonio.forms.model import Questionnaire
-from testimonio.forms.xlsform_build import (
-    NOTE_TYPES,
-    TYPE_MAP,
-    SurveyBuilder,
-    split_language,
-)
-from testimonio.forms.xlsform_read import MAX_FILE_BYTES, read_definition, translate_pyxform_error
-from testimonio.forms.xlsform_rows import SurveyRows
 
-__all__ = ["NOTE_TYPES", "SUFFIXES", "TYPE_MAP", "LoadResult", "load_bytes", "load_file",
-           "load_questionnaire", "split_language"]
+# NOTE_TYPES, TYPE_MAP and split_language are also reachable here (see __getattr__).
+__all__ = ["SUFFIXES", "LoadResult", "load_bytes", "load_file", "load_questionnaire"]
 
 log = logging.getLogger(__name__)
+
+#: Largest questionnaire file accepted (checked again in ``xlsform_read``).
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+def __getattr__(name: str) -> Any:
+    # pyxform (and through it openpyxl) costs over half a second to import:
+    # it is loaded when a form is parsed, not when the vault is unlocked.
+    if name in {"NOTE_TYPES", "TYPE_MAP", "split_language"}:
+        from testimonio.forms import xlsform_build
+
+        return getattr(xlsform_build, name)
+    raise AttributeError(name)
 
 SUFFIXES = (".xlsx", ".xls", ".xlsm")
 
@@ -101,6 +103,13 @@ def load_bytes(data: bytes, source_name: str) -> LoadResult:
 
 
 def _load(data: bytes, source_name: str) -> LoadResult:
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2json import workbook_to_json
+
+    from testimonio.forms.xlsform_build import SurveyBuilder
+    from testimonio.forms.xlsform_read import read_definition, translate_pyxform_error
+    from testimonio.forms.xlsform_rows import SurveyRows
+
     stem = Path(source_name).stem or "form"
     definition = read_definition(data, source_name, stem)
     if not definition.survey:
@@ -155,6 +164,8 @@ def content_version(sha256: str) -> str:
 
 def _check_expressions(questionnaire: Questionnaire) -> None:
     """Refuse unknown references, bad expressions and cycles (forms.deps)."""
+    from testimonio.forms.deps import DependencyGraph
+
     DependencyGraph.build(questionnaire)
 
 

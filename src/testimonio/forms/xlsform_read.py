@@ -25,7 +25,7 @@ from testimonio.errors import FormError
 
 #: Largest questionnaire file accepted. Real forms are well under 1 MB;
 #: the biggest in the compatibility set is 0.2 MB.
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 10 * 1024 * 1024  # the same as forms.loader.MAX_FILE_BYTES
 #: Largest unpacked size of an .xlsx (a zip): stops "zip bombs".
 MAX_UNPACKED_BYTES = 48 * 1024 * 1024
 #: Most survey or choices rows we accept.
