@@ -38,7 +38,7 @@ def test_roster_bundles_and_gaps(qtbot, qtmodeltester, tmp_path) -> None:
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.bundles_model)
     row = view.model.row_at(0)
-    assert (row.name, row.bundles, row.last_sequence, row.gaps) == ("Ana Torres", 1, 2, (1,))
+    assert (row.name, row.bundles, row.last_sequence, row.gaps) == ("Ana Torres", 1, 2, ((1, 1),))
     assert row.fingerprint == t.researcher.keys.info().fingerprint
     assert "Ana Torres (1)" in view.gaps_label.text()
     outcomes = [view.bundles_model.row_at(r).outcome for r in range(view.bundles_model.rowCount())]

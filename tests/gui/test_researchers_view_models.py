@@ -14,7 +14,8 @@ from testimonio.gui.models.researchers_model import (
 
 
 def test_format_gaps() -> None:
-    assert format_gaps([9, 3, 4, 5]) == "3–5, 9"
+    assert format_gaps([(3, 5), (9, 9)]) == "3–5, 9"
+    assert format_gaps([(2, 2**62)]) == f"2–{2**62}"
     assert format_gaps([]) == ""
 
 
@@ -22,7 +23,7 @@ def test_researchers_model(qtmodeltester) -> None:
     model = ResearchersModel()
     model.set_rows([
         ResearcherRow("Ana", "k1", "ABCD EF01", bundles=3, last_sequence=5,
-                      last_import="2026-11-20 10:00", gaps=(2, 4)),
+                      last_import="2026-11-20 10:00", gaps=((2, 2), (4, 4))),
         ResearcherRow("Luis", "k2", "1234 5678"),
     ])
     qtmodeltester.check(model)

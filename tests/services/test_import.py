@@ -44,7 +44,7 @@ def test_import_twice_and_out_of_order(tmp_path: Path) -> None:
     r.export.write(tmp_path / "2.tmb")
 
     second = lead.import_.import_file(tmp_path / "2.tmb")
-    assert (second.added, second.replaced, second.ignored, second.gaps) == (2, 0, 0, (1,))
+    assert (second.added, second.replaced, second.ignored, second.gaps) == (2, 0, 0, ((1, 1),))
     assert "Missing bundles" in second.sentence()
     first = lead.import_.import_file(tmp_path / "1.tmb")
     assert (first.added, first.replaced, first.ignored, first.gaps) == (1, 0, 1, ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,9 +18,14 @@ from testimonio.vault.records import MAX_ATTACHMENT_BYTES
 
 FORMAT_VERSION = 1
 MAX_MANIFEST_BYTES = 60 * 1024
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_HEX32 = re.compile(r"^[0-9a-f]{32}$")
-_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+#: Highest sequence number a reader accepts. A researcher numbers bundles
+#: 1, 2, 3...; a million is a bundle a day for 2 700 years. Bounding it keeps
+#: anything that walks or prints sequence numbers small (issue 15, item 1).
+MAX_SEQUENCE = 1_000_000
+# Matched with fullmatch: "$" alone would accept a trailing newline.
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,8 @@ class Manifest:
             value = data[name]
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
                 raise _bad(f"manifest field {name} is not a count")
+        if not 1 <= data["sequence"] <= MAX_SEQUENCE:
+            raise _bad(f"its sequence number is not between 1 and {MAX_SEQUENCE}")
         if not isinstance(data["extra"], dict):
             raise _bad("manifest field extra is not an object")
         checks = {
@@ -95,9 +103,29 @@ class Manifest:
             "payload_sha256": _HEX64, "records_sha256": _HEX64, "created": _TIME,
         }
         for name, pattern in checks.items():
-            if not pattern.match(data[name]):
+            if not pattern.fullmatch(data[name]):
                 raise _bad(f"manifest field {name} is malformed")
         return cls(**data)
+
+
+#: A run of missing sequence numbers, first and last included.
+Gap = tuple[int, int]
+
+
+def missing_runs(seen: Iterable[int]) -> tuple[Gap, ...]:
+    """The runs missing below the highest of ``seen`` (sorted, distinct, from 1)."""
+    runs: list[Gap] = []
+    expected = 1
+    for number in seen:
+        if number > expected:
+            runs.append((expected, number - 1))
+        expected = max(expected, number + 1)
+    return tuple(runs)
+
+
+def gap_text(gaps: Sequence[Gap]) -> str:
+    """Runs as short text: ``[(3, 5), (9, 9)]`` → ``"3–5, 9"``."""
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps)
 
 
 def reject_json_constant(name: str) -> Any:

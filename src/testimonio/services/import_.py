@@ -31,7 +31,7 @@ from typing import Any
 from testimonio.errors import BadInput, BundleError, NotFound
 from testimonio.exchange.bundle import BundleCancelled, open_bundle
 from testimonio.exchange.keys import PublicKeys
-from testimonio.exchange.manifest import Limits
+from testimonio.exchange.manifest import MAX_SEQUENCE, Gap, Limits, gap_text, missing_runs
 from testimonio.forms.model import Question, Questionnaire
 from testimonio.services import vaultdb
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
@@ -63,7 +63,7 @@ class ImportResult:
     replaced: int
     ignored: int
     already_imported: bool
-    gaps: tuple[int, ...]  # this researcher's missing sequence numbers after the import
+    gaps: tuple[Gap, ...]  # this researcher's missing runs of sequence numbers after the import
 
     def sentence(self) -> str:
         """One line for the command line and the GUI."""
@@ -73,7 +73,7 @@ class ImportResult:
         text = (f"{self.file}: bundle {self.sequence} from {self.researcher}: {self.added} new, "
                 f"{self.replaced} updated, {self.ignored} unchanged or older.")
         if self.gaps:
-            text += f" Missing bundles from {self.researcher}: {', '.join(map(str, self.gaps))}."
+            text += f" Missing bundles from {self.researcher}: {gap_text(self.gaps)}."
         return text
 
 
@@ -185,17 +185,22 @@ class ImportService:
         return forms
 
     # --- what the lead sees --------------------------------------------------
-    def gaps(self, researcher_key_id: str) -> tuple[int, ...]:
-        """Sequence numbers missing from a researcher's imported bundles."""
-        with self.vault.read() as db:
-            seen = {int(r[0]) for r in db.execute(
-                "SELECT DISTINCT sequence FROM import_log WHERE researcher = ?", (researcher_key_id,))}
-        if not seen:
-            return ()
-        return tuple(n for n in range(1, max(seen) + 1) if n not in seen)
+    def gaps(self, researcher_key_id: str) -> tuple[Gap, ...]:
+        """Runs of sequence numbers missing from a researcher's imported bundles.
 
-    def all_gaps(self) -> dict[str, tuple[int, ...]]:
-        """Researcher key id -> missing sequence numbers (only researchers with gaps)."""
+        Walks the imported numbers, not the numbers between them, so the work
+        follows the number of bundles whatever their numbers say. Rows above
+        :data:`MAX_SEQUENCE` (left by an older version that did not bound
+        them) are no honest researcher's and are left out.
+        """
+        with self.vault.read() as db:
+            seen = [int(r[0]) for r in db.execute(
+                "SELECT DISTINCT sequence FROM import_log WHERE researcher = ? "
+                "AND sequence BETWEEN 1 AND ? ORDER BY sequence", (researcher_key_id, MAX_SEQUENCE))]
+        return missing_runs(seen)
+
+    def all_gaps(self) -> dict[str, tuple[Gap, ...]]:
+        """Researcher key id -> missing runs (only researchers with gaps)."""
         with self.vault.read() as db:
             ids = [str(r[0]) for r in db.execute("SELECT DISTINCT researcher FROM import_log")]
         return {k: g for k in ids if (g := self.gaps(k))}

@@ -13,22 +13,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from testimonio.exchange.manifest import gap_text
+
 Index = QModelIndex | QPersistentModelIndex
 _WARN = QColor("#B00020")
 
 
-def format_gaps(gaps: Sequence[int]) -> str:
-    """Missing sequence numbers as short ranges: ``[3, 4, 5, 9]`` → ``"3–5, 9"``."""
-    out: list[str] = []
-    numbers = sorted(set(gaps))
-    i = 0
-    while i < len(numbers):
-        j = i
-        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
-            j += 1
-        out.append(str(numbers[i]) if i == j else f"{numbers[i]}–{numbers[j]}")
-        i = j + 1
-    return ", ".join(out)
+def format_gaps(gaps: Sequence[tuple[int, int]]) -> str:
+    """Runs of missing sequence numbers as text: ``[(3, 5), (9, 9)]`` → ``"3–5, 9"``."""
+    return gap_text(gaps)
 
 
 @dataclass(frozen=True)
@@ -41,7 +34,7 @@ class ResearcherRow:
     bundles: int = 0
     last_sequence: int | None = None
     last_import: str = ""  # date and time, as text
-    gaps: tuple[int, ...] = ()
+    gaps: tuple[tuple[int, int], ...] = ()  # runs of missing numbers, first and last
 
 
 @dataclass(frozen=True)

@@ -231,8 +231,8 @@ def import_files(context: Any, files: Sequence[Path], progress: ProgressFn | Non
     return outcomes
 
 
-def gaps(context: Any) -> dict[str, list[int]]:
-    """Missing sequence numbers per researcher name."""
+def gaps(context: Any) -> dict[str, list[tuple[int, int]]]:
+    """Runs of missing sequence numbers per researcher name."""
     return {r.name: list(r.gaps) for r in researcher_rows(context) if r.gaps}
 
 

@@ -239,7 +239,11 @@ class ResearchersView(QWidget):
             self.status.setText(str(error))
             return
         # Missing numbers sit in the list where they belong, so the hole is seen.
-        missing = [BundleRow(n, "", "", "", 0, self.tr("missing: not imported yet")) for n in row.gaps]
+        # One row per run, however long: the numbers come from the researchers' bundles.
+        missing = [BundleRow(first, "", "", "", 0,
+                             self.tr("missing: not imported yet") if first == last else
+                             self.tr("missing up to no. %1: not imported yet").replace("%1", str(last)))
+                   for first, last in row.gaps]
         self.bundles_model.set_rows(sorted(bundles + missing, key=lambda b: b.sequence))
         self.bundles_table.resizeColumnsToContents()
         self.bundles_label.setText(self.tr("Bundles from %1").replace("%1", row.name))
