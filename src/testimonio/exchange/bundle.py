@@ -1,4 +1,8 @@
-"""Bundles v1: seal pseudonymised records and attachments for the team lead.
+"""Bundles: seal pseudonymised records and attachments for the team lead.
+
+Format v2 (bundle_v2.py) when the lead and every backup recipient have a
+hybrid key (``PublicKeys.kem``); v1 (lead only, X25519) otherwise, so a team
+in transition keeps working. ``also`` names the backup recipients.
 
 Byte layout: docs/bundle-format.md. API (the exchange services code against it)::
 
@@ -48,10 +52,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from testimonio.errors import BadInput
+from testimonio.exchange import bundle_v2
 from testimonio.exchange.bundle_io import (
     SECTION_ATTACHMENT,
     SECTION_INDEX,
     SECTION_RECORDS,
+    SIG_DOMAIN,
     check_attachment_name,
     iter_file,
     pack_trailer,
@@ -66,7 +72,13 @@ from testimonio.exchange.bundle_reader import (
     open_bundle,
 )
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
-from testimonio.exchange.manifest import MAX_MANIFEST_BYTES, Limits, Manifest
+from testimonio.exchange.manifest import (
+    FORMAT_V2,
+    FORMAT_VERSION,
+    MAX_MANIFEST_BYTES,
+    Limits,
+    Manifest,
+)
 
 __all__ = [
     "AttachmentSource", "BundleCancelled", "BundleTooLarge", "Limits", "Manifest",
@@ -145,10 +157,12 @@ def write_bundle(
     extra: Mapping[str, Any] | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    also: Sequence[PublicKeys] = (),
 ) -> Manifest:
     """Seal a bundle at ``out_path`` atomically and return its manifest.
 
     Progress counts one unit per record plus one per attachment byte.
+    ``also``: backup recipients (format v2 only; see the module docstring).
     """
     if sequence < 0:
         raise BadInput("The bundle sequence number cannot be negative.")
@@ -170,7 +184,8 @@ def write_bundle(
     try:
         with os.fdopen(fd, "wb", buffering=_PIECE) as out:
             manifest = _write_body(
-                out, sender, recipient, sequence, records, attachments, extra or {}, step
+                out, sender, [recipient, *also], sequence, records, attachments, extra or {},
+                step,
             )
             out.flush()
             os.fsync(out.fileno())
@@ -186,7 +201,7 @@ def write_bundle(
 def _write_body(
     out: BinaryIO,
     sender: DeviceKeys,
-    recipient: PublicKeys,
+    recipients: Sequence[PublicKeys],
     sequence: int,
     records: Collection[Mapping[str, Any]],
     attachments: Sequence[AttachmentSource],
@@ -196,7 +211,12 @@ def _write_body(
     step(0)
     blob, records_bytes = encode_records(records)
     step(len(records))
-    writer = seal_stream(out, recipient)
+    recipient = recipients[0]
+    v2 = bundle_v2.usable(recipients)
+    if v2:
+        writer, head = bundle_v2.seal_stream(out, recipients)
+    else:
+        writer, head = seal_stream(out, recipient), b""
     payload_hash = hashlib.sha256()
 
     def emit(data: bytes) -> None:
@@ -235,6 +255,9 @@ def _write_body(
         attachments=len(attachments),
         attachment_bytes=sum(a.size for a in attachments),
         extra=dict(extra),
+        format=FORMAT_V2 if v2 else FORMAT_VERSION,
+        recipients=tuple(r.key_id for r in recipients) if v2 else (),
+        header_sha256=hashlib.sha256(head).hexdigest() if v2 else "",
     )
     try:
         raw = manifest.to_json()
@@ -242,7 +265,7 @@ def _write_body(
         raise BadInput(f"The bundle's extra information cannot be written as JSON: {exc}") from None
     if len(raw) > MAX_MANIFEST_BYTES:
         raise BadInput("The bundle's extra information is too large.")
-    writer.write(pack_trailer(raw, sender))
+    writer.write(pack_trailer(raw, sender, bundle_v2.SIG_DOMAIN if v2 else SIG_DOMAIN))
     writer.finish()
     return manifest
 

@@ -125,15 +125,15 @@ def unwrap(f: BinaryIO, recipient: DeviceKeys) -> bytes:
     return payload_key(file_key, header.nonce)
 
 
-def signed_message(signer_key_id: bytes, manifest: bytes) -> bytes:
-    """What the researcher's Ed25519 key signs."""
-    return SIG_DOMAIN + signer_key_id + manifest
+def signed_message(signer_key_id: bytes, manifest: bytes, domain: bytes = SIG_DOMAIN) -> bytes:
+    """What the researcher's Ed25519 key signs (v2 passes its own domain)."""
+    return domain + signer_key_id + manifest
 
 
-def pack_trailer(manifest: bytes, signer: DeviceKeys) -> bytes:
+def pack_trailer(manifest: bytes, signer: DeviceKeys, domain: bytes = SIG_DOMAIN) -> bytes:
     """``manifest || signer key id || signature || u32 len(manifest)``."""
     kid = signer.public.key_id_bytes
-    return manifest + kid + signer.sign(signed_message(kid, manifest)) + struct.pack(
+    return manifest + kid + signer.sign(signed_message(kid, manifest, domain)) + struct.pack(
         ">I", len(manifest)
     )
 

@@ -28,16 +28,14 @@ from testimonio.errors import (
     UnknownSigner,
 )
 from testimonio.exchange.bundle_io import (
-    BODY_OFFSET,
     SECTION_ATTACHMENT,
     SECTION_HEAD,
     SECTION_INDEX,
     SECTION_RECORDS,
     TRAILER_FIXED,
     check_attachment_name,
-    signed_message,
-    unwrap,
 )
+from testimonio.exchange.bundle_v2 import Unwrapped, unwrap_any
 from testimonio.exchange.fingerprint import fingerprint_of_key_id
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
 from testimonio.exchange.manifest import MAX_MANIFEST_BYTES, Limits, Manifest, reject_json_constant
@@ -129,14 +127,15 @@ class ReceivedAttachment:
 class OpenedBundle:
     """An authenticated bundle. Use as a context manager; see bundle.py."""
 
-    def __init__(self, f: BinaryIO, key: bytes, manifest: Manifest, signer: PublicKeys,
+    def __init__(self, f: BinaryIO, head: Unwrapped, manifest: Manifest, signer: PublicKeys,
                  payload_len: int, limits: Limits) -> None:
         self._f = f
         self.manifest = manifest
         self.signer = signer
+        self.format = head.version
         self._limits = limits
-        f.seek(BODY_OFFSET)
-        self._reader = _PayloadReader(decrypt_chunks(key, f), payload_len)
+        f.seek(head.body_offset)
+        self._reader = _PayloadReader(decrypt_chunks(head.key, f), payload_len)
         self.index = self._read_index()
         self._state = "index"
 
@@ -273,7 +272,7 @@ def _parse_record(line: bytes) -> dict[str, Any]:
 
 
 def _authenticate(
-    f: BinaryIO, key: bytes, total_size: int,
+    f: BinaryIO, head: Unwrapped, total_size: int,
     progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None,
 ) -> tuple[int, str, bytes]:
     """Pass 1: (payload length, payload SHA-256 hex, trailer bytes)."""
@@ -281,7 +280,8 @@ def _authenticate(
     keep = MAX_MANIFEST_BYTES + TRAILER_FIXED
     tail = bytearray()
     plain_total = 0
-    done = BODY_OFFSET
+    key = head.key
+    done = head.body_offset
 
     def on_chunk(n: int) -> None:
         nonlocal done
@@ -332,20 +332,21 @@ def open_bundle(
         raise BundleDamaged(f"The bundle {path} cannot be read: {exc.strerror}.") from None
     try:
         size = Path(path).stat().st_size
-        key = unwrap(f, recipient)
-        payload_len, payload_hex, trailer = _authenticate(f, key, size, progress, cancel)
-        manifest, signer = _verify_trailer(trailer, recipient, known_signers)
+        head = unwrap_any(f, recipient)
+        payload_len, payload_hex, trailer = _authenticate(f, head, size, progress, cancel)
+        manifest, signer = _verify_trailer(trailer, recipient, known_signers, head)
         if manifest.payload_sha256 != payload_hex:
             raise _damaged("its contents do not match its signed manifest")
         _check_limits(manifest, limits)
-        return OpenedBundle(f, key, manifest, signer, payload_len, limits)
+        return OpenedBundle(f, head, manifest, signer, payload_len, limits)
     except BaseException:
         f.close()
         raise
 
 
 def _verify_trailer(
-    trailer: bytes, recipient: DeviceKeys, known_signers: Mapping[str, PublicKeys]
+    trailer: bytes, recipient: DeviceKeys, known_signers: Mapping[str, PublicKeys],
+    head: Unwrapped,
 ) -> tuple[Manifest, PublicKeys]:
     mlen = len(trailer) - TRAILER_FIXED
     raw, kid, sig = trailer[:mlen], trailer[mlen : mlen + 32], trailer[mlen + 32 : mlen + 96]
@@ -356,7 +357,7 @@ def _verify_trailer(
             f"(fingerprint {fingerprint_of_key_id(kid.hex())}). Add their key with "
             "'team add-researcher' after checking the fingerprint, then import again."
         )
-    if not signer.verify(sig, signed_message(kid, raw)):
+    if not signer.verify(sig, head.signed_message(kid, raw)):
         raise BadSignature(
             "The bundle's signature does not verify: it was altered or not made by the "
             "researcher it claims. It was not imported."
@@ -367,10 +368,16 @@ def _verify_trailer(
             "The bundle's manifest names another researcher than the key that signed it. "
             "It was not imported."
         )
-    if manifest.recipient != recipient.public.key_id:
+    if manifest.format != head.version:
+        raise _damaged("its manifest and its header disagree on the format")
+    if head.version == 1 and manifest.recipient != recipient.public.key_id:
         raise NotForThisVault(
             "This bundle was made for another team lead and passed on. It was not imported."
         )
+    if head.version != 1 and (manifest.recipients != head.recipients
+                              or manifest.recipient != head.recipients[0]
+                              or manifest.header_sha256 != head.header_sha256):
+        raise _damaged("its recipients were altered after it was signed")
     return manifest, signer
 
 

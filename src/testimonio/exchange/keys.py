@@ -13,11 +13,16 @@ API (used by the vault and the exchange services)::
 
 A device is identified by one key id over both public keys, so confirming
 one fingerprint confirms the signing and the encryption key together.
+
+Since bundle format v2 a device also has a hybrid MLKEM768-X25519 key
+(kem.py): ``DeviceKeys.kem`` (96 private bytes, None for keys made before
+it) and ``PublicKeys.kem`` (1216 public bytes, None when unknown). It is
+not part of the key id: the device's Ed25519 signature binds it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -36,6 +41,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from testimonio.errors import BadInput
+from testimonio.exchange import kem as hybrid
 from testimonio.exchange.fingerprint import fingerprint, key_id, key_id_bytes
 
 PUBLIC_KEY_BYTES = 32
@@ -48,10 +54,13 @@ class PublicKeys:
 
     signing: bytes
     encryption: bytes
+    kem: bytes | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.signing) != PUBLIC_KEY_BYTES or len(self.encryption) != PUBLIC_KEY_BYTES:
             raise BadInput("A public key must be 32 bytes long.")
+        if self.kem is not None and len(self.kem) != hybrid.PUBLIC_BYTES:
+            raise BadInput("A hybrid public key must be 1216 bytes long.")
 
     @property
     def raw(self) -> bytes:
@@ -74,11 +83,12 @@ class PublicKeys:
         return fingerprint(self.raw)
 
     @classmethod
-    def from_raw(cls, raw: bytes) -> PublicKeys:
-        """Inverse of :attr:`raw`."""
+    def from_raw(cls, raw: bytes, kem: bytes | None = None) -> PublicKeys:
+        """Inverse of :attr:`raw` (with the hybrid public key when known)."""
         if len(raw) != 2 * PUBLIC_KEY_BYTES:
             raise BadInput("A device public key must be 64 bytes long.")
-        return cls(signing=bytes(raw[:32]), encryption=bytes(raw[32:]))
+        return cls(signing=bytes(raw[:32]), encryption=bytes(raw[32:]),
+                   kem=None if kem is None else bytes(kem))
 
     def verify(self, signature: bytes, message: bytes) -> bool:
         """True when ``signature`` is this device's Ed25519 signature of ``message``."""
@@ -99,14 +109,29 @@ class DeviceKeys:
 
     signing: Ed25519PrivateKey
     encryption: X25519PrivateKey
+    kem: bytes | None = field(default=None, repr=False)  # hybrid private key (kem.py)
+    _public: PublicKeys | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kem is not None and len(self.kem) != hybrid.PRIVATE_BYTES:
+            raise BadInput("A stored hybrid key must be 96 bytes long.")
 
     @property
     def public(self) -> PublicKeys:
-        """The public half."""
-        return PublicKeys(
-            signing=self.signing.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
-            encryption=self.encryption.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
-        )
+        """The public half (the hybrid public key too, when this device has one)."""
+        if self._public is None:  # deriving the ML-KEM public key takes a while: once
+            object.__setattr__(self, "_public", PublicKeys(
+                signing=self.signing.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
+                encryption=self.encryption.public_key().public_bytes(Encoding.Raw,
+                                                                     PublicFormat.Raw),
+                kem=None if self.kem is None else hybrid.public_bytes(self.kem),
+            ))
+        assert self._public is not None
+        return self._public
+
+    def with_kem(self, kem: bytes) -> DeviceKeys:
+        """The same device keys with a hybrid private key added."""
+        return DeviceKeys(signing=self.signing, encryption=self.encryption, kem=kem)
 
     def sign(self, message: bytes) -> bytes:
         """Ed25519 signature (64 bytes)."""
@@ -119,19 +144,21 @@ class DeviceKeys:
         ) + self.encryption.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
     @classmethod
-    def from_private_bytes(cls, raw: bytes) -> DeviceKeys:
-        """Inverse of :meth:`private_bytes`."""
+    def from_private_bytes(cls, raw: bytes, kem: bytes | None = None) -> DeviceKeys:
+        """Inverse of :meth:`private_bytes` (``kem``: the stored hybrid private key)."""
         if len(raw) != PRIVATE_BYTES:
             raise BadInput("Stored device keys must be 64 bytes long.")
         return cls(
             signing=Ed25519PrivateKey.from_private_bytes(bytes(raw[:32])),
             encryption=X25519PrivateKey.from_private_bytes(bytes(raw[32:])),
+            kem=None if kem is None else bytes(kem),
         )
 
     def __repr__(self) -> str:  # never print private key material
         return f"DeviceKeys(fingerprint={self.public.fingerprint!r})"
 
 
-def generate() -> DeviceKeys:
-    """Fresh random device keys."""
-    return DeviceKeys(signing=Ed25519PrivateKey.generate(), encryption=X25519PrivateKey.generate())
+def generate(with_kem: bool = True) -> DeviceKeys:
+    """Fresh random device keys (with the hybrid part unless told otherwise)."""
+    return DeviceKeys(signing=Ed25519PrivateKey.generate(), encryption=X25519PrivateKey.generate(),
+                      kem=hybrid.generate_private() if with_kem else None)

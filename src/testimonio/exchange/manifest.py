@@ -17,6 +17,8 @@ from testimonio.errors import BundleDamaged
 from testimonio.vault.records import MAX_ATTACHMENT_BYTES
 
 FORMAT_VERSION = 1
+FORMAT_V2 = 2
+_V2_ONLY = ("recipients", "header_sha256")
 MAX_MANIFEST_BYTES = 60 * 1024
 #: Highest sequence number a reader accepts. A researcher numbers bundles
 #: 1, 2, 3...; a million is a bundle a day for 2 700 years. Bounding it keeps
@@ -61,12 +63,21 @@ class Manifest:
     attachment_bytes: int
     extra: dict[str, Any] = field(default_factory=dict)
     format: int = FORMAT_VERSION
+    # Format 2 only: every recipient's key id (header order) and the SHA-256
+    # of all bytes before the body.
+    recipients: tuple[str, ...] = ()
+    header_sha256: str = ""
 
     def to_json(self) -> bytes:
         """Canonical JSON bytes (what is signed)."""
-        return json.dumps(
-            asdict(self), sort_keys=True, separators=(",", ":"), allow_nan=False
-        ).encode("ascii")
+        data = asdict(self)
+        if self.format == FORMAT_VERSION:
+            for name in _V2_ONLY:
+                del data[name]
+        else:
+            data["recipients"] = list(self.recipients)
+        return json.dumps(data, sort_keys=True, separators=(",", ":"), allow_nan=False).encode(
+            "ascii")
 
     @classmethod
     def from_json(cls, raw: bytes) -> Manifest:
@@ -78,14 +89,22 @@ class Manifest:
         if not isinstance(data, dict):
             raise _bad("its manifest is not an object")
         version = data.get("format")
-        if not isinstance(version, int) or isinstance(version, bool) or version != FORMAT_VERSION:
+        if not isinstance(version, int) or isinstance(version, bool) or version not in (
+                FORMAT_VERSION, FORMAT_V2):
             raise BundleDamaged(
                 "The bundle was made by another version of Testimonio (manifest format "
                 f"{data.get('format')!r}); update the program and try again."
             )
         expected = set(cls.__dataclass_fields__)
+        if version == FORMAT_VERSION:
+            expected -= set(_V2_ONLY)
         if set(data) != expected:
             raise _bad("its manifest has missing or unknown fields")
+        if version == FORMAT_V2:
+            data["recipients"] = _recipients(data["recipients"])
+            if not isinstance(data["header_sha256"], str) or not _HEX64.fullmatch(
+                    data["header_sha256"]):
+                raise _bad("manifest field header_sha256 is malformed")
         for name in ("bundle_id", "researcher", "recipient", "created", "payload_sha256",
                      "records_sha256"):
             if not isinstance(data[name], str):
@@ -126,6 +145,14 @@ def missing_runs(seen: Iterable[int]) -> tuple[Gap, ...]:
 def gap_text(gaps: Sequence[Gap]) -> str:
     """Runs as short text: ``[(3, 5), (9, 9)]`` → ``"3–5, 9"``."""
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps)
+
+
+def _recipients(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not 1 <= len(value) <= 16:
+        raise _bad("manifest field recipients is malformed")
+    if not all(isinstance(v, str) and _HEX64.fullmatch(v) for v in value):
+        raise _bad("manifest field recipients is malformed")
+    return tuple(value)
 
 
 def reject_json_constant(name: str) -> Any:

@@ -43,9 +43,12 @@ _LAST = b"\x01"
 _NOT_LAST = b"\x00"
 
 
-def payload_key(file_key: bytes, nonce: bytes) -> bytes:
-    """HKDF-SHA256(ikm=file_key, salt=nonce, info=PAYLOAD_INFO), 32 bytes."""
-    return HKDF(algorithm=hashes.SHA256(), length=KEY_SIZE, salt=nonce, info=PAYLOAD_INFO).derive(
+def payload_key(file_key: bytes, nonce: bytes, info: bytes = PAYLOAD_INFO) -> bytes:
+    """HKDF-SHA256(ikm=file_key, salt=nonce, info=PAYLOAD_INFO), 32 bytes.
+
+    Format v2 passes its own ``info`` (``b"testimonio bundle v2 payload"``).
+    """
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_SIZE, salt=nonce, info=info).derive(
         file_key
     )
 

@@ -18,6 +18,10 @@ API::
     write_public_key_file(path, keys, "Ana")
     rk = read_public_key_file(path)         # ResearcherKeyFile: name, keys, fingerprint
 
+Since bundle format v2 both bodies may carry ``kem``: the base64 of the
+signer's hybrid public key (exchange/kem.py), signed with the rest; readers
+of older files get ``kem`` None (the team then writes v1 bundles).
+
 Errors: BundleDamaged (not such a file, damaged), BadSignature (exit 3);
 BadInput for what the writer is given.
 """
@@ -38,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import BadInput, BadSignature, BundleDamaged
+from testimonio.exchange import kem as hybrid
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
 
 TEAM_MAGIC = b"\x89TMT\r\n\x1a\n"
@@ -102,6 +107,23 @@ def _text(value: object, what: str, limit: int) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > limit:
         raise BadInput(f"The {what} must be text of 1 to {limit} characters.")
     return value
+
+
+def kem_field(keys: PublicKeys) -> dict[str, str]:
+    """``{"kem": base64}`` of a hybrid public key, or nothing when there is none."""
+    return {} if keys.kem is None else {"kem": base64.b64encode(keys.kem).decode("ascii")}
+
+
+def with_kem(keys: PublicKeys, body: dict[str, Any]) -> PublicKeys:
+    """``keys`` with the hybrid public key a verified body carries (if any)."""
+    raw = body.get("kem")
+    if raw is None:
+        return keys
+    try:
+        kem = hybrid.check_public(base64.b64decode(str(raw), validate=True))
+    except (ValueError, BadInput):
+        raise BundleDamaged("The file's hybrid key is malformed.") from None
+    return PublicKeys(keys.signing, keys.encryption, kem)
 
 
 def _seal(magic: bytes, domain: bytes, keys: DeviceKeys, body: dict[str, Any]) -> bytes:
@@ -179,6 +201,7 @@ def write_team_file(
         "study": _text(study_name, "study name", 200),
         "sites": [_text(s, "site name", 200) for s in sites],
         "created": _now(),
+        **kem_field(lead.public),
         "questionnaires": [
             {"form_id": _text(q.form_id, "form id", 200), "version": str(q.version),
              "filename": _text(q.filename, "file name", 200), "sha256": q.sha256,
@@ -208,15 +231,16 @@ def read_team_file(path: Path) -> TeamFile:
             forms.append(TeamQuestionnaire(_text(q["form_id"], "form id", 200), q["version"],
                                            xls, _text(q["filename"], "file name", 200)))
         sites = tuple(_text(s, "site name", 200) for s in body["sites"])
-        return TeamFile(_text(body["study"], "study name", 200), keys, tuple(forms), sites,
-                        str(body["created"]))
+        return TeamFile(_text(body["study"], "study name", 200), with_kem(keys, body),
+                        tuple(forms), sites, str(body["created"]))
     except (KeyError, TypeError, ValueError, BadInput):
         raise BundleDamaged("The team file is damaged: its contents are malformed.") from None
 
 
 def write_public_key_file(path: Path, keys: DeviceKeys, name: str) -> ResearcherKeyFile:
     """Write this device's self-signed public key file (``keys export``)."""
-    body: dict[str, Any] = {"format": VERSION, "name": _text(name, "name", 200), "created": _now()}
+    body: dict[str, Any] = {"format": VERSION, "name": _text(name, "name", 200), "created": _now(),
+                            **kem_field(keys.public)}
     atomic_write(path, _seal(KEY_MAGIC, KEY_DOMAIN, keys, body))
     return ResearcherKeyFile(name, keys.public, body["created"])
 
@@ -225,6 +249,7 @@ def read_public_key_file(path: Path) -> ResearcherKeyFile:
     """Read and verify a researcher key file; the caller confirms the fingerprint."""
     keys, body = _open(_read(path, MAX_KEY_FILE, "key file"), KEY_MAGIC, KEY_DOMAIN, "key file")
     try:
-        return ResearcherKeyFile(_text(body["name"], "name", 200), keys, str(body["created"]))
+        return ResearcherKeyFile(_text(body["name"], "name", 200), with_kem(keys, body),
+                                 str(body["created"]))
     except (KeyError, BadInput):
         raise BundleDamaged("The key file is damaged: its contents are malformed.") from None

@@ -33,7 +33,6 @@ from typing import Any
 from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
 from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
-from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex
 from testimonio.exchange.scrub import JPEG_MAGIC, PNG_MAGIC, Unscrubbable, scrub
 from testimonio.forms.model import AnswerValue, Questionnaire
@@ -221,14 +220,17 @@ class ExportService:
         assert team is not None
         steps = Progress(progress, cancelled)
         keys = self.keys.ensure()
+        with self.vault.read() as db:
+            recipients = vaultdb.bundle_recipients(db)
         sources = self._attachment_sources(plan, steps)
         # The bundle module writes atomically to ``tmp``; the rename onto
         # ``out`` happens inside the transaction that records the sequence.
         tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
         try:
             try:
+                lead, *backups = recipients
                 manifest = write_bundle(
-                    tmp, sender=keys, recipient=PublicKeys.from_raw(team["lead_public"]),
+                    tmp, sender=keys, recipient=lead, also=backups,
                     sequence=plan.sequence, records=[r.record for r in plan.records],
                     attachments=sources, extra={"study": team["study"]},
                     progress=lambda done, total: steps.step(done, total, "Sealing the bundle"))

@@ -49,6 +49,25 @@ class BundleInvalid(BundleError):
     """An authentic bundle whose records break their questionnaire."""
 
 
+class KeyRevoked(BundleError):
+    """An authentic bundle signed by a revoked key after its revocation point."""
+
+
+def check_revocation(db: Any, researcher: str, sequence: int) -> None:
+    """Refuse a bundle of a revoked key numbered above the last one imported before.
+
+    Bundles up to that number were made before the laptop was lost; anything
+    later may have been signed by whoever holds it now.
+    """
+    row = db.execute("SELECT fingerprint, last_sequence, revoked_at FROM revocations "
+                     "WHERE key_id = ?", (researcher,)).fetchone()
+    if row is not None and sequence > int(row[1]):
+        raise KeyRevoked(
+            f"This bundle (number {sequence}) is signed by the key {row[0]}, which the team lead "
+            f"revoked on {str(row[2])[:10]}: only its bundles up to number {int(row[1])} are "
+            "accepted. It was not imported.")
+
+
 @dataclass(frozen=True)
 class ImportResult:
     """What one import did."""
@@ -119,7 +138,7 @@ class ImportService:
                     cancelled: CancelledFn | None = None) -> ImportResult:
         """Import one bundle; raises a :class:`BundleError` (exit 3) on refusal."""
         team = vaultdb.team(self.vault)
-        if team is None or team["role"] != "lead":
+        if team is None or not (team["role"] == "lead" or self._is_backup_recipient()):
             raise BadInput("Only a team lead's vault imports bundles: run 'team create' first.")
         steps = Progress(progress, cancelled)
         roster = self.roster()
@@ -135,6 +154,7 @@ class ImportService:
             manifest = opened.manifest
             name = roster[manifest.researcher][1]
             with self.vault.read() as db:
+                check_revocation(db, manifest.researcher, manifest.sequence)
                 seen = db.execute("SELECT 1 FROM import_log WHERE bundle_id = ? LIMIT 1",
                                   (manifest.bundle_id,)).fetchone()
             if seen:
@@ -154,6 +174,12 @@ class ImportService:
                 _log(db, result, manifest.created, "imported")
                 steps.check()  # a cancel here rolls the whole merge back
         return self._with_gaps(result)
+
+    def _is_backup_recipient(self) -> bool:
+        """True when this vault's key is one of the team's backup recipients."""
+        with self.vault.read() as db:
+            return db.execute("SELECT 1 FROM backup_recipients WHERE key_id = ?",
+                              (self.keys.public().key_id,)).fetchone() is not None
 
     def _validate(self, records: list[Any]) -> dict[tuple[str, str], Questionnaire]:
         forms: dict[tuple[str, str], Questionnaire] = {}

@@ -5,6 +5,11 @@ made the first time anything asks for them, in the same transaction that
 stores them, so two callers can never end up with two different key pairs.
 The private bytes never leave this module except as a
 :class:`~testimonio.exchange.keys.DeviceKeys` object.
+
+The hybrid MLKEM768-X25519 key (bundle format v2) lives in its own table
+(vault migration 4). A vault made before it gets one the first time its
+keys are asked for: that is the keys' migration, done here because random
+keys cannot be made in SQL.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from testimonio.exchange import kem as hybrid
 from testimonio.exchange.keys import DeviceKeys, PublicKeys, generate
 
 
@@ -46,8 +52,10 @@ class KeyService:
             return self._cached
         with self.vault.read() as db:
             row = db.execute("SELECT private FROM device_keys WHERE id = 1").fetchone()
-        if row is None:
-            keys = generate()
+            kem = db.execute("SELECT private FROM device_kem_keys WHERE id = 1").fetchone()
+        if row is None or kem is None:
+            keys = generate(with_kem=False)
+            made = hybrid.generate_private()
             with self.vault.transaction() as db:
                 # Another caller may have stored keys since we looked: keep theirs.
                 db.execute(
@@ -55,8 +63,14 @@ class KeyService:
                     "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                     (keys.private_bytes(), keys.public.raw, keys.public.key_id, now()),
                 )
+                db.execute(
+                    "INSERT INTO device_kem_keys (id, private, public, created_at) "
+                    "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    (made, hybrid.public_bytes(made), now()),
+                )
                 row = db.execute("SELECT private FROM device_keys WHERE id = 1").fetchone()
-        self._cached = DeviceKeys.from_private_bytes(bytes(row[0]))
+                kem = db.execute("SELECT private FROM device_kem_keys WHERE id = 1").fetchone()
+        self._cached = DeviceKeys.from_private_bytes(bytes(row[0]), bytes(kem[0]))
         return self._cached
 
     def public(self) -> PublicKeys:

@@ -119,8 +119,9 @@ class TeamService:
             pub = keys.public
             db.execute(
                 "INSERT INTO team (id, study, role, lead_public, lead_key_id, lead_fingerprint, "
-                "joined_at) VALUES (1, ?, 'lead', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                "study = excluded.study", (study, pub.raw, pub.key_id, pub.fingerprint, now()))
+                "joined_at, lead_kem) VALUES (1, ?, 'lead', ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                "UPDATE SET study = excluded.study, lead_kem = excluded.lead_kem",
+                (study, pub.raw, pub.key_id, pub.fingerprint, now(), pub.kem))
             # Written inside the transaction: a failed write leaves no lead role behind.
             teamfile.write_team_file(out, keys, study, forms, sites)
         return TeamResult(study, keys.public.fingerprint, len(forms), len(sites), out)
@@ -140,9 +141,11 @@ class TeamService:
         at = now()
         with self.vault.transaction() as db:
             db.execute(
-                "INSERT INTO roster (key_id, public, name, fingerprint, confirmed_at) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET name = excluded.name",
-                (researcher.key_id, researcher.public.raw, shown, researcher.fingerprint, at))
+                "INSERT INTO roster (key_id, public, name, fingerprint, confirmed_at, kem) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET name = excluded.name, "
+                "kem = COALESCE(excluded.kem, roster.kem)",
+                (researcher.key_id, researcher.public.raw, shown, researcher.fingerprint, at,
+                 researcher.public.kem))
         return RosterEntry(researcher.key_id, shown, researcher.fingerprint, at)
 
     def roster(self) -> list[RosterEntry]:
@@ -177,9 +180,10 @@ class TeamService:
                            "SET active = 1", (site,))
             db.execute(
                 "INSERT INTO team (id, study, role, lead_public, lead_key_id, lead_fingerprint, "
-                "joined_at) VALUES (1, ?, 'researcher', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
-                "SET study = excluded.study",
-                (team.study, lead.raw, lead.key_id, lead.fingerprint, now()))
+                "joined_at, lead_kem) VALUES (1, ?, 'researcher', ?, ?, ?, ?, ?) ON CONFLICT (id) "
+                "DO UPDATE SET study = excluded.study, "
+                "lead_kem = COALESCE(excluded.lead_kem, team.lead_kem)",
+                (team.study, lead.raw, lead.key_id, lead.fingerprint, now(), lead.kem))
             _merge_site_setting(db, list(team.sites))
         return TeamResult(team.study, lead.fingerprint, len(team.questionnaires), len(team.sites))
 

@@ -137,16 +137,39 @@ def setting_int(db: Any, name: str, default: int) -> int:
     return default
 
 
+_TEAM_COLS = ("study", "role", "lead_public", "lead_key_id", "lead_fingerprint", "joined_at",
+              "lead_kem", "update_number", "receipt_number", "retention")
+
+
 def team(vault: Any) -> dict[str, Any] | None:
     """This vault's team row, or None if it has not created or joined one."""
     with vault.read() as db:
-        row = db.execute("SELECT study, role, lead_public, lead_key_id, lead_fingerprint, joined_at "
-                         "FROM team WHERE id = 1").fetchone()
+        return team_row(db)
+
+
+def team_row(db: Any) -> dict[str, Any] | None:
+    """:func:`team` inside an open read or transaction."""
+    row = db.execute(f"SELECT {', '.join(_TEAM_COLS)} FROM team WHERE id = 1").fetchone()
     if row is None:
         return None
-    keys = ("study", "role", "lead_public", "lead_key_id", "lead_fingerprint", "joined_at")
-    out = dict(zip(keys, row, strict=True))
+    out = dict(zip(_TEAM_COLS, row, strict=True))
     out["lead_public"] = bytes(out["lead_public"])
+    out["lead_kem"] = None if out["lead_kem"] is None else bytes(out["lead_kem"])
+    return out
+
+
+def bundle_recipients(db: Any) -> list[Any]:
+    """The lead's public keys first, then every backup recipient not revoked."""
+    from testimonio.exchange.keys import PublicKeys
+
+    found = team_row(db)
+    if found is None:
+        raise BadInput("Join a team first (team join TEAM_FILE).")
+    out = [PublicKeys.from_raw(found["lead_public"], found["lead_kem"])]
+    for public, kem in db.execute(
+            "SELECT public, kem FROM backup_recipients b WHERE NOT EXISTS "
+            "(SELECT 1 FROM revocations r WHERE r.key_id = b.key_id) ORDER BY added_at, key_id"):
+        out.append(PublicKeys.from_raw(bytes(public), bytes(kem)))
     return out
 
 

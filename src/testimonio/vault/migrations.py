@@ -217,10 +217,77 @@ CREATE INDEX interviews_search
     ON interviews (site, alias, id, status, form_id, updated_at, created_at);
 """
 
+# Issue 12 (the lead answers back): hybrid keys, backup recipients, team
+# updates, revocations, receipts, retention and purge. The hybrid private key
+# cannot be made in SQL: services.keys adds it at the first unlock after
+# this migration (and with every new vault's keys).
+_V4_ANSWERS = """
+-- This vault's hybrid MLKEM768-X25519 key (exchange/kem.py): 96 private bytes.
+CREATE TABLE device_kem_keys (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    private    BLOB NOT NULL,
+    public     BLOB NOT NULL,                -- 1216 bytes
+    created_at TEXT NOT NULL
+);
+-- lead_kem: the lead's hybrid public key, NULL while only v1 bundles can be made.
+-- update_number: (lead) last team update published; (researcher) last imported.
+-- receipt_number: (lead) last receipt written; (researcher) last imported.
+-- retention: JSON {"action": "keep" | "identifiers" | "interview", "days": N}.
+ALTER TABLE team ADD COLUMN lead_kem BLOB;
+ALTER TABLE team ADD COLUMN update_number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE team ADD COLUMN receipt_number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE team ADD COLUMN retention TEXT NOT NULL DEFAULT '{"action":"keep","days":0}';
+ALTER TABLE roster ADD COLUMN kem BLOB;
+
+-- Backup recipients of every bundle besides the lead (kept offline, another office).
+CREATE TABLE backup_recipients (
+    key_id      TEXT PRIMARY KEY,
+    public      BLOB NOT NULL,               -- signing || encryption (64 bytes)
+    kem         BLOB NOT NULL,               -- hybrid public key (1216 bytes)
+    name        TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    added_at    TEXT NOT NULL
+);
+
+-- Revoked researcher keys: bundles with a sequence above last_sequence are refused.
+CREATE TABLE revocations (
+    key_id        TEXT PRIMARY KEY,
+    fingerprint   TEXT NOT NULL,
+    last_sequence INTEGER NOT NULL,
+    revoked_at    TEXT NOT NULL
+);
+
+-- (researcher) interviews the lead confirmed by a receipt, at which revision.
+CREATE TABLE received (
+    interview_id TEXT PRIMARY KEY,
+    revision     INTEGER NOT NULL,
+    received_at  TEXT NOT NULL,              -- the receipt's date
+    receipt      INTEGER NOT NULL            -- the receipt's number
+) WITHOUT ROWID;
+
+-- (researcher) interviews purged after receipt; scope 'identifiers' or 'interview'.
+CREATE TABLE purged (
+    interview_id TEXT PRIMARY KEY,
+    scope        TEXT NOT NULL CHECK (scope IN ('identifiers', 'interview')),
+    at           TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- A purge removes the edit log rows (old and new values) of a purged
+-- interview even while its row stays (identifiers only).
+DROP TRIGGER edit_log_no_delete;
+CREATE TRIGGER edit_log_no_delete BEFORE DELETE ON edit_log
+WHEN EXISTS (SELECT 1 FROM interviews WHERE id = OLD.interview_id)
+ AND NOT EXISTS (SELECT 1 FROM purged WHERE interview_id = OLD.interview_id)
+BEGIN
+    SELECT RAISE(ABORT, 'edit_log is append-only');
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
     Migration(3, "covering index for searching the interview list", _V3_SEARCH),
+    Migration(4, "hybrid keys, backup recipients, revocations, receipts, purges", _V4_ANSWERS),
 )
 
 SCHEMA_VERSION_TABLE = (
