@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -22,9 +18,3 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("TESTIMONIO_VAULT", raising=False)
     monkeypatch.delenv("TESTIMONIO_PASSPHRASE", raising=False)
     monkeypatch.delenv("TESTIMONIO_NEW_PASSPHRASE", raising=False)
-
-
-@pytest.fixture
-def shared_dir() -> Path:
-    """../shared, laid beside the checkout (read-only)."""
-    return SHARED

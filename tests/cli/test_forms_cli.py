@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from formkit import duplicate_choices_form, duplicate_columns_form, shared_form
+
 ROOT = Path(__file__).resolve().parents[2]
 FORMS = ROOT / "forms"
-SHARED = ROOT.parent / "shared" / "xlsforms"
 PASS = "correct horse battery staple 42"
 
 
@@ -53,11 +54,12 @@ def test_check_counts_types_and_privacy() -> None:
     assert "quote_text" in reviewed and "account" in reviewed
 
 
-def test_check_names_file_sheet_and_row_and_exits_2() -> None:
-    done = run("forms", "check", str(SHARED / "invalid" / "liberia_coverage_duplicate_choices.xlsx"))
+def test_check_names_file_sheet_and_row_and_exits_2(tmp_path: Path) -> None:
+    path = duplicate_choices_form(tmp_path / "coverage.xlsx", filler=120)
+    done = run("forms", "check", str(path))
     assert done.returncode == 2
     assert_sentence(done.stderr)
-    assert "liberia_coverage_duplicate_choices.xlsx, sheet 'choices', row 126" in done.stderr
+    assert "coverage.xlsx, sheet 'choices', row 126" in done.stderr
     assert done.stdout == ""
 
 
@@ -74,7 +76,7 @@ def test_check_wrong_file_type_and_missing_file(tmp_path: Path) -> None:
 
 
 def test_check_a_foreign_valid_form_lists_notes() -> None:
-    done = run("forms", "check", str(SHARED / "valid" / "ucl_biomass_plot.xlsx"))
+    done = run("forms", "check", str(shared_form("valid", "ucl_biomass_plot.xlsx")))
     assert done.returncode == 0, done.stderr
     assert "sw (Swahili), en (English)" in done.stdout
     assert "species_names.csv" in done.stdout
@@ -139,7 +141,7 @@ def test_forms_add_list_and_versions(vault: Path, tmp_path: Path) -> None:
     assert_sentence(refused.stderr)
     assert "already installed with different content" in refused.stderr
     # A malformed form installs nothing.
-    bad = run(*v, "forms", "add", str(SHARED / "invalid" / "duplicate_columns.xlsx"))
+    bad = run(*v, "forms", "add", str(duplicate_columns_form(tmp_path / "bad.xlsx")))
     assert bad.returncode == 2 and "sheet 'survey'" in bad.stderr
     listing = run(*v, "forms", "list")
     assert listing.returncode == 0, listing.stderr

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from formkit import BORDER
 from testimonio.errors import BadInput, BadSignature, BundleDamaged
 from testimonio.exchange import keys
 from testimonio.exchange.teamfile import (
@@ -16,12 +17,9 @@ from testimonio.exchange.teamfile import (
     write_team_file,
 )
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
 
 def real_xlsform() -> bytes:
-    forms = sorted((SHARED / "xlsforms" / "valid").glob("*.xlsx"))
-    return forms[0].read_bytes() if forms else b"PK\x03\x04 stand-in"
+    return BORDER.read_bytes()
 
 
 @pytest.fixture

@@ -11,13 +11,20 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from formkit import (
+    BORDER,
+    duplicate_choices_form,
+    duplicate_columns_form,
+    shared_form,
+    shared_forms,
+    small_form,
+)
 from testimonio import errors
 from testimonio.errors import FormError
 from testimonio.forms import xlsform_read
 from testimonio.forms.loader import load_bytes, load_file
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "xlsforms"
-INVALID_FILES = sorted((SHARED / "invalid").iterdir())
+INVALID_FILES = shared_forms("invalid")
 
 
 def write_xlsform(path: Path, survey: list[dict[str, Any]] | None,
@@ -55,22 +62,42 @@ def refuse(path: Path) -> FormError:
     return error
 
 
-@pytest.mark.parametrize("path", INVALID_FILES, ids=[p.name for p in INVALID_FILES])
-def test_shared_invalid_files_are_refused_naming_sheet_and_row_or_column(path: Path) -> None:
+def _invalid_files() -> list[Any]:
+    """Our own malformed forms, and the conformance set when it is present."""
+    return [pytest.param(duplicate_choices_form, id="own_duplicate_choices"),
+            pytest.param(duplicate_columns_form, id="own_duplicate_columns"),
+            *[pytest.param(p, id=p.name) for p in INVALID_FILES]]
+
+
+@pytest.mark.parametrize("source", _invalid_files())
+def test_invalid_files_are_refused_naming_sheet_and_row_or_column(source: Any,
+                                                                    tmp_path: Path) -> None:
+    path = source if isinstance(source, Path) else source(tmp_path / "bad.xlsx")
     error = refuse(path)
     assert error.sheet in {"survey", "choices", "settings"}
     assert error.row is not None or error.column is not None
     assert str(error).startswith(f"{path.name}, sheet '{error.sheet}'")
 
 
-def test_duplicate_choices_name_the_choices_row() -> None:
-    error = refuse(SHARED / "invalid" / "liberia_coverage_duplicate_choices.xlsx")
+@pytest.mark.parametrize("filler", [0, 120])
+def test_duplicate_choices_name_the_choices_row(tmp_path: Path, filler: int) -> None:
+    error = refuse(duplicate_choices_form(tmp_path / "dup.xlsx", filler=filler))
+    assert (error.sheet, error.row, error.column) == ("choices", filler + 6, "name")
+
+
+def test_duplicate_choices_in_the_conformance_form() -> None:
+    error = refuse(shared_form("invalid", "liberia_coverage_duplicate_choices.xlsx"))
     assert (error.sheet, error.row, error.column) == ("choices", 126, "name")
 
 
-def test_duplicate_column_names_the_column_letter() -> None:
-    error = refuse(SHARED / "invalid" / "duplicate_columns.xlsx")
-    assert error.sheet == "survey" and error.column and "label" in error.column
+def test_duplicate_column_names_the_column_letter(tmp_path: Path) -> None:
+    error = refuse(duplicate_columns_form(tmp_path / "dup.xlsx"))
+    assert (error.sheet, error.row, error.column) == ("survey", None, "D (label)")
+
+
+def test_duplicate_column_in_the_conformance_form() -> None:
+    error = refuse(shared_form("invalid", "duplicate_columns.xlsx"))
+    assert error.sheet == "survey" and error.column is not None and "label" in error.column
 
 
 T = "type"
@@ -191,10 +218,11 @@ def test_too_many_rows(tmp_path: Path) -> None:
     assert error.sheet == "survey" and "rows" in error.reason
 
 
-def test_damaged_bytes_only_ever_raise_form_errors() -> None:
+def test_damaged_bytes_only_ever_raise_form_errors(tmp_path: Path) -> None:
     """Random damage to real forms: a FormError or a load, never anything else."""
     rng = random.Random(1234)
-    sources = [SHARED / "valid" / "tutorial.xls", SHARED / "valid" / "choice_filter.xlsx"]
+    sources = [BORDER, small_form(tmp_path / "small.xlsx"), *[p for p in shared_forms("valid")
+                                                          if p.name in {"tutorial.xls", "choice_filter.xlsx"}]]
     for source in sources:
         original = source.read_bytes()
         for _ in range(25):
@@ -209,20 +237,23 @@ def test_damaged_bytes_only_ever_raise_form_errors() -> None:
 
 
 def test_xml_entity_expansion_is_refused_quickly(tmp_path: Path) -> None:
-    """A "billion laughs" shared-strings part: refused, not expanded."""
+    """A "billion laughs" survey sheet: refused, not expanded."""
     import time
 
     entities = '<!ENTITY lol "lol">' + "".join(
         f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
         for i in range(1, 10))
     bomb = (f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]>'
-            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            "<si><t>&lol9;</t></si></sst>").encode()
-    source = zipfile.ZipFile(SHARED / "valid" / "choice_filter.xlsx")
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+            "</sheetData></worksheet>").encode()
+    source = zipfile.ZipFile(small_form(tmp_path / "small.xlsx"))
+    survey = "xl/worksheets/sheet1.xml"
+    assert survey in source.namelist()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for info in source.infolist():
-            data = bomb if info.filename == "xl/sharedStrings.xml" else source.read(info.filename)
+            data = bomb if info.filename == survey else source.read(info.filename)
             archive.writestr(info, data)
     path = tmp_path / "laughs.xlsx"
     path.write_bytes(out.getvalue())

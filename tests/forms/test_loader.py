@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from formkit import BORDER, needs_shared, shared_form, shared_forms
 from testimonio.forms.loader import load_bytes, load_file, load_questionnaire
 from testimonio.forms.model import (
     DEFAULT_LANG,
@@ -19,9 +20,6 @@ from testimonio.forms.model import (
     Questionnaire,
 )
 from testimonio.forms.xlsform_build import split_language
-
-VALID = Path(__file__).resolve().parents[3] / "shared" / "xlsforms" / "valid"
-VALID_FILES = sorted(VALID.iterdir())
 
 
 def write_xlsform(path: Path, survey: list[dict[str, Any]],
@@ -50,9 +48,11 @@ def write_xlsform(path: Path, survey: list[dict[str, Any]],
     return path
 
 
+@needs_shared
 def test_every_shared_valid_form_loads() -> None:
-    assert len(VALID_FILES) == 7
-    for path in VALID_FILES:
+    valid_files = shared_forms("valid")
+    assert len(valid_files) == 7
+    for path in valid_files:
         q = load_questionnaire(path)
         assert isinstance(q, Questionnaire)
         assert q.form_id
@@ -64,7 +64,7 @@ def test_every_shared_valid_form_loads() -> None:
 
 
 def test_spec_test_form_in_detail() -> None:
-    result = load_file(VALID / "xlsform_spec_test.xlsx")
+    result = load_file(shared_form("valid", "xlsform_spec_test.xlsx"))
     q = result.questionnaire
     assert q.languages == ("english", "chinese")
     assert q.default_language == "english"
@@ -98,7 +98,7 @@ def test_spec_test_form_in_detail() -> None:
 
 
 def test_translated_form_keeps_language_codes_and_names() -> None:
-    q = load_questionnaire(VALID / "ucl_biomass_plot.xlsx")
+    q = load_questionnaire(shared_form("valid", "ucl_biomass_plot.xlsx"))
     assert set(q.languages) == {"sw", "en"}
     assert dict(q.language_names) == {"sw": "Swahili", "en": "English"}
     stems = q.node("trees/stems")
@@ -115,7 +115,7 @@ def test_translated_form_keeps_language_codes_and_names() -> None:
 
 
 def test_choices_from_a_separate_file_become_free_text_with_a_warning() -> None:
-    result = load_file(VALID / "ucl_biomass_plot.xlsx")
+    result = load_file(shared_form("valid", "ucl_biomass_plot.xlsx"))
     region = result.questionnaire.node("location/region_id")
     assert isinstance(region, Question)
     assert region.type == "text" and region.choices == () and region.row == 16
@@ -123,7 +123,7 @@ def test_choices_from_a_separate_file_become_free_text_with_a_warning() -> None:
 
 
 def test_loop_expands_per_choice_and_or_other() -> None:
-    q = load_questionnaire(VALID / "loop.xlsx")
+    q = load_questionnaire(shared_form("valid", "loop.xlsx"))
     loop = q.node("loop_toilet_types")
     assert isinstance(loop, Group)
     assert [g.name for g in loop.children] == [
@@ -138,7 +138,7 @@ def test_loop_expands_per_choice_and_or_other() -> None:
 
 
 def test_choice_filter_and_extra_choice_columns() -> None:
-    q = load_questionnaire(VALID / "choice_filter.xlsx")
+    q = load_questionnaire(shared_form("valid", "choice_filter.xlsx"))
     filtered = [n for n in q.questions() if n.choice_filter]
     assert filtered
     assert any(c.extra for n in filtered for c in n.choices)
@@ -207,8 +207,10 @@ def test_untranslated_form_uses_the_default_language(tmp_path: Path) -> None:
     assert len(notes) == 1 and notes[0].row == 3
 
 
-def test_bytes_and_file_give_the_same_questionnaire() -> None:
-    path = VALID / "tutorial.xls"
+@pytest.mark.parametrize("path", [BORDER, "tutorial.xls"], ids=["xlsx", "xls"])
+def test_bytes_and_file_give_the_same_questionnaire(path: Path | str) -> None:
+    if isinstance(path, str):
+        path = shared_form("valid", path)  # no .xls writer here: the conformance copy
     from_file = load_file(path)
     from_bytes = load_bytes(path.read_bytes(), path.name)
     assert from_file.questionnaire == from_bytes.questionnaire
@@ -216,7 +218,7 @@ def test_bytes_and_file_give_the_same_questionnaire() -> None:
 
 
 def test_questionnaire_is_immutable() -> None:
-    q = load_questionnaire(VALID / "tutorial.xls")
+    q = load_questionnaire(BORDER)
     with pytest.raises(dataclasses.FrozenInstanceError):
         q.form_id = "other"  # type: ignore[misc]
     first = next(q.questions())

@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
+from formkit import PROJECT_FORMS, shared_form, shared_forms
 from testimonio.forms.expr import evaluate
 from testimonio.forms.loader import load_questionnaire
 from testimonio.forms.model import Group, Question, Questionnaire
 from testimonio.forms.state import FormState
 
-ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted((ROOT.parent / "shared" / "xlsforms" / "valid").iterdir()) + sorted((ROOT / "forms").glob("*.xlsx"))
+FILES = shared_forms("valid") + sorted(PROJECT_FORMS.glob("*.xlsx"))
 TODAY = dt.date(2024, 3, 10)
 
 
@@ -71,7 +71,7 @@ def test_every_expression_evaluates_on_sample_answers(path: Path, caplog: pytest
 
 
 def test_sample_interview_on_the_spec_test_form() -> None:
-    q = load_questionnaire(ROOT.parent / "shared" / "xlsforms" / "valid" / "xlsform_spec_test.xlsx")
+    q = load_questionnaire(shared_form("valid", "xlsform_spec_test.xlsx"))
     state = FormState(q, {}, q.default_language, today=TODAY)
     assert state.instances("everything/repeat_test") == 2  # repeat_count from a calculate
     assert state.value("everything/calculate_test") == "4"

@@ -8,13 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from formkit import BORDER, duplicate_columns_form, shared_forms, small_form
 from testimonio.errors import FormError, NotFound
 from testimonio.services.questionnaires import QuestionnaireService, VersionConflict, version_key
 from testimonio.vault import KdfParams, Vault
-
-ROOT = Path(__file__).resolve().parents[2]
-BORDER = ROOT / "forms" / "border_testimony.xlsx"
-SHARED = ROOT.parent / "shared" / "xlsforms"
 
 
 @pytest.fixture
@@ -91,7 +88,7 @@ def test_same_version_other_content_is_refused(vault: Vault, tmp_path: Path) -> 
 def test_malformed_or_versionless_forms_install_nothing(vault: Vault, tmp_path: Path) -> None:
     service = QuestionnaireService(vault)
     with pytest.raises(FormError):
-        service.install(SHARED / "invalid" / "duplicate_columns.xlsx")
+        service.install(duplicate_columns_form(tmp_path / "bad.xlsx"))
     with pytest.raises(FormError):
         service.install_bytes(b"not a spreadsheet", "x.xlsx")
     assert _count(vault) == 0
@@ -114,10 +111,11 @@ def test_version_order(older: str, newer: str) -> None:
     assert version_key(older) < version_key(newer)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (SHARED / "valid").iterdir()))
-def test_every_shared_valid_form_installs_and_loads_back(vault: Vault, name: str) -> None:
+@pytest.mark.parametrize("form", ["small", *shared_forms("valid")],
+                         ids=lambda f: f if isinstance(f, str) else f.name)
+def test_valid_forms_install_and_load_back(vault: Vault, tmp_path: Path, form: Path | str) -> None:
     service = QuestionnaireService(vault)
-    installed = service.install(SHARED / "valid" / name)
+    installed = service.install(form if isinstance(form, Path) else small_form(tmp_path / "s.xlsx"))
     assert installed.version
     again = service.get(installed.form_id, installed.version)
     assert again.version == installed.version
