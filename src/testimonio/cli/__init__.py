@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     V = "testimonio.cli.vault_cmds"
     F = "testimonio.cli.forms_cmds"
     X = "testimonio.cli.exchange_cmds"
+    A = "testimonio.cli.answers_cmds"
 
     _cmd(sub, "init", f"{V}:cmd_init", "create a vault")
     _cmd(sub, "passwd", f"{V}:cmd_passwd", "change the passphrase")
@@ -82,6 +83,30 @@ def build_parser() -> argparse.ArgumentParser:
     addr = _cmd(team, "add-researcher", f"{X}:cmd_team_add_researcher", "(lead) add a researcher's key")
     addr.add_argument("file", type=Path)
     addr.add_argument("--yes", action="store_true", help="accept the shown fingerprint")
+
+    revoke = _cmd(team, "revoke", f"{A}:cmd_team_revoke", "(lead) revoke a researcher's key")
+    revoke.add_argument("fingerprint")
+    revoke.add_argument("--yes", action="store_true", help="accept the shown fingerprint")
+    recipient = team.add_parser("recipient", help="(lead) backup recipients").add_subparsers(
+        dest="recipient_command", parser_class=_Parser, required=True)
+    radd = _cmd(recipient, "add", f"{A}:cmd_team_recipient_add", "(lead) add a backup recipient")
+    radd.add_argument("key_file", type=Path)
+    radd.add_argument("--yes", action="store_true", help="accept the shown fingerprint")
+    _cmd(team, "publish", f"{A}:cmd_team_publish", "(lead) write the signed team update").add_argument(
+        "--out", required=True, type=Path)
+    _cmd(team, "update", f"{A}:cmd_team_update", "(researcher) import a team update").add_argument(
+        "file", type=Path)
+
+    receipt = sub.add_parser("receipt", help="receipts").add_subparsers(
+        dest="receipt_command", parser_class=_Parser, required=True)
+    rwrite = _cmd(receipt, "write", f"{A}:cmd_receipt_write", "(lead) write a receipt")
+    rwrite.add_argument("--researcher", required=True, metavar="FINGERPRINT")
+    rwrite.add_argument("--out", required=True, type=Path)
+    _cmd(receipt, "import", f"{A}:cmd_receipt_import", "(researcher) import a receipt").add_argument(
+        "file", type=Path)
+    purge = _cmd(sub, "purge", f"{A}:cmd_purge", "(researcher) delete what the lead has received")
+    purge.add_argument("--received", action="store_true", required=True)
+    purge.add_argument("--yes", action="store_true", help="do not ask")
 
     keys = sub.add_parser("keys", help="this vault's keys").add_subparsers(dest="keys_command", parser_class=_Parser, required=True)
     _cmd(keys, "show", f"{X}:cmd_keys_show", "show this vault's public keys and fingerprints")

@@ -124,6 +124,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 def cmd_interviews_list(args: argparse.Namespace) -> int:
     """Every interview, newest change first (read a page at a time)."""
     from testimonio.services.interviews import InterviewQuery, InterviewService
+    from testimonio.services.receipts import ReceiptService
 
     with open_vault(args) as vault:
         service = InterviewService(vault)
@@ -135,8 +136,10 @@ def cmd_interviews_list(args: argparse.Namespace) -> int:
             if len(page) < PAGE:
                 break
             offset += PAGE
+        received = ReceiptService(vault).received_dates([r.id for r in rows])
     if args.json:
-        _out(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
+        _out(json.dumps([{**r.as_dict(), "received": received.get(r.id)} for r in rows],
+                        ensure_ascii=False, indent=1))
         return EXIT_OK
     if not rows:
         _out("No interviews.")
@@ -144,8 +147,9 @@ def cmd_interviews_list(args: argparse.Namespace) -> int:
     _out(f"{'id':32}  {'status':8}  {'updated (UTC)':19}  {'site':16}  {'form':16}  alias")
     for r in rows:
         form = f"{r.form_id}@{r.form_version}"
+        got = f"  (received by the lead on {received[r.id]})" if r.id in received else ""
         _out(f"{r.id:32}  {r.status:8}  {r.updated_at[:19].replace('T', ' '):19}  "
-             f"{r.site[:16]:16}  {form[:16]:16}  {r.alias}")
+             f"{r.site[:16]:16}  {form[:16]:16}  {r.alias}{got}")
     _out(f"{len(rows)} interview(s)")
     return EXIT_OK
 
@@ -153,6 +157,7 @@ def cmd_interviews_list(args: argparse.Namespace) -> int:
 def cmd_interviews_show(args: argparse.Namespace) -> int:
     """One interview (id or unique id prefix): record, answers, attachments, history."""
     from testimonio.services.interviews import InterviewService
+    from testimonio.services.receipts import ReceiptService
 
     with open_vault(args) as vault:
         service = InterviewService(vault)
@@ -160,14 +165,17 @@ def cmd_interviews_show(args: argparse.Namespace) -> int:
         answers = service.answers(record.id)
         attachments = service.attachments(record.id)
         history = service.history(record.id)
+        received = ReceiptService(vault).received_dates([record.id]).get(record.id)
     if args.json:
-        doc = {**record.as_dict(), "answers": answers,
+        doc = {**record.as_dict(), "received": received, "answers": answers,
                "attachments": [vars(a) for a in attachments],
                "history": [vars(h) for h in history]}
         _out(json.dumps(doc, ensure_ascii=False, indent=1))
         return EXIT_OK
     for name, value in record.as_dict().items():
         _out(f"{name:13} {value}")
+    if received:
+        _out(f"received by the lead on {received}")
     _out()
     _out("answers:")
     for path, value in answers.items():

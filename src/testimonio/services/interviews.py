@@ -193,6 +193,9 @@ class InterviewService:
             if _sender(db, interview_id) is not None:
                 raise BadInput("This interview came in a researcher's bundle: it is their record. "
                                "Ask them to correct it and send a new bundle; it replaces this one.")
+            if db.execute("SELECT 1 FROM purged WHERE interview_id = ?", (interview_id,)).fetchone():
+                raise BadInput("The lead received this interview and its identifiers and "
+                               "attachments were purged: it cannot be reopened.")
             at = rec.now()
             db.execute("UPDATE interviews SET status = 'draft' WHERE id = ?", (interview_id,))
             _log(db, interview_id, "reopen", at, who, reason=reason.strip())

@@ -89,7 +89,8 @@ def candidates(db: Any, all_: bool) -> list[dict[str, Any]]:
     rows = db.execute(
         f"SELECT {cols} FROM interviews i LEFT JOIN pseudonyms p ON p.interview_id = i.id "
         "WHERE i.status = 'complete' AND NOT EXISTS "
-        "(SELECT 1 FROM imported_origin o WHERE o.interview_id = i.id)"
+        "(SELECT 1 FROM imported_origin o WHERE o.interview_id = i.id) AND NOT EXISTS "
+        "(SELECT 1 FROM purged g WHERE g.interview_id = i.id)"
         f"{changed} ORDER BY i.created_at, i.id"
     )
     return [_interview(r) for r in rows]

@@ -257,6 +257,9 @@ CREATE TABLE revocations (
     revoked_at    TEXT NOT NULL
 );
 
+-- (researcher) a receipt names (export id, revision) pairs: found through this.
+CREATE INDEX bundle_items_export ON bundle_items (export_id, revision);
+
 -- (researcher) interviews the lead confirmed by a receipt, at which revision.
 CREATE TABLE received (
     interview_id TEXT PRIMARY KEY,

@@ -1,0 +1,188 @@
+"""Retention and purge of interviews the lead has received (researcher).
+
+The team's policy (team updates carry it) says, for interviews a receipt
+confirmed: keep them, delete their identifiers and attachments, or delete
+the whole interview, N days after the receipt's date. It applies only to
+received interviews whose current revision is the one the lead received
+(a later change has not reached the lead yet). :meth:`RetentionService.plan`
+shows beforehand what will go and when; :meth:`apply_due` does what is due;
+:meth:`purge_received` deletes every received interview now (``purge
+--received``).
+
+A purge leaves nothing readable: the rows (answers, attachments, the edit
+log's old and new values, review decisions) are deleted with
+``secure_delete`` on, so freed cells and pages are zeroed; then the WAL is
+checkpointed and truncated, the database rewritten with VACUUM (no free
+page left), and the WAL truncated again. A tombstone in ``purged`` (id,
+scope, time: no values) keeps a purged interview from being reopened or
+exported. The log records ids and counts only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from testimonio.errors import BadInput
+from testimonio.exchange.pseudonymise import QuestionIndex
+from testimonio.exchange.teamupdate import Retention
+from testimonio.forms.model import Privacy
+from testimonio.services import vaultdb
+from testimonio.services.keys import now
+from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.team_admin import retention_of
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PurgeItem:
+    """One received interview and what the policy does to it, when."""
+
+    interview_id: str
+    alias: str
+    received_at: str  # YYYY-MM-DD
+    due: str  # YYYY-MM-DD
+    scope: str  # identifiers | interview
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    """What a purge deleted (counts only)."""
+
+    interviews: int
+    answers: int
+    attachments: int
+    log_rows: int
+
+
+class RetentionService:
+    """Plans and applies the team's retention policy on a researcher's vault."""
+
+    def __init__(self, vault: Any) -> None:
+        self.vault = vault
+        self.forms = QuestionnaireService(vault)
+
+    def policy(self) -> Retention:
+        """The team's retention policy as last received."""
+        return retention_of(vaultdb.team(self.vault))
+
+    def received(self, scope: str) -> list[PurgeItem]:
+        """Every received, not yet purged interview unchanged since the lead got it."""
+        policy = self.policy()
+        # A whole-interview purge leaves no interviews row; one whose
+        # identifiers went may still go whole.
+        once = (" AND NOT EXISTS (SELECT 1 FROM purged p WHERE p.interview_id = i.id)"
+                if scope == "identifiers" else "")
+        with self.vault.read() as db:
+            rows = db.execute(
+                "SELECT i.id, i.alias, r.received_at FROM received r JOIN interviews i "
+                f"ON i.id = r.interview_id WHERE i.revision <= r.revision{once} "
+                "ORDER BY r.received_at, i.id").fetchall()
+        out = []
+        for interview_id, alias, received_at in rows:
+            day = dt.date.fromisoformat(str(received_at)[:10])
+            due = day + dt.timedelta(days=policy.days)
+            out.append(PurgeItem(str(interview_id), str(alias), day.isoformat(), due.isoformat(),
+                                 scope))
+        return out
+
+    def plan(self) -> list[PurgeItem]:
+        """What the policy will delete, and when (empty when the policy is keep)."""
+        policy = self.policy()
+        return [] if policy.action == "keep" else self.received(policy.action)
+
+    def due(self, today: dt.date | None = None) -> list[PurgeItem]:
+        """The planned items whose day has come."""
+        day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+        return [item for item in self.plan() if item.due <= day]
+
+    def apply_due(self, today: dt.date | None = None) -> PurgeResult:
+        """Delete what the policy says is due now."""
+        return self.purge(self.due(today))
+
+    def purge_received(self) -> PurgeResult:
+        """Delete every interview the lead has received, now (``purge --received``)."""
+        return self.purge(self.received("interview"))
+
+    def purge(self, items: list[PurgeItem]) -> PurgeResult:
+        """Delete the items' data in one transaction, then scrub the files."""
+        if vaultdb.team(self.vault) is None:
+            raise BadInput("Join a team first: only interviews the lead received are purged.")
+        if not items:
+            return PurgeResult(0, 0, 0, 0)
+        totals = [0, 0, 0]
+        with self.vault.transaction() as db:
+            db.execute("PRAGMA secure_delete = ON")
+            for item in items:
+                counts = _purge_one(db, item, self._identifier_paths(db, item.interview_id))
+                totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        scrub(self.vault)
+        result = PurgeResult(len(items), *totals)
+        log.info("purged after receipt: %d interview(s) [%s], %d answer(s), %d attachment(s), "
+                 "%d log row(s)", result.interviews, ",".join(i.interview_id for i in items),
+                 result.answers, result.attachments, result.log_rows)
+        return result
+
+    def _identifier_paths(self, db: Any, interview_id: str) -> set[str]:
+        form_id, version = db.execute("SELECT form_id, form_version FROM interviews WHERE id = ?",
+                                      (interview_id,)).fetchone()
+        index = QuestionIndex(self.forms.get(str(form_id), str(version)))
+        paths = set()
+        for (path,) in db.execute("SELECT path FROM answers WHERE interview_id = ?",
+                                  (interview_id,)):
+            question = index.question(str(path))
+            if question is not None and (question.privacy is Privacy.IDENTIFIER
+                                         or question.is_attachment):
+                paths.add(str(path))
+        return paths
+
+
+def _purge_one(db: Any, item: PurgeItem, identifiers: set[str]) -> tuple[int, int, int]:
+    """Delete one interview's data (whole, or identifiers and attachments)."""
+    i = item.interview_id
+    db.execute("INSERT INTO purged (interview_id, scope, at) VALUES (?, ?, ?) ON CONFLICT "
+               "(interview_id) DO UPDATE SET scope = excluded.scope, at = excluded.at",
+               (i, item.scope, now()))
+    attachments = db.execute("DELETE FROM attachments WHERE interview_id = ?", (i,)).rowcount
+    if item.scope == "interview":
+        answers = db.execute("DELETE FROM answers WHERE interview_id = ?", (i,)).rowcount
+        rows = db.execute("DELETE FROM edit_log WHERE interview_id = ?", (i,)).rowcount
+        db.execute("DELETE FROM review_decisions WHERE interview_id = ?", (i,))
+        db.execute("DELETE FROM interviews WHERE id = ?", (i,))
+        return answers, attachments, rows
+    marks = ",".join("?" * len(identifiers))
+    answers = rows = 0
+    if identifiers:
+        answers = db.execute(f"DELETE FROM answers WHERE interview_id = ? AND path IN ({marks})",
+                             (i, *identifiers)).rowcount
+        db.execute(f"DELETE FROM review_decisions WHERE interview_id = ? AND path IN ({marks})",
+                   (i, *identifiers))
+    # The edit log keeps old and new values: its rows for what went go too,
+    # and attachment events (their captions and names).
+    rows = db.execute(f"DELETE FROM edit_log WHERE interview_id = ? AND (path IN ({marks}) OR "
+                      "action IN ('attach', 'detach', 'caption'))", (i, *identifiers)).rowcount
+    if "alias" in {p.rsplit("/", 1)[-1] for p in identifiers}:
+        db.execute("UPDATE interviews SET alias = '' WHERE id = ?", (i,))
+    db.execute("INSERT INTO edit_log (interview_id, path, old_value, new_value, at, who, action, "
+               "reason) VALUES (?, '', NULL, NULL, ?, '', 'purge', ?)",
+               (i, now(), "identifiers and attachments deleted after the lead's receipt"))
+    return answers, attachments, rows
+
+
+def scrub(vault: Any) -> None:
+    """Leave no deleted value in the files: checkpoint, VACUUM, truncate the WAL.
+
+    Runs outside any transaction (VACUUM cannot run inside one), under the
+    vault's own lock.
+    """
+    with vault.read() as db:
+        # Leave the read's snapshot: VACUUM runs outside a transaction (the
+        # read's closing ROLLBACK is skipped when none is open).
+        db.execute("ROLLBACK")
+        db.execute("PRAGMA secure_delete = ON")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        db.execute("VACUUM")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
