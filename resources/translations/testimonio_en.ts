@@ -442,6 +442,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>These attachments cannot be cleaned of hidden data and stay in the vault; the rest leaves without them if you export:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,6 +471,10 @@
     </message>
     <message>
         <source>%1 interview(s) share — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cleaned: %2 KB, SHA-256 %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1297,6 +1305,14 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>An export refuses groups of fewer people than this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest side of exported pictures (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures leave re-drawn from their pixels, without hidden data, no larger than this.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -442,6 +442,10 @@
         <translation>Saldrá exactamente esto: %1 entrevista(s), %2 valor(es), %3 adjunto(s). Todo lo demás se queda en la bóveda.</translation>
     </message>
     <message>
+        <source>These attachments cannot be cleaned of hidden data and stay in the vault; the rest leaves without them if you export:</source>
+        <translation>Estos adjuntos no se pueden limpiar de datos ocultos y se quedan en la bóveda; el resto sale sin ellos si exporta:</translation>
+    </message>
+    <message>
         <source>Save the bundle</source>
         <translation>Guardar el paquete</translation>
     </message>
@@ -468,6 +472,10 @@
     <message>
         <source>%1 interview(s) share — %2</source>
         <translation>%1 entrevista(s) comparten: %2</translation>
+    </message>
+    <message>
+        <source>%1 (cleaned: %2 KB, SHA-256 %3)</source>
+        <translation>%1 (limpio: %2 KB, SHA-256 %3)</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1307,14 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>An export refuses groups of fewer people than this.</source>
         <translation>Una exportación rechaza grupos con menos personas que esto.</translation>
+    </message>
+    <message>
+        <source>Largest side of exported pictures (pixels)</source>
+        <translation>Lado mayor de las fotos exportadas (píxeles)</translation>
+    </message>
+    <message>
+        <source>Pictures leave re-drawn from their pixels, without hidden data, no larger than this.</source>
+        <translation>Las fotos salen redibujadas a partir de sus píxeles, sin datos ocultos y no más grandes que esto.</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,8 @@ def interview(n: int, age: int = 34, gender: str = "female", **extra: object) ->
         id=f"vault-{n}", export_id=f"{n:032x}", form_id=Q.form_id, form_version=Q.version,
         revision=2, site="CEBAF Peru", language="es", created_at="2019-11-20T14:00:00.000Z",
         updated_at="2019-11-21T10:00:00.000Z", answers=answers,
-        attachments=(StoredAttachment("att-id", "document_photos[1]/photo", "image/jpeg", 10, True),),
+        attachments=(StoredAttachment("att-id", "document_photos[1]/photo", "image/jpeg", 10,
+                                      clean_mime="image/jpeg", clean_size=8, clean_sha256="ab" * 32),),
     )
 
 

@@ -125,8 +125,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             json.dump(preview, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
             return EXIT_OK
-        result = service.write(args.out, args.all, suppress_small_groups=args.suppress_small_groups,
-                               accept_risk=args.accept_risk)
+        plan = service.plan(args.all)
+        leave_behind = False
+        if plan.left_out and not args.accept_risk:
+            # Pictures that cannot be cleaned stay; the rest leaves only if the
+            # researcher agrees (a terminal asks; a script passes --accept-risk).
+            for note in plan.left_out:
+                print(f"Stays in the vault: {note}", file=sys.stderr)
+            leave_behind = confirm("Export the rest without them?")
+        result = service.write(args.out, args.all, plan=plan,
+                               suppress_small_groups=args.suppress_small_groups,
+                               accept_risk=args.accept_risk, leave_behind=leave_behind)
     print(f"Bundle {result.sequence} written to {result.path}: {result.interviews} interview(s), "
           f"{result.attachments} attachment(s).")
     if result.blanked:

@@ -1,106 +1,146 @@
-"""Remove metadata (EXIF, GPS, comments) from attachments before they leave.
+"""Pictures leave re-encoded from their decoded pixels, never byte-edited.
 
-Only formats we can parse with certainty leave the vault:
+Walking a file's segments and dropping the known metadata ones misses what
+the walker does not know: a second picture appended after the first (MPF,
+how phones store depth, HDR or motion frames, with their own EXIF GPS), a
+private PNG chunk, bytes after the end marker. So nothing of the stored file
+is copied: Pillow decodes the *first* picture only, its EXIF orientation is
+applied to the pixels, the long side is capped (``max_side``, default
+:data:`DEFAULT_MAX_SIDE`), and a brand-new image built from the raw pixels
+is written as a fresh JPEG (or PNG for PNG sources and pictures with
+transparency) carrying no metadata at all.
 
-- JPEG: the marker segments are walked; APP1..APP15 (EXIF, XMP, GPS,
-  Photoshop IPTC, ICC is APP2) and COM segments are dropped; APP0 (JFIF) and
-  everything needed to decode the picture are kept; the entropy-coded data
-  after SOS is copied as is.
-- PNG: chunks are walked (CRC checked); ``tEXt``, ``zTXt``, ``iTXt``,
-  ``eXIf`` and ``tIME`` are dropped.
-
-Any other type (PDF, audio, HEIC, ...) cannot be cleaned reliably and is
-refused: :func:`scrub` raises :class:`Unscrubbable` and the exporter leaves
-that attachment out, saying so in the preview.
+Everything happens in memory: no temporary file. A file that is not a JPEG
+or PNG, cannot be decoded, or declares more pixels than the limits
+(decompression bomb) raises :class:`Unscrubbable` with a sentence; the
+exporter leaves that attachment in the vault and says so in the preview.
 """
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps
 
 from testimonio.errors import BadInput
 
 JPEG_MAGIC = b"\xff\xd8"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-_PNG_DROP = frozenset({b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"})
-# Markers without a length field.
-_STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
+DEFAULT_MAX_SIDE = 2400
+# Declared size above which a file is not even looked at (a 50 000 x 50 000
+# "bomb" declares 2.5 G pixels in a few hundred bytes). Phones' largest
+# sensors give 200 MP; JPEGs that large are decoded scaled down (draft).
+MAX_DECLARED_PIXELS = 220_000_000
+# Pixels actually decoded (after JPEG's scaled decoding): ~160 MB as RGBA.
+MAX_DECODED_PIXELS = 40_000_000
+JPEG_QUALITY = 90
+_MODES_KEPT = {"L", "LA", "RGB", "RGBA"}
 
 
 class Unscrubbable(BadInput):
     """An attachment whose metadata we cannot remove with certainty."""
 
 
-def scrub(data: bytes, media_type: str = "") -> tuple[bytes, str]:
-    """``(clean bytes, media type)`` of an image without its metadata."""
-    if data.startswith(JPEG_MAGIC):
-        return scrub_jpeg(data), "image/jpeg"
-    if data.startswith(PNG_MAGIC):
-        return scrub_png(data), "image/png"
-    raise Unscrubbable(
+@dataclass(frozen=True)
+class CleanPicture:
+    """A re-encoded picture: its bytes, media type and pixel size."""
+
+    data: bytes
+    mime: str
+    width: int
+    height: int
+
+
+def scrub(data: bytes, media_type: str = "", max_side: int = DEFAULT_MAX_SIDE) -> tuple[bytes, str]:
+    """``(clean bytes, media type)`` of a picture re-encoded without metadata."""
+    clean = reencode(data, media_type, max_side)
+    return clean.data, clean.mime
+
+
+def _refuse(media_type: str) -> Unscrubbable:
+    return Unscrubbable(
         f"Attachments of type {media_type or 'unknown'} cannot be cleaned of metadata; "
-        "only JPEG and PNG pictures leave the vault."
-    )
+        "only JPEG and PNG pictures leave the vault.")
 
 
-def scrub_jpeg(data: bytes) -> bytes:
-    """The JPEG without APP1..APP15 and COM segments."""
-    out = bytearray(JPEG_MAGIC)
-    pos = 2
-    n = len(data)
-    while pos < n:
-        if data[pos] != 0xFF:
-            raise Unscrubbable("The JPEG picture is damaged (a marker was expected).")
-        while pos < n and data[pos] == 0xFF:  # fill bytes
-            pos += 1
-        if pos >= n:
-            break
-        marker = data[pos]
-        pos += 1
-        if marker == 0xD9:  # EOI
-            out += b"\xff\xd9"
-            return bytes(out)
-        if marker in _STANDALONE:
-            out += bytes((0xFF, marker))
-            continue
-        if pos + 2 > n:
-            raise Unscrubbable("The JPEG picture is truncated.")
-        (length,) = struct.unpack(">H", data[pos:pos + 2])
-        if length < 2 or pos + length > n:
-            raise Unscrubbable("The JPEG picture is damaged (a segment runs past its end).")
-        segment = data[pos:pos + length]
-        pos += length
-        if 0xE1 <= marker <= 0xEF or marker == 0xFE:
-            continue
-        out += bytes((0xFF, marker)) + segment
-        if marker == 0xDA:  # SOS: image data follows, up to EOI
-            end = data.rfind(b"\xff\xd9")
-            if end < pos:
-                raise Unscrubbable("The JPEG picture is truncated.")
-            out += data[pos:end + 2]
-            return bytes(out)
-    raise Unscrubbable("The JPEG picture is truncated.")
+def reencode(data: bytes, media_type: str = "", max_side: int = DEFAULT_MAX_SIDE) -> CleanPicture:
+    """Decode the first picture of ``data`` and write it afresh (see the module)."""
+    if data.startswith(JPEG_MAGIC):
+        fmt = "JPEG"
+    elif data.startswith(PNG_MAGIC):
+        fmt = "PNG"
+    else:
+        raise _refuse(media_type)
+    max_side = max(64, int(max_side))
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns above its own limit; ours is checked just below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=[fmt])
+            pixels = _decode_first(image, max_side)
+    except Unscrubbable:
+        raise
+    except Image.DecompressionBombError:
+        raise _bomb() from None
+    except Exception:  # noqa: BLE001 - any decoder failure means: cannot be cleaned
+        raise Unscrubbable(
+            f"The {fmt} picture cannot be read (damaged, truncated or not really a {fmt}), "
+            "so it cannot be cleaned of metadata and stays in the vault.") from None
+    return _encode(pixels, fmt)
 
 
-def scrub_png(data: bytes) -> bytes:
-    """The PNG without text, EXIF and time chunks."""
-    out = bytearray(PNG_MAGIC)
-    pos = len(PNG_MAGIC)
-    n = len(data)
-    while pos + 12 <= n:
-        (length,) = struct.unpack(">I", data[pos:pos + 4])
-        kind = data[pos + 4:pos + 8]
-        end = pos + 12 + length
-        if end > n:
-            raise Unscrubbable("The PNG picture is truncated.")
-        body = data[pos + 8:pos + 8 + length]
-        (crc,) = struct.unpack(">I", data[pos + 8 + length:end])
-        if zlib.crc32(kind + body) != crc:
-            raise Unscrubbable("The PNG picture is damaged (a checksum does not match).")
-        if kind not in _PNG_DROP:
-            out += data[pos:end]
-        pos = end
-        if kind == b"IEND":
-            return bytes(out)
-    raise Unscrubbable("The PNG picture is truncated.")
+def _bomb() -> Unscrubbable:
+    return Unscrubbable("The picture declares more pixels than a photo can have "
+                        "(a decompression bomb?), so it stays in the vault.")
+
+
+def _decode_first(image: Image.Image, max_side: int) -> Image.Image:
+    """The first frame's pixels, upright, no larger than ``max_side``."""
+    width, height = image.size
+    if width <= 0 or height <= 0 or width * height > MAX_DECLARED_PIXELS:
+        raise _bomb()
+    image.seek(0)  # MPO / APNG: the first picture only
+    if image.format in {"JPEG", "MPO"}:
+        # Scaled DCT decoding: a 200 MP photo never occupies 600 MB.
+        image.draft("RGB" if image.mode == "RGB" else None, (max_side, max_side))
+    if image.size[0] * image.size[1] > MAX_DECODED_PIXELS:
+        raise _bomb()
+    image.load()
+    try:
+        upright = ImageOps.exif_transpose(image) or image
+    except Exception:  # noqa: BLE001 - a broken orientation tag: keep the pixels as stored
+        upright = image
+    upright = _plain_mode(upright)
+    if max(upright.size) > max_side:
+        upright.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return upright
+
+
+def _plain_mode(image: Image.Image) -> Image.Image:
+    """8-bit L, LA, RGB or RGBA, whatever the source (CMYK, 16-bit, palette)."""
+    mode = image.mode
+    if mode in _MODES_KEPT:
+        return image
+    if mode in {"I;16", "I;16B", "I;16L", "I"}:
+        # 16-bit grey: scale to 8 bits rather than clip (convert("L") clips).
+        return image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+    if mode == "P" or mode == "PA":
+        return image.convert("RGBA" if "transparency" in image.info or mode == "PA" else "RGB")
+    if mode in {"1", "F"}:
+        return image.convert("L")
+    return image.convert("RGB")  # CMYK, YCbCr, LAB, ...
+
+
+def _encode(image: Image.Image, source_format: str) -> CleanPicture:
+    """A fresh file from the raw pixels alone: no info, no EXIF, no ICC, no text."""
+    fresh = Image.frombytes(image.mode, image.size, image.tobytes())
+    out = io.BytesIO()
+    if source_format == "PNG" or fresh.mode in {"LA", "RGBA"}:
+        fresh.save(out, "PNG", optimize=False)
+        mime = "image/png"
+    else:
+        fresh.save(out, "JPEG", quality=JPEG_QUALITY)
+        mime = "image/jpeg"
+    return CleanPicture(out.getvalue(), mime, fresh.width, fresh.height)

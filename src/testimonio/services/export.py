@@ -34,7 +34,7 @@ from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
 from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
 from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex
-from testimonio.exchange.scrub import JPEG_MAGIC, PNG_MAGIC, Unscrubbable, scrub
+from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
 from testimonio.forms.model import AnswerValue, Questionnaire
 from testimonio.services import vaultdb
 from testimonio.services._atomic import publish
@@ -45,8 +45,10 @@ from testimonio.services.export_plan import (
     PlannedRecord,
     StoredAttachment,
     describe_groups,
+    describe_left_out,
     plan_record,
 )
+from testimonio.services.interviews import InterviewService
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
@@ -99,6 +101,9 @@ class ExportService:
         self.forms = QuestionnaireService(vault)
         self.relevance = Relevance()
         self.keys = KeyService(vault)
+        # (attachment id, stored hash, long side) -> (problem, mime, size, hash) of
+        # its cleaned picture: planning again (the dialog does) decodes nothing twice.
+        self._cleaned: dict[tuple[str, str, int], tuple[str, str, int, str]] = {}
 
     # --- review of free text -------------------------------------------------
     def review_items(self, interview_id: str, lang: str | None = None) -> ReviewList:
@@ -129,16 +134,25 @@ class ExportService:
         return out
 
     def review(self, interview_id: str, path: str, export: bool) -> None:
-        """Record the researcher's decision on one free-text answer."""
+        """Record the researcher's decision on one free-text answer.
+
+        A decision is part of what leaves: a changed one makes a new revision
+        of the interview, so the lead replaces what it holds with exactly what
+        the next preview shows (the same decision again changes nothing).
+        """
         with self.vault.transaction() as db:
             answers = vaultdb.answers(db, interview_id, only=path)
             if path not in answers:
                 raise BadInput(f"The interview has no answer at {path}.")
+            decision = ("export" if export else "keep", value_hash(answers[path]))
+            if vaultdb.review_decisions(db, interview_id).get(path) == decision:
+                return
+            db.execute("UPDATE interviews SET revision = revision + 1 WHERE id = ?", (interview_id,))
             db.execute(
                 "INSERT INTO review_decisions (interview_id, path, decision, value_sha256, at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id, path) DO UPDATE SET "
                 "decision = excluded.decision, value_sha256 = excluded.value_sha256, at = excluded.at",
-                (interview_id, path, "export" if export else "keep", value_hash(answers[path]), now()),
+                (interview_id, path, decision[0], decision[1], now()),
             )
 
     # --- planning ------------------------------------------------------------
@@ -174,7 +188,7 @@ class ExportService:
                     chunk = [r["id"] for r in rows[n - 1:n - 1 + _CHUNK]]
                     chunk_answers = vaultdb.answers_of(db, chunk)
                     chunk_decisions = vaultdb.review_decisions_of(db, chunk)
-                    chunk_attachments = _attachments_of(db, chunk)
+                    chunk_attachments = self._attachments_of(db, chunk)
                 key = (row["form_id"], row["form_version"])
                 if key not in questionnaires:
                     questionnaires[key] = self.forms.get(*key)
@@ -205,14 +219,22 @@ class ExportService:
     # --- writing -------------------------------------------------------------
     def write(self, out: Path, all_: bool = False, *, plan: ExportPlan | None = None,
               suppress_small_groups: bool = False, accept_risk: bool = False,
+              leave_behind: bool = False,
               progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ExportResult:
-        """Write the bundle to ``out``; :class:`PrivacyRisk` if small groups remain."""
+        """Write the bundle to ``out``; :class:`PrivacyRisk` if small groups remain.
+
+        Attachments ticked for export that cannot be cleaned stay in the vault;
+        the rest leaves only when the researcher agreed (``leave_behind``, or
+        ``accept_risk``), else :class:`BadInput` lists them.
+        """
         if plan is None:
             plan = self.plan(all_, progress=progress, cancelled=cancelled)
         if plan.groups and suppress_small_groups:
             plan.suppress_small_groups()
         if plan.groups and not accept_risk:
             raise PrivacyRisk(describe_groups(plan.groups, plan.k))
+        if plan.left_out and not (leave_behind or accept_risk):
+            raise BadInput(describe_left_out(plan.left_out))
         if not plan.records:
             raise BadInput("There is nothing new to export: every complete interview has "
                            "already left in an earlier bundle (use --all to send everything again).")
@@ -248,44 +270,79 @@ class ExportService:
     def _attachment_sources(self, plan: ExportPlan, steps: Progress) -> list[AttachmentSource]:
         """Cleaned attachments, streamed into the bundle one at a time.
 
-        Each is cleaned once here for its size and hash (written into its
-        record), and again, identically, when the bundle module reads it.
+        Each was cleaned while planning for its size and hash (shown in the
+        preview and written into its record); it is cleaned again, identically,
+        when the bundle module reads it, and refused if the bytes differ.
         """
         sources = []
         for planned in plan.records:
             metas = {a["name"]: a for a in planned.record["attachments"]}
             for stored, name in planned.attachments:
-                clean = self._clean(stored)
-                metas[name]["size"] = len(clean)
-                metas[name]["sha256"] = hashlib.sha256(clean).hexdigest()
+                meta = metas[name]
                 sources.append(AttachmentSource(
-                    name, metas[name]["mime"], len(clean),
-                    lambda s=stored: io.BytesIO(self._clean(s)),  # type: ignore[misc]
+                    name, meta["mime"], int(meta["size"]),
+                    lambda s=stored, h=meta["sha256"]: io.BytesIO(self._clean(s, h)),  # type: ignore[misc]
                     ref=f"{planned.record['export_id']}/{stored.path}"))
                 steps.check()
         return sources
 
-    def _clean(self, att: StoredAttachment) -> bytes:
+    def max_side(self) -> int:
+        """Long side, in pixels, of pictures that leave (setting ``picture_max_side``)."""
+        with self.vault.read() as db:
+            return vaultdb.setting_int(db, "picture_max_side", DEFAULT_MAX_SIDE)
+
+    def _clean(self, att: StoredAttachment, expected_sha256: str) -> bytes:
         with self.vault.read() as db:
             raw = vaultdb.attachment_bytes(db, att.id)
         try:
-            return scrub(raw, att.mime)[0]
+            clean = scrub(raw, att.mime, self.max_side())[0]
         except Unscrubbable as error:
             raise BadInput(f"An attachment could not be cleaned: {error}") from None
+        if hashlib.sha256(clean).hexdigest() != expected_sha256:
+            raise BadInput("An attachment changed since the preview; prepare the export again.")
+        return clean
 
-
-def _attachments_of(db: Any, interview_ids: list[str]) -> dict[str, list[StoredAttachment]]:
-    """The attachments ticked for export of several interviews, each in stored order."""
-    found: dict[str, list[StoredAttachment]] = {i: [] for i in interview_ids}
-    if not interview_ids:
+    def _attachments_of(self, db: Any, interview_ids: list[str]) -> dict[str, list[StoredAttachment]]:
+        """The attachments ticked for export of several interviews, cleaned, in stored order."""
+        found: dict[str, list[StoredAttachment]] = {i: [] for i in interview_ids}
+        if not interview_ids:
+            return found
+        side = vaultdb.setting_int(db, "picture_max_side", DEFAULT_MAX_SIDE)
+        marks = ",".join("?" * len(interview_ids))
+        rows = db.execute(
+            "SELECT id, question_path, mime, size, sha256, interview_id FROM attachments "
+            f"WHERE interview_id IN ({marks}) AND export_opt_in = 1 "
+            "ORDER BY interview_id, created_at, id", interview_ids).fetchall()
+        for att_id, path, mime, size, stored_hash, interview_id in rows:
+            key = (str(att_id), str(stored_hash), side)
+            if key not in self._cleaned:
+                self._cleaned[key] = _clean_info(vaultdb.attachment_bytes(db, att_id), str(mime), side)
+            problem, clean_mime, clean_size, clean_hash = self._cleaned[key]
+            found[str(interview_id)].append(StoredAttachment(
+                str(att_id), str(path), str(mime), int(size), problem, clean_mime, clean_size,
+                clean_hash))
         return found
-    marks = ",".join("?" * len(interview_ids))
-    for row in db.execute(
-        "SELECT id, question_path, mime, size, substr(data, 1, 8), interview_id FROM attachments "
-        f"WHERE interview_id IN ({marks}) AND export_opt_in = 1 ORDER BY interview_id, created_at, id",
-        interview_ids,
-    ):
-        head = bytes(row[4] or b"")
-        cleanable = head.startswith(JPEG_MAGIC) or head.startswith(PNG_MAGIC)
-        found[str(row[5])].append(StoredAttachment(row[0], row[1], str(row[2]), int(row[3]), cleanable))
-    return found
+
+    def set_attachment_export(self, attachment_id: str, export: bool, who: str = "") -> None:
+        """Tick or untick an attachment for export.
+
+        A change is part of what leaves, so it makes a new revision of the
+        interview (the lead then replaces what it holds); the same tick again
+        changes nothing.
+        """
+        with self.vault.read() as db:
+            row = db.execute("SELECT export_opt_in FROM attachments WHERE id = ?",
+                             (attachment_id,)).fetchone()
+        if row is None:
+            raise BadInput("That attachment is no longer in the vault.")
+        if bool(row[0]) != bool(export):
+            InterviewService(self.vault).set_attachment_export(attachment_id, export, who)
+
+
+def _clean_info(raw: bytes, mime: str, side: int) -> tuple[str, str, int, str]:
+    """(problem, mime, size, sha256) of one attachment's cleaned picture."""
+    try:
+        data, clean_mime = scrub(raw, mime, side)
+    except Unscrubbable as error:
+        return str(error), "", 0, ""
+    return "", clean_mime, len(data), hashlib.sha256(data).hexdigest()

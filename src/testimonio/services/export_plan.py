@@ -15,8 +15,10 @@ Record format (one JSON object a line in the bundle)::
      "answers": {"<answer path>": value, ...},
      "attachments": [{"name": ..., "path": ..., "mime": ..., "size": n, "sha256": ...}]}
 
-Sizes and hashes of attachments are those of the cleaned bytes; they are
-filled in when the bundle is written (the preview shows the stored size).
+Sizes, hashes and media types of attachments are those of the cleaned
+(re-encoded) pictures, worked out while planning, so the preview shows what
+will leave; the exporter re-encodes them again while writing and refuses if
+a hash differs.
 """
 
 from __future__ import annotations
@@ -34,13 +36,24 @@ _EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
 
 @dataclass(frozen=True)
 class StoredAttachment:
-    """An attachment ticked for export, as the vault holds it."""
+    """An attachment ticked for export, and what cleaning it gives.
+
+    ``problem`` is the sentence saying why it cannot leave (empty when it
+    was cleaned); ``clean_*`` describe the re-encoded picture that leaves.
+    """
 
     id: str
     path: str
     mime: str
     size: int
-    cleanable: bool  # JPEG or PNG: metadata can be removed
+    problem: str = ""
+    clean_mime: str = ""
+    clean_size: int = 0
+    clean_sha256: str = ""
+
+    @property
+    def cleanable(self) -> bool:
+        return not self.problem
 
 
 @dataclass(frozen=True)
@@ -128,9 +141,9 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
     for n, att in enumerate(interview.attachments, start=1):
         if not att.cleanable:
             left_out.append(f"{interview.export_id}: attachment at {att.path} ({att.mime}) "
-                            "stays: only JPEG and PNG pictures can be cleaned of metadata")
+                            f"stays in the vault: {att.problem}")
             continue
-        name = f"{interview.export_id}-{n}{_EXTENSIONS.get(att.mime, '.bin')}"
+        name = f"{interview.export_id}-{n}{_EXTENSIONS.get(att.clean_mime, '.bin')}"
         names[att.id] = name
     pseudo = Pseudonymiser(questionnaire, interview.reviewed, names, index)
     answers = pseudo.answers(interview.answers)
@@ -161,7 +174,8 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
         "completed": as_date(interview.updated_at),
         "answers": answers,
         "attachments": [
-            {"name": name, "path": att.path, "mime": att.mime, "size": att.size, "sha256": ""}
+            {"name": name, "path": att.path, "mime": att.clean_mime, "size": att.clean_size,
+             "sha256": att.clean_sha256}
             for att, name in chosen
         ],
     }
@@ -234,3 +248,11 @@ def describe_groups(groups: Sequence[SmallGroup], k: int) -> str:
             f"the same quasi-identifiers, so they could be recognised:\n{lines}\n"
             "Use --suppress-small-groups to blank those answers in this bundle, or "
             "--accept-risk to export anyway.")
+
+
+def describe_left_out(notes: Sequence[str]) -> str:
+    """The sentence listing attachments that stay although ticked (asks for agreement)."""
+    lines = "\n".join(f"  - {note}" for note in notes)
+    return (f"{len(notes)} attachment(s) ticked for export cannot be cleaned and would stay "
+            f"in the vault:\n{lines}\nUntick them, or agree to export the rest without them "
+            "(--accept-risk, or answer yes when asked).")

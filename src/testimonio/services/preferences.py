@@ -120,6 +120,11 @@ PREFERENCES: tuple[Preference, ...] = (
         help=QT_TRANSLATE_NOOP("Preferences", "An export refuses groups of fewer people than this."),
         minimum=2, maximum=100,
     ),
+    Preference(
+        "picture_max_side", "int", 2400, QT_TRANSLATE_NOOP("Preferences", "Largest side of exported pictures (pixels)"),
+        help=QT_TRANSLATE_NOOP("Preferences", "Pictures leave re-drawn from their pixels, without hidden data, no larger than this."),
+        minimum=320, maximum=8000,
+    ),
 )
 
 _BY_NAME = {p.name: p for p in PREFERENCES}

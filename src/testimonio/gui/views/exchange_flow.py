@@ -75,8 +75,8 @@ class ExportFlow:
                     already.append((item.interview_id, item.path))
             for stored, name in planned.attachments:
                 alias = listed.items[0].alias if listed.items else planned.record["export_id"][:8]
-                attachments.append(AttachmentRow(stored.id, alias, stored.path, name, stored.mime,
-                                                 stored.size))
+                attachments.append(AttachmentRow(stored.id, alias, stored.path, name,
+                                                 stored.clean_mime, stored.clean_size))
         self._plan = plan
         self.interview_count = len(plan.records)
         self._reviews, self._already, self._attachments = reviews, already, attachments
@@ -102,14 +102,18 @@ class ExportFlow:
         for row in self._reviews:
             self.service.review(row.interview_id, row.path, (row.interview_id, row.path) in kept)
 
+    def record_attachments(self, choices: ExportChoices) -> None:
+        """Record the attachment ticks in the vault (the service makes a new revision)."""
+        ticked = set(choices.attachments)
+        for row in self._attachments:
+            self.service.set_attachment_export(row.attachment_id, row.attachment_id in ticked)
+
     def plan(self, choices: ExportChoices) -> Any:
         """The export plan with the researcher's decisions applied."""
         self.record_reviews(choices)
+        self.record_attachments(choices)
         plan = self.service.plan(self._include_all, self.lang)
         self.has_small_groups = bool(plan.groups)
-        dropped = {a.attachment_id for a in self._attachments} - set(choices.attachments)
-        if dropped:
-            _drop_attachments(plan, dropped)
         if choices.suppress_small_groups and plan.groups:
             plan.suppress_small_groups()
         self._plan = plan
@@ -150,7 +154,8 @@ class ExportFlow:
             for key in ("started", "completed"):
                 rows.append(PreviewRow(eid, form, key, key, str(planned.record.get(key) or ""),
                                        "date only"))
-            rows.extend(PreviewRow(eid, form, v.path, v.label, v.value, v.how)
+            cleaned = {a["name"]: a for a in planned.record["attachments"]}
+            rows.extend(PreviewRow(eid, form, v.path, v.label, _with_hash(v.value, cleaned), v.how)
                         for v in planned.values)
         return rows
 
@@ -159,21 +164,21 @@ class ExportFlow:
         """Write the bundle from the previewed plan (background); nothing is left if cancelled."""
         plan = self._plan if self._plan is not None else self.plan(choices)
         return self.service.write(out, plan=plan, suppress_small_groups=choices.suppress_small_groups,
-                                  accept_risk=choices.accept_risk, progress=progress,
+                                  accept_risk=choices.accept_risk, leave_behind=True,
+                                  progress=progress,
                                   cancelled=cancelled)
 
 
-def _drop_attachments(plan: Any, dropped: set[str]) -> None:
-    """Keep back attachments the researcher unticked in this export."""
-    for planned in plan.records:
-        names = {name for stored, name in planned.attachments if stored.id in dropped}
-        if not names:
-            continue
-        planned.attachments = [(s, n) for s, n in planned.attachments if n not in names]
-        record = planned.record
-        record["attachments"] = [a for a in record["attachments"] if a["name"] not in names]
-        record["answers"] = {p: v for p, v in record["answers"].items() if v not in names}
-        planned.values = [v for v in planned.values if v.value not in names]
+def _with_hash(value: str, cleaned: dict[str, Any]) -> str:
+    """An attachment's name with the size and hash of the cleaned picture that leaves."""
+    meta = cleaned.get(value)
+    if meta is None:
+        return value
+    from PySide6.QtCore import QCoreApplication
+
+    return (QCoreApplication.translate("ExportDialog", "%1 (cleaned: %2 KB, SHA-256 %3)")
+            .replace("%1", value).replace("%2", str(max(1, round(int(meta["size"]) / 1024))))
+            .replace("%3", str(meta["sha256"])))
 
 
 @dataclass(frozen=True)

@@ -308,6 +308,12 @@ class ExportDialog(ExportPages):
             .replace("%1", str(len(self.preview_model.interviews())))
             .replace("%2", str(len(rows)))
             .replace("%3", str(len(self.attachments_model.ticked()))))
+        left_out = self.flow.left_out()
+        if left_out:
+            # Pressing Export is the researcher's agreement to send the rest without them.
+            self.preview_summary.setText(self.preview_summary.text() + "\n\n" + self.tr(
+                "These attachments cannot be cleaned of hidden data and stay in the vault; "
+                "the rest leaves without them if you export:") + "\n" + "\n".join(left_out))
         if not self.path_edit.text():
             folder = Path.home() / "Documents"
             folder = folder if folder.is_dir() else Path.home()

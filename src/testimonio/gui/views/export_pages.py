@@ -213,6 +213,7 @@ class ExportPages(QDialog):
     def _preview_page(self) -> QWidget:
         page = QWidget(self)
         self.preview_summary = _label("", page)
+        self.preview_summary.setTextFormat(Qt.TextFormat.PlainText)  # notes name stored types
         self.preview_filter = QLineEdit(page)
         self.preview_filter.setPlaceholderText(self.tr("Filter the preview"))
         self.preview_filter.setAccessibleName(self.tr("Filter the preview"))
