@@ -297,9 +297,9 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s) must be fixed before the interview can be completed. Pick one to go to its question.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problem must be fixed before the interview can be completed. Pick it to go to its question.</numerusform>
+            <numerusform>%n problems must be fixed before the interview can be completed. Pick one to go to its question.</numerusform>
         </translation>
     </message>
     <message>
@@ -312,9 +312,32 @@
     </message>
 </context>
 <context>
+    <name>CompletionSteps</name>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every answer is in order. Mark the interview complete? It becomes read-only until reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from %1&apos;s bundle: a pseudonymised copy, shown as it arrived (ages as bands, dates as months; identifiers never leave a researcher&apos;s laptop). It cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
-        <source>Not saved: enter a date as YYYY-MM-DD.</source>
+        <source>Not saved: enter a date as %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -329,7 +352,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not saved: enter a date as YYYY-MM-DD and a time as HH:MM.</source>
+        <source>Not saved: enter a date as %1 and a time as HH:MM.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -608,6 +631,14 @@
     </message>
 </context>
 <context>
+    <name>FormSession</name>
+    <message>
+        <source>(attached)</source>
+        <extracomment>Who sent it, for an interview imported from a bundle (a pseudonymised copy: generalised values, never reopened here); None if taken here. The answers as read from (or last known in) the vault.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GeopointInput</name>
     <message>
         <source>latitude</source>
@@ -848,6 +879,7 @@ Start one with Interview → New (Ctrl+N).</source>
     <name>InterviewView</name>
     <message>
         <source>Questionnaire language</source>
+        <extracomment>Pages the interviewer has left: their problems are shown (as ODK does).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -907,6 +939,22 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Review and complete ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every answer, then complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the last page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was the last question. Press Enter to review the answers and complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -920,26 +968,6 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>Your last change could not be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every answer is in order. Mark the interview complete? It becomes read-only until reopened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported from %1&apos;s bundle: a pseudonymised copy, shown as it arrived (ages as bands, dates as months; identifiers never leave a researcher&apos;s laptop). It cannot be changed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1161,9 +1189,9 @@ Start one with Interview → New (Ctrl+N).</source>
     <message numerus="yes">
         <source>⚠ %n problem(s)</source>
         <extracomment>Types that are never shown as a question on a page.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n problem</numerusform>
+            <numerusform>⚠ %n problems</numerusform>
         </translation>
     </message>
     <message>
@@ -1603,6 +1631,52 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review and complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) must be fixed before the interview can be completed. Pick one to go to its question.</source>
+        <translation>
+            <numerusform>%n problem must be fixed before the interview can be completed. Pick it to go to its question.</numerusform>
+            <numerusform>%n problems must be fixed before the interview can be completed. Pick one to go to its question.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every answer is in order. Check them, then complete the interview: it becomes read-only until reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers by page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewModel</name>
     <message>
         <source>Interview</source>
@@ -1636,7 +1710,7 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove this answer</source>
+        <source>Remove this answer (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2023,6 +2097,23 @@ Sites: %3</source>
     </message>
     <message>
         <source>Calendar</source>
+        <extracomment>Whether a day (``YYYY-MM-DD``) may be answered; None checks nothing.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days in grey are not accepted by this question.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

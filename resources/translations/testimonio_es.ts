@@ -312,10 +312,33 @@
     </message>
 </context>
 <context>
+    <name>CompletionSteps</name>
+    <message>
+        <source>Complete</source>
+        <translation>Completar</translation>
+    </message>
+    <message>
+        <source>Every answer is in order. Mark the interview complete? It becomes read-only until reopened.</source>
+        <translation>Todas las respuestas están en orden. ¿Marcar la entrevista como completa? Quedará de solo lectura hasta que se reabra.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Imported from %1&apos;s bundle: a pseudonymised copy, shown as it arrived (ages as bands, dates as months; identifiers never leave a researcher&apos;s laptop). It cannot be changed here.</source>
+        <translation>Importada del paquete de %1: una copia seudonimizada, mostrada tal como llegó (edades en franjas, fechas en meses; los identificadores nunca salen del portátil de quien investiga). Aquí no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
+        <translation>Esta entrevista está completa y es de solo lectura. Use «Reabrir…» para cambiarla; el motivo queda registrado.</translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
-        <source>Not saved: enter a date as YYYY-MM-DD.</source>
-        <translation>Sin guardar: escriba la fecha como AAAA-MM-DD.</translation>
+        <source>Not saved: enter a date as %1.</source>
+        <translation>No guardado: escriba la fecha como %1.</translation>
     </message>
 </context>
 <context>
@@ -329,8 +352,8 @@
         <translation>fecha</translation>
     </message>
     <message>
-        <source>Not saved: enter a date as YYYY-MM-DD and a time as HH:MM.</source>
-        <translation>Sin guardar: escriba la fecha como AAAA-MM-DD y la hora como HH:MM.</translation>
+        <source>Not saved: enter a date as %1 and a time as HH:MM.</source>
+        <translation>No guardado: escriba la fecha como %1 y la hora como HH:MM.</translation>
     </message>
     <message>
         <source>time</source>
@@ -608,6 +631,14 @@
     </message>
 </context>
 <context>
+    <name>FormSession</name>
+    <message>
+        <source>(attached)</source>
+        <extracomment>Who sent it, for an interview imported from a bundle (a pseudonymised copy: generalised values, never reopened here); None if taken here. The answers as read from (or last known in) the vault.</extracomment>
+        <translation>(adjunto)</translation>
+    </message>
+</context>
+<context>
     <name>GeopointInput</name>
     <message>
         <source>latitude</source>
@@ -849,6 +880,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <name>InterviewView</name>
     <message>
         <source>Questionnaire language</source>
+        <extracomment>Pages the interviewer has left: their problems are shown (as ODK does).</extracomment>
         <translation>Idioma del cuestionario</translation>
     </message>
     <message>
@@ -908,6 +940,22 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Página siguiente (Ctrl+Av Pág)</translation>
     </message>
     <message>
+        <source>Review and complete ▶</source>
+        <translation>Revisar y completar ▶</translation>
+    </message>
+    <message>
+        <source>List every answer, then complete</source>
+        <translation>Ver todas las respuestas y luego completar</translation>
+    </message>
+    <message>
+        <source>This is the last page.</source>
+        <translation>Esta es la última página.</translation>
+    </message>
+    <message>
+        <source>That was the last question. Press Enter to review the answers and complete.</source>
+        <translation>Esa era la última pregunta. Pulse Intro para revisar las respuestas y completar.</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -922,26 +970,6 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Your last change could not be saved: %1</source>
         <translation>No se pudo guardar su último cambio: %1</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>Completa</translation>
-    </message>
-    <message>
-        <source>Every answer is in order. Mark the interview complete? It becomes read-only until reopened.</source>
-        <translation>Todas las respuestas están en orden. ¿Marcar la entrevista como completa? Quedará de solo lectura hasta que se reabra.</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Reabrir</translation>
-    </message>
-    <message>
-        <source>Imported from %1&apos;s bundle: a pseudonymised copy, shown as it arrived (ages as bands, dates as months; identifiers never leave a researcher&apos;s laptop). It cannot be changed here.</source>
-        <translation>Importada del paquete de %1: una copia seudonimizada, tal como llegó (edades en rangos, fechas como meses; los identificadores nunca salen del portátil de quien investiga). Aquí no se puede cambiar.</translation>
-    </message>
-    <message>
-        <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
-        <translation>Esta entrevista está completa y es de solo lectura. Use «Reabrir…» para cambiarla; el motivo queda registrado.</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1632,52 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review and complete</source>
+        <translation>Revisar y completar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) must be fixed before the interview can be completed. Pick one to go to its question.</source>
+        <translation>
+            <numerusform>Hay que corregir %n problema antes de completar la entrevista. Elíjalo para ir a su pregunta.</numerusform>
+            <numerusform>Hay que corregir %n problemas antes de completar la entrevista. Elija uno para ir a su pregunta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every answer is in order. Check them, then complete the interview: it becomes read-only until reopened.</source>
+        <translation>Todas las respuestas están en orden. Revíselas y complete la entrevista: quedará de solo lectura hasta que se reabra.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Answers by page</source>
+        <translation>Respuestas por página</translation>
+    </message>
+    <message>
+        <source>&amp;Go to question</source>
+        <translation>&amp;Ir a la pregunta</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Completar</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Seguir editando</translation>
+    </message>
+</context>
+<context>
     <name>ReviewModel</name>
     <message>
         <source>Interview</source>
@@ -1637,8 +1711,8 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Borrar</translation>
     </message>
     <message>
-        <source>Remove this answer</source>
-        <translation>Quitar esta respuesta</translation>
+        <source>Remove this answer (Delete)</source>
+        <translation>Quitar esta respuesta (Supr)</translation>
     </message>
 </context>
 <context>
@@ -2026,7 +2100,24 @@ Lugares: %3</translation>
     </message>
     <message>
         <source>Calendar</source>
+        <extracomment>Whether a day (``YYYY-MM-DD``) may be answered; None checks nothing.</extracomment>
         <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/AAAA</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
+    </message>
+    <message>
+        <source>Days in grey are not accepted by this question.</source>
+        <translation>Esta pregunta no acepta los días en gris.</translation>
     </message>
 </context>
 <context>

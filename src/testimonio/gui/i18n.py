@@ -85,7 +85,9 @@ class Languages:
         self._installed = []
         if lang == PSEUDO:
             self._add(PseudoTranslator(self._app))
-        elif lang != "en":
+        else:
+            # English too: its file holds the plural forms ("1 problem", not
+            # "1 problem(s)"); every other English message is its source.
             ours = QTranslator(self._app)
             folder = str(resource_path("translations"))
             if ours.load(f"testimonio_{lang}", folder):
@@ -93,6 +95,7 @@ class Languages:
             else:
                 log.warning("no compiled translation for %s in %s (run make translations)",
                             lang, folder)
+        if lang not in ("en", PSEUDO):
             qt = QTranslator(self._app)
             if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 self._add(qt)

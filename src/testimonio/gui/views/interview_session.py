@@ -8,18 +8,29 @@ only widgets; this keeps the rules of how answers are stored.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from testimonio.forms.model import AnswerValue, Group, Question, Questionnaire
-from testimonio.gui.views.page_list import Page, PageSummary, input_questions, pages_of
+from testimonio.gui.views.page_list import (
+    HIDDEN_TYPES,
+    Page,
+    PageSummary,
+    input_questions,
+    pages_of,
+)
+from testimonio.gui.views.review_dialog import ReviewLine, ReviewPage
 from testimonio.gui.widgets.attachment_widget import AttachmentInput
+from testimonio.gui.widgets.date_inputs import DateInput
 from testimonio.gui.widgets.interview_page import is_empty
 from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput, create_input
 
+log = logging.getLogger(__name__)
 _INDEX = re.compile(r"\[\d+\]")
 
 
@@ -148,8 +159,12 @@ class FormSession:
             index += step
         return index if 0 <= index < len(self.pages) else None
 
-    def page_summaries(self) -> list[PageSummary]:
-        """Progress and problems of every page, for the side list."""
+    def page_summaries(self, checked: Container[int] | None = None) -> list[PageSummary]:
+        """Progress and problems of every page, for the side list.
+
+        Problems are counted only on pages in ``checked`` (None: every page):
+        as in ODK, a page nobody has reached yet is not marked as wrong.
+        """
         problems_by_top: dict[str, int] = {}
         # An imported copy is generalised on purpose: no "problems" to fix.
         for path, _message in problem_list(self.state) if self.imported_from is None else ():
@@ -165,9 +180,71 @@ class FormSession:
                         total += 1
                         answered += not is_empty(self.state.value(path))
             problems = sum(problems_by_top.get(n, 0) for n in page.top_names())
+            if checked is not None and index not in checked:
+                problems = 0
             summaries.append(PageSummary(self.page_title(index), answered, total,
                                          problems if relevant else 0, relevant))
         return summaries
+
+    def resume_path(self) -> str | None:
+        """Where a draft was left: the last question answered (from the edit
+        log), if it is still asked; None for a new or completed interview."""
+        if self.read_only:
+            return None
+        try:
+            history = self.context.interviews.history(self.interview_id)
+        except Exception:  # noqa: BLE001 - resuming at page 1 is still correct
+            return None
+        for entry in reversed(history):
+            path = str(entry.path or "")
+            if entry.action != "set" or not path:
+                continue
+            model = model_path(path)
+            if not self.questionnaire.has_path(model):
+                continue
+            node = self.questionnaire.node(model)
+            if not isinstance(node, Question) or not node.takes_input or node.type in HIDDEN_TYPES:
+                continue
+            if self.state.is_relevant(path) and self.page_of(path) is not None:
+                return path
+        return None
+
+    def display_value(self, answer_path: str) -> str:
+        """An answer as the interviewer reads it: choice labels, not codes."""
+        value = self.state.value(answer_path)
+        if is_empty(value):
+            return ""
+        if self.questionnaire.has_path(model_path(answer_path)):
+            node = self.questionnaire.node(model_path(answer_path))
+            if isinstance(node, Question) and node.is_attachment:
+                return QCoreApplication.translate("FormSession", "(attached)")
+        labels = dict(self.choice_items(answer_path))
+        if isinstance(value, list):
+            return ", ".join(labels.get(str(v), str(v)) for v in value)
+        if labels:
+            return labels.get(str(value), str(value))
+        return str(value)
+
+    def review_pages(self) -> list[ReviewPage]:
+        """Every asked page with its questions, answers and problems."""
+        problems: dict[str, str] = {}
+        for path, message in problem_list(self.state):
+            problems.setdefault(path, message)
+        pages: list[ReviewPage] = []
+        for index, page in enumerate(self.pages):
+            if not self.page_relevant(index):
+                continue
+            lines = []
+            for path in self.answer_paths(input_questions(page.nodes), page):
+                if self.state.is_relevant(path):
+                    lines.append(ReviewLine(path, self.describe(path)[1], self.display_value(path),
+                                            problems.pop(path, "")))
+            pages.append(ReviewPage(self.page_title(index), tuple(lines)))
+        if problems:  # a problem outside any page's questions (a repeat's count)
+            lines = [ReviewLine(p, self.describe(p)[1], self.display_value(p), m)
+                     for p, m in problems.items()]
+            pages.append(ReviewPage(self.title(), tuple(lines)))
+        return pages
 
     def page_of(self, answer_path: str) -> int | None:
         return self._page_by_top.get(top_name(answer_path))
@@ -232,7 +309,25 @@ class FormSession:
                 load=self.load_attachment,
                 discard=self.discard_attachment,
                 parent=parent)
-        return create_input(question, self.choice_items(path) if question.choices else ())
+        widget = create_input(question, self.choice_items(path) if question.choices else ())
+        if question.constraint and isinstance(widget, DateInput):
+            widget.set_day_check(lambda day: self.accepts(path, day))
+        return widget
+
+    def accepts(self, path: str, value: AnswerValue) -> bool:
+        """Whether the question at ``path`` would accept ``value`` (tried on
+        the form state and put back; nothing is saved)."""
+        before = self.state.value(path)
+        try:
+            self.state.set(path, value)
+            return self.state.error(path) is None
+        except Exception:  # noqa: BLE001 - a value the state refuses is not accepted
+            return False
+        finally:
+            try:
+                self.state.set(path, before)
+            except Exception:  # noqa: BLE001
+                log.warning("could not put an answer back after a calendar check")
 
     def choice_items(self, path: str) -> list[ChoiceItem]:
         lang, fallback = self.state.language, self.questionnaire.default_language

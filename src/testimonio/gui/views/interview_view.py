@@ -17,8 +17,9 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -34,9 +35,10 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.forms.model import AnswerValue, Question
 from testimonio.gui.autosave import Autosaver
+from testimonio.gui.views.interview_completion import CompletionSteps
+from testimonio.gui.views.interview_keyboard import FocusKeeper
 from testimonio.gui.views.interview_session import (
     FormSession,
-    problem_list,
 )
 from testimonio.gui.views.page_list import PageListModel
 from testimonio.gui.widgets.interview_page import InterviewPage, child_path, is_empty
@@ -45,7 +47,7 @@ from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
 log = logging.getLogger(__name__)
 
 
-class InterviewView(QWidget):
+class InterviewView(CompletionSteps, QWidget):
     """Fills one interview. ``flush()`` saves pending edits now;
     ``current_path()``/``focus_path()`` let the main window return to the same
     question after a lock; ``saved_state_changed(bool)`` drives the status bar."""
@@ -67,18 +69,29 @@ class InterviewView(QWidget):
         self.page_index = -1
         self.touched: set[str] = set()
         self.show_required = False
+        #: Pages the interviewer has left: their problems are shown (as ODK does).
+        self.visited: set[int] = set()
+        self._started = False
         self._editing: str | None = None
         self.completion_dialog: QWidget | None = None
         # What the vault holds (or the saver is about to write), per path.
         self._persisted = dict(self.session.stored_answers)
         self._build()
+        self.keeper = FocusKeeper(self.scroll_area, lambda: self.page, self)
         self._summaries_timer = QTimer(self)
         self._summaries_timer.setSingleShot(True)
         self._summaries_timer.setInterval(150)
         self._summaries_timer.timeout.connect(self.update_summaries)
         self._apply_status()
+        resume = self.session.resume_path()
+        start = self.session.page_of(resume) if resume else None
+        # Pages before where the draft was left have been seen.
+        self.visited.update(range(start or 0))
         self.update_summaries()
-        self.show_page(0)
+        self.show_page(start or 0)
+        self._resume = resume
+        if resume:
+            self.focus_path(resume)
         if not self.session.read_only:
             self.sync(now=True)  # metadata and calculations of a new interview
 
@@ -156,6 +169,7 @@ class InterviewView(QWidget):
         self.scroll_area = QScrollArea(right)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the questions
         nav = QHBoxLayout()
         nav.setContentsMargins(16, 4, 16, 8)
         self.previous_button = QPushButton(self.tr("◀ Previous page"), right)
@@ -163,9 +177,15 @@ class InterviewView(QWidget):
         self.previous_button.clicked.connect(lambda: self.step_page(-1))
         self.next_button = QPushButton(self.tr("Next page ▶"), right)
         self.next_button.setToolTip(self.tr("Next page (Ctrl+Page Down)"))
-        self.next_button.clicked.connect(lambda: self.step_page(1))
+        self.next_button.clicked.connect(self._next_clicked)
+        self.last_label = QLabel(right)
+        self.last_label.setObjectName("lastPage")
+        self.last_label.setWordWrap(True)
+        for button in (self.previous_button, self.next_button):
+            button.setAutoDefault(True)  # Enter presses it, as Space does
         nav.addWidget(self.previous_button)
         nav.addStretch(1)
+        nav.addWidget(self.last_label, 3, Qt.AlignmentFlag.AlignRight)
         nav.addWidget(self.next_button)
         right_layout.addWidget(self.page_title)
         right_layout.addWidget(self.scroll_area, 1)
@@ -204,7 +224,8 @@ class InterviewView(QWidget):
         page.add_instance.connect(self.add_instance)
         page.remove_instance.connect(self.remove_instance)
         page.refresh(self.show_required, self.touched)
-        page.fix_tab_order()
+        if self.page_index >= 0 and self.page_index != index:
+            self.visited.add(self.page_index)
         self.page, self.page_index = page, index
         if old is not None:
             old.blockSignals(True)
@@ -212,20 +233,62 @@ class InterviewView(QWidget):
                 if row.input is not None:
                     row.input.blockSignals(True)
         self.scroll_area.setWidget(page)  # deletes the old page
+        self.fix_tab_order()
         self.page_title.setText(self.session.page_title(index))
         self.page_list.setCurrentIndex(self.page_model.index(index, 0))
-        self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(pages) - 1)
+        self._update_nav()
+        self.update_summaries()
+        self.focus_start()
+
+    def _update_nav(self) -> None:
+        last = self.is_last_page()
+        self.previous_button.setEnabled(self.session.next_asked_page(self.page_index, -1) is not None)
+        self.next_button.setEnabled(not (last and self.session.read_only))
+        self.next_button.setText(self.tr("Review and complete ▶") if last else self.tr("Next page ▶"))
+        self.next_button.setToolTip(
+            self.tr("List every answer, then complete") if last else self.tr("Next page (Ctrl+Page Down)"))
+        self.last_label.setText(self.tr("This is the last page.") if last and not self.session.read_only else "")
+
+    def is_last_page(self) -> bool:
+        """Whether no later page is asked in this interview."""
+        return self.session.next_asked_page(self.page_index, 1) is None
+
+    def fix_tab_order(self) -> None:
+        """Tab: the page's questions first, then the page buttons, then the bar."""
+        self.keeper.chain([self.previous_button, self.next_button, self.complete_button,
+                           self.reopen_button, self.close_button, self.language_combo,
+                           self.page_list])
+
+    def focus_start(self) -> None:
+        """Keyboard on the first question of the page (or its "Add" button)."""
+        if self.page is None:
+            return
+        first = self.page.first_focus()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll_area.verticalScrollBar().setValue(0)
+        else:
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            place = self.current_path() or self._resume
+            # Focus asked for while hidden may not have been given: give it now.
+            QTimer.singleShot(0, lambda: self.focus_path(place) if place else self.focus_start())
 
     def step_page(self, step: int) -> None:
         """Go to the next (or previous) page that is asked in this interview."""
         index = self.session.next_asked_page(self.page_index, step)
         if index is not None:
             self.show_page(index)
-            if self.page is not None:
-                rows = self.page.visible_rows()
-                if rows and rows[0].input is not None:
-                    rows[0].input.focus_input()
+
+    def _next_clicked(self) -> None:
+        if self.is_last_page():
+            self.review()
+        else:
+            self.step_page(1)
 
     def _page_clicked(self, index: QModelIndex) -> None:
         if index.isValid() and index.row() != self.page_index:
@@ -292,8 +355,11 @@ class InterviewView(QWidget):
         following = self.page.next_row_after(path)
         if following is not None and following.input is not None:
             following.input.focus_input()
-        else:
-            self.next_button.setFocus()
+            return
+        if self.is_last_page() and not self.session.read_only:
+            self.last_label.setText(self.tr(
+                "That was the last question. Press Enter to review the answers and complete."))
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- repeats ------------------------------------------------------------
     def add_instance(self, repeat_path: str) -> None:
@@ -305,10 +371,11 @@ class InterviewView(QWidget):
         self.sync(now=True)
         if self.page is not None:
             self.page.refresh(self.show_required, self.touched)
-            self.page.fix_tab_order()
+            self.fix_tab_order()
             first = [r for r in self.page.visible_rows() if r.path.startswith(new_path + "/")]
             if first and first[0].input is not None:
                 first[0].input.focus_input()
+                self.keeper.reveal(first[0].input)
         self.update_summaries()
 
     def remove_instance(self, repeat_path: str, index: int) -> None:
@@ -327,7 +394,7 @@ class InterviewView(QWidget):
         self.touched = {p for p in self.touched if not p.startswith(repeat_path + "[")}
         if self.page is not None:
             self.page.refresh(self.show_required, self.touched)
-            self.page.fix_tab_order()
+            self.fix_tab_order()
         self.update_summaries()
 
     # --- saving -------------------------------------------------------------
@@ -373,9 +440,10 @@ class InterviewView(QWidget):
         if index != self.page_index:
             self.show_page(index)
         if self.page is not None and path in self.page.rows:
-            row = self.page.rows[path]
-            self.scroll_area.ensureWidgetVisible(row)
             self.page.focus_row(path)
+            focus = QApplication.focusWidget()
+            self.keeper.reveal(focus if focus is not None and self.page.isAncestorOf(focus)
+                        else self.page.rows[path])
 
     # --- language -----------------------------------------------------------
     def _language_chosen(self, _index: int) -> None:
@@ -397,83 +465,11 @@ class InterviewView(QWidget):
         if place:
             self.focus_path(place)
 
-    # --- completion ---------------------------------------------------------
-    def complete(self) -> None:
-        """List every problem, or mark the interview complete."""
-        from testimonio.gui.views.completion_dialog import CompletionDialog
-
-        if self.session.read_only:
-            return
-        if not self.flush():
-            return
-        problems = problem_list(self.state)
-        if problems:
-            self.show_required = True
-            if self.page is not None:
-                self.page.refresh(self.show_required, self.touched)
-            self.update_summaries()
-            # Window-modal but not blocking: the list stays a list of links.
-            self.completion_dialog = CompletionDialog(problems, self.session.describe, self)
-            self.completion_dialog.go_to.connect(self.focus_path)
-            self.completion_dialog.open()
-            return
-        confirm = QMessageBox.question(
-            self, self.tr("Complete"),
-            self.tr("Every answer is in order. Mark the interview complete? "
-                    "It becomes read-only until reopened."))
-        if confirm != QMessageBox.StandardButton.Yes:
-            return
-        self.mark_complete()
-
-    def mark_complete(self) -> bool:
-        """Mark complete without asking (the checks still run in the service)."""
-        try:
-            self.session.complete()
-        except TestimonioError as error:
-            QMessageBox.warning(self, self.tr("Complete"), error.message)
-            return False
-        self._apply_status()
-        return True
-
-    def reopen(self) -> None:
-        """Ask for a reason, then allow changes again."""
-        from testimonio.gui.views.reopen_dialog import ReopenDialog
-
-        dialog = ReopenDialog(self)
-        if dialog.exec() and dialog.reason():
-            self.reopen_with(dialog.reason())
-
-    def reopen_with(self, reason: str) -> bool:
-        try:
-            self.session.reopen(reason)
-        except TestimonioError as error:
-            QMessageBox.warning(self, self.tr("Reopen"), error.message)
-            return False
-        self._apply_status()
-        return True
-
-    def _apply_status(self) -> None:
-        read_only = self.session.read_only
-        sender = self.session.imported_from
-        self.complete_button.setVisible(not read_only)
-        self.reopen_button.setVisible(read_only and sender is None)
-        if sender is not None:
-            self.banner.setText(self.tr(
-                "Imported from %1's bundle: a pseudonymised copy, shown as it arrived "
-                "(ages as bands, dates as months; identifiers never leave a researcher's "
-                "laptop). It cannot be changed here.").replace("%1", sender))
-        elif read_only:
-            self.banner.setText(self.tr("This interview is complete and read-only. "
-                                        "Use “Reopen…” to change it; the reason is logged."))
-        self.banner.setVisible(read_only)
-        if self.page is not None:
-            self.page.read_only = read_only
-            self.page.refresh(self.show_required, self.touched)
-
     # --- side list ----------------------------------------------------------
     def update_summaries(self) -> None:
         """Recount progress and problems for every page."""
-        summaries = self.session.page_summaries()
+        checked = None if self.show_required else self.visited
+        summaries = self.session.page_summaries(checked)
         self.page_model.set_summaries(summaries)
         if 0 <= self.page_index < len(summaries):
             self.page_list.setCurrentIndex(self.page_model.index(self.page_index, 0))

@@ -36,6 +36,13 @@ def _as_list(value: AnswerValue) -> list[str]:
     return str(value).split()
 
 
+def keep_room(widget: QWidget) -> None:
+    """Keep ``widget``'s space in its layout while it is hidden."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
 class SelectOneRadio(QuestionInput):
     """One choice among a few: radio buttons and a "Clear" button."""
 
@@ -50,9 +57,14 @@ class SelectOneRadio(QuestionInput):
         self._choices: tuple[ChoiceItem, ...] = ()
         self._clear = QPushButton(self.tr("Clear"), self)
         self._clear.setFlat(True)
-        self._clear.setToolTip(self.tr("Remove this answer"))
+        self._clear.setToolTip(self.tr("Remove this answer (Delete)"))
+        # Tab goes from the choices to the next question; Delete clears.
+        self._clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._clear.clicked.connect(self._cleared)
         self._layout.addWidget(self._clear, 0, Qt.AlignmentFlag.AlignLeft)
+        # Its room is kept while hidden: a choice made or cleared must not
+        # move what is below (the next click would land on another answer).
+        keep_room(self._clear)
         self._clear.hide()
 
     def set_choices(self, choices: Sequence[ChoiceItem]) -> None:
@@ -75,6 +87,31 @@ class SelectOneRadio(QuestionInput):
             self._watch(button, label)
             button.setEnabled(not self.is_read_only())
         self.set_value(current)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Arrow keys pick the next or previous choice, as in a browser or ODK
+        # (Qt only moves the focus when nothing is chosen yet).
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and watched in self._buttons.values() and not self.is_read_only()
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1,
+                    Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}.get(Qt.Key(event.key()))
+            if step is not None:
+                self._step(watched, step)
+                return True
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self._cleared()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, current: QObject, step: int) -> None:
+        buttons = list(self._buttons.values())
+        position = buttons.index(current) + step  # type: ignore[arg-type]
+        if 0 <= position < len(buttons):
+            target = buttons[position]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.setChecked(True)
+            self._emit_committed()
 
     def buttons(self) -> dict[str, QRadioButton]:
         """The radio button of each choice name."""

@@ -1,22 +1,31 @@
 """Inputs for date, time and dateTime questions.
 
-Typed as text (``YYYY-MM-DD``, ``HH:MM``) because an interviewer types
-faster than she clicks, and because an empty answer must stay empty — a
-``QDateEdit`` always shows some date. A calendar button offers a picker.
+Typed as text because an interviewer types faster than she clicks, and
+because an empty answer must stay empty — a ``QDateEdit`` always shows some
+date. A date is typed and shown as the interface's locale writes it
+(``DD/MM/AAAA`` in Spanish, ``YYYY-MM-DD`` in English); either form is
+accepted in either language, and nothing typed is ever silently dropped.
+The calendar (▾ or Alt+Down) has full weekday names, a year box, and greys
+out the days the question's constraint refuses.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRegularExpression, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QRegularExpressionValidator, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
+    QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -24,16 +33,49 @@ from PySide6.QtWidgets import (
 from testimonio.forms.model import AnswerValue, Question
 from testimonio.gui.widgets.question_widgets import QuestionInput
 
-_DATE_RE = r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"
+# Digits and the separators of both forms; the length of each part is
+# checked when the text is read, so a typed "/" is never refused.
+_DATE_RE = r"[0-9/.\-]{0,10}"
 _TIME_RE = r"\d{0,2}(:\d{0,2}(:\d{0,2})?)?"
+_PARTS = re.compile(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$")
+
+#: Whether a day (``YYYY-MM-DD``) may be answered; None checks nothing.
+DayCheck = Callable[[str], bool]
+
+
+def day_first() -> bool:
+    """Whether dates are written day first (DD/MM/AAAA) in the interface."""
+    return QLocale().language() != QLocale.Language.English
 
 
 def parse_date(text: str) -> str | None:
-    """``YYYY-MM-DD`` if ``text`` is a real date, else None."""
+    """``YYYY-MM-DD`` if ``text`` is a real date written ``YYYY-MM-DD`` or
+    ``DD/MM/YYYY`` (``-`` or ``.`` also separate), else None."""
+    found = _PARTS.match(text.strip())
+    if found is None:
+        return None
+    first, month, last = found.groups()
+    if len(first) == 4:
+        year, day = first, last
+        if len(month) != 2 or len(day) != 2:
+            return None  # "2019-11-3" is half of "2019-11-30"
+    elif len(last) == 4 and len(first) <= 2:
+        year, day = last, first
+    else:
+        return None
+    if len(day) > 2:
+        return None
     try:
-        return date.fromisoformat(text.strip()).isoformat()
+        return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+def show_date(iso: str) -> str:
+    """A stored ``YYYY-MM-DD`` as the interface writes it."""
+    if day_first() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+    return iso
 
 
 def parse_time(text: str) -> str | None:
@@ -51,12 +93,13 @@ class _DateField(QWidget):
 
     def __init__(self, owner: QuestionInput) -> None:
         super().__init__(owner)
+        self.day_check: DayCheck | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.edit.setPlaceholderText(self.format_hint())
         self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(_DATE_RE), self.edit))
-        self.edit.setMaximumWidth(130)
+        self.edit.setMaximumWidth(150)
         self.button = QToolButton(self)
         self.button.setText("▾")
         self.button.setAccessibleName(self.tr("Calendar"))
@@ -65,20 +108,51 @@ class _DateField(QWidget):
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setToolTip(self.tr("Pick the date on a calendar (Alt+Down)"))
         self.edit.installEventFilter(self)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.clicked.connect(menu.close)
-        menu.aboutToShow.connect(self.calendar.setFocus)
-        self.calendar.activated.connect(menu.close)
-        self.button.setMenu(menu)
+        self.menu = QMenu(self.button)
+        self.menu.addAction(self._calendar_action(self.menu))
+        self.menu.aboutToShow.connect(self._sync_calendar)
+        self.menu.aboutToShow.connect(self.calendar.setFocus)
+        self.calendar.clicked.connect(self._maybe_close)
+        self.calendar.activated.connect(self._maybe_close)
+        self.button.setMenu(self.menu)
         layout.addWidget(self.edit)
         layout.addWidget(self.button)
         layout.addStretch(1)
+
+    def format_hint(self) -> str:
+        return self.tr("DD/MM/YYYY") if day_first() else self.tr("YYYY-MM-DD")
+
+    def _calendar_action(self, menu: QMenu) -> QWidgetAction:
+        box = QWidget(menu)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        year_row = QHBoxLayout()
+        self.year = QSpinBox(box)
+        self.year.setRange(1900, 2100)
+        self.year.setAccessibleName(self.tr("Year"))
+        year_label = QLabel(self.tr("&Year:"), box)
+        year_label.setBuddy(self.year)
+        year_row.addWidget(year_label)
+        year_row.addWidget(self.year)
+        year_row.addStretch(1)
+        self.calendar = QCalendarWidget(box)
+        self.calendar.setGridVisible(True)
+        self.calendar.setLocale(QLocale())
+        self.calendar.setHorizontalHeaderFormat(
+            QCalendarWidget.HorizontalHeaderFormat.LongDayNames)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.currentPageChanged.connect(self._page_changed)
+        self.year.valueChanged.connect(
+            lambda y: self.calendar.setCurrentPage(y, self.calendar.monthShown()))
+        self.refused = QLabel(self.tr("Days in grey are not accepted by this question."), box)
+        self.refused.setWordWrap(True)
+        self.refused.hide()
+        layout.addLayout(year_row)
+        layout.addWidget(self.calendar)
+        layout.addWidget(self.refused)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(box)
+        return action
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (watched is self.edit and event.type() == QEvent.Type.KeyPress
@@ -88,14 +162,42 @@ class _DateField(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def allowed(self, day: QDate) -> bool:
+        """Whether the question accepts ``day``."""
+        return self.day_check is None or self.day_check(day.toString("yyyy-MM-dd"))
+
+    def _maybe_close(self, day: QDate) -> None:
+        if self.allowed(day):
+            self.menu.close()
+
     def _sync_calendar(self) -> None:
         parsed = parse_date(self.edit.text())
         if parsed:
             self.calendar.setSelectedDate(QDate.fromString(parsed, "yyyy-MM-dd"))
+        self._page_changed(self.calendar.yearShown(), self.calendar.monthShown())
+
+    def _page_changed(self, year: int, month: int) -> None:
+        self.year.blockSignals(True)
+        self.year.setValue(year)
+        self.year.blockSignals(False)
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # forget the old marks
+        if self.day_check is None:
+            return
+        grey = QTextCharFormat()
+        grey.setForeground(QColor("#9a9a9a"))
+        grey.setFontStrikeOut(True)
+        first = QDate(year, month, 1).addDays(-7)
+        any_refused = False
+        for offset in range(7 * 7):
+            day = first.addDays(offset)
+            if not self.allowed(day):
+                self.calendar.setDateTextFormat(day, grey)
+                any_refused = True
+        self.refused.setVisible(any_refused)
 
 
 class DateInput(QuestionInput):
-    """A date as ``YYYY-MM-DD`` with a calendar."""
+    """A date, typed ``DD/MM/AAAA`` or ``YYYY-MM-DD``, with a calendar."""
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
@@ -108,10 +210,14 @@ class DateInput(QuestionInput):
         self._watch(self._field.edit)
         layout.addWidget(self._field)
 
+    def set_day_check(self, check: DayCheck | None) -> None:
+        """Grey out (and refuse) the calendar's days ``check`` rejects."""
+        self._field.day_check = check
+
     def _picked(self, day: QDate) -> None:
-        if self.is_read_only():
+        if self.is_read_only() or not self._field.allowed(day):
             return
-        self._field.edit.setText(day.toString("yyyy-MM-dd"))
+        self._field.edit.setText(show_date(day.toString("yyyy-MM-dd")))
         self._emit_committed()
 
     def text(self) -> str:
@@ -123,11 +229,13 @@ class DateInput(QuestionInput):
 
     def input_problem(self) -> str | None:
         if self._field.edit.text().strip() and self.value() is None:
-            return self.tr("Not saved: enter a date as YYYY-MM-DD.")
+            return self.tr("Not saved: enter a date as %1.").replace("%1", self._field.format_hint())
         return None
 
     def set_value(self, value: AnswerValue) -> None:
-        text = "" if value is None else str(value)[:10]
+        if value is not None and parse_date(self._field.edit.text()) == str(value)[:10]:
+            return  # the same day, as typed: leave the interviewer's text alone
+        text = "" if value is None else show_date(str(value)[:10])
         if self._field.edit.text() != text:
             self._field.edit.setText(text)
 
@@ -185,7 +293,7 @@ class DateTimeInput(QuestionInput):
 
     def _picked(self, day: QDate) -> None:
         if not self.is_read_only():
-            self._date.edit.setText(day.toString("yyyy-MM-dd"))
+            self._date.edit.setText(show_date(day.toString("yyyy-MM-dd")))
             self._emit_committed()
 
     def value(self) -> AnswerValue:
@@ -200,11 +308,12 @@ class DateTimeInput(QuestionInput):
         typed_time = self._time.text().strip()
         if (typed_day or typed_time) and (parse_date(typed_day) is None
                                           or (typed_time and parse_time(typed_time) is None)):
-            return self.tr("Not saved: enter a date as YYYY-MM-DD and a time as HH:MM.")
+            return self.tr("Not saved: enter a date as %1 and a time as HH:MM.").replace(
+                "%1", self._date.format_hint())
         return None
 
     def set_value(self, value: AnswerValue) -> None:
         text = "" if value is None else str(value)
         day, _, clock = text.partition("T")
-        self._date.edit.setText(day[:10])
+        self._date.edit.setText(show_date(day[:10]))
         self._time.setText(clock[:5])

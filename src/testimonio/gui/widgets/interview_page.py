@@ -226,14 +226,45 @@ class InterviewPage(QWidget):
         position = paths.index(path) + 1
         return rows[position] if position < len(rows) else None
 
+    def focus_chain(self) -> list[QWidget]:
+        """Every focusable part of the page in form order: the questions'
+        inputs, and each repeat's remove and add buttons after its instances."""
+        chain: list[QWidget] = []
+
+        def walk(nodes: tuple[Node, ...], prefix: str) -> None:
+            for node in nodes:
+                if not is_shown(node):
+                    continue
+                path = child_path(prefix, node)
+                if isinstance(node, Group) and node.repeat:
+                    repeat = self.repeats.get(path)
+                    if repeat is None:
+                        continue
+                    for index in range(1, repeat.count() + 1):
+                        walk(node.children, f"{path}[{index}]")
+                        chain.extend(repeat.remove_buttons()[index - 1:index])
+                    chain.append(repeat.add_button)
+                elif isinstance(node, Group):
+                    walk(node.children, path)
+                elif path in self.rows and self.rows[path].input is not None:
+                    chain.extend(self.rows[path].input.focus_widgets())  # type: ignore[union-attr]
+
+        walk(self.page.nodes, self._prefix_of(self.page))
+        return chain
+
     def fix_tab_order(self) -> None:
         """Tab follows the form, including rebuilt repeats."""
-        chain: list[QWidget] = []
-        for row in self._ordered_rows():
-            if row.input is not None:
-                chain.extend(row.input.focus_widgets())
+        chain = self.focus_chain()
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def first_focus(self) -> QWidget | None:
+        """Where the keyboard goes when the page opens: the first question
+        shown, else (an empty repeat page) the first "Add" button."""
+        for widget in self.focus_chain():
+            if widget.isVisibleTo(self) and widget.isEnabled():
+                return widget
+        return None
 
     def current_path(self) -> str | None:
         """The answer path of the question that has the keyboard."""

@@ -56,7 +56,9 @@ class QuestionRow(QFrame):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setObjectName("questionError")
-        self.error.hide()
+        # One line is kept for a message even when there is none (a blank),
+        # so a message that comes and goes does not move the questions below.
+        self.error.setText(" ")
         layout.addWidget(self.label)
         layout.addWidget(self.hint)
         if input_widget is not None:
@@ -66,6 +68,7 @@ class QuestionRow(QFrame):
             if parts:
                 self.label.setBuddy(parts[0])
         layout.addWidget(self.error)
+        self.error.setVisible(input_widget is not None)  # a note has no answer to fault
         self._label_text = ""
         self._required = False
 
@@ -92,10 +95,9 @@ class QuestionRow(QFrame):
     def set_error(self, message: str | None) -> None:
         """Show a message under the input (None hides it)."""
         text = message or ""
-        if text != self.error.text():
-            self.error.setText(text)
+        if text != self.error_text():
+            self.error.setText(text or " ")
             self.error.setAccessibleName(text)
-        self.error.setVisible(bool(text))
 
     def error_text(self) -> str:
-        return self.error.text() if self.error.isVisibleTo(self) else ""
+        return self.error.text().strip()

@@ -106,6 +106,10 @@ class RepeatWidget(QFrame):
             box.show()  # now, not at the next event-loop turn: it takes the keyboard
         self.boxes.append(box)
 
+    def remove_buttons(self) -> list[QPushButton]:
+        """The "Remove" button of each instance, in order."""
+        return list(self._remove_buttons)
+
     def ask_remove(self, index: int) -> None:
         """Confirm, then ask the page to remove instance ``index``."""
         if self._read_only:
