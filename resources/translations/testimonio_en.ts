@@ -69,6 +69,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Name on the team:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name on the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the researcher</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,7 +93,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Key files (*.testimonio-key);;All files (*)</source>
+        <source>Key files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team already has a researcher named %1. Give this one a different name (a surname, or the place they work), so the two are never confused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the researcher a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -589,9 +605,16 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FingerprintCheck</name>
     <message>
-        <source>Compare this fingerprint, group by group, with the one %1 reads out to you in person or on a call. If a single character differs, stop: the file is not theirs.</source>
+        <source>Compare these words (or the groups of letters and digits under them), one by one, with the ones %1 reads out to you in person or on the phone. If a single word or character differs, stop: the file is not theirs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -688,6 +711,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import a &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder that was not imported yet, for example a folder kept in sync with the researchers or a USB stick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,7 +747,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Testimonio bundles (*.tbundle);;All files (*)</source>
+        <source>Testimonio bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder with the bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the new bundles of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -736,11 +775,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not imported (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bundle(s) imported, %2 refused, %3 file(s) skipped; %4 bundle(s) of this folder were imported before.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -761,6 +808,26 @@
     </message>
     <message>
         <source>Missing bundles — ask these researchers for them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a team file, not a bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a researcher&apos;s key file, not a bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too short to be a bundle: it may still be copying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Testimonio bundle.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1066,10 +1133,6 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>&amp;Interview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1545,6 +1608,101 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Write a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report holds every complete interview of this vault, one table per questionnaire and one per repeat, as KoboToolbox exports them. Identifiers never reach it. Keep the files as carefully as the vault: they are not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CSV files, one per table, in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One &amp;XLSX workbook, one sheet per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes (the choices&apos; names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. No report was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report is saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 table(s) written to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResearchersModel</name>
     <message>
         <source>Researcher</source>
@@ -1847,7 +2005,7 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team files (*.testimonio-team)</source>
+        <source>Team files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1899,7 +2057,7 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team files (*.testimonio-team);;All files (*)</source>
+        <source>Key files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1929,10 +2087,6 @@ Sites: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Key files (*.testimonio-key)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1950,6 +2104,51 @@ Sites: %3</source>
     </message>
     <message>
         <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create a team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join a team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a researcher…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for the team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This vault leads the team: it imports the researchers&apos; bundles and does not export any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This vault has not joined a team yet. A bundle can only be opened by your team lead, so first open the team file the lead gave you and check the lead&apos;s fingerprint.
+
+Join a team now?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -69,6 +69,14 @@
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
+        <source>&amp;Name on the team:</source>
+        <translation>&amp;Nombre en el equipo:</translation>
+    </message>
+    <message>
+        <source>Name on the team</source>
+        <translation>Nombre en el equipo</translation>
+    </message>
+    <message>
         <source>the researcher</source>
         <translation>el investigador</translation>
     </message>
@@ -85,8 +93,16 @@
         <translation>Abrir el archivo de clave de un investigador</translation>
     </message>
     <message>
-        <source>Key files (*.testimonio-key);;All files (*)</source>
-        <translation>Archivos de clave (*.testimonio-key);;Todos los archivos (*)</translation>
+        <source>Key files</source>
+        <translation>Archivos de clave</translation>
+    </message>
+    <message>
+        <source>The team already has a researcher named %1. Give this one a different name (a surname, or the place they work), so the two are never confused.</source>
+        <translation>El equipo ya tiene un investigador llamado %1. Dé a este otro nombre (un apellido o el lugar donde trabaja) para que nunca se confundan.</translation>
+    </message>
+    <message>
+        <source>Give the researcher a name.</source>
+        <translation>Dé un nombre al investigador.</translation>
     </message>
     <message>
         <source>Researcher: %1</source>
@@ -589,10 +605,17 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>FingerprintCheck</name>
     <message>
-        <source>Compare this fingerprint, group by group, with the one %1 reads out to you in person or on a call. If a single character differs, stop: the file is not theirs.</source>
-        <translation>Compare esta huella, grupo por grupo, con la que %1 le lea en persona o por teléfono. Si un solo carácter es distinto, deténgase: el archivo no es suyo.</translation>
+        <source>Compare these words (or the groups of letters and digits under them), one by one, with the ones %1 reads out to you in person or on the phone. If a single word or character differs, stop: the file is not theirs.</source>
+        <translation>Compare estas palabras (o los grupos de letras y cifras debajo), una por una, con las que %1 le lee en persona o por teléfono. Si una sola palabra o carácter es distinto, deténgase: el archivo no es suyo.</translation>
     </message>
     <message>
         <source>Fingerprint</source>
@@ -688,6 +711,14 @@
         <translation>&amp;Añadir paquetes…</translation>
     </message>
     <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Importar una &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder that was not imported yet, for example a folder kept in sync with the researchers or a USB stick.</source>
+        <translation>Importa cada paquete de una carpeta que aún no se haya importado, por ejemplo una carpeta sincronizada con los investigadores o una memoria USB.</translation>
+    </message>
+    <message>
         <source>&amp;Remove</source>
         <translation>&amp;Quitar</translation>
     </message>
@@ -716,8 +747,16 @@
         <translation>Elegir paquetes</translation>
     </message>
     <message>
-        <source>Testimonio bundles (*.tbundle);;All files (*)</source>
-        <translation>Paquetes de Testimonio (*.tbundle);;Todos los archivos (*)</translation>
+        <source>Testimonio bundles</source>
+        <translation>Paquetes de Testimonio</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the bundles</source>
+        <translation>Elija la carpeta con los paquetes</translation>
+    </message>
+    <message>
+        <source>Importing the new bundles of %1…</source>
+        <translation>Importando los paquetes nuevos de %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -736,12 +775,20 @@
         <translation>Importado: %1</translation>
     </message>
     <message>
+        <source>Skipped: %1</source>
+        <translation>Omitido: %1</translation>
+    </message>
+    <message>
         <source>Refused: %1</source>
         <translation>Rechazado: %1</translation>
     </message>
     <message>
         <source>not imported (cancelled)</source>
         <translation>no importado (cancelado)</translation>
+    </message>
+    <message>
+        <source>%1 bundle(s) imported, %2 refused, %3 file(s) skipped; %4 bundle(s) of this folder were imported before.</source>
+        <translation>%1 paquete(s) importado(s), %2 rechazado(s), %3 archivo(s) omitido(s); %4 paquete(s) de esta carpeta ya se habían importado.</translation>
     </message>
     <message>
         <source>Cancelled. The files already imported stay imported; the others were not touched.</source>
@@ -762,6 +809,26 @@
     <message>
         <source>Missing bundles — ask these researchers for them:</source>
         <translation>Faltan paquetes; pídalos a estos investigadores:</translation>
+    </message>
+    <message>
+        <source>the file cannot be read.</source>
+        <translation>no se puede leer el archivo.</translation>
+    </message>
+    <message>
+        <source>a team file, not a bundle.</source>
+        <translation>un archivo de equipo, no un paquete.</translation>
+    </message>
+    <message>
+        <source>a researcher&apos;s key file, not a bundle.</source>
+        <translation>un archivo de clave de un investigador, no un paquete.</translation>
+    </message>
+    <message>
+        <source>too short to be a bundle: it may still be copying.</source>
+        <translation>demasiado corto para ser un paquete: puede que aún se esté copiando.</translation>
+    </message>
+    <message>
+        <source>not a Testimonio bundle.</source>
+        <translation>no es un paquete de Testimonio.</translation>
     </message>
 </context>
 <context>
@@ -1068,10 +1135,6 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>&amp;Interview</source>
         <translation>&amp;Entrevista</translation>
-    </message>
-    <message>
-        <source>&amp;Team</source>
-        <translation>E&amp;quipo</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1546,6 +1609,101 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Write a report</source>
+        <translation>Escribir un informe</translation>
+    </message>
+    <message>
+        <source>The report holds every complete interview of this vault, one table per questionnaire and one per repeat, as KoboToolbox exports them. Identifiers never reach it. Keep the files as carefully as the vault: they are not encrypted.</source>
+        <translation>El informe contiene cada entrevista completa de esta bóveda, una tabla por cuestionario y una por grupo repetido, como las exporta KoboToolbox. Los identificadores nunca llegan a él. Guarde los archivos con tanto cuidado como la bóveda: no están cifrados.</translation>
+    </message>
+    <message>
+        <source>&amp;CSV files, one per table, in a folder</source>
+        <translation>Archivos &amp;CSV, uno por tabla, en una carpeta</translation>
+    </message>
+    <message>
+        <source>One &amp;XLSX workbook, one sheet per table</source>
+        <translation>Un libro &amp;XLSX, una hoja por tabla</translation>
+    </message>
+    <message>
+        <source>Where to write the report</source>
+        <translation>Dónde escribir el informe</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Answers as</source>
+        <translation>Respuestas como</translation>
+    </message>
+    <message>
+        <source>Codes (the choices&apos; names)</source>
+        <translation>Códigos (los nombres de las opciones)</translation>
+    </message>
+    <message>
+        <source>Labels in %1</source>
+        <translation>Etiquetas en %1</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <source>&amp;Save in:</source>
+        <translation>&amp;Guardar en:</translation>
+    </message>
+    <message>
+        <source>&amp;Answers as:</source>
+        <translation>&amp;Respuestas como:</translation>
+    </message>
+    <message>
+        <source>Report progress</source>
+        <translation>Progreso del informe</translation>
+    </message>
+    <message>
+        <source>&amp;Write the report</source>
+        <translation>&amp;Escribir el informe</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the CSV files</source>
+        <translation>Elija la carpeta para los archivos CSV</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Guardar el informe como</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Escribiendo el informe…</translation>
+    </message>
+    <message>
+        <source>Cancelled. No report was written.</source>
+        <translation>Cancelado. No se escribió ningún informe.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The report is saved as %1.</source>
+        <translation>El informe se guardó como %1.</translation>
+    </message>
+    <message>
+        <source>%1 table(s) written to %2.</source>
+        <translation>%1 tabla(s) escrita(s) en %2.</translation>
+    </message>
+</context>
+<context>
     <name>ResearchersModel</name>
     <message>
         <source>Researcher</source>
@@ -1848,8 +2006,8 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <source>Team files (*.testimonio-team)</source>
-        <translation>Archivos de equipo (*.testimonio-team)</translation>
+        <source>Team files</source>
+        <translation>Archivos de equipo</translation>
     </message>
     <message>
         <source>&amp;Study name:</source>
@@ -1900,8 +2058,8 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Abrir el archivo de equipo</translation>
     </message>
     <message>
-        <source>Team files (*.testimonio-team);;All files (*)</source>
-        <translation>Archivos de equipo (*.testimonio-team);;Todos los archivos (*)</translation>
+        <source>Key files</source>
+        <translation>Archivos de clave</translation>
     </message>
     <message>
         <source>Study: %1
@@ -1932,10 +2090,6 @@ Lugares: %3</translation>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <source>Key files (*.testimonio-key)</source>
-        <translation>Archivos de clave (*.testimonio-key)</translation>
-    </message>
-    <message>
         <source>Your &amp;name:</source>
         <translation>Su &amp;nombre:</translation>
     </message>
@@ -1954,6 +2108,53 @@ Lugares: %3</translation>
     <message>
         <source>Save as</source>
         <translation>Guardar como</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Create a team…</source>
+        <translation>&amp;Crear un equipo…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a team…</source>
+        <translation>&amp;Unirse a un equipo…</translation>
+    </message>
+    <message>
+        <source>My &amp;key…</source>
+        <translation>Mi &amp;clave…</translation>
+    </message>
+    <message>
+        <source>&amp;Add a researcher…</source>
+        <translation>&amp;Añadir un investigador…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Importar una &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>Write a &amp;report…</source>
+        <translation>Escribir un &amp;informe…</translation>
+    </message>
+    <message>
+        <source>Export for the team lead</source>
+        <translation>Exportar para la coordinación</translation>
+    </message>
+    <message>
+        <source>This vault leads the team: it imports the researchers&apos; bundles and does not export any.</source>
+        <translation>Esta bóveda coordina el equipo: importa los paquetes de los investigadores y no exporta ninguno.</translation>
+    </message>
+    <message>
+        <source>This vault has not joined a team yet. A bundle can only be opened by your team lead, so first open the team file the lead gave you and check the lead&apos;s fingerprint.
+
+Join a team now?</source>
+        <translation>Esta bóveda aún no se ha unido a un equipo. Solo la coordinación puede abrir un paquete, así que primero abra el archivo de equipo que le dio la coordinación y compruebe su huella.
+
+¿Unirse a un equipo ahora?</translation>
     </message>
 </context>
 <context>

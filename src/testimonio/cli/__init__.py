@@ -121,7 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--accept-risk", action="store_true")
 
     imp = _cmd(sub, "import", f"{X}:cmd_import", "(lead) import bundles")
-    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    imp.add_argument("--folder", type=Path, metavar="DIR",
+                     help="import every bundle in DIR not imported yet")
+    imp.add_argument("--watch", action="store_true",
+                     help="with --folder: keep importing new bundles as they arrive")
 
     report = _cmd(sub, "report", f"{X}:cmd_report", "(lead) export tables for analysis")
     out = report.add_mutually_exclusive_group(required=True)

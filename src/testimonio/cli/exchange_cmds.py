@@ -106,9 +106,25 @@ def cmd_team_add_researcher(args: argparse.Namespace) -> int:
         service = TeamService(vault)
         researcher = service.read_public_key_file(args.file)
         _accept(f"Researcher '{researcher.name or '(no name)'}'", researcher.fingerprint, args.yes)
-        service.add_researcher(researcher)
-    print(f"Added {researcher.name or researcher.fingerprint} to the roster.")
+        entry = service.add_researcher(researcher, _distinct_name(service, researcher, args.yes))
+    print(f"Added {entry.name} to the roster.")
     return EXIT_OK
+
+
+def _distinct_name(service: Any, researcher: Any, yes: bool) -> str | None:
+    """The name to add under: the file's, or another when the roster has it already.
+
+    Asked on a terminal; with ``--yes`` the fingerprint's first group is added.
+    """
+    name = str(researcher.name or researcher.fingerprint[:9])
+    while service.name_taken(name, researcher.key_id):
+        if yes or not sys.stdin or not sys.stdin.isatty():
+            name = f"{name} ({researcher.fingerprint[:4]})"
+            print(f"The roster already has a researcher of that name; adding as '{name}'.")
+            continue
+        name = input("The roster already has a researcher of that name. "
+                     "Name to add this one under: ").strip() or name
+    return name
 
 
 # --- export, import, report --------------------------------------------------
@@ -144,13 +160,49 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """``import FILE...`` (lead): each file on its own; the first refusal stops."""
+    """``import FILE... | import --folder DIR [--watch]`` (lead).
+
+    Files: each on its own; the first refusal stops. A folder: every bundle
+    not imported yet, one line per bundle, refusals listed and the others go
+    on; ``--watch`` keeps importing new bundles until interrupted.
+    """
     from testimonio.services.import_ import ImportService
 
+    if args.folder is None and not args.files:
+        raise BadInput("Name bundle files, or a folder with --folder DIR.")
+    if args.folder is not None and args.files:
+        raise BadInput("Name bundle files or --folder DIR, not both.")
+    if args.watch and args.folder is None:
+        raise BadInput("--watch needs --folder DIR.")
     with _vault(args) as vault:
         service = ImportService(vault)
+        if args.folder is not None:
+            return _import_folder(vault, service, args.folder, args.watch)
         for path in args.files:
             print(service.import_file(path).sentence())
+    return EXIT_OK
+
+
+def _import_folder(vault: Any, service: Any, folder: Any, watch: bool) -> int:
+    from testimonio.services.folder_import import FolderImporter
+
+    importer = FolderImporter(vault, service)
+    done = importer.run(folder)
+    for item in done.items:
+        print(item.line(), flush=True)
+    new = sum(1 for i in done.items if i.outcome != "skipped")
+    print(f"{folder}: {new} bundle(s) handled, {done.known} imported before, "
+          f"{sum(1 for i in done.items if i.outcome == 'skipped')} file(s) skipped.", flush=True)
+    if done.truncated:
+        print("The folder holds more files than one pass reads; run again for the rest.")
+    if not watch:
+        return done.exit_code
+    print(f"Watching {folder} for new bundles; press Ctrl+C to stop.", flush=True)
+    try:
+        importer.watch(folder, lambda item: print(item.line(), flush=True), lambda: False,
+                       after=done)
+    except KeyboardInterrupt:
+        print("Stopped watching.")
     return EXIT_OK
 
 

@@ -139,6 +139,20 @@ class OpenedBundle:
         self.index = self._read_index()
         self._state = "index"
 
+    def header_sha256(self) -> str:
+        """SHA-256 of the authenticated file's header and wrapped key (unique per bundle).
+
+        Read from the file already open, so it is the header that was checked,
+        whatever has happened to the path since.
+        """
+        position = self._f.tell()
+        try:
+            self._f.seek(0)
+            head = self._f.read(BODY_OFFSET)
+        finally:
+            self._f.seek(position)
+        return hashlib.sha256(head).hexdigest()
+
     def _read_index(self) -> list[dict[str, Any]]:
         length = self._reader.section(SECTION_INDEX)
         if length > MAX_INDEX_BYTES:

@@ -9,6 +9,12 @@
   out of reach while staying short enough to read over a phone line; the
   letters are uppercase because they are easier to read aloud.
 
+``fingerprint_words(fingerprint)`` says the same 128 bits as twelve words
+of 11 bits each (the last word's low four bits are zero), from one fixed
+word list (:mod:`testimonio.exchange.wordlist`): words are easier to read
+over a phone than hex, and they encode the whole fingerprint, so comparing
+the words is as strong as comparing the hex.
+
 For a vault, "the public key" is the 64 bytes ``signing || encryption`` (see
 ``keys.PublicKeys.raw``), so one fingerprint confirms both keys.
 """
@@ -60,3 +66,23 @@ def normalise_fingerprint(text: str) -> str:
 def is_fingerprint(text: str) -> bool:
     """True when ``text`` is in the display form produced by :func:`fingerprint`."""
     return bool(_DISPLAY_RE.match(text))
+
+
+WORD_COUNT = 12
+_WORD_BITS = 11
+
+
+def fingerprint_words(text: str) -> tuple[str, ...]:
+    """The twelve words of a display fingerprint (all of its 128 bits).
+
+    ``BadInput`` if ``text`` is not a fingerprint.
+    """
+    from testimonio.errors import BadInput
+    from testimonio.exchange.wordlist import WORDS
+
+    shown = normalise_fingerprint(text)
+    if not is_fingerprint(shown):
+        raise BadInput("This is not a fingerprint (8 groups of 4 hex digits).")
+    bits = int(shown.replace(" ", ""), 16) << (WORD_COUNT * _WORD_BITS - 128)
+    mask = (1 << _WORD_BITS) - 1
+    return tuple(WORDS[(bits >> (_WORD_BITS * (WORD_COUNT - 1 - n))) & mask] for n in range(WORD_COUNT))

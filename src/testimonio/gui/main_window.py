@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
                                               self.change_passphrase)
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.export_action = self._action(self.tr("&Export for the team lead…"),
-                                          lambda: self.open_dialog("export"), "Ctrl+E")
+                                          lambda: self.team_menu.export(), "Ctrl+E")
         self.import_action = self._action(self.tr("&Import bundles…"),
                                           lambda: self.open_dialog("import"), "Ctrl+I")
         self.list_action = self._action(self.tr("&Interviews"), self.show_list, "Ctrl+1")
@@ -174,9 +174,11 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.delete_action, None,
                        self.back_action):
             interview.addSeparator() if action is None else interview.addAction(action)
-        team = bar.addMenu(self.tr("&Team"))
-        for action in (self.export_action, self.import_action):
-            team.addAction(action)
+        from testimonio.gui.team_menu import TeamMenu
+
+        self.team_menu = TeamMenu(self)  # its shape and its entries live in team_menu.py
+        bar.addMenu(self.team_menu.menu)
+        self.vault_actions += self.team_menu.actions
         view = bar.addMenu(self.tr("&View"))
         for action in (self.list_action, self.researchers_action, self.summary_action):
             view.addAction(action)

@@ -129,6 +129,10 @@ class ImportService:
             rows = db.execute("SELECT key_id, public, name FROM roster").fetchall()
         return {str(k): (PublicKeys.from_raw(bytes(p)), str(n)) for k, p, n in rows}
 
+    def display_names(self) -> dict[str, str]:
+        """Key id -> roster name, told apart when two researchers share one."""
+        return shown_names(self.roster())
+
     def import_files(self, files: Sequence[Path], progress: ProgressFn | None = None,
                      cancelled: CancelledFn | None = None) -> list[ImportResult]:
         """Import several bundles, each on its own (one refusal does not undo the others)."""
@@ -152,7 +156,7 @@ class ImportService:
             raise Cancelled() from None
         with opened:
             manifest = opened.manifest
-            name = roster[manifest.researcher][1]
+            name = shown_names(roster)[manifest.researcher]
             with self.vault.read() as db:
                 check_revocation(db, manifest.researcher, manifest.sequence)
                 seen = db.execute("SELECT 1 FROM import_log WHERE bundle_id = ? LIMIT 1",
@@ -163,6 +167,7 @@ class ImportService:
                                       True, ())
                 with self.vault.transaction() as db:
                     _log(db, result, manifest.created, "already imported")
+                    _remember_header(db, opened.header_sha256(), manifest.bundle_id)
                 return self._with_gaps(result)
             records = list(opened.records())
             forms = self._validate(records)
@@ -172,6 +177,7 @@ class ImportService:
                 result = ImportResult(Path(path).name, manifest.bundle_id, name, manifest.researcher,
                                       manifest.sequence, len(records), *counts, False, ())
                 _log(db, result, manifest.created, "imported")
+                _remember_header(db, opened.header_sha256(), manifest.bundle_id)
                 steps.check()  # a cancel here rolls the whole merge back
         return self._with_gaps(result)
 
@@ -248,6 +254,31 @@ class ImportService:
         from dataclasses import replace
 
         return replace(result, gaps=self.gaps(result.researcher_key_id))
+
+
+def shown_names(roster: dict[str, tuple[PublicKeys, str]]) -> dict[str, str]:
+    """Key id -> name to show (see :func:`testimonio.services.team.display_names`)."""
+    from testimonio.services.team import RosterEntry, display_names
+
+    return display_names([RosterEntry(k, name, pub.fingerprint, "") for k, (pub, name) in roster.items()])
+
+
+def header_hash(path: Path) -> str | None:
+    """SHA-256 of a bundle file's plaintext header and wrapped key; None if too short.
+
+    Unique per bundle (the wrapped key is), so it identifies a file already
+    imported without decrypting it again (``import --folder``'s second pass).
+    """
+    from testimonio.exchange.bundle_io import BODY_OFFSET
+
+    with open(path, "rb") as fh:
+        head = fh.read(BODY_OFFSET)
+    return hashlib.sha256(head).hexdigest() if len(head) == BODY_OFFSET else None
+
+
+def _remember_header(db: Any, digest: str, bundle_id: str) -> None:
+    db.execute("INSERT INTO imported_headers (header_sha256, bundle_id, at) VALUES (?, ?, ?) "
+               "ON CONFLICT (header_sha256) DO NOTHING", (digest, bundle_id, now()))
 
 
 def _log(db: Any, r: ImportResult, created: str, outcome: str) -> None:

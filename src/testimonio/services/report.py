@@ -36,6 +36,7 @@ from testimonio.services.report_tables import (
     write_xlsx,
 )
 from testimonio.services.summary import Summary, SummaryInput, summarise
+from testimonio.services.team import TeamService
 
 
 class ReportService:
@@ -51,9 +52,8 @@ class ReportService:
         with self.vault.read() as db:
             rows = db.execute(
                 "SELECT i.id, i.form_id, i.form_version, i.site, i.interviewer, i.updated_at, "
-                "o.export_id, r.name, p.export_id FROM interviews i "
+                "o.export_id, o.researcher, p.export_id FROM interviews i "
                 "LEFT JOIN imported_origin o ON o.interview_id = i.id "
-                "LEFT JOIN roster r ON r.key_id = o.researcher "
                 "LEFT JOIN pseudonyms p ON p.interview_id = i.id "
                 "WHERE i.status = 'complete' ORDER BY i.created_at, i.id").fetchall()
         missing = [r[0] for r in rows if r[6] is None and r[8] is None]
@@ -64,6 +64,8 @@ class ReportService:
         else:
             ids = {}
         forms: dict[tuple[str, str], Questionnaire] = {}
+        # Two researchers of one name are told apart in _submitted_by too.
+        names = TeamService(self.vault).display_names()
         for (iid, form_id, version, site, interviewer, updated, origin_eid, researcher,
              own_eid) in rows:
             key = (form_id, version)
@@ -80,7 +82,8 @@ class ReportService:
                 # Attachments stay in the vault: a report is a table, not a copy of photos.
                 answers = Pseudonymiser(q, reviewed).answers(answers)
             info = {"uuid": origin_eid or own_eid or ids.get(iid, ""), "site": site,
-                    "submitted_by": researcher if origin_eid else interviewer,
+                    "submitted_by": (names.get(researcher, interviewer) if origin_eid
+                                     else interviewer),
                     "submission_time": str(updated)[:10], "version": version}
             yield q, info, answers
 

@@ -27,6 +27,10 @@ from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 
 
+class NameTaken(BadInput):
+    """Another researcher on the roster already goes by this name."""
+
+
 @dataclass(frozen=True)
 class TeamResult:
     """What ``team create`` or ``team join`` did."""
@@ -138,6 +142,10 @@ class TeamService:
         if researcher.key_id == self.keys.public().key_id:
             raise BadInput("This is the lead's own key; add the researchers' keys.")
         shown = (name or researcher.name or researcher.fingerprint[:9]).strip()
+        if self.name_taken(shown, researcher.key_id):
+            raise NameTaken(f"The roster already has a researcher named {shown!r}. Give this "
+                            "researcher a different name (for example with a surname or the "
+                            "place they work), so the two are never confused.")
         at = now()
         with self.vault.transaction() as db:
             db.execute(
@@ -147,6 +155,15 @@ class TeamService:
                 (researcher.key_id, researcher.public.raw, shown, researcher.fingerprint, at,
                  researcher.public.kem))
         return RosterEntry(researcher.key_id, shown, researcher.fingerprint, at)
+
+    def name_taken(self, name: str, key_id: str = "") -> bool:
+        """Whether another key on the roster goes by ``name`` (case and spaces ignored)."""
+        wanted = _name_key(name)
+        return any(_name_key(e.name) == wanted and e.key_id != key_id for e in self.roster())
+
+    def display_names(self) -> dict[str, str]:
+        """Key id -> the name to show, told apart when two share a name."""
+        return display_names(self.roster())
 
     def roster(self) -> list[RosterEntry]:
         """Every researcher on the roster, by name."""
@@ -186,6 +203,23 @@ class TeamService:
                 (team.study, lead.raw, lead.key_id, lead.fingerprint, now(), lead.kem))
             _merge_site_setting(db, list(team.sites))
         return TeamResult(team.study, lead.fingerprint, len(team.questionnaires), len(team.sites))
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def display_names(entries: list[RosterEntry]) -> dict[str, str]:
+    """Key id -> name, with the fingerprint's first group added where names repeat.
+
+    Two researchers called "Ana" become "Ana (3F2A)" and "Ana (91C0)" in
+    every list, message and report, so nobody's bundles are taken for another's.
+    """
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[_name_key(entry.name)] = counts.get(_name_key(entry.name), 0) + 1
+    return {e.key_id: (f"{e.name} ({e.fingerprint[:4]})" if counts[_name_key(e.name)] > 1 else e.name)
+            for e in entries}
 
 
 def _listed(raw: Any) -> list[str]:

@@ -286,11 +286,26 @@ BEGIN
 END;
 """
 
+# (lead) every bundle imported, by the hash of its plaintext header (unique
+# per bundle: it holds the bundle's wrapped key), so a second pass over a
+# shared folder skips the bundles already imported without decrypting them.
+# The data view filters by a select question's value: answers by (path, value).
+_V5_FOLDER_AND_FILTERS = """
+CREATE TABLE imported_headers (
+    header_sha256 TEXT PRIMARY KEY,
+    bundle_id     TEXT NOT NULL,
+    at            TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX answers_path_value ON answers (path, value);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
     Migration(3, "covering index for searching the interview list", _V3_SEARCH),
     Migration(4, "hybrid keys, backup recipients, revocations, receipts, purges", _V4_ANSWERS),
+    Migration(5, "headers of imported bundles; answers by question and value",
+              _V5_FOLDER_AND_FILTERS),
 )
 
 SCHEMA_VERSION_TABLE = (

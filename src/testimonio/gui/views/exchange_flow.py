@@ -188,6 +188,7 @@ class ImportOutcome:
     path: Path
     ok: bool
     message: str
+    skipped: bool = False  # not a bundle: passed over, not refused
 
 
 def _imported_sentence(result: Any) -> str:
@@ -236,6 +237,40 @@ def import_files(context: Any, files: Sequence[Path], progress: ProgressFn | Non
     return outcomes
 
 
+def _skip_reason(reason: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    texts = {
+        "unreadable": QCoreApplication.translate("ImportDialog", "the file cannot be read."),
+        "team": QCoreApplication.translate("ImportDialog", "a team file, not a bundle."),
+        "key": QCoreApplication.translate("ImportDialog", "a researcher's key file, not a bundle."),
+        "short": QCoreApplication.translate(
+            "ImportDialog", "too short to be a bundle: it may still be copying."),
+    }
+    return texts.get(reason) or QCoreApplication.translate("ImportDialog", "not a Testimonio bundle.")
+
+
+def import_folder(context: Any, folder: Path, progress: ProgressFn | None = None,
+                  cancelled: CancelledFn | None = None) -> tuple[list[ImportOutcome], int]:
+    """Import every bundle of ``folder`` not imported yet (background).
+
+    Returns one outcome per file handled or skipped, and how many bundles
+    were passed over because they were imported before.
+    """
+    from testimonio.services.folder_import import IMPORTED, SKIPPED, FolderImporter
+
+    done = FolderImporter(context.vault, context.import_).run(folder, progress, cancelled)
+    outcomes = []
+    for item in done.items:
+        if item.outcome == SKIPPED:
+            outcomes.append(ImportOutcome(item.path, False, _skip_reason(item.reason), True))
+        elif item.result is not None:
+            outcomes.append(ImportOutcome(item.path, True, _imported_sentence(item.result)))
+        else:
+            outcomes.append(ImportOutcome(item.path, item.outcome == IMPORTED, item.message))
+    return outcomes, done.known
+
+
 def gaps(context: Any) -> dict[str, list[tuple[int, int]]]:
     """Runs of missing sequence numbers per researcher name."""
     return {r.name: list(r.gaps) for r in researcher_rows(context) if r.gaps}
@@ -245,11 +280,12 @@ def researcher_rows(context: Any) -> list[ResearcherRow]:
     """The lead's roster with bundle counts, last bundle and gaps."""
     service = context.import_
     rows = []
+    names = service.display_names()  # two researchers of one name are told apart
     for key_id, (public, name) in sorted(service.roster().items(), key=lambda kv: kv[1][1].lower()):
         log = [e for e in service.log(key_id) if e.outcome == "imported"]
         last = max(log, key=lambda e: e.sequence, default=None)
         rows.append(ResearcherRow(
-            name or public.fingerprint[:9], key_id, public.fingerprint,
+            names.get(key_id) or name or public.fingerprint[:9], key_id, public.fingerprint,
             bundles=len({e.bundle_id for e in log}),
             last_sequence=last.sequence if last else None,
             last_import=_when(last.at) if last else "",
@@ -345,6 +381,6 @@ def read_key_file(context: Any, path: Path) -> KeyFileInfo:
     return KeyFileInfo(researcher.name, researcher.fingerprint, researcher)
 
 
-def add_researcher(context: Any, info: KeyFileInfo) -> None:
+def add_researcher(context: Any, info: KeyFileInfo, name: str | None = None) -> None:
     """(Lead) put a researcher's key on the roster (after the fingerprint check)."""
-    context.team.add_researcher(info.researcher)
+    context.team.add_researcher(info.researcher, name or None)

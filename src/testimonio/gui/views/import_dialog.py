@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
-from testimonio.gui.file_dialogs import open_files
+from testimonio.exchange.file_kinds import BUNDLE
+from testimonio.gui.file_dialogs import choose_folder, open_kinds
 from testimonio.gui.jobs import Job
 from testimonio.gui.models.researchers_model import format_gaps
-from testimonio.gui.views.exchange_flow import ImportOutcome, gaps, import_files
+from testimonio.gui.views.exchange_flow import ImportOutcome, gaps, import_files, import_folder
 
 _REFUSED = QColor("#B00020")
 _OK = QColor("#1B5E20")
+_SKIPPED = QColor("#5F6368")
 
 
 class ImportDialog(QDialog):
@@ -45,6 +47,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.files: list[Path] = []
+        self.folder: Path | None = None
         self.outcomes: list[ImportOutcome] = []
         self.job: Job | None = None
         self.setWindowTitle(self.tr("Import bundles"))
@@ -68,6 +71,10 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(self.FILE, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(self.RESULT, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(self.tr("&Add bundles…"), self)
+        self.folder_button = QPushButton(self.tr("Import a &folder…"), self)
+        self.folder_button.setToolTip(self.tr(
+            "Import every bundle in a folder that was not imported yet, for example a folder "
+            "kept in sync with the researchers or a USB stick."))
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setDefault(True)
@@ -86,11 +93,13 @@ class ImportDialog(QDialog):
         self.gaps_label.setWordWrap(True)
         self.gaps_label.setAccessibleName(self.tr("Missing bundles"))
         self.add_button.clicked.connect(self._browse)
+        self.folder_button.clicked.connect(self.choose_folder)
         self.remove_button.clicked.connect(self._remove)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.folder_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -113,11 +122,18 @@ class ImportDialog(QDialog):
     # --- files -----------------------------------------------------------------
     def add_files(self, paths: list[Path]) -> None:
         """Add bundle files to the list (each once)."""
+        new = []
         for path in paths:
             path = Path(path)
-            if path in self.files:
+            if path in self.files or path in new:
                 continue
-            self.files.append(path)
+            new.append(path)
+        self.files.extend(new)
+        self.add_files_rows(new)
+
+    def add_files_rows(self, paths: list[Path]) -> None:
+        """One row per file, waiting for its result."""
+        for path in paths:
             row = self.table.rowCount()
             self.table.insertRow(row)
             item = QTableWidgetItem(path.name)
@@ -133,13 +149,32 @@ class ImportDialog(QDialog):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        self.add_files([p for p in paths if p.is_file()])
+        folders = [p for p in paths if p.is_dir()]
+        if folders and not self.files:
+            self.import_folder(folders[0])  # a dropped folder is imported as a folder
+        else:
+            self.add_files([p for p in paths if p.is_file()])
         event.acceptProposedAction()
 
     def _browse(self) -> None:
-        paths = open_files(self, self.tr("Choose bundles"), str(Path.home()),
-                           self.tr("Testimonio bundles (*.tbundle);;All files (*)"))
+        paths = open_kinds(self, self.tr("Choose bundles"), BUNDLE, self.tr("Testimonio bundles"))
         self.add_files([Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        """Ask for a folder and import every bundle in it not imported yet."""
+        folder = choose_folder(self, self.tr("Choose the folder with the bundles"), BUNDLE.name)
+        if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path) -> None:
+        """Import the folder's new bundles in the background and list every file."""
+        if self._busy():
+            return
+        self.files = []
+        self.table.setRowCount(0)
+        self.folder = folder
+        self.status.setText(self.tr("Importing the new bundles of %1…").replace("%1", str(folder)))
+        self._run(Job(import_folder, self.context, folder, parent=self), 0)
 
     def _remove(self) -> None:
         row = self.table.currentRow()
@@ -165,6 +200,7 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         busy = self._busy()
         self.add_button.setEnabled(not busy)
+        self.folder_button.setEnabled(not busy)
         self.remove_button.setEnabled(not busy and bool(self.files))
         self.import_button.setEnabled(not busy and bool(self.files))
         self.cancel_button.setText(self.tr("Cancel") if busy else self.tr("Close"))
@@ -177,13 +213,17 @@ class ImportDialog(QDialog):
         for row in range(len(files)):
             self._result(row).setText(self.tr("waiting"))
         self.status.setText(self.tr("Importing…"))
-        self.job = Job(import_files, self.context, files, parent=self)
+        self.folder = None
+        self._run(Job(import_files, self.context, files, parent=self), len(files))
+
+    def _run(self, job: Job, total: int) -> None:
+        self.job = job
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._done)
         self.job.failed.connect(self._failed)
         self.job.was_cancelled.connect(self._cancelled)
         self.job.finished.connect(self._finished)
-        self.progress.setRange(0, len(files))
+        self.progress.setRange(0, total)
         self.progress.setValue(0)
         self.progress.show()
         self.job.start()
@@ -195,20 +235,36 @@ class ImportDialog(QDialog):
         if done < self.table.rowCount():
             self._result(done).setText(self.tr("importing…"))
 
-    def _done(self, outcomes: list[ImportOutcome]) -> None:
+    def _done(self, found: Any) -> None:
+        known = 0
+        if isinstance(found, tuple):  # a folder: every file is listed as it was met
+            outcomes, known = found
+            self.files = [o.path for o in outcomes]
+            self.table.setRowCount(0)
+            self.add_files_rows(self.files)
+        else:
+            outcomes = found
         self.outcomes = list(outcomes)
         for row, outcome in enumerate(outcomes):
             item = self._result(row)
             if outcome.ok:
                 item.setText(self.tr("Imported: %1").replace("%1", outcome.message))
+            elif outcome.skipped:
+                item.setText(self.tr("Skipped: %1").replace("%1", outcome.message))
             else:
                 item.setText(self.tr("Refused: %1").replace("%1", outcome.message))
-            item.setForeground(_OK if outcome.ok else _REFUSED)
+            item.setForeground(_OK if outcome.ok else _SKIPPED if outcome.skipped else _REFUSED)
             item.setToolTip(item.text())
         for row in range(len(outcomes), self.table.rowCount()):
             self._result(row).setText(self.tr("not imported (cancelled)"))
-        refused = sum(1 for o in outcomes if not o.ok)
-        if self.job is not None and self.job.is_cancelled():
+        refused = sum(1 for o in outcomes if not o.ok and not o.skipped)
+        if isinstance(found, tuple) and not (self.job is not None and self.job.is_cancelled()):
+            self.status.setText(self.tr(
+                "%1 bundle(s) imported, %2 refused, %3 file(s) skipped; %4 bundle(s) of this "
+                "folder were imported before.").replace("%1", str(sum(o.ok for o in outcomes)))
+                .replace("%2", str(refused)).replace("%3", str(sum(o.skipped for o in outcomes)))
+                .replace("%4", str(known)))
+        elif self.job is not None and self.job.is_cancelled():
             self.status.setText(self.tr("Cancelled. The files already imported stay imported; "
                                         "the others were not touched."))
         elif refused:
@@ -225,7 +281,7 @@ class ImportDialog(QDialog):
     def _cancelled(self) -> None:
         # The files finished before the cancel are reported like any other result.
         result = self.job.result if self.job is not None else None
-        self._done(result if isinstance(result, list) else [])
+        self._done(result if isinstance(result, list | tuple) else [])
 
     def _finished(self) -> None:
         self.progress.hide()

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
-from testimonio.gui.file_dialogs import open_file
+from testimonio.exchange.file_kinds import KEY
+from testimonio.gui.file_dialogs import open_kind
 from testimonio.gui.models.researchers_model import (
     BundleRow,
     BundlesModel,
@@ -68,15 +69,25 @@ class AddResearcherDialog(QDialog):
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
         self.who = QLabel(self)
+        self.who.setTextFormat(Qt.TextFormat.PlainText)  # the name comes from the file
         self.who.setWordWrap(True)
+        self.name_label = QLabel(self.tr("&Name on the team:"), self)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setAccessibleName(self.tr("Name on the team"))
+        self.name_label.setBuddy(self.name_edit)
+        self.name_edit.textEdited.connect(lambda _t: self._check_name())
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label)
+        name_row.addWidget(self.name_edit, 1)
         self.check = FingerprintCheck(self.tr("the researcher"), self)
         self.check.show_fingerprint("")
         self.file_edit.textEdited.connect(lambda _t: self.check.show_fingerprint(""))
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.add_button = QPushButton(self.tr("&Add to the team"), self)
         self.add_button.setEnabled(False)
-        self.check.confirmed.connect(self.add_button.setEnabled)
+        self.check.confirmed.connect(lambda _ok: self._check_name())
         self.add_button.clicked.connect(self.add)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.clicked.connect(self.reject)
@@ -87,6 +98,7 @@ class AddResearcherDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.who)
+        layout.addLayout(name_row)
         layout.addWidget(self.check)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -97,8 +109,7 @@ class AddResearcherDialog(QDialog):
             button.setAutoDefault(False)
 
     def _browse(self) -> None:
-        path = open_file(self, self.tr("Open a researcher's key file"), str(Path.home()),
-                         self.tr("Key files (*.testimonio-key);;All files (*)"))
+        path = open_kind(self, self.tr("Open a researcher's key file"), KEY, self.tr("Key files"))
         if path:
             self.file_edit.setText(path)
             self.open_file()
@@ -114,14 +125,34 @@ class AddResearcherDialog(QDialog):
             return
         self.info = info
         self.who.setText(self.tr("Researcher: %1").replace("%1", info.name or self.tr("(no name given)")))
+        self.name_edit.setText(info.name)
         self.check.show_fingerprint(info.fingerprint)
+        self._check_name()
         self.check.same.setFocus()
 
+    def _check_name(self) -> bool:
+        """Whether the name is free; says so and enables adding only then."""
+        name = self.name_edit.text().strip()
+        taken = bool(name) and self.info is not None and self.context.team.name_taken(
+            name, self.info.researcher.key_id)
+        if taken:
+            self.status.setText(self.tr(
+                "The team already has a researcher named %1. Give this one a different name "
+                "(a surname, or the place they work), so the two are never confused.")
+                .replace("%1", name))
+        elif not name and self.info is not None:
+            self.status.setText(self.tr("Give the researcher a name."))
+        else:
+            self.status.setText("")
+        ok = bool(name) and not taken and self.check.is_confirmed() and self.info is not None
+        self.add_button.setEnabled(ok)
+        return ok
+
     def add(self) -> None:
-        if not self.check.is_confirmed() or self.info is None:
+        if not self._check_name() or self.info is None:
             return
         try:
-            flow.add_researcher(self.context, self.info)
+            flow.add_researcher(self.context, self.info, self.name_edit.text().strip())
         except TestimonioError as error:
             self.status.setText(str(error))
             return

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,22 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
-from testimonio.gui.file_dialogs import open_file, save_file
+from testimonio.exchange.file_kinds import KEY, TEAM, FileKind, with_extension
+from testimonio.gui.file_dialogs import last_folder, open_kind, save_kind
 from testimonio.gui.views import exchange_flow as flow
+from testimonio.gui.widgets.fingerprint_view import FingerprintView
 
 
-def fingerprint_label(parent: QWidget) -> QLabel:
-    """A large monospaced label for a fingerprint (not selectable: read it aloud)."""
-    label = QLabel(parent)
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    label.setStyleSheet("QLabel { border: 1px solid palette(mid); padding: 8px; }")
-    return label
+def fingerprint_label(parent: QWidget) -> FingerprintView:
+    """A fingerprint box (twelve words and the hex), not selectable: read it aloud."""
+    return FingerprintView(parent)
 
 
 class FingerprintCheck(QWidget):
@@ -53,9 +45,9 @@ class FingerprintCheck(QWidget):
     def __init__(self, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.intro = QLabel(self.tr(
-            "Compare this fingerprint, group by group, with the one %1 reads out to you in "
-            "person or on a call. If a single character differs, stop: the file is not "
-            "theirs.").replace("%1", who), self)
+            "Compare these words (or the groups of letters and digits under them), one by "
+            "one, with the ones %1 reads out to you in person or on the phone. If a single "
+            "word or character differs, stop: the file is not theirs.").replace("%1", who), self)
         self.intro.setWordWrap(True)
         self.fingerprint = fingerprint_label(self)
         self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
@@ -70,7 +62,6 @@ class FingerprintCheck(QWidget):
 
     def show_fingerprint(self, fingerprint: str) -> None:
         self.fingerprint.setText(fingerprint)
-        self.fingerprint.setAccessibleDescription(fingerprint)
         self.same.setChecked(False)
         self.same.setEnabled(bool(fingerprint))
 
@@ -89,16 +80,25 @@ class TeamDialog(QDialog):
     """Create a team (lead), join one (researcher), or hand out this vault's key."""
 
     CREATE, JOIN, MY_KEY = range(3)
+    joined = Signal()  # the vault joined the team shown
 
-    def __init__(self, context: Any, parent: QWidget | None = None, tab: int = 0) -> None:
+    def __init__(self, context: Any, parent: QWidget | None = None, tab: int = 0,
+                 single: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Team"))
-        self.resize(640, 460)
+        self.resize(640, 520)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._create_tab(), self.tr("Create a team (lead)"))
-        self.tabs.addTab(self._join_tab(), self.tr("Join a team (researcher)"))
-        self.tabs.addTab(self._key_tab(), self.tr("My key"))
+        titles = (self.tr("Create a team (lead)"), self.tr("Join a team (researcher)"),
+                  self.tr("My key"))
+        self.tabs.addTab(self._create_tab(), titles[self.CREATE])
+        self.tabs.addTab(self._join_tab(), titles[self.JOIN])
+        self.tabs.addTab(self._key_tab(), titles[self.MY_KEY])
+        if single:
+            # Opened from one entry of the Team menu: that page alone, titled by it.
+            self.tabs.tabBar().hide()
+            self.tabs.setDocumentMode(True)
+            self.setWindowTitle(titles[tab])
         self.tabs.currentChanged.connect(self._tab_changed)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
@@ -133,15 +133,16 @@ class TeamDialog(QDialog):
         self.study_edit.setAccessibleName(self.tr("Study name"))
         self.team_out_edit = QLineEdit(page)
         self.team_out_edit.setAccessibleName(self.tr("Save the team file as"))
-        self.team_out_edit.setText(str(Path.home() / "team.testimonio-team"))
+        self.team_out_edit.setText(str(Path(last_folder(TEAM.name)) / f"team{TEAM.extension}"))
         browse = QPushButton(self.tr("B&rowse…"), page)
-        browse.clicked.connect(lambda: self._save_as(self.team_out_edit, self.tr("Team files (*.testimonio-team)")))
+        browse.clicked.connect(lambda: self._save_as(self.team_out_edit, TEAM, self.tr("Team files")))
         form = QFormLayout()
         form.addRow(self.tr("&Study name:"), self.study_edit)
         form.addRow(self.tr("Save &as:"), _file_row(page, self.team_out_edit, browse))
         self.create_button = QPushButton(self.tr("&Create the team file"), page)
         self.create_button.clicked.connect(self.create_team)
         self.create_status = QLabel(page)
+        self.create_status.setTextFormat(Qt.TextFormat.PlainText)
         self.create_status.setWordWrap(True)
         self.lead_fingerprint = fingerprint_label(page)
         self.lead_fingerprint.setAccessibleName(self.tr("Your fingerprint"))
@@ -157,7 +158,7 @@ class TeamDialog(QDialog):
 
     def create_team(self) -> None:
         name = self.study_edit.text().strip()
-        out = Path(self.team_out_edit.text().strip()).expanduser()
+        out = with_extension(Path(self.team_out_edit.text().strip()).expanduser(), TEAM)
         if not name:
             self.create_status.setText(self.tr("Give the study a name."))
             self.study_edit.setFocus()
@@ -188,6 +189,7 @@ class TeamDialog(QDialog):
         row.addWidget(label)
         row.addLayout(_file_row(page, self.team_file_edit, browse), 1)
         self.team_summary = QLabel(page)
+        self.team_summary.setTextFormat(Qt.TextFormat.PlainText)  # the file's text, never markup
         self.team_summary.setWordWrap(True)
         self.team_info: flow.TeamFileInfo | None = None
         self.join_check = FingerprintCheck(self.tr("the team lead"), page)
@@ -199,6 +201,7 @@ class TeamDialog(QDialog):
         self.join_check.confirmed.connect(self.join_button.setEnabled)
         self.join_button.clicked.connect(self.join_team)
         self.join_status = QLabel(page)
+        self.join_status.setTextFormat(Qt.TextFormat.PlainText)
         self.join_status.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
@@ -210,8 +213,7 @@ class TeamDialog(QDialog):
         return page
 
     def _browse_team_file(self) -> None:
-        path = open_file(self, self.tr("Open the team file"), str(Path.home()),
-                         self.tr("Team files (*.testimonio-team);;All files (*)"))
+        path = open_kind(self, self.tr("Open the team file"), TEAM, self.tr("Team files"))
         if path:
             self.team_file_edit.setText(path)
             self.open_team_file()
@@ -247,6 +249,7 @@ class TeamDialog(QDialog):
             "You joined the team: its questionnaires and sites are installed, and your "
             "bundles will be addressed to this lead."))
         self.join_button.setEnabled(False)
+        self.joined.emit()
 
     # --- my key ---------------------------------------------------------------------
     def _key_tab(self) -> QWidget:
@@ -261,15 +264,16 @@ class TeamDialog(QDialog):
         self.key_name_edit.setAccessibleName(self.tr("Your name, as the lead knows you"))
         self.key_out_edit = QLineEdit(page)
         self.key_out_edit.setAccessibleName(self.tr("Save the key file as"))
-        self.key_out_edit.setText(str(Path.home() / "my-key.testimonio-key"))
+        self.key_out_edit.setText(str(Path(last_folder(KEY.name)) / f"my-key{KEY.extension}"))
         browse = QPushButton(self.tr("Bro&wse…"), page)
-        browse.clicked.connect(lambda: self._save_as(self.key_out_edit, self.tr("Key files (*.testimonio-key)")))
+        browse.clicked.connect(lambda: self._save_as(self.key_out_edit, KEY, self.tr("Key files")))
         form = QFormLayout()
         form.addRow(self.tr("Your &name:"), self.key_name_edit)
         form.addRow(self.tr("Save a&s:"), _file_row(page, self.key_out_edit, browse))
         self.key_button = QPushButton(self.tr("Save my &public key"), page)
         self.key_button.clicked.connect(self.export_key)
         self.key_status = QLabel(page)
+        self.key_status.setTextFormat(Qt.TextFormat.PlainText)
         self.key_status.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
@@ -282,8 +286,8 @@ class TeamDialog(QDialog):
 
     def export_key(self) -> None:
         try:
-            written = flow.export_my_key(self.context, Path(self.key_out_edit.text().strip()).expanduser(),
-                                         self.key_name_edit.text().strip())
+            out = with_extension(Path(self.key_out_edit.text().strip()).expanduser(), KEY)
+            written = flow.export_my_key(self.context, out, self.key_name_edit.text().strip())
         except TestimonioError as error:
             self.key_status.setText(str(error))
             return
@@ -296,7 +300,7 @@ class TeamDialog(QDialog):
             except TestimonioError as error:
                 self.key_status.setText(str(error))
 
-    def _save_as(self, edit: QLineEdit, filter_: str) -> None:
-        path = save_file(self, self.tr("Save as"), edit.text(), filter_)
+    def _save_as(self, edit: QLineEdit, kind: FileKind, description: str) -> None:
+        path = save_kind(self, self.tr("Save as"), kind, description, Path(edit.text()).name)
         if path:
             edit.setText(path)
