@@ -1784,6 +1784,10 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>missing up to no. %1: not imported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bundles from %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1785,6 +1785,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>falta: todavía no importado</translation>
     </message>
     <message>
+        <source>missing up to no. %1: not imported yet</source>
+        <translation>falta hasta el n.º %1: todavía no importado</translation>
+    </message>
+    <message>
         <source>Bundles from %1</source>
         <translation>Paquetes de %1</translation>
     </message>

@@ -124,6 +124,11 @@ class ReceivedAttachment:
             pass
 
 
+#: The first bytes of a bundle, in every format version, hold its random nonce
+#: (and the start of its wrapped key): their hash identifies one bundle file.
+HEAD_ID_BYTES = 144
+
+
 class OpenedBundle:
     """An authenticated bundle. Use as a context manager; see bundle.py."""
 
@@ -140,7 +145,7 @@ class OpenedBundle:
         self._state = "index"
 
     def header_sha256(self) -> str:
-        """SHA-256 of the authenticated file's header and wrapped key (unique per bundle).
+        """SHA-256 of the authenticated file's first bytes (unique per bundle).
 
         Read from the file already open, so it is the header that was checked,
         whatever has happened to the path since.
@@ -148,7 +153,7 @@ class OpenedBundle:
         position = self._f.tell()
         try:
             self._f.seek(0)
-            head = self._f.read(BODY_OFFSET)
+            head = self._f.read(HEAD_ID_BYTES)
         finally:
             self._f.seek(position)
         return hashlib.sha256(head).hexdigest()

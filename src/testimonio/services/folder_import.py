@@ -3,7 +3,7 @@
 A folder kept in sync by a tool the team already uses (Syncthing, Nextcloud,
 a USB stick passed around) is the team's transport: no server of our own.
 
-- A bundle already imported is known by the hash of its plaintext header
+- A bundle already imported is known by the hash of its first bytes
   (``imported_headers``, written by every import), so a second pass over the
   folder decrypts nothing and changes nothing.
 - A file that is not a bundle is listed as skipped, with the reason; hidden
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import EXIT_OK, BadInput, TestimonioError
-from testimonio.exchange.bundle_io import BODY_OFFSET
+from testimonio.exchange.bundle_reader import HEAD_ID_BYTES
 from testimonio.exchange.file_kinds import BUNDLE, kind_of
 from testimonio.services import vaultdb
 from testimonio.services._progress import Cancelled, CancelledFn, ProgressFn
@@ -112,7 +112,7 @@ class FolderImporter:
             return FolderItem(path, SKIPPED, f"{what}, not a bundle.",
                               reason=kind.name if kind is not None else "other")
         if digest is None:
-            return FolderItem(path, SKIPPED, f"shorter than a bundle's header ({BODY_OFFSET} "
+            return FolderItem(path, SKIPPED, f"shorter than a bundle's header ({HEAD_ID_BYTES} "
                               "bytes): it may still be copying.", reason="short")
         return None if digest in known else digest
 

@@ -264,16 +264,16 @@ def shown_names(roster: dict[str, tuple[PublicKeys, str]]) -> dict[str, str]:
 
 
 def header_hash(path: Path) -> str | None:
-    """SHA-256 of a bundle file's plaintext header and wrapped key; None if too short.
+    """SHA-256 of a bundle file's first bytes (its nonce among them); None if too short.
 
-    Unique per bundle (the wrapped key is), so it identifies a file already
-    imported without decrypting it again (``import --folder``'s second pass).
+    Unique per bundle, so it identifies a file already imported without
+    decrypting it again (``import --folder``'s second pass).
     """
-    from testimonio.exchange.bundle_io import BODY_OFFSET
+    from testimonio.exchange.bundle_reader import HEAD_ID_BYTES
 
     with open(path, "rb") as fh:
-        head = fh.read(BODY_OFFSET)
-    return hashlib.sha256(head).hexdigest() if len(head) == BODY_OFFSET else None
+        head = fh.read(HEAD_ID_BYTES)
+    return hashlib.sha256(head).hexdigest() if len(head) == HEAD_ID_BYTES else None
 
 
 def _remember_header(db: Any, digest: str, bundle_id: str) -> None:

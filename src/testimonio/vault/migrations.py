@@ -286,8 +286,8 @@ BEGIN
 END;
 """
 
-# (lead) every bundle imported, by the hash of its plaintext header (unique
-# per bundle: it holds the bundle's wrapped key), so a second pass over a
+# (lead) every bundle imported, by the hash of its first bytes (unique per
+# bundle: they hold its random nonce), so a second pass over a
 # shared folder skips the bundles already imported without decrypting them.
 # The data view filters by a select question's value: answers by (path, value).
 _V5_FOLDER_AND_FILTERS = """
