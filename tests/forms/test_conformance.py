@@ -15,6 +15,7 @@ import math
 import pytest
 
 from testimonio.forms.expr import MappingContext, NodeSet, evaluate, parse
+from testimonio.forms.expr import values as expr_values
 from testimonio.forms.model import Choice, Group, Question, Questionnaire, Text
 from testimonio.forms.state import FormState
 
@@ -297,6 +298,12 @@ FORM_CASES: list[tuple[str, str, object]] = [
     ("", "${e} = today()", True),
     ("", "today() - ${d} > 60", True),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _utc_is_local(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Date-times without an offset are local time: make that UTC whatever the machine's zone."""
+    monkeypatch.setattr(expr_values, "LOCAL_ZONE", dt.UTC)
 
 
 @pytest.fixture(scope="module")

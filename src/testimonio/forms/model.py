@@ -28,6 +28,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from testimonio.forms.secondary import SecondaryInstance
+
 AnswerValue = str | int | float | list[str] | None
 
 DEFAULT_LANG = "default"
@@ -116,6 +118,8 @@ class Question:
     privacy: Privacy = Privacy.DEFAULT
     privacy_band: int = 10
     row: int | None = None  # row on the survey sheet, for messages
+    #: A ``range`` question: (start, end, step); its type is integer or decimal.
+    range: tuple[float, float, float] | None = None
 
     @property
     def is_attachment(self) -> bool:
@@ -165,6 +169,11 @@ class Questionnaire:
     source_name: str = ""  # file name it was read from
     # Display name of each language key, e.g. {"es": "Español"} (from "label::Español (es)").
     language_names: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    #: Every list of the choices sheet by list name: ``instance('list')`` reads them.
+    choice_lists: Mapping[str, tuple[Choice, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    #: Form attachments (CSV, XML, GeoJSON) read as secondary instances, by
+    #: instance id (the file name without its extension).
+    attachments: Mapping[str, SecondaryInstance] = field(default_factory=lambda: MappingProxyType({}))
     _by_path: Mapping[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _by_name: Mapping[str, Node] = field(default_factory=dict, repr=False, compare=False)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from testimonio.errors import AnswersInvalid, ExpressionError
 from testimonio.forms.deps import DependencyGraph
-from testimonio.forms.expr import Expr, Value, evaluate, to_boolean, to_number
+from testimonio.forms.expr import Compiled, Value, compile_expr, run, to_boolean, to_number
 from testimonio.forms.model import AnswerValue, Choice, Group, Node, Question, Questionnaire
 from testimonio.forms.state_paths import (
     Instances,
@@ -49,6 +49,9 @@ class _Plan:
     def __init__(self, q: Questionnaire, graph: DependencyGraph, chain: dict[str, tuple[str, ...]]) -> None:
         self.graph = graph
         self.chain = chain  # Instances.repeat_chain: the same for every state of the form
+        # Every expression compiled once into closures, by (model path, column).
+        self.compiled: dict[tuple[str, str], Compiled] = {
+            key: compile_expr(expr) for key, expr in graph.exprs.items()}
         self.order: list[tuple[str, Node, bool, bool]] = []
         # Static nodes without relevance or calculation: only the parent's
         # relevance to copy. (model path, parent model path) by position in order.
@@ -168,12 +171,12 @@ class StateEngine:
             self._answers[path] = value
 
     def _eval(self, model: str, column: str, path: str) -> Value | None:
-        expr: Expr | None = self.graph.exprs.get((model, column))
-        if expr is None:
+        fn = self._plan.compiled.get((model, column))
+        if fn is None:
             return None
         self._ctx.here = path
         try:
-            return evaluate(expr, self._ctx)
+            return run(fn, self._ctx)
         except ExpressionError as exc:
             # A form that loaded can still compute nonsense on some answers
             # (count() of a value, a bad regex); the result is empty.

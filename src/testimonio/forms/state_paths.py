@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from testimonio.errors import ExpressionError
-from testimonio.forms.expr import Context, NodeSet
+from testimonio.forms.expr import Context, NodeSet, SecondaryInstance
 from testimonio.forms.expr.values import EMPTY
 from testimonio.forms.model import AnswerValue, Choice, Group, Question, Questionnaire
 
@@ -118,6 +118,7 @@ class StateContext(Context):
         self._now = now
         self.here = ""
         self.choice: Choice | None = None
+        self._lists: dict[tuple[str, str], SecondaryInstance] = {}
 
     def lookup(self, name: str) -> NodeSet:
         try:
@@ -141,6 +142,33 @@ class StateContext(Context):
 
     def value_at(self, path: str) -> AnswerValue:
         return self.effective(path)
+
+    def instance(self, name: str) -> SecondaryInstance | None:
+        """A choice list (labels in the current language) or a form attachment."""
+        attached = self.q.attachments.get(name)
+        if attached is not None:
+            return attached
+        choices = self.q.choice_lists.get(name)
+        if choices is None:
+            return None
+        key = (name, self.language())
+        made = self._lists.get(key)
+        if made is None:
+            lang = self.language()
+            made = self._lists[key] = SecondaryInstance(name, tuple(
+                {**c.extra, "name": c.name, "label": c.label.get(lang, self.q.default_language)}
+                for c in choices))
+        return made
+
+    def itext(self, ref: str) -> str:
+        """``jr:itext``: ``/data/path:label`` or ``:hint`` of a node, in the current language."""
+        target, _, form = ref.partition(":")
+        path = target.strip("/").partition("/")[2] if target.startswith("/") else target
+        if not self.q.has_path(path):
+            return ""
+        node = self.q.node(path)
+        text = node.hint if form == "hint" and isinstance(node, Question) else node.label
+        return text.get(self.language(), self.q.default_language)
 
     def choice_column(self, name: str) -> str | None:
         if self.choice is None:

@@ -34,6 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "geopoint": "Enter coordinates as latitude and longitude, e.g. -3.5 -80.2.",
         "acknowledge": "Confirm with OK.",
         "text": "This answer must be text.",
+        "range": "Choose a value on the scale shown.",
     },
     "es": {
         "required": "Esta pregunta necesita una respuesta.",
@@ -47,6 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "geopoint": "Escriba las coordenadas como latitud y longitud, p. ej. -3.5 -80.2.",
         "acknowledge": "Confirme con OK.",
         "text": "Esta respuesta debe ser texto.",
+        "range": "Elija un valor de la escala que se muestra.",
     },
 }
 
@@ -115,9 +117,11 @@ def type_problem(question: Question, value: AnswerValue, choices: Collection[str
         return None
     kind = question.type
     if kind == "integer":
-        return None if isinstance(value, int) and not isinstance(value, bool) else "integer"
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "integer"
+        return _off_range(question, value)
     if kind == "decimal":
-        return None if isinstance(value, float) else "decimal"
+        return _off_range(question, value) if isinstance(value, float) else "decimal"
     if kind in _MULTI:
         if not isinstance(value, list):
             return "choice"
@@ -138,6 +142,18 @@ def type_problem(question: Question, value: AnswerValue, choices: Collection[str
         return None if _valid_geopoint(value) else "geopoint"
     if kind == "acknowledge":
         return None if value == "OK" else "acknowledge"
+    return None
+
+
+def _off_range(question: Question, value: float) -> str | None:
+    """"range" if a range question's value is off its scale (outside, or between steps)."""
+    if question.range is None:
+        return None
+    start, end, step = question.range
+    low, high = min(start, end), max(start, end)
+    steps = (value - start) / step
+    if not low <= value <= high or abs(steps - round(steps)) > 1e-9:
+        return "range"
     return None
 
 

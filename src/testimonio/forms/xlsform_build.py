@@ -8,6 +8,7 @@ first pass (``forms.xlsform_rows``), and every node gets its survey row.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -115,6 +116,9 @@ class SurveyBuilder:
         children = self.children(tree.get("children") or [], "", None)
         root = Group(name="", path="", children=tuple(children))
         title = self.text(tree.get("title"))
+        # Every list, used by a question or not: instance('list') may read it.
+        lists = {str(name): tuple(self.choice(c) for c in items or [])
+                 for name, items in (tree.get("choices") or {}).items()}
         languages = [code for code in self.language_names if code != DEFAULT_LANG]
         if not languages:
             languages = [DEFAULT_LANG]
@@ -134,6 +138,7 @@ class SurveyBuilder:
             source_name=self.source_name,
             language_names=MappingProxyType(
                 {code: self.language_names.get(code, code) for code in languages}),
+            choice_lists=MappingProxyType(lists),
         )
 
     def children(self, items: Iterable[Mapping[str, Any]], prefix: str,
@@ -212,7 +217,11 @@ class SurveyBuilder:
         bind: Mapping[str, Any] = item.get("bind") or {}
         control: Mapping[str, Any] = item.get("control") or {}
         label = self.text(item.get("label"))
-        our_type = TYPE_MAP.get(kind)
+        our_type = TYPE_MAP.get(kind) or type_from_dictionary(kind)
+        range_ = None
+        if kind == "range":
+            range_ = self.range_bounds(item, row)
+            our_type = "integer" if all(float(x).is_integer() for x in range_) else "decimal"
         from_file = info.from_file if info else None
         if from_file:
             our_type = "text"
@@ -254,13 +263,60 @@ class SurveyBuilder:
             privacy=privacy,
             privacy_band=band,
             row=row,
+            range=range_,
         )
+
+    def range_bounds(self, item: Mapping[str, Any], row: int | None) -> tuple[float, float, float]:
+        """start, end and step of a ``range`` question (ODK's defaults 1, 10, 1)."""
+        raw = item.get("parameters") or {}
+        if isinstance(raw, str):
+            raw = parameters_parse(raw_parameters=raw, row_number=row or 0)
+        try:
+            start, end, step = (float(str(raw.get(k, d))) for k, d in (("start", 1), ("end", 10), ("step", 1)))
+        except ValueError:
+            raise FormError("The range's start, end and step must be numbers.", file=self.source_name,
+                            sheet="survey", row=row, column="parameters") from None
+        if not all(math.isfinite(x) for x in (start, end, step)) or step == 0 or abs(end - start) / abs(step) > 1e6:
+            raise FormError("The range needs finite start and end and a step that is not 0 (at most a million "
+                            "steps).", file=self.source_name, sheet="survey", row=row, column="parameters")
+        return start, end, step
 
     def choice(self, item: Mapping[str, Any]) -> Choice:
         extra = {str(k): str(v) for k, v in item.items()
                  if k not in {"name", "label", "media", "_row_number"} and v is not None}
         return Choice(name=str(item.get("name", "")), label=self.text(item.get("label")),
                       extra=MappingProxyType(extra))
+
+
+# pyxform's question-type dictionary (its aliases, e.g. "add text prompt") by
+# what they bind: (bind type, control tag) -> our type.
+_BY_BIND: Mapping[tuple[str, str], str] = {
+    ("string", "input"): "text", ("barcode", "input"): "text", ("int", "input"): "integer",
+    ("decimal", "input"): "decimal", ("date", "input"): "date", ("time", "input"): "time",
+    ("dateTime", "input"): "dateTime", ("geopoint", "input"): "geopoint",
+    ("string", "select1"): "select_one", ("string", "select"): "select_multiple",
+    ("string", "trigger"): "acknowledge", ("string", ""): "calculate",
+}
+_BY_MEDIA: Mapping[str, str] = {"image": "image", "audio": "audio", "video": "file", "application": "file"}
+
+
+def type_from_dictionary(kind: str) -> str | None:
+    """Our type for one of pyxform's type aliases, from what pyxform binds it to."""
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    entry = QUESTION_TYPE_DICT.get(kind)
+    if not entry or kind in NOTE_TYPES:
+        return None
+    bind = entry.get("bind") or {}
+    control = entry.get("control") or {}
+    if bind.get("readonly") == "true()":
+        return "note"
+    if bind.get("jr:preload") == "timestamp":
+        return {"start": "start", "end": "end"}.get(str(bind.get("jr:preloadParams")))
+    if bind.get("type") == "binary":
+        media = str(control.get("mediatype", "")).partition("/")[0]
+        return _BY_MEDIA.get(media)
+    return _BY_BIND.get((str(bind.get("type", "")), str(control.get("tag", ""))))
 
 
 def _inline_repeat_counts(nodes: list[Node], generated_paths: set[str]) -> list[Node]:

@@ -46,6 +46,9 @@ REFUSED_TYPES: Mapping[str, str] = {
                     "works offline with everything inside the questionnaire.",
     "osm": "OpenStreetMap questions (osm) are not supported.",
 }
+# A language code followed by another column's name: two headers run together
+# (``required_message::French(fr)required_message::English(en)``).
+_RUN_ON_HEADER = re.compile(r"\([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*\)\s*[^\s:()][^:()]*::")
 _FILE_LIST_EXT = (".csv", ".xml", ".geojson")
 
 
@@ -63,6 +66,8 @@ class RowInfo:
 
 
 def _canonical(header: str) -> str:
+    # pyxform reads headers in any case (TYPE, Name); so do we.
+    header = header.lower() if "::" not in header else header
     target = aliases.survey_header.get(header, header)
     if isinstance(target, tuple):
         return str(target[-1])
@@ -88,7 +93,23 @@ class SurveyRows:
     def _error(self, message: str, row: int, column: str | None) -> FormError:
         return FormError(message, file=self.source_name, sheet=SHEET, row=row, column=column)
 
+    def _check_headers(self, survey: Sequence[Mapping[str, str]]) -> None:
+        """Refuse a header holding two columns' names (``a::French(fr)b::English(en)``)."""
+        seen: set[str] = set()
+        for raw in survey:
+            for key in raw:
+                header = str(key)
+                if header in seen:
+                    continue
+                seen.add(header)
+                if _RUN_ON_HEADER.search(header):
+                    raise FormError(
+                        f"The column header '{header}' is malformed: it holds more than one "
+                        "'column::language' name. Put each language in its own column.",
+                        file=self.source_name, sheet=SHEET, row=1, column=header)
+
     def _scan(self, survey: Sequence[Mapping[str, str]]) -> None:
+        self._check_headers(survey)
         # One scope per open group: the names already used in it.
         stack: list[tuple[str, str, int, set[str]]] = [("survey", "", 0, set())]
         for index, raw in enumerate(survey):

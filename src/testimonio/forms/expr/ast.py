@@ -82,7 +82,34 @@ class Call:
         object.__setattr__(self, "depth", max((a.depth for a in self.args), default=0) + 1)
 
 
-Expr = Literal | Number | Ref | Path | Unary | Binary | Call
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a :class:`FilterPath`: a name, ``.`` or ``..``, with predicates."""
+
+    name: str
+    predicates: tuple[Expr, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FilterPath:
+    """A path that starts at a function's nodes.
+
+    ``instance('list')/root/item[name = ${x}]/label`` reads a secondary
+    instance (a choice list or a form attachment); ``current()/../name`` is a
+    path from the question the expression belongs to. Predicates are kept
+    per step.
+    """
+
+    base: Call
+    steps: tuple[Step, ...]
+    depth: int = field(default=0, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        inner = [p.depth for s in self.steps for p in s.predicates]
+        object.__setattr__(self, "depth", max([self.base.depth, *inner]) + 1)
+
+
+Expr = Literal | Number | Ref | Path | Unary | Binary | Call | FilterPath
 
 # Binding strength of binary operators, loosest first (XPath 1.0 §3).
 PRECEDENCE: dict[str, int] = {
@@ -112,4 +139,6 @@ def children(expr: Expr) -> tuple[Expr, ...]:
         return (expr.left, expr.right)
     if isinstance(expr, Call):
         return expr.args
+    if isinstance(expr, FilterPath):
+        return (expr.base, *(p for s in expr.steps for p in s.predicates))
     return ()

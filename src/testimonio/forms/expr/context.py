@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from testimonio.forms.expr.values import NodeSet
 from testimonio.forms.model import AnswerValue
+from testimonio.forms.secondary import SecondaryInstance
 
 _INSTANCE = re.compile(r"\[(\d+)\]$")
 
@@ -40,6 +41,10 @@ class Context:
     """
 
     here: str = ""
+    #: While a predicate over a secondary instance is evaluated: the item
+    #: tested (its fields are what bare names read) and its 1-based position.
+    item: Mapping[str, str] | None = None
+    item_position: int = 0
 
     def lookup(self, name: str) -> NodeSet:
         """The nodes ``${name}`` means when evaluated at ``here``."""
@@ -69,6 +74,14 @@ class Context:
         """``jr:choice-name``: the label of choice ``value`` of question ``ref``."""
         return value
 
+    def instance(self, name: str) -> SecondaryInstance | None:
+        """The secondary instance ``instance(name)`` reads, None if there is none."""
+        return None
+
+    def itext(self, ref: str) -> str:
+        """``jr:itext``: the text with this id in the current language ('' if none)."""
+        return ""
+
     def today(self) -> dt.date:
         """The date ``today()`` gives."""
         return dt.date.today()
@@ -93,12 +106,14 @@ class MappingContext(Context):
         today: dt.date | None = None,
         now: dt.datetime | None = None,
         choice: Mapping[str, str] | None = None,
+        instances: Mapping[str, SecondaryInstance] | None = None,
     ) -> None:
         self.answers = dict(answers or {})
         self.here = here
         self._today = today
         self._now = now
         self._choice = choice
+        self._instances = dict(instances or {})
 
     def lookup(self, name: str) -> NodeSet:
         paths = tuple(p for p in self.answers if _INSTANCE.sub("", p.rsplit("/", 1)[-1]) == name)
@@ -121,6 +136,9 @@ class MappingContext(Context):
 
     def choice_column(self, name: str) -> str | None:
         return None if self._choice is None else self._choice.get(name)
+
+    def instance(self, name: str) -> SecondaryInstance | None:
+        return self._instances.get(name)
 
     def today(self) -> dt.date:
         return self._today or super().today()

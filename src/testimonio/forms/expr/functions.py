@@ -12,33 +12,41 @@ import datetime as dt
 import math
 import random
 import re
-import uuid
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from testimonio.errors import ExpressionError
 from testimonio.forms.expr.context import Context
+from testimonio.forms.expr.functions_odk import (
+    nodes_arg,
+    odk_base64_decode,
+    odk_checklist,
+    odk_decimal_time,
+    odk_digest,
+    odk_instance,
+    odk_pulldata,
+    odk_randomize,
+    odk_uuid,
+    odk_weighted_checklist,
+    to_int,
+)
 from testimonio.forms.expr.values import (
     EMPTY,
     NAN,
     NodeSet,
     Value,
     date_to_days,
+    local,
     node_number,
     node_string,
     to_boolean,
     to_date,
+    to_day,
     to_number,
     to_string,
 )
 
 Fn = Callable[[Context, Sequence[Value]], Value]
-
-
-def _nodes(fname: str, v: Value) -> NodeSet:
-    if not isinstance(v, NodeSet):
-        raise ExpressionError(f"{fname}() needs a question or group such as ${{name}}, not a value.")
-    return v
 
 
 def _flat_strings(args: Sequence[Value]) -> list[str]:
@@ -53,15 +61,6 @@ def _flat_numbers(args: Sequence[Value]) -> list[float]:
     for a in args:
         out.extend((node_number(v) for v in a.values) if isinstance(a, NodeSet) else [to_number(a)])
     return out
-
-
-def _int(v: Value) -> int:
-    x = to_number(v)
-    if math.isnan(x):
-        return 0
-    if math.isinf(x):
-        return 2**31 if x > 0 else -(2**31)
-    return int(x)
 
 
 def _safe(f: Callable[..., float]) -> Callable[..., float]:
@@ -84,9 +83,12 @@ def _round(_c: Context, a: Sequence[Value]) -> Value:
         return x
     if len(a) == 1:
         return float(math.floor(x + 0.5))
-    digits = _int(a[1])
+    digits = max(-400, min(400, to_int(a[1])))
+    # XPath round(): a half goes towards positive infinity, with or without
+    # a number of decimals (round(-2.5) = round(-2.5, 0) = -2).
+    mode = ROUND_HALF_UP if x >= 0 else ROUND_HALF_DOWN
     try:
-        q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+        q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=mode)
     except InvalidOperation:
         return x
     return float(q)
@@ -108,8 +110,8 @@ def _regex(_c: Context, a: Sequence[Value]) -> Value:
 
 def _substr(_c: Context, a: Sequence[Value]) -> Value:
     s = to_string(a[0])
-    start = _int(a[1])
-    end = _int(a[2]) if len(a) > 2 else len(s)
+    start = to_int(a[1])
+    end = to_int(a[2]) if len(a) > 2 else len(s)
     return s[start:end]  # Java's substring with negative indexes counted from the end
 
 
@@ -118,11 +120,18 @@ def _substring(_c: Context, a: Sequence[Value]) -> Value:
     s = to_string(a[0])
     start = to_number(a[1])
     length = to_number(a[2]) if len(a) > 2 else math.inf
-    if math.isnan(start) or math.isnan(length):
+    first = _xround(start)
+    last = first + _xround(length)  # -inf + inf is NaN: nothing, as §4.2 says
+    if math.isnan(first) or math.isnan(last) or first == math.inf or last == -math.inf:
         return ""
-    first = math.floor(start + 0.5)
-    last = first + math.floor(length + 0.5) if not math.isinf(length) else math.inf
-    return "".join(c for i, c in enumerate(s, 1) if first <= i < last)
+    low = max(1, math.ceil(first)) if first > -math.inf else 1
+    high = min(len(s) + 1, math.ceil(last)) if last < math.inf else len(s) + 1
+    return s[low - 1 : high - 1] if high > low else ""
+
+
+def _xround(x: float) -> float:
+    """XPath round() on floats (infinities and NaN stay)."""
+    return float(math.floor(x + 0.5)) if math.isfinite(x) else x
 
 
 def _selected(_c: Context, a: Sequence[Value]) -> Value:
@@ -131,12 +140,12 @@ def _selected(_c: Context, a: Sequence[Value]) -> Value:
 
 def _selected_at(_c: Context, a: Sequence[Value]) -> Value:
     items = to_string(a[0]).split()
-    i = _int(a[1])
+    i = to_int(a[1])
     return items[i] if 0 <= i < len(items) else ""
 
 
 def _sum(_c: Context, a: Sequence[Value]) -> Value:
-    return math.fsum(node_number(v) for v in _nodes("sum", a[0]).values) if a else 0.0
+    return math.fsum(node_number(v) for v in nodes_arg("sum", a[0]).values) if a else 0.0
 
 
 def _minmax(pick: Callable[[list[float]], float]) -> Fn:
@@ -155,13 +164,20 @@ def _coalesce(_c: Context, a: Sequence[Value]) -> Value:
 
 
 def _position(c: Context, a: Sequence[Value]) -> Value:
+    if not a and c.item is not None:  # in a predicate: the item's position
+        return float(c.item_position)
     if not a:
         return float(c.position(c.here))
-    ns = _nodes("position", a[0])
+    ns = nodes_arg("position", a[0])
     return float(c.position(ns.paths[0])) if ns.paths else NAN
 
 
 def _date(_c: Context, a: Sequence[Value]) -> Value:
+    d = to_day(a[0])
+    return "" if d is None else d
+
+
+def _date_time(_c: Context, a: Sequence[Value]) -> Value:
     d = to_date(a[0])
     return "" if d is None else d
 
@@ -192,7 +208,10 @@ def _format_date(_c: Context, a: Sequence[Value]) -> Value:
     d = to_date(a[0])
     if d is None:
         return ""
-    when = d if isinstance(d, dt.datetime) else dt.datetime(d.year, d.month, d.day)
+    if isinstance(d, dt.datetime):
+        when = local(d) if d.tzinfo is not None else d  # shown in local time
+    else:
+        when = dt.datetime(d.year, d.month, d.day)
     fmt = to_string(a[1])
     out: list[str] = []
     i = 0
@@ -216,6 +235,26 @@ def _translate(_c: Context, a: Sequence[Value]) -> Value:
     s, src, dst = (to_string(x) for x in a)
     table = {ord(ch): (dst[i] if i < len(dst) else None) for i, ch in reversed(list(enumerate(src)))}
     return s.translate(table)
+
+
+_XPATH_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _normalize_space(c: Context, a: Sequence[Value]) -> Value:
+    # XPath whitespace only (#x20 #x9 #xD #xA): a non-breaking space stays.
+    return _XPATH_SPACE.sub(" ", _context_string(c, a)).strip(" \t\r\n")
+
+
+def _substring_before(_c: Context, a: Sequence[Value]) -> Value:
+    s, t = to_string(a[0]), to_string(a[1])
+    at = s.find(t)
+    return s[:at] if at >= 0 else ""
+
+
+def _substring_after(_c: Context, a: Sequence[Value]) -> Value:
+    s, t = to_string(a[0]), to_string(a[1])
+    at = s.find(t)
+    return s[at + len(t):] if at >= 0 else ""
 
 
 def _num1(f: Callable[[float], float]) -> Fn:
@@ -278,11 +317,11 @@ FUNCTIONS: dict[str, tuple[int, int | None, Fn]] = {
     "concat": (0, None, lambda _c, a: "".join(_flat_strings(a))),
     "join": (1, None, lambda _c, a: to_string(a[0]).join(_flat_strings(a[1:]))),
     "string-length": (0, 1, lambda c, a: float(len(_context_string(c, a)))),
-    "normalize-space": (0, 1, lambda c, a: " ".join(_context_string(c, a).split())),
+    "normalize-space": (0, 1, _normalize_space),
     "substr": (2, 3, _substr),
     "substring": (2, 3, _substring),
-    "substring-before": (2, 2, _str_fn(lambda s, t: s.split(t, 1)[0] if t in s else "")),
-    "substring-after": (2, 2, _str_fn(lambda s, t: s.split(t, 1)[1] if t in s else "")),
+    "substring-before": (2, 2, _substring_before),
+    "substring-after": (2, 2, _substring_after),
     "contains": (2, 2, _str_fn(lambda s, t: t in s)),
     "starts-with": (2, 2, _str_fn(lambda s, t: s.startswith(t))),
     "ends-with": (2, 2, _str_fn(lambda s, t: s.endswith(t))),
@@ -292,8 +331,8 @@ FUNCTIONS: dict[str, tuple[int, int | None, Fn]] = {
     "count-selected": (1, 1, lambda _c, a: float(len(to_string(a[0]).split()))),
     "selected-at": (2, 2, _selected_at),
     "jr:choice-name": (2, 2, lambda c, a: c.choice_label(to_string(a[0]), to_string(a[1]))),
-    "count": (1, 1, lambda _c, a: float(len(_nodes("count", a[0])))),
-    "count-non-empty": (1, 1, lambda _c, a: float(sum(1 for s in _nodes("count-non-empty", a[0]).strings() if s))),
+    "count": (1, 1, lambda _c, a: float(len(nodes_arg("count", a[0])))),
+    "count-non-empty": (1, 1, lambda _c, a: float(sum(1 for s in nodes_arg("count-non-empty", a[0]).strings() if s))),
     "sum": (1, 1, _sum),
     "min": (1, None, _minmax(min)),
     "max": (1, None, _minmax(max)),
@@ -318,11 +357,22 @@ FUNCTIONS: dict[str, tuple[int, int | None, Fn]] = {
     "atan2": (2, 2, _num2(math.atan2)),
     "pi": (0, 0, lambda _c, a: math.pi),
     "random": (0, 0, lambda _c, a: random.random()),  # noqa: S311 - not for secrets
-    "uuid": (0, 1, lambda _c, a: str(uuid.uuid4())),
+    "uuid": (0, 1, odk_uuid),
+    "digest": (2, 3, odk_digest),
+    "base64-decode": (1, 1, odk_base64_decode),
+    "checklist": (2, None, odk_checklist),
+    "weighted-checklist": (2, None, odk_weighted_checklist),
+    "randomize": (1, 2, odk_randomize),
+    "instance": (1, 1, odk_instance),
+    # current(): in the compiler, which knows the question being computed.
+    "current": (0, 0, lambda c, a: NodeSet((c.here,), (c.value_at(c.here),))),
+    "pulldata": (4, 4, odk_pulldata),
+    "jr:itext": (1, 1, lambda c, a: c.itext(to_string(a[0]))),
+    "decimal-time": (1, 1, odk_decimal_time),
     "today": (0, 0, lambda c, a: c.today()),
     "now": (0, 0, lambda c, a: c.now()),
     "date": (1, 1, _date),
-    "date-time": (1, 1, _date),
+    "date-time": (1, 1, _date_time),
     "decimal-date-time": (1, 1, _decimal_date_time),
     "decimal-date": (1, 1, _decimal_date_time),
     "format-date": (2, 2, _format_date),

@@ -20,7 +20,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 from testimonio.errors import ExpressionError
-from testimonio.forms.expr.ast import Binary, Call, Expr, Literal, Number, Path, Ref, Unary
+from testimonio.forms.expr.ast import (
+    Binary,
+    Call,
+    Expr,
+    FilterPath,
+    Literal,
+    Number,
+    Path,
+    Ref,
+    Step,
+    Unary,
+)
 from testimonio.forms.expr.functions import FUNCTIONS
 from testimonio.forms.expr.lexer import (
     END,
@@ -201,7 +212,33 @@ class _Parser:
             raise ExpressionError(f"{name}() takes {wanted} argument(s), not {len(args)}.")
         if name == "indexed-repeat" and len(args) % 2 == 0:
             raise ExpressionError("indexed-repeat() takes a name, then pairs of a repeat and a position.")
-        return self.checked(Call(name, tuple(args)))
+        if name == "weighted-checklist" and len(args) % 2:
+            raise ExpressionError("weighted-checklist() takes a minimum, a maximum, then pairs of a value and a weight.")
+        node = Call(name, tuple(args))
+        self.checked(node)
+        if name in ("instance", "current") and self.at(PUNCT, "/"):
+            return self.filter_path(node)
+        return node
+
+    def filter_path(self, base: Call) -> Expr:
+        """``instance('id')/root/item[pred]/field`` or ``current()/../name``."""
+        steps: list[Step] = []
+        while self.at(PUNCT, "/"):
+            self.advance()
+            name = self.step()
+            predicates: list[Expr] = []
+            while self.at(PUNCT, "["):
+                if base.name != "instance":
+                    raise ExpressionError(self.where("Predicates are supported on instance('…') paths only"))
+                self.advance()
+                self.enter()
+                predicates.append(self.binary(0))
+                self.nesting -= 1
+                self.expect_punct("]")
+            steps.append(Step(name, tuple(predicates)))
+        if self.at(PUNCT, "//") or self.at(PUNCT, "@") or self.at(PUNCT, "["):
+            raise ExpressionError(self.where("This form of path is not supported"))
+        return self.checked(FilterPath(base, tuple(steps)))
 
     def path(self) -> Expr:
         absolute = False

@@ -14,6 +14,7 @@ from testimonio.forms.expr.ast import (
     Binary,
     Call,
     Expr,
+    FilterPath,
     Literal,
     Number,
     Path,
@@ -38,6 +39,10 @@ def to_text(expr: Expr) -> str:
         return "/" + body if expr.absolute else body
     if isinstance(expr, Call):
         return f"{expr.name}({', '.join(to_text(a) for a in expr.args)})"
+    if isinstance(expr, FilterPath):
+        steps = "".join(
+            "/" + step.name + "".join(f"[{to_text(p)}]" for p in step.predicates) for step in expr.steps)
+        return to_text(expr.base) + steps
     if isinstance(expr, Unary):
         inner = to_text(expr.operand)
         if _strength(expr.operand) < UNARY_PRECEDENCE:

@@ -93,7 +93,11 @@ def string_to_number(s: str) -> float:
 
 
 def parse_date(s: str) -> dt.date | dt.datetime | None:
-    """A date ('2024-05-01') or date-time (ISO 8601) in a string, else None."""
+    """A date ('2024-05-01') or date-time (ISO 8601) in a string, else None.
+
+    A date-time keeps the offset it was written with (``…-05:00``, ``…Z``);
+    one written without an offset is naive and read in the local zone.
+    """
     m = _DATE.match(s)
     if m:
         try:
@@ -108,17 +112,34 @@ def parse_date(s: str) -> dt.date | dt.datetime | None:
     return None
 
 
+#: The zone "local time" means (None: the computer's). Tests set it.
+LOCAL_ZONE: dt.tzinfo | None = None
+_UTC_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def local(d: dt.datetime) -> dt.datetime:
+    """``d`` as an aware date-time in the local zone (naive ``d`` is local already)."""
+    if d.tzinfo is None:
+        if LOCAL_ZONE is None:
+            return d.astimezone()
+        return d.replace(tzinfo=LOCAL_ZONE)
+    return d.astimezone(LOCAL_ZONE) if LOCAL_ZONE is not None else d.astimezone()
+
+
 def date_to_days(d: dt.date) -> float:
-    """Days since 1970-01-01; a date-time adds the fraction of its (local) day."""
+    """Days since 1970-01-01T00:00Z (ODK XForms' ``decimal-date-time``).
+
+    A date-time is taken at its own offset and counted in UTC, so values
+    recorded in different zones compare and subtract correctly. A date is a
+    whole number of days.
+    """
     if isinstance(d, dt.datetime):
-        days = (d.date() - EPOCH).days
-        seconds = d.hour * 3600 + d.minute * 60 + d.second + d.microsecond / 1e6
-        return days + seconds / 86400.0
+        return (local(d) - _UTC_EPOCH).total_seconds() / 86400.0
     return float((d - EPOCH).days)
 
 
 def days_to_date(x: float) -> dt.date | None:
-    """The date ``x`` days after 1970-01-01, or None if out of range."""
+    """The date ``x`` days after 1970-01-01 (fractions dropped), or None."""
     if math.isnan(x) or math.isinf(x):
         return None
     try:
@@ -128,12 +149,12 @@ def days_to_date(x: float) -> dt.date | None:
 
 
 def days_to_datetime(x: float) -> dt.datetime | None:
-    """The naive date-time ``x`` days after 1970-01-01, or None."""
+    """The instant ``x`` days after 1970-01-01T00:00Z, in local time, or None."""
     if math.isnan(x) or math.isinf(x):
         return None
     try:
-        return dt.datetime(1970, 1, 1) + dt.timedelta(days=x)
-    except OverflowError:
+        return local(_UTC_EPOCH + dt.timedelta(days=x))
+    except (OverflowError, ValueError):
         return None
 
 
@@ -189,7 +210,11 @@ def to_boolean(v: Value) -> bool:
 
 
 def to_date(v: Value) -> dt.date | dt.datetime | None:
-    """A date from a date, a string or a number of days; None if none."""
+    """A date or date-time from a date, a string or a number of days; None if none.
+
+    A number gives a date when it is whole and a date-time otherwise (see
+    :func:`to_day` for ``date()``, which always gives a date).
+    """
     if isinstance(v, (dt.date, dt.datetime)):
         return v
     if isinstance(v, NodeSet):
@@ -202,3 +227,11 @@ def to_date(v: Value) -> dt.date | dt.datetime | None:
     if isinstance(v, bool) or math.isnan(v) or math.isinf(v):
         return None
     return days_to_date(v) if v == math.floor(v) else days_to_datetime(v)
+
+
+def to_day(v: Value) -> dt.date | None:
+    """``date()``: the (local) calendar day of a value; a fraction of a day is dropped."""
+    d = to_date(v)
+    if isinstance(d, dt.datetime):
+        return (local(d) if d.tzinfo is not None else d).date()
+    return d
