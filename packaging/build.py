@@ -82,6 +82,8 @@ def main() -> int:
     if sys.platform.startswith("linux"):
         # Beside the program, for the menu entry (docs/install.md).
         shutil.copy2(ROOT / "packaging" / "testimonio.desktop", APP / "testimonio.desktop")
+    # The documentation and the standalone readers (docs/tools) travel with the program.
+    shutil.copytree(ROOT / "docs", APP / "docs", dirs_exist_ok=True)
     size_mb = folder_size(APP) / 1e6
     sums = write_sums()
     version = subprocess.run([str(EXE), "--version"], capture_output=True, text=True, check=True)
