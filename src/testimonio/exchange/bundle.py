@@ -125,6 +125,10 @@ def encode_records(records: Collection[Mapping[str, Any]]) -> tuple[bytes, int]:
             ).encode("utf-8")
         except (TypeError, ValueError) as exc:
             raise BadInput(f"A record cannot be written as JSON: {exc}") from None
+        if len(line) > Limits().max_record_line:
+            # The lead's reader refuses it: say so here, before anything leaves.
+            raise BadInput("An interview is too large to export (over "
+                           f"{Limits().max_record_line // (1024 * 1024)} MiB of answers).")
         size += len(line)
         parts.append(comp.compress(line))
     parts.append(comp.flush())

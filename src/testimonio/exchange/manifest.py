@@ -8,6 +8,7 @@ one (type and range) and refuses unknown versions.
 from __future__ import annotations
 
 import json
+import json.scanner
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -29,6 +30,9 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
+# The pure-Python scanner calls parse_object/parse_array (the C one does not).
+_PY_SCANNER: Any = getattr(json.scanner, "py_make_scanner")  # noqa: B009 - not in typeshed
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -39,7 +43,10 @@ class Limits:
     """
 
     max_records_bytes: int = 512 * 1024 * 1024
-    max_record_line: int = 16 * 1024 * 1024
+    # One record is parsed at a time; 4 MiB of the worst JSON ("[[],[],...]")
+    # is about 90 MB of Python objects, which keeps an import under 300 MB.
+    # An interview's record is a few kB; writers refuse longer ones.
+    max_record_line: int = 4 * 1024 * 1024
     max_records: int = 2_000_000
     max_attachments: int = 100_000
     max_attachment_bytes: int = MAX_ATTACHMENT_BYTES
@@ -158,6 +165,41 @@ def _recipients(value: Any) -> tuple[str, ...]:
 def reject_json_constant(name: str) -> Any:
     """Refuse NaN and Infinity, which JSON does not allow but Python accepts."""
     raise ValueError(f"{name} is not JSON")
+
+
+def bounded_json(text: str, max_containers: int) -> Any:
+    """Parse JSON holding at most ``max_containers`` objects and arrays.
+
+    ``json.loads`` builds whatever it is given: 32 MiB of ``[[],[],...]`` is
+    11 million lists, over 600 MB. Here each object or array is counted as
+    it opens and the parse stops (ValueError) past the bound, so memory
+    follows what the caller expects (e.g. one object per declared
+    attachment), not what the file holds. The pure-Python scanner is needed
+    for the count (about 8 MB/s: for headers and indexes, not records).
+    """
+    # Any: parse_object/parse_array are undocumented attributes the typeshed omits.
+    decoder: Any = json.JSONDecoder(parse_constant=reject_json_constant)
+    left = max_containers
+    parse_object, parse_array = decoder.parse_object, decoder.parse_array
+
+    def spend() -> None:
+        nonlocal left
+        left -= 1
+        if left < 0:
+            raise ValueError("more objects or arrays than expected")
+
+    def counted_object(*args: Any) -> Any:
+        spend()
+        return parse_object(*args)
+
+    def counted_array(*args: Any) -> Any:
+        spend()
+        return parse_array(*args)
+
+    decoder.parse_object = counted_object
+    decoder.parse_array = counted_array
+    decoder.scan_once = _PY_SCANNER(decoder)
+    return decoder.decode(text)
 
 
 def _bad(why: str) -> BundleDamaged:

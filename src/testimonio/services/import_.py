@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from testimonio.exchange.manifest import MAX_SEQUENCE, Gap, Limits, gap_text, mi
 from testimonio.forms.model import Question, Questionnaire
 from testimonio.services import vaultdb
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
-from testimonio.services.import_validate import record_problems
+from testimonio.services.import_validate import MAX_PROBLEMS, RecordChecker
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 
@@ -169,13 +169,21 @@ class ImportService:
                     _log(db, result, manifest.created, "already imported")
                     _remember_header(db, opened.header_sha256(), manifest.bundle_id)
                 return self._with_gaps(result)
-            records = list(opened.records())
-            forms = self._validate(records)
-            steps.check()
             with self.vault.transaction() as db:
-                counts = _merge(db, records, forms, manifest, name, opened, steps)
+                # Records are checked and merged one at a time as they are read,
+                # so memory does not follow the number or size of the records;
+                # any refusal rolls the whole transaction back (all or nothing).
+                merger = _Merger(db, manifest, name, self._form_getter(), steps)
+                for record in opened.records():
+                    merger.add(record)
+                    del record  # not alive while the next one is parsed
+                    if merger.enough_problems:
+                        break  # refused anyway: no need to read on
+                merger.finish_records()
+                merger.attachments(opened)
                 result = ImportResult(Path(path).name, manifest.bundle_id, name, manifest.researcher,
-                                      manifest.sequence, len(records), *counts, False, ())
+                                      manifest.sequence, merger.seen, merger.added, merger.replaced,
+                                      merger.ignored, False, ())
                 _log(db, result, manifest.created, "imported")
                 _remember_header(db, opened.header_sha256(), manifest.bundle_id)
                 steps.check()  # a cancel here rolls the whole merge back
@@ -187,34 +195,16 @@ class ImportService:
             return db.execute("SELECT 1 FROM backup_recipients WHERE key_id = ?",
                               (self.keys.public().key_id,)).fetchone() is not None
 
-    def _validate(self, records: list[Any]) -> dict[tuple[str, str], Questionnaire]:
-        forms: dict[tuple[str, str], Questionnaire] = {}
-        problems: list[str] = []
-        for record in records:
-            if not isinstance(record, dict) or not isinstance(record.get("form_id"), str) \
-                    or not isinstance(record.get("form_version"), str):
-                raise BundleInvalid("The bundle holds a record that names no questionnaire. "
-                                    "It was not imported.")
-            key = (record["form_id"], record["form_version"])
-            if key not in forms:
-                try:
-                    forms[key] = self.forms.get(*key)
-                except NotFound:
-                    raise BadInput(
-                        f"The bundle holds interviews of questionnaire {key[0]} version {key[1]}, "
-                        "which is not installed in this vault. Install it (forms add), then "
-                        "import again. Nothing was imported.") from None
-            problems.extend(record_problems(record, forms[key]))
-            if len(problems) >= 20:
-                break
-        if problems:
-            lines = "\n".join(f"  - {p}" for p in problems[:20])
-            raise BundleInvalid("The bundle is authentic but its records do not fit their "
-                                f"questionnaire. Nothing was imported:\n{lines}")
-        ids = [(r["export_id"]) for r in records]
-        if len(set(ids)) != len(ids):
-            raise BundleInvalid("The bundle holds the same interview twice. Nothing was imported.")
-        return forms
+    def _form_getter(self) -> Callable[[str, str], Questionnaire]:
+        def get(form_id: str, version: str) -> Questionnaire:
+            try:
+                return self.forms.get(form_id, version)
+            except NotFound:
+                raise BadInput(
+                    f"The bundle holds interviews of questionnaire {form_id[:80]!r} version "
+                    f"{version[:40]!r}, which is not installed in this vault. Install it "
+                    "(forms add), then import again. Nothing was imported.") from None
+        return get
 
     # --- what the lead sees --------------------------------------------------
     def gaps(self, researcher_key_id: str) -> tuple[Gap, ...]:
@@ -303,32 +293,83 @@ def _day_time(day: Any) -> str:
     return f"{day}T00:00:00.000Z" if isinstance(day, str) else "1970-01-01T00:00:00.000Z"
 
 
-def _merge(db: Any, records: list[dict[str, Any]], forms: dict[tuple[str, str], Questionnaire],
-           manifest: Any, name: str, opened: Any, steps: Progress) -> tuple[int, int, int]:
-    added = replaced = ignored = 0
-    wanted: dict[str, tuple[str, str]] = {}  # bundle attachment name -> (interview id, attachment id)
-    total = len(records)
-    for n, record in enumerate(records, start=1):
-        q = forms[(record["form_id"], record["form_version"])]
-        row = db.execute("SELECT interview_id, revision FROM imported_origin "
+class _Merger:
+    """Checks each record against its questionnaire and merges it, inside one transaction.
+
+    Holds per record only what attachments need afterwards (their names and
+    metadata: bounded by the reader's attachment limit), never the records.
+    After the first problem nothing more is merged; reading goes on to list
+    up to :data:`MAX_PROBLEMS` problems, then :meth:`finish_records` refuses.
+    """
+
+    def __init__(self, db: Any, manifest: Any, name: str,
+                 form: Callable[[str, str], Questionnaire], steps: Progress) -> None:
+        self.db, self.manifest, self.name, self._form, self.steps = db, manifest, name, form, steps
+        self.checkers: dict[tuple[str, str], RecordChecker] = {}
+        self.problems: list[str] = []
+        self.seen = self.added = self.replaced = self.ignored = 0
+        self.wanted: dict[str, tuple[str, str]] = {}  # attachment name -> (interview, attachment id)
+        self.meta: dict[str, dict[str, Any]] = {}
+
+    def _checker(self, record: Any) -> RecordChecker:
+        if not isinstance(record, dict) or not isinstance(record.get("form_id"), str) \
+                or not isinstance(record.get("form_version"), str):
+            raise BundleInvalid("The bundle holds a record that names no questionnaire. "
+                                "It was not imported.")
+        key = (record["form_id"], record["form_version"])
+        checker = self.checkers.get(key)
+        if checker is None:
+            checker = self.checkers[key] = RecordChecker(self._form(*key))
+        return checker
+
+    @property
+    def enough_problems(self) -> bool:
+        """Whether the refusal already lists as many problems as it will show."""
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def add(self, record: Any) -> None:
+        """Check one record; merge it if the bundle has had no problem so far."""
+        self.seen += 1
+        checker = self._checker(record)
+        found = checker.problems(record)
+        if found or self.problems:
+            self.problems.extend(found)
+            return
+        self._merge(record, checker.questionnaire)
+        self.steps.step(self.seen, self.manifest.records, "Merging interviews")
+
+    def finish_records(self) -> None:
+        """Refuse the bundle (the transaction rolls back) if any record had a problem."""
+        if self.problems:
+            lines = "\n".join(f"  - {p}" for p in self.problems[:MAX_PROBLEMS])
+            raise BundleInvalid("The bundle is authentic but its records do not fit their "
+                                f"questionnaire. Nothing was imported:\n{lines}")
+
+    def _merge(self, record: dict[str, Any], q: Questionnaire) -> None:
+        db, manifest = self.db, self.manifest
+        row = db.execute("SELECT interview_id, revision, bundle_id FROM imported_origin "
                          "WHERE researcher = ? AND export_id = ?",
                          (manifest.researcher, record["export_id"])).fetchone()
+        if row is not None and str(row[2]) == manifest.bundle_id:
+            # Found through the vault, not a set in memory: the bundle is not kept.
+            raise BundleInvalid("The bundle holds the same interview twice. Nothing was imported.")
         if row is not None and int(row[1]) >= record["revision"]:
-            ignored += 1
-            continue
+            self.ignored += 1
+            return
         answers: dict[str, Any] = dict(record["answers"])
         if row is None:
             interview_id = uuid.uuid4().hex
-            added += 1
+            self.added += 1
         else:
             interview_id = str(row[0])
-            replaced += 1
+            self.replaced += 1
             db.execute("DELETE FROM answers WHERE interview_id = ?", (interview_id,))
             db.execute("DELETE FROM attachments WHERE interview_id = ?", (interview_id,))
             db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
         for att in record["attachments"]:
             att_id = uuid.uuid4().hex
-            wanted[att["name"]] = (interview_id, att_id)
+            self.wanted[att["name"]] = (interview_id, att_id)
+            self.meta[att["name"]] = att
             for path, value in answers.items():
                 if value == att["name"]:
                     answers[path] = att_id
@@ -336,42 +377,45 @@ def _merge(db: Any, records: list[dict[str, Any]], forms: dict[tuple[str, str], 
         db.execute(
             "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, alias, "
             "status, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)",
-            (interview_id, record["form_id"], record["form_version"], record["site"], name,
+            (interview_id, record["form_id"], record["form_version"], record["site"], self.name,
              record["language"], _alias(q, answers), created, updated, record["revision"]))
         db.executemany(
             "INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
-            [(interview_id, p, _to_json(v), updated)
-             for p, v in answers.items()])
+            [(interview_id, p, _to_json(v), updated) for p, v in answers.items()])
         db.execute(
             "INSERT INTO imported_origin (interview_id, researcher, export_id, revision, bundle_id) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id) DO UPDATE SET "
             "revision = excluded.revision, bundle_id = excluded.bundle_id",
             (interview_id, manifest.researcher, record["export_id"], record["revision"],
              manifest.bundle_id))
-        steps.step(n, total, "Merging interviews")
-    # Every attachment is read, wanted or not: the end of this pass re-checks
-    # the payload hash, and only then may the transaction commit.
-    meta = {a["name"]: a for r in records for a in r["attachments"]}
-    # Attachment pages are written once and not read again here: a small page
-    # cache while they stream in keeps the vault's 64 MiB cache from filling
-    # with them (issue 5: a 1 GB bundle imports in under 300 MB).
-    cache = int(db.execute("PRAGMA cache_size").fetchone()[0])
-    db.execute(f"PRAGMA cache_size = -{_ATTACHMENT_CACHE_KIB}")
-    try:
-        for att in opened.attachments():
-            steps.check()
-            if att.name not in wanted:
-                continue  # belongs to an older revision we ignored; the reader skips its bytes
-            interview_id, att_id = wanted.pop(att.name)
-            info = meta[att.name]
-            if att.size != info["size"] or att.mime != info["mime"]:
-                raise _mismatch(att.name)
-            _store_attachment(db, att, att_id, interview_id, info, steps)
-    finally:
-        db.execute(f"PRAGMA cache_size = {cache}")
-    if wanted:
-        raise BundleInvalid("The bundle lacks attachments its records name. Nothing was imported.")
-    return added, replaced, ignored
+
+    def attachments(self, opened: Any) -> None:
+        """Stream the wanted attachments into the vault; every one is read, wanted or not.
+
+        The end of this pass re-checks the payload hash, and only then may
+        the transaction commit.
+        """
+        db, steps = self.db, self.steps
+        # Attachment pages are written once and not read again here: a small page
+        # cache while they stream in keeps the vault's 64 MiB cache from filling
+        # with them (issue 5: a 1 GB bundle imports in under 300 MB).
+        cache = int(db.execute("PRAGMA cache_size").fetchone()[0])
+        db.execute(f"PRAGMA cache_size = -{_ATTACHMENT_CACHE_KIB}")
+        try:
+            for att in opened.attachments():
+                steps.check()
+                if att.name not in self.wanted:
+                    continue  # belongs to an older revision we ignored; the reader skips its bytes
+                interview_id, att_id = self.wanted.pop(att.name)
+                info = self.meta[att.name]
+                if att.size != info["size"] or att.mime != info["mime"]:
+                    raise _mismatch(att.name)
+                _store_attachment(db, att, att_id, interview_id, info, steps)
+        finally:
+            db.execute(f"PRAGMA cache_size = {cache}")
+        if self.wanted:
+            raise BundleInvalid("The bundle lacks attachments its records name. "
+                                "Nothing was imported.")
 
 
 def _mismatch(name: str) -> BundleInvalid:

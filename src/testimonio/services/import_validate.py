@@ -4,8 +4,18 @@ The bundle is authenticated before any record is read, but a signed record
 can still be wrong (another program version, a bug, a researcher's tool gone
 astray): every field is checked here, and an answer a correct exporter
 would never send (an identifier, an unknown path, a value of the wrong type)
-refuses the whole bundle. Values may be generalised as the exporter does
-(bands like ``"30-39"``, months like ``"2019-11"``).
+refuses the whole bundle.
+
+Answer values follow the questionnaire's own rules, the ones the form state
+applies while an interviewer types (:func:`forms.state_values.type_problem`):
+one set of rules for both sides. Import adds only what the exporter's
+generalisation makes (exchange/pseudonymise.py): bands like ``"30-39"`` for
+numeric quasi-identifiers, months like ``"2019-11"`` for their dates, and
+the day alone for the start, end and today metadata.
+
+:class:`RecordChecker` works each answer path out once per questionnaire
+(10 000 interviews repeat a few dozen paths), not with regular expressions
+and look-ups for every answer.
 """
 
 from __future__ import annotations
@@ -13,110 +23,176 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from testimonio.exchange.pseudonymise import model_path
 from testimonio.forms.model import Group, Privacy, Question, Questionnaire
+from testimonio.forms.state_paths import model_path
+from testimonio.forms.state_values import type_problem
 
 RECORD_FIELDS = frozenset({"export_id", "form_id", "form_version", "revision", "site", "language",
                            "started", "completed", "answers", "attachments"})
 ATTACHMENT_FIELDS = frozenset({"name", "path", "mime", "size", "sha256"})
 MAX_TEXT = 100_000
-_HEX32 = re.compile(r"^[0-9a-f]{32}$")
-_PATH = re.compile(r"^[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?(/[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?)*$")
-_BAND = re.compile(r"^-?\d+--?\d+$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
-_ATTACHMENT_NAME = re.compile(r"^[0-9a-f]{32}-\d{1,4}\.(jpg|png)$")
+#: Problems listed in a refusal; reading stops at this many.
+MAX_PROBLEMS = 20
+#: Answer paths remembered per questionnaire: bounded, since repeat indexes
+#: in a hostile record could name a million distinct paths.
+_MAX_CACHED_PATHS = 20_000
+# fullmatch everywhere: "$" would let a trailing newline through.
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_PATH = re.compile(r"[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?(/[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?)*")
+_BAND = re.compile(r"-?\d{1,18}--?\d{1,18}")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_ATTACHMENT_NAME = re.compile(r"[0-9a-f]{32}-\d{1,4}\.(jpg|png)")
 _MIMES = frozenset({"image/jpeg", "image/png"})
+_DATE_TYPES = frozenset({"date", "dateTime", "start", "end", "today"})
+_METADATA_DATES = frozenset({"start", "end", "today"})
+
+# What an answer path names, worked out once: (kind, node). Kinds:
+_UNKNOWN, _MALFORMED, _REPEAT, _NOT_REPEAT, _IDENTIFIER, _NOTE, _QUESTION = range(7)
 
 
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+class RecordChecker:
+    """Checks records of one questionnaire version, remembering what each path names."""
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+        self._paths: dict[str, tuple[int, Question | None]] = {}
+        self._choices: dict[str, frozenset[str]] = {}
+
+    def _learn(self, path: Any) -> tuple[int, Question | None]:
+        if not isinstance(path, str) or len(path) > 1000 or not _PATH.fullmatch(path):
+            return _MALFORMED, None
+        found = self._paths.get(path)
+        if found is not None:
+            return found
+        q = self.questionnaire
+        mpath = model_path(path)
+        node = q.node(mpath) if q.has_path(mpath) else None
+        if node is None:
+            found = (_UNKNOWN, None)
+        elif isinstance(node, Group):
+            found = (_REPEAT if node.repeat else _NOT_REPEAT, None)
+        elif node.privacy is Privacy.IDENTIFIER:
+            found = (_IDENTIFIER, node)
+        elif node.type == "note":
+            found = (_NOTE, node)
+        else:
+            found = (_QUESTION, node)
+        if len(self._paths) >= _MAX_CACHED_PATHS:
+            self._paths.clear()
+        self._paths[path] = found
+        return found
+
+    def value_ok(self, q: Question, value: Any, names: set[str]) -> bool:
+        """Whether ``value`` may be the answer of ``q`` in a bundle."""
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            return False
+        if q.is_attachment:
+            return isinstance(value, str) and value in names
+        if isinstance(value, str) and _generalised(q, value):
+            return True
+        if q.type == "decimal" and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)  # JSON may write a whole decimal as 5; the form state reads 5.0
+        choices = self._choices.get(q.path)
+        if choices is None:
+            choices = self._choices[q.path] = frozenset(c.name for c in q.choices)
+        return type_problem(q, value, choices) is None
+
+    def problems(self, record: Any) -> list[str]:
+        """Every way ``record`` breaks the format or its questionnaire (empty if none)."""
+        if not isinstance(record, dict) or set(record) != RECORD_FIELDS:
+            return ["a record does not have the expected fields"]
+        eid = record["export_id"]
+        if not isinstance(eid, str) or not _HEX32.fullmatch(eid):
+            return ["a record has a malformed export id"]
+        problems = _field_problems(record, eid)
+        names, att_problems = _attachment_names(record["attachments"], eid)
+        problems += att_problems
+        answers = record["answers"]
+        if not isinstance(answers, dict):
+            return problems + [f"record {eid}: answers is not an object"]
+        q = self.questionnaire
+        for path, value in answers.items():
+            kind, node = self._learn(path)
+            if kind == _QUESTION and node is not None and self.value_ok(node, value, names):
+                continue
+            if kind == _MALFORMED:
+                problems.append(f"record {eid}: malformed answer path {str(path)[:80]!r}")
+            elif kind == _UNKNOWN:
+                problems.append(f"record {eid}: {path} is not a question of "
+                                f"{q.form_id} version {q.version}")
+            elif kind in (_REPEAT, _NOT_REPEAT):
+                if not (kind == _REPEAT and isinstance(value, int) and not isinstance(value, bool)
+                        and 0 <= value < 10**6):
+                    problems.append(f"record {eid}: {path} is not a repeat count")
+            elif kind == _IDENTIFIER:
+                problems.append(f"record {eid}: carries the identifier {path}, "
+                                "which must never leave a vault")
+            elif node is not None:
+                problems.append(f"record {eid}: {path} has a value of the wrong kind for a "
+                                f"{node.type} question")
+            if len(problems) >= MAX_PROBLEMS:
+                break
+        return problems
 
 
-def _value_ok(q: Question, value: Any, names: set[str]) -> bool:
-    quasi = q.privacy is Privacy.QUASI
-    t = q.type
-    if isinstance(value, str) and len(value) > MAX_TEXT:
-        return False
-    if t == "integer":
-        return (isinstance(value, int) and not isinstance(value, bool)) or (
-            quasi and isinstance(value, str) and bool(_BAND.match(value)))
-    if t == "decimal":
-        return _number(value) or (quasi and isinstance(value, str) and bool(_BAND.match(value)))
-    if t in {"date", "start", "end", "today"}:
-        return isinstance(value, str) and bool(_DAY.match(value) or (quasi and _MONTH.match(value)))
-    if t == "dateTime":
-        return isinstance(value, str) and bool(_DATETIME.match(value) or (quasi and _MONTH.match(value)))
-    if t == "select_one":
-        return isinstance(value, str) and (not q.choices or q.or_other
-                                           or value in {c.name for c in q.choices})
-    if t in {"select_multiple", "rank"}:
-        allowed = {c.name for c in q.choices}
-        return isinstance(value, list) and all(
-            isinstance(v, str) and (not allowed or q.or_other or v in allowed) for v in value)
-    if q.is_attachment:
-        return isinstance(value, str) and value in names
-    if t == "acknowledge":
-        return bool(value == "OK")
-    if t in {"calculate", "hidden"}:
-        return isinstance(value, str) or _number(value)
-    return isinstance(value, str)
+def _generalised(q: Question, value: str) -> bool:
+    """A value only the exporter's generalisation makes: a band, a month, a day."""
+    if q.privacy is Privacy.QUASI:
+        if q.type in ("integer", "decimal"):
+            return bool(_BAND.fullmatch(value))
+        if q.type in _DATE_TYPES:
+            return bool(_MONTH.fullmatch(value))
+    # start/end/today leave as their day (pseudonymise.as_date).
+    return q.type in _METADATA_DATES and bool(_DAY.fullmatch(value))
 
 
-def record_problems(record: Any, questionnaire: Questionnaire) -> list[str]:
-    """Every way ``record`` breaks the format or its questionnaire (empty if none)."""
-    if not isinstance(record, dict) or set(record) != RECORD_FIELDS:
-        return ["a record does not have the expected fields"]
+def _field_problems(record: dict[str, Any], eid: str) -> list[str]:
     problems: list[str] = []
-    eid = record["export_id"]
-    if not isinstance(eid, str) or not _HEX32.match(eid):
-        return ["a record has a malformed export id"]
     rev = record["revision"]
     if not isinstance(rev, int) or isinstance(rev, bool) or not 1 <= rev < 2**62:
         problems.append(f"record {eid}: bad revision")
-    for name in ("site", "language"):
+    for name in ("form_id", "form_version", "site", "language"):
         if not isinstance(record[name], str) or len(record[name]) > 500:
             problems.append(f"record {eid}: bad {name}")
     for name in ("started", "completed"):
-        if record[name] is not None and not (isinstance(record[name], str) and _DAY.match(record[name])):
+        value = record[name]
+        if value is not None and not (isinstance(value, str) and _DAY.fullmatch(value)):
             problems.append(f"record {eid}: {name} is not a date")
+    return problems
+
+
+def _attachment_names(atts: Any, eid: str) -> tuple[set[str], list[str]]:
     names: set[str] = set()
-    atts = record["attachments"]
     if not isinstance(atts, list):
-        return problems + [f"record {eid}: attachments is not a list"]
-    for att in atts:
+        return names, [f"record {eid}: attachments is not a list"]
+    problems: list[str] = []
+    for att in atts[:1000]:
         if not isinstance(att, dict) or set(att) != ATTACHMENT_FIELDS:
             problems.append(f"record {eid}: an attachment entry is malformed")
             continue
         name = att["name"]
-        if (not isinstance(name, str) or not _ATTACHMENT_NAME.match(name)
+        if (not isinstance(name, str) or not _ATTACHMENT_NAME.fullmatch(name)
                 or not name.startswith(eid) or name in names):
             problems.append(f"record {eid}: attachment name {str(name)[:80]!r} is not allowed")
             continue
-        if att["mime"] not in _MIMES or not isinstance(att["size"], int) or not isinstance(att["sha256"], str):
+        size, digest, path = att["size"], att["sha256"], att["path"]
+        if (att["mime"] not in _MIMES or not isinstance(size, int) or isinstance(size, bool)
+                or size < 0 or not isinstance(digest, str) or not _HEX64.fullmatch(digest)
+                or not isinstance(path, str) or len(path) > 1000):
             problems.append(f"record {eid}: attachment {name} is malformed")
             continue
         names.add(name)
-    answers = record["answers"]
-    if not isinstance(answers, dict):
-        return problems + [f"record {eid}: answers is not an object"]
-    for path, value in answers.items():
-        if not isinstance(path, str) or len(path) > 1000 or not _PATH.match(path):
-            problems.append(f"record {eid}: malformed answer path {str(path)[:80]!r}")
-            continue
-        mpath = model_path(path)
-        if not questionnaire.has_path(mpath):
-            problems.append(f"record {eid}: {path} is not a question of "
-                            f"{questionnaire.form_id} version {questionnaire.version}")
-            continue
-        node = questionnaire.node(mpath)
-        if isinstance(node, Group):
-            if not (node.repeat and isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**6):
-                problems.append(f"record {eid}: {path} is not a repeat count")
-            continue
-        if node.privacy is Privacy.IDENTIFIER:
-            problems.append(f"record {eid}: carries the identifier {path}, which must never leave a vault")
-        elif node.type == "note" or not _value_ok(node, value, names):
-            problems.append(f"record {eid}: {path} has a value of the wrong kind for a {node.type} question")
-    return problems
+    if len(atts) > 1000:
+        problems.append(f"record {eid}: too many attachments")
+    return names, problems
+
+
+def record_problems(record: Any, questionnaire: Questionnaire) -> list[str]:
+    """Every way ``record`` breaks the format or its questionnaire (empty if none).
+
+    One record on its own; an import shares one :class:`RecordChecker` per
+    questionnaire instead.
+    """
+    return RecordChecker(questionnaire).problems(record)
