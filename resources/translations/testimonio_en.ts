@@ -1160,27 +1160,7 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{what} is not available in this version of the program.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The interview form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Some answers could not be saved. Close the interview anyway? The unsaved answers will be lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This part</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting an interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1161,28 +1161,8 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <source>{what} is not available in this version of the program.</source>
-        <translation>{what}: no está disponible en esta versión del programa.</translation>
-    </message>
-    <message>
-        <source>The interview form</source>
-        <translation>El formulario de entrevista</translation>
-    </message>
-    <message>
         <source>Some answers could not be saved. Close the interview anyway? The unsaved answers will be lost.</source>
         <translation>Algunas respuestas no se pudieron guardar. ¿Cerrar la entrevista de todos modos? Se perderán las respuestas sin guardar.</translation>
-    </message>
-    <message>
-        <source>This view</source>
-        <translation>Esta vista</translation>
-    </message>
-    <message>
-        <source>This part</source>
-        <translation>Esta parte</translation>
-    </message>
-    <message>
-        <source>Starting an interview</source>
-        <translation>Empezar una entrevista</translation>
     </message>
     <message>
         <source>Delete draft</source>

@@ -3,6 +3,10 @@
 ``testimonio`` with no command calls :func:`main`. The first run shows the
 set-up wizard (nothing is written before a passphrase is chosen); later runs
 show the unlock dialog, then the main window.
+
+The GUI modules are imported inside the functions on purpose: the unlock
+dialog must be up quickly (packaging/build.py times it), and the services
+behind the main window are loaded only once the vault is open.
 """
 
 from __future__ import annotations
@@ -12,14 +16,21 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from testimonio.paths import default_vault_dir, resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from testimonio.gui.context import AppContext
+    from testimonio.gui.i18n import Languages
+    from testimonio.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
-def create_application(argv: list[str] | None = None) -> Any:
+def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with our names, icon and style sheet (reused if it exists)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -36,7 +47,7 @@ def create_application(argv: list[str] | None = None) -> Any:
     return app
 
 
-def open_vault(context: Any, languages: Any) -> bool:
+def open_vault(context: AppContext, languages: Languages) -> bool:
     """First-run wizard or unlock dialog; True when the vault is open."""
     if not context.vault_exists():
         from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
@@ -51,7 +62,7 @@ def open_vault(context: Any, languages: Any) -> bool:
     return bool(dialog.exec()) and context.is_open
 
 
-def _startup_probe(dialog: Any) -> None:
+def _startup_probe(dialog: QDialog) -> None:
     """With ``TESTIMONIO_STARTUP_PROBE=1``: say when the dialog is up, then close it.
 
     packaging/build.py times launch-to-unlock-dialog with it (exit code 0).
@@ -70,7 +81,7 @@ def _startup_probe(dialog: Any) -> None:
     QTimer.singleShot(0, dialog, shown)
 
 
-def _use_vault_language(context: Any, languages: Any) -> None:
+def _use_vault_language(context: AppContext, languages: Languages) -> None:
     from testimonio.gui.i18n import remember_language, remembered_language
 
     try:
@@ -137,7 +148,7 @@ def _start_log() -> None:
     sys.excepthook = excepthook
 
 
-def _quit_cleanly_on_signals(app: Any, window: Any) -> Callable[[], None]:
+def _quit_cleanly_on_signals(app: QApplication, window: MainWindow) -> Callable[[], None]:
     """SIGTERM/SIGINT close the window (which saves and locks) instead of dying.
 
     Returns a function that puts the previous handlers back.

@@ -31,7 +31,7 @@ def _unlock(qtbot: Any, window: MainWindow) -> None:
 
 
 def _assert_cleared(window: MainWindow, context: Any) -> None:
-    assert window.is_locked and context.vault is None
+    assert window.is_locked and not context.is_open
     assert window.list_view.model.rowCount() == 0
     assert window.list_view.model._service is None and not window.list_view.model._pages
     assert window.views == {}

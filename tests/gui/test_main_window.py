@@ -129,16 +129,9 @@ def test_enter_opens_an_interview_and_ctrl_w_saves_and_returns(
     assert window.save_label.text() == "All changes saved"
 
 
-def test_every_hosted_part_is_in_this_build_and_opens(qtbot: Any, window: MainWindow,
-                                                      monkeypatch: Any) -> None:
-    from testimonio.gui.main_window import DIALOGS, HOSTED_VIEWS, load_class
-
-    for module, name in [*HOSTED_VIEWS.values(), *DIALOGS.values()]:
-        assert load_class(module, name) is not None, f"{module}.{name}"
-    refused: list[str] = []
-    monkeypatch.setattr(window, "not_available", refused.append)
+def test_every_hosted_view_opens(qtbot: Any, window: MainWindow) -> None:
     for name in ("researchers", "summary"):
         window.show_view(name)
         assert window.stack.currentWidget() is window.views[name]
     window.show_list()
-    assert window.stack.currentWidget() is window.list_view and refused == []
+    assert window.stack.currentWidget() is window.list_view

@@ -1,56 +1,54 @@
 """The application context: the open vault and the services over it.
 
-One :class:`AppContext` lives as long as the program. It opens and closes
-the vault and builds each service the first time a view asks for it, so
-that starting the program costs nothing for the parts not used. Locking
-drops the vault and every service (and with them the key); views must not
-keep services across a lock.
+One :class:`AppContext` lives as long as the program; app.py (the
+composition root) makes it. It opens and closes the vault and builds each
+service the first time a view asks for it. Every service is a typed
+property, so mypy checks each call from the GUI into a service and a module
+missing from a build fails at once instead of hiding behind a message.
+Locking drops the vault and every service (and with them the key); views
+must not keep services across a lock. Views never see the vault itself.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from testimonio.errors import VaultLocked, VaultMissing
 
+if TYPE_CHECKING:
+    from testimonio.services.export import ExportService
+    from testimonio.services.folder_import import FolderImporter
+    from testimonio.services.import_ import ImportService
+    from testimonio.services.interviews import InterviewService
+    from testimonio.services.keys import KeyService
+    from testimonio.services.preferences import Preferences, SettingValue
+    from testimonio.services.questionnaires import QuestionnaireService
+    from testimonio.services.report import ReportService
+    from testimonio.services.settings import SettingsService
+    from testimonio.services.team import TeamService
+    from testimonio.vault import KdfParams, Vault
+
 log = logging.getLogger(__name__)
 
-# attribute -> (module, class): the services views may ask for. The lead's
-# services may not exist in every build; asking for a missing one raises
-# ServiceUnavailable, which views turn into a "not available" message.
-SERVICES: dict[str, tuple[str, str]] = {
-    "interviews": ("testimonio.services.interviews", "InterviewService"),
-    "questionnaires": ("testimonio.services.questionnaires", "QuestionnaireService"),
-    "settings_store": ("testimonio.services.settings", "SettingsService"),
-    "export": ("testimonio.services.export", "ExportService"),
-    "import_": ("testimonio.services.import_", "ImportService"),
-    "report": ("testimonio.services.report", "ReportService"),
-    "team": ("testimonio.services.team", "TeamService"),
-    "keys": ("testimonio.services.keys", "KeyService"),
-}
-
-
-class ServiceUnavailable(VaultLocked):
-    """A part of the program is not in this build."""
+S = TypeVar("S")
 
 
 class AppContext:
-    """Holds the vault (when unlocked) and builds services lazily.
+    """Holds the vault (when unlocked) and builds the services over it lazily.
 
-    Attributes named in :data:`SERVICES` (``interviews``, ``questionnaires``,
-    ``export``, ``import_``, ``report``, ``team``, ``keys``) and
-    ``preferences`` (also ``settings``) are services over the open vault.
+    The service modules are imported on first use (in the properties below)
+    so that the start-up, before the unlock, costs only the unlock screen.
     """
 
-    def __init__(self, vault_dir: Path, kdf: Any = None) -> None:
+    def __init__(self, vault_dir: Path, kdf: KdfParams | None = None) -> None:
         self.vault_dir = Path(vault_dir)
-        self.vault: Any = None
+        self._vault: Vault | None = None
         # Argon2id parameters for new vaults; None means tuned on this machine.
         self.kdf = kdf
-        self._services: dict[str, Any] = {}
+        self._services: dict[str, object] = {}
 
     # --- the vault -----------------------------------------------------------
     def vault_exists(self) -> bool:
@@ -61,7 +59,8 @@ class AppContext:
 
     @property
     def is_open(self) -> bool:
-        return self.vault is not None
+        """Whether the vault is unlocked."""
+        return self._vault is not None
 
     def create(self, passphrase: str) -> str:
         """Create the vault (the first write to disk); returns the recovery key."""
@@ -83,16 +82,32 @@ class AppContext:
         """Open with the recovery key and set a new passphrase."""
         from testimonio.vault import Vault
 
-        self._opened(Vault.unlock_with_recovery(self.vault_dir, recovery_key))
-        self.vault.change_passphrase(new_passphrase)
+        vault = Vault.unlock_with_recovery(self.vault_dir, recovery_key)
+        self._opened(vault)
+        vault.change_passphrase(new_passphrase)
 
-    def _opened(self, vault: Any) -> None:
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Check ``current`` against the open vault's key slot, then re-wrap under ``new``.
+
+        :class:`~testimonio.errors.WrongPassphrase` when ``current`` is not it;
+        both steps derive keys with Argon2id, so callers run this off the GUI thread.
+        """
+        vault = self._require_vault()
+        vault.check_passphrase(current)
+        vault.change_passphrase(new)
+
+    def _opened(self, vault: Vault) -> None:
         self._services.clear()
-        self.vault = vault
+        self._vault = vault
+
+    def _require_vault(self) -> Vault:
+        if self._vault is None:
+            raise VaultLocked("The vault is locked; unlock it to go on.")
+        return self._vault
 
     def lock(self) -> None:
         """Close the vault, drop the key and every service."""
-        vault, self.vault = self.vault, None
+        vault, self._vault = self._vault, None
         self._services.clear()
         if vault is not None:
             try:
@@ -101,55 +116,98 @@ class AppContext:
                 log.exception("error while closing the vault")
 
     # --- services ------------------------------------------------------------
-    def service(self, name: str) -> Any:
-        """The service ``name`` over the open vault, built on first use."""
-        if self.vault is None:
-            raise VaultLocked("The vault is locked; unlock it to go on.")
+    def _service(self, name: str, build: Callable[[Vault], S]) -> S:
+        """The service ``name`` over the open vault, built by ``build`` on first use."""
+        vault = self._require_vault()
         if name not in self._services:
-            self._services[name] = self._build(name)
-        return self._services[name]
+            self._services[name] = build(vault)
+        made: S = self._services[name]  # type: ignore[assignment]
+        return made
 
-    def has_service(self, name: str) -> bool:
-        """Whether the service's module is in this build."""
-        module = SERVICES[name][0] if name in SERVICES else None
-        if module is None:
-            return name in {"preferences", "settings"}
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            return False
-        return True
+    @property
+    def interviews(self) -> InterviewService:
+        """Interviews, sites and attachments."""
+        from testimonio.services.interviews import InterviewService
 
-    def _build(self, name: str) -> Any:
-        if name in {"preferences", "settings"}:
-            from testimonio.services.preferences import Preferences
+        return self._service("interviews", InterviewService)
 
-            preferences = Preferences(self.service("settings_store"))
+    @property
+    def questionnaires(self) -> QuestionnaireService:
+        """The installed questionnaires."""
+        from testimonio.services.questionnaires import QuestionnaireService
+
+        return self._service("questionnaires", QuestionnaireService)
+
+    @property
+    def settings_store(self) -> SettingsService:
+        """The raw key/value settings stored in the vault."""
+        from testimonio.services.settings import SettingsService
+
+        return self._service("settings_store", SettingsService)
+
+    @property
+    def preferences(self) -> Preferences:
+        """The typed settings; changing the sites also changes the vault's site table."""
+        from testimonio.services.preferences import Preferences
+
+        def build(_vault: Vault) -> Preferences:
+            preferences = Preferences(self.settings_store)
             preferences.subscribe(self._sync_sites)
             return preferences
-        module_name, class_name = SERVICES[name]
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError as error:
-            log.debug("service %s missing", name, exc_info=True)
-            raise ServiceUnavailable("This part of the program is not available yet.") from error
-        return getattr(module, class_name)(self.vault)
 
-    def _sync_sites(self, name: str, value: Any) -> None:
+        return self._service("preferences", build)
+
+    @property
+    def export(self) -> ExportService:
+        """Signed, encrypted bundles for the lead."""
+        from testimonio.services.export import ExportService
+
+        return self._service("export", ExportService)
+
+    @property
+    def import_(self) -> ImportService:
+        """The lead's import of researchers' bundles."""
+        from testimonio.services.import_ import ImportService
+
+        return self._service("import_", ImportService)
+
+    @property
+    def folder_import(self) -> FolderImporter:
+        """The lead's import of every new bundle in a folder."""
+        from testimonio.services.folder_import import FolderImporter
+
+        return self._service("folder_import", lambda vault: FolderImporter(vault, self.import_))
+
+    @property
+    def report(self) -> ReportService:
+        """The lead's report over imported interviews."""
+        from testimonio.services.report import ReportService
+
+        return self._service("report", ReportService)
+
+    @property
+    def team(self) -> TeamService:
+        """Team files, researchers and their keys."""
+        from testimonio.services.team import TeamService
+
+        return self._service("team", TeamService)
+
+    @property
+    def keys(self) -> KeyService:
+        """This device's keys."""
+        from testimonio.services.keys import KeyService
+
+        return self._service("keys", KeyService)
+
+    def _sync_sites(self, name: str, value: SettingValue) -> None:
         # The sites setting is also the vault's site table, which the
         # interview service and the exports read.
         if name != "sites" or not isinstance(value, list):
             return
-        service = self.service("interviews")
+        service = self.interviews
         current = set(service.sites())
         for site in value:
             if site not in current:
                 service.add_site(site)
         for site in current - set(value):
             service.deactivate_site(site)
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for attributes not found normally: the services.
-        if name in SERVICES or name in {"preferences", "settings"}:
-            return self.service("preferences" if name == "settings" else name)
-        raise AttributeError(name)

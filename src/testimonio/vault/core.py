@@ -8,6 +8,7 @@ through ``transaction()`` (one short write transaction) and ``read()``.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import os
 import secrets
@@ -190,6 +191,18 @@ class Vault:
         return vault
 
     # --- keys -------------------------------------------------------------
+
+    def check_passphrase(self, passphrase: str) -> None:
+        """WrongPassphrase unless ``passphrase`` opens this vault's passphrase slot.
+
+        One Argon2id derivation against the slot already read; no second
+        database connection is opened.
+        """
+        with self._lock:
+            key = self._require_key()
+            slot = self._slots.slot(slotfile.PASSPHRASE)
+        if not hmac.compare_digest(slotfile.unwrap(self.vault_id, slot, passphrase), key):
+            raise VaultDamaged(slotfile.DAMAGED_SLOTS)
 
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Rewrap the database key under a new passphrase (slot file only).

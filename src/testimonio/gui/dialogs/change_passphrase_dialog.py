@@ -8,8 +8,6 @@ the key-slot file changes (see docs/vault.md); the recovery key stays valid.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,22 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import WrongPassphrase
+from testimonio.gui.context import AppContext
 from testimonio.gui.jobs import Job
 from testimonio.gui.widgets.password_strength import MIN_LENGTH, PasswordStrengthMeter
-
-
-def change_passphrase(context: Any, current: str, new: str) -> None:
-    """Check ``current`` against the slot file, then re-wrap the key under ``new``."""
-    from testimonio.vault import Vault
-
-    Vault.unlock(context.vault_dir, current).lock()  # WrongPassphrase if it is not
-    context.vault.change_passphrase(new)
 
 
 class ChangePassphraseDialog(QDialog):
     """Asks for the current and the new passphrase and changes it."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._job: Job | None = None
@@ -90,7 +81,7 @@ class ChangePassphraseDialog(QDialog):
             return
         self.message.setText(self.tr("Changing the passphrase…"))
         self._set_busy(True)
-        self._job = Job(change_passphrase, self._context, self.current.text(), new,
+        self._job = Job(self._context.change_passphrase, self.current.text(), new,
                         with_callbacks=False, parent=self)
         self._job.succeeded.connect(self._changed)
         self._job.failed.connect(self._refused)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from testimonio.gui.context import AppContext
 from testimonio.gui.dialogs.recovery_key_dialog import RecoveryKeyPanel
-from testimonio.gui.i18n import remember_language
+from testimonio.gui.i18n import Languages, remember_language
 from testimonio.gui.jobs import Job
 from testimonio.gui.widgets.password_strength import MIN_LENGTH, PasswordStrengthMeter
 from testimonio.services.preferences import LANGUAGES, split_sites
@@ -51,7 +52,7 @@ class _Page(QWizardPage):
 class LanguagePage(_Page):
     """Welcome, and the interface language (applied at once)."""
 
-    def __init__(self, languages: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, languages: Languages | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
         self.intro = QLabel(self)
@@ -295,7 +296,7 @@ class ProfilePage(_Page):
 class FirstRunWizard(QWizard):
     """Creates the vault of ``context`` and sets the first settings."""
 
-    def __init__(self, context: Any, languages: Any = None,
+    def __init__(self, context: AppContext, languages: Languages | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -8,8 +8,6 @@ keyboard. The window title never shows anything from the vault.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import BadInput, VaultDamaged, VaultMissing, WrongPassphrase
+from testimonio.gui.context import AppContext
 from testimonio.gui.jobs import Job
 from testimonio.gui.widgets.password_strength import MIN_LENGTH, PasswordStrengthMeter
 from testimonio.paths import resource_path
@@ -37,7 +36,7 @@ class UnlockDialog(QDialog):
     #: Seconds to wait after the second failure; doubles after each further one.
     base_delay_s: float = 1.0
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.failures = 0

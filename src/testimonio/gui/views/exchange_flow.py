@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.exchange.pseudonymise import model_path
+from testimonio.gui.context import AppContext
 from testimonio.gui.models.preview_model import AttachmentRow, PreviewRow, ReviewRow
 from testimonio.gui.models.researchers_model import BundleRow, ResearcherRow
 
@@ -40,7 +41,7 @@ class ExportFlow:
     (``ExportService.review``), so a closed dialog loses none of them.
     """
 
-    def __init__(self, context: Any, lang: str | None = None) -> None:
+    def __init__(self, context: AppContext, lang: str | None = None) -> None:
         self.context = context
         self.lang = lang
         self.interview_count = 0
@@ -208,7 +209,7 @@ def _imported_sentence(result: Any) -> str:
             .replace("%5", str(result.ignored)))
 
 
-def import_files(context: Any, files: Sequence[Path], progress: ProgressFn | None = None,
+def import_files(context: AppContext, files: Sequence[Path], progress: ProgressFn | None = None,
                  cancelled: CancelledFn | None = None) -> list[ImportOutcome]:
     """Import each file on its own (background); a refusal does not stop the others.
 
@@ -250,16 +251,16 @@ def _skip_reason(reason: str) -> str:
     return texts.get(reason) or QCoreApplication.translate("ImportDialog", "not a Testimonio bundle.")
 
 
-def import_folder(context: Any, folder: Path, progress: ProgressFn | None = None,
+def import_folder(context: AppContext, folder: Path, progress: ProgressFn | None = None,
                   cancelled: CancelledFn | None = None) -> tuple[list[ImportOutcome], int]:
     """Import every bundle of ``folder`` not imported yet (background).
 
     Returns one outcome per file handled or skipped, and how many bundles
     were passed over because they were imported before.
     """
-    from testimonio.services.folder_import import IMPORTED, SKIPPED, FolderImporter
+    from testimonio.services.folder_import import IMPORTED, SKIPPED
 
-    done = FolderImporter(context.vault, context.import_).run(folder, progress, cancelled)
+    done = context.folder_import.run(folder, progress, cancelled)
     outcomes = []
     for item in done.items:
         if item.outcome == SKIPPED:
@@ -271,12 +272,12 @@ def import_folder(context: Any, folder: Path, progress: ProgressFn | None = None
     return outcomes, done.known
 
 
-def gaps(context: Any) -> dict[str, list[tuple[int, int]]]:
+def gaps(context: AppContext) -> dict[str, list[tuple[int, int]]]:
     """Runs of missing sequence numbers per researcher name."""
     return {r.name: list(r.gaps) for r in researcher_rows(context) if r.gaps}
 
 
-def researcher_rows(context: Any) -> list[ResearcherRow]:
+def researcher_rows(context: AppContext) -> list[ResearcherRow]:
     """The lead's roster with bundle counts, last bundle and gaps."""
     service = context.import_
     rows = []
@@ -298,7 +299,7 @@ def _when(stamp: str) -> str:
     return stamp[:16].replace("T", " ") if stamp else ""
 
 
-def bundle_rows(context: Any, key_id: str) -> list[BundleRow]:
+def bundle_rows(context: AppContext, key_id: str) -> list[BundleRow]:
     """The import log of one researcher, oldest bundle first."""
     entries = context.import_.log(key_id)
     return sorted((BundleRow(e.sequence, e.bundle_id, _when(e.created), _when(e.at), e.records, e.outcome)
@@ -328,17 +329,17 @@ class KeyFileInfo:
     researcher: Any = field(default=None, compare=False, repr=False)
 
 
-def my_fingerprint(context: Any) -> str:
+def my_fingerprint(context: AppContext) -> str:
     """This vault's fingerprint, in read-aloud groups."""
     return str(context.keys.info().fingerprint)
 
 
-def export_my_key(context: Any, out: Path, name: str) -> Path:
+def export_my_key(context: AppContext, out: Path, name: str) -> Path:
     """Write this vault's public-key file for the lead."""
     return Path(context.keys.export_public(out, name))
 
 
-def create_team(context: Any, name: str, out: Path) -> Path:
+def create_team(context: AppContext, name: str, out: Path) -> Path:
     """(Lead) write the signed team file."""
     result = context.team.create(name, out)
     return Path(getattr(result, "path", out))
@@ -361,7 +362,7 @@ def _names(items: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def read_team_file(context: Any, path: Path) -> TeamFileInfo:
+def read_team_file(context: AppContext, path: Path) -> TeamFileInfo:
     """(Researcher) what the team file says; refuses a damaged or forged one."""
     team = context.team.read_team_file(path)
     fingerprint = getattr(team, "lead_fingerprint", None) or team.lead.fingerprint
@@ -370,17 +371,17 @@ def read_team_file(context: Any, path: Path) -> TeamFileInfo:
                         _names(getattr(team, "sites", ())), team)
 
 
-def join_team(context: Any, info: TeamFileInfo) -> None:
+def join_team(context: AppContext, info: TeamFileInfo) -> None:
     """(Researcher) install the team's questionnaires and sites, remember the lead's key."""
     context.team.join(info.team)
 
 
-def read_key_file(context: Any, path: Path) -> KeyFileInfo:
+def read_key_file(context: AppContext, path: Path) -> KeyFileInfo:
     """(Lead) the name and fingerprint in a researcher's public-key file."""
     researcher = context.team.read_public_key_file(path)
     return KeyFileInfo(researcher.name, researcher.fingerprint, researcher)
 
 
-def add_researcher(context: Any, info: KeyFileInfo, name: str | None = None) -> None:
+def add_researcher(context: AppContext, info: KeyFileInfo, name: str | None = None) -> None:
     """(Lead) put a researcher's key on the roster (after the fingerprint check)."""
     context.team.add_researcher(info.researcher, name or None)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimonio.gui.context import AppContext
 from testimonio.gui.file_dialogs import save_file
 from testimonio.gui.jobs import Job
 from testimonio.gui.models.preview_model import (
@@ -48,7 +49,7 @@ class ExportDialog(ExportPages):
 
     INTRO, REVIEW, ATTACHMENTS, PRIVACY, PREVIEW, RUN = range(6)
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = ExportFlow(context, interface_language(context) if context is not None else None)
         self.job: Job | None = None

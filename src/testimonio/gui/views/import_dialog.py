@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.errors import TestimonioError
 from testimonio.exchange.file_kinds import BUNDLE
+from testimonio.gui.context import AppContext
 from testimonio.gui.file_dialogs import choose_folder, open_kinds
 from testimonio.gui.jobs import Job
 from testimonio.gui.models.researchers_model import format_gaps
@@ -43,7 +44,7 @@ class ImportDialog(QDialog):
 
     FILE, RESULT = range(2)
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.files: list[Path] = []

@@ -9,7 +9,6 @@ each key.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.context import AppContext
 from testimonio.gui.models.interview_table_model import STATUS_ROLE, InterviewTableModel
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ class InterviewListView(QWidget):
     open_requested = Signal(str)
     selection_changed = Signal()
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.model = InterviewTableModel(None, self)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from testimonio.forms.model import AnswerValue, Group, Question, Questionnaire
+from testimonio.gui.context import AppContext
 from testimonio.gui.views.page_list import (
     HIDDEN_TYPES,
     Page,
@@ -66,7 +67,7 @@ def problem_list(state: Any) -> list[tuple[str, str]]:
 class FormSession:
     """One open interview: record, questionnaire, state and service."""
 
-    def __init__(self, context: Any, interview_id: str, record: Any,
+    def __init__(self, context: AppContext, interview_id: str, record: Any,
                  questionnaire: Questionnaire, state: Any, imported_from: str | None = None) -> None:
         self.context = context
         self.interview_id = interview_id
@@ -86,7 +87,7 @@ class FormSession:
         self.stored_answers: dict[str, AnswerValue] = dict(state.answers())
 
     @classmethod
-    def open(cls, context: Any, interview_id: str) -> FormSession:
+    def open(cls, context: AppContext, interview_id: str) -> FormSession:
         """Read the interview, its questionnaire and answers from the vault."""
         from testimonio.forms.state import FormState
 

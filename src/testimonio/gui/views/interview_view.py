@@ -14,7 +14,6 @@ Nothing readable goes into a window title, the clipboard or a file.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.forms.model import AnswerValue, Question
 from testimonio.gui.autosave import Autosaver
+from testimonio.gui.context import AppContext
 from testimonio.gui.views.interview_completion import CompletionSteps
 from testimonio.gui.views.interview_keyboard import FocusKeeper
 from testimonio.gui.views.interview_session import (
@@ -55,7 +55,7 @@ class InterviewView(CompletionSteps, QWidget):
     closed = Signal()
     saved_state_changed = Signal(bool)
 
-    def __init__(self, context: Any, interview_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, interview_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("interviewView")
         self.context = context

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.context import AppContext
 
 
 class NewInterviewDialog(QDialog):
     """Choose what to ask, where, and in which language."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.interview_id: str | None = None

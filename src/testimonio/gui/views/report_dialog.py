@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.context import AppContext
 from testimonio.gui.file_dialogs import choose_folder, last_folder, remember_folder, save_file
 from testimonio.gui.jobs import Job
 
 _KIND = "report"  # the chooser's remembered folder
 
 
-def write_report(context: Any, target: Path, as_xlsx: bool, lang: str | None,
+def write_report(context: AppContext, target: Path, as_xlsx: bool, lang: str | None,
                  progress: Any = None, cancelled: Any = None) -> int:
     """(Background) write the report; returns how many tables were written."""
     service = context.report
@@ -46,7 +47,7 @@ def write_report(context: Any, target: Path, as_xlsx: bool, lang: str | None,
 class ReportDialog(QDialog):
     """Choose the format, the place and the language; write; see the result."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.job: Job | None = None

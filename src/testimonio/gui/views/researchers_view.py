@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.errors import TestimonioError
 from testimonio.exchange.file_kinds import KEY
+from testimonio.gui.context import AppContext
 from testimonio.gui.file_dialogs import open_kind
 from testimonio.gui.models.researchers_model import (
     BundleRow,
@@ -52,7 +53,7 @@ def _table(model: Any, parent: QWidget) -> QTableView:
 class AddResearcherDialog(QDialog):
     """Choose a researcher's key file, compare the fingerprint, add to the roster."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Add a researcher"))
@@ -162,7 +163,7 @@ class AddResearcherDialog(QDialog):
 class ResearchersView(QWidget):
     """The roster, each researcher's bundles, and the bundles still missing."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.model = ResearchersModel(self)

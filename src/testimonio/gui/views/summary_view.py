@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.context import AppContext
 from testimonio.gui.widgets.charts import (
     Bar,
     BarChart,
@@ -37,7 +38,7 @@ from testimonio.services.summary import Summary
 log = logging.getLogger(__name__)
 
 
-def load_summary(context: Any, lang: str | None = None) -> Summary:
+def load_summary(context: AppContext, lang: str | None = None) -> Summary:
     """The figures over the lead's vault, from the report service."""
     report = context.report
     for name in ("summary", "summarise", "figures"):
@@ -48,7 +49,7 @@ def load_summary(context: Any, lang: str | None = None) -> Summary:
     raise TestimonioError("The summary is not available in this version.")
 
 
-def interface_language(context: Any) -> str | None:
+def interface_language(context: AppContext) -> str | None:
     """The interface language ("es", "en"): choice labels are shown in it."""
     from testimonio.gui.i18n import resolve_language
 
@@ -61,7 +62,7 @@ def interface_language(context: Any) -> str | None:
 class SummaryView(QWidget):
     """Charts of the merged testimonies; :meth:`refresh` reloads them."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.summary = Summary()

@@ -9,7 +9,6 @@ file are on the third tab, for the lead's roster.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.errors import TestimonioError
 from testimonio.exchange.file_kinds import KEY, TEAM, FileKind, with_extension
+from testimonio.gui.context import AppContext
 from testimonio.gui.file_dialogs import last_folder, open_kind, save_kind
 from testimonio.gui.views import exchange_flow as flow
 from testimonio.gui.widgets.fingerprint_view import FingerprintView
@@ -82,7 +82,7 @@ class TeamDialog(QDialog):
     CREATE, JOIN, MY_KEY = range(3)
     joined = Signal()  # the vault joined the team shown
 
-    def __init__(self, context: Any, parent: QWidget | None = None, tab: int = 0,
+    def __init__(self, context: AppContext, parent: QWidget | None = None, tab: int = 0,
                  single: bool = False) -> None:
         super().__init__(parent)
         self.context = context
