@@ -223,7 +223,7 @@ class FormState(StateEngine):
             count = value if isinstance(value, int) and not isinstance(value, bool) else -1
             if not 0 <= count <= 10_000:
                 raise AnswersInvalid([f"{path}: the number of instances must be a whole number."])
-            return self._restructure(lambda: self._set_count(path, count))
+            return self._change_count(path, count)
         if path not in self._inst.expand(node.path):
             raise AnswersInvalid([f"{path}: there is no such instance of a repeat."])
         new = normalize(node, value)
@@ -249,7 +249,7 @@ class FormState(StateEngine):
         node = self._node(repeat_path)
         if not isinstance(node, Group) or not node.repeat or node.repeat_count:
             raise AnswersInvalid([f"{repeat_path}: instances cannot be added here."])
-        return self._restructure(lambda: self._set_count(repeat_path, self._count(repeat_path) + 1))
+        return self._change_count(repeat_path, self._count(repeat_path) + 1)
 
     def remove_instance(self, repeat_path: str, index: int) -> builtins.set[str]:
         """Remove instance ``index`` (1-based); later instances move up."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from testimonio.errors import AnswersInvalid, ExpressionError
 from testimonio.forms.deps import DependencyGraph
-from testimonio.forms.expr import Compiled, Value, compile_expr, run, to_boolean, to_number
+from testimonio.forms.expr import Value, run, to_boolean, to_number
 from testimonio.forms.model import AnswerValue, Choice, Group, Node, Question, Questionnaire
 from testimonio.forms.state_paths import (
     Instances,
@@ -28,6 +28,7 @@ from testimonio.forms.state_paths import (
     model_path,
     well_formed,
 )
+from testimonio.forms.state_plan import KnownInstances, Plan
 from testimonio.forms.state_values import from_expression, is_empty, normalize, type_problem
 
 log = logging.getLogger(__name__)
@@ -37,53 +38,9 @@ _LABEL_REF = re.compile(r"\$\{\s*([^}\s]*)\s*\}")
 Snapshot = dict[str, tuple[object, ...]]
 
 
-class _Plan:
-    """What every recompute of one questionnaire walks, worked out once per graph.
-
-    ``order``: (model path, node, is a repeat, static) in dependency order;
-    a *static* node is in no repeat, so its only answer path is its model
-    path and the instance expansion can be skipped. ``metadata``: the
-    top-level questions :meth:`StateEngine._fill_metadata` may fill.
-    """
-
-    def __init__(self, q: Questionnaire, graph: DependencyGraph, chain: dict[str, tuple[str, ...]]) -> None:
-        self.graph = graph
-        self.chain = chain  # Instances.repeat_chain: the same for every state of the form
-        # Every expression compiled once into closures, by (model path, column).
-        self.compiled: dict[tuple[str, str], Compiled] = {
-            key: compile_expr(expr) for key, expr in graph.exprs.items()}
-        self.order: list[tuple[str, Node, bool, bool]] = []
-        # Static nodes without relevance or calculation: only the parent's
-        # relevance to copy. (model path, parent model path) by position in order.
-        self.plain: dict[int, tuple[str, str]] = {}
-        for model in graph.order:
-            node = q.node(model)
-            static = not chain[model]
-            if static and node.relevant is None and not (isinstance(node, Question) and node.calculation):
-                self.plain[len(self.order)] = (model, model.rpartition("/")[0])
-            self.order.append((model, node, isinstance(node, Group) and node.repeat, static))
-        self.questions = [item for item in self.order if isinstance(item[1], Question)]
-        self.metadata = [question for question in q.questions() if not chain[question.path]
-                         and (question.type in {"start", "today"} or question.default)]
-        self.nodes: dict[str, Node] = {}  # answer path -> node, for paths that passed _node's checks
-        # Questionnaire order (for exportable answers): (node, static).
-        self.walk = [(node, not chain[node.path]) for node in q.walk()]
-
-
-class _KnownInstances(Instances):
-    """Instances whose repeat chains (a walk of the whole form) are already known."""
-
-    def __init__(self, questionnaire: Questionnaire, count: Callable[[str], int],
-                 chain: dict[str, tuple[str, ...]]) -> None:
-        self.q = questionnaire
-        self.count = count
-        self._cache: dict[str, list[str]] = {}
-        self.repeat_chain = chain  # read only
-
-
 # One plan per dependency graph (the graph holds the questionnaire); a few
 # live at a time, so the dict is simply emptied when it grows.
-_PLANS: dict[int, _Plan] = {}
+_PLANS: dict[int, Plan] = {}
 _MAX_KNOWN_PATHS = 100_000
 
 
@@ -116,9 +73,9 @@ class StateEngine:
             self._inst = Instances(questionnaire, self._count)
             if len(_PLANS) > 64:
                 _PLANS.clear()
-            plan = _PLANS[id(graph)] = _Plan(questionnaire, graph, self._inst.repeat_chain)
+            plan = _PLANS[id(graph)] = Plan(questionnaire, graph, self._inst.repeat_chain)
         else:
-            self._inst = _KnownInstances(questionnaire, self._count, plan.chain)
+            self._inst = KnownInstances(questionnaire, self._count, plan.chain)
         self._plan = plan
         self._ctx = StateContext(questionnaire, self._inst, self._effective, lambda: self._language, today, now)
 
@@ -327,12 +284,13 @@ class StateEngine:
             for path in (model,) if static else self._inst.expand(model):
                 self._show(node, path)
 
-    def _drive_repeat(self, repeat: Group, changed: set[str] | None = None) -> bool:
-        """Relevance and count at each of the repeat's own paths; True if a count changed.
+    def _drive_repeat(self, repeat: Group, changed: set[str] | None = None) -> list[tuple[str, int, int]]:
+        """Relevance and count at each of the repeat's own paths.
 
-        Own paths whose relevance changed are added to ``changed``.
+        Returns the counts that changed as (own path, old, new); own paths
+        whose relevance changed are added to ``changed``.
         """
-        structural = False
+        counts: list[tuple[str, int, int]] = []
         for own in self._inst.own_paths(repeat.path):
             if self._drive(repeat, own) and changed is not None:
                 changed.add(own)
@@ -341,12 +299,65 @@ class StateEngine:
                 number = to_number(result) if result is not None else math.nan
                 count = int(number) if math.isfinite(number) and number > 0 else 0
                 count = min(count, MAX_INSTANCES)
-                if count != self._count(own):
+                old = self._count(own)
+                if count != old:
                     self._set_count(own, count)
-                    structural = True
-        if structural:
+                    counts.append((own, old, count))
+        if counts:
             self._inst.clear()
-        return structural
+        return counts
+
+    def _change_count(self, own: str, count: int) -> set[str]:
+        """Set a hand-made repeat's number of instances, recomputing what that touches."""
+        old = self._count(own)
+        if count == old:
+            return set()
+        self._set_count(own, count)
+        repeat = self.q.node(model_path(own))
+        assert isinstance(repeat, Group)  # noqa: S101 - narrows the type
+        return {own} | self._recount(repeat, [(own, old, count)])
+
+    def _recount(self, repeat: Group, counts: list[tuple[str, int, int]]) -> set[str]:
+        """After the counts of ``repeat`` changed (already stored): new instances
+        computed, removed ones forgotten, then what reads the repeat; linear in
+        the instances added or removed, not in the form's size."""
+        rplan = self._plan.repeat(repeat.path)
+        if rplan is None:
+            return self._restructure(lambda: None)
+        self._inst.clear()
+        out: set[str] = set()
+        cut = len(repeat.path)
+        for own, old, new in counts:
+            for k in range(old + 1, new + 1):
+                base = f"{own}[{k}]"
+                self._drive(repeat, base)
+                out.add(base)
+                paths = [(base + model[cut:], node) for model, node in rplan.inner]
+                for path, node in paths:
+                    self._drive(node, path)
+                    out.add(path)
+                if self._shows:
+                    for path, node in paths:
+                        if isinstance(node, Question):
+                            self._show(node, path)
+            for k in range(new + 1, old + 1):
+                base = f"{own}[{k}]"
+                for path in [base, *(base + model[cut:] for model, _ in rplan.inner)]:
+                    for table in (self._rel, self._req, self._ro, self._err, self._allowed):
+                        table.pop(path, None)
+                    out.add(path)
+        changed: dict[str, set[str]] = {}
+        labels = self.graph.label_refs
+        for model in rplan.readers:
+            node = self.q.node(model)
+            has_label = (model, "label") in labels or (model, "hint") in labels
+            for path in self._inst.expand(model):
+                if self._drive(node, path):
+                    changed.setdefault(model, set()).add(path)
+                    out.add(path)
+                if self._shows and isinstance(node, Question) and self._show(node, path) or has_label:
+                    out.add(path)
+        return out | self._spread(changed) if changed else out
 
     def _drive(self, node: Node, path: str) -> bool:
         """Recompute relevance and calculation; True if either changed."""
@@ -412,10 +423,14 @@ class StateEngine:
 
     def _propagate(self, start: str, paths: set[str]) -> set[str]:
         """Spread a change of ``paths`` (instances of node ``start``)."""
+        return self._spread({start: set(paths)})
+
+    def _spread(self, changed: dict[str, set[str]]) -> set[str]:
+        """Spread changes (model path -> its changed answer paths) in dependency order."""
         rank = self.graph.rank
-        changed: dict[str, set[str]] = {start: set(paths)}
-        out = set(paths)
-        heap = [(rank[start], start)]
+        out = set().union(*changed.values())
+        heap = [(rank[model], model) for model in changed]
+        heapq.heapify(heap)
         shown: dict[str, set[str]] = {}
         while heap:
             _, model = heapq.heappop(heap)
@@ -423,8 +438,12 @@ class StateEngine:
             shown.setdefault(model, set()).update(sources)
             for dep in self.graph.driving_dependents.get(model, ()):
                 node = self.q.node(dep)
-                if isinstance(node, Group) and node.repeat and self._drive_repeat(node, out):
-                    return out | self._restructure(lambda: None)
+                if isinstance(node, Group) and node.repeat:
+                    counts = self._drive_repeat(node, out)
+                    if counts:
+                        out |= self._recount(node, counts)
+                    if node.relevant is None and dep.rpartition("/")[0] != model:
+                        continue  # only its count read the change: its instances' relevance stands
                 for path in self._targets(dep, sources):
                     if self._drive(node, path):
                         if dep not in changed:
@@ -444,4 +463,3 @@ class StateEngine:
                 if has_label:
                     out.add(path)
         return out
-

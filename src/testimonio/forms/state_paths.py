@@ -76,26 +76,31 @@ class Instances:
         """The answer paths of ``target`` seen from answer path ``here``.
 
         Inside a shared repeat, only the same instance counts; below a group
-        instance, only what is inside it; otherwise every instance.
+        instance, only what is inside it; otherwise every instance. When
+        ``here`` fixes every repeat around ``target`` the one path is built
+        directly: a lookup inside a repeat of thousands of instances must not
+        scan them all.
         """
-        paths = self.expand(target)
-        if len(paths) <= 1 and not self.repeat_chain[target]:
-            return paths
+        chain = self.repeat_chain[target]
+        if not chain or not here or "[" not in here:
+            return self.expand(target)
         here_model = model_path(here)
-        if here and "[" in here and target.startswith(here_model + "/") and here.endswith("]"):
-            return [p for p in paths if p.startswith(here + "/")]
-        prefix = ""
         segments = here.split("/")
-        for repeat in self.repeat_chain[target]:
+        prefix = ""
+        fixed = 0
+        for repeat in chain:
             depth = repeat.count("/") + 1
             if not (here_model == repeat or here_model.startswith(repeat + "/")):
                 break
             if len(segments) < depth or not segments[depth - 1].endswith("]"):
                 break
             prefix = "/".join(segments[:depth])
+            fixed += 1
         if not prefix:
-            return paths
-        return [p for p in paths if p == prefix or p.startswith(prefix + "/")]
+            return self.expand(target)
+        if fixed == len(chain):
+            return [prefix + target[len(chain[-1]):]]
+        return [p for p in self.expand(target) if p.startswith(prefix + "/")]
 
 
 class StateContext(Context):
