@@ -114,6 +114,204 @@
     </message>
 </context>
 <context>
+    <name>AnswersMenu</name>
+    <message>
+        <source>Write a &amp;receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a re&amp;ceipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish a team update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a team &amp;update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke a researcher&apos;s key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a &amp;backup recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention &amp;policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge received &amp;interviews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No researcher is on the roster yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Researcher:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0} written: {1} interview(s) received from {2}. Give the file to the researcher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish a team update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team update {0} written: {1} questionnaire version(s), {2} researcher(s), {3} revoked key(s), {4} backup recipient(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke a researcher&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the key of {0}?
+
+Fingerprint: {1}
+
+Bundles it signs after the last one imported are refused from now on. Do this when a laptop is lost or seized, then publish a team update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked. Its bundles up to number {0} stay accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a backup recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {0} as a backup recipient? Every new bundle can then be opened with this key too.
+
+Compare the fingerprint, group by group, with the one its keeper reads to you:
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added. Publish a team update so the researchers use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep received interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete identifiers and attachments after receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the whole interview after receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On researchers&apos; laptops:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days after the receipt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy set. Publish a team update so it reaches the researchers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0}: the lead received {1} more interview(s) on {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a team update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team update {0} imported: {1} new questionnaire version(s), {2} revoked key(s), {3} backup recipient(s). Interviews already started keep their questionnaire version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy deletes, for {0} interview(s) the lead has received, {1}. Their day has come. Delete now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identifiers and attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge received interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead has not confirmed any interview that is still on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} interview(s) on this laptop were received by the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy deletes {0} from {1} on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete them all from this laptop now? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted for good: {0} interview(s), {1} attachment(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttachmentInput</name>
     <message>
         <source>Add photo or PDF…</source>

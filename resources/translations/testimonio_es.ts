@@ -114,6 +114,211 @@
     </message>
 </context>
 <context>
+    <name>AnswersMenu</name>
+    <message>
+        <source>Write a &amp;receipt…</source>
+        <translation>Escribir un &amp;acuse de recibo…</translation>
+    </message>
+    <message>
+        <source>Import a re&amp;ceipt…</source>
+        <translation>Importar un acuse de re&amp;cibo…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish a team update…</source>
+        <translation>&amp;Publicar una actualización del equipo…</translation>
+    </message>
+    <message>
+        <source>Import a team &amp;update…</source>
+        <translation>Importar una act&amp;ualización del equipo…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke a researcher&apos;s key…</source>
+        <translation>Re&amp;vocar la clave de un investigador…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;backup recipient…</source>
+        <translation>Añadir un destinatario de &amp;respaldo…</translation>
+    </message>
+    <message>
+        <source>Retention &amp;policy…</source>
+        <translation>&amp;Política de conservación…</translation>
+    </message>
+    <message>
+        <source>Purge received &amp;interviews…</source>
+        <translation>Borrar las entrevistas &amp;recibidas…</translation>
+    </message>
+    <message>
+        <source>No researcher is on the roster yet.</source>
+        <translation>Aún no hay ningún investigador en la lista del equipo.</translation>
+    </message>
+    <message>
+        <source>Researcher:</source>
+        <translation>Investigador:</translation>
+    </message>
+    <message>
+        <source>Write a receipt</source>
+        <translation>Escribir un acuse de recibo</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Acuses de recibo</translation>
+    </message>
+    <message>
+        <source>Receipt {0} written: {1} interview(s) received from {2}. Give the file to the researcher.</source>
+        <translation>Acuse de recibo {0} escrito: {1} entrevista(s) recibida(s) de {2}. Entregue el archivo al investigador.</translation>
+    </message>
+    <message>
+        <source>Publish a team update</source>
+        <translation>Publicar una actualización del equipo</translation>
+    </message>
+    <message>
+        <source>Team updates</source>
+        <translation>Actualizaciones del equipo</translation>
+    </message>
+    <message>
+        <source>Team update {0} written: {1} questionnaire version(s), {2} researcher(s), {3} revoked key(s), {4} backup recipient(s).</source>
+        <translation>Actualización del equipo {0} escrita: {1} versión(es) de cuestionario, {2} investigador(es), {3} clave(s) revocada(s), {4} destinatario(s) de respaldo.</translation>
+    </message>
+    <message>
+        <source>Revoke a researcher&apos;s key</source>
+        <translation>Revocar la clave de un investigador</translation>
+    </message>
+    <message>
+        <source>Revoke the key of {0}?
+
+Fingerprint: {1}
+
+Bundles it signs after the last one imported are refused from now on. Do this when a laptop is lost or seized, then publish a team update.</source>
+        <translation>¿Revocar la clave de {0}?
+
+Huella: {1}
+
+Desde ahora se rechazan los paquetes que firme después del último importado. Hágalo cuando se pierda o se incaute un portátil y luego publique una actualización del equipo.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Revoked. Its bundles up to number {0} stay accepted.</source>
+        <translation>Revocada. Sus paquetes hasta el número {0} siguen aceptándose.</translation>
+    </message>
+    <message>
+        <source>Add a backup recipient</source>
+        <translation>Añadir un destinatario de respaldo</translation>
+    </message>
+    <message>
+        <source>Key files</source>
+        <translation>Archivos de clave</translation>
+    </message>
+    <message>
+        <source>Add {0} as a backup recipient? Every new bundle can then be opened with this key too.
+
+Compare the fingerprint, group by group, with the one its keeper reads to you:
+{1}</source>
+        <translation>¿Añadir a {0} como destinatario de respaldo? Cada paquete nuevo podrá abrirse también con esta clave.
+
+Compare la huella, grupo por grupo, con la que le lee quien la guarda:
+{1}</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Added. Publish a team update so the researchers use it.</source>
+        <translation>Añadido. Publique una actualización del equipo para que los investigadores lo usen.</translation>
+    </message>
+    <message>
+        <source>Retention policy</source>
+        <translation>Política de conservación</translation>
+    </message>
+    <message>
+        <source>Keep received interviews</source>
+        <translation>Conservar las entrevistas recibidas</translation>
+    </message>
+    <message>
+        <source>Delete identifiers and attachments after receipt</source>
+        <translation>Borrar identificadores y adjuntos tras el acuse de recibo</translation>
+    </message>
+    <message>
+        <source>Delete the whole interview after receipt</source>
+        <translation>Borrar la entrevista entera tras el acuse de recibo</translation>
+    </message>
+    <message>
+        <source>On researchers&apos; laptops:</source>
+        <translation>En los portátiles de los investigadores:</translation>
+    </message>
+    <message>
+        <source>Days after the receipt:</source>
+        <translation>Días después del acuse de recibo:</translation>
+    </message>
+    <message>
+        <source>Policy set. Publish a team update so it reaches the researchers.</source>
+        <translation>Política fijada. Publique una actualización del equipo para que llegue a los investigadores.</translation>
+    </message>
+    <message>
+        <source>Import a receipt</source>
+        <translation>Importar un acuse de recibo</translation>
+    </message>
+    <message>
+        <source>Receipt {0}: the lead received {1} more interview(s) on {2}.</source>
+        <translation>Acuse de recibo {0}: la coordinación recibió {1} entrevista(s) más el {2}.</translation>
+    </message>
+    <message>
+        <source>Import a team update</source>
+        <translation>Importar una actualización del equipo</translation>
+    </message>
+    <message>
+        <source>Team update {0} imported: {1} new questionnaire version(s), {2} revoked key(s), {3} backup recipient(s). Interviews already started keep their questionnaire version.</source>
+        <translation>Actualización del equipo {0} importada: {1} versión(es) nueva(s) de cuestionario, {2} clave(s) revocada(s), {3} destinatario(s) de respaldo. Las entrevistas ya empezadas conservan su versión del cuestionario.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy deletes, for {0} interview(s) the lead has received, {1}. Their day has come. Delete now?</source>
+        <translation>La política del equipo borra, en {0} entrevista(s) que la coordinación ha recibido, {1}. Ha llegado el día. ¿Borrar ahora?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>the whole interview</source>
+        <translation>la entrevista entera</translation>
+    </message>
+    <message>
+        <source>identifiers and attachments</source>
+        <translation>los identificadores y los adjuntos</translation>
+    </message>
+    <message>
+        <source>Purge received interviews</source>
+        <translation>Borrar las entrevistas recibidas</translation>
+    </message>
+    <message>
+        <source>The lead has not confirmed any interview that is still on this laptop.</source>
+        <translation>La coordinación no ha confirmado ninguna entrevista que siga en este portátil.</translation>
+    </message>
+    <message>
+        <source>{0} interview(s) on this laptop were received by the lead.</source>
+        <translation>La coordinación recibió {0} entrevista(s) de este portátil.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy deletes {0} from {1} on.</source>
+        <translation>La política del equipo borra {0} a partir del {1}.</translation>
+    </message>
+    <message>
+        <source>Delete them all from this laptop now? This cannot be undone.</source>
+        <translation>¿Borrarlas todas de este portátil ahora? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete now</source>
+        <translation>Borrar ahora</translation>
+    </message>
+    <message>
+        <source>Deleted for good: {0} interview(s), {1} attachment(s).</source>
+        <translation>Borrado definitivamente: {0} entrevista(s), {1} adjunto(s).</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentInput</name>
     <message>
         <source>Add photo or PDF…</source>

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from testimonio.exchange.bundle_io import MAGIC as BUNDLE_MAGIC
+from testimonio.exchange.receipt import MAGIC as RECEIPT_MAGIC
 from testimonio.exchange.teamfile import KEY_MAGIC, TEAM_MAGIC
+from testimonio.exchange.teamupdate import MAGIC as UPDATE_MAGIC
 
 MAGIC_BYTES = 8
 
@@ -36,7 +38,9 @@ class FileKind:
 BUNDLE = FileKind("bundle", ".tbundle", (".testimonio-bundle",), BUNDLE_MAGIC)
 TEAM = FileKind("team", ".tteam", (".testimonio-team",), TEAM_MAGIC)
 KEY = FileKind("key", ".tkey", (".testimonio-key",), KEY_MAGIC)
-KINDS: tuple[FileKind, ...] = (BUNDLE, TEAM, KEY)
+RECEIPT = FileKind("receipt", ".treceipt", (), RECEIPT_MAGIC)
+UPDATE = FileKind("update", ".tupdate", (), UPDATE_MAGIC)
+KINDS: tuple[FileKind, ...] = (BUNDLE, TEAM, KEY, RECEIPT, UPDATE)
 
 
 def kind_of(path: Path) -> FileKind | None:

@@ -26,9 +26,12 @@ if TYPE_CHECKING:
     from testimonio.services.keys import KeyService
     from testimonio.services.preferences import Preferences, SettingValue
     from testimonio.services.questionnaires import QuestionnaireService
+    from testimonio.services.receipts import ReceiptService
     from testimonio.services.report import ReportService
+    from testimonio.services.retention import RetentionService
     from testimonio.services.settings import SettingsService
     from testimonio.services.team import TeamService
+    from testimonio.services.team_admin import TeamAdminService
     from testimonio.vault import KdfParams, Vault
 
 log = logging.getLogger(__name__)
@@ -211,3 +214,24 @@ class AppContext:
                 service.add_site(site)
         for site in current - set(value):
             service.deactivate_site(site)
+
+    @property
+    def receipts(self) -> ReceiptService:
+        """Receipts: written by the lead, imported by a researcher."""
+        from testimonio.services.receipts import ReceiptService
+
+        return self._service("receipts", ReceiptService)
+
+    @property
+    def team_admin(self) -> TeamAdminService:
+        """Revocations, backup recipients, retention policy and team updates."""
+        from testimonio.services.team_admin import TeamAdminService
+
+        return self._service("team_admin", TeamAdminService)
+
+    @property
+    def retention(self) -> RetentionService:
+        """The retention policy applied to received interviews, and purges."""
+        from testimonio.services.retention import RetentionService
+
+        return self._service("retention", RetentionService)

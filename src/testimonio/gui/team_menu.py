@@ -58,12 +58,16 @@ class TeamMenu(QObject):
         self.menu.aboutToShow.connect(self.update_actions)
         self.lead_actions = [self.add_researcher_action, window.researchers_action,
                              window.import_action, self.import_folder_action, self.report_action]
+        from testimonio.gui.answers_menu import AnswersMenu
+
+        self.answers = AnswersMenu(window, self)  # issue 12's entries, at ANSWERS_PLACE
 
     @property
     def actions(self) -> list[QAction]:
         """The entries this menu adds (the window's own are not listed)."""
         return [self.create_action, self.join_action, self.key_action,
-                self.add_researcher_action, self.import_folder_action, self.report_action]
+                self.add_researcher_action, self.import_folder_action, self.report_action,
+                *self.answers.actions]
 
     def _action(self, text: str, slot: Any) -> QAction:
         action = QAction(text, self.window)
