@@ -547,6 +547,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Received by the lead on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DateInput</name>
@@ -1137,6 +1141,11 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>{form} version {version}</source>
+        <extracomment>interview ids -&gt; the day the lead received them (issue 12); set by the view.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by the lead on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

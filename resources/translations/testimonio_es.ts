@@ -554,6 +554,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <source>This interview is complete and read-only. Use “Reopen…” to change it; the reason is logged.</source>
         <translation>Esta entrevista está completa y es de solo lectura. Use «Reabrir…» para cambiarla; el motivo queda registrado.</translation>
     </message>
+    <message>
+        <source>Received by the lead on %1.</source>
+        <translation>Recibida por la coordinación el %1.</translation>
+    </message>
 </context>
 <context>
     <name>DateInput</name>
@@ -1145,7 +1149,12 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>{form} version {version}</source>
+        <extracomment>interview ids -&gt; the day the lead received them (issue 12); set by the view.</extracomment>
         <translation>{form} versión {version}</translation>
+    </message>
+    <message>
+        <source>Received by the lead on %1</source>
+        <translation>Recibida por la coordinación el %1</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from testimonio.gui import file_dialogs
 from testimonio.gui.main_window import MainWindow
+from testimonio.gui.models.interview_table_model import COLUMNS
+from testimonio.gui.views.interview_view import InterviewView
 
 Answer = Callable[[QWidget], None]
 seen: list[str] = []
@@ -93,6 +95,12 @@ def test_receipt_revocation_policy_update_and_purge_from_the_menu(
     researcher.team_menu.answers.receipt_import_action.trigger()
     assert left == [] and "received 1 more interview(s)" in seen[-1]
     assert list(world.researcher.receipts.received_dates([iid])) == [iid]
+    model = researcher.list_view.model
+    status = [c for c, _ in COLUMNS].index("status")
+    assert model.data(model.index(0, status)).startswith("Received by the lead on 20")
+    view = InterviewView(world.researcher, iid)
+    qtbot.addWidget(view)
+    assert view.banner.text().startswith("Received by the lead on 20")
 
     left = answering(down_enter, enter, enter)  # identifiers, 30 days, message
     answers.retention_action.trigger()

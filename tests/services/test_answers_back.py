@@ -203,3 +203,14 @@ def test_recipient_key_file_without_hybrid_key_is_refused(tmp_path: Path) -> Non
     write_public_key_file(tmp_path / "old.pub", generate(with_kem=False), "Old")
     with pytest.raises(BadInput, match="hybrid"):
         TeamAdminService(lead.vault).read_recipient_file(tmp_path / "old.pub")
+
+
+def test_keys_made_before_the_hybrid_part_gain_it_at_first_use(tmp_path: Path) -> None:
+    side = new_side(tmp_path, "old")
+    before = KeyService(side.vault).public()
+    with side.vault.transaction() as db:  # as a vault of schema 3 had it
+        db.execute("DELETE FROM device_kem_keys")
+    after = KeyService(side.vault).ensure()
+    assert after.kem is not None and after.public.kem is not None
+    assert after.public.key_id == before.key_id and after.public.kem != before.kem
+    assert KeyService(side.vault).ensure().kem == after.kem  # made once, stored

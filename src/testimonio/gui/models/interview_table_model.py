@@ -87,6 +87,9 @@ class InterviewTableModel(QAbstractTableModel):
         )
         self.titles: dict[str, str] = {}  # form id -> questionnaire title
         self._status_words = {"draft": self.tr("Draft"), "complete": self.tr("Complete")}
+        #: interview ids -> the day the lead received them (issue 12); set by the view.
+        self.received_source: Any = None
+        self._received: dict[str, str] = {}
         if service is not None:
             self.refresh()
 
@@ -143,6 +146,8 @@ class InterviewTableModel(QAbstractTableModel):
             return page
         page = list(self._service.page(self._query(number * PAGE_SIZE, PAGE_SIZE)))
         self.queries += 1
+        if self.received_source is not None:
+            self._received.update(self.received_source([str(_get(i, "id")) for i in page]))
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
@@ -204,6 +209,9 @@ class InterviewTableModel(QAbstractTableModel):
         elif attribute == "updated":
             return _when(value)
         elif attribute == "status":
+            day = self._received.get(str(_get(item, "id")))
+            if day:
+                return self.tr("Received by the lead on %1").replace("%1", day)
             return self._status_words.get(status, status)
         return "" if value is None else str(value)
 

@@ -20,6 +20,8 @@ class CompletionSteps:
 
     # Provided by the view.
     session: FormSession
+    context: Any
+    interview_id: str
     state: Any
     page: Any
     touched: set[str]
@@ -120,8 +122,13 @@ class CompletionSteps:
                 "(ages as bands, dates as months; identifiers never leave a researcher's "
                 "laptop). It cannot be changed here.").replace("%1", sender))
         elif read_only:
-            self.banner.setText(self.tr("This interview is complete and read-only. "
-                                        "Use “Reopen…” to change it; the reason is logged."))
+            text = self.tr("This interview is complete and read-only. "
+                           "Use “Reopen…” to change it; the reason is logged.")
+            received = self.context.receipts.received_dates([self.interview_id])
+            if received:  # issue 12: the lead's receipt named it
+                text = self.tr("Received by the lead on %1.").replace(
+                    "%1", received[self.interview_id]) + " " + text
+            self.banner.setText(text)
         self.banner.setVisible(read_only)
         if self.page is not None:
             self.page.read_only = read_only

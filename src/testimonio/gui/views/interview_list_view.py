@@ -143,6 +143,7 @@ class InterviewListView(QWidget):
     def load(self) -> None:
         """Fill filters and the first rows from the open vault."""
         self._fill_filters()
+        self.model.received_source = self._context.receipts.received_dates
         self.model.set_service(self._context.interviews)
 
     def clear(self) -> None:
