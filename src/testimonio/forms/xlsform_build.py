@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -59,6 +60,7 @@ _TRUE = {"yes", "true", "true()"}
 _FALSE = {"no", "false", "false()", ""}
 
 
+@lru_cache(maxsize=1024)
 def split_language(key: str) -> tuple[str, str]:
     """``"Español (es)"`` -> ``("es", "Español")``; ``"english"`` -> itself twice."""
     if key == DEFAULT_LANG:
@@ -93,6 +95,7 @@ class SurveyBuilder:
         self.notes: list[str] = []
         self.loop_rows: dict[str, RowInfo] = {}
         self.generated: set[str] = set()  # paths of nodes pyxform made up (no row)
+        self._lists: dict[int, tuple[list[Mapping[str, Any]], tuple[Choice, ...]]] = {}
 
     # --- texts ---------------------------------------------------------------
 
@@ -117,7 +120,7 @@ class SurveyBuilder:
         root = Group(name="", path="", children=tuple(children))
         title = self.text(tree.get("title"))
         # Every list, used by a question or not: instance('list') may read it.
-        lists = {str(name): tuple(self.choice(c) for c in items or [])
+        lists = {str(name): self.choice_list(items or [])
                  for name, items in (tree.get("choices") or {}).items()}
         languages = [code for code in self.language_names if code != DEFAULT_LANG]
         if not languages:
@@ -235,7 +238,7 @@ class SurveyBuilder:
             self.notes.append(
                 f"row {row}: '{name}' ({kind}) cannot be recorded by Testimonio and is "
                 "shown as a read-only note.")
-        choices = () if from_file else tuple(self.choice(c) for c in item.get("choices") or [])
+        choices = () if from_file else self.choice_list(item.get("choices") or [])
         parameters = item.get("parameters") or {}
         if isinstance(parameters, str):  # pyxform leaves some (e.g. image) unparsed
             parameters = parameters_parse(raw_parameters=parameters, row_number=row or 0)
@@ -280,6 +283,14 @@ class SurveyBuilder:
             raise FormError("The range needs finite start and end and a step that is not 0 (at most a million "
                             "steps).", file=self.source_name, sheet="survey", row=row, column="parameters")
         return start, end, step
+
+    def choice_list(self, items: list[Mapping[str, Any]]) -> tuple[Choice, ...]:
+        """The choices of one list, made once however many questions share it."""
+        key = id(items)
+        made = self._lists.get(key)
+        if made is None or made[0] is not items:
+            made = self._lists[key] = (items, tuple(self.choice(c) for c in items))
+        return made[1]
 
     def choice(self, item: Mapping[str, Any]) -> Choice:
         extra = {str(k): str(v) for k, v in item.items()
