@@ -44,6 +44,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     style = resource_path("style.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    from testimonio.gui.dialog_size import install_screen_fit
+
+    install_screen_fit(app)  # no window larger than a 1024×600 netbook's screen
     return app
 
 

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.gui.about_dialog import AboutDialog
 from testimonio.gui.context import AppContext
+from testimonio.gui.dialog_size import fit_to_screen
 from testimonio.gui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 from testimonio.gui.dialogs.settings_dialog import SettingsDialog
 from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.setWindowTitle("Testimonio")  # never anything from the vault
         self.setWindowIcon(QIcon(str(resource_path("icons", "testimonio.svg"))))
-        self.resize(1180, 720)
+        fit_to_screen(self, QSize(1180, 720))  # a 1024×600 netbook too
         app = QApplication.instance()
         self.guard = guard or LockGuard(app, self._idle_minutes(), self)  # type: ignore[arg-type]
         self.guard.lock_requested.connect(self.lock)
