@@ -151,13 +151,20 @@ def create_input(question: Question, choices: Sequence[ChoiceItem] = (),
         SelectOneRadio,
     )
     from testimonio.gui.widgets.date_inputs import DateInput, DateTimeInput, TimeInput
-    from testimonio.gui.widgets.misc_inputs import AcknowledgeInput, GeopointInput, ReadOnlyInput
+    from testimonio.gui.widgets.misc_inputs import (
+        AcknowledgeInput,
+        GeopointInput,
+        RangeInput,
+        ReadOnlyInput,
+    )
     from testimonio.gui.widgets.text_inputs import DecimalInput, IntegerInput, TextInput
 
     kind = question.type
     appearance = question.appearance or ""
     widget: QuestionInput
-    if kind == "text":
+    if question.range is not None and kind in ("integer", "decimal"):
+        widget = RangeInput(question, parent=parent)
+    elif kind == "text":
         widget = TextInput(question, multiline="multiline" in appearance, parent=parent)
     elif kind == "integer":
         widget = IntegerInput(question, parent=parent)
