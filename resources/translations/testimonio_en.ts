@@ -683,6 +683,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Take care: the questionnaire lets some dates be worked out again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>These attachments cannot be cleaned of hidden data and stay in the vault; the rest leaves without them if you export:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -690,6 +690,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Saldrá exactamente esto: %1 entrevista(s), %2 valor(es), %3 adjunto(s). Todo lo demás se queda en la bóveda.</translation>
     </message>
     <message>
+        <source>Take care: the questionnaire lets some dates be worked out again:</source>
+        <translation>Atención: el cuestionario permite volver a calcular algunas fechas:</translation>
+    </message>
+    <message>
         <source>These attachments cannot be cleaned of hidden data and stay in the vault; the rest leaves without them if you export:</source>
         <translation>Estos adjuntos no se pueden limpiar de datos ocultos y se quedan en la bóveda; el resto sale sin ellos si exporta:</translation>
     </message>

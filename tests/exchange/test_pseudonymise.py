@@ -64,7 +64,7 @@ ANSWERS = {
 def test_rules() -> None:
     out = Pseudonymiser(form(), reviewed={"quote"}, attachment_names={"att-1": "a1.jpg", "att-2": "a2.jpg"}).answers(ANSWERS)
     assert out == {
-        "start": "2019-11-20", "end": "2019-11-20", "today": "2019-11-20",
+        "start": "2019-11", "end": "2019-11", "today": "2019-11",
         "alias": "Rosa", "age": "30-39", "weight": "60-64", "born": "1985-03", "gender": "f",
         "quote": "We slept outside", "days": 45, "arrived": "2019-10-01", "docs": ["passport", "visa"],
         "total": 3, "wait": "long", "photo": "a1.jpg", "kids": 2, "kids[1]/kid_age": "0-9", "kids[2]/kid_age": "10-19",
@@ -97,8 +97,8 @@ def test_idempotent() -> None:
 def test_review_list_and_identifiers() -> None:
     p = Pseudonymiser(form())
     review = {item.path: item.value for item in p.needs_review(ANSWERS)}
-    assert review == {"story": "I live at Calle 5", "quote": "We slept outside",
-                      "greeting": "Hello María Pérez", "echo": "Calle 5"}
+    # "greeting" reads an identifier: it never leaves, so there is nothing to review.
+    assert review == {"story": "I live at Calle 5", "quote": "We slept outside", "echo": "Calle 5"}
     assert p.identifiers(ANSWERS) == {"real_name": "María Pérez", "passport": "V123456", "kids[1]/kid_name": "Ana"}
 
 
@@ -107,3 +107,75 @@ def test_helpers() -> None:
     assert band(61.5, 5) == "60-64" and band(7, 1) == "7-7"
     assert model_path("kids[12]/a[3]/b") == "kids/a/b"
     assert [q.name for q in top_level_quasi(form())] == ["age", "weight", "born", "gender"]
+
+
+def _derived_form(privacy_dates: str = "month") -> Questionnaire:
+    children = (
+        _q("start", "start"),
+        _q("born", "date", Privacy.QUASI),
+        _q("phone", "text", Privacy.IDENTIFIER),
+        _q("claim", "date", Privacy.QUASI),
+        _q("decided", "date"),
+        _q("count", "integer"),
+        Question(name="age", path="age", type="calculate", privacy_band=5,
+                 calculation="int((decimal-date-time(today()) - decimal-date-time(${born})) div 365.25)"),
+        Question(name="age_twice", path="age_twice", type="calculate", calculation="${age} * 2"),
+        Question(name="waited", path="waited", type="calculate",
+                 calculation="int(decimal-date-time(${decided}) - decimal-date-time(${claim}))"),
+        Question(name="claimed_on", path="claimed_on", type="calculate", calculation="${claim}"),
+        Question(name="digits", path="digits", type="calculate", calculation="string-length(${phone})"),
+        Question(name="safe_digits", path="safe_digits", type="calculate", privacy=Privacy.SAFE,
+                 calculation="string-length(${phone})"),
+        Question(name="double", path="double", type="calculate", calculation="${count} * 2"),
+    )
+    return Questionnaire(form_id="d", version="1", title=Text({"default": "D"}),
+                         root=Group(name="data", path="", children=children),
+                         languages=("default",), default_language="default", privacy_dates=privacy_dates)
+
+
+DERIVED = {"start": "2019-11-20T09:15:00-05:00", "born": "1985-03-14", "phone": "+58 412 555 0101",
+           "claim": "2019-10-01", "decided": "2019-11-10", "count": 3, "age": 34, "age_twice": 68,
+           "waited": 40, "claimed_on": "2019-10-01", "digits": 16, "safe_digits": 16, "double": 6}
+
+
+def test_derived_values_leave_by_what_they_read() -> None:
+    out = Pseudonymiser(_derived_form()).answers(DERIVED)
+    assert out["age"] == "30-34"  # reads a quasi date: banded by its own privacy_band
+    assert out["age_twice"] == "60-69"  # through another calculation
+    assert out["waited"] == "40-49"  # reads dates: the claim date cannot be recomputed to the day
+    assert out["claimed_on"] == "2019-10"  # a date read whole leaves as the month
+    assert "digits" not in out and "safe_digits" not in out  # reads an identifier: stays, even if safe
+    assert out["double"] == 6  # reads nothing private
+    assert out["start"] == "2019-11"
+    assert [q.name for q in top_level_quasi(_derived_form())] == [
+        "born", "claim", "age", "age_twice", "waited", "claimed_on"]
+
+
+def test_control_the_day_when_the_questionnaire_asks() -> None:
+    assert Pseudonymiser(_derived_form("day")).answers(DERIVED)["start"] == "2019-11-20"
+
+
+def test_forms_check_lines_name_every_derived_value() -> None:
+    from testimonio.exchange.derived import describe
+
+    lines = "\n".join(describe(_derived_form()))
+    assert "age: quasi-identifier: numbers as bands of 5" in lines
+    assert "digits: stays in the vault (reads the identifier phone)" in lines
+    assert "double: leaves as entered" in lines
+
+
+def test_preview_warns_when_a_date_can_be_recomputed() -> None:
+    from dataclasses import replace
+
+    from testimonio.exchange.derived import recompute_risks
+
+    assert recompute_risks(_derived_form()) == []  # banded day counts, months: nothing exact
+    form = _derived_form()
+    waited = form.node("waited")
+    assert isinstance(waited, Question)
+    safe = replace(form, root=replace(form.root, children=tuple(
+        replace(n, privacy=Privacy.SAFE) if n.name == "waited" else n for n in form.root.children)))
+    risks = recompute_risks(safe)
+    assert len(risks) == 1 and "waited leaves exactly" in risks[0] and "claim" in risks[0]
+    assert Pseudonymiser(safe).answers(DERIVED)["waited"] == 40  # control: it does leave exactly
+    assert any("privacy_dates = day" in r for r in recompute_risks(_derived_form("day")))

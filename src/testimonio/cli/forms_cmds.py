@@ -62,6 +62,11 @@ def describe(result: LoadResult) -> list[str]:
     lines.append(f"  groups       {groups} group(s), {repeats} repeat(s)")
     lines.append(f"  alias        {_alias_line(q)}")
     lines.extend(_privacy_lines(q))
+    from testimonio.exchange.derived import describe as describe_derived
+
+    lines.extend(f"  derived      {line}" for line in describe_derived(q))
+    lines.append("  dates        start, end, today and interview dates leave as the "
+                 + ("DAY (settings: privacy_dates = day)" if q.privacy_dates == "day" else "month"))
     for warning in result.warnings:
         first = warning.strip().splitlines()[0] if warning.strip() else ""
         first = re.sub(r"\[row\s*:\s*(\d+)\]", r"row \1:", first)

@@ -11,10 +11,12 @@ The rules are those of ARCHITECTURE.md ("Questionnaires", column ``privacy``):
 - no mark: select, rank, integer, decimal, date, time, dateTime and
   acknowledge answers leave as entered. Free text (``text``) leaves only when
   the researcher reviewed that very answer for export. Calculated and hidden
-  values leave when they are numbers; text they hold may have been built from
-  identifiers, so it is treated as free text. Geopoints, ``deviceid`` and
+  values are classed by what they read (:mod:`testimonio.exchange.derived`):
+  an identifier keeps them in; free text makes their text need a review; a
+  quasi-identifier or a date makes them quasi. Geopoints, ``deviceid`` and
   ``username`` never leave unless marked ``safe``: they point at a person.
-- ``start``/``end``/``today`` metadata leave as dates only (month if quasi).
+- ``start``/``end``/``today`` metadata leave as the month, or as the day when
+  the questionnaire's settings ask for it (``privacy_dates = day``).
 - Attachment answers leave only when the researcher ticked the attachment
   for export (and never when marked ``identifier``); the value becomes the
   attachment's name inside the bundle.
@@ -25,12 +27,16 @@ The input is the *exportable* answers (irrelevant answers already removed by
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from testimonio.exchange import derived
+from testimonio.exchange.derived import band, generalise_derived
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
+
+__all__ = ["Pseudonymiser", "QuestionIndex", "ReviewItem", "as_date", "band", "generalise",
+           "metadata_date", "model_path", "top_level_quasi"]
 
 _INSTANCE = re.compile(r"\[\d+\]")
 _NUMERIC_TYPES = frozenset({"integer", "decimal"})
@@ -49,18 +55,20 @@ def model_path(answer_path: str) -> str:
     return _INSTANCE.sub("", answer_path)
 
 
-def band(value: float, width: int) -> str:
-    """The band of ``width`` holding ``value``: ``band(34, 10) == "30-39"``."""
-    width = max(1, width)
-    low = math.floor(value / width) * width
-    return f"{low}-{low + width - 1}"
-
-
 def as_date(value: AnswerValue) -> str | None:
     """The ``YYYY-MM-DD`` part of a date or dateTime answer, if it has one."""
     if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value):
         return value[:10]
     return None
+
+
+def metadata_date(questionnaire: Questionnaire, value: AnswerValue) -> str | None:
+    """An interview-level or ``start``/``end``/``today`` date as it leaves:
+    the month, or the day when the questionnaire asks for it."""
+    day = as_date(value)
+    if day is None:  # already a month (pseudonymising twice gives the same)
+        return value if isinstance(value, str) and re.match(r"^\d{4}-\d{2}$", value) else None
+    return day if questionnaire.privacy_dates == "day" else day[:7]
 
 
 def generalise(question: Question, value: AnswerValue) -> AnswerValue:
@@ -81,61 +89,26 @@ def generalise(question: Question, value: AnswerValue) -> AnswerValue:
     return value
 
 
-_REF = re.compile(r"\$\{([^}]+)\}")
-_POINTING = frozenset({"text", "geopoint", "deviceid", "username"})
-
-
-def reads_private(questionnaire: Questionnaire, question: Question, _seen: frozenset[str] = frozenset()) -> bool:
-    """Whether a calculation reads an identifier or free text, directly or through others.
-
-    Such a value may repeat what it read (``concat(${name})``), so it is
-    treated as free text. References are the ``${name}`` form; a calculation
-    that reads the form any other way (absolute paths) counts as private too.
-    """
-    expr = question.calculation or ""
-    if "/" in _REF.sub("", expr) and re.search(r"/[A-Za-z_]", _REF.sub("", expr)):
-        return True
-    for name in _REF.findall(expr):
-        if name in _seen:
-            continue
-        try:
-            node = questionnaire.by_name(name)
-        except KeyError:
-            return True
-        if not isinstance(node, Question):
-            continue
-        if node.privacy is Privacy.IDENTIFIER:
-            return True
-        if node.type in _POINTING and node.privacy is not Privacy.SAFE:
-            return True
-        if node.type in _DERIVED_TYPES and reads_private(questionnaire, node, _seen | {name}):
-            return True
-    return False
-
-
-def is_free_text(question: Question, value: AnswerValue, questionnaire: Questionnaire | None = None) -> bool:
-    """Whether an answer is free text that needs a review (or ``safe``) to leave.
-
-    Text answers are; so is the text of a calculation or hidden field, unless
-    ``questionnaire`` shows that it reads no identifier and no free text.
-    """
-    if question.type == "text":
-        return True
-    if question.type not in _DERIVED_TYPES or not isinstance(value, str):
-        return False
-    return questionnaire is None or reads_private(questionnaire, question)
-
-
 def _as_entered(q: Question) -> bool:
     """See :meth:`QuestionIndex.as_is` (mirrors the order of ``Pseudonymiser._leaves``)."""
     if (q.privacy is Privacy.IDENTIFIER or q.privacy is Privacy.QUASI or q.type == "note"
-            or q.is_attachment or q.type in _METADATA_DATES):
+            or q.is_attachment or q.type in _METADATA_DATES or q.type in _DERIVED_TYPES):
         return False
     if q.privacy is Privacy.SAFE:
         return True
     if q.type in _NEVER_BY_DEFAULT or q.type == "text" or q.type in _DERIVED_TYPES:
         return False
     return q.type in _ALWAYS_AS_ENTERED
+
+
+def is_free_text(question: Question, value: AnswerValue, questionnaire: Questionnaire) -> bool:
+    """Whether an answer is free text that needs a review (or ``safe``) to leave:
+    a text answer, or the text of a calculation that reads free text."""
+    if question.type == "text":
+        return True
+    if question.type not in _DERIVED_TYPES or not isinstance(value, str):
+        return False
+    return derived.classify(questionnaire, question).how == derived.REVIEW
 
 
 class QuestionIndex:
@@ -150,7 +123,7 @@ class QuestionIndex:
         self.questionnaire = questionnaire
         self._questions: dict[str, Question | None] = {}
         self._repeats: dict[str, bool] = {}
-        self._free_text: dict[str, bool] = {}
+        self._rules: dict[str, derived.DerivedRule] = {}
         self._as_is: dict[str, bool] = {}
 
     def _learn(self, answer_path: str) -> None:
@@ -189,11 +162,18 @@ class QuestionIndex:
             self._quasi = top_level_quasi(self.questionnaire)
         return self._quasi
 
-    def reads_private(self, question: Question) -> bool:
-        """:func:`reads_private`, remembered per question."""
-        if question.path not in self._free_text:
-            self._free_text[question.path] = reads_private(self.questionnaire, question)
-        return self._free_text[question.path]
+    def rule(self, question: Question) -> derived.DerivedRule:
+        """:func:`derived.classify` of a calculate/hidden question, remembered."""
+        found = self._rules.get(question.path)
+        if found is None:
+            found = self._rules[question.path] = derived.classify(self.questionnaire, question)
+        return found
+
+    def is_quasi(self, question: Question) -> bool:
+        """Marked quasi, or a derived value that reads a quasi-identifier or a date."""
+        if question.type in _DERIVED_TYPES:
+            return self.rule(question).how == derived.QUASI
+        return question.privacy is Privacy.QUASI
 
 
 @dataclass(frozen=True)
@@ -250,19 +230,31 @@ class Pseudonymiser:
             return None
         if question.is_attachment:
             return self.attachment_names.get(str(value))
+        if question.type in _DERIVED_TYPES:
+            return self._derived(answer_path, value, question)
         if privacy is Privacy.QUASI:
             return generalise(question, value)
         if question.type in _METADATA_DATES:
-            return as_date(value)
+            return metadata_date(self.questionnaire, value)
         if privacy is Privacy.SAFE:
             return value
         if question.type in _NEVER_BY_DEFAULT:
             return None
-        if self._is_free_text(question, value):
+        if question.type == "text":
             return value if answer_path in self.reviewed else None
-        if question.type in _DERIVED_TYPES or question.type in _ALWAYS_AS_ENTERED:
+        if question.type in _ALWAYS_AS_ENTERED:
             return value
         return None
+
+    def _derived(self, answer_path: str, value: AnswerValue, question: Question) -> AnswerValue:
+        how = self.index.rule(question).how
+        if how == derived.STAYS:
+            return None
+        if how == derived.QUASI:
+            return generalise_derived(question, value)
+        if how == derived.REVIEW and isinstance(value, str):
+            return value if answer_path in self.reviewed else None
+        return value
 
     def answers(self, answers: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
         """Every answer that may leave, generalised where the rules say.
@@ -304,7 +296,7 @@ class Pseudonymiser:
             return True
         if question.type not in _DERIVED_TYPES or not isinstance(value, str):
             return False
-        return self.index.reads_private(question)
+        return self.index.rule(question).how == derived.REVIEW
 
     def needs_review(self, answers: Mapping[str, AnswerValue], lang: str | None = None) -> list[ReviewItem]:
         """Free-text answers that leave only after a review (reviewed or not)."""
@@ -339,7 +331,19 @@ def _in_repeat(questionnaire: Questionnaire, path: str) -> bool:
 
 
 def top_level_quasi(questionnaire: Questionnaire) -> list[Question]:
-    """Quasi-identifier questions outside any repeat, in form order."""
-    return [q for q in questionnaire.questions()
-            if q.privacy is Privacy.QUASI and not _in_repeat(questionnaire, q.path)]
+    """Quasi-identifier questions outside any repeat, in form order (derived ones too)."""
+    return [q for q in questionnaire.questions() if _quasi(questionnaire, q)
+            and not _in_repeat(questionnaire, q.path)]
+
+
+def quasi_in_repeats(questionnaire: Questionnaire) -> list[Question]:
+    """Quasi-identifier questions inside repeats (blanked with their interview's key)."""
+    return [q for q in questionnaire.questions() if _quasi(questionnaire, q)
+            and _in_repeat(questionnaire, q.path)]
+
+
+def _quasi(questionnaire: Questionnaire, q: Question) -> bool:
+    if q.type in _DERIVED_TYPES:
+        return derived.classify(questionnaire, q).how == derived.QUASI
+    return q.privacy is Privacy.QUASI
 

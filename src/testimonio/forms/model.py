@@ -174,6 +174,9 @@ class Questionnaire:
     #: Form attachments (CSV, XML, GeoJSON) read as secondary instances, by
     #: instance id (the file name without its extension).
     attachments: Mapping[str, SecondaryInstance] = field(default_factory=lambda: MappingProxyType({}))
+    # How interview dates and start/end/today leave: "month" (default) or
+    # "day" (settings column ``privacy_dates``; the export preview shows it as a risk).
+    privacy_dates: str = "month"
     _by_path: Mapping[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _by_name: Mapping[str, Node] = field(default_factory=dict, repr=False, compare=False)
 

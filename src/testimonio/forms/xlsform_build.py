@@ -142,6 +142,8 @@ class SurveyBuilder:
             language_names=MappingProxyType(
                 {code: self.language_names.get(code, code) for code in languages}),
             choice_lists=MappingProxyType(lists),
+            privacy_dates="day" if str(tree.get("privacy_dates") or "").strip().lower() == "day"
+            else "month",
         )
 
     def children(self, items: Iterable[Mapping[str, Any]], prefix: str,

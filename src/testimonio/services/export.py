@@ -32,6 +32,7 @@ from typing import Any
 
 from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
+from testimonio.exchange.derived import recompute_risks
 from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
 from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex
 from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
@@ -206,7 +207,8 @@ class ExportService:
                     reviewed=reviewed, attachments=tuple(chunk_attachments[row["id"]]))
                 records.append(plan_record(interview, q, lang, indexes[key]))
                 steps.step(n, total, "Preparing interviews")
-        return ExportPlan(records, previous, k, sequence, team["lead_fingerprint"])
+        risks = [r for q in questionnaires.values() for r in recompute_risks(q)]
+        return ExportPlan(records, previous, k, sequence, team["lead_fingerprint"], risks=risks)
 
     def preview(self, all_: bool = False, suppress_small_groups: bool = False,
                 lang: str | None = None) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from testimonio.exchange.kanon import QuasiRecord, SmallGroup, small_groups, suppressed
-from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex, as_date
+from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex, metadata_date
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
 
 _EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
@@ -120,14 +120,15 @@ def _text(value: AnswerValue) -> str:
     return "" if value is None else str(value)
 
 
-def _how(question: Question | None, before: AnswerValue, after: AnswerValue, reviewed: bool) -> str:
+def _how(question: Question | None, before: AnswerValue, after: AnswerValue, reviewed: bool,
+         index: QuestionIndex) -> str:
     if question is None:
         return "as entered"
     if question.is_attachment:
         return "attachment"
     if question.type in {"start", "end", "today"} and question.privacy is not Privacy.QUASI:
-        return "date only"
-    if question.privacy is Privacy.QUASI:
+        return "date only" if index.questionnaire.privacy_dates == "day" else "month"
+    if index.is_quasi(question):
         return "generalised" if before != after else "as entered (quasi-identifier)"
     return "reviewed" if reviewed else "as entered"
 
@@ -158,7 +159,7 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
             label = question.label.get(lang, questionnaire.default_language) if question else ""
             rows.append(PreviewValue(path, label or path, _text(value),
                                      _how(question, interview.answers.get(path), value,
-                                          path in interview.reviewed)))
+                                          path in interview.reviewed, pseudo.index)))
         return rows
 
     quasi = QuasiRecord.of(interview.export_id, interview.form_id,
@@ -170,8 +171,8 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
         "revision": interview.revision,
         "site": interview.site,
         "language": interview.language,
-        "started": as_date(interview.created_at),
-        "completed": as_date(interview.updated_at),
+        "started": metadata_date(questionnaire, interview.created_at),
+        "completed": metadata_date(questionnaire, interview.updated_at),
         "answers": answers,
         "attachments": [
             {"name": name, "path": att.path, "mime": att.clean_mime, "size": att.clean_size,
@@ -193,6 +194,8 @@ class ExportPlan:
     recipient_fingerprint: str = ""
     groups: list[SmallGroup] = field(default_factory=list)
     suppressed_ids: set[str] = field(default_factory=set)
+    # Sentences on what could still be worked out from values that leave.
+    risks: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.check()
@@ -238,6 +241,7 @@ class ExportPlan:
             ],
             "blanked": sorted(self.suppressed_ids),
             "left_out": self.left_out,
+            "risks": list(self.risks),
         }
 
 

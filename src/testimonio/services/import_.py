@@ -290,6 +290,9 @@ def _alias(q: Questionnaire, answers: dict[str, Any]) -> str:
 
 def _day_time(day: Any) -> str:
     # Imported rows carry dates only; a fixed time keeps imports deterministic.
+    # Interview dates arrive as the month by default: the first of that month.
+    if isinstance(day, str) and len(day) == 7:
+        day = f"{day}-01"
     return f"{day}T00:00:00.000Z" if isinstance(day, str) else "1970-01-01T00:00:00.000Z"
 
 

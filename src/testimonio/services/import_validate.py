@@ -144,8 +144,9 @@ def _generalised(q: Question, value: str) -> bool:
             return bool(_BAND.fullmatch(value))
         if q.type in _DATE_TYPES:
             return bool(_MONTH.fullmatch(value))
-    # start/end/today leave as their day (pseudonymise.as_date).
-    return q.type in _METADATA_DATES and bool(_DAY.fullmatch(value))
+    # start/end/today leave as the month, or the day if the questionnaire asks
+    # (pseudonymise.metadata_date).
+    return q.type in _METADATA_DATES and bool(_DAY.fullmatch(value) or _MONTH.fullmatch(value))
 
 
 def _field_problems(record: dict[str, Any], eid: str) -> list[str]:
@@ -158,7 +159,8 @@ def _field_problems(record: dict[str, Any], eid: str) -> list[str]:
             problems.append(f"record {eid}: bad {name}")
     for name in ("started", "completed"):
         value = record[name]
-        if value is not None and not (isinstance(value, str) and _DAY.fullmatch(value)):
+        if value is not None and not (isinstance(value, str)
+                                      and (_DAY.fullmatch(value) or _MONTH.fullmatch(value))):
             problems.append(f"record {eid}: {name} is not a date")
     return problems
 

@@ -14,6 +14,7 @@ Labels are in the language asked for. The GUI draws these as charts.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -86,12 +87,19 @@ class _Lookup:
         return None if question is None else self.answers.get(question.path)
 
 
+_BAND = re.compile(r"^(-?\d+)-(-?\d+)$")
+
+
 def _number(value: AnswerValue) -> float | None:
+    """A number answer; a band (``"40-49"``, how derived day counts arrive) as its middle."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         return float(value)
     if isinstance(value, str):
+        band = _BAND.match(value.strip())
+        if band:
+            return (int(band.group(1)) + int(band.group(2))) / 2
         try:
             return float(value)
         except ValueError:

@@ -83,6 +83,10 @@ class ExportFlow:
         self._reviews, self._already, self._attachments = reviews, already, attachments
         self.has_small_groups = bool(plan.groups)
 
+    def risks(self) -> list[str]:
+        """What a reader could still work out from the values that leave (preview)."""
+        return list(self._plan.risks) if self._plan is not None else []
+
     def left_out(self) -> list[str]:
         """Notes on what stays although asked for (e.g. attachments that cannot be cleaned)."""
         return list(self._plan.left_out) if self._plan is not None else []

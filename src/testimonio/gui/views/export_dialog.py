@@ -309,6 +309,11 @@ class ExportDialog(ExportPages):
             .replace("%1", str(len(self.preview_model.interviews())))
             .replace("%2", str(len(rows)))
             .replace("%3", str(len(self.attachments_model.ticked()))))
+        risks = self.flow.risks()
+        if risks:
+            self.preview_summary.setText(self.preview_summary.text() + "\n\n" + self.tr(
+                "Take care: the questionnaire lets some dates be worked out again:")
+                + "\n" + "\n".join(risks))
         left_out = self.flow.left_out()
         if left_out:
             # Pressing Export is the researcher's agreement to send the rest without them.
