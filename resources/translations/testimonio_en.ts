@@ -1679,6 +1679,14 @@ Start one with Interview → New (Ctrl+N).</source>
 <context>
     <name>QuestionRow</name>
     <message>
+        <source>leaves as typed in exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is typed here leaves the vault as entered when you export, without a review. Do not write names, document or phone numbers here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(required)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1687,6 +1687,14 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
 <context>
     <name>QuestionRow</name>
     <message>
+        <source>leaves as typed in exports</source>
+        <translation>sale tal como se escribe al exportar</translation>
+    </message>
+    <message>
+        <source>What is typed here leaves the vault as entered when you export, without a review. Do not write names, document or phone numbers here.</source>
+        <translation>Lo que se escribe aquí sale de la bóveda tal cual al exportar, sin revisión. No escriba aquí nombres ni números de documento o de teléfono.</translation>
+    </message>
+    <message>
         <source>(required)</source>
         <translation>(obligatoria)</translation>
     </message>

@@ -36,7 +36,7 @@ from testimonio.exchange.derived import band, generalise_derived
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
 
 __all__ = ["Pseudonymiser", "QuestionIndex", "ReviewItem", "as_date", "band", "generalise",
-           "metadata_date", "model_path", "top_level_quasi"]
+           "metadata_date", "model_path", "top_level_quasi", "typed_text_leaves"]
 
 _INSTANCE = re.compile(r"\[\d+\]")
 _NUMERIC_TYPES = frozenset({"integer", "decimal"})
@@ -109,6 +109,12 @@ def is_free_text(question: Question, value: AnswerValue, questionnaire: Question
     if question.type not in _DERIVED_TYPES or not isinstance(value, str):
         return False
     return derived.classify(questionnaire, question).how == derived.REVIEW
+
+
+def typed_text_leaves(question: Question) -> bool:
+    """Whether what the interviewer types here leaves as entered, with no review:
+    a text question marked ``safe`` or ``quasi`` (the interview view marks it)."""
+    return question.type == "text" and question.privacy in (Privacy.SAFE, Privacy.QUASI)
 
 
 class QuestionIndex:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from testimonio.exchange.pseudonymise import typed_text_leaves
 from testimonio.forms.model import Question
 from testimonio.gui.widgets.question_widgets import QuestionInput
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #5a5f66;"  # readable on light and on the pale page
 REQUIRED_MARK = "<span style='color:#b00020'> *</span>"
+LEAVES_STYLE = "color:#5a5f66; font-weight:normal"
 
 
 def _escape(text: str) -> str:
@@ -78,9 +80,17 @@ class QuestionRow(QFrame):
             return
         self._label_text, self._required = text, required
         shown = text or self.question.name
-        self.label.setText(_escape(shown) + (REQUIRED_MARK if required else ""))
+        # Typed text that leaves in exports as entered (safe/quasi): say so, so
+        # nobody writes a phone number or a name there without knowing.
+        leaves = self.input is not None and typed_text_leaves(self.question)
+        mark = self.tr("leaves as typed in exports") if leaves else ""
+        self.label.setText(_escape(shown) + (REQUIRED_MARK if required else "")
+                           + (f"<span style='{LEAVES_STYLE}'> · {_escape(mark)}</span>" if mark else ""))
+        self.label.setToolTip(self.tr(
+            "What is typed here leaves the vault as entered when you export, without a review. "
+            "Do not write names, document or phone numbers here.") if mark else "")
         if self.input is not None:
-            name = shown + (" " + self.tr("(required)") if required else "")
+            name = shown + (" " + self.tr("(required)") if required else "") + (f" ({mark})" if mark else "")
             self.input.set_accessible_name(name)
             self.input.setAccessibleDescription(self.hint.text())
 
