@@ -1165,10 +1165,6 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✓ Saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,18 +1230,6 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your last change could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1359,7 +1343,7 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not saved: {problem}</source>
+        <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2061,6 +2045,22 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <source>Not saved</source>
+        <extracomment>Milliseconds between retries after a failed save. The sentence of the last failure, &quot;&quot; once everything is saved.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1173,10 +1173,6 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <source>✓ Saved</source>
-        <translation>✓ Guardado</translation>
-    </message>
-    <message>
         <source>Save status</source>
         <translation>Estado del guardado</translation>
     </message>
@@ -1243,18 +1239,6 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Remove</source>
         <translation>Quitar</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Sin guardar</translation>
-    </message>
-    <message>
-        <source>Your last change could not be saved: %1</source>
-        <translation>No se pudo guardar su último cambio: %1</translation>
     </message>
 </context>
 <context>
@@ -1367,8 +1351,8 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Acciones</translation>
     </message>
     <message>
-        <source>Not saved: {problem}</source>
-        <translation>Sin guardar: {problem}</translation>
+        <source>Not saved</source>
+        <translation>Sin guardar</translation>
     </message>
     <message>
         <source>All changes saved</source>
@@ -2070,6 +2054,22 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Withheld</source>
         <translation>Retenida</translation>
+    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <source>Not saved</source>
+        <extracomment>Milliseconds between retries after a failed save. The sentence of the last failure, &quot;&quot; once everything is saved.</extracomment>
+        <translation>(adjunto)</translation>
+    </message>
+    <message>
+        <source>✓ Saved</source>
+        <translation>✓ Guardado</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>

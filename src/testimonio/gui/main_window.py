@@ -211,8 +211,10 @@ class MainWindow(QMainWindow):
     # --- the save state ------------------------------------------------------
     def set_save_state(self, saved: bool, problem: str = "") -> None:
         """Show in the status bar whether everything is saved."""
+        # The sentence itself is in the view's banner; said once is enough.
+        self.save_label.setToolTip(problem)
         if problem:
-            text = self.tr("Not saved: {problem}").format(problem=problem)
+            text = self.tr("Not saved")
         elif saved:
             text = self.tr("All changes saved")
         else:
@@ -224,6 +226,13 @@ class MainWindow(QMainWindow):
         self.save_label.style().polish(self.save_label)
 
     def _watch_saves(self, view: QWidget) -> None:
+        # The view's one save state (header, banner): the status bar says the same.
+        indicator = getattr(view, "save_state", None)
+        if indicator is not None:
+            indicator.changed.connect(self.set_save_state)
+            self.set_save_state(indicator.saved, indicator.problem)
+            return
+        self.set_save_state(True)
         state = getattr(view, "saved_state_changed", None)
         if state is not None:
             state.connect(lambda ok: self.set_save_state(bool(ok)))
@@ -258,7 +267,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(view)
         view.closed.connect(self.show_list)
         self._watch_saves(view)
-        self.set_save_state(True)
         if path:
             try:
                 view.focus_path(path)

@@ -41,6 +41,7 @@ from testimonio.gui.views.interview_session import (
     FormSession,
 )
 from testimonio.gui.views.page_list import PageListModel
+from testimonio.gui.views.save_indicator import SaveIndicator, failure_banner
 from testimonio.gui.widgets.interview_page import InterviewPage, child_path, is_empty
 from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
 
@@ -63,8 +64,6 @@ class InterviewView(CompletionSteps, QWidget):
         self.session = FormSession.open(context, interview_id)
         self.state = self.session.state
         self.saver = Autosaver(self._write, self)
-        self.saver.state_changed.connect(self._saved_changed)
-        self.saver.failed.connect(self._save_failed)
         self.page: InterviewPage | None = None
         self.page_index = -1
         self.touched: set[str] = set()
@@ -77,6 +76,8 @@ class InterviewView(CompletionSteps, QWidget):
         # What the vault holds (or the saver is about to write), per path.
         self._persisted = dict(self.session.stored_answers)
         self._build()
+        self.save_state = SaveIndicator(self.saver, self.status_label, self.save_banner, self)
+        self.save_state.changed.connect(lambda saved, _problem: self.saved_state_changed.emit(saved))
         self.keeper = FocusKeeper(self.scroll_area, lambda: self.page, self)
         self._summaries_timer = QTimer(self)
         self._summaries_timer.setSingleShot(True)
@@ -114,8 +115,7 @@ class InterviewView(CompletionSteps, QWidget):
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
         language_label = QLabel(self.tr("&Language:"), self)
         language_label.setBuddy(self.language_combo)
-        self.status_label = QLabel(self.tr("✓ Saved"), self)
-        self.status_label.setStyleSheet("color: #1e6b34;")
+        self.status_label = QLabel(self)
         self.status_label.setObjectName("saveStatus")
         self.status_label.setAccessibleName(self.tr("Save status"))
         self.complete_button = QPushButton(self.tr("Complete…"), self)
@@ -143,6 +143,8 @@ class InterviewView(CompletionSteps, QWidget):
         self.banner.setStyleSheet("background: #fff4ce; color: #4a3b00; padding: 6px;")
         self.banner.hide()
         outer.addWidget(self.banner)
+        self.save_banner = failure_banner(self)
+        outer.addWidget(self.save_banner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.page_model = PageListModel(self)
@@ -413,17 +415,6 @@ class InterviewView(CompletionSteps, QWidget):
 
     def is_saved(self) -> bool:
         return self.saver.is_saved
-
-    def _saved_changed(self, saved: bool) -> None:
-        self.status_label.setText(self.tr("✓ Saved") if saved else self.tr("Saving…"))
-        self.status_label.setStyleSheet("color: #1e6b34;" if saved else "color: #8a5a00;")
-        self.saved_state_changed.emit(saved)
-
-    def _save_failed(self, message: str) -> None:
-        self.status_label.setText(self.tr("Not saved"))
-        self.status_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.banner.setText(self.tr("Your last change could not be saved: %1").replace("%1", message))
-        self.banner.show()
 
     # --- where we are -------------------------------------------------------
     def current_path(self) -> str | None:
