@@ -7,7 +7,7 @@ TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint typecheck pytest sysdeps translations screenshots package bench clean
+.PHONY: run test test-slow lint typecheck pytest sysdeps translations screenshots package bench clean
 
 run: $(STAMP) translations
 	$(VENV)/bin/testimonio
@@ -20,8 +20,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+# `make test` leaves out the tests marked slow (kill -9 loops, fuzzers);
+# `make test-slow` runs only those, and .ci/run runs both.
 pytest: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 -p no:cacheprovider -m "not slow"
+
+test-slow: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 -p no:cacheprovider -m slow
 
 # Shared libraries Qt needs even offscreen; installed from Debian when missing.
 sysdeps:

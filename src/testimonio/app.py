@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from testimonio.paths import default_vault_dir, resource_path
+from testimonio.gui.application import create_application
+from testimonio.paths import default_vault_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QDialog
@@ -28,26 +29,6 @@ if TYPE_CHECKING:
     from testimonio.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with our names, icon and style sheet (reused if it exists)."""
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Testimonio")
-    app.setOrganizationName("Testimonio")
-    app.setApplicationDisplayName("Testimonio")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "testimonio.svg"))))
-    style = resource_path("style.qss")
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    from testimonio.gui.dialog_size import install_screen_fit
-
-    install_screen_fit(app)  # no window larger than a 1024×600 netbook's screen
-    return app
 
 
 def open_vault(context: AppContext, languages: Languages) -> bool:

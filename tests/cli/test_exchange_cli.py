@@ -1,6 +1,9 @@
 """End to end through the real command line: team, keys, export, import, report.
 
-A lead and a researcher, each with a vault made by ``testimonio init``; the
+A lead and a researcher, each with a vault made in-process the way ``testimonio
+init`` makes it but with cheap Argon2id costs (``init`` itself, with tuned
+costs, is tested in test_vault_cli.py): about twenty commands each unlock a
+vault again, and tuned costs would make this test minutes long. The
 researcher's identifiers and unreviewed free text (the canaries) must be
 nowhere in the decrypted bundle, the lead's vault, or the reports, while a
 ``safe`` answer and the alias are.
@@ -17,7 +20,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from testimonio.vault import KdfParams, Vault
+from testimonio.services.setup import create_vault
+from testimonio.vault import KdfParams
 
 ROOT = Path(__file__).resolve().parents[2]
 BORDER = ROOT / "forms" / "border_testimony.xlsx"
@@ -49,14 +53,12 @@ def answers(n: int, age: int) -> dict[str, object]:
 
 def test_team_export_import_report(tmp_path: Path) -> None:
     lead, res = tmp_path / "lead", tmp_path / "res"
-    run(lead, "init")
+    create_vault(lead, PASS, kdf=KdfParams.FAST).vault.lock()  # what 'init' does, cheaply
     run(lead, "forms", "add", str(BORDER))
     team_file = tmp_path / "team.tmt"
     created = run(lead, "team", "create", "--name", "Border 2019", "--out", str(team_file))
     lead_fp = created.stdout.strip().splitlines()[-1].strip()
-    # The researcher's vault is made in-process with cheap Argon2id costs (the
-    # lead's went through 'init' above): every command unlocks it again.
-    Vault.create(res, PASS, kdf=KdfParams.FAST)[0].lock()
+    create_vault(res, PASS, kdf=KdfParams.FAST).vault.lock()
     refused = run(res, "team", "join", str(team_file), code=2)  # no terminal, no --yes: not confirmed
     assert lead_fp in refused.stdout
     run(res, "team", "join", str(team_file), "--yes")

@@ -14,6 +14,7 @@ import tempfile
 import zlib
 from pathlib import Path
 
+import pytest
 from bundlekit import (
     LEAD,
     RESEARCHER,
@@ -60,6 +61,7 @@ def check(data: bytes, original: bytes, expected: tuple[int, int]) -> None:
     assert data == original and result == expected
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutations)
 def test_mutated_files_are_refused_with_our_errors(ops: list[tuple[str, int, int, bytes]]) -> None:
@@ -83,6 +85,7 @@ _COUNTS = dict(records=20, records_bytes=len(_LINES),
                attachments=1, attachment_bytes=5)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutations)
 def test_signed_hostile_payloads_end_in_our_errors(ops: list[tuple[str, int, int, bytes]]) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -118,6 +119,7 @@ ANY_PATH = st.one_of(st.sampled_from(PATHS + ["kids", "trips", "grp", "", "/", "
                      st.text(max_size=12))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(ANY_PATH, ANY_VALUE, max_size=6), st.lists(st.tuples(ANY_PATH, ANY_VALUE), max_size=4))
 def test_random_answers_raise_only_our_errors(answers: dict[str, Any], sets: list[tuple[str, Any]]) -> None:
@@ -153,6 +155,7 @@ def _combine(parts: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.recursive(EXPR_LEAVES, _combine, max_leaves=8),
        st.sampled_from(["", "n", "kids[1]/age", "trips[2]/days", "grp/inner", "kids", "trips[1]"]))

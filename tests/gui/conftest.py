@@ -35,7 +35,7 @@ def build_qm() -> None:
 @pytest.fixture
 def app(qapp: Any) -> Iterator[Any]:
     """The QApplication with our style sheet, in English (reset afterwards)."""
-    from testimonio.app import create_application
+    from testimonio.gui.application import create_application
     from testimonio.gui.i18n import languages
 
     create_application()

@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from test_interview_view_support import PASSPHRASE, every_type_form, open_context
 
 CHILD = r"""
@@ -102,6 +103,7 @@ def _run_and_kill(vault_dir: Path, interview_id: str, start: int, saves: int,
     return events
 
 
+@pytest.mark.slow
 def test_kill_mid_interview_loses_nothing_shown_as_saved(tmp_path: Path) -> None:
     context, interview_id = open_context(tmp_path, every_type_form(tmp_path))
     context.lock()

@@ -18,8 +18,9 @@ from testimonio.gui.widgets.choice_inputs import (
     SelectOneRadio,
 )
 from testimonio.gui.widgets.date_inputs import DateInput, DateTimeInput, TimeInput
+from testimonio.gui.widgets.inputs import create_input
 from testimonio.gui.widgets.misc_inputs import AcknowledgeInput, GeopointInput
-from testimonio.gui.widgets.question_widgets import QuestionInput, create_input
+from testimonio.gui.widgets.question_widgets import QuestionInput
 from testimonio.gui.widgets.text_inputs import DecimalInput, IntegerInput, TextInput
 
 SHORT = [("yes", "Yes"), ("no", "No")]

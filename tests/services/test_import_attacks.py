@@ -162,6 +162,7 @@ def test_cancelled_import_leaves_nothing(tmp_path: Path) -> None:
     assert lead.import_.import_file(tmp_path / "c.tmb").added == 3
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzzed_bundles_only_raise_our_errors(tmp_path_factory: pytest.TempPathFactory,

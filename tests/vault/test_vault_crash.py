@@ -70,7 +70,9 @@ def _new_vault(vault_dir: Path) -> str:
     return interview
 
 
-@pytest.mark.parametrize("round_", range(ROUNDS))
+# The first round runs in `make test`; the loop of the others is marked slow.
+@pytest.mark.parametrize("round_", [0, *(pytest.param(n, marks=pytest.mark.slow)
+                                        for n in range(1, ROUNDS))])
 def test_kill_9_while_saving_answers_loses_nothing_reported(vault_dir: Path, round_: int) -> None:
     interview = _new_vault(vault_dir)
     rng = random.Random(round_)
@@ -128,6 +130,7 @@ def test_passphrase_change_killed_at_each_step(vault: Vault, vault_dir: Path, st
     assert not (vault_dir / (SLOTS_NAME + ".tmp")).exists()
 
 
+@pytest.mark.slow
 def test_passphrase_change_killed_at_random_moments(vault: Vault, vault_dir: Path) -> None:
     vault.lock()
     rng = random.Random(7)

@@ -26,6 +26,7 @@ from testimonio.forms.model import (
     Question,
     Questionnaire,
 )
+from testimonio.limits import MAX_ATTACHMENT_BYTES
 
 if TYPE_CHECKING:
     from testimonio.forms.loader import LoadResult
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 #: Largest answers file read (a questionnaire's answers are a few kB).
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 #: Largest file attached from the answers (a photo of a document, a report).
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 def _out(line: str = "") -> None:

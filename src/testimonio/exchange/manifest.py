@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from testimonio.errors import BundleDamaged
-from testimonio.vault.records import MAX_ATTACHMENT_BYTES
+from testimonio.limits import MAX_ATTACHMENT_BYTES
 
 FORMAT_VERSION = 1
 FORMAT_V2 = 2

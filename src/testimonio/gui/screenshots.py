@@ -59,7 +59,7 @@ def render(out: Path, language: str = "en") -> list[Path]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from testimonio.app import create_application
+    from testimonio.gui.application import create_application
     from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
     from testimonio.gui.i18n import languages
     from testimonio.gui.main_window import MainWindow

@@ -28,7 +28,7 @@ def main_window(state: Any) -> str:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 
-    from testimonio.app import create_application
+    from testimonio.gui.application import create_application
     from testimonio.gui.context import AppContext
     from testimonio.gui.main_window import MainWindow
     from testimonio.services.selftest import SelfTestFailed

@@ -8,53 +8,18 @@ the program (packaging, exchange) append their own steps to the list.
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from testimonio.errors import TestimonioError, VaultLocked, WrongPassphrase
+from testimonio.errors import VaultLocked, WrongPassphrase
 from testimonio.services import selftest_team
-from testimonio.vault import DB_NAME, SLOTS_NAME, KdfParams, Vault
+from testimonio.services.selftest_state import SELFTEST_KDF, SelfTest, SelfTestFailed
+from testimonio.vault import DB_NAME, SLOTS_NAME, Vault
 from testimonio.vault.connection import SQLITE_HEADER
-from testimonio.vault.kdf import DEFAULT_LANES
 
-# RFC 9106's 64 MiB and one pass: real Argon2id work (a big allocation, four
-# lanes) at a fraction of a second, since the steps derive six keys.
-SELFTEST_KDF = KdfParams(time_cost=1, memory_kib=64 * 1024, lanes=DEFAULT_LANES)
-
-
-class SelfTestFailed(TestimonioError):
-    """A self-test step found something wrong."""
-
-
-@dataclass
-class SelfTest:
-    """What the steps share: the temporary folder and what they made in it."""
-
-    folder: Path
-    passphrase: str = field(default_factory=lambda: secrets.token_urlsafe(16))
-    vault: Vault | None = None
-    recovery_key: str = ""
-    interview_id: str = ""
-    sample: str = field(default_factory=lambda: "selftest " + secrets.token_hex(8))
-    # The study steps (selftest_team): a lead's and a researcher's vault.
-    lead: Vault | None = None
-    researcher: Vault | None = None
-    border_id: str = ""
-    bundle: Path | None = None
-
-    @property
-    def vault_dir(self) -> Path:
-        return self.folder / "vault"
-
-    def open_vault(self) -> Vault:
-        if self.vault is None or self.vault.locked:
-            raise SelfTestFailed("the vault is not open")
-        return self.vault
-
+__all__ = ["SELFTEST_KDF", "STEPS", "SelfTest", "SelfTestFailed"]
 
 Step = tuple[str, Callable[[SelfTest], str]]
 

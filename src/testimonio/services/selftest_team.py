@@ -10,14 +10,11 @@ same form state the GUI uses), and exports a bundle that the lead imports.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from testimonio.errors import AnswersInvalid
 from testimonio.forms.model import AnswerValue, Questionnaire
 from testimonio.paths import shipped_forms_dir
-
-if TYPE_CHECKING:
-    from testimonio.services.selftest import SelfTest
+from testimonio.services.selftest_state import SELFTEST_KDF, SelfTest, SelfTestFailed
 
 BORDER_ID = "border_testimony"
 SITE = "Selftest site"
@@ -25,8 +22,6 @@ WHO = "Selftest"
 
 
 def _fail(message: str) -> Exception:
-    from testimonio.services.selftest import SelfTestFailed
-
     return SelfTestFailed(message)
 
 
@@ -75,7 +70,6 @@ def questionnaires(state: SelfTest) -> str:
     """The lead's vault, with every shipped questionnaire loaded and installed."""
     from testimonio.services.interviews import InterviewService
     from testimonio.services.questionnaires import QuestionnaireService
-    from testimonio.services.selftest import SELFTEST_KDF
     from testimonio.vault import Vault
 
     files = sorted(shipped_forms_dir().glob("*.xlsx"))
@@ -93,7 +87,6 @@ def questionnaires(state: SelfTest) -> str:
 def team(state: SelfTest) -> str:
     """Lead writes the team file; a researcher joins; the lead adds the researcher's key."""
     from testimonio.services.keys import KeyService
-    from testimonio.services.selftest import SELFTEST_KDF
     from testimonio.services.team import TeamService
     from testimonio.vault import Vault
 

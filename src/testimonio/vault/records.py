@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlcipher3
 
+from testimonio import limits
 from testimonio.errors import BadInput, NotFound
 
 # The same union as forms.model.AnswerValue; repeated here because the vault
@@ -33,10 +34,7 @@ SORT_KEYS = {
     "form": "form_id", "form_id": "form_id",
 }
 MAX_PAGE = 1000
-# One attachment at most: a photo or scan of a document is a few MB. The
-# bound keeps memory of an import (about twice the largest attachment, since
-# SQLite builds each row in memory) under 300 MB whatever the bundle's size.
-MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = limits.MAX_ATTACHMENT_BYTES
 
 
 def now() -> str:

@@ -28,8 +28,9 @@ from testimonio.gui.views.page_list import (
 from testimonio.gui.views.review_dialog import ReviewLine, ReviewPage
 from testimonio.gui.widgets.attachment_widget import AttachmentInput
 from testimonio.gui.widgets.date_inputs import DateInput
+from testimonio.gui.widgets.inputs import create_input
 from testimonio.gui.widgets.interview_page import is_empty
-from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput, create_input
+from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
 
 log = logging.getLogger(__name__)
 _INDEX = re.compile(r"\[\d+\]")
