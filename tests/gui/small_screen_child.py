@@ -104,7 +104,7 @@ def makers(context: Any, interview_id: str) -> dict[str, Any]:
 
 
 def main() -> None:
-    from testimonio.app import create_application
+    from testimonio.gui.application import create_application
     from testimonio.gui.context import AppContext
     from testimonio.gui.i18n import languages
     from testimonio.vault.kdf import KdfParams

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from testimonio.forms.model import Privacy, Question, Text
+from testimonio.gui.widgets.inputs import create_input
 from testimonio.gui.widgets.question_row import QuestionRow
-from testimonio.gui.widgets.question_widgets import create_input
 
 
 def _row(qtbot, privacy: Privacy, type_: str = "text") -> QuestionRow:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from testimonio.forms.model import Question, Text
+from testimonio.gui.widgets.inputs import create_input
 from testimonio.gui.widgets.misc_inputs import RangeInput
-from testimonio.gui.widgets.question_widgets import create_input
 
 
 def _range(qtbot, bounds: tuple[float, float, float], kind: str = "integer",  # noqa: ANN001
