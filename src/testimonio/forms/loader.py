@@ -17,12 +17,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from testimonio.errors import FormError, TestimonioError
+from testimonio.forms.attachments import find_files, is_package, pack, referenced_names, unpack
+from testimonio.forms.attachments import parse as parse_attachment
 from testimonio.forms.model import Questionnaire
 
 # NOTE_TYPES, TYPE_MAP and split_language are also reachable here (see __getattr__).
@@ -54,6 +56,9 @@ class LoadResult:
     warnings: tuple[str, ...] = ()
     language_names: Mapping[str, str] = field(default_factory=dict)
     sha256: str = ""
+    #: What the vault keeps: the XLSForm's bytes, or a package of the XLSForm
+    #: and its attachments (``forms.attachments``). ``sha256`` is its hash.
+    stored: bytes = b""
 
 
 def load_questionnaire(path: Path | str) -> Questionnaire:
@@ -75,6 +80,8 @@ def load_file(path: Path | str) -> LoadResult:
                 f"The file is {size // (1024 * 1024)} MB; questionnaires larger than "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused.", file=name)
         data = path.read_bytes()
+        if not is_package(data):
+            return _guarded(lambda: _load(data, name, lambda wanted: find_files(path, wanted)), name)
     except FormError:
         raise
     except IsADirectoryError:
@@ -87,9 +94,20 @@ def load_file(path: Path | str) -> LoadResult:
 
 
 def load_bytes(data: bytes, source_name: str) -> LoadResult:
-    """Load an XLSForm from its bytes (as stored in the vault)."""
+    """Load an XLSForm, or a package of one and its attachments, from its bytes
+    (as stored in the vault and carried by team files)."""
+    if is_package(data):
+        def from_package() -> LoadResult:
+            form, files = unpack(data, source_name)
+            return _load(form, source_name, lambda _wanted: files, stored=data)
+
+        return _guarded(from_package, source_name)
+    return _guarded(lambda: _load(data, source_name, lambda _wanted: {}), source_name)
+
+
+def _guarded(load: Callable[[], LoadResult], source_name: str) -> LoadResult:
     try:
-        return _load(data, source_name)
+        return load()
     except TestimonioError:
         raise
     except RecursionError:
@@ -102,7 +120,10 @@ def load_bytes(data: bytes, source_name: str) -> LoadResult:
         ) from error
 
 
-def _load(data: bytes, source_name: str) -> LoadResult:
+Resolver = Callable[[set[str]], Mapping[str, bytes]]
+
+
+def _load(data: bytes, source_name: str, resolve: Resolver, stored: bytes | None = None) -> LoadResult:
     from pyxform.errors import PyXFormError
     from pyxform.xls2json import workbook_to_json
 
@@ -134,11 +155,21 @@ def _load(data: bytes, source_name: str) -> LoadResult:
             SurveyRows(survey, source_name)
         raise refusal from error
     rows = SurveyRows(survey, source_name)
-    builder = SurveyBuilder(rows, source_name)
+    lists = set(tree.get("choices") or {})
+    wanted = referenced_names(survey, rows.from_files, lists)
+    files = dict(resolve(wanted)) if wanted else {}
+    instances = {Path(name).stem: parse_attachment(name, body) for name, body in files.items()}
+    builder = SurveyBuilder(rows, source_name, instances)
     questionnaire = builder.questionnaire(tree)
     _check_expressions(questionnaire)
-    sha256 = hashlib.sha256(data).hexdigest()
-    notes = tuple(pyx_warnings) + tuple(rows.warnings) + tuple(builder.notes)
+    if stored is None:
+        stored = pack(data, source_name, files) if files else data
+    sha256 = hashlib.sha256(stored).hexdigest()
+    missing = sorted(wanted - set(instances))
+    notes = tuple(pyx_warnings) + tuple(rows.warnings) + tuple(builder.notes) + tuple(
+        f"The questionnaire reads the attachment '{ident}' (pulldata, instance or select_one_from_file) but "
+        f"no {ident}.csv, .xml or .geojson was given; put it beside the form or in "
+        f"{Path(source_name).stem}-media/ and add the form again." for ident in missing)
     if not questionnaire.version:
         # Every interview records the version it was taken with; a file
         # without one gets a name for its content, the same on every laptop.
@@ -150,6 +181,7 @@ def _load(data: bytes, source_name: str) -> LoadResult:
         warnings=notes,
         language_names=questionnaire.language_names,
         sha256=sha256,
+        stored=stored,
     )
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
@@ -29,6 +30,7 @@ from testimonio.forms.model import (
     Questionnaire,
     Text,
 )
+from testimonio.forms.secondary import SecondaryInstance
 from testimonio.forms.xlsform_rows import RowInfo, SurveyRows
 
 #: pyxform's type names (after its own aliasing) to ours.
@@ -88,8 +90,10 @@ def _flag(value: Any) -> str | None:
 class SurveyBuilder:
     """Turns pyxform's nested survey dict into model nodes."""
 
-    def __init__(self, rows: SurveyRows, source_name: str) -> None:
+    def __init__(self, rows: SurveyRows, source_name: str,
+                 instances: Mapping[str, SecondaryInstance] | None = None) -> None:
         self.rows = rows
+        self.instances = dict(instances or {})  # form attachments by id
         self.source_name = source_name
         self.language_names: dict[str, str] = {}
         self.notes: list[str] = []
@@ -144,6 +148,7 @@ class SurveyBuilder:
             choice_lists=MappingProxyType(lists),
             privacy_dates="day" if str(tree.get("privacy_dates") or "").strip().lower() == "day"
             else "month",
+            attachments=MappingProxyType(dict(self.instances)),
         )
 
     def children(self, items: Iterable[Mapping[str, Any]], prefix: str,
@@ -228,8 +233,11 @@ class SurveyBuilder:
             range_ = self.range_bounds(item, row)
             our_type = "integer" if all(float(x).is_integer() for x in range_) else "decimal"
         from_file = info.from_file if info else None
-        if from_file:
+        attached = self.instances.get(PurePosixPath(from_file).stem) if from_file else None
+        if from_file and attached is None:
             our_type = "text"
+            self.notes.append(f"row {row}: '{name}' takes its choices from {from_file}, which was not "
+                              "given with the form; it is asked as free text.")
         if name.startswith("reserved_name_for_field_list_labels_"):
             our_type = "note"  # pyxform's table-list header row: labels only, no answer
         if our_type is None:
@@ -240,7 +248,10 @@ class SurveyBuilder:
             self.notes.append(
                 f"row {row}: '{name}' ({kind}) cannot be recorded by Testimonio and is "
                 "shown as a read-only note.")
-        choices = () if from_file else self.choice_list(item.get("choices") or [])
+        if attached is not None:
+            choices = _file_choices(attached, item.get("parameters") or {})
+        else:
+            choices = () if from_file else self.choice_list(item.get("choices") or [])
         parameters = item.get("parameters") or {}
         if isinstance(parameters, str):  # pyxform leaves some (e.g. image) unparsed
             parameters = parameters_parse(raw_parameters=parameters, row_number=row or 0)
@@ -252,7 +263,8 @@ class SurveyBuilder:
             name=name, path=path, type=our_type, label=label,
             hint=self.text(item.get("hint")),
             choices=choices,
-            list_name=_str_or_none(item.get("list_name") or item.get("itemset")) if choices else None,
+            list_name=(_str_or_none(item.get("list_name") or item.get("itemset")) if choices else None)
+            if attached is None else attached.id,
             or_other=bool(info and info.or_other),
             relevant=_expr(bind.get("relevant")),
             required=_flag(bind.get("required")),
@@ -263,7 +275,7 @@ class SurveyBuilder:
             default=_str_or_none(item.get("default")),
             read_only=_flag(bind.get("readonly")),
             appearance=str(control.get("appearance") or ""),
-            choice_filter=None if from_file else _expr(item.get("choice_filter")),
+            choice_filter=None if from_file and attached is None else _expr(item.get("choice_filter")),
             parameters=MappingProxyType({str(k): str(v) for k, v in parameters.items()}),
             privacy=privacy,
             privacy_band=band,
@@ -330,6 +342,25 @@ def type_from_dictionary(kind: str) -> str | None:
         media = str(control.get("mediatype", "")).partition("/")[0]
         return _BY_MEDIA.get(media)
     return _BY_BIND.get((str(bind.get("type", "")), str(control.get("tag", ""))))
+
+
+def _file_choices(data: SecondaryInstance, parameters: Any) -> tuple[Choice, ...]:
+    """Choices of select_*_from_file: the ``name`` and ``label`` columns (or those
+    the ``value=`` and ``label=`` parameters name); other columns stay for choice_filter."""
+    params = parameters if isinstance(parameters, Mapping) else {}
+    value_key, label_key = str(params.get("value", "name")), str(params.get("label", "label"))
+    out: list[Choice] = []
+    for item in data.items:
+        value = item.get(value_key, "")
+        if not value:
+            continue
+        labels = {DEFAULT_LANG: item.get(label_key, value)}
+        for key, text in item.items():
+            if key.startswith(label_key + "::") and text:
+                labels[split_language(key.partition("::")[2])[0]] = text
+        extra = {k: v for k, v in item.items() if k not in (value_key, label_key) and "::" not in k}
+        out.append(Choice(value, Text(MappingProxyType(labels)), MappingProxyType(extra)))
+    return tuple(out)
 
 
 def _inline_repeat_counts(nodes: list[Node], generated_paths: set[str]) -> list[Node]:

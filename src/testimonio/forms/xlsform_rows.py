@@ -81,6 +81,7 @@ class SurveyRows:
         self.source_name = source_name
         self._by_name: dict[str, deque[RowInfo]] = {}
         self.warnings: list[str] = []
+        self.from_files: list[str] = []  # files select_*_from_file rows name
         self._scan(survey)
 
     def take(self, name: str) -> RowInfo | None:
@@ -148,9 +149,7 @@ class SurveyRows:
                 select = _SELECT_RE.match(type_text)
                 or_other = bool(select and select.group("other"))
                 if from_file:
-                    self.warnings.append(
-                        f"row {row_number}: '{name}' takes its choices from {from_file}, "
-                        "which Testimonio does not read; it is asked as free text.")
+                    self.from_files.append(from_file)
             if name:
                 scope = stack[-1][3]
                 if name in scope:

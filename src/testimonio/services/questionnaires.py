@@ -87,10 +87,12 @@ class QuestionnaireService:
         """
         path = Path(path)
         result = load_file(path)
-        return self.install_result(result, path.read_bytes())[0]
+        # A form with attachments is stored as a package of the file and them.
+        return self.install_result(result, result.stored or path.read_bytes())[0]
 
     def install_bytes(self, data: bytes, source_name: str) -> Questionnaire:
-        """Validate and install an XLSForm given as bytes (e.g. from a team file)."""
+        """Validate and install an XLSForm (or a questionnaire package with its
+        attachments) given as bytes, e.g. from a team file."""
         return self.install_result(load_bytes(data, source_name), data)[0]
 
     def install_result(self, result: LoadResult, data: bytes) -> tuple[Questionnaire, bool]:
