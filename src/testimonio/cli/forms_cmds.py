@@ -137,7 +137,7 @@ def cmd_forms_add(args: argparse.Namespace) -> int:
     from testimonio.services.questionnaires import QuestionnaireService
 
     result = load_file(Path(args.file))  # before asking for a passphrase
-    data = Path(args.file).read_bytes()
+    data = result.stored or Path(args.file).read_bytes()  # a package when the form has attachments
     with open_vault(args) as vault:
         installed, new = QuestionnaireService(vault).install_result(result, data)
     q = installed
