@@ -453,6 +453,13 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
 </context>
 <context>
+    <name>CapsLockWatch</name>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change the passphrase</source>
@@ -1724,11 +1731,23 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I have &amp;written it down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the key again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From what you wrote, type group number {number} of the key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not group {number} of the key. Check what you wrote, or show the key again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2414,7 +2433,12 @@ Join a team now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>◀ &amp;Back to the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
+        <extracomment>True once the recovery key opened the vault (a confirmation is shown).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2447,6 +2471,14 @@ Join a team now?</source>
     </message>
     <message>
         <source>The two new passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is open and your new passphrase is set: use it from now on. The recovery key still opens the vault; keep the paper safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2534,6 +2566,25 @@ Join a team now?</source>
     </message>
     <message>
         <source>search</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>row</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide what is typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

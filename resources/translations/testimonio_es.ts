@@ -460,6 +460,13 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     </message>
 </context>
 <context>
+    <name>CapsLockWatch</name>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>Las mayúsculas están activadas (Bloq Mayús).</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change the passphrase</source>
@@ -1732,12 +1739,24 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Grupo de la clave de recuperación, escrito de nuevo</translation>
     </message>
     <message>
+        <source>I have &amp;written it down</source>
+        <translation>Ya la &amp;anoté</translation>
+    </message>
+    <message>
+        <source>&amp;Show the key again</source>
+        <translation>&amp;Mostrar la clave otra vez</translation>
+    </message>
+    <message>
         <source>From what you wrote, type group number {number} of the key:</source>
         <translation>A partir de lo que anotó, escriba el grupo número {number} de la clave:</translation>
     </message>
     <message>
         <source>Correct.</source>
         <translation>Correcto.</translation>
+    </message>
+    <message>
+        <source>That is not group {number} of the key. Check what you wrote, or show the key again.</source>
+        <translation>Ese no es el grupo {number} de la clave. Revise lo que anotó o muestre la clave otra vez.</translation>
     </message>
 </context>
 <context>
@@ -2426,7 +2445,12 @@ Join a team now?</source>
         <translation>&amp;Olvidé la frase de contraseña…</translation>
     </message>
     <message>
+        <source>◀ &amp;Back to the passphrase</source>
+        <translation>◀ &amp;Volver a la frase de contraseña</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
+        <extracomment>True once the recovery key opened the vault (a confirmation is shown).</extracomment>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
@@ -2460,6 +2484,14 @@ Join a team now?</source>
     <message>
         <source>The two new passphrases are not the same.</source>
         <translation>Las dos frases nuevas no son iguales.</translation>
+    </message>
+    <message>
+        <source>The vault is open and your new passphrase is set: use it from now on. The recovery key still opens the vault; keep the paper safe.</source>
+        <translation>La bóveda está abierta y su nueva frase de contraseña quedó establecida: úsela desde ahora. La clave de recuperación sigue abriendo la bóveda; guarde el papel en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
     </message>
     <message>
         <source>That recovery key does not open this vault. Check it and try again.</source>
@@ -2547,6 +2579,25 @@ Join a team now?</source>
     <message>
         <source>search</source>
         <translation>buscar</translation>
+    </message>
+</context>
+<context>
+    <name>row</name>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show or hide what is typed</source>
+        <translation>Mostrar u ocultar lo que se escribe</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Mostrar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
     </message>
 </context>
 </TS>

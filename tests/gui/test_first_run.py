@@ -79,8 +79,16 @@ def test_the_whole_first_run_creates_a_vault_with_the_settings(
     assert len(panel.key_label.text().split()) >= 8
     assert panel.key_label.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
     assert not _commit(wizard).isEnabled()
+    assert panel.key_label.isVisible() and not panel.check.isVisible()
+    qtbot.mouseClick(panel.written_button, Qt.MouseButton.LeftButton)
+    # The key is hidden while a group of it is asked from the paper.
+    assert not panel.key_label.isVisible() and panel.check.isVisible() and panel.check.hasFocus()
     qtbot.keyClicks(panel.check, "ZZZZ" if panel.expected_group() != "ZZZZ" else "YYYY")
     assert not _commit(wizard).isEnabled()
+    assert "not group" in panel.state.text()  # a wrong group is told so
+    qtbot.mouseClick(panel.again_button, Qt.MouseButton.LeftButton)
+    assert panel.key_label.isVisible() and not panel.check.isVisible()
+    qtbot.mouseClick(panel.written_button, Qt.MouseButton.LeftButton)
     panel.check.clear()
     qtbot.keyClicks(panel.check, panel.expected_group().lower())
     assert _commit(wizard).isEnabled()

@@ -104,10 +104,64 @@ def test_the_recovery_key_opens_the_vault_and_sets_a_new_passphrase(
     dialog.recovery_key.setText(locked.recovery_key.lower())
     dialog.new_passphrase.setText(new)
     dialog.new_repeat.setText(new)
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    # A confirmation says what happened before the program goes on.
+    qtbot.waitUntil(lambda: dialog.recovered, timeout=10_000)
+    assert "new passphrase is set" in dialog._prompt.text()
+    assert dialog.unlock_button.text() == "&Continue" and not dialog.recovery_key.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=3000):
+        qtbot.keyClick(dialog.unlock_button, Qt.Key.Key_Return)
     locked.lock()
     with pytest.raises(WrongPassphrase):
         locked.unlock(PASSPHRASE)
     locked.unlock(new)
     assert locked.is_open
+
+
+def test_back_from_the_recovery_key_to_the_passphrase(qtbot: Any, locked: AppContext) -> None:
+    dialog = UnlockDialog(locked)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    assert dialog.recovering and dialog.back_button.isVisible()
+    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert not dialog.recovering and dialog.passphrase.isVisible()
+    assert dialog.focusWidget() is dialog.passphrase
+    assert dialog.unlock_button.text() == "&Unlock"
+
+
+def test_show_passphrase_and_the_caps_lock_warning(qtbot: Any, locked: AppContext) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = UnlockDialog(locked)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, "abc")
+    assert dialog.passphrase.echoMode() == QLineEdit.EchoMode.Password
+    assert not dialog.caps_warning.isVisible()
+    qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
+    assert dialog.passphrase.echoMode() == QLineEdit.EchoMode.Normal
+    qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
+    assert dialog.passphrase.echoMode() == QLineEdit.EchoMode.Password
+    # A capital letter without Shift: Caps Lock is on.
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_D, Qt.KeyboardModifier.NoModifier)
+    qtbot.keyClicks(dialog.passphrase, "D")
+    assert dialog.caps_warning.isVisible() and "Caps Lock" in dialog.caps_warning.text()
+    qtbot.keyClicks(dialog.passphrase, "e")
+    assert not dialog.caps_warning.isVisible()
+
+
+def test_the_damaged_vault_sentence_is_shown_whole(qtbot: Any, locked: AppContext) -> None:
+    from testimonio.gui.main_window import LockedPage
+
+    page = LockedPage(locked)
+    qtbot.addWidget(page)
+    page.resize(1000, 480)
+    page.show()
+    dialog = page.unlock
+    dialog._show("The vault's files are damaged or were changed. Nothing was opened. "
+                 "Restore the vault from a backup.")
+    qtbot.wait(20)
+    label = dialog.message
+    assert label.height() >= label.heightForWidth(label.width())
+    assert dialog._logo.height() >= 48  # the padlock whole

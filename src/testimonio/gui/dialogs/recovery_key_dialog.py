@@ -1,8 +1,10 @@
 """The recovery key, shown once, with a check that it was written down.
 
 The key is shown as large monospaced groups that cannot be selected or
-copied (nothing readable goes to the clipboard). To go on, the person types
-one group of it, chosen at random, from what they wrote.
+copied (nothing readable goes to the clipboard). Once the person says it is
+written down the key is hidden, and one group of it, chosen at random, must
+be typed back from the paper (a wrong group says so); "Show the key again"
+goes back a step and asks for another group.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +61,16 @@ class RecoveryKeyPanel(QWidget):
         self.check_label.setBuddy(self.check)
         self.check.textChanged.connect(self._checked)
         self.state = QLabel(self)
+        self.state.setWordWrap(True)
+        self.written_button = QPushButton(self)
+        self.written_button.clicked.connect(self.start_check)
+        self.again_button = QPushButton(self)
+        self.again_button.setAutoDefault(False)
+        self.again_button.clicked.connect(self.show_key)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.written_button)
+        buttons.addWidget(self.again_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.intro)
@@ -65,8 +79,10 @@ class RecoveryKeyPanel(QWidget):
         layout.addWidget(self.check_label)
         layout.addWidget(self.check)
         layout.addWidget(self.state)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         self.retranslate()
+        self.show_key()
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
@@ -76,7 +92,36 @@ class RecoveryKeyPanel(QWidget):
             "It will not be shown again."))
         self.key_label.setAccessibleName(self.tr("Recovery key"))
         self.check.setAccessibleName(self.tr("Group of the recovery key, typed back"))
+        self.written_button.setText(self.tr("I have &written it down"))
+        self.again_button.setText(self.tr("&Show the key again"))
         self._update_question()
+
+    @property
+    def checking(self) -> bool:
+        """Whether the key is hidden and a group is asked from the paper."""
+        return not self.check.isHidden()
+
+    def show_key(self) -> None:
+        """Step one: the key on screen; the check waits."""
+        if self.checking and self._groups:
+            self.asked = secrets.randbelow(len(self._groups))  # another group
+            self.check.clear()
+            self._update_question()
+        self.key_label.show()
+        self.intro.show()
+        for widget in (self.check_label, self.check, self.state, self.again_button):
+            widget.hide()
+        self.written_button.show()
+        self.written_button.setFocus()
+
+    def start_check(self) -> None:
+        """Step two: the key hidden, one group typed back from the paper."""
+        self.key_label.hide()
+        self.intro.hide()
+        self.written_button.hide()
+        for widget in (self.check_label, self.check, self.state, self.again_button):
+            widget.show()
+        self.check.setFocus()
 
     def set_key(self, recovery_key: str) -> None:
         """Show ``recovery_key`` and pick which group to ask for."""
@@ -85,6 +130,7 @@ class RecoveryKeyPanel(QWidget):
         self.asked = secrets.randbelow(len(self._groups)) if self._groups else 0
         self.check.clear()
         self._update_question()
+        self.show_key()
 
     def clear(self) -> None:
         """Forget the key (after it was confirmed)."""
@@ -111,7 +157,20 @@ class RecoveryKeyPanel(QWidget):
 
     def _checked(self, _text: str) -> None:
         ok = self.is_confirmed()
-        self.state.setText(self.tr("Correct.") if ok else "")
+        typed = self.check.text().strip().replace(" ", "")
+        wanted = len(self._groups[self.asked]) if self._groups else 0
+        if ok:
+            self.state.setText(self.tr("Correct."))
+            self.state.setObjectName("")
+        elif wanted and len(typed) >= wanted:
+            self.state.setText(self.tr(
+                "That is not group {number} of the key. Check what you wrote, or show "
+                "the key again.").format(number=self.asked + 1))
+            self.state.setObjectName("error")
+        else:
+            self.state.setText("")
+        self.state.style().unpolish(self.state)
+        self.state.style().polish(self.state)
         self.confirmed_changed.emit(ok)
 
 

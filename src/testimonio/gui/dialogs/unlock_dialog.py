@@ -25,6 +25,7 @@ from testimonio.errors import BadInput, VaultDamaged, VaultMissing, WrongPassphr
 from testimonio.gui.context import AppContext
 from testimonio.gui.jobs import Job
 from testimonio.gui.widgets.password_strength import MIN_LENGTH, PasswordStrengthMeter
+from testimonio.gui.widgets.secret_field import CapsLockWatch, with_reveal
 from testimonio.paths import resource_path
 
 MAX_DELAY_S = 300
@@ -49,6 +50,7 @@ class UnlockDialog(QDialog):
         self._logo = QLabel(self)
         self._logo.setPixmap(QIcon(str(resource_path("icons", "lock.svg"))).pixmap(48, 48))
         self._logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._logo.setMinimumHeight(52)  # never squeezed (the padlock was cut in half)
         title = QLabel(self.tr("Testimonio is locked"), self)
         title.setObjectName("heading")
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -60,10 +62,14 @@ class UnlockDialog(QDialog):
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.passphrase.setMinimumWidth(320)
         self._prompt.setBuddy(self.passphrase)
+        self._passphrase_row, self.show_button = with_reveal(self.passphrase, self)
+        self.caps_warning = QLabel(self)
+        self.caps = CapsLockWatch(self.caps_warning, self)
         self.message = QLabel(self)
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
 
         # Recovery: the printed key opens the vault and a new passphrase is set.
@@ -78,22 +84,35 @@ class UnlockDialog(QDialog):
         self.new_repeat = QLineEdit(self.recovery_box)
         self.new_repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_repeat.setAccessibleName(self.tr("New passphrase, repeated"))
+        new_row, self.show_new_button = with_reveal(self.new_passphrase, self.recovery_box)
+        for field in (self.passphrase, self.new_passphrase, self.new_repeat):
+            self.caps.watch(field)
+        self.show_new_button.toggled.connect(
+            lambda shown: self.new_repeat.setEchoMode(
+                QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password))
         self.meter = PasswordStrengthMeter(self.recovery_box)
         self.new_passphrase.textChanged.connect(self.meter.set_passphrase)
         form = QFormLayout(self.recovery_box)
         form.setContentsMargins(0, 0, 0, 0)
-        for text, field in ((self.tr("&Recovery key:"), self.recovery_key),
-                            (self.tr("&New passphrase:"), self.new_passphrase),
-                            (self.tr("Re&peat it:"), self.new_repeat)):
+        for text, field, shown in ((self.tr("&Recovery key:"), self.recovery_key, self.recovery_key),
+                                   (self.tr("&New passphrase:"), self.new_passphrase, new_row),
+                                   (self.tr("Re&peat it:"), self.new_repeat, self.new_repeat)):
             label = QLabel(text, self.recovery_box)
             label.setBuddy(field)
-            form.addRow(label, field)
+            form.addRow(label, shown)
         form.addRow("", self.meter)
         self.recovery_box.hide()
         self.forgot_button = QPushButton(self.tr("I &forgot the passphrase…"), self)
         self.forgot_button.setAutoDefault(False)
         self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(self.use_recovery_key)
+        self.back_button = QPushButton(self.tr("◀ &Back to the passphrase"), self)
+        self.back_button.setAutoDefault(False)
+        self.back_button.setFlat(True)
+        self.back_button.clicked.connect(self.use_passphrase)
+        self.back_button.hide()
+        #: True once the recovery key opened the vault (a confirmation is shown).
+        self.recovered = False
 
         self._buttons = QDialogButtonBox(self)
         self.unlock_button = QPushButton(self.tr("&Unlock"), self)
@@ -110,10 +129,12 @@ class UnlockDialog(QDialog):
         layout.addWidget(self._logo)
         layout.addWidget(title)
         layout.addWidget(self._prompt)
-        layout.addWidget(self.passphrase)
+        layout.addWidget(self._passphrase_row)
         layout.addWidget(self.recovery_box)
+        layout.addWidget(self.caps_warning)
         layout.addWidget(self.message)
         layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._buttons)
 
         self._tick = QTimer(self)
@@ -129,8 +150,9 @@ class UnlockDialog(QDialog):
 
     def use_recovery_key(self) -> None:
         """Switch to opening with the recovery key and choosing a new passphrase."""
-        self.passphrase.hide()
+        self._passphrase_row.hide()
         self.forgot_button.hide()
+        self.back_button.show()
         self._prompt.setText(self.tr(
             "Type the recovery key you wrote down when the vault was created, "
             "then choose a new passphrase."))
@@ -139,8 +161,24 @@ class UnlockDialog(QDialog):
         self._show("")
         self.recovery_key.setFocus()
 
+    def use_passphrase(self) -> None:
+        """Back from the recovery key to the passphrase."""
+        if self._job is not None:
+            return
+        self.recovery_box.hide()
+        self.back_button.hide()
+        self._passphrase_row.show()
+        self.forgot_button.show()
+        self._prompt.setText(self.tr("Type your passphrase to open the vault."))
+        self.unlock_button.setText(self.tr("&Unlock"))
+        self._show("")
+        self.passphrase.setFocus()
+
     def try_unlock(self) -> None:
         """Start opening the vault with the typed passphrase (or recovery key)."""
+        if self.recovered:
+            self.accept()  # the confirmation was read: "Continue"
+            return
         if self._job is not None or self._wait_left > 0:
             return
         if self.recovering:
@@ -181,7 +219,20 @@ class UnlockDialog(QDialog):
             field.clear()
         self.passphrase.clear()
         self.failures = 0
-        self.accept()
+        if not self.recovering:
+            self.accept()
+            return
+        # Opened with the recovery key: say what happened before going on.
+        self.recovered = True
+        self.recovery_box.hide()
+        self.back_button.hide()
+        self._busy(False)
+        self._prompt.setText(self.tr(
+            "The vault is open and your new passphrase is set: use it from now on. "
+            "The recovery key still opens the vault; keep the paper safe."))
+        self._show("")
+        self.unlock_button.setText(self.tr("&Continue"))
+        self.unlock_button.setFocus()
 
     def _refused(self, sentence: str) -> None:
         error = self._job.exception if self._job is not None else None
@@ -269,6 +320,18 @@ class UnlockDialog(QDialog):
         self.message.setVisible(bool(text))
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
+        # A long sentence wraps onto more lines: make room for all of them
+        # (the damaged-vault message was cut after "…Restore").
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.message.setMinimumHeight(
+            self.message.heightForWidth(max(self.message.width(), 200)) if text else 0)
+        self.updateGeometry()
+        if layout is not None:
+            layout.activate()
+        if self.isWindow() and self.height() < self.sizeHint().height():
+            self.resize(self.width(), self.sizeHint().height())
 
     def reject(self) -> None:
         if self._job is not None:

@@ -90,7 +90,8 @@ class InterviewView(CompletionSteps, QWidget):
         self.visited.update(range(start or 0))
         self.update_summaries()
         self.show_page(start or 0)
-        self._resume = resume
+        #: The question last asked for (by resuming, a lock, a link), if any.
+        self._wanted: str | None = None
         if resume:
             self.focus_path(resume)
         if not self.session.read_only:
@@ -276,9 +277,17 @@ class InterviewView(CompletionSteps, QWidget):
         super().showEvent(event)
         if not self._started:
             self._started = True
-            place = self.current_path() or self._resume
-            # Focus asked for while hidden may not have been given: give it now.
-            QTimer.singleShot(0, lambda: self.focus_path(place) if place else self.focus_start())
+            # Focus asked for while hidden may not have been given: give it
+            # now, to whatever was asked last (the main window may ask after this).
+            QTimer.singleShot(0, self._settle_focus)
+
+    def _settle_focus(self) -> None:
+        if self.current_path() is not None:
+            return
+        if self._wanted:
+            self.focus_path(self._wanted)
+        else:
+            self.focus_start()
 
     def step_page(self, step: int) -> None:
         """Go to the next (or previous) page that is asked in this interview."""
@@ -425,6 +434,7 @@ class InterviewView(CompletionSteps, QWidget):
 
     def focus_path(self, path: str) -> None:
         """Show the page holding ``path`` and put the keyboard there."""
+        self._wanted = path
         index = self.session.page_of(path)
         if index is None:
             return
