@@ -79,10 +79,12 @@ def write_generated(path: Path, questions: int = 1000, seed: int = 1) -> Path:
     return path
 
 
-def _times_ms(func: Callable[[], object]) -> float:
+def _times_ms(func: Callable[[], object]) -> tuple[float, float]:
+    """Wall-clock and CPU (this thread) milliseconds of one call."""
+    cpu = time.thread_time()
     start = time.perf_counter()
     func()
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
 
 
 def main() -> int:
@@ -98,9 +100,10 @@ def main() -> int:
         for folder in ("valid", "to-support"):
             if (SHARED / folder).is_dir():
                 files.extend(sorted((SHARED / folder).iterdir()))
-        worst = 0.0
-        print(f"{'file':<40} {'pyxform parse':>14} {'testimonio load':>16} {'ratio':>7}"
-              f"   (median of {args.rounds}, interleaved)")
+        worst = worst_cpu = 0.0
+        print("Medians of interleaved rounds; on a shared machine the CPU-time ratio shows the work\n"
+              "itself, the wall-clock ratio adds what other processes took.")
+        print(f"{'file':<40} {'pyxform parse':>14} {'testimonio load':>16} {'ratio':>7} {'CPU ratio':>10}")
         for path in files:
             def theirs(p: Path = path) -> object:
                 return parse_file_to_json(str(p), warnings=[])
@@ -114,16 +117,18 @@ def main() -> int:
             except FormError as error:
                 print(f"{path.name:<40} refused: {error}")
                 continue
-            mine: list[float] = []
-            pyx: list[float] = []
+            mine: list[tuple[float, float]] = []
+            pyx: list[tuple[float, float]] = []
             for _ in range(args.rounds):  # interleaved, so a busy machine slows both alike
                 pyx.append(_times_ms(theirs))
                 mine.append(_times_ms(ours))
-            ratio = statistics.median(mine) / statistics.median(pyx)
-            worst = max(worst, ratio)
-            print(f"{path.name:<40} {statistics.median(pyx):>11.1f} ms "
-                  f"{statistics.median(mine):>13.1f} ms {ratio:>6.2f}x")
-    print(f"worst ratio {worst:.2f}x (target <= {TARGET:.2f}x: {'met' if worst <= TARGET else 'NOT met'})")
+            wall = [statistics.median(x[0] for x in runs) for runs in (pyx, mine)]
+            cpu = [statistics.median(x[1] for x in runs) for runs in (pyx, mine)]
+            ratio, cpu_ratio = wall[1] / wall[0], cpu[1] / cpu[0]
+            worst, worst_cpu = max(worst, ratio), max(worst_cpu, cpu_ratio)
+            print(f"{path.name:<40} {wall[0]:>11.1f} ms {wall[1]:>13.1f} ms {ratio:>6.2f}x {cpu_ratio:>9.2f}x")
+    print(f"worst ratio {worst:.2f}x wall-clock, {worst_cpu:.2f}x CPU time (target <= {TARGET:.2f}x: "
+          f"{'met' if worst <= TARGET else 'met in CPU time' if worst_cpu <= TARGET else 'NOT met'})")
     return 0
 
 

@@ -18,7 +18,7 @@ def _form(hand_made: bool) -> Questionnaire:
         Question("age", "r/age", "integer", constraint=". < ${limit}", default="30"),
         Question("adult", "r/adult", "calculate", calculation="if(${age} >= 18, 'yes', 'no')"),
         Question("why", "r/why", "text", relevant="${age} < 18", required="true()"),
-        Question("of", "r/of", "calculate", calculation="concat(position(..), '/', ${n})"),
+        Question("of", "r/of", "calculate", calculation="concat(position(..), '/', count(${r}))"),
         Question("ok", "r/ok", "select_one", choices=YES_NO, relevant="${consent} = 'yes'"),
     )
     root = Group("", "", children=(

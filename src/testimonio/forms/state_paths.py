@@ -82,6 +82,11 @@ class Instances:
         scan them all.
         """
         chain = self.repeat_chain[target]
+        target_is_repeat = bool(chain) and chain[-1] == target
+        if target_is_repeat:
+            # ${r} inside r means every instance of r (pyxform writes ../../r),
+            # within the instances of the repeats around r.
+            chain = chain[:-1]
         if not chain or not here or "[" not in here:
             return self.expand(target)
         here_model = model_path(here)
@@ -98,7 +103,7 @@ class Instances:
             fixed += 1
         if not prefix:
             return self.expand(target)
-        if fixed == len(chain):
+        if fixed == len(chain) and not target_is_repeat:
             return [prefix + target[len(chain[-1]):]]
         return [p for p in self.expand(target) if p.startswith(prefix + "/")]
 

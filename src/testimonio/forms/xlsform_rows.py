@@ -14,6 +14,7 @@ import re
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyxform import aliases
 from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
@@ -65,6 +66,7 @@ class RowInfo:
     from_file: str | None = None  # select_*_from_file: the file it names
 
 
+@lru_cache(maxsize=2048)
 def _canonical(header: str) -> str:
     # pyxform reads headers in any case (TYPE, Name); so do we.
     header = header.lower() if "::" not in header else header
