@@ -685,6 +685,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Retenida</translation>
     </message>
     <message>
+        <source>This text looks like it holds something that identifies a person (%1). It stays in the vault unless you edit it, or keep it here to release this exact text.</source>
+        <translation>Este texto parece contener algo que identifica a una persona (%1). Se queda en la bóveda salvo que lo edite, o que lo mantenga aquí para liberar exactamente este texto.</translation>
+    </message>
+    <message>
         <source>Some people in this bundle share their generalised details (such as age band, gender and month) with fewer than %1 interviews in everything exported so far. A reader could single them out. Choose what to do:</source>
         <translation>Algunas personas de este paquete comparten sus datos generalizados (como tramo de edad, género y mes) con menos de %1 entrevistas en todo lo exportado hasta ahora. Un lector podría identificarlas. Elija qué hacer:</translation>
     </message>

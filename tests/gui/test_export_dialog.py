@@ -8,7 +8,8 @@ from typing import Any
 from exchange_setup import REAL_NAME, add_testimony, lead_answers, team
 from PySide6.QtCore import Qt
 
-from testimonio.gui.views.export_dialog import ExportDialog, highlight_identifiers
+from testimonio.gui.views.export_dialog import ExportDialog
+from testimonio.gui.views.export_pages import highlight_identifiers
 from testimonio.gui.views.import_dialog import ImportDialog
 
 KEPT = "We slept outside the CEBAF for four nights; there was no shade."
@@ -16,7 +17,7 @@ WITHHELD = f"My name is {REAL_NAME} and my brother is still in Maracaibo."
 
 
 def test_highlight_marks_identifiers_and_escapes() -> None:
-    out = highlight_identifiers("Ana <b> Quispe said", ["Ana Quispe"])
+    out = highlight_identifiers("Anabel <b> Quispe said", ["Anabel Quispe"])
     assert "&lt;b&gt;" in out
     assert out.count("<span") == 2  # each word of a multi-word identifier
 

@@ -17,6 +17,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 
 from testimonio.gui.views.export_dialog import ExportDialog
+from testimonio.vault.records import InterviewQuery
 
 CANARY = "CANARY-GPS-7781"
 
@@ -98,6 +99,8 @@ def test_unticked_attachment_stays_and_the_export_goes_on(qtbot, tmp_path) -> No
     _click(qtbot, dialog.next_button)
     qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=15000)
     lead.import_.import_file(out)
-    with lead.vault.read() as db:
-        stored = [bytes(r[0]) for r in db.execute("SELECT data FROM attachments")]
-    assert len(stored) == 1 and CANARY.encode() not in stored[0]
+    interviews = lead.interviews.page(InterviewQuery())
+    assert len(interviews) == 2
+    (picture,) = [a for i in interviews for a in lead.interviews.attachments(i.id)]
+    stored = lead.interviews.attachment(picture.id).data
+    assert CANARY.encode() not in stored and stored.startswith(b"\xff\xd8")

@@ -31,7 +31,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from testimonio.exchange import derived
+from testimonio.exchange import derived, textnet
 from testimonio.exchange.derived import band, generalise_derived
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
 
@@ -47,6 +47,7 @@ _ALWAYS_AS_ENTERED = frozenset(
 )
 _NEVER_BY_DEFAULT = frozenset({"geopoint", "deviceid", "username"})
 _DERIVED_TYPES = frozenset({"calculate", "hidden"})
+_TEXT_TYPES = frozenset({"text", "calculate", "hidden"})
 _METADATA_DATES = frozenset({"start", "end", "today"})
 
 
@@ -92,7 +93,8 @@ def generalise(question: Question, value: AnswerValue) -> AnswerValue:
 def _as_entered(q: Question) -> bool:
     """See :meth:`QuestionIndex.as_is` (mirrors the order of ``Pseudonymiser._leaves``)."""
     if (q.privacy is Privacy.IDENTIFIER or q.privacy is Privacy.QUASI or q.type == "note"
-            or q.is_attachment or q.type in _METADATA_DATES or q.type in _DERIVED_TYPES):
+            or q.is_attachment or q.type in _METADATA_DATES or q.type in _DERIVED_TYPES
+            or q.type == "text"):  # typed text, safe or not, goes through the safety net
         return False
     if q.privacy is Privacy.SAFE:
         return True
@@ -184,11 +186,12 @@ class QuestionIndex:
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """A free-text answer waiting for the researcher's decision."""
+    """A text waiting for the researcher's decision, and what the safety net found in it."""
 
     path: str  # answer path
     label: str
     value: str
+    findings: tuple[textnet.Finding, ...] = ()
 
 
 class Pseudonymiser:
@@ -205,9 +208,13 @@ class Pseudonymiser:
         reviewed: Collection[str] = (),
         attachment_names: Mapping[str, str] | None = None,
         index: QuestionIndex | None = None,
+        released: Collection[str] = (),
     ) -> None:
         self.questionnaire = questionnaire
         self.reviewed = frozenset(reviewed)
+        # Texts the safety net flagged that the researcher released, value by value.
+        self.released = frozenset(released)
+        self.held: list[tuple[str, str]] = []  # (answer path, what it looks like) kept back
         self.attachment_names = dict(attachment_names or {})
         self.index = index if index is not None and index.questionnaire is questionnaire \
             else QuestionIndex(questionnaire)
@@ -265,12 +272,15 @@ class Pseudonymiser:
     def answers(self, answers: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
         """Every answer that may leave, generalised where the rules say.
 
-        A reviewed free text that still contains one of the interview's
-        identifier answers word for word stays behind: a safety net under the
-        review, which highlights them but cannot force a second look.
+        Every text that would leave (reviewed free text, ``safe`` and
+        ``quasi`` texts, text of calculations) goes through the safety net of
+        :mod:`testimonio.exchange.textnet`: one that holds an identifier of
+        the interview, written any way, or looks like a phone number, a
+        document number, an e-mail address or a birth date stays behind
+        (listed in :attr:`held`) unless that exact value was released.
         """
-        # Worked out when a reviewed free text first needs the check (seldom).
-        secrets: list[str] | None = None
+        needles: textnet.Needles | None = None  # worked out at the first text
+        self.held = []
         out: dict[str, AnswerValue] = {}
         index = self.index
         for path, value in answers.items():
@@ -287,12 +297,12 @@ class Pseudonymiser:
             kept = self._leaves(path, value, question)
             if kept is None:
                 continue
-            if (isinstance(kept, str) and question.privacy is Privacy.DEFAULT
-                    and self._is_free_text(question, kept)):
-                if secrets is None:
-                    secrets = [s.casefold() for s in self.identifiers(answers).values() if len(s) >= 3]
-                folded = kept.casefold()
-                if any(secret in folded for secret in secrets):
+            if isinstance(kept, str) and question.type in _TEXT_TYPES and path not in self.released:
+                if needles is None:
+                    needles = textnet.Needles.of(self.identifiers(answers).values())
+                kind = textnet.first_kind(kept, needles)
+                if kind is not None:
+                    self.held.append((path, kind))
                     continue
             out[path] = kept
         return out
@@ -305,14 +315,21 @@ class Pseudonymiser:
         return self.index.rule(question).how == derived.REVIEW
 
     def needs_review(self, answers: Mapping[str, AnswerValue], lang: str | None = None) -> list[ReviewItem]:
-        """Free-text answers that leave only after a review (reviewed or not)."""
+        """Texts that leave only after a decision: free text (reviewed or not),
+        and any other text that would leave but that the safety net flags."""
         items = []
+        needles = textnet.Needles.of(self.identifiers(answers).values())
         for path, value in answers.items():
             question = self.question(path)
             if question is None or not isinstance(value, str) or not value:
                 continue
-            if question.privacy is Privacy.DEFAULT and self._is_free_text(question, value):
-                items.append(ReviewItem(path, question.label.get(lang) or question.name, value))
+            free = question.privacy is Privacy.DEFAULT and self._is_free_text(question, value)
+            if not free and (question.type not in _TEXT_TYPES
+                             or self._leaves(path, value, question) is None):
+                continue
+            found = tuple(textnet.findings(value, needles))
+            if free or found:
+                items.append(ReviewItem(path, question.label.get(lang) or question.name, value, found))
         return items
 
     def identifiers(self, answers: Mapping[str, AnswerValue]) -> dict[str, str]:

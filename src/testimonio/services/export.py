@@ -36,6 +36,7 @@ from testimonio.exchange.derived import recompute_risks
 from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
 from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex
 from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
+from testimonio.exchange.textnet import Finding
 from testimonio.forms.model import AnswerValue, Questionnaire
 from testimonio.services import vaultdb
 from testimonio.services._atomic import publish
@@ -64,7 +65,11 @@ def value_hash(value: AnswerValue) -> str:
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """One free-text answer and the decision on it (None: not yet reviewed)."""
+    """One text and the decision on it (None: not yet reviewed).
+
+    ``findings`` are what the safety net found in it (spans and kinds): such
+    a text leaves only when released (``review(..., release=True)``).
+    """
 
     interview_id: str
     alias: str
@@ -72,6 +77,7 @@ class ReviewItem:
     label: str
     value: str
     decision: bool | None
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,8 +127,13 @@ class ExportService:
             decided = decisions.get(item.path)
             decision = None
             if decided is not None and decided[1] == value_hash(exportable[item.path]):
-                decision = decided[0] == "export"
-            items.append(ReviewItem(interview_id, row["alias"], item.path, item.label, item.value, decision))
+                # A flagged text needs a release: an earlier plain "export" is no answer.
+                if decided[0] == "release" or (decided[0] == "export" and not item.findings):
+                    decision = True
+                elif decided[0] == "keep":
+                    decision = False
+            items.append(ReviewItem(interview_id, row["alias"], item.path, item.label, item.value,
+                                    decision, item.findings))
         return ReviewList(items, pseudo.identifiers(answers))
 
     def pending_reviews(self, all_: bool = False, lang: str | None = None) -> list[ReviewItem]:
@@ -134,8 +145,11 @@ class ExportService:
             out.extend(i for i in self.review_items(interview_id, lang).items if i.decision is None)
         return out
 
-    def review(self, interview_id: str, path: str, export: bool) -> None:
-        """Record the researcher's decision on one free-text answer.
+    def review(self, interview_id: str, path: str, export: bool, release: bool = False) -> None:
+        """Record the researcher's decision on one text.
+
+        ``release``: the text leaves although the safety net flags it (it
+        holds what looks like an identifier); tied to this exact value.
 
         A decision is part of what leaves: a changed one makes a new revision
         of the interview, so the lead replaces what it holds with exactly what
@@ -145,7 +159,8 @@ class ExportService:
             answers = vaultdb.answers(db, interview_id, only=path)
             if path not in answers:
                 raise BadInput(f"The interview has no answer at {path}.")
-            decision = ("export" if export else "keep", value_hash(answers[path]))
+            verdict = ("release" if release else "export") if export else "keep"
+            decision = (verdict, value_hash(answers[path]))
             if vaultdb.review_decisions(db, interview_id).get(path) == decision:
                 return
             db.execute("UPDATE interviews SET revision = revision + 1 WHERE id = ?", (interview_id,))
@@ -197,14 +212,17 @@ class ExportService:
                 q = questionnaires[key]
                 answers = chunk_answers[row["id"]]
                 decisions = chunk_decisions[row["id"]]
-                reviewed = frozenset(p for p, (d, h) in decisions.items()
-                                     if d == "export" and p in answers and h == value_hash(answers[p]))
+                current = {p for p, (d, h) in decisions.items()
+                           if p in answers and h == value_hash(answers[p])}
+                reviewed = frozenset(p for p in current if decisions[p][0] in ("export", "release"))
+                released = frozenset(p for p in current if decisions[p][0] == "release")
                 interview = InterviewToExport(
                     id=row["id"], export_id=ids[row["id"]], form_id=row["form_id"],
                     form_version=row["form_version"], revision=row["revision"], site=row["site"],
                     language=row["language"], created_at=row["created_at"],
                     updated_at=row["updated_at"], answers=self.relevance.exportable(q, answers),
-                    reviewed=reviewed, attachments=tuple(chunk_attachments[row["id"]]))
+                    reviewed=reviewed, released=released,
+                    attachments=tuple(chunk_attachments[row["id"]]))
                 records.append(plan_record(interview, q, lang, indexes[key]))
                 steps.step(n, total, "Preparing interviews")
         risks = [r for q in questionnaires.values() for r in recompute_risks(q)]

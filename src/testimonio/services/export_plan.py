@@ -72,6 +72,7 @@ class InterviewToExport:
     answers: Mapping[str, AnswerValue]  # exportable (relevant) answers
     reviewed: frozenset[str] = frozenset()
     attachments: tuple[StoredAttachment, ...] = ()
+    released: frozenset[str] = frozenset()  # flagged texts released value by value
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class PlannedRecord:
         self.quasi = quasi
         self.attachments = attachments  # (stored, name in bundle)
         self.left_out = left_out or []
+        self.held: list[tuple[str, str]] = []  # texts the safety net kept back: (path, kind)
 
     @property
     def values(self) -> list[PreviewValue]:
@@ -146,8 +148,9 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
             continue
         name = f"{interview.export_id}-{n}{_EXTENSIONS.get(att.clean_mime, '.bin')}"
         names[att.id] = name
-    pseudo = Pseudonymiser(questionnaire, interview.reviewed, names, index)
+    pseudo = Pseudonymiser(questionnaire, interview.reviewed, names, index, interview.released)
     answers = pseudo.answers(interview.answers)
+    held = list(pseudo.held)
     used = {str(v) for v in answers.values() if isinstance(v, str)}
     for att in interview.attachments:
         if att.id in names and names[att.id] in used:
@@ -160,6 +163,11 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
             rows.append(PreviewValue(path, label or path, _text(value),
                                      _how(question, interview.answers.get(path), value,
                                           path in interview.reviewed, pseudo.index)))
+        for path, kind in held:  # shown, marked, so the researcher sees why it stays
+            question = pseudo.question(path)
+            label = question.label.get(lang, questionnaire.default_language) if question else ""
+            rows.append(PreviewValue(path, label or path, _text(interview.answers.get(path)),
+                                     f"stays: looks like {kind}"))
         return rows
 
     quasi = QuasiRecord.of(interview.export_id, interview.form_id,
@@ -180,7 +188,9 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
             for att, name in chosen
         ],
     }
-    return PlannedRecord(interview.id, interview.revision, record, preview, quasi, chosen, left_out)
+    planned = PlannedRecord(interview.id, interview.revision, record, preview, quasi, chosen, left_out)
+    planned.held = held
+    return planned
 
 
 @dataclass
@@ -241,6 +251,8 @@ class ExportPlan:
             ],
             "blanked": sorted(self.suppressed_ids),
             "left_out": self.left_out,
+            "held_back": [{"export_id": r.record["export_id"], "path": p, "looks_like": kind}
+                          for r in self.records for p, kind in r.held],
             "risks": list(self.risks),
         }
 

@@ -299,6 +299,24 @@ CREATE TABLE imported_headers (
 CREATE INDEX answers_path_value ON answers (path, value);
 """
 
+# (researcher) a text the export's safety net flags leaves only when the
+# researcher releases that exact value: decision 'release' (SQLite cannot
+# change a CHECK constraint in place, so the table is rebuilt).
+_V6_RELEASE = """
+CREATE TABLE review_decisions_new (
+    interview_id TEXT NOT NULL,
+    path         TEXT NOT NULL,
+    decision     TEXT NOT NULL CHECK (decision IN ('export', 'keep', 'release')),
+    value_sha256 TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    PRIMARY KEY (interview_id, path)
+) WITHOUT ROWID;
+INSERT INTO review_decisions_new SELECT interview_id, path, decision, value_sha256, at
+    FROM review_decisions;
+DROP TABLE review_decisions;
+ALTER TABLE review_decisions_new RENAME TO review_decisions;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -306,6 +324,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "hybrid keys, backup recipients, revocations, receipts, purges", _V4_ANSWERS),
     Migration(5, "headers of imported bundles; answers by question and value",
               _V5_FOLDER_AND_FILTERS),
+    Migration(6, "review decisions may release a text the safety net flags", _V6_RELEASE),
 )
 
 SCHEMA_VERSION_TABLE = (

@@ -115,6 +115,8 @@ class ReviewRow:
     label: str
     text: str
     identifiers: tuple[tuple[str, str], ...] = ()
+    # What the safety net found: (start, end, kind); such a text leaves only if kept.
+    findings: tuple[tuple[int, int, str], ...] = ()
 
 
 class ReviewModel(QAbstractTableModel):

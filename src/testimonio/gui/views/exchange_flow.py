@@ -71,7 +71,8 @@ class ExportFlow:
                            for p, text in listed.identifiers.items())
             for item in listed.items:
                 reviews.append(ReviewRow(item.interview_id, item.alias or planned.record["export_id"][:8],
-                                         item.path, item.label, item.value, idents))
+                                         item.path, item.label, item.value, idents,
+                                         tuple((f.start, f.end, f.kind) for f in item.findings)))
                 if item.decision:
                     already.append((item.interview_id, item.path))
             for stored, name in planned.attachments:
@@ -105,7 +106,9 @@ class ExportFlow:
         """Record every review decision in the vault (withheld ones too)."""
         kept = set(choices.reviewed)
         for row in self._reviews:
-            self.service.review(row.interview_id, row.path, (row.interview_id, row.path) in kept)
+            leaves = (row.interview_id, row.path) in kept
+            # Keeping a text the safety net marked releases that exact value.
+            self.service.review(row.interview_id, row.path, leaves, release=leaves and bool(row.findings))
 
     def record_attachments(self, choices: ExportChoices) -> None:
         """Record the attachment ticks in the vault (the service makes a new revision)."""

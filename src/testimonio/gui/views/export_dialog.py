@@ -40,7 +40,11 @@ from testimonio.gui.models.preview_model import (
     ReviewRow,
 )
 from testimonio.gui.views.exchange_flow import ExportChoices, ExportFlow
-from testimonio.gui.views.export_pages import HIGHLIGHT, ExportPages, highlight_identifiers
+from testimonio.gui.views.export_pages import (
+    HIGHLIGHT,
+    ExportPages,
+    highlight_spans,
+)
 from testimonio.gui.views.summary_view import interface_language
 
 
@@ -263,14 +267,25 @@ class ExportDialog(ExportPages):
             self.review_text.setText("")
             return
         row_no, row = current
-        idents = [text for _label, text in row.identifiers]
         listed = ", ".join(f"{html.escape(lbl)}: <span style=\"{HIGHLIGHT}\">{html.escape(txt)}</span>"
                            for lbl, txt in row.identifiers) or html.escape(self.tr("none recorded"))
         decision = self.tr("Leaves") if self.review_model.is_kept(row_no) else self.tr("Withheld")
         self.review_text.setText(
             f"<b>{html.escape(row.label)}</b> — {html.escape(row.interview)}"
-            f" — <i>{html.escape(decision)}</i><br><br>{highlight_identifiers(row.text, idents)}"
+            f" — <i>{html.escape(decision)}</i><br><br>"
+            f"{highlight_spans(row.text, [(a, b) for a, b, _ in row.findings])}"
+            f"{self._flag_note(row)}"
             f"<br><br><small>{html.escape(self.tr('Identifiers of this interview:'))} {listed}</small>")
+
+    def _flag_note(self, row: ReviewRow) -> str:
+        """Under a marked text: what the safety net saw, and that keeping it releases it."""
+        if not row.findings:
+            return ""
+        kinds = ", ".join(dict.fromkeys(kind for _a, _b, kind in row.findings))
+        return "<br><br><b>" + html.escape(self.tr(
+            "This text looks like it holds something that identifies a person (%1). It stays in "
+            "the vault unless you edit it, or keep it here to release this exact text.")
+            .replace("%1", kinds)) + "</b>"
 
     def _decide(self, keep: bool) -> None:
         current = self._current_review()

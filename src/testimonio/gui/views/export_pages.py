@@ -9,7 +9,7 @@ be selected: answers never reach the clipboard.
 from __future__ import annotations
 
 import html
-import re
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
@@ -33,32 +33,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimonio.exchange.textnet import Needles, findings
 from testimonio.gui.models.preview_model import AttachmentsModel, PreviewModel, ReviewModel
 
 HIGHLIGHT = "background-color:#FFE08A; color:#000; font-weight:bold"
 
 
 def highlight_identifiers(text: str, identifiers: list[str]) -> str:
-    """``text`` as HTML with every occurrence of an identifier marked.
+    """``text`` as HTML with everything the safety net finds marked.
 
-    Matching ignores case and also marks each word of a multi-word identifier
-    (a surname alone is as telling as the full name).
+    The net (``exchange.textnet``) decides: the identifiers written any way
+    (case, accents, punctuation, digits only), each word of four letters or
+    more of them, and patterns of phones, cédulas, passports, e-mails and
+    birth dates. What is marked here is what keeps the text back.
     """
-    needles = set()
-    for ident in identifiers:
-        ident = ident.strip()
-        if ident:
-            needles.add(ident)
-            needles.update(w for w in ident.split() if len(w) >= 3)
-    if not needles:
-        return html.escape(text).replace("\n", "<br>")
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)),
-                         re.IGNORECASE)
+    return highlight_spans(text, [(f.start, f.end) for f in findings(text, Needles.of(identifiers))])
+
+
+def highlight_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` as escaped HTML with the given spans marked (overlaps merged)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     out, last = [], 0
-    for match in pattern.finditer(text):
-        out.append(html.escape(text[last:match.start()]))
-        out.append(f'<span style="{HIGHLIGHT}">{html.escape(match.group())}</span>')
-        last = match.end()
+    for start, end in merged:
+        out.append(html.escape(text[last:start]))
+        out.append(f'<span style="{HIGHLIGHT}">{html.escape(text[start:end])}</span>')
+        last = end
     out.append(html.escape(text[last:]))
     return "".join(out).replace("\n", "<br>")
 

@@ -1,0 +1,150 @@
+"""The safety net under every text that would leave: identifiers written differently, and patterns.
+
+A review is a person reading; this net catches what a tired reader passes.
+It runs over every text that would leave — reviewed free text, ``safe`` and
+``quasi`` texts, text of calculations — and finds:
+
+- the interview's identifier answers, compared in a *normalised* form (case,
+  accents, punctuation and spaces removed: "María José Añez" matches "maria
+  jose anez" and "MariaJoseAnez"), numbers by their digits alone ("V-12.345.678"
+  matches "12345678"), and each word of four letters or more of an identifier
+  answer ("Añez" alone);
+- patterns of things that identify whoever they belong to: phone numbers,
+  Venezuelan cédulas, passport numbers, e-mail addresses, birth dates.
+
+Each finding is a span of the original text (for highlighting) and a kind.
+A text with a finding does not leave until the researcher edits it or
+releases that exact value (``review_decisions.decision = 'release'``, tied
+to the value's hash like every review).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+MIN_WORD = 4  # letters: shorter parts of a name ("Ana", "de") match too much
+MIN_WHOLE = 3
+MIN_DIGITS = 5
+
+_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+           "noviembre|diciembre|january|february|march|april|may|june|july|august|september|"
+           "october|november|december")
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("e-mail address", re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")),
+    ("cédula", re.compile(r"(?<![\w])[VvEe][\s.-]?\d{1,2}\.?\d{3}\.?\d{3}(?!\d)")),
+    ("cédula", re.compile(r"(?i)c[ée]dula\D{0,15}\d[\d.\s-]{5,12}\d")),
+    ("passport", re.compile(r"(?i)pasaporte\D{0,15}[A-Z0-9]{6,10}|(?<![\w])[A-Z]{1,2}\d{6,9}(?!\d)")),
+    ("birth date", re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d{2}(?!\d)")),
+    ("birth date", re.compile(r"(?<!\d)(19|20)\d{2}-\d{2}-\d{2}(?!\d)")),
+    ("birth date", re.compile(rf"(?i)(?<!\d)\d{{1,2}}\s+de\s+({_MONTHS})\s+(de|del)\s+(19|20)\d{{2}}")),
+    # Seven digits or more, with the separators people write between them.
+    ("phone number", re.compile(r"(?<![\w])\+?\(?\d[\d\s().-]{5,}\d(?![\w])")),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing in a text that may identify a person: where, and what."""
+
+    start: int
+    end: int
+    kind: str  # "identifier", "part of an identifier", or a pattern's name
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """Letters and digits only, lower case without accents, with each one's
+    position in ``text`` (so a match maps back to a span)."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        for part in unicodedata.normalize("NFKD", ch):
+            if unicodedata.combining(part) or not part.isalnum():
+                continue
+            for low in part.casefold():
+                out.append(low)
+                where.append(i)
+    return "".join(out), where
+
+
+def normalise(text: str) -> str:
+    """``"María-José  Añez"`` → ``"mariajoseanez"``."""
+    return _fold(text)[0]
+
+
+def _digits(text: str) -> tuple[str, list[int]]:
+    where = [i for i, ch in enumerate(text) if ch.isdigit()]
+    return "".join(text[i] for i in where), where
+
+
+@dataclass(frozen=True)
+class Needles:
+    """What to look for, worked out once per interview from its identifiers."""
+
+    whole: tuple[str, ...]  # normalised identifier answers
+    numbers: tuple[str, ...]  # digits of identifier answers that hold numbers
+    words: tuple[str, ...]  # normalised words of four letters or more
+
+    @staticmethod
+    def of(identifiers: Iterable[str]) -> Needles:
+        whole, numbers, words = set(), set(), set()
+        for value in identifiers:
+            folded = normalise(value)
+            if len(folded) >= MIN_WHOLE:
+                whole.add(folded)
+            digits = "".join(ch for ch in value if ch.isdigit())
+            if len(digits) >= MIN_DIGITS:
+                numbers.add(digits)
+            for word in re.split(r"[\W\d_]+", value):
+                folded_word = normalise(word)
+                if len(folded_word) >= MIN_WORD:
+                    words.add(folded_word)
+        return Needles(tuple(sorted(whole)), tuple(sorted(numbers)), tuple(sorted(words - whole)))
+
+
+def _spans(haystack: str, where: list[int], needle: str, kind: str) -> list[Finding]:
+    found = []
+    start = haystack.find(needle)
+    while start >= 0:
+        found.append(Finding(where[start], where[start + len(needle) - 1] + 1, kind))
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def findings(text: str, needles: Needles | None = None) -> list[Finding]:
+    """Everything in ``text`` that may identify a person, in text order."""
+    found: list[Finding] = []
+    if needles is not None:
+        folded, where = _fold(text)
+        for needle in needles.whole:
+            found += _spans(folded, where, needle, "identifier")
+        for needle in needles.words:
+            found += _spans(folded, where, needle, "part of an identifier")
+        digits, dwhere = _digits(text)
+        for number in needles.numbers:
+            found += _spans(digits, dwhere, number, "identifier")
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if kind == "phone number" and sum(ch.isdigit() for ch in match.group()) < 7:
+                continue
+            found.append(Finding(match.start(), match.end(), kind))
+    return sorted(set(found), key=lambda f: (f.start, -f.end, f.kind))
+
+
+def first_kind(text: str, needles: Needles | None = None) -> str | None:
+    """The kind of the first finding in ``text``, or None when it is clean."""
+    hits = findings(text, needles)
+    return hits[0].kind if hits else None
+
+
+def identifier_texts(values: Mapping[str, object]) -> list[str]:
+    """Identifier answers as texts (lists joined), skipping blanks."""
+    out = []
+    for value in values.values():
+        if isinstance(value, list):
+            value = " ".join(str(v) for v in value)
+        if value not in (None, ""):
+            out.append(str(value))
+    return out

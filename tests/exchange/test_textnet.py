@@ -1,0 +1,100 @@
+"""The safety net finds identifiers written differently and identifying patterns, in every text that leaves."""
+
+from __future__ import annotations
+
+import pytest
+
+from testimonio.exchange.pseudonymise import Pseudonymiser
+from testimonio.exchange.textnet import Needles, findings, normalise
+from testimonio.forms.model import Group, Privacy, Question, Questionnaire, Text
+
+IDENTIFIERS = ["María José Añez", "V-12.345.678", "+51 999 471 123"]
+NEEDLES = Needles.of(IDENTIFIERS)
+
+
+def kinds(text: str) -> set[str]:
+    return {f.kind for f in findings(text, NEEDLES)}
+
+
+def test_normalised_forms() -> None:
+    assert normalise("María-José  Añez!") == "mariajoseanez"
+    assert normalise("ÑANDÚ") == "nandu"
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Jose Anez told us", "MARIAJOSEANEZ", "maría josé añez", "m.a.r.i.a jose-anez"])
+def test_identifier_written_differently(text: str) -> None:
+    assert "identifier" in kinds(text)
+
+
+def test_a_part_of_the_name_and_the_digits_of_numbers() -> None:
+    assert kinds("Añez was with us") == {"part of an identifier"}
+    assert "identifier" in kinds("her number is 12345678")  # cédula without dots
+    assert "identifier" in kinds("call +51 (999) 471.123 tomorrow")  # other separators
+    assert kinds("Jose was there") == {"part of an identifier"}  # four letters, no accent
+    assert kinds("Ana and Luz") == set()  # shorter than four letters: too common to hold back
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("write to rosa.p@example.org", "e-mail address"),
+    ("mi cédula es V-9.876.543", "cédula"),
+    ("cedula 9876543", "cédula"),
+    ("pasaporte 123456789", "passport"),
+    ("passport AB1234567", "passport"),
+    ("nací el 14/03/1985", "birth date"),
+    ("born 1985-03-14", "birth date"),
+    ("nació el 14 de marzo de 1985", "birth date"),
+    ("llamar al 0412-555-0101", "phone number"),
+    ("call (0412) 555 01 01", "phone number"),
+])
+def test_patterns(text: str, kind: str) -> None:
+    assert kind in {f.kind for f in findings(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "We slept outside the CEBAF for four nights.", "We waited 45 days, then 3 more.",
+    "They asked for 2 documents in 2019."])
+def test_ordinary_text_is_not_flagged(text: str) -> None:
+    assert findings(text, NEEDLES) == []
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = "ayer María  José Añez llamó"
+    (hit, *_) = [f for f in findings(text, NEEDLES) if f.kind == "identifier"]
+    assert text[hit.start:hit.end] == "María  José Añez"
+
+
+def _form() -> Questionnaire:
+    children = (
+        Question(name="name", path="name", type="text", privacy=Privacy.IDENTIFIER),
+        Question(name="alias", path="alias", type="text", privacy=Privacy.SAFE),
+        Question(name="story", path="story", type="text"),
+        Question(name="work", path="work", type="text", privacy=Privacy.QUASI),
+    )
+    return Questionnaire(form_id="t", version="1", title=Text({"default": "T"}),
+                         root=Group(name="data", path="", children=children),
+                         languages=("default",), default_language="default")
+
+
+ANSWERS = {"name": "María José Añez", "alias": "Rosa, tel 0412 555 0101",
+           "story": "Maria Jose Anez crossed with us", "work": "Panadería Añez, Maracaibo"}
+
+
+def test_every_text_that_would_leave_is_checked_safe_ones_too() -> None:
+    p = Pseudonymiser(_form(), reviewed={"story"})
+    out = p.answers(ANSWERS)
+    assert out == {}
+    assert dict(p.held) == {"alias": "phone number", "story": "identifier",
+                            "work": "part of an identifier"}
+
+
+def test_control_released_values_leave() -> None:
+    p = Pseudonymiser(_form(), reviewed={"story"}, released={"alias", "story", "work"})
+    assert p.answers(ANSWERS) == {k: v for k, v in ANSWERS.items() if k != "name"}
+    assert p.held == []
+
+
+def test_flagged_safe_texts_are_listed_for_a_decision() -> None:
+    items = {i.path: i for i in Pseudonymiser(_form()).needs_review(ANSWERS)}
+    assert set(items) == {"alias", "story", "work"}
+    assert items["alias"].findings and items["alias"].findings[0].kind == "phone number"
