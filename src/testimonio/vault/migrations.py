@@ -297,6 +297,9 @@ CREATE TABLE imported_headers (
     at            TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX answers_path_value ON answers (path, value);
+-- The data view pages one questionnaire's complete interviews by the day they
+-- were taken, filtered by site: all from this index, not the table.
+CREATE INDEX interviews_form_created ON interviews (form_id, status, created_at, site, id);
 """
 
 # (researcher) a text the export's safety net flags leaves only when the

@@ -1,0 +1,247 @@
+"""The lead's data view: answers as tables, a page at a time, filtered in SQL.
+
+One table per questionnaire (one row per complete interview) and one per
+repeat (its instances, linked to their interview), with the columns named
+as the report names them (``person/gender``, ``_submitted_by``, …; see
+:mod:`testimonio.services.report_tables`). Only the page shown is read:
+filters (researcher, site, date range, any select question, a search in
+the alias) become one SQL condition over indexed columns, so changing a
+filter over 100 000 interviews costs a count and one page.
+
+Each cell knows why it may be empty: an answer that is ``quasi`` left the
+researcher's laptop generalised (a band, a month) or blanked when too few
+interviews shared it; free text leaves only when the researcher released
+it; identifiers never leave (they have no column). The view shows those
+apart from a plain unanswered question, with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from testimonio.exchange.pseudonymise import is_free_text
+from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
+from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.report_tables import _direct_questions, _repeats
+from testimonio.services.team import TeamService
+
+MAX_PAGE = 500
+OWN = "@own"  # the researcher filter's value for interviews taken in this vault
+
+#: Why an empty or changed cell looks as it does (the GUI words them).
+UNANSWERED, GENERALISED, MAYBE_SUPPRESSED, MAYBE_WITHHELD = (
+    "unanswered", "generalised", "maybe suppressed", "maybe withheld")
+
+META_COLUMNS = ("_submission_time", "_submitted_by", "_site", "_uuid")
+
+
+@dataclass(frozen=True)
+class DataColumn:
+    """One column: its report name, label, and what may leave of it."""
+
+    name: str
+    label: str
+    question: Question | None = None  # None for the metadata columns
+
+    @property
+    def is_select(self) -> bool:
+        return self.question is not None and self.question.type in ("select_one", "select_multiple")
+
+    def empty_reason(self) -> str:
+        """Why an empty cell of this column may be empty."""
+        q = self.question
+        if q is None:
+            return UNANSWERED
+        if q.privacy is Privacy.QUASI:
+            return MAYBE_SUPPRESSED
+        if q.privacy is not Privacy.SAFE and is_free_text(q, "x"):
+            return MAYBE_WITHHELD
+        return UNANSWERED
+
+    def changed_reason(self) -> str | None:
+        """Why a value may differ from what was entered (None if it left as entered)."""
+        return GENERALISED if self.question is not None and self.question.privacy is Privacy.QUASI else None
+
+
+@dataclass(frozen=True)
+class DataFilter:
+    """What the table shows: one questionnaire and the lead's filters."""
+
+    form_id: str
+    researcher: str | None = None  # a roster key id, OWN, or None for everybody
+    site: str | None = None
+    date_from: str | None = None  # YYYY-MM-DD, the day the interview was taken
+    date_to: str | None = None  # inclusive
+    choices: tuple[tuple[str, str], ...] = ()  # (question path, choice name), all must hold
+    search: str | None = None  # in the alias
+
+
+@dataclass(frozen=True)
+class DataRow:
+    """One interview of the page: its id, metadata and answers."""
+
+    interview_id: str
+    meta: dict[str, str]
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _where(f: DataFilter) -> tuple[str, list[Any]]:
+    clauses = ["i.form_id = ?", "i.status = 'complete'"]
+    params: list[Any] = [f.form_id]
+    if f.site:
+        clauses.append("i.site = ?")
+        params.append(f.site)
+    if f.date_from and _DAY.match(f.date_from):
+        clauses.append("i.created_at >= ?")
+        params.append(f.date_from)
+    if f.date_to and _DAY.match(f.date_to):
+        clauses.append("i.created_at < ?")
+        params.append(f.date_to + "T99")  # every time of that day sorts before
+    if f.researcher == OWN:
+        clauses.append("i.id NOT IN (SELECT interview_id FROM imported_origin)")
+    elif f.researcher:
+        clauses.append("i.id IN (SELECT interview_id FROM imported_origin WHERE researcher = ?)")
+        params.append(f.researcher)
+    for path, choice in f.choices:
+        # select_one answers are stored as the JSON text of the choice name;
+        # select_multiple answers as a JSON list holding it.
+        clauses.append("i.id IN (SELECT interview_id FROM answers WHERE path = ? "
+                       "AND (value = ? OR (value LIKE '[%' AND value LIKE ? ESCAPE '\\')))")
+        name = json.dumps(choice, ensure_ascii=False)
+        params += [path, name, "%" + re.sub(r"([\\%_])", r"\\\1", name) + "%"]
+    text = (f.search or "").strip()
+    if text:
+        clauses.append("i.alias LIKE ? ESCAPE '\\'")
+        params.append("%" + re.sub(r"([\\%_])", r"\\\1", text) + "%")
+    return " AND ".join(clauses), params
+
+
+class DataViewService:
+    """Questionnaires, columns, filtered counts and pages for the data view."""
+
+    def __init__(self, vault: Any) -> None:
+        self.vault = vault
+        self.forms = QuestionnaireService(vault)
+
+    # --- what there is -------------------------------------------------------
+    def questionnaires(self) -> list[tuple[str, str]]:
+        """(form id, newest version) of every questionnaire with complete interviews."""
+        with self.vault.read() as db:
+            ids = [str(r[0]) for r in db.execute(
+                "SELECT DISTINCT form_id FROM interviews WHERE status = 'complete' ORDER BY form_id")]
+        return [(form_id, self.forms.versions(form_id)[-1]) for form_id in ids
+                if self.forms.versions(form_id)]
+
+    def questionnaire(self, form_id: str) -> Questionnaire:
+        """The newest installed version of ``form_id`` (its columns are the table's)."""
+        return self.forms.get(form_id)
+
+    def columns(self, q: Questionnaire, lang: str | None = None) -> list[DataColumn]:
+        """The main table's columns: questions outside repeats, then metadata."""
+        return _question_columns(q, _direct_questions(q.root), lang) + [
+            DataColumn(name, name) for name in META_COLUMNS]
+
+    def repeats(self, q: Questionnaire, lang: str | None = None) -> list[tuple[Group, list[DataColumn]]]:
+        """Each repeat of the questionnaire (at any depth) with its columns."""
+        found: list[tuple[Group, list[DataColumn]]] = []
+
+        def walk(group: Group) -> None:
+            for rep in _repeats(group):
+                found.append((rep, _question_columns(q, _direct_questions(rep), lang)))
+                walk(rep)
+        walk(q.root)
+        return found
+
+    def researchers(self) -> list[tuple[str, str]]:
+        """(key id, name told apart) of the roster, by name."""
+        names = TeamService(self.vault).display_names()
+        return sorted(names.items(), key=lambda kv: kv[1].casefold())
+
+    def sites(self, form_id: str) -> list[str]:
+        """Sites with complete interviews of ``form_id``."""
+        with self.vault.read() as db:
+            return [str(r[0]) for r in db.execute(
+                "SELECT DISTINCT site FROM interviews WHERE form_id = ? AND status = 'complete' "
+                "ORDER BY site", (form_id,))]
+
+    # --- the rows ------------------------------------------------------------
+    def count(self, f: DataFilter) -> int:
+        """How many interviews the filter lets through."""
+        where, params = _where(f)
+        with self.vault.read() as db:
+            return int(db.execute(f"SELECT count(*) FROM interviews i WHERE {where}",
+                                  params).fetchone()[0])
+
+    def ids(self, f: DataFilter, offset: int = 0, limit: int = 100) -> list[str]:
+        """The interview ids of one page, newest interview first."""
+        where, params = _where(f)
+        with self.vault.read() as db:
+            return [str(r[0]) for r in db.execute(
+                f"SELECT i.id FROM interviews i WHERE {where} "
+                "ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?",
+                (*params, max(0, min(limit, MAX_PAGE)), max(0, offset)))]
+
+    def rows(self, ids: list[str]) -> list[DataRow]:
+        """Metadata and answers of the interviews ``ids``, in that order."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        names = TeamService(self.vault).display_names()
+        with self.vault.read() as db:
+            meta = {str(r[0]): r[1:] for r in db.execute(
+                "SELECT i.id, i.created_at, i.interviewer, i.site, o.researcher, o.export_id, "
+                "p.export_id FROM interviews i LEFT JOIN imported_origin o ON o.interview_id = i.id "
+                f"LEFT JOIN pseudonyms p ON p.interview_id = i.id WHERE i.id IN ({marks})", ids)}
+            answers: dict[str, dict[str, AnswerValue]] = {i: {} for i in ids}
+            for iid, path, value in db.execute(
+                    f"SELECT interview_id, path, value FROM answers WHERE interview_id IN ({marks})", ids):
+                answers[str(iid)][str(path)] = json.loads(value)
+        out = []
+        for iid in ids:
+            created, interviewer, site, researcher, origin_eid, own_eid = meta[iid]
+            out.append(DataRow(iid, {
+                "_submission_time": str(created)[:10],
+                "_submitted_by": names.get(researcher, interviewer) if researcher else str(interviewer),
+                "_site": str(site), "_uuid": str(origin_eid or own_eid or ""),
+            }, answers[iid]))
+        return out
+
+    def page(self, f: DataFilter, offset: int = 0, limit: int = 100) -> list[DataRow]:
+        """One page of rows (see :meth:`ids`)."""
+        return self.rows(self.ids(f, offset, limit))
+
+
+def _question_columns(q: Questionnaire, questions: list[Question], lang: str | None) -> list[DataColumn]:
+    def label(question: Question) -> str:
+        return question.label.get(lang, q.default_language) or question.name
+
+    return [DataColumn(question.path, label(question), question) for question in questions
+            if not question.is_attachment]
+
+
+def repeat_instances(q: Questionnaire, repeat: Group, answers: dict[str, AnswerValue]) -> list[dict[str, AnswerValue]]:
+    """The instances of a top-level or nested repeat in one interview's answers.
+
+    Each instance's answers are keyed by model path (``household/age``), as
+    the repeat's columns name them; a nested repeat's instances of every
+    parent instance are listed one after another.
+    """
+    from testimonio.services.report_tables import _instances, _localise
+
+    chain = [node for node in q.walk() if isinstance(node, Group) and node.repeat
+             and (repeat.path == node.path or repeat.path.startswith(node.path + "/"))]
+    prefixes, previous = [""], ""
+    for group in chain:  # outer repeats first: walk() goes depth first
+        rel = group.path[len(previous) + 1:] if previous else group.path
+        prefixes = [f"{p}{rel}[{n}]" for p in prefixes
+                    for n in range(1, _instances(answers, p + rel) + 1)]
+        if group is not repeat:
+            prefixes = [p + "/" for p in prefixes]
+        previous = group.path
+    return [_localise(answers, inst, repeat.path) for inst in prefixes]

@@ -1,0 +1,111 @@
+"""The lead's data view and filtered summary over imported interviews (real vaults, real bundles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from exchange_world import FORM, P, Side, border_answers, team_of
+
+from testimonio.services.data_view import (
+    MAYBE_SUPPRESSED,
+    MAYBE_WITHHELD,
+    OWN,
+    UNANSWERED,
+    DataFilter,
+    DataViewService,
+    repeat_instances,
+)
+from testimonio.services.report import ReportService
+from testimonio.services.settings import SettingsService
+from testimonio.services.summary_query import SummaryQuery
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Side, list[Side]]:
+    tmp = tmp_path_factory.mktemp("data-view")
+    lead, people = team_of(tmp, researchers=2)
+    for n, side in enumerate(people):
+        SettingsService(side.vault).set("pref.k_anonymity", "1")
+        for i in range(4):
+            answers = border_answers(10 * n + i, gender="male" if i % 2 else "female", visa=i < 2,
+                                     decision="pending" if i == 3 else "rejected_verbal")
+            side.add(answers, site="Tumbes" if i % 2 else "CEBAF Peru")
+        side.export.write(tmp / f"{n}.tbundle")
+        lead.import_.import_file(tmp / f"{n}.tbundle")
+    return lead, people
+
+
+def test_columns_are_named_as_the_report_names_them(world: tuple[Side, list[Side]]) -> None:
+    lead, _ = world
+    service = DataViewService(lead.vault)
+    assert service.questionnaires() == [(FORM.form_id, FORM.version)]
+    q = service.questionnaire(FORM.form_id)
+    columns = service.columns(q, "es")
+    names = [c.name for c in columns]
+    table = next(t for t in ReportService(lead.vault).tables() if t.name == FORM.form_id)
+    assert [n for n in names if not n.startswith("_")] == [
+        c for c in table.columns if not c.startswith("_") and c.count("/") <= 1
+        and not any(c.startswith(s + "/") for s in names if s != c)][: len(names) - 4]
+    assert names[-4:] == ["_submission_time", "_submitted_by", "_site", "_uuid"]
+    assert P["real_name"] not in names  # identifiers never left: no column
+    by_name = {c.name: c for c in columns}
+    assert by_name[P["gender"]].empty_reason() == MAYBE_SUPPRESSED
+    assert by_name[P["account"]].empty_reason() == MAYBE_WITHHELD
+    assert by_name[P["entry_result"]].empty_reason() == UNANSWERED
+    assert by_name[P["gender"]].label == "Género" or by_name[P["gender"]].label
+
+
+def test_filters_count_and_page_in_sql(world: tuple[Side, list[Side]]) -> None:
+    lead, _ = world
+    service = DataViewService(lead.vault)
+    everything = DataFilter(FORM.form_id)
+    assert service.count(everything) == 8
+    (first, second) = service.researchers()
+    assert service.count(DataFilter(FORM.form_id, researcher=first[0])) == 4
+    assert service.count(DataFilter(FORM.form_id, researcher=OWN)) == 0
+    assert service.count(DataFilter(FORM.form_id, site="Tumbes")) == 4
+    female = DataFilter(FORM.form_id, choices=((P["gender"], "female"),))
+    assert service.count(female) == 4
+    visa = DataFilter(FORM.form_id, choices=((P["documents_held"], "visa_peru"),), site="Tumbes")
+    assert service.count(visa) == 2
+    assert service.count(DataFilter(FORM.form_id, search="Alias1")) == 5  # Alias1, Alias10..13
+    assert service.count(DataFilter(FORM.form_id, date_from="2000-01-01", date_to="2999-12-31")) == 8
+    assert service.count(DataFilter(FORM.form_id, date_to="2000-01-01")) == 0
+    rows = service.page(female, 0, 3)
+    assert len(rows) == 3 and all(r.answers[P["gender"]] == "female" for r in rows)
+    assert {r.meta["_submitted_by"] for r in service.page(everything)} == {"Researcher 1", "Researcher 2"}
+    assert service.page(everything, 6, 100)[-1].interview_id == service.ids(everything)[-1]
+
+
+def test_repeat_instances_follow_their_interview(world: tuple[Side, list[Side]]) -> None:
+    lead, _ = world
+    service = DataViewService(lead.vault)
+    q = service.questionnaire(FORM.form_id)
+    row = service.page(DataFilter(FORM.form_id))[0]
+    quotes = next(g for g, _ in service.repeats(q) if g.name == "quotes")
+    instances = repeat_instances(q, quotes, row.answers)
+    # The quote's text is free text the researcher did not release: it did not leave.
+    assert instances == [{"quotes/quote_citable": "yes"}]
+
+
+def test_the_filtered_summary_matches_the_report_services(world: tuple[Side, list[Side]]) -> None:
+    lead, _ = world
+    fast = SummaryQuery(lead.vault).summary(DataFilter(""), "es")
+    slow = ReportService(lead.vault).summary("es")
+    assert fast.testimonies == slow.testimonies == 8
+    assert (fast.visa_held, fast.visa_held_refused) == (slow.visa_held, slow.visa_held_refused) == (4, 4)
+    assert (fast.exception_met, fast.exception_met_refused) == (slow.exception_met,
+                                                                slow.exception_met_refused)
+    assert set(fast.asylum_outcomes) == set(slow.asylum_outcomes) and fast.asylum_claims == slow.asylum_claims
+    assert set(fast.entry_results) == set(slow.entry_results)
+    assert fast.days_waited_by_site == slow.days_waited_by_site
+    assert fast.days_waited_by_gender == slow.days_waited_by_gender
+    tumbes = SummaryQuery(lead.vault).summary(DataFilter(FORM.form_id, site="Tumbes"), "es")
+    assert tumbes.testimonies == 4 and [c.key for c in tumbes.sites] == ["Tumbes"]
+
+
+def test_a_path_is_needed_for_each_table(tmp_path: Path) -> None:
+    lead, _ = team_of(tmp_path)
+    assert DataViewService(lead.vault).questionnaires() == []
+    assert SummaryQuery(lead.vault).summary(DataFilter(""), None).testimonies == 0
