@@ -560,6 +560,143 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
 </context>
 <context>
+    <name>DataTableModel</name>
+    <message>
+        <source>Not in the bundle. This answer leaves generalised and is blanked when too few interviews share it (the k-anonymity check), so it was either suppressed or never answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the bundle. Free text leaves only when the researcher released it for export, so it was either withheld or never answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generalised before it left the researcher&apos;s laptop: a number as a band (for example 30–39), a date as its month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question to filter by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer to filter by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the alias…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Columns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers, one row per interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows of the repeat for the selected interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;searcher:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i&amp;s:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken in this vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
         <source>Not saved: enter a date as %1.</source>
@@ -1327,6 +1464,10 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>&amp;Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2112,7 +2253,91 @@ Start one with Interview → New (Ctrl+N).</source>
 <context>
     <name>SummaryView</name>
     <message>
+        <source>Every questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken in this vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG (print resolution)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart is saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart could not be saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 file(s) saved in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the charts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every chart as PNG (print resolution) and SVG, for the team&apos;s report. Right-click a chart to save it alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;searcher:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -567,6 +567,143 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     </message>
 </context>
 <context>
+    <name>DataTableModel</name>
+    <message>
+        <source>Not in the bundle. This answer leaves generalised and is blanked when too few interviews share it (the k-anonymity check), so it was either suppressed or never answered.</source>
+        <translation>No está en el paquete. Esta respuesta sale generalizada y se borra cuando muy pocas entrevistas la comparten (la comprobación de k-anonimato), así que se suprimió o nunca se respondió.</translation>
+    </message>
+    <message>
+        <source>Not in the bundle. Free text leaves only when the researcher released it for export, so it was either withheld or never answered.</source>
+        <translation>No está en el paquete. El texto libre solo sale cuando el investigador lo liberó para exportar, así que se retuvo o nunca se respondió.</translation>
+    </message>
+    <message>
+        <source>Generalised before it left the researcher&apos;s laptop: a number as a band (for example 30–39), a date as its month.</source>
+        <translation>Generalizada antes de salir del portátil del investigador: un número como un tramo (por ejemplo 30–39), una fecha como su mes.</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>no enviado</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>Investigador</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Taken from</source>
+        <translation>Tomada desde</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>cualquier día</translation>
+    </message>
+    <message>
+        <source>Taken until</source>
+        <translation>Tomada hasta</translation>
+    </message>
+    <message>
+        <source>Question to filter by</source>
+        <translation>Pregunta por la que filtrar</translation>
+    </message>
+    <message>
+        <source>Answer to filter by</source>
+        <translation>Respuesta por la que filtrar</translation>
+    </message>
+    <message>
+        <source>Search the alias…</source>
+        <translation>Buscar en el alias…</translation>
+    </message>
+    <message>
+        <source>Search the alias</source>
+        <translation>Buscar en el alias</translation>
+    </message>
+    <message>
+        <source>&amp;Columns…</source>
+        <translation>&amp;Columnas…</translation>
+    </message>
+    <message>
+        <source>Answers, one row per interview</source>
+        <translation>Respuestas, una fila por entrevista</translation>
+    </message>
+    <message>
+        <source>Repeat to show</source>
+        <translation>Grupo repetido que mostrar</translation>
+    </message>
+    <message>
+        <source>Rows of the repeat for the selected interview</source>
+        <translation>Filas del grupo repetido de la entrevista seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Grupo repetido:</translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire:</source>
+        <translation>&amp;Cuestionario:</translation>
+    </message>
+    <message>
+        <source>Re&amp;searcher:</source>
+        <translation>In&amp;vestigador:</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>Do&amp;nde:</translation>
+    </message>
+    <message>
+        <source>i&amp;s:</source>
+        <translation>&amp;es:</translation>
+    </message>
+    <message>
+        <source>Every researcher</source>
+        <translation>Todos los investigadores</translation>
+    </message>
+    <message>
+        <source>Taken in this vault</source>
+        <translation>Tomadas en esta bóveda</translation>
+    </message>
+    <message>
+        <source>Every site</source>
+        <translation>Todos los lugares</translation>
+    </message>
+    <message>
+        <source>any question</source>
+        <translation>cualquier pregunta</translation>
+    </message>
+    <message>
+        <source>any answer</source>
+        <translation>cualquier respuesta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n entrevista</numerusform>
+            <numerusform>%n entrevistas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
         <source>Not saved: enter a date as %1.</source>
@@ -1336,6 +1473,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>&amp;Summary</source>
         <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation>&amp;Respuestas</translation>
     </message>
     <message>
         <source>&amp;About Testimonio</source>
@@ -2120,8 +2261,92 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
 <context>
     <name>SummaryView</name>
     <message>
+        <source>Every questionnaire</source>
+        <translation>Todos los cuestionarios</translation>
+    </message>
+    <message>
+        <source>Every site</source>
+        <translation>Todos los lugares</translation>
+    </message>
+    <message>
+        <source>Every researcher</source>
+        <translation>Todos los investigadores</translation>
+    </message>
+    <message>
+        <source>Taken in this vault</source>
+        <translation>Tomadas en esta bóveda</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG (print resolution)…</source>
+        <translation>Guardar como &amp;PNG (resolución de impresión)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;SVG…</source>
+        <translation>Guardar como &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as</source>
+        <translation>Guardar el gráfico como</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dibujos SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>The chart is saved as %1.</source>
+        <translation>El gráfico se guardó como %1.</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved as %1.</source>
+        <translation>No se pudo guardar el gráfico como %1.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the charts</source>
+        <translation>Elija la carpeta para los gráficos</translation>
+    </message>
+    <message>
+        <source>%1 file(s) saved in %2.</source>
+        <translation>%1 archivo(s) guardado(s) en %2.</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the charts…</source>
+        <translation>Guardar los &amp;gráficos…</translation>
+    </message>
+    <message>
+        <source>Save every chart as PNG (print resolution) and SVG, for the team&apos;s report. Right-click a chart to save it alone.</source>
+        <translation>Guarda cada gráfico como PNG (resolución de impresión) y SVG, para el informe del equipo. Haga clic derecho en un gráfico para guardarlo solo.</translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire:</source>
+        <translation>&amp;Cuestionario:</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>Re&amp;searcher:</source>
+        <translation>In&amp;vestigador:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>cualquier día</translation>
     </message>
     <message>
         <source>Refresh the figures</source>

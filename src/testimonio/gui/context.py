@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from testimonio.errors import VaultLocked, VaultMissing
 
 if TYPE_CHECKING:
+    from testimonio.services.data_view import DataViewService
     from testimonio.services.export import ExportService
     from testimonio.services.folder_import import FolderImporter
     from testimonio.services.import_ import ImportService
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from testimonio.services.report import ReportService
     from testimonio.services.retention import RetentionService
     from testimonio.services.settings import SettingsService
+    from testimonio.services.summary_query import SummaryQuery
     from testimonio.services.team import TeamService
     from testimonio.services.team_admin import TeamAdminService
     from testimonio.vault import KdfParams, Vault
@@ -187,6 +189,20 @@ class AppContext:
         from testimonio.services.report import ReportService
 
         return self._service("report", ReportService)
+
+    @property
+    def data_view(self) -> DataViewService:
+        """The lead's answers as tables, a filtered page at a time."""
+        from testimonio.services.data_view import DataViewService
+
+        return self._service("data_view", DataViewService)
+
+    @property
+    def summary_query(self) -> SummaryQuery:
+        """The summary's figures under the data view's filters."""
+        from testimonio.services.summary_query import SummaryQuery
+
+        return self._service("summary_query", lambda vault: SummaryQuery(vault, self.data_view))
 
     @property
     def team(self) -> TeamService:

@@ -38,6 +38,7 @@ from testimonio.gui.dialogs.settings_dialog import SettingsDialog
 from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 from testimonio.gui.i18n import Languages, remember_language, remembered_language
 from testimonio.gui.lock import REASON_PANIC, REASON_SHORTCUT, LockGuard
+from testimonio.gui.views.data_view import DataView
 from testimonio.gui.views.export_dialog import ExportDialog
 from testimonio.gui.views.import_dialog import ImportDialog
 from testimonio.gui.views.interview_list_view import InterviewListView
@@ -53,6 +54,7 @@ log = logging.getLogger(__name__)
 HOSTED_VIEWS: dict[str, Callable[[AppContext, QWidget], QWidget]] = {
     "researchers": ResearchersView,
     "summary": SummaryView,
+    "data": DataView,
 }
 
 
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
                                                lambda: self.show_view("researchers"), "Ctrl+2")
         self.summary_action = self._action(self.tr("&Summary"),
                                            lambda: self.show_view("summary"), "Ctrl+3")
+        self.data_action = self._action(self.tr("&Answers"), lambda: self.show_view("data"), "Ctrl+4")
         self.about_action = self._action(self.tr("&About Testimonio"),
                                          lambda: self.open_dialog("about"))
         self.vault_actions = [
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
             self.lock_action, self.panic_action, self.settings_action, self.passphrase_action,
             self.export_action,
             self.import_action, self.list_action, self.researchers_action, self.summary_action,
+            self.data_action,
         ]
 
     def _build_menus(self) -> None:
@@ -176,7 +180,8 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.team_menu.menu)
         self.vault_actions += self.team_menu.actions
         view = bar.addMenu(self.tr("&View"))
-        for action in (self.list_action, self.researchers_action, self.summary_action):
+        for action in (self.list_action, self.researchers_action, self.summary_action,
+                       self.data_action):
             view.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -306,6 +311,9 @@ class MainWindow(QMainWindow):
                 return
             self.views[name] = view
             self.stack.addWidget(view)
+            opens = getattr(view, "open_requested", None)
+            if opens is not None:  # the data view opens an interview of its row
+                opens.connect(self.open_interview)
         self.stack.setCurrentWidget(view)
         self._update_actions()
 

@@ -86,6 +86,7 @@ class DataRow:
     interview_id: str
     meta: dict[str, str]
     answers: dict[str, AnswerValue] = field(default_factory=dict)
+    imported: bool = False  # arrived in a bundle (pseudonymised), not taken in this vault
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -209,7 +210,7 @@ class DataViewService:
                 "_submission_time": str(created)[:10],
                 "_submitted_by": names.get(researcher, interviewer) if researcher else str(interviewer),
                 "_site": str(site), "_uuid": str(origin_eid or own_eid or ""),
-            }, answers[iid]))
+            }, answers[iid], researcher is not None))
         return out
 
     def page(self, f: DataFilter, offset: int = 0, limit: int = 100) -> list[DataRow]:

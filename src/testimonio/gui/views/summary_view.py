@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QPoint, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -32,21 +35,15 @@ from testimonio.gui.widgets.charts import (
     DistributionChart,
     Segment,
     WaffleChart,
+    save_png,
+    save_svg,
 )
+from testimonio.services.data_view import OWN, DataFilter
 from testimonio.services.summary import Summary
 
+_ANY_DAY = QDate(2000, 1, 1)
+
 log = logging.getLogger(__name__)
-
-
-def load_summary(context: AppContext, lang: str | None = None) -> Summary:
-    """The figures over the lead's vault, from the report service."""
-    report = context.report
-    for name in ("summary", "summarise", "figures"):
-        fn = getattr(report, name, None)
-        if callable(fn):
-            result: Summary = fn(lang=lang)
-            return result
-    raise TestimonioError("The summary is not available in this version.")
 
 
 def interface_language(context: AppContext) -> str | None:
@@ -74,6 +71,9 @@ class SummaryView(QWidget):
         self.headline.setFont(font)
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self.save_all)
+        self._build_filters()
         self.visa_chart = WaffleChart(parent=self)
         self.exception_chart = WaffleChart(parent=self)
         self.outcomes_chart = BarChart(parent=self)
@@ -99,11 +99,136 @@ class SummaryView(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
+        top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.addLayout(self.filters_row)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+        for chart in self.charts():
+            # Right-click (or the menu key) on a chart saves it for the team's report.
+            chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            chart.customContextMenuRequested.connect(
+                lambda point, c=chart: self._chart_menu(c, point))
         self.retranslate()
+        self._fill_filters()
+
+    # --- filters ---------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.form = QComboBox(self)
+        self.site = QComboBox(self)
+        self.researcher = QComboBox(self)
+        self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
+        self.filter_labels = [QLabel(self) for _ in range(5)]
+        self.filters_row = QHBoxLayout()
+        widgets: tuple[QWidget, ...] = (self.form, self.site, self.researcher, self.date_from,
+                                        self.date_to)
+        for label, widget in zip(self.filter_labels, widgets, strict=True):
+            label.setBuddy(widget)
+            self.filters_row.addWidget(label)
+            self.filters_row.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
+        for box in (self.form, self.site, self.researcher):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            box.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(_ANY_DAY)
+            edit.setDate(_ANY_DAY)
+            edit.dateChanged.connect(lambda _d: self._filter_changed())
+        self._filling = False
+
+    def _fill_filters(self) -> None:
+        """The questionnaires, sites and researchers the lead can choose from."""
+        if self.context is None or not getattr(self.context, "is_open", False):
+            return
+        self._filling = True
+        try:
+            service = self.context.data_view
+            keep = (self.form.currentData(), self.site.currentData(), self.researcher.currentData())
+            for box in (self.form, self.site, self.researcher):
+                box.clear()
+            self.form.addItem(self.tr("Every questionnaire"), "")
+            forms = service.questionnaires()
+            for form_id, _version in forms:
+                self.form.addItem(form_id, form_id)
+            self.site.addItem(self.tr("Every site"), None)
+            for site in sorted({s for form_id, _v in forms for s in service.sites(form_id)}):
+                self.site.addItem(site, site)
+            self.researcher.addItem(self.tr("Every researcher"), None)
+            for key_id, name in service.researchers():
+                self.researcher.addItem(name, key_id)
+            self.researcher.addItem(self.tr("Taken in this vault"), OWN)
+            for box, value in zip((self.form, self.site, self.researcher), keep, strict=True):
+                found = box.findData(value)
+                box.setCurrentIndex(max(found, 0))
+        except TestimonioError as error:
+            self.headline.setText(str(error))
+        finally:
+            self._filling = False
+
+    def current_filter(self) -> DataFilter:
+        """The filter every chart is drawn under."""
+        def day(edit: QDateEdit) -> str | None:
+            return None if edit.date() == _ANY_DAY else edit.date().toString("yyyy-MM-dd")
+
+        return DataFilter(self.form.currentData() or "", researcher=self.researcher.currentData(),
+                          site=self.site.currentData(), date_from=day(self.date_from),
+                          date_to=day(self.date_to))
+
+    def _filter_changed(self) -> None:
+        if not self._filling:
+            self.refresh()
+
+    # --- saving ------------------------------------------------------------------------
+    def _chart_menu(self, chart: Any, point: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Save as &PNG (print resolution)…"), lambda: self.save_chart(chart, "png"))
+        menu.addAction(self.tr("Save as &SVG…"), lambda: self.save_chart(chart, "svg"))
+        menu.exec(chart.mapToGlobal(point))
+        menu.deleteLater()
+
+    def save_chart(self, chart: Any, kind: str, path: str | None = None) -> bool:
+        """Save one chart as PNG (300 dpi) or SVG; asks where when ``path`` is None."""
+        from pathlib import Path
+
+        from testimonio.gui.file_dialogs import last_folder, remember_folder, save_file
+
+        if path is None:
+            proposed = str(Path(last_folder("chart")) / f"{_slug(chart.title())}.{kind}")
+            path = save_file(self, self.tr("Save the chart as"), proposed,
+                             self.tr("PNG pictures (*.png)") if kind == "png" else
+                             self.tr("SVG drawings (*.svg)"))
+            if not path:
+                return False
+            remember_folder("chart", path)
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        ok = save_png(chart, path) if kind == "png" else save_svg(chart, path, chart.title())
+        self.headline.setText(self.tr("The chart is saved as %1.").replace("%1", path) if ok else
+                              self.tr("The chart could not be saved as %1.").replace("%1", path))
+        return ok
+
+    def save_all(self, folder: str | None = None) -> list[str]:
+        """Save every chart as PNG and SVG into a folder (asked for when None)."""
+        from pathlib import Path
+
+        from testimonio.gui.file_dialogs import choose_folder
+
+        if not folder:
+            folder = choose_folder(self, self.tr("Choose the folder for the charts"), "chart")
+            if not folder:
+                return []
+        written = []
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        for chart in self.charts():
+            base = Path(folder) / _slug(chart.title())
+            if save_png(chart, f"{base}.png") and save_svg(chart, f"{base}.svg", chart.title()):
+                written += [f"{base}.png", f"{base}.svg"]
+        self.headline.setText(self.tr("%1 file(s) saved in %2.").replace("%1", str(len(written)))
+                              .replace("%2", str(folder)))
+        return written
 
     def charts(self) -> list[Any]:
         return [self.visa_chart, self.exception_chart, self.outcomes_chart, self.entry_chart,
@@ -112,6 +237,16 @@ class SummaryView(QWidget):
     def retranslate(self) -> None:
         """Every text in the current language."""
         self.refresh_button.setText(self.tr("&Refresh"))
+        self.save_button.setText(self.tr("Sa&ve the charts…"))
+        self.save_button.setToolTip(self.tr(
+            "Save every chart as PNG (print resolution) and SVG, for the team's report. "
+            "Right-click a chart to save it alone."))
+        for label, text in zip(self.filter_labels, (
+                self.tr("&Questionnaire:"), self.tr("S&ite:"), self.tr("Re&searcher:"),
+                self.tr("&From:"), self.tr("&Until:")), strict=True):
+            label.setText(text)
+        for edit in (self.date_from, self.date_to):
+            edit.setSpecialValueText(self.tr("any day"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the figures"))
         self.visa_chart.set_title(self.tr("Humanitarian visa"))
         self.exception_chart.set_title(self.tr("Humanitarian exceptions"))
@@ -138,9 +273,13 @@ class SummaryView(QWidget):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        """Reload the figures from the vault."""
+        """Reload the figures from the vault, under the filters."""
+        if self.context is None:
+            return
+        self._fill_filters()
         try:
-            self.set_summary(load_summary(self.context, interface_language(self.context)))
+            self.set_summary(self.context.summary_query.summary(
+                self.current_filter(), interface_language(self.context)))
         except TestimonioError as error:
             self.headline.setText(str(error))
 
@@ -181,3 +320,12 @@ class SummaryView(QWidget):
     def _group_label(self, group: str) -> str:
         # The service marks a blank gender (not asked, or blanked for privacy) with a dash.
         return group.replace("—", self.tr("gender not given"))
+
+
+def _slug(title: str) -> str:
+    """A file name from a chart's title (letters, digits and dashes)."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60] or "chart"

@@ -19,7 +19,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -471,10 +471,10 @@ def save_png(chart: QWidget, path: str, dpi: int = PRINT_DPI) -> bool:
     image.fill(QColor("white"))
     painter = QPainter(image)
     try:
-        chart.render(painter)
+        chart.render(painter, QPoint(0, 0))
     finally:
         painter.end()
-    return bool(image.save(path, "PNG"))
+    return bool(image.save(path))  # the format from the .png suffix
 
 
 def save_svg(chart: QWidget, path: str, title: str = "") -> bool:
@@ -492,7 +492,7 @@ def save_svg(chart: QWidget, path: str, title: str = "") -> bool:
     if not painter.begin(generator):
         return False
     try:
-        chart.render(painter)
+        chart.render(painter, QPoint(0, 0))
     finally:
         painter.end()
     from pathlib import Path

@@ -1,0 +1,210 @@
+"""Item models of the lead's data view: answers a page at a time, repeat rows.
+
+:class:`DataTableModel` knows how many interviews the filter lets through
+and reads only the pages the view asks for (100 rows each, a few kept), as
+the interview list does. A cell that is empty because an answer was never
+sent (free text not released, a value blanked by the k-anonymity check) is
+shown apart from an unanswered one, with the reason on hover; a value that
+left generalised (a band, a month) says so on hover too.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from testimonio.forms.model import AnswerValue
+from testimonio.services.data_view import (
+    GENERALISED,
+    MAYBE_SUPPRESSED,
+    MAYBE_WITHHELD,
+    DataColumn,
+    DataFilter,
+    DataRow,
+)
+
+PAGE = 100
+_PAGES_KEPT = 6
+_WITHHELD = QColor("#6A5D00")
+_GENERALISED = QColor("#0B4F8A")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Cells(QAbstractTableModel):
+    """What the main and the repeat tables share: columns, labels, cell words."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns: list[DataColumn] = []
+        self.lang: str | None = None
+        self.default_language = ""
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802,B008 - Qt's names
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.name  # as the report's column is named
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.label
+        return None
+
+    def text(self, column: DataColumn, value: AnswerValue) -> str:
+        """A value as the lead reads it: choice labels in the chosen language."""
+        q = column.question
+        if q is not None and q.choices:
+            labels = {c.name: c.label.get(self.lang, self.default_language) or c.name for c in q.choices}
+            if isinstance(value, list):
+                return "; ".join(labels.get(v, v) for v in value)
+            if isinstance(value, str):
+                return labels.get(value, value)
+        if isinstance(value, list):
+            return " ".join(map(str, value))
+        return "" if value is None else str(value)
+
+    def reason_text(self, reason: str) -> str:
+        """Why a cell looks as it does, in words (the tooltip)."""
+        if reason == MAYBE_SUPPRESSED:
+            return QCoreApplication.translate("DataTableModel",
+                "Not in the bundle. This answer leaves generalised and is blanked when too few "
+                "interviews share it (the k-anonymity check), so it was either suppressed or "
+                "never answered.")
+        if reason == MAYBE_WITHHELD:
+            return QCoreApplication.translate("DataTableModel",
+                "Not in the bundle. Free text leaves only when the researcher released it for "
+                "export, so it was either withheld or never answered.")
+        if reason == GENERALISED:
+            return QCoreApplication.translate("DataTableModel", "Generalised before it left the researcher's laptop: a number as a "
+                           "band (for example 30–39), a date as its month.")
+        return ""
+
+    def cell(self, column: DataColumn, value: AnswerValue, imported: bool, role: int) -> Any:
+        """The data of one cell for ``role``."""
+        empty = value is None or value == "" or value == []
+        reason = column.empty_reason() if empty else (column.changed_reason() or "")
+        withheld = imported and empty and reason in (MAYBE_SUPPRESSED, MAYBE_WITHHELD)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("DataTableModel", "not sent") if withheld else self.text(column, value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if withheld or (imported and reason == GENERALISED):
+                return self.reason_text(reason)
+            return self.text(column, value) or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if withheld:
+                return _WITHHELD
+            return _GENERALISED if imported and reason == GENERALISED else None
+        if role == Qt.ItemDataRole.FontRole and withheld:
+            return self._italic
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and (withheld or reason == GENERALISED):
+            return self.reason_text(reason)
+        return None
+
+
+class DataTableModel(_Cells):
+    """One row per interview of the filter, read from the service a page at a time."""
+
+    def __init__(self, service: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.filter: DataFilter | None = None
+        self._count = 0
+        self._pages: OrderedDict[int, list[DataRow]] = OrderedDict()
+
+    def set_table(self, columns: list[DataColumn], lang: str | None, default_language: str) -> None:
+        """New columns (another questionnaire)."""
+        self.beginResetModel()
+        self.columns, self.lang, self.default_language = list(columns), lang, default_language
+        self._pages.clear()
+        self.endResetModel()
+
+    def set_filter(self, f: DataFilter | None) -> None:
+        """Show the interviews ``f`` lets through (None: nothing)."""
+        self.beginResetModel()
+        self.filter = f
+        self._pages.clear()
+        self._count = self.service.count(f) if f is not None else 0
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every row (on lock)."""
+        self.beginResetModel()
+        self.filter, self._count, self.columns = None, 0, []
+        self._pages.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802,B008 - Qt's names
+        return 0 if parent.isValid() else self._count
+
+    def row(self, n: int) -> DataRow | None:
+        """The interview at row ``n`` (its page is read if needed)."""
+        if self.filter is None or not 0 <= n < self._count:
+            return None
+        number = n // PAGE
+        page = self._pages.get(number)
+        if page is None:
+            page = self.service.page(self.filter, number * PAGE, PAGE)
+            self._pages[number] = page
+            while len(self._pages) > _PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = n - number * PAGE
+        return page[offset] if offset < len(page) else None
+
+    def interview_id(self, n: int) -> str | None:
+        found = self.row(n)
+        return found.interview_id if found is not None else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self.columns):
+            return None
+        found = self.row(index.row())
+        if found is None:
+            return None
+        column = self.columns[index.column()]
+        if column.question is None:
+            value: AnswerValue = found.meta.get(column.name, "")
+            return value if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
+        if role == Qt.ItemDataRole.UserRole:
+            return found.interview_id
+        return self.cell(column, found.answers.get(column.name), found.imported, role)
+
+
+class RepeatTableModel(_Cells):
+    """The instances of one repeat in the selected interview, one row each."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, AnswerValue]] = []
+        self.imported = False
+
+    def set_rows(self, columns: list[DataColumn], rows: list[dict[str, AnswerValue]], imported: bool,
+                 lang: str | None, default_language: str) -> None:
+        self.beginResetModel()
+        self.columns, self.rows, self.imported = list(columns), list(rows), imported
+        self.lang, self.default_language = lang, default_language
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802,B008 - Qt's names
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        column = self.columns[index.column()]
+        return self.cell(column, self.rows[index.row()].get(column.name), self.imported, role)
