@@ -570,6 +570,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Never sent: this value is worked out from an identifier, so it stays on the researcher&apos;s laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Generalised before it left the researcher&apos;s laptop: a number as a band (for example 30–39), a date as its month.</source>
         <translation type="unfinished"></translation>
     </message>

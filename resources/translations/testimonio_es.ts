@@ -577,6 +577,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>No está en el paquete. El texto libre solo sale cuando el investigador lo liberó para exportar, así que se retuvo o nunca se respondió.</translation>
     </message>
     <message>
+        <source>Never sent: this value is worked out from an identifier, so it stays on the researcher&apos;s laptop.</source>
+        <translation>Nunca enviado: este valor se calcula a partir de un identificador, así que se queda en el portátil del investigador.</translation>
+    </message>
+    <message>
         <source>Generalised before it left the researcher&apos;s laptop: a number as a band (for example 30–39), a date as its month.</source>
         <translation>Generalizada antes de salir del portátil del investigador: un número como un tramo (por ejemplo 30–39), una fecha como su mes.</translation>
     </message>

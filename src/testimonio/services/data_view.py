@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from testimonio.exchange.pseudonymise import is_free_text
+from testimonio.exchange import derived
 from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.report_tables import _direct_questions, _repeats
@@ -32,38 +32,50 @@ MAX_PAGE = 500
 OWN = "@own"  # the researcher filter's value for interviews taken in this vault
 
 #: Why an empty or changed cell looks as it does (the GUI words them).
-UNANSWERED, GENERALISED, MAYBE_SUPPRESSED, MAYBE_WITHHELD = (
-    "unanswered", "generalised", "maybe suppressed", "maybe withheld")
+UNANSWERED, GENERALISED, MAYBE_SUPPRESSED, MAYBE_WITHHELD, NEVER_SENT = (
+    "unanswered", "generalised", "maybe suppressed", "maybe withheld", "never sent")
 
 META_COLUMNS = ("_submission_time", "_submitted_by", "_site", "_uuid")
 
 
 @dataclass(frozen=True)
 class DataColumn:
-    """One column: its report name, label, and what may leave of it."""
+    """One column: its report name, label, and how its answers leave a researcher's laptop."""
 
     name: str
     label: str
     question: Question | None = None  # None for the metadata columns
+    leaves: str = derived.AS_ENTERED  # derived.STAYS, REVIEW, QUASI or AS_ENTERED
 
     @property
     def is_select(self) -> bool:
         return self.question is not None and self.question.type in ("select_one", "select_multiple")
 
     def empty_reason(self) -> str:
-        """Why an empty cell of this column may be empty."""
-        q = self.question
-        if q is None:
-            return UNANSWERED
-        if q.privacy is Privacy.QUASI:
-            return MAYBE_SUPPRESSED
-        if q.privacy is not Privacy.SAFE and is_free_text(q, "x"):
-            return MAYBE_WITHHELD
-        return UNANSWERED
+        """Why an empty cell of this column (in an imported interview) may be empty."""
+        return {derived.STAYS: NEVER_SENT, derived.QUASI: MAYBE_SUPPRESSED,
+                derived.REVIEW: MAYBE_WITHHELD}.get(self.leaves, UNANSWERED)
 
     def changed_reason(self) -> str | None:
         """Why a value may differ from what was entered (None if it left as entered)."""
-        return GENERALISED if self.question is not None and self.question.privacy is Privacy.QUASI else None
+        q = self.question
+        if q is None or self.leaves != derived.QUASI:
+            return None
+        generalised = q.type in ("integer", "decimal", "date", "dateTime") or q.type in derived.DERIVED_TYPES
+        return GENERALISED if generalised else None
+
+
+def how_it_leaves(questionnaire: Questionnaire, q: Question) -> str:
+    """How an answer to ``q`` leaves in a bundle (mirrors the pseudonymiser's rules)."""
+    if q.privacy is Privacy.IDENTIFIER:
+        return derived.STAYS
+    if q.type in derived.DERIVED_TYPES:
+        return derived.classify(questionnaire, q).how
+    if q.privacy is Privacy.QUASI:
+        return derived.QUASI
+    if q.type == "text" and q.privacy is not Privacy.SAFE:
+        return derived.REVIEW
+    return derived.AS_ENTERED
 
 
 @dataclass(frozen=True)
@@ -222,8 +234,8 @@ def _question_columns(q: Questionnaire, questions: list[Question], lang: str | N
     def label(question: Question) -> str:
         return question.label.get(lang, q.default_language) or question.name
 
-    return [DataColumn(question.path, label(question), question) for question in questions
-            if not question.is_attachment]
+    return [DataColumn(question.path, label(question), question, how_it_leaves(q, question))
+            for question in questions if not question.is_attachment]
 
 
 def repeat_instances(q: Questionnaire, repeat: Group, answers: dict[str, AnswerValue]) -> list[dict[str, AnswerValue]]:

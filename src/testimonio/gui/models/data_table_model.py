@@ -27,6 +27,7 @@ from testimonio.services.data_view import (
     GENERALISED,
     MAYBE_SUPPRESSED,
     MAYBE_WITHHELD,
+    NEVER_SENT,
     DataColumn,
     DataFilter,
     DataRow,
@@ -88,6 +89,10 @@ class _Cells(QAbstractTableModel):
             return QCoreApplication.translate("DataTableModel",
                 "Not in the bundle. Free text leaves only when the researcher released it for "
                 "export, so it was either withheld or never answered.")
+        if reason == NEVER_SENT:
+            return QCoreApplication.translate("DataTableModel",
+                "Never sent: this value is worked out from an identifier, so it stays on the "
+                "researcher's laptop.")
         if reason == GENERALISED:
             return QCoreApplication.translate("DataTableModel", "Generalised before it left the researcher's laptop: a number as a "
                            "band (for example 30–39), a date as its month.")
@@ -97,7 +102,7 @@ class _Cells(QAbstractTableModel):
         """The data of one cell for ``role``."""
         empty = value is None or value == "" or value == []
         reason = column.empty_reason() if empty else (column.changed_reason() or "")
-        withheld = imported and empty and reason in (MAYBE_SUPPRESSED, MAYBE_WITHHELD)
+        withheld = imported and empty and reason in (MAYBE_SUPPRESSED, MAYBE_WITHHELD, NEVER_SENT)
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("DataTableModel", "not sent") if withheld else self.text(column, value)
         if role == Qt.ItemDataRole.ToolTipRole:
