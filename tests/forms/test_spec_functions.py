@@ -289,3 +289,11 @@ def test_compiled_answers_api() -> None:
     assert fn({"age": 20, "consent": ["yes"]}) is True
     assert fn({"age": 17, "consent": ["yes"]}) is False
     assert fn({}) is False
+
+
+def test_typed_date_times_keep_the_local_offset_and_show_in_local_time() -> None:
+    # New York: EST (-05:00) before 02:00 on 2024-03-10, EDT (-04:00) after.
+    assert expr_values.with_local_offset("2024-03-10T01:30") == "2024-03-10T01:30-05:00"
+    assert expr_values.with_local_offset("2024-03-10T03:30") == "2024-03-10T03:30-04:00"
+    assert expr_values.in_local_time("2024-03-10T08:30:00Z") == "2024-03-10T04:30"
+    assert expr_values.in_local_time("2024-03-10T01:30") == "2024-03-10T01:30"  # no offset: already local

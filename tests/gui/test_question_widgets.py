@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from testimonio.forms.expr.values import with_local_offset
 from testimonio.forms.model import Question, Text
 from testimonio.gui.widgets.attachment_widget import AttachmentInput, sniff_mime, thumbnail
 from testimonio.gui.widgets.choice_inputs import (
@@ -104,7 +105,8 @@ def test_dates_typed_or_picked_on_the_calendar(qtbot) -> None:  # noqa: ANN001
     assert clock.value() == "07:45"
     both = made(qtbot, "dateTime")
     both.set_value("2019-11-30T08:15")
-    assert both.value() == "2019-11-30T08:15"
+    assert both.value() == with_local_offset("2019-11-30T08:15")  # kept with the local offset
+    assert str(both.value()).startswith("2019-11-30T08:15")
 
 
 def test_select_one_radio_click_and_clear(qtbot) -> None:  # noqa: ANN001

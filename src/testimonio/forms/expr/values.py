@@ -126,6 +126,29 @@ def local(d: dt.datetime) -> dt.datetime:
     return d.astimezone(LOCAL_ZONE) if LOCAL_ZONE is not None else d.astimezone()
 
 
+def with_local_offset(text: str) -> str:
+    """A date-time typed in local wall-clock time, with the local offset of that moment.
+
+    ``2024-03-10T03:30`` in New York becomes ``2024-03-10T03:30-04:00``: the
+    answer keeps the offset it was recorded with, as ODK Collect's do.
+    """
+    parsed = parse_date(text)
+    if not isinstance(parsed, dt.datetime):
+        return text
+    stamped = local(parsed)
+    spec = "seconds" if stamped.second or stamped.microsecond else "minutes"
+    return stamped.isoformat(timespec=spec)
+
+
+def in_local_time(text: str) -> str:
+    """A stored date-time as local wall-clock time (``YYYY-MM-DDTHH:MM[:SS]``), to show."""
+    parsed = parse_date(text)
+    if not isinstance(parsed, dt.datetime) or parsed.tzinfo is None:
+        return text
+    shown = local(parsed).replace(tzinfo=None)
+    return shown.isoformat(timespec="seconds" if shown.second else "minutes")
+
+
 def date_to_days(d: dt.date) -> float:
     """Days since 1970-01-01T00:00Z (ODK XForms' ``decimal-date-time``).
 

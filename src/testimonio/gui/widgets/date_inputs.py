@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from testimonio.forms.expr.values import in_local_time, with_local_offset
 from testimonio.forms.model import AnswerValue, Question
 from testimonio.gui.widgets.question_widgets import QuestionInput
 
@@ -301,7 +302,8 @@ class DateTimeInput(QuestionInput):
         if day is None:
             return None
         clock = parse_time(self._time.text()) or "00:00"
-        return f"{day}T{clock}"
+        # Typed in local time; stored with the offset it was recorded with.
+        return with_local_offset(f"{day}T{clock}")
 
     def input_problem(self) -> str | None:
         typed_day = self._date.edit.text().strip()
@@ -313,7 +315,7 @@ class DateTimeInput(QuestionInput):
         return None
 
     def set_value(self, value: AnswerValue) -> None:
-        text = "" if value is None else str(value)
+        text = "" if value is None else in_local_time(str(value))  # shown in local time
         day, _, clock = text.partition("T")
         self._date.edit.setText(show_date(day[:10]))
         self._time.setText(clock[:5])
