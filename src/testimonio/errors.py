@@ -69,6 +69,14 @@ class StorageFull(VaultError):
     """The disk is full or a file-size limit was hit; nothing was saved."""
 
 
+class NoPermission(VaultError):
+    """The vault's folder or files may not be written (or read) by this user."""
+
+
+class VaultBusy(VaultError):
+    """Another program holds the vault (or its key file) for writing; try again later."""
+
+
 # --- questionnaires ----------------------------------------------------------
 
 

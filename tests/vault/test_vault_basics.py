@@ -237,7 +237,8 @@ def test_create_on_a_full_disk_leaves_nothing_behind(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("full ")
     assert not Vault.exists(folder)
-    assert list(folder.iterdir()) == []
+    # Built beside the folder and renamed only when complete: nothing is left.
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_background_connection_sees_commits_and_closes_on_lock(vault: Vault) -> None:

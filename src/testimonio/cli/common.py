@@ -13,18 +13,34 @@ from testimonio.paths import default_vault_dir
 
 
 def vault_dir(args: argparse.Namespace) -> Path:
-    """``--vault``, else ``TESTIMONIO_VAULT``, else the data folder."""
-    return Path(args.vault) if args.vault else default_vault_dir()
+    """``--vault``, else ``TESTIMONIO_VAULT``, else the data folder.
+
+    BadInput for a name that is not text (bytes that are not UTF-8): SQLite
+    opens files by UTF-8 name, so such a folder could never hold the vault.
+    """
+    path = Path(args.vault) if args.vault else default_vault_dir()
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+        raise BadInput(f"The vault folder's name is not valid text (UTF-8): {shown}. "
+                       "Choose a folder whose name is.") from None
+    return path
 
 
 def ask_secret(prompt: str, env: str) -> str:
     """A secret from ``env`` if set, else a prompt that does not echo."""
     value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin or not sys.stdin.isatty():
-        raise BadInput(f"No passphrase: set {env} or run the command in a terminal.")
-    return getpass.getpass(prompt)
+    if value is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise BadInput(f"No passphrase: set {env} or run the command in a terminal.")
+        value = getpass.getpass(prompt)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadInput("The passphrase is not valid text (its bytes are not UTF-8); "
+                       f"type it, or set {env}, as UTF-8 text.") from None
+    return value
 
 
 def confirm(question: str) -> bool:

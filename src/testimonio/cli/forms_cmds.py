@@ -178,14 +178,14 @@ def cmd_interviews_add(args: argparse.Namespace) -> int:
     from testimonio.cli.vault_cmds import open_vault
     from testimonio.forms.answers_json import to_flat
     from testimonio.forms.state import FormState
-    from testimonio.services.interviews import InterviewService
+    from testimonio.services.interviews import InterviewService, NewAttachment, check_site
     from testimonio.services.questionnaires import QuestionnaireService
 
     answers_path = Path(args.answers)
     data = _read_answers(answers_path)
-    site = str(args.site).strip()
-    if not site:
+    if not str(args.site).strip():
         raise BadInput("Give the site of the interview with --site.")
+    site = check_site(str(args.site))
     with open_vault(args) as vault:
         questionnaire = QuestionnaireService(vault).get(args.form)
         language = _language(questionnaire)
@@ -208,29 +208,30 @@ def cmd_interviews_add(args: argparse.Namespace) -> int:
 
         interviews = InterviewService(vault)
         who = _interviewer(vault)
-        if site not in interviews.sites(include_inactive=True):
+        known = interviews.sites(include_inactive=True)
+        if site not in known:
+            if known:
+                raise BadInput(f"'{site}' is not in this vault's site list; use one of: "
+                               + ", ".join(known) + ".")
             interviews.add_site(site)
             _out(f"Site '{site}' added to the site list.")
-        interview_id = interviews.start(questionnaire.form_id, questionnaire.version, site,
-                                        who, language)
-        try:
-            for path, value in state.answers().items():
-                if path in files:
-                    raw = files[path]
-                    mime = mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
-                    value = interviews.add_attachment(interview_id, path, raw.read_bytes(),
-                                                      mime, caption=raw.name, who=who)
-                interviews.set_answer(interview_id, path, value, who)
-            if args.complete:
-                def check(stored: dict[str, AnswerValue]) -> list[str]:
-                    fresh = FormState(questionnaire, stored, language)
-                    return [f"{_where(p.path)}: {p.message}" for p in fresh.problems()]
+        items: list[tuple[str, AnswerValue | NewAttachment]] = []
+        for path, value in state.answers().items():
+            if path in files:
+                raw = files[path]
+                mime = mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
+                items.append((path, NewAttachment(raw.read_bytes, mime, raw.name)))
+            else:
+                items.append((path, value))
+        check = None
+        if args.complete:
+            def check(stored: dict[str, AnswerValue]) -> list[str]:
+                fresh = FormState(questionnaire, stored, language)
+                return [f"{_where(p.path)}: {p.message}" for p in fresh.problems()]
 
-                interviews.complete(interview_id, who, problems=check)
-        except BaseException:
-            # All or nothing: a half-saved interview from a script helps nobody.
-            interviews.delete_draft(interview_id)
-            raise
+        # One transaction: a crash or a full disk leaves all of it or none.
+        interview_id = interviews.add_interview(questionnaire.form_id, questionnaire.version,
+                                                site, who, language, items, complete=check)
     status = "complete" if args.complete else "draft"
     _out(f"Interview {interview_id} added ({questionnaire.form_id} version "
          f"{questionnaire.version}, {site}, {status}).")

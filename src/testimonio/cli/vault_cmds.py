@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from testimonio.cli.common import ask_secret, vault_dir
-from testimonio.errors import EXIT_FAILED, EXIT_OK, BadInput, VaultExists, VaultMissing
+from testimonio.errors import EXIT_FAILED, EXIT_OK, BadInput, VaultError, VaultMissing
 from testimonio.vault import KdfParams, Vault
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,8 @@ def open_vault(args: argparse.Namespace) -> Iterator[Vault]:
         raise VaultMissing(f"There is no vault in {path}. Create one with 'testimonio init', "
                            "or give the right folder with --vault.")
     vault = Vault.unlock(path, ask_secret("Passphrase: ", PASSPHRASE_ENV))
+    for warning in vault.warnings:
+        sys.stderr.write(f"testimonio: {warning}\n")
     try:
         yield vault
     finally:
@@ -71,27 +73,42 @@ def open_vault(args: argparse.Namespace) -> Iterator[Vault]:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    """Create a vault with tuned Argon2id costs; print the recovery key once."""
+    """Create a vault with tuned Argon2id costs; print the recovery key once.
+
+    The vault is built beside the folder and moved into place only after the
+    recovery key was written out, so an interrupted init leaves nothing.
+    """
+    from testimonio.vault.staging import check_target
+
     _start_log()
     path = vault_dir(args)
-    if Vault.exists(path):
-        raise VaultExists(f"There is already a vault in {path}; it was left as it is.")
+    check_target(path, tidy=False)  # refuse before asking for a passphrase
     passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase: ")
     from testimonio.services.setup import create_vault
 
     made = create_vault(path, passphrase, kdf=KdfParams.tuned())
-    made.vault.lock()
-    recovery_key = made.recovery_key
+    try:
+        for note in made.notes:
+            _out(note)
+        _out(f"This device's key fingerprint: {made.fingerprint}")
+        if made.questionnaires:
+            _out("Questionnaires installed: " + ", ".join(made.questionnaires))
+        _out()
+        _out("Recovery key (shown only this once). Write it on paper and keep it apart")
+        _out("from this laptop: it opens the vault if the passphrase is forgotten.")
+        _out()
+        _out(f"    {made.recovery_key}")
+        _out()
+        sys.stdout.flush()
+    except OSError as error:
+        made.discard()
+        raise VaultError(f"The recovery key could not be shown ({error.strerror or error}), "
+                         "so no vault was made. Run init again in a terminal.") from None
+    except BaseException:
+        made.discard()
+        raise
+    made.install().lock()
     _out(f"Vault created in {path}.")
-    _out(f"This device's key fingerprint: {made.fingerprint}")
-    if made.questionnaires:
-        _out("Questionnaires installed: " + ", ".join(made.questionnaires))
-    _out()
-    _out("Recovery key (shown only this once). Write it on paper and keep it apart")
-    _out("from this laptop: it opens the vault if the passphrase is forgotten.")
-    _out()
-    _out(f"    {recovery_key}")
-    _out()
     return EXIT_OK
 
 

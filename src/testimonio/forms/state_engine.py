@@ -134,10 +134,12 @@ class StateEngine:
         self._ctx.here = path
         try:
             return run(fn, self._ctx)
-        except ExpressionError as exc:
+        except ExpressionError:
             # A form that loaded can still compute nonsense on some answers
-            # (count() of a value, a bad regex); the result is empty.
-            log.warning("%s of %s could not be computed: %s", column, model, exc.reason)
+            # (count() of a value, a bad regex); the result is empty. The reason
+            # is not logged: it can quote an answer (a regex() pattern or a value
+            # taken from the answers), and no answer goes to the log.
+            log.warning("%s of %s could not be computed", column, model)
             return None
 
     def _flag(self, model: str, column: str, path: str) -> bool:

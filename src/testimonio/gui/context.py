@@ -72,7 +72,8 @@ class AppContext:
         from testimonio.services.setup import create_vault
 
         made = create_vault(self.vault_dir, passphrase, kdf=self.kdf)
-        self._opened(made.vault)
+        # The wizard shows the key next; the vault is complete and in place first.
+        self._opened(made.install())
         return made.recovery_key
 
     def unlock(self, passphrase: str) -> None:
@@ -97,9 +98,13 @@ class AppContext:
         :class:`~testimonio.errors.WrongPassphrase` when ``current`` is not it;
         both steps derive keys with Argon2id, so callers run this off the GUI thread.
         """
+        from testimonio.vault import KdfParams
+
         vault = self._require_vault()
         vault.check_passphrase(current)
-        vault.change_passphrase(new)
+        # Argon2id tuned again on this machine, as `testimonio passwd` does
+        # (never below 64 MiB); ``kdf`` is given by tests only.
+        vault.change_passphrase(new, kdf=self.kdf or KdfParams.tuned())
 
     def _opened(self, vault: Vault) -> None:
         self._services.clear()

@@ -12,8 +12,10 @@ import hashlib
 import json
 import logging
 import re
+import unicodedata
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import sqlcipher3
 
@@ -32,13 +34,40 @@ from testimonio.vault.records import (
 from testimonio.vault.repeats import remove_instance
 
 __all__ = ["Attachment", "AttachmentInfo", "EditLogEntry", "Interview", "InterviewQuery",
-           "InterviewService", "InterviewSummary"]
+           "InterviewService", "InterviewSummary", "NewAttachment", "check_site"]
 
 log = logging.getLogger(__name__)
 
 ProblemCheck = Callable[[dict[str, AnswerValue]], list[str]]
 _INSTANCE = re.compile(r"^(?P<repeat>.+)\[(?P<index>[1-9][0-9]*)\]$")
 ALIAS_NAME = "alias"
+MAX_SITE_CHARS = 100
+
+
+def check_site(name: str) -> str:
+    """The site name, trimmed; BadInput if empty, too long or holding control characters.
+
+    Site names reach terminals, CSV files and window titles: no newline,
+    ESC or other control or format character gets in.
+    """
+    name = name.strip()
+    if not name:
+        raise BadInput("A site needs a name.")
+    if len(name) > MAX_SITE_CHARS:
+        raise BadInput(f"A site name can be at most {MAX_SITE_CHARS} characters.")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        raise BadInput("A site name cannot hold control characters (such as a line break "
+                       "or an escape).")
+    return name
+
+
+@dataclass(frozen=True)
+class NewAttachment:
+    """A file to store as the answer of an attachment question (read when stored)."""
+
+    load: Callable[[], bytes]
+    mime: str
+    caption: str = ""
 
 
 def _is_alias(path: str) -> bool:
@@ -107,6 +136,7 @@ class InterviewService:
         """A new draft interview; returns its id."""
         if not form_id or not site:
             raise BadInput("An interview needs a questionnaire and a site.")
+        site = check_site(site)
         interview_id = uuid.uuid4().hex
         at = rec.now()
         with self._vault.transaction() as db:
@@ -116,6 +146,27 @@ class InterviewService:
                 (interview_id, form_id, str(form_version), site, interviewer, language, at, at))
             _log(db, interview_id, "start", at, interviewer)
         log.info("interview started id=%s", interview_id)
+        return interview_id
+
+    def add_interview(self, form_id: str, form_version: str, site: str, interviewer: str,
+                      language: str, answers: Sequence[tuple[str, AnswerValue | NewAttachment]],
+                      complete: ProblemCheck | None = None) -> str:
+        """A whole interview in one transaction: all of it is saved, or nothing.
+
+        ``answers`` in the order to store them; a :class:`NewAttachment` is
+        stored and its id becomes the answer. With ``complete`` the interview
+        is completed if that check finds no problem (AnswersInvalid otherwise,
+        and nothing is saved). A crash at any moment leaves no half interview.
+        """
+        with self._vault.transaction():
+            interview_id = self.start(form_id, form_version, site, interviewer, language)
+            for path, value in answers:
+                if isinstance(value, NewAttachment):
+                    value = self.add_attachment(interview_id, path, value.load(), value.mime,
+                                                caption=value.caption, who=interviewer)
+                self.set_answer(interview_id, path, value, interviewer)
+            if complete is not None:
+                self.complete(interview_id, interviewer, problems=complete)
         return interview_id
 
     def set_answer(self, interview_id: str, path: str, value: AnswerValue, who: str) -> bool:
@@ -310,10 +361,8 @@ class InterviewService:
             return [str(r[0]) for r in db.execute(sql + " ORDER BY name COLLATE NOCASE")]
 
     def add_site(self, name: str) -> None:
-        """Add a site (or make an inactive one active again)."""
-        name = name.strip()
-        if not name:
-            raise BadInput("A site needs a name.")
+        """Add a site (or make an inactive one active again); BadInput for a bad name."""
+        name = check_site(name)
         with self._vault.transaction() as db:
             db.execute("INSERT INTO sites (name, active) VALUES (?, 1) "
                        "ON CONFLICT (name) DO UPDATE SET active = 1", (name,))

@@ -15,14 +15,21 @@ from urllib.parse import quote
 
 import sqlcipher3
 
-from testimonio.errors import VaultDamaged, VaultError
-from testimonio.vault.dberrors import DAMAGED_SENTENCE, mapped_errors
+from testimonio.errors import StorageFull, VaultDamaged, VaultError
+from testimonio.vault.dberrors import (
+    DAMAGED_SENTENCE,
+    OPEN_FULL_SENTENCE,
+    mapped_errors,
+    translate,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Decrypted pages kept in memory: the interview table and its indexes of a
 # 100 000-interview vault fit, so a save decrypts few pages (bench_vault.py).
 CACHE_KIB = 64 * 1024
 BUSY_TIMEOUT_S = 10.0
+# After a checkpoint the WAL file is cut back to this size (it is reused, not grown).
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 
 @functools.cache
@@ -48,30 +55,76 @@ def _require(condition: bool, what: str) -> None:
         )
 
 
-def open_database(db_path: Path, key: bytes, *, create: bool = False) -> sqlcipher3.Connection:
+def _connect(db_path: Path, key: bytes | bytearray, mode: str) -> sqlcipher3.Connection:
+    """A connection with the key set (the first statement) and the schema readable."""
+    _quiet_sqlcipher()
+    uri = f"file:{quote(str(db_path))}?mode={mode}"
+    try:
+        with mapped_errors(db_path.parent):
+            conn = sqlcipher3.connect(uri, uri=True, isolation_level=None,
+                                      check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+            _open_checks(conn, db_path, key)
+    except StorageFull:
+        raise StorageFull(OPEN_FULL_SENTENCE) from None
+    return conn
+
+
+def _open_checks(conn: sqlcipher3.Connection, db_path: Path, key: bytes | bytearray) -> None:
+    try:
+        # The one copy of the key we cannot avoid: PRAGMA key takes text only.
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as error:
+            # A full disk or a folder without permission fails here too (the
+            # -wal and -shm files cannot be made): only real damage is damage.
+            raise (translate(error, db_path.parent) or VaultDamaged(DAMAGED_SENTENCE)) from None
+    except BaseException:
+        conn.close()
+        raise
+
+
+def open_database(db_path: Path, key: bytes | bytearray, *,
+                  create: bool = False) -> sqlcipher3.Connection:
     """An autocommit connection to the vault database, keyed and checked.
 
     Never creates a missing file unless ``create``; the caller verified the
     key against the slot's AEAD tag, so a refusal here means damage.
     """
-    _quiet_sqlcipher()
-    mode = "rwc" if create else "rw"
-    uri = f"file:{quote(str(db_path))}?mode={mode}"
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None,
-                              check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    conn = _connect(db_path, key, "rwc" if create else "rw")
     try:
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("PRAGMA cipher_compatibility = 4")
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError:
-            raise VaultDamaged(DAMAGED_SENTENCE) from None
-        with mapped_errors():
+        with mapped_errors(db_path.parent):
             _configure(conn)
+    except StorageFull:
+        conn.close()
+        raise StorageFull(OPEN_FULL_SENTENCE) from None
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def stored_commit_count(db_path: Path, key: bytes | bytearray) -> int | None:
+    """The database's commit counter, read without changing any file.
+
+    A read-only connection: closing it neither checkpoints nor deletes the
+    WAL, so a damaged WAL is left as it was found. None for a vault whose
+    schema predates the counter.
+    """
+    conn = _connect(db_path, key, "ro")
+    try:
+        with mapped_errors(db_path.parent):
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'commit_counter'").fetchone()
+            if found is None:
+                return None
+            row = conn.execute("SELECT commits FROM commit_counter WHERE id = 1").fetchone()
+        return None if row is None else int(row[0])
+    except sqlcipher3.DatabaseError:
+        raise VaultDamaged(DAMAGED_SENTENCE) from None
+    finally:
+        conn.close()
 
 
 def _configure(conn: sqlcipher3.Connection) -> None:
@@ -88,6 +141,9 @@ def _configure(conn: sqlcipher3.Connection) -> None:
         conn.execute("PRAGMA checkpoint_fullfsync = ON")
         _require(_pragma(conn, "fullfsync") == "1", "fullfsync = ON")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Checkpoints run in the background (vault/checkpoint.py), never inside a save.
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     _require(_pragma(conn, "foreign_keys") == "1", "foreign_keys = ON")
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 

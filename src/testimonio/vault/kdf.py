@@ -97,5 +97,15 @@ KdfParams.FAST = KdfParams(time_cost=1, memory_kib=64, lanes=1)
 
 
 def normalise_secret(secret: str) -> bytes:
-    """Passphrases are NFC-normalised so the same typed text always matches."""
-    return unicodedata.normalize("NFC", secret).encode("utf-8")
+    """Passphrases are NFC-normalised so the same typed text always matches.
+
+    BadInput for text that is not Unicode (bytes that were not UTF-8, read
+    from the environment as lone surrogates): it could never be typed again.
+    """
+    try:
+        return unicodedata.normalize("NFC", secret).encode("utf-8")
+    except UnicodeEncodeError:
+        from testimonio.errors import BadInput
+
+        raise BadInput("The passphrase is not valid text (its bytes are not UTF-8). "
+                       "Type it again, or set it as UTF-8 text.") from None

@@ -320,6 +320,17 @@ DROP TABLE review_decisions;
 ALTER TABLE review_decisions_new RENAME TO review_decisions;
 """
 
+# The number of committed write transactions, raised in each of them; the
+# same number is kept outside the WAL in vault.commits (vault/commits.py), so
+# a lost or damaged WAL is noticed at unlock instead of losing saves silently.
+_V7_COMMITS = """
+CREATE TABLE commit_counter (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    commits INTEGER NOT NULL
+);
+INSERT INTO commit_counter (id, commits) VALUES (1, 0);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -328,6 +339,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "headers of imported bundles; answers by question and value",
               _V5_FOLDER_AND_FILTERS),
     Migration(6, "review decisions may release a text the safety net flags", _V6_RELEASE),
+    Migration(7, "commit counter (a lost WAL is noticed)", _V7_COMMITS),
 )
 
 SCHEMA_VERSION_TABLE = (
@@ -392,7 +404,13 @@ def migrate(conn: sqlcipher3.Connection, upto: int | None = None,
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # SQLite may already have rolled back (a full disk does): a failing
+            # ROLLBACK must not hide the error that says why.
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlcipher3.Error:
+                    pass
             raise
         version = migration.version
     return version

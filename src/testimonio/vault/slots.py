@@ -22,6 +22,8 @@ import json
 import os
 import secrets
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from testimonio.errors import VaultDamaged, WrongPassphrase
+from testimonio.errors import VaultBusy, VaultDamaged, WrongPassphrase
 from testimonio.vault.kdf import KEY_BYTES, SALT_BYTES, KdfParams
 
 FORMAT = "testimonio-keyslots"
@@ -82,7 +84,8 @@ def _aad(vault_id: str, kind: str) -> bytes:
     return f"testimonio-keyslot/1/{vault_id}/{kind}".encode("ascii")
 
 
-def wrap(vault_id: str, kind: str, db_key: bytes, secret: str, kdf: KdfParams) -> KeySlot:
+def wrap(vault_id: str, kind: str, db_key: bytes | bytearray, secret: str,
+         kdf: KdfParams) -> KeySlot:
     """Wrap ``db_key`` under a key derived from ``secret`` with fresh salt and nonce."""
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
@@ -215,3 +218,37 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+CHANGED_MEANWHILE = (
+    "The passphrase or recovery key was changed meanwhile by another program; this change "
+    "was not made. Lock the vault and open it again with the key now in force."
+)
+
+
+@contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the vault folder while the slot file is rewritten.
+
+    Two ``passwd`` at once take turns; the second then finds the file changed
+    (:func:`refuse_if_changed`) and is refused instead of silently undoing the
+    first. (A folder lock needs no extra file; on Windows, where folders
+    cannot be locked, only the check applies.)
+    """
+    if sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def refuse_if_changed(path: Path, known: SlotFile) -> None:
+    """VaultBusy when the slot file on disk is no longer the one this vault read."""
+    if read_slot_file(path) != known:
+        raise VaultBusy(CHANGED_MEANWHILE)
