@@ -178,3 +178,70 @@ def test_disk_full_during_a_save_is_an_error_and_keeps_earlier_answers(vault_dir
         assert answers[f"early{n}"] == f"early {n}"
     for n in saved:
         assert str(answers[f"big{n}"]).startswith(f"{n} ")
+
+
+# --- issue 15 item 9: kill -9 during `interviews add` leaves all of it or nothing --------
+
+ROOT = Path(__file__).resolve().parents[2]
+ANSWERS = {
+    "consent": "yes", "alias": "Rosa", "real_name": "Rosa Pérez", "gender": "female", "age": 34,
+    "travels_with_others": "yes",
+    "companions": [{"relationship": "child", "companion_age": 6},
+                   {"relationship": "parent", "companion_age": 67}],
+    "reasons": ["food", "threats"], "left_venezuela_date": "2019-10-02",
+    "arrival_border_date": "2019-11-01", "destination": "chile",
+}
+
+
+def _add_killed(folder: Path, answers: Path, delay: float) -> tuple[int, str]:
+    import os
+
+    proc = subprocess.Popen([sys.executable, "-m", "testimonio", "--vault", str(folder),
+                             "interviews", "add", "--form", "border_testimony", "--site", "Tumbes",
+                             "--answers", str(answers)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TESTIMONIO_PASSPHRASE": PASSPHRASE})
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    out, _ = proc.communicate(timeout=60)
+    return proc.returncode, out
+
+
+def _kill_adds(tmp_path: Path, kills: int) -> None:
+    import json
+
+    folder = tmp_path / "vault"
+    vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.FAST)
+    from testimonio.services.questionnaires import QuestionnaireService
+
+    QuestionnaireService(vault).install_shipped()
+    InterviewService(vault).add_site("Tumbes")
+    vault.lock()
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    rng = random.Random(15)
+    acknowledged = 0
+    full: int | None = None
+    for kill in range(kills):
+        code, out = _add_killed(folder, answers, rng.uniform(0.8, 4.0))
+        acknowledged += code == 0 and "added" in out
+        with Vault.unlock(folder, PASSPHRASE) as again:
+            again.verify()
+            with again.read() as db:
+                counts = [int(n) for (n,) in db.execute(
+                    "SELECT count(a.path) FROM interviews i LEFT JOIN answers a "
+                    "ON a.interview_id = i.id GROUP BY i.id")]
+        if counts and full is None:
+            full = max(counts)
+        # Every interview there is whole: no half-written draft, whatever the moment.
+        assert all(n == full for n in counts), f"kill {kill}: answers per interview {counts}"
+        assert len(counts) >= acknowledged
+
+
+def test_kill_9_during_interviews_add_leaves_no_half_draft(tmp_path: Path) -> None:
+    _kill_adds(tmp_path, 4)
+
+
+@pytest.mark.slow
+def test_kill_9_during_interviews_add_loop(tmp_path: Path) -> None:
+    _kill_adds(tmp_path, 40)
