@@ -7,7 +7,7 @@ TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-slow lint typecheck pytest sysdeps translations screenshots package bench clean
+.PHONY: run test test-slow lint typecheck pytest sysdeps translations screenshots package installer bench clean
 
 run: $(STAMP) translations
 	$(VENV)/bin/testimonio
@@ -56,6 +56,16 @@ screenshots: $(STAMP) translations
 
 package: $(STAMP) translations
 	$(PY) packaging/build.py
+
+# The Linux installer (dist/testimonio_<version>_<arch>.deb) from the package
+# built by `make package` (built first when dist/testimonio is missing), and
+# the Windows installer script compiled against a stand-in payload when NSIS
+# is installed (the real Windows installer is built on Windows: docs/install.md).
+installer: $(STAMP) translations
+	@test -x dist/testimonio/testimonio || $(MAKE) package
+	$(PY) packaging/deb.py
+	@if command -v makensis >/dev/null; then $(PY) packaging/windows/build_nsis.py --stand-in; \
+	else echo "makensis not found: the Windows installer script was not compiled"; fi
 
 bench: $(STAMP)
 	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

@@ -7,7 +7,6 @@ time from launch to the unlock dialog, frozen and from source.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import statistics
@@ -18,6 +17,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "packaging"))
+from sums import write_sums  # noqa: E402
+
 DIST = ROOT / "dist"
 APP = DIST / "testimonio"
 EXE = APP / ("testimonio.exe" if sys.platform == "win32" else "testimonio")
@@ -27,17 +29,6 @@ STARTUP_RUNS = 5
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
-
-
-def write_sums() -> Path:
-    """SHA-256 of every file of the build, as `sha256sum -c` reads it."""
-    lines = []
-    for path in sorted(p for p in APP.rglob("*") if p.is_file()):
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        lines.append(f"{digest}  {path.relative_to(DIST).as_posix()}")
-    sums = DIST / "SHA256SUMS"
-    sums.write_text("\n".join(lines) + "\n")
-    return sums
 
 
 def startup_seconds(command: list[str]) -> float | None:
@@ -85,7 +76,7 @@ def main() -> int:
     # The documentation and the standalone readers (docs/tools) travel with the program.
     shutil.copytree(ROOT / "docs", APP / "docs", dirs_exist_ok=True)
     size_mb = folder_size(APP) / 1e6
-    sums = write_sums()
+    sums = write_sums(APP)
     version = subprocess.run([str(EXE), "--version"], capture_output=True, text=True, check=True)
     frozen = startup_seconds([str(EXE)])
     source = startup_seconds([sys.executable, "-m", "testimonio"])
