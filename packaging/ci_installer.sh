@@ -20,7 +20,11 @@ fi
 make installer
 deb=$(ls dist/testimonio_*.deb)
 desktop-file-validate packaging/testimonio.desktop
-lintian --fail-on error --suppress-tags-from-file /dev/null "$deb" | grep -E '^(E|W):' || true
+lint=$(mktemp)
+if ! lintian --fail-on error "$deb" >"$lint" 2>&1; then
+  grep -E '^E:' "$lint" || cat "$lint"; rm -f "$lint"; echo "lintian found errors"; exit 1
+fi
+grep -E '^W:' "$lint" || true; rm -f "$lint"
 echo "lintian:                 no errors"
 
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
