@@ -1216,11 +1216,11 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;ite:</source>
+        <source>Sit&amp;e:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sta&amp;tus:</source>
+        <source>Stat&amp;us:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1258,6 +1258,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     <message>
         <source>No interviews yet.
 Start one with Interview → New (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no alias)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1309,7 +1313,7 @@ Start one with Interview → New (Ctrl+N).</source>
     <name>InterviewView</name>
     <message>
         <source>Questionnaire language</source>
-        <extracomment>Pages the interviewer has left: their problems are shown (as ODK does).</extracomment>
+        <extracomment>Pages the interviewer has left: their problems are shown (as ODK does). The question last asked for (by resuming, a lock, a link), if any.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1515,11 +1519,15 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The new interview had no answers and was not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete the selected draft interview and all its answers? This cannot be undone.</source>
+        <source>Delete the draft interview {interview} and all its answers? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1223,12 +1223,12 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <source>S&amp;ite:</source>
+        <source>Sit&amp;e:</source>
         <translation>&amp;Lugar:</translation>
     </message>
     <message>
-        <source>Sta&amp;tus:</source>
-        <translation>Es&amp;tado:</translation>
+        <source>Stat&amp;us:</source>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
@@ -1267,6 +1267,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
 Start one with Interview → New (Ctrl+N).</source>
         <translation>Todavía no hay entrevistas.
 Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>(no alias)</source>
+        <translation>(sin alias)</translation>
     </message>
 </context>
 <context>
@@ -1317,7 +1321,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <name>InterviewView</name>
     <message>
         <source>Questionnaire language</source>
-        <extracomment>Pages the interviewer has left: their problems are shown (as ODK does).</extracomment>
+        <extracomment>Pages the interviewer has left: their problems are shown (as ODK does). The question last asked for (by resuming, a lock, a link), if any.</extracomment>
         <translation>Idioma del cuestionario</translation>
     </message>
     <message>
@@ -1523,12 +1527,16 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Algunas respuestas no se pudieron guardar. ¿Cerrar la entrevista de todos modos? Se perderán las respuestas sin guardar.</translation>
     </message>
     <message>
+        <source>The new interview had no answers and was not kept.</source>
+        <translation>La nueva entrevista no tenía respuestas y no se guardó.</translation>
+    </message>
+    <message>
         <source>Delete draft</source>
         <translation>Eliminar borrador</translation>
     </message>
     <message>
-        <source>Delete the selected draft interview and all its answers? This cannot be undone.</source>
-        <translation>¿Eliminar el borrador seleccionado y todas sus respuestas? No se puede deshacer.</translation>
+        <source>Delete the draft interview {interview} and all its answers? This cannot be undone.</source>
+        <translation>¿Borrar el borrador de la entrevista {interview} con todas sus respuestas? No se puede deshacer.</translation>
     </message>
     <message>
         <source>The passphrase was changed.</source>
@@ -2576,7 +2584,7 @@ Lugares: %3</translation>
     <name>TeamMenu</name>
     <message>
         <source>&amp;Team</source>
-        <translation>&amp;Equipo</translation>
+        <translation>E&amp;quipo</translation>
     </message>
     <message>
         <source>&amp;Create a team…</source>

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.locked_page: LockedPage | None = None
         self._place: tuple[str, str | None] | None = None  # (interview id, answer path)
         self._open_id = ""
+        self._fresh_id = ""  # an interview started here and not yet answered
 
         self.save_label = QLabel(self)
         self.save_label.setObjectName("saveState")
@@ -294,6 +295,16 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        if (isinstance(view, InterviewView) and view.interview_id == self._fresh_id
+                and view.is_blank()):
+            # Opened by mistake and left without an answer: no blank draft stays.
+            self._fresh_id = ""
+            try:
+                self.context.interviews.delete_draft(view.interview_id)
+                self.statusBar().showMessage(
+                    self.tr("The new interview had no answers and was not kept."), 8000)
+            except TestimonioError:
+                log.warning("could not remove an empty new draft", exc_info=True)
         self._destroy_view("interview")
         self.set_save_state(True)
         return True
@@ -351,6 +362,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             if interview_id:
                 self.list_view.refresh()
+                self._fresh_id = str(interview_id)
                 self.open_interview(str(interview_id))
 
     def delete_interview(self) -> None:
@@ -360,8 +372,9 @@ class MainWindow(QMainWindow):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete draft"),
-            self.tr("Delete the selected draft interview and all its answers? "
-                    "This cannot be undone."),
+            self.tr("Delete the draft interview {interview} and all its answers? "
+                    "This cannot be undone.").format(
+                        interview=self.list_view.current_description()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

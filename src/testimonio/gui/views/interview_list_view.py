@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,22 @@ from testimonio.gui.models.interview_table_model import STATUS_ROLE, InterviewTa
 log = logging.getLogger(__name__)
 
 SEARCH_PAUSE_MS = 200
+
+
+class _LetWindowShortcuts(QObject):
+    """Lets the window's shortcuts through a line edit that would take them
+    (QLineEdit moves to the end of the line on Ctrl+E, which is Export)."""
+
+    KEYS = (QKeySequence("Ctrl+E"),)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch
+                   for key in self.KEYS):
+                event.ignore()
+                return True
+        return False
 
 
 class _Table(QTableView):
@@ -79,7 +95,8 @@ class InterviewListView(QWidget):
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)
         bar.addWidget(self.search, 2)
-        for text, combo in ((self.tr("S&ite:"), self.site), (self.tr("Sta&tus:"), self.status),
+        # Alt+I is the Interview menu and Alt+T the Team menu: not these.
+        for text, combo in ((self.tr("Sit&e:"), self.site), (self.tr("Stat&us:"), self.status),
                             (self.tr("&Questionnaire:"), self.form)):
             label = QLabel(text, self)
             label.setBuddy(combo)
@@ -130,7 +147,9 @@ class InterviewListView(QWidget):
         self._pause.setInterval(SEARCH_PAUSE_MS)
         self._pause.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._pause.start)
-        self.search.returnPressed.connect(self.apply_search)
+        self.search.returnPressed.connect(self._search_entered)
+        self._shortcuts = _LetWindowShortcuts(self)
+        self.search.installEventFilter(self._shortcuts)
         self.site.activated.connect(self.apply_filters)
         self.status.activated.connect(self.apply_filters)
         self.form.activated.connect(self.apply_filters)
@@ -245,9 +264,33 @@ class InterviewListView(QWidget):
         return True
 
     def open_current(self) -> None:
+        """Open the selected interview, or the first one when none is selected."""
         interview_id = self.current_id()
+        if interview_id is None and self.model.rowCount() > 0:
+            interview_id = self.model.interview_id(0)
         if interview_id:
             self.open_requested.emit(interview_id)
+
+    def _search_entered(self) -> None:
+        # Enter in the search: search now and put the keyboard on the first
+        # match, so a second Enter opens it.
+        self.apply_search()
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def current_description(self) -> str:
+        """The selected interview as a person names it: alias, site, start date."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return ""
+        row = index.row()
+        alias = str(self.model.data(self.model.index(row, 0)) or "").strip()
+        site = str(self.model.data(self.model.index(row, 1)) or "").strip()
+        started = str(self.model.data(self.model.index(row, 3)) or "").strip()
+        shown = alias or self.tr("(no alias)")
+        details = ", ".join(part for part in (site, started) if part)
+        return f"“{shown}” ({details})" if details else f"“{shown}”"
 
     def _activated(self, index: QModelIndex) -> None:
         interview_id = self.model.interview_id(index.row())

@@ -425,6 +425,11 @@ class InterviewView(CompletionSteps, QWidget):
     def is_saved(self) -> bool:
         return self.saver.is_saved
 
+    def is_blank(self) -> bool:
+        """A draft nobody has answered anything in (only its metadata)."""
+        return (not self.session.read_only and self.session.imported_from is None
+                and self.session.resume_path() is None)
+
     # --- where we are -------------------------------------------------------
     def current_path(self) -> str | None:
         """The answer path of the question with the keyboard, if any."""
