@@ -40,3 +40,15 @@ def test_blank_records_are_not_grouped() -> None:
 def test_groups_with_blank_values_sort() -> None:
     bundle = [rec("a", None, "f"), rec("b", "30-39", None), rec("c", "30-39", "f")]
     assert [g.size for g in small_groups([], bundle, k=5)] == [1, 1, 1]
+
+
+def test_one_more_step_is_idempotent_and_groups_coarse_records_with_fine_ones() -> None:
+    from testimonio.exchange.kanon import coarser
+
+    assert coarser("30-39", 10) == "20-39" and coarser("20-39", 10) == "20-39"
+    assert coarser("2019-11", 10) == "2019" and coarser("2019", 10) == "2019"
+    assert coarser("female", 10) == "female" and coarser(None, 10) is None
+    fine = [QuasiRecord.of(f"p{i}", "f", {"age": "30-39"}) for i in range(3)]
+    odd = QuasiRecord.of("new", "f", {"age": "20-29"})
+    assert small_groups(fine, [odd], k=4)  # control: alone in its band
+    assert small_groups(fine, [odd], k=4, coarsened={"new"}, widths={"f": {"age": 10}}) == []

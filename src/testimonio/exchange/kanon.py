@@ -15,8 +15,10 @@ answered) are not grouped: there is nothing left in them to single out.
 
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_K = 5
@@ -65,28 +67,78 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+_BAND = re.compile(r"^(-?\d+)-(-?\d+)$")
+_MONTH = re.compile(r"^(\d{4})-\d{2}$")
+
+# form id -> quasi path -> the band width its values were generalised with.
+Widths = Mapping[str, Mapping[str, int]]
+
+
+def coarser(value: str | None, width: int) -> str | None:
+    """One more step of generalisation: a band of twice ``width``, the year of a month.
+
+    Idempotent (a value already one step coarser stays), so records sent
+    coarse earlier compare equal to records coarsened now.
+    """
+    if value is None:
+        return None
+    month = _MONTH.match(value)  # first: "2019-10" would also read as a band
+    if month:
+        return month.group(1)
+    band = _BAND.match(value)
+    if band:
+        step = 2 * max(1, width)
+        low = math.floor(int(band.group(1)) / step) * step
+        return f"{low}-{low + step - 1}"
+    return value
+
+
+def coarse(record: QuasiRecord, widths: Widths) -> QuasiRecord:
+    """``record`` with every value one step coarser (see :func:`coarser`)."""
+    form = widths.get(record.form_id, {})
+    return QuasiRecord(record.export_id, record.form_id,
+                       tuple((p, coarser(v, form.get(p, 10))) for p, v in record.values))
+
+
 def small_groups(
-    previous: Iterable[QuasiRecord], bundle: Iterable[QuasiRecord], k: int = DEFAULT_K
+    previous: Iterable[QuasiRecord], bundle: Iterable[QuasiRecord], k: int = DEFAULT_K,
+    coarsened: Collection[str] = (), widths: Widths | None = None,
 ) -> list[SmallGroup]:
     """Groups smaller than ``k`` that hold at least one interview of ``bundle``.
 
     A record of ``bundle`` replaces an earlier record with the same export id
-    (a new revision of the same interview).
+    (a new revision of the same interview). A record in ``coarsened`` (its
+    values made one step coarser to save it from blanking) is grouped with
+    everyone whose values, made as coarse, are the same; other records are
+    grouped by their own values.
     """
     current = {r.export_id: r for r in bundle}
     everyone: dict[str, QuasiRecord] = {r.export_id: r for r in previous if r.export_id not in current}
     everyone.update(current)
     groups: dict[tuple[str, QuasiValues], list[str]] = defaultdict(list)
+    wide: dict[tuple[str, QuasiValues], list[str]] = defaultdict(list)
     for record in everyone.values():
         if record.values and not record.blank:
-            groups[(record.form_id, record.values)].append(record.export_id)
-    small = []
-    for (form_id, values), members in groups.items():
-        touched = tuple(sorted(m for m in members if m in current))
-        if len(members) < k and touched:
-            small.append(SmallGroup(form_id, dict(values), len(members), touched))
+            if record.export_id not in coarsened:
+                groups[(record.form_id, record.values)].append(record.export_id)
+            if coarsened:
+                wide[(record.form_id, coarse(record, widths or {}).values)].append(record.export_id)
+    small: list[SmallGroup] = []
+    for key, members in groups.items():
+        _add_if_small(small, key, members, current, k)
+    for key, members in wide.items():
+        if any(m in coarsened for m in members):
+            _add_if_small(small, key, members, {m: current[m] for m in members
+                                                if m in current and m in coarsened}, k)
     small.sort(key=lambda g: (g.form_id, g.size, g.describe()))
     return small
+
+
+def _add_if_small(small: list[SmallGroup], key: tuple[str, QuasiValues], members: list[str],
+                  current: Mapping[str, QuasiRecord], k: int) -> None:
+    touched = tuple(sorted(m for m in members if m in current))
+    if len(members) < k and touched:
+        small.append(SmallGroup(key[0], dict(key[1]), len(members), touched))
 
 
 def suppressed(record: QuasiRecord) -> QuasiRecord:

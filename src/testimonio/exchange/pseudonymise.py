@@ -36,7 +36,8 @@ from testimonio.exchange.derived import band, generalise_derived
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
 
 __all__ = ["Pseudonymiser", "QuestionIndex", "ReviewItem", "as_date", "band", "generalise",
-           "metadata_date", "model_path", "top_level_quasi", "typed_text_leaves"]
+           "metadata_date", "model_path", "quasi_widths", "suppression_paths", "top_level_quasi",
+           "typed_text_leaves"]
 
 _INSTANCE = re.compile(r"\[\d+\]")
 _NUMERIC_TYPES = frozenset({"integer", "decimal"})
@@ -370,3 +371,24 @@ def _quasi(questionnaire: Questionnaire, q: Question) -> bool:
         return derived.classify(questionnaire, q).how == derived.QUASI
     return q.privacy is Privacy.QUASI
 
+
+
+def suppression_paths(questionnaire: Questionnaire) -> frozenset[str]:
+    """Model paths blanked, beside the key, when an interview's quasi-identifiers are:
+    quasi fields in repeats (derived ones too), and the texts that elaborate on a
+    quasi select (``<select>_other``, or a text shown only for some of its answers)."""
+    paths = {q.path for q in quasi_in_repeats(questionnaire)}
+    selects = [q for q in questionnaire.questions()
+               if q.privacy is Privacy.QUASI and q.type in {"select_one", "select_multiple"}]
+    for q in questionnaire.questions():
+        if q.type != "text" or q.privacy is Privacy.IDENTIFIER:
+            continue
+        for select in selects:
+            if q.name == f"{select.name}_other" or "${" + select.name + "}" in (q.relevant or ""):
+                paths.add(q.path)
+    return frozenset(paths)
+
+
+def quasi_widths(questionnaire: Questionnaire) -> dict[str, int]:
+    """Band width of every quasi path (derived ones too), for one more generalisation step."""
+    return {q.path: q.privacy_band for q in questionnaire.questions() if _quasi(questionnaire, q)}

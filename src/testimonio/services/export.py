@@ -34,7 +34,12 @@ from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
 from testimonio.exchange.derived import recompute_risks
 from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
-from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex
+from testimonio.exchange.pseudonymise import (
+    Pseudonymiser,
+    QuestionIndex,
+    quasi_widths,
+    suppression_paths,
+)
 from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
 from testimonio.exchange.textnet import Finding
 from testimonio.forms.model import AnswerValue, Questionnaire
@@ -226,7 +231,13 @@ class ExportService:
                 records.append(plan_record(interview, q, lang, indexes[key]))
                 steps.step(n, total, "Preparing interviews")
         risks = [r for q in questionnaires.values() for r in recompute_risks(q)]
-        return ExportPlan(records, previous, k, sequence, team["lead_fingerprint"], risks=risks)
+        widths: dict[str, dict[str, int]] = {}
+        blank_also: dict[str, frozenset[str]] = {}
+        for q in questionnaires.values():
+            widths.setdefault(q.form_id, {}).update(quasi_widths(q))
+            blank_also[q.form_id] = blank_also.get(q.form_id, frozenset()) | suppression_paths(q)
+        return ExportPlan(records, previous, k, sequence, team["lead_fingerprint"], risks=risks,
+                          widths=widths, blank_also=blank_also)
 
     def preview(self, all_: bool = False, suppress_small_groups: bool = False,
                 lang: str | None = None) -> dict[str, Any]:

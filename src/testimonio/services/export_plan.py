@@ -27,8 +27,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from testimonio.exchange.kanon import QuasiRecord, SmallGroup, small_groups, suppressed
-from testimonio.exchange.pseudonymise import Pseudonymiser, QuestionIndex, metadata_date
+from testimonio.exchange.kanon import QuasiRecord, SmallGroup, coarse, small_groups, suppressed
+from testimonio.exchange.pseudonymise import (
+    Pseudonymiser,
+    QuestionIndex,
+    metadata_date,
+    model_path,
+)
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
 
 _EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
@@ -206,32 +211,65 @@ class ExportPlan:
     suppressed_ids: set[str] = field(default_factory=set)
     # Sentences on what could still be worked out from values that leave.
     risks: list[str] = field(default_factory=list)
+    # form id -> quasi path -> band width (for one more generalisation step).
+    widths: dict[str, dict[str, int]] = field(default_factory=dict)
+    # form id -> model paths blanked with an interview's quasi-identifiers.
+    blank_also: dict[str, frozenset[str]] = field(default_factory=dict)
+    coarsened: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.check()
 
     def check(self) -> list[SmallGroup]:
         """(Re)compute the small groups this export would create or grow."""
-        self.groups = small_groups(self.previous, [r.quasi for r in self.records], self.k)
+        self.groups = small_groups(self.previous, [r.quasi for r in self.records], self.k,
+                                   self.coarsened, self.widths)
         return self.groups
 
     def suppress_small_groups(self) -> None:
-        """Blank the quasi-identifiers of every interview in a small group."""
+        """Save interviews of small groups by one more generalisation step, else blank them.
+
+        First their quasi-identifiers go one step coarser (bands twice as
+        wide, months as years); those whose coarser values are shared by at
+        least k interviews leave so. The rest are blanked: their
+        quasi-identifiers (derived ones too), the quasi fields in repeats and
+        the texts that elaborate on a quasi select (``_other``).
+        """
         members = {m for g in self.groups for m in g.in_bundle}
+        if not members:
+            return
+        self.coarsened |= members
+        self.check()
+        still = {m for g in self.groups for m in g.in_bundle}
         for planned in self.records:
             eid = planned.record["export_id"]
-            if eid not in members:
-                continue
-            paths = {p for p, _ in planned.quasi.values}
-            # The preview rows first (worked out from the answers before blanking).
-            planned.values = [v if v.path not in paths else PreviewValue(v.path, v.label, "", "blanked")
-                              for v in planned.values]
-            answers: dict[str, AnswerValue] = planned.record["answers"]
-            for p in paths:
-                answers.pop(p, None)
-            planned.quasi = suppressed(planned.quasi)
-            self.suppressed_ids.add(eid)
+            if eid in still:
+                self._blank(planned)
+                self.coarsened.discard(eid)
+            elif eid in members:
+                self._coarsen(planned)
         self.check()
+
+    def _coarsen(self, planned: PlannedRecord) -> None:
+        wider = coarse(planned.quasi, self.widths)
+        answers: dict[str, AnswerValue] = planned.record["answers"]
+        changed = {p: v for p, v in wider.values if v is not None and answers.get(p) != v}
+        planned.values = [PreviewValue(v.path, v.label, str(changed[v.path]), "generalised further")
+                          if v.path in changed else v for v in planned.values]
+        answers.update(changed)
+        planned.quasi = wider
+
+    def _blank(self, planned: PlannedRecord) -> None:
+        answers: dict[str, AnswerValue] = planned.record["answers"]
+        also = self.blank_also.get(planned.record["form_id"], frozenset())
+        paths = {p for p, _ in planned.quasi.values} | {p for p in answers if model_path(p) in also}
+        # The preview rows first (worked out from the answers before blanking).
+        planned.values = [v if v.path not in paths else PreviewValue(v.path, v.label, "", "blanked")
+                          for v in planned.values]
+        for p in paths:
+            answers.pop(p, None)
+        planned.quasi = suppressed(planned.quasi)
+        self.suppressed_ids.add(planned.record["export_id"])
 
     @property
     def left_out(self) -> list[str]:
