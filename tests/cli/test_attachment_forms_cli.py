@@ -60,6 +60,8 @@ def test_attachment_form_travels_fills_exports_and_imports(tmp_path: Path) -> No
     lead, res = tmp_path / "lead", tmp_path / "res"
     Vault.create(lead, PASS, kdf=KdfParams.FAST)[0].lock()
     Vault.create(res, PASS, kdf=KdfParams.FAST)[0].lock()
+    checked = run(lead, "forms", "check", str(form)).stdout
+    assert "attachments  cities (3 item(s))" in checked
     run(lead, "forms", "add", str(form))
     (forms / "cities.csv").unlink()  # from now on only the vault has it
     team_file = tmp_path / "team.tmt"

@@ -60,6 +60,10 @@ def describe(result: LoadResult) -> list[str]:
     lines.append(f"  questions    {total}: " + ", ".join(
         f"{kind} {count}" for kind, count in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))))
     lines.append(f"  groups       {groups} group(s), {repeats} repeat(s)")
+    if q.attachments:
+        lines.append("  attachments  " + ", ".join(
+            f"{ident} ({len(data.items)} item(s))" for ident, data in sorted(q.attachments.items()))
+            + "; kept with this version")
     lines.append(f"  alias        {_alias_line(q)}")
     lines.extend(_privacy_lines(q))
     from testimonio.exchange.derived import describe as describe_derived
