@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from testimonio.exchange import keys
 from testimonio.exchange.bundle import AttachmentSource, open_bundle, write_bundle
+from testimonio.limits import MAX_ATTACHMENT_BYTES
 
 
 def make_records(n: int) -> list[dict[str, Any]]:
@@ -104,8 +105,10 @@ class _Pattern(io.RawIOBase):
 
 def bench_attachments(total_mb: int, tmp: Path) -> None:
     researcher, lead = keys.generate(), keys.generate()
-    count = 8
-    each = total_mb * (1 << 20) // count
+    # As many photos as keep each under the per-attachment limit (at least 8).
+    total = total_mb * (1 << 20)
+    count = max(8, -(-total // MAX_ATTACHMENT_BYTES))
+    each = total // count
     atts = [AttachmentSource(f"photo{i}.jpg", "image/jpeg", each,
                              lambda: io.BufferedReader(_Pattern(each))) for i in range(count)]
     path = tmp / "big.tmb"
