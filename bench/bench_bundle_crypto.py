@@ -117,10 +117,15 @@ def bench_attachments(total_mb: int, tmp: Path) -> None:
                  records=make_records(100), attachments=atts)
     seal = time.perf_counter() - t0
     (tmp / "lead.key").write_bytes(lead.private_bytes())
+    if lead.kem is not None:
+        (tmp / "lead.kem").write_bytes(lead.kem)
     (tmp / "researcher.pub").write_bytes(researcher.public.raw)
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, __file__, "--child", str(tmp)], check=True,
-                         capture_output=True, text=True).stdout
+    run = subprocess.run([sys.executable, __file__, "--child", str(tmp)],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"the child that opens the bundle failed:\n{run.stderr}")
+    out = run.stdout
     unseal = time.perf_counter() - t0
     print(f"attachments: {count} x {each / 1e6:.0f} MB = {path.stat().st_size / 1e9:.2f} GB bundle")
     print(f"  seal {seal:6.1f} s ({path.stat().st_size / seal / 1e6:.0f} MB/s)   "
@@ -129,7 +134,9 @@ def bench_attachments(total_mb: int, tmp: Path) -> None:
 
 
 def child(tmp: Path) -> None:
-    lead = keys.DeviceKeys.from_private_bytes((tmp / "lead.key").read_bytes())
+    kem = tmp / "lead.kem"
+    lead = keys.DeviceKeys.from_private_bytes((tmp / "lead.key").read_bytes(),
+                                              kem.read_bytes() if kem.exists() else None)
     pub = keys.PublicKeys.from_raw((tmp / "researcher.pub").read_bytes())
     total = 0
     with open_bundle(tmp / "big.tmb", recipient=lead, known_signers={pub.key_id: pub}) as b:
