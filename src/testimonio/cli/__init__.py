@@ -12,11 +12,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from testimonio import __version__
+from testimonio.cli.common import err, os_error_sentence
 from testimonio.errors import EXIT_BAD_INPUT, EXIT_FAILED, TestimonioError
 
 log = logging.getLogger(__name__)
@@ -29,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"testimonio: {message}\n")
+        err(f"testimonio: {message}")
         raise SystemExit(EXIT_BAD_INPUT)
 
 
@@ -157,19 +159,46 @@ def run(argv: list[str]) -> int:
         return gui_main(args.vault)
     log_file = _start_log()
     try:
-        return _resolve(handler)(args)
+        code = _resolve(handler)(args)
+        sys.stdout.flush()  # a reader gone away shows here, not at the interpreter's exit
+        return code
     except TestimonioError as error:
         log.debug("command failed", exc_info=True)
-        sys.stderr.write(f"testimonio: {error}\n")
+        err(f"testimonio: {error}")
         return error.exit_code
-    except KeyboardInterrupt:
-        sys.stderr.write("testimonio: interrupted.\n")
+    except BrokenPipeError:
+        # The reader went away (`interviews list | head`): stop quietly, as
+        # other tools do; the interpreter must not complain at exit either.
+        _silence_stdout()
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        err("testimonio: interrupted.")
+        return EXIT_FAILED
+    except OSError as error:
+        known = os_error_sentence(error)
+        if known is None:
+            log.exception("unexpected error in %s", handler)
+            return _unexpected(log_file)
+        log.debug("command failed", exc_info=True)
+        err(f"testimonio: {known[1]}")
+        return known[0]
     except Exception:  # noqa: BLE001 - the trace goes to the log, a sentence to the screen
         log.exception("unexpected error in %s", handler)
-        where = f" Details are in {log_file}." if log_file else ""
-        sys.stderr.write(f"testimonio: something went wrong that we did not expect.{where}\n")
-        return EXIT_FAILED
+        return _unexpected(log_file)
+
+
+def _unexpected(log_file: Path | None) -> int:
+    where = f" Details are in {log_file}." if log_file else ""
+    err(f"testimonio: something went wrong that we did not expect.{where}")
+    return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _start_log() -> Path | None:

@@ -10,27 +10,20 @@ Text from other people's files (names) is printed through :func:`shown`.
 from __future__ import annotations
 
 import argparse
-import unicodedata
 
-from testimonio.cli.common import confirm
+from testimonio.cli.common import confirm, out, out_file, shown
 from testimonio.cli.exchange_cmds import _accept, _vault
 from testimonio.errors import EXIT_OK, BadInput
-
-
-def shown(text: str, limit: int = 80) -> str:
-    """Outside text made safe for a terminal: no control or format characters, bounded."""
-    clean = "".join("?" if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") else c
-                    for c in text[:limit])
-    return clean + ("…" if len(text) > limit else "")
 
 
 def cmd_receipt_write(args: argparse.Namespace) -> int:
     """``receipt write --researcher FINGERPRINT --out FILE`` (lead)."""
     from testimonio.services.receipts import ReceiptService
 
+    out_file(args.out, "receipt")
     with _vault(args) as vault:
         result = ReceiptService(vault).write(args.researcher, args.out)
-    print(f"Receipt {result.number} written to {result.path}: {result.interviews} interview(s) "
+    out(f"Receipt {result.number} written to {result.path}: {result.interviews} interview(s) "
           "received.")
     return EXIT_OK
 
@@ -43,10 +36,10 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
     with _vault(args) as vault:
         result = ReceiptService(vault).import_file(args.file)
         plan = RetentionService(vault).plan()
-    print(f"Receipt {result.number}: the lead received {result.interviews} more interview(s) "
+    out(f"Receipt {result.number}: the lead received {result.interviews} more interview(s) "
           f"on {result.issued}.")
     if plan:
-        print(f"The team's retention policy will delete ({plan[0].scope}) {len(plan)} received "
+        out(f"The team's retention policy will delete ({plan[0].scope}) {len(plan)} received "
               f"interview(s), from {min(p.due for p in plan)}.")
     return EXIT_OK
 
@@ -59,16 +52,16 @@ def cmd_purge(args: argparse.Namespace) -> int:
         service = RetentionService(vault)
         items = service.received("interview")
         if not items:
-            print("Nothing to purge: the lead has confirmed no interview that is still here.")
+            out("Nothing to purge: the lead has confirmed no interview that is still here.")
             return EXIT_OK
-        print(f"These {len(items)} interview(s) were received by the lead and will be deleted "
+        out(f"These {len(items)} interview(s) were received by the lead and will be deleted "
               "for good:")
         for item in items:
-            print(f"  {item.interview_id}  received {item.received_at}  {shown(item.alias)}")
+            out(f"  {item.interview_id}  received {item.received_at}  {shown(item.alias)}")
         if not args.yes and not confirm("Delete them now?"):
             raise BadInput("Nothing was deleted.")
         result = service.purge_received()
-    print(f"Purged {result.interviews} interview(s): {result.answers} answer(s), "
+    out(f"Purged {result.interviews} interview(s): {result.answers} answer(s), "
           f"{result.attachments} attachment(s) deleted; the vault was compacted.")
     return EXIT_OK
 
@@ -80,11 +73,11 @@ def cmd_team_revoke(args: argparse.Namespace) -> int:
     with _vault(args) as vault:
         service = TeamAdminService(vault)
         _, name, fingerprint = service.find_researcher(args.fingerprint)
-        print(f"Revoke the key of {shown(name)}: bundles it signs after the last one imported "
+        out(f"Revoke the key of {shown(name)}: bundles it signs after the last one imported "
               "are refused.")
         _accept("Key", fingerprint, args.yes)
         revoked = service.revoke(fingerprint)
-    print(f"Revoked {fingerprint}: bundles up to number {revoked.last_sequence} stay accepted. "
+    out(f"Revoked {fingerprint}: bundles up to number {revoked.last_sequence} stay accepted. "
           "Publish a team update so the researchers know.")
     return EXIT_OK
 
@@ -96,9 +89,9 @@ def cmd_team_recipient_add(args: argparse.Namespace) -> int:
     with _vault(args) as vault:
         service = TeamAdminService(vault)
         found = service.read_recipient_file(args.key_file)
-        _accept(f"Backup recipient '{shown(found.name)}'", found.fingerprint, args.yes)
+        _accept("backup recipient", found.fingerprint, args.yes, f"name '{shown(found.name)}'")
         service.add_recipient(found)
-    print(f"Added {shown(found.name)} as a backup recipient. Publish a team update so new "
+    out(f"Added {shown(found.name)} as a backup recipient. Publish a team update so new "
           "bundles are wrapped to it too.")
     return EXIT_OK
 
@@ -107,9 +100,10 @@ def cmd_team_publish(args: argparse.Namespace) -> int:
     """``team publish --out FILE`` (lead): the signed, numbered team update."""
     from testimonio.services.team_admin import TeamAdminService
 
+    out_file(args.out, "team update")
     with _vault(args) as vault:
         update = TeamAdminService(vault).publish(args.out)
-    print(f"Team update {update.number} written to {args.out}: {len(update.questionnaires)} "
+    out(f"Team update {update.number} written to {args.out}: {len(update.questionnaires)} "
           f"questionnaire version(s), {len(update.roster)} researcher(s), "
           f"{len(update.revocations)} revocation(s), {len(update.recipients)} backup "
           f"recipient(s), retention: {update.retention.action}"
@@ -125,7 +119,7 @@ def cmd_team_update(args: argparse.Namespace) -> int:
     with _vault(args) as vault:
         service = TeamAdminService(vault)
         result = service.apply_update(service.read_update(args.file))
-    print(f"Team update {result.number} imported: {result.questionnaires} new questionnaire "
+    out(f"Team update {result.number} imported: {result.questionnaires} new questionnaire "
           f"version(s), {result.roster} researcher(s), {result.revocations} revocation(s), "
           f"{result.recipients} backup recipient(s), retention: {result.retention.action}.")
     return EXIT_OK

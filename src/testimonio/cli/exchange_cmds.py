@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from testimonio.cli.common import ask_secret, confirm, vault_dir
+from testimonio.cli.common import ask_secret, confirm, err, out, out_file, shown, vault_dir
 from testimonio.errors import EXIT_OK, BadInput
 
 
@@ -31,11 +31,21 @@ def _vault(args: argparse.Namespace) -> Iterator[Any]:
         vault.lock()
 
 
-def _accept(what: str, fingerprint: str, yes: bool) -> None:
-    print(f"{what} fingerprint:\n    {fingerprint}")
+def _accept(what: str, fingerprint: str, yes: bool, claimed: str = "") -> None:
+    """Show a fingerprint apart from any text the other side wrote, then ask.
+
+    The fingerprint comes first, alone on its line under a heading of ours;
+    what the file claims (a study or a person's name, escaped by
+    :func:`shown`) follows on its own line, labelled as unchecked, so no
+    text of the sender's can sit beside, hide or imitate the fingerprint.
+    """
+    out(f"Fingerprint ({what}):")
+    out(f"    {fingerprint}")
+    if claimed:
+        out(f"The file also says (written by its sender, not checked): {claimed}")
     if yes:
         return
-    print("Compare it, group by group, with the one the other person reads to you.")
+    out("Compare the fingerprint, group by group, with the one the other person reads to you.")
     if not confirm("Does it match?"):
         raise BadInput("The fingerprint was not confirmed; nothing was changed.")
 
@@ -49,10 +59,10 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 
     with _vault(args) as vault:
         info = KeyService(vault).info()
-    print(f"Fingerprint: {info.fingerprint}")
-    print(f"Key id:      {info.key_id}")
-    print(f"Signing key (Ed25519):    {info.signing_public}")
-    print(f"Encryption key (X25519):  {info.encryption_public}")
+    out(f"Fingerprint: {info.fingerprint}")
+    out(f"Key id:      {info.key_id}")
+    out(f"Signing key (Ed25519):    {info.signing_public}")
+    out(f"Encryption key (X25519):  {info.encryption_public}")
     return EXIT_OK
 
 
@@ -60,12 +70,13 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
     """``keys export --out FILE``: the public-key file for the team lead."""
     from testimonio.services.keys import KeyService
 
+    out_file(args.out, "key file")
     with _vault(args) as vault:
         service = KeyService(vault)
         path = service.export_public(args.out)
         info = service.info()
-    print(f"Public keys written to {path}.")
-    print(f"Fingerprint: {info.fingerprint}")
+    out(f"Public keys written to {path}.")
+    out(f"Fingerprint: {info.fingerprint}")
     return EXIT_OK
 
 
@@ -76,11 +87,12 @@ def cmd_team_create(args: argparse.Namespace) -> int:
     """``team create --name NAME --out FILE`` (lead)."""
     from testimonio.services.team import TeamService
 
+    out_file(args.out, "team file")
     with _vault(args) as vault:
         result = TeamService(vault).create(args.name, args.out)
-    print(f"Team file for '{result.study}' written to {result.path} "
+    out(f"Team file for '{result.study}' written to {result.path} "
           f"({result.questionnaires} questionnaire(s), {result.sites} site(s)).")
-    print(f"Your fingerprint, to read to each researcher:\n    {result.fingerprint}")
+    out(f"Your fingerprint, to read to each researcher:\n    {result.fingerprint}")
     return EXIT_OK
 
 
@@ -91,9 +103,9 @@ def cmd_team_join(args: argparse.Namespace) -> int:
     with _vault(args) as vault:
         service = TeamService(vault)
         team = service.read_team_file(args.team_file)
-        _accept(f"Team lead of '{team.study}'", team.fingerprint, args.yes)
+        _accept("team lead", team.fingerprint, args.yes, f"study '{shown(team.study)}'")
         result = service.join(team)
-    print(f"Joined '{result.study}': {result.questionnaires} questionnaire(s) and "
+    out(f"Joined '{result.study}': {result.questionnaires} questionnaire(s) and "
           f"{result.sites} site(s) installed.")
     return EXIT_OK
 
@@ -105,9 +117,10 @@ def cmd_team_add_researcher(args: argparse.Namespace) -> int:
     with _vault(args) as vault:
         service = TeamService(vault)
         researcher = service.read_public_key_file(args.file)
-        _accept(f"Researcher '{researcher.name or '(no name)'}'", researcher.fingerprint, args.yes)
+        _accept("researcher", researcher.fingerprint, args.yes,
+                f"name '{shown(researcher.name)}'" if researcher.name else "")
         entry = service.add_researcher(researcher, _distinct_name(service, researcher, args.yes))
-    print(f"Added {entry.name} to the roster.")
+    out(f"Added {entry.name} to the roster.")
     return EXIT_OK
 
 
@@ -120,7 +133,7 @@ def _distinct_name(service: Any, researcher: Any, yes: bool) -> str | None:
     while service.name_taken(name, researcher.key_id):
         if yes or not sys.stdin or not sys.stdin.isatty():
             name = f"{name} ({researcher.fingerprint[:4]})"
-            print(f"The roster already has a researcher of that name; adding as '{name}'.")
+            out(f"The roster already has a researcher of that name; adding as '{name}'.")
             continue
         name = input("The roster already has a researcher of that name. "
                      "Name to add this one under: ").strip() or name
@@ -134,12 +147,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     """``export --out FILE [--all] | export --preview``."""
     from testimonio.services.export import ExportService
 
+    if args.out is not None:
+        out_file(args.out, "bundle")
     with _vault(args) as vault:
         service = ExportService(vault)
         if args.preview:
             preview = service.preview(args.all, args.suppress_small_groups)
-            json.dump(preview, sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
+            out(json.dumps(preview, ensure_ascii=False, indent=2))
             return EXIT_OK
         plan = service.plan(args.all)
         leave_behind = False
@@ -147,15 +161,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             # Pictures that cannot be cleaned stay; the rest leaves only if the
             # researcher agrees (a terminal asks; a script passes --accept-risk).
             for note in plan.left_out:
-                print(f"Stays in the vault: {note}", file=sys.stderr)
+                err(f"Stays in the vault: {note}")
             leave_behind = confirm("Export the rest without them?")
         result = service.write(args.out, args.all, plan=plan,
                                suppress_small_groups=args.suppress_small_groups,
                                accept_risk=args.accept_risk, leave_behind=leave_behind)
-    print(f"Bundle {result.sequence} written to {result.path}: {result.interviews} interview(s), "
+    out(f"Bundle {result.sequence} written to {result.path}: {result.interviews} interview(s), "
           f"{result.attachments} attachment(s).")
     if result.blanked:
-        print(f"Quasi-identifiers blanked in {result.blanked} interview(s) of small groups.")
+        out(f"Quasi-identifiers blanked in {result.blanked} interview(s) of small groups.")
     return EXIT_OK
 
 
@@ -179,7 +193,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.folder is not None:
             return _import_folder(vault, service, args.folder, args.watch)
         for path in args.files:
-            print(service.import_file(path).sentence())
+            out(service.import_file(path).sentence())
     return EXIT_OK
 
 
@@ -189,20 +203,20 @@ def _import_folder(vault: Any, service: Any, folder: Any, watch: bool) -> int:
     importer = FolderImporter(vault, service)
     done = importer.run(folder)
     for item in done.items:
-        print(item.line(), flush=True)
+        out(item.line(), flush=True)
     new = sum(1 for i in done.items if i.outcome != "skipped")
-    print(f"{folder}: {new} bundle(s) handled, {done.known} imported before, "
+    out(f"{folder}: {new} bundle(s) handled, {done.known} imported before, "
           f"{sum(1 for i in done.items if i.outcome == 'skipped')} file(s) skipped.", flush=True)
     if done.truncated:
-        print("The folder holds more files than one pass reads; run again for the rest.")
+        out("The folder holds more files than one pass reads; run again for the rest.")
     if not watch:
         return done.exit_code
-    print(f"Watching {folder} for new bundles; press Ctrl+C to stop.", flush=True)
+    out(f"Watching {folder} for new bundles; press Ctrl+C to stop.", flush=True)
     try:
-        importer.watch(folder, lambda item: print(item.line(), flush=True), lambda: False,
+        importer.watch(folder, lambda item: out(item.line(), flush=True), lambda: False,
                        after=done)
     except KeyboardInterrupt:
-        print("Stopped watching.")
+        out("Stopped watching.")
     return EXIT_OK
 
 
@@ -210,12 +224,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``report --csv DIR | report --xlsx FILE [--lang L]`` (lead)."""
     from testimonio.services.report import ReportService
 
+    if args.xlsx is not None:
+        out_file(args.xlsx, "report")
     with _vault(args) as vault:
         service = ReportService(vault)
         if args.csv is not None:
             files = service.write_csv(args.csv, args.lang)
-            print(f"{len(files)} table(s) written to {args.csv}.")
+            out(f"{len(files)} table(s) written to {args.csv}.")
         else:
             service.write_xlsx(args.xlsx, args.lang)
-            print(f"Report written to {args.xlsx}.")
+            out(f"Report written to {args.xlsx}.")
     return EXIT_OK

@@ -11,11 +11,11 @@ import json
 import mimetypes
 import os
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from testimonio.cli.common import out, shown
 from testimonio.errors import EXIT_OK, AnswersInvalid, BadInput
 from testimonio.forms.model import (
     ATTACHMENT_TYPES,
@@ -38,7 +38,7 @@ MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 
 
 def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    out(line)
 
 
 def describe(result: LoadResult) -> list[str]:
@@ -244,24 +244,46 @@ def cmd_interviews_add(args: argparse.Namespace) -> int:
 
 
 def _read_answers(path: Path) -> Any:
+    """The answers file's JSON, its size and its numbers bounded before use."""
+    name = shown(path.name)
     try:
-        size = path.stat().st_size
-        if size > MAX_ANSWERS_BYTES:
-            raise BadInput(f"{path.name}: the answers file is too large ({size // 1024} kB).")
-        text = path.read_text(encoding="utf-8")
+        # Read at most one byte past the limit: a size from stat() says
+        # nothing for /dev/zero, a pipe or a file that grows meanwhile.
+        with open(path, "rb") as f:
+            raw = f.read(MAX_ANSWERS_BYTES + 1)
     except FileNotFoundError:
-        raise BadInput(f"There is no answers file {path}.") from None
-    except UnicodeDecodeError:
-        raise BadInput(f"{path.name}: the answers file must be UTF-8 JSON.") from None
+        raise BadInput(f"There is no answers file {shown(path)}.") from None
+    except IsADirectoryError:
+        raise BadInput(f"{shown(path)} is a folder, not an answers file.") from None
     except OSError as error:
-        raise BadInput(f"{path.name}: the answers file cannot be read ({error.strerror}).") from None
+        raise BadInput(f"{name}: the answers file cannot be read ({error.strerror}).") from None
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise BadInput(f"{name}: the answers file is larger than "
+                       f"{MAX_ANSWERS_BYTES // (1024 * 1024)} MB.")
     try:
-        return json.loads(text)
+        return json.loads(raw.decode("utf-8"), parse_int=_answer_int,
+                          parse_constant=_no_constant)
+    except UnicodeDecodeError:
+        raise BadInput(f"{name}: the answers file must be UTF-8 JSON.") from None
     except json.JSONDecodeError as error:
-        raise BadInput(f"{path.name}: not valid JSON (line {error.lineno}, column "
+        raise BadInput(f"{name}: not valid JSON (line {error.lineno}, column "
                        f"{error.colno}: {error.msg}).") from None
+    except ValueError as error:  # from the hooks below
+        raise BadInput(f"{name}: {error}") from None
     except RecursionError:
-        raise BadInput(f"{path.name}: the JSON is nested too deeply.") from None
+        raise BadInput(f"{name}: the JSON is nested too deeply.") from None
+
+
+def _answer_int(text: str) -> int:
+    # Python refuses to read ints past 4 300 digits only with a ValueError of
+    # its own; no answer needs more than 18 (what an integer answer stores).
+    if len(text.lstrip("-")) > 18:
+        raise ValueError(f"the number {text[:12]}… has more than 18 digits; no answer can hold it.")
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows.")
 
 
 def _in_order(q: Questionnaire, flat: dict[str, AnswerValue]) -> list[tuple[str, AnswerValue]]:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from testimonio.cli.common import ask_secret, vault_dir
+from testimonio.cli.common import ask_secret, out, vault_dir
 from testimonio.errors import EXIT_FAILED, EXIT_OK, BadInput, VaultError, VaultMissing
 from testimonio.vault import KdfParams, Vault
 
@@ -28,7 +28,7 @@ PAGE = 500
 
 
 def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    out(line)
 
 
 def _start_log() -> None:

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 from testimonio.errors import (
+    BadInput,
     BadSignature,
     BundleDamaged,
     NotForThisVault,
@@ -367,9 +368,11 @@ def open_bundle(
     try:
         f = open(path, "rb")  # noqa: SIM115 - handed to OpenedBundle
     except FileNotFoundError:
-        raise BundleDamaged(f"There is no bundle at {path}.") from None
-    except OSError as exc:
-        raise BundleDamaged(f"The bundle {path} cannot be read: {exc.strerror}.") from None
+        raise BadInput(f"There is no bundle at {path}.") from None
+    except IsADirectoryError:
+        raise BadInput(f"{path} is a folder, not a bundle.") from None
+    except OSError as exc:  # not a security refusal: nothing was read
+        raise BadInput(f"The bundle {path} cannot be read: {exc.strerror}.") from None
     try:
         size = Path(path).stat().st_size
         head = unwrap_any(f, recipient)

@@ -28,7 +28,7 @@ KEY_ID_BYTES = 32
 FINGERPRINT_GROUPS = 8
 _GROUP = 4
 
-_DISPLAY_RE = re.compile(r"^[0-9A-F]{4}( [0-9A-F]{4}){7}$")
+_DISPLAY_RE = re.compile(r"[0-9A-F]{4}( [0-9A-F]{4}){7}")  # fullmatch: no trailing newline
 
 
 def key_id_bytes(public_bytes: bytes) -> bytes:
@@ -65,7 +65,7 @@ def normalise_fingerprint(text: str) -> str:
 
 def is_fingerprint(text: str) -> bool:
     """True when ``text`` is in the display form produced by :func:`fingerprint`."""
-    return bool(_DISPLAY_RE.match(text))
+    return bool(_DISPLAY_RE.fullmatch(text))
 
 
 WORD_COUNT = 12

@@ -33,8 +33,10 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import struct
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,6 +46,7 @@ from typing import Any
 from testimonio.errors import BadInput, BadSignature, BundleDamaged
 from testimonio.exchange import kem as hybrid
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
+from testimonio.exchange.manifest import bounded_json
 
 TEAM_MAGIC = b"\x89TMT\r\n\x1a\n"
 KEY_MAGIC = b"\x89TMK\r\n\x1a\n"
@@ -54,6 +57,7 @@ MAX_TEAM_FILE = 64 * 1024 * 1024
 MAX_KEY_FILE = 64 * 1024
 _HEAD = struct.Struct(">8sB32s32sI")
 _SIG = 64
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,28 @@ def _now() -> str:
 
 
 def _text(value: object, what: str, limit: int) -> str:
+    """``value`` if it is plain text of 1 to ``limit`` characters, else BadInput.
+
+    The one rule for every name a signed file carries (study, sites, people,
+    questionnaires), applied by the writer and again by the reader: these
+    are shown beside a fingerprint, so nothing in them may steer a terminal
+    (ESC, other control characters) or reorder or hide what is shown
+    (bidirectional overrides, zero-width and other format characters).
+    """
     if not isinstance(value, str) or not value.strip() or len(value) > limit:
         raise BadInput(f"The {what} must be text of 1 to {limit} characters.")
+    if any(unicodedata.category(c) in _UNSAFE for c in value):
+        raise BadInput(f"The {what} contains control or invisible characters, which could "
+                       "change what a terminal or window shows; only plain text is accepted.")
     return value
+
+
+_UNSAFE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+#: Most questionnaires and sites a team file may carry.
+MAX_FORMS = 200
+MAX_SITES = 2000
+#: Most JSON objects and arrays in a signed file's body (parsed with a budget).
+MAX_CONTAINERS = 200_000
 
 
 def kem_field(keys: PublicKeys) -> dict[str, str]:
@@ -148,7 +171,7 @@ def _open(data: bytes, magic: bytes, domain: bytes, kind: str) -> tuple[PublicKe
     if not keys.verify(sig, domain + signed):
         raise BadSignature(f"The {kind}'s signature does not verify: it was altered.")
     try:
-        body = json.loads(signed[_HEAD.size :].decode("utf-8"))
+        body = bounded_json(signed[_HEAD.size :].decode("utf-8"), MAX_CONTAINERS)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise BundleDamaged(f"The {kind} is damaged.") from None
     if not isinstance(body, dict) or body.get("format") != VERSION:
@@ -221,20 +244,33 @@ def read_team_file(path: Path) -> TeamFile:
     keys, body = _open(_read(path, MAX_TEAM_FILE, "team file"), TEAM_MAGIC, TEAM_DOMAIN,
                        "team file")
     try:
+        if len(body["questionnaires"]) > MAX_FORMS or len(body["sites"]) > MAX_SITES:
+            raise ValueError("too many questionnaires or sites")
         forms = []
         for q in body["questionnaires"]:
             xls = base64.b64decode(q["xlsform"], validate=True)
             if hashlib.sha256(xls).hexdigest() != q["sha256"]:
                 raise ValueError("questionnaire hash")
-            if not isinstance(q["version"], str):
-                raise ValueError("questionnaire version")
-            forms.append(TeamQuestionnaire(_text(q["form_id"], "form id", 200), q["version"],
+            forms.append(TeamQuestionnaire(_text(q["form_id"], "form id", 200),
+                                           _text(q["version"], "questionnaire version", 200),
                                            xls, _text(q["filename"], "file name", 200)))
         sites = tuple(_text(s, "site name", 200) for s in body["sites"])
         return TeamFile(_text(body["study"], "study name", 200), with_kem(keys, body),
-                        tuple(forms), sites, str(body["created"]))
-    except (KeyError, TypeError, ValueError, BadInput):
+                        tuple(forms), sites, _created(body["created"]))
+    except BadInput as error:
+        raise _refused("team file", error) from None
+    except (KeyError, TypeError, ValueError):
         raise BundleDamaged("The team file is damaged: its contents are malformed.") from None
+
+
+def _created(value: object) -> str:
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        raise ValueError("creation time")
+    return value
+
+
+def _refused(kind: str, error: BadInput) -> BundleDamaged:
+    return BundleDamaged(f"The {kind} was refused and nothing was changed. {error}")
 
 
 def write_public_key_file(path: Path, keys: DeviceKeys, name: str) -> ResearcherKeyFile:
@@ -250,6 +286,8 @@ def read_public_key_file(path: Path) -> ResearcherKeyFile:
     keys, body = _open(_read(path, MAX_KEY_FILE, "key file"), KEY_MAGIC, KEY_DOMAIN, "key file")
     try:
         return ResearcherKeyFile(_text(body["name"], "name", 200), with_kem(keys, body),
-                                 str(body["created"]))
-    except (KeyError, BadInput):
+                                 _created(body["created"]))
+    except BadInput as error:
+        raise _refused("key file", error) from None
+    except (KeyError, TypeError, ValueError):
         raise BundleDamaged("The key file is damaged: its contents are malformed.") from None

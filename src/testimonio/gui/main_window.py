@@ -38,6 +38,7 @@ from testimonio.gui.dialogs.settings_dialog import SettingsDialog
 from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 from testimonio.gui.i18n import Languages, remember_language, remembered_language
 from testimonio.gui.lock import REASON_PANIC, REASON_SHORTCUT, LockGuard
+from testimonio.gui.plain import warn
 from testimonio.gui.views.data_view import DataView
 from testimonio.gui.views.export_dialog import ExportDialog
 from testimonio.gui.views.import_dialog import ImportDialog
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
         try:
             view = InterviewView(self.context, interview_id, self.stack)
         except TestimonioError as error:
-            QMessageBox.warning(self, "Testimonio", str(error))
+            warn(self, "Testimonio", str(error))
             return False
         self.views["interview"] = view
         self._open_id = interview_id
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
             try:
                 view = HOSTED_VIEWS[name](self.context, self.stack)
             except TestimonioError as error:
-                QMessageBox.warning(self, "Testimonio", str(error))
+                warn(self, "Testimonio", str(error))
                 return
             self.views[name] = view
             self.stack.addWidget(view)
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = dialogs[name]()
         except TestimonioError as error:
-            QMessageBox.warning(self, "Testimonio", str(error))
+            warn(self, "Testimonio", str(error))
             return 0
         result = dialog.exec()
         dialog.deleteLater()
@@ -382,7 +383,7 @@ class MainWindow(QMainWindow):
         try:
             self.context.interviews.delete_draft(interview_id)
         except TestimonioError as error:
-            QMessageBox.warning(self, "Testimonio", str(error))
+            warn(self, "Testimonio", str(error))
         self.list_view.refresh()
         self._update_actions()
 

@@ -39,7 +39,7 @@ __all__ = ["Attachment", "AttachmentInfo", "EditLogEntry", "Interview", "Intervi
 log = logging.getLogger(__name__)
 
 ProblemCheck = Callable[[dict[str, AnswerValue]], list[str]]
-_INSTANCE = re.compile(r"^(?P<repeat>.+)\[(?P<index>[1-9][0-9]*)\]$")
+_INSTANCE = re.compile(r"(?P<repeat>.+)\[(?P<index>[1-9][0-9]*)\]")  # fullmatch
 ALIAS_NAME = "alias"
 MAX_SITE_CHARS = 100
 
@@ -271,7 +271,7 @@ class InterviewService:
         one, and one edit-log row keeps what was removed.
         """
         if who is None:
-            found = _INSTANCE.match(repeat_path)
+            found = _INSTANCE.fullmatch(repeat_path)
             if found is None or not isinstance(index, str):
                 raise BadInput(f"'{repeat_path}' is not a repeat instance.")
             who, repeat_path, index = index, found["repeat"], int(found["index"])

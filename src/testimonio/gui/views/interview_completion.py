@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.plain import warn
 from testimonio.gui.views.interview_session import FormSession, problem_list
 
 
@@ -89,7 +90,7 @@ class CompletionSteps:
         try:
             self.session.complete()
         except TestimonioError as error:
-            QMessageBox.warning(self._window, self.tr("Complete"), error.message)
+            warn(self._window, self.tr("Complete"), error.message)
             return False
         self._apply_status()
         return True
@@ -106,7 +107,7 @@ class CompletionSteps:
         try:
             self.session.reopen(reason)
         except TestimonioError as error:
-            QMessageBox.warning(self._window, self.tr("Reopen"), error.message)
+            warn(self._window, self.tr("Reopen"), error.message)
             return False
         self._apply_status()
         return True

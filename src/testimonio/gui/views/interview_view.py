@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -35,6 +34,7 @@ from testimonio.errors import TestimonioError
 from testimonio.forms.model import AnswerValue, Question
 from testimonio.gui.autosave import Autosaver
 from testimonio.gui.context import AppContext
+from testimonio.gui.plain import plain_label, warn
 from testimonio.gui.views.interview_completion import CompletionSteps
 from testimonio.gui.views.interview_keyboard import FocusKeeper
 from testimonio.gui.views.interview_session import (
@@ -103,7 +103,7 @@ class InterviewView(CompletionSteps, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 6, 8, 0)
-        self.title_label = QLabel(self.session.title(), self)
+        self.title_label = plain_label(self, self.session.title())  # the alias: an answer
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
@@ -139,7 +139,7 @@ class InterviewView(CompletionSteps, QWidget):
         bar.addWidget(self.close_button)
         outer.addLayout(bar)
 
-        self.banner = QLabel(self)
+        self.banner = plain_label(self)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4ce; color: #4a3b00; padding: 6px;")
         self.banner.hide()
@@ -164,7 +164,7 @@ class InterviewView(CompletionSteps, QWidget):
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.page_title = QLabel(right)
+        self.page_title = plain_label(right)
         title_font = self.page_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         self.page_title.setFont(title_font)
@@ -400,7 +400,7 @@ class InterviewView(CompletionSteps, QWidget):
             self._persisted = dict(self.session.stored_answers)
             self.sync(now=True)
         except TestimonioError as error:
-            QMessageBox.warning(self, self.tr("Remove"), error.message)
+            warn(self, self.tr("Remove"), error.message)
             return
         self.touched = {p for p in self.touched if not p.startswith(repeat_path + "[")}
         if self.page is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
+from testimonio.gui.plain import warn
 
 
 class NewInterviewDialog(QDialog):
@@ -114,6 +115,6 @@ class NewInterviewDialog(QDialog):
             self.interview_id = str(self.context.interviews.start(
                 form_id, version, site, interviewer or "interviewer", language))
         except TestimonioError as error:
-            QMessageBox.warning(self, self.tr("New interview"), error.message)
+            warn(self, self.tr("New interview"), error.message)
             return
         self.accept()

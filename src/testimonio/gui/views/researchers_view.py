@@ -35,6 +35,7 @@ from testimonio.gui.models.researchers_model import (
     ResearchersModel,
     format_gaps,
 )
+from testimonio.gui.plain import plain_label
 from testimonio.gui.views import exchange_flow as flow
 from testimonio.gui.views.team_dialog import FingerprintCheck
 
@@ -168,22 +169,22 @@ class ResearchersView(QWidget):
         self.context = context
         self.model = ResearchersModel(self)
         self.bundles_model = BundlesModel(self)
-        self.title = QLabel(self)
+        self.title = QLabel(self)  # ours; the rest may quote names from key files
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
         self.table = _table(self.model, self)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_bundles())
-        self.bundles_label = QLabel(self)
+        self.bundles_label = plain_label(self)
         self.bundles_table = _table(self.bundles_model, self)
-        self.gaps_label = QLabel(self)
+        self.gaps_label = plain_label(self)
         self.gaps_label.setWordWrap(True)
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_researcher)
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.status = QLabel(self)
+        self.status = plain_label(self)
         self.status.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

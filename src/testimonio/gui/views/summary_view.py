@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
+from testimonio.gui.plain import plain_label
 from testimonio.gui.widgets.charts import (
     Bar,
     BarChart,
@@ -63,7 +64,7 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.context = context
         self.summary = Summary()
-        self.headline = QLabel(self)
+        self.headline = plain_label(self)
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         font = self.headline.font()

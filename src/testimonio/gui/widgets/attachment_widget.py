@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from testimonio.errors import BadInput, TestimonioError
 from testimonio.forms.model import AnswerValue, Question
 from testimonio.gui.file_dialogs import open_file
+from testimonio.gui.plain import warn
 from testimonio.gui.widgets.pdf_pages import PdfUnreadable, page_count, render_page
 from testimonio.gui.widgets.question_widgets import QuestionInput
 
@@ -223,7 +224,7 @@ class AttachmentInput(QuestionInput):
                                  else self.tr("Attached"))
 
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Attachment"), message)
+        warn(self, self.tr("Attachment"), message)
 
 
 class AttachmentViewer(QDialog):
