@@ -80,3 +80,12 @@ def test_outside_text_reaches_the_terminal_escaped(world: World) -> None:
     assert "Rosa\\u001b[8m\\u202e\\u2028" in listed
     shown = world.cli("interviews", "list", "--json", code=0).stdout
     assert '"Rosa\\u001b[8m\\u202e\\u2028"' in shown
+
+
+def test_a_site_with_control_characters_in_a_bundle_is_refused(world: World) -> None:
+    record = copy.deepcopy(world.records[0])
+    record["site"] = f"Tumbes{HIDE}"
+    before = snapshot(world.lead)
+    done = world.cli("import", str(world.bundle("site.tmb", records=[record])), code=3)
+    assert f"record {record['export_id']}: bad site" in done.stderr
+    assert snapshot(world.lead) == before

@@ -118,10 +118,15 @@ def _text(value: object, what: str, limit: int) -> str:
     """
     if not isinstance(value, str) or not value.strip() or len(value) > limit:
         raise BadInput(f"The {what} must be text of 1 to {limit} characters.")
-    if any(unicodedata.category(c) in _UNSAFE for c in value):
+    if not is_plain_text(value):
         raise BadInput(f"The {what} contains control or invisible characters, which could "
                        "change what a terminal or window shows; only plain text is accepted.")
     return value
+
+
+def is_plain_text(value: str) -> bool:
+    """True when ``value`` holds no control, format, surrogate or separator character."""
+    return not any(unicodedata.category(c) in _UNSAFE for c in value)
 
 
 _UNSAFE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})

@@ -43,6 +43,8 @@ from testimonio.services.questionnaires import QuestionnaireService
 # an encoder per answer (370 000 of them in a 10 000-interview bundle).
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _ATTACHMENT_CACHE_KIB = 8 * 1024  # page cache while attachments stream into the vault
+#: Attachments up to this size are inserted with their row (written once).
+_INLINE_BYTES = 16 * 1024 * 1024
 
 
 class BundleInvalid(BundleError):
@@ -427,21 +429,30 @@ def _mismatch(name: str) -> BundleInvalid:
 
 def _store_attachment(db: Any, att: Any, att_id: str, interview_id: str, info: dict[str, Any],
                       steps: Progress) -> None:
-    """Stream one attachment into the vault a piece at a time, checking its hash.
+    """Write one attachment into the vault once, checking its hash first.
 
-    The row is inserted with a zero-filled blob of the right size, then
-    written through SQLite's incremental blob I/O one piece (1 MiB) at a
-    time. SQLite still builds the inserted row in memory (the blob column is
-    not the table's last, so its zeroes are expanded): memory peaks at about
-    twice the largest attachment, not at the whole bundle. A hash mismatch
+    Up to :data:`_INLINE_BYTES` (every photo of a document in practice) the
+    bytes are read, hashed and inserted with the row: each page is written
+    once. A larger one is streamed through SQLite's incremental blob I/O
+    into a zero-filled blob (its pages are then written twice, but memory
+    stays at about twice the piece, not the attachment). A hash mismatch
     raises, and the transaction rolls back.
     """
-    cursor = db.execute(
-        "INSERT INTO attachments (id, interview_id, question_path, mime, size, sha256, "
-        "caption, data, export_opt_in, created_at) VALUES (?, ?, ?, ?, ?, ?, '', zeroblob(?), 0, ?)",
-        (att_id, interview_id, str(info["path"]), info["mime"], att.size, str(info["sha256"]),
-         att.size, now()))
+    sql = ("INSERT INTO attachments (id, interview_id, question_path, mime, size, sha256, "
+           "caption, data, export_opt_in, created_at) VALUES (?, ?, ?, ?, ?, ?, '', {}, 0, ?)")
+    head = (att_id, interview_id, str(info["path"]), info["mime"], att.size, str(info["sha256"]))
     digest = hashlib.sha256()
+    if att.size <= _INLINE_BYTES:
+        data = bytearray()
+        for piece in att.chunks():
+            digest.update(piece)
+            data += piece
+            steps.check()
+        if digest.hexdigest() != info["sha256"]:
+            raise _mismatch(att.name)
+        db.execute(sql.format("?"), (*head, data, now()))  # a buffer: no extra copy
+        return
+    cursor = db.execute(sql.format("zeroblob(?)"), (*head, att.size, now()))
     blob = db.open_blob("attachments", "data", cursor.lastrowid, readonly=False)
     try:
         for piece in att.chunks():

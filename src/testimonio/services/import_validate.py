@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from testimonio.exchange.teamfile import is_plain_text
 from testimonio.forms.model import Group, Privacy, Question, Questionnaire
 from testimonio.forms.state_paths import model_path
 from testimonio.forms.state_values import type_problem
@@ -155,7 +156,9 @@ def _field_problems(record: dict[str, Any], eid: str) -> list[str]:
     if not isinstance(rev, int) or isinstance(rev, bool) or not 1 <= rev < 2**62:
         problems.append(f"record {eid}: bad revision")
     for name in ("form_id", "form_version", "site", "language"):
-        if not isinstance(record[name], str) or len(record[name]) > 500:
+        # Names shown to the lead: bounded plain text, as in the team file.
+        value = record[name]
+        if not isinstance(value, str) or len(value) > 200 or not is_plain_text(value):
             problems.append(f"record {eid}: bad {name}")
     for name in ("started", "completed"):
         value = record[name]
