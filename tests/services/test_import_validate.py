@@ -6,6 +6,7 @@ import copy
 
 import pytest
 
+from formkit import write_rows
 from testimonio.forms.loader import load_questionnaire
 from testimonio.paths import shipped_forms_dir
 from testimonio.services.export_plan import InterviewToExport, StoredAttachment, plan_record
@@ -47,3 +48,41 @@ def test_bad_records_are_refused(change) -> None:  # type: ignore[no-untyped-def
     change(record)
     assert record_problems(record, Q)
     assert record_problems([], Q)
+
+
+def _rules_form(tmp_path) -> object:  # noqa: ANN001
+    """select_multiple, or_other, time, geopoint and a quasi integer and date."""
+    path = write_rows(tmp_path / "rules.xlsx", {
+        "survey": [["type", "name", "label", "privacy"],
+                   ["select_multiple yn", "many", "Many", ""],
+                   ["select_one yn or_other", "one", "One", ""],
+                   ["time", "at", "At", ""],
+                   ["geopoint", "where", "Where", "safe"],
+                   ["integer", "age", "Age", "quasi"],
+                   ["date", "day", "Day", "quasi"]],
+        "choices": [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]],
+        "settings": [["form_id", "version"], ["rules", "1"]],
+    })
+    return load_questionnaire(path)
+
+
+@pytest.mark.parametrize(("name", "value", "ok"), [
+    ("many", ["yes", "no"], True),
+    ("many", ["yes", "yes"], False),  # duplicate choices: the form state refuses them too
+    ("one", "other", True),
+    ("one", "anything at all", False),  # or_other allows "other", not any value
+    ("at", "10:30", True),
+    ("at", "25:99", False),
+    ("where", "-3.5 -80.2", True),
+    ("where", "here", False),
+    ("age", "30-39", True),  # a band: what the exporter makes of a quasi number
+    ("age", 34, True),
+    ("day", "2019-11", True),  # a month: what the exporter makes of a quasi date
+    ("day", "2019-11-02\n", False),
+])
+def test_import_uses_the_forms_rules(tmp_path, name: str, value: object, ok: bool) -> None:  # noqa: ANN001
+    q = _rules_form(tmp_path)
+    record = {"export_id": "ab" * 16, "form_id": "rules", "form_version": "1", "revision": 1,
+              "site": "Tumbes", "language": "es", "started": "2019-11-20", "completed": None,
+              "answers": {name: value}, "attachments": []}
+    assert (record_problems(record, q) == []) is ok  # type: ignore[arg-type]
