@@ -67,8 +67,9 @@ installer: $(STAMP) translations
 	@if command -v makensis >/dev/null; then $(PY) packaging/windows/build_nsis.py --stand-in; \
 	else echo "makensis not found: the Windows installer script was not compiled"; fi
 
-bench: $(STAMP)
-	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+# Every bench script, then the table of figure -> target -> met (bench/run_all.py).
+bench: $(STAMP) translations
+	$(PY) bench/run_all.py
 
 clean:
 	rm -rf $(VENV) build dist $(QM)

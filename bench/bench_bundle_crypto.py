@@ -29,6 +29,9 @@ from testimonio.exchange import keys
 from testimonio.exchange.bundle import AttachmentSource, open_bundle, write_bundle
 from testimonio.limits import MAX_ATTACHMENT_BYTES
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from figures import report  # noqa: E402
+
 
 def make_records(n: int) -> list[dict[str, Any]]:
     sites = ["Tumbes", "Aguas Verdes", "Huaquillas", "Zarumilla"]
@@ -131,6 +134,8 @@ def bench_attachments(total_mb: int, tmp: Path) -> None:
     print(f"  seal {seal:6.1f} s ({path.stat().st_size / seal / 1e6:.0f} MB/s)   "
           f"open+stream {unseal:6.1f} s")
     print(f"  child: {out.strip()} (target < 300 MB)")
+    peak = float(out.split("peak RSS")[1].split()[0])
+    report(f"open a {path.stat().st_size / 1e9:.1f} GB attachment bundle, peak RSS", peak, 300, " MB")
 
 
 def child(tmp: Path) -> None:

@@ -1,11 +1,16 @@
 """GUI figures: launch to unlock dialog, unlock to a list of 100 000 interviews,
 a new filter or search on that list, and memory with it open.
 
-Run: ``.venv/bin/python bench/bench_gui_startup.py`` (offscreen). Targets
-(issue 4): launch ≤ 1.5 s, unlock → list ≤ 1 s, filter/search ≤ 100 ms,
-RSS ≤ 300 MB. The unlock figure leaves out the Argon2id derivation (about a
-second by design, measured by the vault's own bench) by using cheap test
-parameters; it times opening the database, the services and the window.
+Run: ``.venv/bin/python bench/bench_gui_startup.py`` (offscreen). Targets:
+launch ≤ 1.5 s, unlock → list ≤ 300 ms after the key derivation (issue 17),
+filter/search ≤ 100 ms, RSS ≤ 300 MB.
+
+What a user meets is measured in a fresh process, as the program starts: the
+vault is made with the real, tuned Argon2id parameters, the child imports
+only what the program imports, shows the unlock dialog, derives the key,
+opens the vault and shows the list; it prints each step and its peak RSS
+(ru_maxrss, which includes Argon2id's memory at unlock). The filters are
+then timed in this process on the same vault.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+from figures import report  # noqa: E402
 
 N = 100_000
 PASSPHRASE = "bench passphrase for the list"
@@ -54,6 +61,69 @@ def rss_mb() -> float:
     return float("nan")
 
 
+FLOW = textwrap.dedent("""
+    import resource, sys, time
+    t0 = time.perf_counter()
+    from pathlib import Path
+    from testimonio.app import create_application
+    from testimonio.gui.context import AppContext
+    from testimonio.gui.i18n import languages, remembered_language
+    from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+    app = create_application()
+    languages(app).install(remembered_language())
+    context = AppContext(Path(sys.argv[1]))
+    dialog = UnlockDialog(context)
+    dialog.show()
+    app.processEvents()
+    t_dialog = time.perf_counter()
+    modules_at_dialog = set(sys.modules)
+    from testimonio.vault import SLOTS_NAME
+    from testimonio.vault.slots import PASSPHRASE, read_slot_file
+    slot = read_slot_file(Path(sys.argv[1]) / SLOTS_NAME).slot(PASSPHRASE)
+    k0 = time.perf_counter()
+    slot.kdf.derive(sys.argv[2], slot.salt)
+    kdf_s = time.perf_counter() - k0
+    dialog.close()
+    u0 = time.perf_counter()
+    context.unlock(sys.argv[2])
+    from PySide6.QtWidgets import QApplication
+    from testimonio.gui.main_window import MainWindow
+    window = MainWindow(context)
+    window.resize(1280, 760)
+    window.show()
+    QApplication.processEvents()
+    rows = window.list_view.model.rowCount()
+    shown_s = time.perf_counter() - u0
+    heavy = sorted(m for m in ("pyxform", "openpyxl") if m in sys.modules)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{t_dialog - t0:.4f} {kdf_s:.4f} {shown_s:.4f} {rows} {peak:.0f} {','.join(heavy) or '-'}",
+          flush=True)
+""")
+
+
+def bench_flow(vault: Path) -> None:
+    """Launch, unlock with the real key derivation and show the list, in a fresh process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    runs = []
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", FLOW, str(vault), PASSPHRASE], env=env,
+                             capture_output=True, text=True, check=True).stdout.split()
+        runs.append(out)
+    dialog, kdf, shown = (statistics.median(float(r[i]) for r in runs) for i in range(3))
+    rows, peak, heavy = runs[0][3], max(float(r[4]) for r in runs), runs[0][5]
+    after_kdf = shown - kdf
+    print(f"fresh process (median of 3): imports + unlock dialog {1000 * dialog:.0f} ms; "
+          f"key derivation {1000 * kdf:.0f} ms; unlock + list of {rows} shown "
+          f"{1000 * shown:.0f} ms, of which after the derivation {1000 * after_kdf:.0f} ms "
+          f"(target ≤ 300){'' if after_kdf <= 0.3 else '  MISSED'}")
+    report("launch to unlock dialog, fresh process", dialog * 1000, 1500, " ms")
+    report("unlock to the list of 100 000 after key derivation", after_kdf * 1000, 300, " ms")
+    report("peak RSS, launch + unlock + list", peak, 300, " MB")
+    print(f"peak RSS of that process (Argon2id's memory included): {peak:.0f} MB "
+          f"(target ≤ 300){'' if peak <= 300 else '  MISSED'}; "
+          f"pyxform/openpyxl imported by then: {heavy}")
+
+
 def make_vault(folder: Path) -> Path:
     """A vault with N interviews (rows written in bulk: this is test data)."""
     from testimonio.paths import shipped_forms_dir
@@ -62,7 +132,8 @@ def make_vault(folder: Path) -> Path:
     from testimonio.vault import KdfParams, Vault
 
     path = folder / "vault"
-    vault, _ = Vault.create(path, PASSPHRASE, kdf=KdfParams.FAST)
+    # The parameters a real vault gets on this machine (tuned Argon2id).
+    vault, _ = Vault.create(path, PASSPHRASE, kdf=KdfParams.tuned())
     form = QuestionnaireService(vault).install(shipped_forms_dir() / "border_testimony.xlsx")
     service = InterviewService(vault)
     for site in SITES:
@@ -105,6 +176,7 @@ def main() -> int:
         print(f"setup: vault with {N} interviews in {time.perf_counter() - started:.1f} s")
         launch = bench_launch(vault)
         print(f"launch to unlock dialog (from source, best of 3): {launch * 1000:.0f} ms  (target ≤ 1500)")
+        bench_flow(vault)
 
         from PySide6.QtWidgets import QApplication
 
@@ -124,8 +196,8 @@ def main() -> int:
         shown = time.perf_counter()
         model = window.list_view.model
         assert model.rowCount() == N, model.rowCount()
-        print(f"unlock (cheap KDF) {1000 * (unlocked - start):.0f} ms + list of {N} shown "
-              f"{1000 * (shown - unlocked):.0f} ms = {1000 * (shown - start):.0f} ms  (target ≤ 1000)")
+        print(f"in this process: unlock {1000 * (unlocked - start):.0f} ms + list of {N} shown "
+              f"{1000 * (shown - unlocked):.0f} ms")
 
         view = window.list_view
         timings: dict[str, list[float]] = {"site filter": [], "status filter": [], "search": [],
@@ -143,6 +215,7 @@ def main() -> int:
         for name, values in timings.items():
             print(f"{name}: median {1000 * statistics.median(values):.1f} ms, "
                   f"max {1000 * max(values):.1f} ms  (target ≤ 100)")
+            report(f"list {name} in the window, max", 1000 * max(values), 100, " ms")
         t0 = time.perf_counter()
         view.table.scrollToBottom()
         QApplication.processEvents()
