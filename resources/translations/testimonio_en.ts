@@ -1535,10 +1535,6 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new language is used the next time the program starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>

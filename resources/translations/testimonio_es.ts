@@ -1543,10 +1543,6 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Se cambió la frase de contraseña.</translation>
     </message>
     <message>
-        <source>The new language is used the next time the program starts.</source>
-        <translation>El nuevo idioma se usará la próxima vez que se inicie el programa.</translation>
-    </message>
-    <message>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>

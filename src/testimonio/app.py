@@ -73,8 +73,8 @@ def _use_vault_language(context: AppContext, languages: Languages) -> None:
     except Exception:  # noqa: BLE001 - the program works in any language
         log.debug("no language setting", exc_info=True)
         return
-    if setting != remembered_language():
-        remember_language(setting)
+    if setting != remembered_language(context.vault_dir):
+        remember_language(setting, context.vault_dir)
         languages.install(setting)
 
 
@@ -89,8 +89,8 @@ def main(vault_dir: Path | None = None) -> int:
     from testimonio.gui.i18n import languages, remembered_language
 
     langs = languages(app)
-    langs.install(remembered_language())
     context = AppContext(Path(vault_dir) if vault_dir else default_vault_dir())
+    langs.install(remembered_language(context.vault_dir))  # this vault's own
     if not open_vault(context, langs):
         return 0
     _start_log()

@@ -234,8 +234,11 @@ def cmd_interviews_add(args: argparse.Namespace) -> int:
                 return [f"{_where(p.path)}: {p.message}" for p in fresh.problems()]
 
         # One transaction: a crash or a full disk leaves all of it or none.
+        # Messages follow the terminal's language; the interview is taken in
+        # the questionnaire's own default language (as it opens in the GUI).
         interview_id = interviews.add_interview(questionnaire.form_id, questionnaire.version,
-                                                site, who, language, items, complete=check)
+                                                site, who, questionnaire.default_language,
+                                                items, complete=check)
     status = "complete" if args.complete else "draft"
     _out(f"Interview {interview_id} added ({questionnaire.form_id} version "
          f"{questionnaire.version}, {site}, {status}).")

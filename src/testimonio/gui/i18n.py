@@ -9,6 +9,7 @@ Vorta does, so layouts that break in a longer language show up in a test.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from pathlib import Path
@@ -126,23 +127,39 @@ class _Holder(QObject):
 
 # The interface language must be known before the vault is open (the unlock
 # dialog is translated), so a copy of that one setting lives in a small file
-# beside the vault's folder. It reveals nothing about interviews.
-def _language_file() -> Path:
-    return data_dir() / "interface-language"
+# in the data folder. One file per vault (named by a hash of the vault's
+# folder, which it does not reveal): opening the lead's vault on a laptop
+# does not change the language of the researcher's unlock screen. The file
+# without a hash is the language of the first-run wizard and of a vault that
+# has none yet. It reveals nothing about interviews.
+def _language_file(vault_dir: Path | None = None) -> Path:
+    if vault_dir is None:
+        return data_dir() / "interface-language"
+    digest = hashlib.sha256(str(Path(vault_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+    return data_dir() / f"interface-language-{digest}"
 
 
-def remembered_language() -> str:
-    """The language last chosen in the program, '' if none."""
+def _read(path: Path) -> str:
     try:
-        value = _language_file().read_text(encoding="ascii").strip()
+        value = path.read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return ""
     return value if value in SUPPORTED or value == PSEUDO else ""
 
 
-def remember_language(setting: str) -> None:
+def remembered_language(vault_dir: Path | None = None) -> str:
+    """The language last chosen for the vault in ``vault_dir`` (else the
+    one chosen in the first-run wizard), '' if none."""
+    if vault_dir is not None:
+        found = _read(_language_file(vault_dir))
+        if found:
+            return found
+    return _read(_language_file())
+
+
+def remember_language(setting: str, vault_dir: Path | None = None) -> None:
     """Keep the chosen language for the next start (before unlock)."""
-    path = _language_file()
+    path = _language_file(vault_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(setting if setting in SUPPORTED else "", encoding="ascii")

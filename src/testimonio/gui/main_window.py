@@ -402,10 +402,13 @@ class MainWindow(QMainWindow):
     def _apply_settings(self) -> None:
         self.guard.set_idle_minutes(self._idle_minutes())
         language = self.context.preferences.language
-        if language != remembered_language():
-            remember_language(language)
-            QMessageBox.information(self, "Testimonio", self.tr(
-                "The new language is used the next time the program starts."))
+        if language != remembered_language(self.context.vault_dir):
+            # This vault's language (its unlock screen too), applied now.
+            remember_language(language, self.context.vault_dir)
+            from testimonio.gui.language_switch import switch_language
+
+            if switch_language(self, language):
+                return
         self.list_view.load()
 
     def _idle_minutes(self) -> float:

@@ -330,7 +330,8 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.recovery_page.panel.set_key(recovery_key)
         language = self.language_page.value()
-        remember_language(language)
+        remember_language(language)  # the wizard's, for vaults not yet opened
+        remember_language(language, self.context.vault_dir)
         self.context.preferences.set("language", language)
 
     def accept(self) -> None:

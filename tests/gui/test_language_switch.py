@@ -1,0 +1,48 @@
+"""The interface language: applied at once from Settings (the open interview
+comes back at the same question), remembered per vault (the unlock screen
+of one vault is not changed by opening another), and interviews added from
+the command line open in the questionnaire's default language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from conftest import build_qm
+from testimonio.gui.i18n import languages, remember_language, remembered_language
+
+
+def test_a_new_language_in_settings_applies_at_once(qtbot: Any, app: Any, context: Any,
+                                                    interviews: list[str]) -> None:
+    from testimonio.gui.main_window import MainWindow
+
+    build_qm()
+    window = MainWindow(context, languages(app))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.open_interview(interviews[2], "person/age")
+    qtbot.waitUntil(lambda: window.views["interview"].current_path() == "person/age", timeout=2000)
+    context.preferences.set("language", "es")
+    window._apply_settings()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Archivo" in titles and "&File" not in titles
+    assert window.list_view.search.placeholderText() != "Alias or the start of the interview id"
+    view = window.views["interview"]
+    qtbot.waitUntil(lambda: view.current_path() == "person/age", timeout=2000)
+    assert view.complete_button.text() == QApplication.translate("InterviewView", "Complete…")
+    assert view.complete_button.text() != "Complete…"
+    assert remembered_language(context.vault_dir) == "es"
+
+
+def test_each_vault_keeps_its_own_unlock_language(tmp_path: Path) -> None:
+    researcher, lead = tmp_path / "researcher", tmp_path / "lead"
+    remember_language("es", researcher)
+    remember_language("en", lead)  # opening the lead's vault in English…
+    assert remembered_language(researcher) == "es"  # …leaves the researcher's in Spanish
+    assert remembered_language(lead) == "en"
+    remember_language("es")  # the first-run wizard's choice: for vaults with none yet
+    assert remembered_language(tmp_path / "new") == "es"
