@@ -147,3 +147,21 @@ def test_forms_to_support_load_or_are_refused_naming_the_feature(name: str) -> N
         return
     q = load_file(path).questionnaire
     FormState(q, {}, q.default_language)
+
+
+def test_randomized_choices_follow_the_seed(tmp_path: Path) -> None:
+    form = write_xlsform(tmp_path / "shuffle.xlsx", [
+        {"type": "integer", "name": "s", "label": "Seed"},
+        {"type": "select_one letters", "name": "pick", "label": "Pick", "parameters": "randomize=true seed=${s}"},
+        {"type": "select_one letters", "name": "plain", "label": "Plain"},
+    ], [{"list_name": "letters", "name": c, "label": c.upper()} for c in "abcdefgh"])
+    q = load_file(form).questionnaire
+    state = FormState(q, {"s": 42}, "default")
+    first = [c.name for c in state.choices("pick")]
+    assert sorted(first) == list("abcdefgh") and first != list("abcdefgh")
+    assert [c.name for c in FormState(q, {"s": 42}, "default").choices("pick")] == first  # same seed
+    state.set("s", 7)
+    assert [c.name for c in state.choices("pick")] != first
+    assert [c.name for c in state.choices("plain")] == list("abcdefgh")
+    unseeded = FormState(q, {}, "default")
+    assert unseeded.choices("pick") == unseeded.choices("pick")  # stable within one interview

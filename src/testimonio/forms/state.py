@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import math
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from testimonio.errors import AnswersInvalid, BadInput
+from testimonio.errors import AnswersInvalid, BadInput, ExpressionError
 from testimonio.forms.deps import DependencyGraph
-from testimonio.forms.expr import Value, evaluate, parse
+from testimonio.forms.expr import Value, evaluate, parse, to_number
+from testimonio.forms.expr.functions_odk import shuffled_order
 from testimonio.forms.model import (
     METADATA_TYPES,
     AnswerValue,
@@ -77,6 +80,7 @@ class FormState(StateEngine):
         graph: DependencyGraph | None = None,
     ) -> None:
         super().__init__(questionnaire, graph or DependencyGraph.build(questionnaire), language, today, now)
+        self._session_seed = random.randrange(1, 2**31 - 1)  # noqa: S311 - an order of choices
         self._load(answers)
         self._fill_metadata(new=not answers)
         self._recompute_all()
@@ -134,10 +138,27 @@ class FormState(StateEngine):
         node = self._node(path)
         if not isinstance(node, Question):
             return ()
-        if path not in self._allowed:
-            return node.choices
-        allowed = set(self._allowed[path])
-        return tuple(c for c in node.choices if c.name in allowed)
+        offered = node.choices
+        if path in self._allowed:
+            allowed = set(self._allowed[path])
+            offered = tuple(c for c in node.choices if c.name in allowed)
+        if node.parameters.get("randomize", "").strip().lower() == "true":
+            offered = self._shuffled(node, path, offered)
+        return offered
+
+    def _shuffled(self, node: Question, path: str, offered: tuple[Choice, ...]) -> tuple[Choice, ...]:
+        """``parameters: randomize=true [seed=…]``: the list in a shuffled order,
+        the same every time for the same seed (and for one interview without one)."""
+        seed_text = node.parameters.get("seed", "").strip()
+        seed = None
+        if seed_text:
+            try:
+                seed = to_number(self.evaluate(seed_text, path))
+            except ExpressionError:
+                seed = None
+        if seed is None or not math.isfinite(seed):
+            seed = float(self._session_seed)
+        return tuple(offered[i] for i in shuffled_order(len(offered), seed))
 
     def instances(self, repeat_path: str) -> int:
         """How many instances the repeat at this (own) answer path has."""

@@ -100,6 +100,7 @@ class SurveyBuilder:
         self.loop_rows: dict[str, RowInfo] = {}
         self.generated: set[str] = set()  # paths of nodes pyxform made up (no row)
         self._lists: dict[int, tuple[list[Mapping[str, Any]], tuple[Choice, ...]]] = {}
+        self.all_lists: dict[str, list[Mapping[str, Any]]] = {}  # the choices sheet by list name
 
     # --- texts ---------------------------------------------------------------
 
@@ -120,6 +121,7 @@ class SurveyBuilder:
     # --- tree ----------------------------------------------------------------
 
     def questionnaire(self, tree: Mapping[str, Any]) -> Questionnaire:
+        self.all_lists = {str(k): v for k, v in (tree.get("choices") or {}).items() if isinstance(v, list)}
         children = self.children(tree.get("children") or [], "", None)
         root = Group(name="", path="", children=tuple(children))
         title = self.text(tree.get("title"))
@@ -251,7 +253,11 @@ class SurveyBuilder:
         if attached is not None:
             choices = _file_choices(attached, item.get("parameters") or {})
         else:
-            choices = () if from_file else self.choice_list(item.get("choices") or [])
+            listed = item.get("choices")
+            if not listed and isinstance(item.get("itemset"), str):
+                # pyxform leaves a list it writes as an itemset (randomize=true) on the form
+                listed = self.all_lists.get(str(item["itemset"]))
+            choices = () if from_file else self.choice_list(listed or [])
         parameters = item.get("parameters") or {}
         if isinstance(parameters, str):  # pyxform leaves some (e.g. image) unparsed
             parameters = parameters_parse(raw_parameters=parameters, row_number=row or 0)

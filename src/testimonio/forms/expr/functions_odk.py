@@ -178,24 +178,33 @@ class _ParkMiller:
         return (self.state - 1) / (self.MODULUS - 1)
 
 
-def odk_randomize(_c: Context, a: Sequence[Value]) -> Value:
-    """Shuffle nodes with the inside-out Fisher-Yates algorithm (seeded: reproducible)."""
-    nodes = nodes_arg("randomize", a[0])
-    if len(a) > 1:
-        seed = to_number(a[1])
-        if not math.isfinite(seed):
-            raise ExpressionError("randomize() needs a number as its seed.")
-        draw = _ParkMiller(seed).next_float
-    else:
-        draw = random.random  # noqa: S311 - an order of questions, not a secret
+def shuffled_order(n: int, seed: float | None = None) -> list[int]:
+    """A permutation of ``range(n)`` by the inside-out Fisher-Yates algorithm.
+
+    With a seed the draws come from the Park-Miller generator, so the same
+    seed always gives the same order (the ODK XForms ``randomize``).
+    """
+    draw = _ParkMiller(seed).next_float if seed is not None else random.random  # noqa: S311 - an order
     order: list[int] = []
-    for i in range(len(nodes)):
+    for i in range(n):
         j = math.floor(draw() * (i + 1))
         if j == i:
             order.append(i)
         else:
             order.append(order[j])
             order[j] = i
+    return order
+
+
+def odk_randomize(_c: Context, a: Sequence[Value]) -> Value:
+    """Shuffle nodes with the inside-out Fisher-Yates algorithm (seeded: reproducible)."""
+    nodes = nodes_arg("randomize", a[0])
+    seed = None
+    if len(a) > 1:
+        seed = to_number(a[1])
+        if not math.isfinite(seed):
+            raise ExpressionError("randomize() needs a number as its seed.")
+    order = shuffled_order(len(nodes), seed)
     return NodeSet(tuple(nodes.paths[k] for k in order), tuple(nodes.values[k] for k in order))
 
 
