@@ -1734,6 +1734,22 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Counts under k in summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells of fewer than k interviews show as &apos;fewer than k&apos;. Exact counts are for internal use only and are marked so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown as &apos;fewer than k&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact (internal use only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Largest side of exported pictures (pixels)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2389,11 +2405,19 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>fewer than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No testimonies yet. Import the researchers&apos; bundles to see the figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 testimonies from %2 site(s). %3 of them held a humanitarian visa; %4 of those were still refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact counts, small groups included: for internal use only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1742,6 +1742,22 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Una exportación rechaza grupos con menos personas que esto.</translation>
     </message>
     <message>
+        <source>Counts under k in summaries</source>
+        <translation>Cifras menores que k en los resúmenes</translation>
+    </message>
+    <message>
+        <source>Cells of fewer than k interviews show as &apos;fewer than k&apos;. Exact counts are for internal use only and are marked so.</source>
+        <translation>Las celdas de menos de k entrevistas se muestran como «menos de k». Las cifras exactas son solo para uso interno y se marcan así.</translation>
+    </message>
+    <message>
+        <source>Shown as &apos;fewer than k&apos;</source>
+        <translation>Mostradas como «menos de k»</translation>
+    </message>
+    <message>
+        <source>Exact (internal use only)</source>
+        <translation>Exactas (solo uso interno)</translation>
+    </message>
+    <message>
         <source>Largest side of exported pictures (pixels)</source>
         <translation>Lado mayor de las fotos exportadas (píxeles)</translation>
     </message>
@@ -2397,12 +2413,20 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>días</translation>
     </message>
     <message>
+        <source>fewer than %1</source>
+        <translation>menos de %1</translation>
+    </message>
+    <message>
         <source>No testimonies yet. Import the researchers&apos; bundles to see the figures.</source>
         <translation>Todavía no hay testimonios. Importe los paquetes de los investigadores para ver las cifras.</translation>
     </message>
     <message>
         <source>%1 testimonies from %2 site(s). %3 of them held a humanitarian visa; %4 of those were still refused.</source>
         <translation>%1 testimonios de %2 lugar(es). %3 de ellos tenían visa humanitaria; a %4 de esos igual se les negó la entrada.</translation>
+    </message>
+    <message>
+        <source>Exact counts, small groups included: for internal use only.</source>
+        <translation>Cifras exactas, grupos pequeños incluidos: solo para uso interno.</translation>
     </message>
     <message>
         <source>held one and were still refused</source>

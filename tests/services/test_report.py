@@ -57,7 +57,13 @@ def test_canaries_nowhere_after_export_import_and_report(tmp_path: Path) -> None
     assert len(rows) == 3 and {row["_submitted_by"] for row in rows} == {"Researcher 1"}
     assert all(len(row["_uuid"]) == 32 for row in rows)
     assert P["real_name"] not in rows[0]  # identifiers get no column at all
+    figures = report.summary("en")  # k = 5: every cell here is smaller
+    assert (figures.testimonies, figures.visa_held, figures.visa_held_refused) == (0, 0, 0)
+    assert figures.masked == {"testimonies", "visa_held", "visa_held_refused", "asylum_claims"}
+    assert figures.days_waited_by_site[0].fewer and figures.days_waited_by_site[0].values == ()
+    SettingsService(lead.vault).set("pref.small_counts", "exact")  # internal use
     figures = report.summary("en")
+    assert figures.k == 0
     assert (figures.testimonies, figures.visa_held, figures.visa_held_refused) == (3, 1, 1)
     # days_waited reads quasi dates: it arrives as a band (40 -> "40-49"), drawn at its middle.
     assert figures.days_waited_by_site and figures.days_waited_by_site[0].values == (44.5, 44.5, 44.5)
@@ -69,4 +75,9 @@ def test_the_leads_own_interviews_are_pseudonymised_in_reports(tmp_path: Path) -
     files = ReportService(lead.vault).write_csv(tmp_path / "csv")
     text = "\n".join(f.read_text(encoding="utf-8") for f in files)
     assert "Alias5" in text and not [c for c in CANARIES if c in text]
+    # One interview is a group of fewer than k: the k-check blanks its quasi-identifiers.
+    assert "30-39" not in text and ",34," not in text and "2019-10" not in text
+    SettingsService(lead.vault).set("pref.small_counts", "exact")  # control: internal use
+    files = ReportService(lead.vault).write_csv(tmp_path / "csv2")
+    text = "\n".join(f.read_text(encoding="utf-8") for f in files)
     assert "30-39" in text and ",34," not in text

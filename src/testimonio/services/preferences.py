@@ -121,6 +121,13 @@ PREFERENCES: tuple[Preference, ...] = (
         minimum=2, maximum=100,
     ),
     Preference(
+        "small_counts", "choice", "hidden",
+        QT_TRANSLATE_NOOP("Preferences", "Counts under k in summaries"),
+        help=QT_TRANSLATE_NOOP("Preferences", "Cells of fewer than k interviews show as 'fewer than k'. Exact counts are for internal use only and are marked so."),
+        choices=(("hidden", QT_TRANSLATE_NOOP("Preferences", "Shown as 'fewer than k'")),
+                 ("exact", QT_TRANSLATE_NOOP("Preferences", "Exact (internal use only)"))),
+    ),
+    Preference(
         "picture_max_side", "int", 2400, QT_TRANSLATE_NOOP("Preferences", "Largest side of exported pictures (pixels)"),
         help=QT_TRANSLATE_NOOP("Preferences", "Pictures leave re-drawn from their pixels, without hidden data, no larger than this."),
         minimum=320, maximum=8000,

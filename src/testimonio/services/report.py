@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import BadInput
-from testimonio.exchange.pseudonymise import Pseudonymiser
+from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord, small_groups
+from testimonio.exchange.pseudonymise import (
+    Pseudonymiser,
+    model_path,
+    suppression_paths,
+    top_level_quasi,
+)
 from testimonio.forms.model import AnswerValue, Questionnaire
 from testimonio.services import vaultdb
 from testimonio.services._progress import CancelledFn, Progress, ProgressFn
@@ -35,7 +41,7 @@ from testimonio.services.report_tables import (
     write_csv,
     write_xlsx,
 )
-from testimonio.services.summary import Summary, SummaryInput, summarise
+from testimonio.services.summary import Summary, SummaryInput, fewer_than_k, summarise
 from testimonio.services.team import TeamService
 
 
@@ -77,10 +83,12 @@ class ReportService:
                 decisions = vaultdb.review_decisions(db, iid) if origin_eid is None else {}
             if origin_eid is None:
                 answers = self.relevance.exportable(q, answers)
-                reviewed = {p for p, (d, h) in decisions.items()
-                            if d == "export" and p in answers and h == value_hash(answers[p])}
+                current = {p for p, (d, h) in decisions.items()
+                           if p in answers and h == value_hash(answers[p])}
+                reviewed = {p for p in current if decisions[p][0] in ("export", "release")}
+                released = {p for p in current if decisions[p][0] == "release"}
                 # Attachments stay in the vault: a report is a table, not a copy of photos.
-                answers = Pseudonymiser(q, reviewed).answers(answers)
+                answers = Pseudonymiser(q, reviewed, released=released).answers(answers)
             info = {"uuid": origin_eid or own_eid or ids.get(iid, ""), "site": site,
                     "submitted_by": (names.get(researcher, interviewer) if origin_eid
                                      else interviewer),
@@ -96,7 +104,7 @@ class ReportService:
         with self.vault.read() as db:
             total = int(db.execute(
                 "SELECT COUNT(*) FROM interviews WHERE status = 'complete'").fetchone()[0])
-        for n, (q, info, answers) in enumerate(self._interviews(), start=1):
+        for n, (q, info, answers) in enumerate(self._checked(), start=1):
             key = (q.form_id, q.version)
             if key not in builders:
                 if lang is not None and lang not in q.languages:
@@ -116,6 +124,31 @@ class ReportService:
                 out.append(table)
         return out
 
+    def _checked(self) -> list[tuple[Questionnaire, dict[str, Any], dict[str, AnswerValue]]]:
+        """:meth:`_interviews` after the k-check over every researcher's data.
+
+        Each researcher's export checked only that researcher's interviews;
+        here all of them meet. An interview whose quasi-identifiers (with its
+        questionnaire) are shared by fewer than k reported interviews gets
+        them blanked in the report, as an export's suppression would —
+        unless the lead chose exact counts for internal use.
+        """
+        items = list(self._interviews())
+        with self.vault.read() as db:
+            k = vaultdb.small_counts_k(db, DEFAULT_K)
+        if not k:
+            return items
+        keys = [QuasiRecord.of(str(n), q.form_id, {x.path: a.get(x.path) for x in top_level_quasi(q)})
+                for n, (q, _info, a) in enumerate(items)]
+        small = {m for g in small_groups([], keys, k) for m in g.in_bundle}
+        out = []
+        for n, (q, info, answers) in enumerate(items):
+            if str(n) in small:
+                gone = {x.path for x in top_level_quasi(q)} | suppression_paths(q)
+                answers = {p: v for p, v in answers.items() if model_path(p) not in gone}
+            out.append((q, info, answers))
+        return out
+
     def write_csv(self, directory: Path, lang: str | None = None,
                   progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> list[Path]:
         """``report --csv DIR``: one CSV per table."""
@@ -129,4 +162,7 @@ class ReportService:
     def summary(self, lang: str | None = None) -> Summary:
         """The domain brief's figures over every complete interview."""
         items = [SummaryInput(q, info["site"], answers) for q, info, answers in self._interviews()]
-        return summarise(items, lang)
+        with self.vault.read() as db:
+            k = vaultdb.small_counts_k(db, DEFAULT_K)
+        figures = summarise(items, lang)
+        return fewer_than_k(figures, k) if k else figures

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from testimonio.forms.model import AnswerValue, Question, Questionnaire
 
@@ -26,11 +26,12 @@ HUMANITARIAN_VISA = "visa_peru"
 
 @dataclass(frozen=True)
 class Count:
-    """One category and how many interviews fall in it."""
+    """One category and how many interviews fall in it (``fewer``: under k, count hidden)."""
 
     key: str
     label: str
     count: int
+    fewer: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Distribution:
 
     group: str
     values: tuple[float, ...]
+    fewer: bool = False  # fewer than k interviews: values hidden
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class Summary:
     days_waited_by_gender: tuple[Distribution, ...] = ()
     days_waited_by_site_gender: tuple[Distribution, ...] = ()
     sites: tuple[Count, ...] = field(default=())
+    # k of the "fewer than k" rule (0: exact counts, for internal use) and the
+    # figures above that were hidden by it.
+    k: int = 0
+    masked: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -171,3 +177,35 @@ def summarise(items: Iterable[SummaryInput], lang: str | None = None) -> Summary
         sites=tuple(Count(s, s, n) for s, n in sites.most_common()),
     )
 
+
+
+_SCALARS = ("testimonies", "visa_held", "visa_held_refused", "exception_met",
+            "exception_met_refused", "asylum_claims")
+
+
+def fewer_than_k(summary: Summary, k: int) -> Summary:
+    """The summary with every cell of fewer than ``k`` interviews hidden.
+
+    A count from 1 to k-1 becomes 0 with ``fewer`` set (a scalar figure is
+    named in ``masked``); a distribution of fewer than k values loses them.
+    A chart then says "fewer than k" instead of a number that, with the
+    other figures, could point at one person. Zero stays zero.
+    """
+    def small(n: int) -> bool:
+        return 0 < n < k
+
+    def counts(items: tuple[Count, ...]) -> tuple[Count, ...]:
+        return tuple(Count(c.key, c.label, 0, True) if small(c.count) else c for c in items)
+
+    def dists(items: tuple[Distribution, ...]) -> tuple[Distribution, ...]:
+        return tuple(Distribution(d.group, (), True) if small(len(d.values)) else d for d in items)
+
+    masked = frozenset(name for name in _SCALARS if small(getattr(summary, name)))
+    scalars = {name: 0 for name in masked}
+    return replace(
+        summary, **scalars, asylum_outcomes=counts(summary.asylum_outcomes),
+        entry_results=counts(summary.entry_results), sites=counts(summary.sites),
+        days_waited_by_site=dists(summary.days_waited_by_site),
+        days_waited_by_gender=dists(summary.days_waited_by_gender),
+        days_waited_by_site_gender=dists(summary.days_waited_by_site_gender),
+        k=k, masked=masked)

@@ -16,9 +16,18 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
 
+from testimonio.exchange.kanon import DEFAULT_K
 from testimonio.forms.model import Question, Questionnaire
 from testimonio.services.data_view import DataFilter, DataViewService, _where
-from testimonio.services.summary import HUMANITARIAN_VISA, Count, Distribution, Summary, _number
+from testimonio.services.summary import (
+    HUMANITARIAN_VISA,
+    Count,
+    Distribution,
+    Summary,
+    _number,
+    fewer_than_k,
+)
+from testimonio.services.vaultdb import small_counts_k
 
 _NAMES = ("documents_held", "entry_result", "exception_met", "exception_criteria", "decision",
           "days_waited", "gender")
@@ -57,7 +66,9 @@ class SummaryQuery:
         total = Summary()
         for form_id in forms:
             total = _merge(total, self._one(replace(f, form_id=form_id), lang))
-        return total
+        with self.vault.read() as db:  # cells under k hidden unless the lead chose exact counts
+            k = small_counts_k(db, DEFAULT_K)
+        return fewer_than_k(total, k) if k else total
 
     def _one(self, f: DataFilter, lang: str | None) -> Summary:
         q = self.data.questionnaire(f.form_id)

@@ -216,3 +216,16 @@ def assign_export_ids(vault: Any, interview_ids: list[str]) -> None:
             "ON CONFLICT (interview_id) DO NOTHING",
             [(i, secrets.token_hex(16)) for i in missing],
         )
+
+
+def small_counts_k(db: Any, default_k: int) -> int:
+    """k for the "fewer than k" rule of summaries, or 0 when the lead chose exact counts."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'pref.small_counts'").fetchone()
+    raw: Any = row[0] if row is not None else None
+    try:
+        raw = json.loads(raw) if raw is not None else None
+    except (TypeError, ValueError):
+        pass
+    if raw == "exact":
+        return 0
+    return setting_int(db, "k_anonymity", default_k)

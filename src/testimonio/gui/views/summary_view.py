@@ -289,34 +289,54 @@ class SummaryView(QWidget):
         self.set_summary(Summary())
 
     def set_summary(self, s: Summary) -> None:
-        """Draw the figures of ``s``."""
+        """Draw the figures of ``s`` (cells under k say "fewer than k", never a number)."""
         self.summary = s
-        if not s.testimonies:
+        fewer = self.tr("fewer than %1").replace("%1", str(s.k))
+
+        def shown(name: str) -> str:
+            return fewer if name in s.masked else str(getattr(s, name))
+
+        def part(label: str, value: int, masked: bool) -> tuple[str, int]:
+            # A difference of two shown figures is a cell too.
+            if masked or 0 < value < s.k:
+                return f"{label} ({fewer})", 0
+            return label, value
+
+        if not s.testimonies and "testimonies" not in s.masked:
             self.headline.setText(self.tr(
                 "No testimonies yet. Import the researchers' bundles to see the figures."))
         else:
-            self.headline.setText(
-                self.tr("%1 testimonies from %2 site(s). %3 of them held a humanitarian visa; "
-                        "%4 of those were still refused.")
-                .replace("%1", str(s.testimonies)).replace("%2", str(len(s.sites)))
-                .replace("%3", str(s.visa_held)).replace("%4", str(s.visa_held_refused)))
+            text = (self.tr("%1 testimonies from %2 site(s). %3 of them held a humanitarian visa; "
+                            "%4 of those were still refused.")
+                    .replace("%1", shown("testimonies")).replace("%2", str(len(s.sites)))
+                    .replace("%3", shown("visa_held")).replace("%4", shown("visa_held_refused")))
+            if not s.k:
+                text += " " + self.tr("Exact counts, small groups included: for internal use only.")
+            self.headline.setText(text)
+        visa_masked = bool({"visa_held", "visa_held_refused"} & s.masked)
+        exc_masked = bool({"exception_met", "exception_met_refused"} & s.masked)
         self.visa_chart.set_data(s.testimonies, [
-            Segment(self.tr("held one and were still refused"), s.visa_held_refused, 1),
-            Segment(self.tr("held one and were not refused"), s.visa_held - s.visa_held_refused, 2),
+            Segment(*part(self.tr("held one and were still refused"), s.visa_held_refused,
+                          "visa_held_refused" in s.masked), 1),
+            Segment(*part(self.tr("held one and were not refused"),
+                          s.visa_held - s.visa_held_refused, visa_masked), 2),
         ], self.tr("held none"))
         self.exception_chart.set_data(s.testimonies, [
-            Segment(self.tr("met an exception and were still refused"), s.exception_met_refused, 1),
-            Segment(self.tr("met an exception and were not refused"),
-                    s.exception_met - s.exception_met_refused, 2),
+            Segment(*part(self.tr("met an exception and were still refused"),
+                          s.exception_met_refused, "exception_met_refused" in s.masked), 1),
+            Segment(*part(self.tr("met an exception and were not refused"),
+                          s.exception_met - s.exception_met_refused, exc_masked), 2),
         ], self.tr("met none"))
-        self.outcomes_chart.set_data([Bar(c.label, c.count) for c in s.asylum_outcomes],
-                                     total=s.asylum_claims)
-        self.entry_chart.set_data([Bar(c.label, c.count) for c in s.entry_results],
+        self.outcomes_chart.set_data([Bar(f"{c.label} ({fewer})" if c.fewer else c.label, c.count)
+                                      for c in s.asylum_outcomes], total=s.asylum_claims)
+        self.entry_chart.set_data([Bar(f"{c.label} ({fewer})" if c.fewer else c.label, c.count)
+                                   for c in s.entry_results],
                                   total=sum(c.count for c in s.entry_results), colour=3)
         for chart, groups in ((self.days_site_chart, s.days_waited_by_site),
                               (self.days_gender_chart, s.days_waited_by_gender),
                               (self.days_both_chart, s.days_waited_by_site_gender)):
-            chart.set_data([Distribution(self._group_label(g.group), g.values) for g in groups])
+            chart.set_data([Distribution(self._group_label(g.group) + (f" ({fewer})" if g.fewer else ""),
+                                         g.values) for g in groups])
 
     def _group_label(self, group: str) -> str:
         # The service marks a blank gender (not asked, or blanked for privacy) with a dash.
