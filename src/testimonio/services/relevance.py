@@ -46,7 +46,9 @@ MAX_MEMO = 50_000  # remembered expression results per form (a few MB at most)
 _KEYED_TRIAL = 1_000  # interviews before the whole-interview cache may be given up
 # Functions whose result depends on more than their arguments.
 _CONTEXT_FUNCTIONS = frozenset({"string", "string-length", "normalize-space", "position", "jr:choice-name",
-                                "random", "uuid", "today", "now", "once", "indexed-repeat"})
+                                "random", "uuid", "today", "now", "once", "indexed-repeat",
+                                # ODK's: random order, the current node, language, local time.
+                                "randomize", "current", "jr:itext", "decimal-time"})
 _MISS = object()
 
 
