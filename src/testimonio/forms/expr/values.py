@@ -59,6 +59,8 @@ def node_string(value: AnswerValue) -> str:
 
 def node_number(value: AnswerValue) -> float:
     """The number an answer converts to."""
+    if value is None:  # an empty answer: the most common case over large repeats
+        return NAN
     if isinstance(value, bool):
         return 1.0 if value else 0.0
     if isinstance(value, (int, float)):
@@ -84,6 +86,8 @@ def number_to_string(x: float) -> str:
 
 def string_to_number(s: str) -> float:
     """XPath string → number, extended as ODK does to date strings (days)."""
+    if not s:
+        return NAN
     if _NUMBER.match(s):
         return float(s)
     d = parse_date(s)
