@@ -114,3 +114,17 @@ def test_hostile_packages_are_refused(tmp_path: Path) -> None:
         archive.writestr("media/big.csv", b"a" * (attachments.MAX_PACKAGE_UNPACKED + 1))
     with pytest.raises(FormError, match="too large"):
         load_bytes(many.getvalue(), "big.xlsx")
+
+
+def test_a_form_cannot_name_files_outside_its_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.csv"
+    outside.write_text("name,label\nx,SECRET\n", encoding="utf-8")
+    folder = tmp_path / "form"
+    folder.mkdir()
+    form = write_xlsform(folder / "f.xlsx", [
+        {"type": "calculate", "name": "c", "calculation": "pulldata('../secret', 'label', 'name', 'x')"}])
+    result = load_file(form)
+    assert result.questionnaire.attachments == {} and not attachments.is_package(result.stored)
+    with pytest.raises(FormError, match="cannot be read"):
+        attachments.parse("bad.geojson", b'{"type": "FeatureCollection", "features": [{"geometry": '
+                                          b'{"type": "Point", "coordinates": [1]}}]}')

@@ -50,7 +50,8 @@ def referenced_names(survey: Iterable[Mapping[str, Any]], from_files: Iterable[s
         for value in row.values():
             if isinstance(value, str) and "(" in value:
                 wanted.update(m for m in _REFERENCE.findall(value) if m not in lists)
-    return wanted
+    # Only plain file names: a form cannot make us read '../../somewhere.csv'.
+    return {name for name in wanted if _NAME.fullmatch(name) and not name.startswith(".")}
 
 
 def find_files(form_path: Path, wanted: Iterable[str]) -> dict[str, bytes]:
@@ -149,7 +150,8 @@ def parse(name: str, data: bytes) -> SecondaryInstance:
             items = _geojson(data)
         else:
             raise FormError("Form attachments must be .csv, .xml or .geojson files.", file=name)
-    except (UnicodeDecodeError, csv.Error, json.JSONDecodeError, ValueError, KeyError, TypeError) as error:
+    except (UnicodeDecodeError, csv.Error, json.JSONDecodeError, ValueError, KeyError, TypeError,
+            IndexError, AttributeError) as error:
         raise FormError(f"The attachment cannot be read ({type(error).__name__}).", file=name) from error
     return SecondaryInstance(ident, tuple(items))
 
