@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bundlekit import LEAD, RESEARCHER, ROSTER, build_plaintext, sample_records, seal_plaintext
 
-from testimonio.errors import BadSignature, BundleDamaged, BundleError, NotForThisVault
+from testimonio.errors import BadInput, BadSignature, BundleDamaged, BundleError, NotForThisVault
 from testimonio.exchange.bundle import (
     AttachmentSource,
     BundleTooLarge,
@@ -171,7 +171,7 @@ def test_non_bundle_file(tmp_path: Path, content: bytes) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(BundleDamaged, match="no bundle"):
+    with pytest.raises(BadInput, match="no bundle"):
         read_all(tmp_path / "nothing.tmb")
 
 

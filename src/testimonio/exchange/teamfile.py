@@ -124,6 +124,11 @@ def _text(value: object, what: str, limit: int) -> str:
     return value
 
 
+def checked_text(value: object, what: str, limit: int) -> str:
+    """The same rule for names typed here that end up beside fingerprints (roster names)."""
+    return _text(value, what, limit)
+
+
 def is_plain_text(value: str) -> bool:
     """True when ``value`` holds no control, format, surrogate or separator character."""
     return not any(unicodedata.category(c) in _UNSAFE for c in value)

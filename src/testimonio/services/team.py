@@ -141,7 +141,9 @@ class TeamService:
             raise BadInput("Only the team lead keeps a roster: run 'team create' first.")
         if researcher.key_id == self.keys.public().key_id:
             raise BadInput("This is the lead's own key; add the researchers' keys.")
-        shown = (name or researcher.name or researcher.fingerprint[:9]).strip()
+        # The roster name is shown beside fingerprints: the key files' rule applies.
+        shown = teamfile.checked_text((name or researcher.name or researcher.fingerprint[:9]).strip(),
+                                      "researcher's name", 200)
         if self.name_taken(shown, researcher.key_id):
             raise NameTaken(f"The roster already has a researcher named {shown!r}. Give this "
                             "researcher a different name (for example with a surname or the "
