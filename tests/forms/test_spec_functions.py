@@ -273,7 +273,7 @@ def test_every_function_of_the_spec_table_is_known() -> None:
     round pow log log10 abs sin cos tan asin acos atan atan2 sqrt exp exp10 pi count count-non-empty
     position instance current randomize today now format-date format-date-time date decimal-date-time
     decimal-time selected selected-at count-selected jr:choice-name jr:itext indexed-repeat
-    base64-decode""".split()
+    base64-decode area distance""".split()
     missing = [name for name in table if name not in FUNCTIONS]
     assert missing == []
 
@@ -297,3 +297,17 @@ def test_typed_date_times_keep_the_local_offset_and_show_in_local_time() -> None
     assert expr_values.with_local_offset("2024-03-10T03:30") == "2024-03-10T03:30-04:00"
     assert expr_values.in_local_time("2024-03-10T08:30:00Z") == "2024-03-10T04:30"
     assert expr_values.in_local_time("2024-03-10T01:30") == "2024-03-10T01:30"  # no offset: already local
+
+
+def test_area_and_distance_on_a_sphere_of_the_equatorial_radius() -> None:
+    # The spec: distance in metres, taking the Earth's circumference around the Equator
+    # (radius 6 378 100 m), not altitude. One degree along the equator or a meridian:
+    radius, degree = 6_378_100, math.pi / 180
+    assert ev("distance('0 0 0 0; 0 1 0 0')") == round(radius * degree, 2)
+    walk = {"r[1]/p": "0 0 0 0", "r[2]/p": "0 1 0 0", "r[3]/p": "1 1 0 0"}
+    assert ev("distance(${p})", walk) == pytest.approx(2 * radius * degree, abs=0.02)
+    # Area of the cell from (0,0) to (1,1): on a sphere, R^2 * dlon * (sin lat2 - sin lat1).
+    square = "0 0 0 0; 0 1 0 0; 1 1 0 0; 1 0 0 0"
+    assert ev(f"area('{square}')") == pytest.approx(radius**2 * degree * math.sin(degree), abs=0.02)
+    assert ev("area('0 0; 0 1')") == 0.0  # two points enclose nothing
+    assert math.isnan(ev("distance('95 0; 0 1')")) and math.isnan(ev("area('a b; 0 1; 1 1')"))

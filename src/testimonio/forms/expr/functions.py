@@ -19,10 +19,12 @@ from testimonio.errors import ExpressionError
 from testimonio.forms.expr.context import Context
 from testimonio.forms.expr.functions_odk import (
     nodes_arg,
+    odk_area,
     odk_base64_decode,
     odk_checklist,
     odk_decimal_time,
     odk_digest,
+    odk_distance,
     odk_instance,
     odk_pulldata,
     odk_randomize,
@@ -369,6 +371,8 @@ FUNCTIONS: dict[str, tuple[int, int | None, Fn]] = {
     "pulldata": (4, 4, odk_pulldata),
     "jr:itext": (1, 1, lambda c, a: c.itext(to_string(a[0]))),
     "decimal-time": (1, 1, odk_decimal_time),
+    "area": (1, None, odk_area),
+    "distance": (1, None, odk_distance),
     "today": (0, 0, lambda c, a: c.today()),
     "now": (0, 0, lambda c, a: c.now()),
     "date": (1, 1, _date),

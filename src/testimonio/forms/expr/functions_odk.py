@@ -208,6 +208,59 @@ def odk_randomize(_c: Context, a: Sequence[Value]) -> Value:
     return NodeSet(tuple(nodes.paths[k] for k in order), tuple(nodes.values[k] for k in order))
 
 
+#: The spec's "circumference of the Earth around the Equator", as a radius in metres.
+EARTH_RADIUS_M = 6_378_100.0
+MAX_GEO_POINTS = 100_000
+
+
+def _geopoints(args: Sequence[Value]) -> list[tuple[float, float]] | None:
+    """Points of a node-set of geopoints, or of one geoshape/geotrace ("lat lon alt acc; …")."""
+    texts: list[str] = []
+    for v in args:
+        texts.extend(v.strings() if isinstance(v, NodeSet) else [to_string(v)])
+    if len(texts) == 1 and ";" in texts[0]:
+        texts = texts[0].split(";")
+    points: list[tuple[float, float]] = []
+    for text in texts[:MAX_GEO_POINTS]:
+        parts = text.split()
+        if not text.strip():
+            continue
+        try:
+            lat, lon = float(parts[0]), float(parts[1])
+        except (ValueError, IndexError):
+            return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        points.append((math.radians(lat), math.radians(lon)))
+    return points
+
+
+def odk_distance(_c: Context, a: Sequence[Value]) -> Value:
+    """Metres along the points in order, on a sphere of the Earth's equatorial radius."""
+    points = _geopoints(a)
+    if points is None:
+        return NAN
+    total = 0.0
+    for (p1, l1), (p2, l2) in zip(points, points[1:], strict=False):
+        h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
+        total += EARTH_RADIUS_M * 2 * math.atan2(math.sqrt(h), math.sqrt(1 - h))
+    return round(total, 2)
+
+
+def odk_area(_c: Context, a: Sequence[Value]) -> Value:
+    """Square metres inside the points (a closed shape), on the same sphere."""
+    points = _geopoints(a)
+    if points is None:
+        return NAN
+    if len(points) < 3:
+        return 0.0
+    total = 0.0
+    for i, (p1, l1) in enumerate(points):
+        p2, l2 = points[(i + 1) % len(points)]
+        total += (l2 - l1) * (2 + math.sin(p1) + math.sin(p2))
+    return round(abs(total * EARTH_RADIUS_M * EARTH_RADIUS_M / 2), 2)
+
+
 def odk_instance(c: Context, a: Sequence[Value]) -> Value:
     name = to_string(a[0])
     data = c.instance(name)
