@@ -2270,6 +2270,10 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The team lead set at least %1; you may raise it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>

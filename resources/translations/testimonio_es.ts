@@ -2278,6 +2278,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Ajustes</translation>
     </message>
     <message>
+        <source>The team lead set at least %1; you may raise it.</source>
+        <translation>La persona coordinadora fijó al menos %1; puede subirlo.</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>

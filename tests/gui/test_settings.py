@@ -104,3 +104,17 @@ def test_every_input_of_the_dialogs_is_named_for_screen_readers(qtbot: Any, cont
                    FirstRunWizard(context), RecoveryKeyDialog(context.recovery_key)):
         qtbot.addWidget(dialog)
         assert unnamed_inputs(dialog) == [], type(dialog).__name__
+
+
+def test_a_researcher_cannot_lower_the_leads_k_in_settings(qtbot: Any, context: Any) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from testimonio.gui.dialogs.settings_dialog import SettingsDialog
+
+    context.settings_store.set("team.k", "9")  # as joining a team with k = 9 stores it
+    dialog = SettingsDialog(context.preferences)
+    qtbot.addWidget(dialog)
+    spin = dialog.editors["k_anonymity"]
+    assert isinstance(spin, QSpinBox) and spin.minimum() == 9
+    qtbot.keyClicks(spin, "\b\b3")
+    assert spin.value() >= 9

@@ -83,6 +83,9 @@ class TeamFile:
     questionnaires: tuple[TeamQuestionnaire, ...]
     sites: tuple[str, ...]
     created: str
+    #: The smallest group size the lead set for exports (None in older files):
+    #: a researcher may raise it, never lower it.
+    k: int | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -225,6 +228,7 @@ def write_team_file(
     study_name: str,
     questionnaires: Sequence[TeamQuestionnaire | tuple[str, str, bytes]],
     sites: Sequence[str],
+    k: int | None = None,
 ) -> TeamFile:
     """Write the lead-signed team file; return what a reader will see."""
     forms = tuple(q if isinstance(q, TeamQuestionnaire) else TeamQuestionnaire(*q)
@@ -242,11 +246,17 @@ def write_team_file(
             for q in forms
         ],
     }
+    if k is not None:
+        try:
+            body["k"] = _group_size(k)
+        except ValueError:
+            raise BadInput(f"The smallest group size must be a whole number from {MIN_K} "
+                           f"to {MAX_K}.") from None
     data = _seal(TEAM_MAGIC, TEAM_DOMAIN, lead, body)
     if len(data) > MAX_TEAM_FILE:
         raise BadInput("The questionnaires are too large for one team file.")
     atomic_write(path, data)
-    return TeamFile(body["study"], lead.public, forms, tuple(sites), body["created"])
+    return TeamFile(body["study"], lead.public, forms, tuple(sites), body["created"], k)
 
 
 def read_team_file(path: Path) -> TeamFile:
@@ -265,12 +275,23 @@ def read_team_file(path: Path) -> TeamFile:
                                            _text(q["version"], "questionnaire version", 200),
                                            xls, _text(q["filename"], "file name", 200)))
         sites = tuple(_text(s, "site name", 200) for s in body["sites"])
+        k = _group_size(body["k"]) if "k" in body else None
         return TeamFile(_text(body["study"], "study name", 200), with_kem(keys, body),
-                        tuple(forms), sites, _created(body["created"]))
+                        tuple(forms), sites, _created(body["created"]), k)
     except BadInput as error:
         raise _refused("team file", error) from None
     except (KeyError, TypeError, ValueError):
         raise BundleDamaged("The team file is damaged: its contents are malformed.") from None
+
+
+#: Bounds of k (the same as the k_anonymity setting's).
+MIN_K, MAX_K = 2, 100
+
+
+def _group_size(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_K <= value <= MAX_K:
+        raise ValueError("group size")
+    return value
 
 
 def _created(value: object) -> str:

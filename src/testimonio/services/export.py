@@ -180,7 +180,7 @@ class ExportService:
     def k(self) -> int:
         """The k of the k-anonymity check (setting ``k_anonymity``, default 5)."""
         with self.vault.read() as db:
-            return vaultdb.setting_int(db, "k_anonymity", DEFAULT_K)
+            return _group_size(db)
 
     def plan(self, all_: bool = False, lang: str | None = None,
              progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ExportPlan:
@@ -194,7 +194,7 @@ class ExportService:
             previous = [QuasiRecord.of(eid, q["form_id"], q["values"])
                         for eid, q in vaultdb.exported_quasi(db)]
             sequence = vaultdb.next_sequence(db)
-            k = vaultdb.setting_int(db, "k_anonymity", DEFAULT_K)
+            k = _group_size(db)
         vaultdb.assign_export_ids(self.vault, [r["id"] for r in rows])
         questionnaires: dict[tuple[str, str], Questionnaire] = {}
         indexes: dict[tuple[str, str], QuestionIndex] = {}
@@ -377,3 +377,9 @@ def _clean_info(raw: bytes, mime: str, side: int) -> tuple[str, str, int, str]:
     except Unscrubbable as error:
         return str(error), "", 0, ""
     return "", clean_mime, len(data), hashlib.sha256(data).hexdigest()
+
+
+def _group_size(db: Any) -> int:
+    """This vault's k, never below the k the team lead set (``team.k``)."""
+    own = vaultdb.setting_int(db, "k_anonymity", DEFAULT_K)
+    return max(own, vaultdb.setting_int(db, "team.k", 0))

@@ -157,6 +157,7 @@ class Preferences:
     def set(self, name: str, value: SettingValue) -> None:
         """Check and store one setting; tells the listeners."""
         pref = preference(name)
+        self._check_floor(name, value)
         self._store.set(_PREFIX + name, pref.format(value))
         for listener in list(self._listeners):
             listener(name, value)
@@ -165,12 +166,28 @@ class Preferences:
         """Check every value first, then store them (nothing stored if one is bad)."""
         for name, value in values.items():
             preference(name).check(value)
+            self._check_floor(name, value)
         sites = values.get("sites", self.get("sites"))
         default_site = values.get("default_site", self.get("default_site"))
         if default_site and isinstance(sites, list) and default_site not in sites:
             raise BadInput(f"The default site '{default_site}' is not one of the sites.")
         for name, value in values.items():
             self.set(name, value)
+
+    @property
+    def team_k(self) -> int:
+        """The smallest group size the team lead set (0 when none): k may be
+        raised above it here, never lowered below it."""
+        try:
+            return max(0, int(self._store.get("team.k") or 0))
+        except ValueError:
+            return 0
+
+    def _check_floor(self, name: str, value: SettingValue) -> None:
+        floor = self.team_k if name == "k_anonymity" else 0
+        if isinstance(value, int) and value < floor:
+            raise BadInput(f"The team lead set the smallest group size to {floor}; "
+                           "you may raise it, never lower it.")
 
     def as_dict(self) -> dict[str, SettingValue]:
         """Every declared setting with its current value."""

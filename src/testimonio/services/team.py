@@ -21,6 +21,7 @@ from typing import Any
 
 from testimonio.errors import BadInput
 from testimonio.exchange import teamfile
+from testimonio.exchange.kanon import DEFAULT_K
 from testimonio.exchange.keys import PublicKeys
 from testimonio.services import vaultdb
 from testimonio.services.keys import KeyService, now
@@ -119,6 +120,11 @@ class TeamService:
             raise BadInput("Install the study's questionnaires first (forms add FILE), "
                            "then create the team file.")
         sites = self.sites()
+        with self.vault.read() as db:
+            # The k the lead set in Settings travels (researchers may raise it,
+            # never lower it); a lead who never set one sends none.
+            chosen = db.execute("SELECT 1 FROM settings WHERE key = 'pref.k_anonymity'").fetchone()
+            k = vaultdb.setting_int(db, "k_anonymity", DEFAULT_K) if chosen else None
         with self.vault.transaction() as db:
             pub = keys.public
             db.execute(
@@ -127,7 +133,7 @@ class TeamService:
                 "UPDATE SET study = excluded.study, lead_kem = excluded.lead_kem",
                 (study, pub.raw, pub.key_id, pub.fingerprint, now(), pub.kem))
             # Written inside the transaction: a failed write leaves no lead role behind.
-            teamfile.write_team_file(out, keys, study, forms, sites)
+            teamfile.write_team_file(out, keys, study, forms, sites, k=k)
         return TeamResult(study, keys.public.fingerprint, len(forms), len(sites), out)
 
     def read_public_key_file(self, path: Path) -> Researcher:
@@ -204,6 +210,8 @@ class TeamService:
                 "lead_kem = COALESCE(excluded.lead_kem, team.lead_kem)",
                 (team.study, lead.raw, lead.key_id, lead.fingerprint, now(), lead.kem))
             _merge_site_setting(db, list(team.sites))
+            if team.k is not None:
+                _adopt_group_size(db, team.k)
         return TeamResult(team.study, lead.fingerprint, len(team.questionnaires), len(team.sites))
 
 
@@ -242,3 +250,13 @@ def _merge_site_setting(db: Any, sites: list[str]) -> None:
     if merged != current:
         db.execute("INSERT INTO settings (key, value) VALUES ('pref.sites', ?) ON CONFLICT (key) "
                    "DO UPDATE SET value = excluded.value", (json.dumps(json.dumps(merged)),))
+
+
+def _adopt_group_size(db: Any, k: int) -> None:
+    """The lead's k becomes this vault's floor (``team.k``); the researcher's
+    own setting is raised to it when lower, never lowered."""
+    db.execute("INSERT INTO settings (key, value) VALUES ('team.k', ?) "
+               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(k),))
+    if vaultdb.setting_int(db, "k_anonymity", DEFAULT_K) < k:
+        db.execute("INSERT INTO settings (key, value) VALUES ('pref.k_anonymity', ?) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(k),))

@@ -86,6 +86,12 @@ class SettingsDialog(QDialog):
         if pref.kind == "int":
             spin = QSpinBox(self)
             spin.setRange(pref.minimum, pref.maximum)
+            floor = getattr(self._preferences, "team_k", 0) if pref.name == "k_anonymity" else 0
+            if floor:
+                # The team lead set k: a researcher may raise it, never lower it.
+                spin.setMinimum(max(pref.minimum, floor))
+                spin.setToolTip(self.tr("The team lead set at least %1; you may raise it.")
+                                .replace("%1", str(floor)))
             spin.setValue(int(value) if isinstance(value, int) else int(str(pref.default)))
             return spin
         if pref.kind in ("choice", "site"):
