@@ -16,7 +16,7 @@ PASS = "a long enough passphrase"
 
 
 def test_new_vault_has_keys_and_shipped_questionnaires(tmp_path: Path) -> None:
-    made = create_vault(tmp_path / "v", PASS, kdf=KdfParams.FAST)
+    made = create_vault(tmp_path / "v", PASS, kdf=KdfParams.FAST, staged=True)
     assert not (tmp_path / "v").exists()  # not in place before the recovery key was shown
     made.install()
     try:
@@ -35,7 +35,7 @@ def test_new_vault_has_keys_and_shipped_questionnaires(tmp_path: Path) -> None:
 
 
 def test_existing_vault_is_left_alone(tmp_path: Path) -> None:
-    create_vault(tmp_path / "v", PASS, kdf=KdfParams.FAST).install().lock()
+    create_vault(tmp_path / "v", PASS, kdf=KdfParams.FAST).vault.lock()
     before = {p.name: p.read_bytes() for p in (tmp_path / "v").iterdir()}
     with pytest.raises(VaultExists):
         create_vault(tmp_path / "v", "another passphrase", kdf=KdfParams.FAST)
@@ -43,7 +43,7 @@ def test_existing_vault_is_left_alone(tmp_path: Path) -> None:
 
 
 def test_a_set_up_given_up_or_failing_leaves_nothing(tmp_path: Path) -> None:
-    made = create_vault(tmp_path / "v", PASS, kdf=KdfParams.FAST)
+    made = create_vault(tmp_path / "v", PASS, kdf=KdfParams.FAST, staged=True)
     made.discard()
     assert list(tmp_path.iterdir()) == []
 

@@ -86,7 +86,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase: ")
     from testimonio.services.setup import create_vault
 
-    made = create_vault(path, passphrase, kdf=KdfParams.tuned())
+    made = create_vault(path, passphrase, kdf=KdfParams.tuned(), staged=True)
     try:
         for note in made.notes:
             _out(note)

@@ -71,9 +71,9 @@ class AppContext:
         """Create the vault (the first write to disk); returns the recovery key."""
         from testimonio.services.setup import create_vault
 
+        # Complete and in place before the wizard shows the recovery key.
         made = create_vault(self.vault_dir, passphrase, kdf=self.kdf)
-        # The wizard shows the key next; the vault is complete and in place first.
-        self._opened(made.install())
+        self._opened(made.vault)
         return made.recovery_key
 
     def unlock(self, passphrase: str) -> None:

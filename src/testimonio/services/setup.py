@@ -37,14 +37,16 @@ class NewVault:
         self.vault.discard()
 
 
-def create_vault(path: Path, passphrase: str, *, kdf: KdfParams | None = None) -> NewVault:
-    """Build the vault, its device keys and the shipped questionnaires (not yet in place).
+def create_vault(path: Path, passphrase: str, *, kdf: KdfParams | None = None,
+                 staged: bool = False) -> NewVault:
+    """Build the vault, its device keys and the shipped questionnaires.
 
     The keys are made with the vault (ARCHITECTURE: "created with it"), and
     the questionnaires shipped with the program are installed so a researcher
     can start an interview before joining a team. Anything failing removes
-    the whole unfinished vault. The caller shows the recovery key, then calls
-    :meth:`NewVault.install` (or :meth:`NewVault.discard`).
+    the whole unfinished vault. With ``staged`` the vault is not yet in
+    place: the caller shows the recovery key, then calls
+    :meth:`NewVault.install` (or :meth:`NewVault.discard`); ``init`` does so.
     """
     vault, recovery_key = Vault.create(path, passphrase, kdf=kdf, staged=True)
     try:
@@ -53,5 +55,8 @@ def create_vault(path: Path, passphrase: str, *, kdf: KdfParams | None = None) -
     except BaseException:
         vault.discard()
         raise
-    return NewVault(vault, recovery_key, fingerprint,
+    made = NewVault(vault, recovery_key, fingerprint,
                     tuple(f"{q.form_id} {q.version}" for q in added), vault.setup_notes)
+    if not staged:
+        made.install()
+    return made
