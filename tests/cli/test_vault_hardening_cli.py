@@ -189,7 +189,12 @@ def test_sites_with_control_characters_too_long_or_unknown_are_refused(with_form
         assert done.returncode == 2, (bad, done.stderr)
         sentence(done)
         assert "\x1b" not in done.stderr
-    assert add("Tumbes").returncode == 0  # the first site makes the list
+    assert add("Tumbes").returncode == 0  # no site list yet: added, and said so
+    with Vault.unlock(with_form, PASS) as vault:  # the list the settings (or the team) give
+        from testimonio.services.preferences import Preferences
+        from testimonio.services.settings import SettingsService
+
+        Preferences(SettingsService(vault)).set("sites", ["Tumbes", "Aguas Verdes"])
     unknown = add("Tumbez")
     assert unknown.returncode == 2
     assert "not in this vault's site list" in sentence(unknown)

@@ -212,11 +212,16 @@ def cmd_interviews_add(args: argparse.Namespace) -> int:
 
         interviews = InterviewService(vault)
         who = _interviewer(vault)
-        known = interviews.sites(include_inactive=True)
-        if site not in known:
-            if known:
+        if site not in interviews.sites(include_inactive=True):
+            from testimonio.services.preferences import Preferences
+            from testimonio.services.settings import SettingsService
+
+            # The site list the program offers (set in the settings or by the
+            # team): a site not on it is refused, not added behind one's back.
+            listed = Preferences(SettingsService(vault)).sites
+            if listed:
                 raise BadInput(f"'{site}' is not in this vault's site list; use one of: "
-                               + ", ".join(known) + ".")
+                               + ", ".join(listed) + ".")
             interviews.add_site(site)
             _out(f"Site '{site}' added to the site list.")
         items: list[tuple[str, AnswerValue | NewAttachment]] = []

@@ -1,0 +1,71 @@
+"""Issue 17 item 8 / issue 13: the list's search ignores accents ("jose" finds
+"José"), and deep pages are read through the index (same order as a full read)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vault_fixtures import PASSPHRASE
+
+from testimonio.services.interviews import InterviewQuery, InterviewService
+from testimonio.vault import KdfParams, Vault
+
+ALIASES = ["José Pérez", "Jose Luis", "María Sánchez", "ROSA quispe", 'Ana "la" Flores', "Ñusta"]
+
+
+def _aliases(service: InterviewService, text: str, site: str | None = None) -> list[str]:
+    query = InterviewQuery(search=text, site=site, sort="alias", descending=False)
+    found = [row.alias for row in service.page(query)]
+    assert service.count(query) == len(found)
+    return found
+
+
+def test_search_ignores_accents_and_case_and_follows_changes(tmp_path: Path) -> None:
+    vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.FAST)
+    try:
+        service = InterviewService(vault)
+        ids = {}
+        for n, alias in enumerate(ALIASES):
+            ids[alias] = service.start("form", "1", "Tumbes" if n % 2 else "Huaquillas", "ana", "es")
+            service.set_answer(ids[alias], "alias", alias, "ana")
+        assert _aliases(service, "jose") == ["Jose Luis", "José Pérez"]
+        assert _aliases(service, "JOSÉ") == ["Jose Luis", "José Pérez"]
+        assert _aliases(service, "perez") == ["José Pérez"]
+        assert _aliases(service, "ánchez") == ["María Sánchez"]
+        assert _aliases(service, "nusta") == ["Ñusta"]
+        assert _aliases(service, "rosa q") == ["ROSA quispe"]
+        assert _aliases(service, '"la"') == ['Ana "la" Flores']  # quotes are text, not syntax
+        assert _aliases(service, "jose", site="Huaquillas") == ["José Pérez"]
+        assert _aliases(service, "jo") == ["Jose Luis", "José Pérez"]  # short: a plain scan
+        assert _aliases(service, ids["Ñusta"][:6]) == ["Ñusta"]  # the start of the id
+        service.set_answer(ids["Jose Luis"], "alias", "Luis", "ana")
+        assert _aliases(service, "jose") == ["José Pérez"]
+        service.delete_draft(ids["José Pérez"])
+        assert _aliases(service, "jose") == []
+        assert _aliases(service, "zzz") == []
+    finally:
+        vault.lock()
+
+
+def test_pages_in_any_order_join_up_to_the_whole_list(tmp_path: Path) -> None:
+    vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.FAST)
+    try:
+        service = InterviewService(vault)
+        with vault.transaction() as db:  # equal times: the tie-break decides
+            db.executemany(
+                "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+                "alias, status, created_at, updated_at) VALUES (?, 'f', '1', ?, 'ana', 'es', ?, "
+                "'draft', '2026-01-01T00:00:00Z', ?)",
+                [(f"{n:032x}", f"site {n % 3}", f"person {n % 7}",
+                  f"2026-01-0{1 + n % 4}T00:00:00Z") for n in range(57)])
+        for sort in ("updated", "alias", "site", "created"):
+            for descending in (True, False):
+                whole = service.page(InterviewQuery(sort=sort, descending=descending, limit=1000))
+                pieces = [row for offset in range(0, 57, 10) for row in service.page(
+                    InterviewQuery(sort=sort, descending=descending, offset=offset, limit=10))]
+                assert [r.id for r in pieces] == [r.id for r in whole]
+                assert len({r.id for r in whole}) == 57
+                filtered = service.page(InterviewQuery(site="site 1", sort=sort, limit=1000))
+                assert {r.site for r in filtered} == {"site 1"} and len(filtered) == 19
+    finally:
+        vault.lock()
