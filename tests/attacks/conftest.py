@@ -13,14 +13,14 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "services"))
-sys.path.insert(0, str(HERE))
 
-from attackkit import World  # noqa: E402
 from exchange_world import border_answers, team_of  # noqa: E402
 
 from testimonio.exchange.keys import DeviceKeys, PublicKeys  # noqa: E402
 from testimonio.services.keys import KeyService  # noqa: E402
 from testimonio.services.settings import SettingsService  # noqa: E402
+
+from .attackkit import World  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +38,6 @@ def _template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DeviceKey
     lead.vault.lock()
     researcher.vault.lock()
     return root, sender, lead_public, records
-
 
 @pytest.fixture
 def world(_template: Any, tmp_path: Path) -> Iterator[World]:

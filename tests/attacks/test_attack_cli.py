@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from attackkit import PASS, World, snapshot
+
+from .attackkit import PASS, World, snapshot
 
 
 def test_keys_export_onto_a_folder_or_into_a_missing_one(world: World) -> None:

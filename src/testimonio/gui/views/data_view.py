@@ -91,6 +91,7 @@ class DataView(QWidget):
         self.columns_menu = QMenu(self)
         self.columns_button.setMenu(self.columns_menu)
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # may show an error sentence
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Answers, one row per interview"))

@@ -9,7 +9,7 @@ they are saved and the banner goes away without anyone having to type.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from testimonio.gui.autosave import Autosaver
@@ -77,6 +77,7 @@ class SaveIndicator(QObject):
 def failure_banner(parent: QWidget) -> QLabel:
     """The red banner that says why the last change was not saved."""
     banner = QLabel(parent)
+    banner.setTextFormat(Qt.TextFormat.PlainText)  # the sentence may quote a name
     banner.setObjectName("saveProblem")
     banner.setWordWrap(True)
     banner.setStyleSheet("background: #fde7e9; color: #7a0012; padding: 6px;")
