@@ -128,3 +128,18 @@ def test_a_form_cannot_name_files_outside_its_folder(tmp_path: Path) -> None:
     with pytest.raises(FormError, match="cannot be read"):
         attachments.parse("bad.geojson", b'{"type": "FeatureCollection", "features": [{"geometry": '
                                           b'{"type": "Point", "coordinates": [1]}}]}')
+
+
+def test_damaged_packages_only_ever_raise_form_errors(tmp_path: Path) -> None:
+    import random
+
+    good = load_file(cities_form(tmp_path)).stored
+    rng = random.Random(14)
+    for _ in range(25):
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 8)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            load_bytes(bytes(data), "cities.xlsx")
+        except FormError:
+            pass

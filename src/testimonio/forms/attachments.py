@@ -20,6 +20,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -98,7 +99,7 @@ def is_package(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return PACKAGE_MARKER in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # noqa: BLE001 - any damage: not a package; the XLSForm reader names the fault
         return False
 
 
@@ -122,7 +123,8 @@ def unpack(data: bytes, source_name: str) -> tuple[bytes, dict[str, bytes]]:
                     form = archive.read(info)
                 else:
                     files[name] = archive.read(info)
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError,
+            zlib.error) as error:
         raise FormError("The questionnaire package is damaged.", file=source_name) from error
     if form is None:
         raise FormError("The questionnaire package holds no XLSForm.", file=source_name)
