@@ -108,6 +108,11 @@ class Instances:
         return [p for p in self.expand(target) if p.startswith(prefix + "/")]
 
 
+# Choice lists as secondary instances, by (id of the list, language); the
+# list is kept beside so its id stays its own.
+_LISTS: dict[tuple[int, str], tuple[tuple[Choice, ...], SecondaryInstance]] = {}
+
+
 class StateContext(Context):
     """Evaluation context over a form state's answers (see ``forms.state``)."""
 
@@ -128,7 +133,6 @@ class StateContext(Context):
         self._now = now
         self.here = ""
         self.choice: Choice | None = None
-        self._lists: dict[tuple[str, str], SecondaryInstance] = {}
 
     def lookup(self, name: str) -> NodeSet:
         try:
@@ -161,13 +165,16 @@ class StateContext(Context):
         choices = self.q.choice_lists.get(name)
         if choices is None:
             return None
-        key = (name, self.language())
-        made = self._lists.get(key)
-        if made is None:
-            lang = self.language()
-            made = self._lists[key] = SecondaryInstance(name, tuple(
-                {**c.extra, "name": c.name, "label": c.label.get(lang, self.q.default_language)}
-                for c in choices))
+        lang = self.language()
+        key = (id(choices), lang)
+        hit = _LISTS.get(key)
+        if hit is not None and hit[0] is choices:
+            return hit[1]
+        made = SecondaryInstance(name, tuple(
+            {**c.extra, "name": c.name, "label": c.label.get(lang, self.q.default_language)} for c in choices))
+        if len(_LISTS) > 256:
+            _LISTS.clear()
+        _LISTS[key] = (choices, made)  # shared by every state of the form: an export builds many
         return made
 
     def itext(self, ref: str) -> str:
