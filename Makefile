@@ -52,7 +52,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m testimonio.gui.screenshots screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m testimonio.gui.screenshots screenshots --all
 
 package: $(STAMP) translations
 	$(PY) packaging/build.py

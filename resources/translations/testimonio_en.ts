@@ -1837,6 +1837,17 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuestionRow</name>
     <message>
         <source>leaves as typed in exports</source>
@@ -2249,6 +2260,25 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide what is typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2831,25 +2861,6 @@ Join a team now?</source>
     </message>
     <message>
         <source>search</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>row</name>
-    <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show or hide what is typed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1845,6 +1845,17 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Archivos de &amp;tipo:</translation>
+    </message>
+</context>
+<context>
     <name>QuestionRow</name>
     <message>
         <source>leaves as typed in exports</source>
@@ -2258,6 +2269,25 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Saving…</source>
         <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Show or hide what is typed</source>
+        <translation>Mostrar u ocultar lo que se escribe</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Mostrar la frase de contraseña</translation>
     </message>
 </context>
 <context>
@@ -2844,25 +2874,6 @@ Join a team now?</source>
     <message>
         <source>search</source>
         <translation>buscar</translation>
-    </message>
-</context>
-<context>
-    <name>row</name>
-    <message>
-        <source>Show</source>
-        <translation>Mostrar</translation>
-    </message>
-    <message>
-        <source>Show or hide what is typed</source>
-        <translation>Mostrar u ocultar lo que se escribe</translation>
-    </message>
-    <message>
-        <source>Show the passphrase</source>
-        <translation>Mostrar la frase de contraseña</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Ocultar</translation>
     </message>
 </context>
 </TS>

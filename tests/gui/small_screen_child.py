@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -35,10 +35,14 @@ def _scrolled(widget: QWidget, top: QWidget) -> bool:
     return False
 
 
-def check(name: str, widget: QWidget) -> list[str]:
+def check(name: str, widget: QWidget, english: set[str] | None = None) -> list[str]:
     widget.show()
     for _ in range(3):
         QApplication.processEvents()
+    if english is not None:
+        walked = untranslated(name, widget, english)
+        if walked:
+            return walked
     area = widget.screen().availableGeometry()
     problems = []
     frame = widget.frameGeometry()
@@ -59,6 +63,76 @@ def check(name: str, widget: QWidget) -> list[str]:
     widget.hide()  # not close(): closing the main window locks the vault
     widget.deleteLater()
     return problems
+
+
+def english_sources() -> set[str]:
+    """Every English text of ours that has a different Spanish translation, and
+    the Qt texts a Spanish screen must never show."""
+    import xml.etree.ElementTree as ET
+
+    ts = HERE.parents[1] / "resources" / "translations" / "testimonio_es.ts"
+    found = set()
+    for message in ET.parse(ts).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        forms = [f.text or "" for f in translation.iter("numerusform")] if translation is not None else []
+        text = (translation.text or "") if translation is not None else ""
+        if source and source not in forms and text != source and "%n" not in source:
+            found.add(source.replace("&", ""))
+    found |= {"Look in:", "Files of type:", "File name:", "Cancel", "Open", "Yes", "No", "OK",
+              "Close", "Detail View", "List View", "Back", "Forward", "Parent Directory",
+              "Create New Folder", "Save", "Show", "Hide"}
+    return {text for text in found if len(text) > 2}
+
+
+def shown_texts(widget: QWidget) -> list[str]:
+    """Every text ``widget`` and its children show: labels, buttons, titles,
+    placeholders, tool tips, menus, tabs, header sections and list items."""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QTabWidget,
+    )
+
+    texts = [widget.windowTitle()]
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if not child.isVisibleTo(widget) and child is not widget and not isinstance(child, QMenu):
+            continue
+        texts.append(child.toolTip())
+        if isinstance(child, QLabel):
+            texts.append(child.text())
+        elif isinstance(child, QAbstractButton):
+            texts.append(child.text())
+        elif isinstance(child, QLineEdit):
+            texts.append(child.placeholderText())
+        elif isinstance(child, QGroupBox):
+            texts.append(child.title())
+        elif isinstance(child, QComboBox):
+            texts += [child.itemText(i) for i in range(child.count())]
+        elif isinstance(child, QTabWidget):
+            texts += [child.tabText(i) for i in range(child.count())]
+        elif isinstance(child, QMenu):
+            texts += [a.text() for a in child.actions()] + [child.title()]
+        if isinstance(child, QAbstractItemView) and child.model() is not None:
+            model = child.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model: one column
+                columns = 1
+            for column in range(min(columns, 12)):
+                texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+            for row in range(min(model.rowCount(QModelIndex()), 30)):
+                texts.append(str(model.index(row, 0).data() or ""))
+    return [t.replace("&", "").strip() for t in texts if t and t.strip()]
+
+
+def untranslated(name: str, widget: QWidget, english: set[str]) -> list[str]:
+    return [f"{name}: untranslated {text!r}" for text in sorted(set(shown_texts(widget)))
+            if text in english]
 
 
 def makers(context: Any, interview_id: str) -> dict[str, Any]:
@@ -97,10 +171,20 @@ def makers(context: Any, interview_id: str) -> dict[str, Any]:
         "export": lambda: ExportDialog(context),
         "import": lambda: ImportDialog(context),
         "completion": lambda: CompletionDialog([("person/alias", "Required")] * 40,
-                                               lambda p: ("Page", p)),
+                                               lambda p: ("La persona", p)),
         "review": lambda: ReviewDialog(FormSession.open(context, interview_id).review_pages()),
         "reopen": lambda: ReopenDialog(),
     }
+
+
+def spanish_file_chooser(english: set[str]) -> list[str]:
+    """Qt's own file chooser, as gui/file_dialogs.py opens it, in Spanish."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chooser = QFileDialog(None, "Abrir", str(HERE), "Paquetes (*.tmb)")
+    chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    found = check("es file chooser", chooser, english)
+    return found
 
 
 def main() -> None:
@@ -117,10 +201,14 @@ def main() -> None:
         form = context.questionnaires.install(BORDER_FORM)
         context.preferences.update({"sites": ["Tumbes", "Huaquillas"], "interviewer": "Ana"})
         interview_id = add_interviews(context, form, 3)[0]
+        english = english_sources()
         for language in ("en", "es"):
             languages(app).install(language)
+            words = english if language == "es" else None
             for name, make in makers(context, interview_id).items():
-                problems += check(f"{language} {name}", make())
+                problems += check(f"{language} {name}", make(), words)
+            if language == "es":
+                problems += spanish_file_chooser(english)
         context.lock()
     print(json.dumps(problems))
 

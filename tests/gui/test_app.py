@@ -86,13 +86,16 @@ def test_main_runs_the_first_run_wizard_when_there_is_no_vault(
     assert not (tmp_path / "new-vault").exists()
 
 
-def test_make_screenshots_renders_the_four_screens(app: Any, tmp_path: Path) -> None:
+def test_make_screenshots_renders_every_screen(app: Any, tmp_path: Path) -> None:
     from testimonio.gui.screenshots import render
 
     written = render(tmp_path / "shots")
     names = sorted(p.name for p in written)
-    assert names == ["01-unlock.png", "02-interview-list.png", "03-interview-constraint.png",
-                     "04-completion-check.png"]
+    for wanted in ("01-unlock.png", "01b-unlock-recovery-key.png", "02-locked-window.png",
+                   "03-interview-list.png", "04-interview-constraint.png", "05b-calendar.png",
+                   "06-interview-empty-repeat.png", "07-interview-last-page.png", "08-review.png",
+                   "09-completion-check.png", "11-settings.png", "14-export.png"):
+        assert wanted in names
     for path in written:
         assert path.stat().st_size > 5_000, path
     for widget in QApplication.topLevelWidgets():

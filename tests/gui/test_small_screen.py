@@ -1,8 +1,10 @@
 """A 1024×600 netbook: the main window and every dialog fit the screen, with
 their buttons (Lock, Complete, Close, Next page, OK/Cancel) and the status
-bar on it, in English and in Spanish. Run in a child process whose
-offscreen screen is 1024×600 (Qt's offscreen platform reads its screens
-from a JSON file)."""
+bar on it, in English and in Spanish; and in Spanish every text of every
+widget of every screen (menus, labels, buttons, tool tips, placeholders,
+headers, list items, Qt's own file chooser) is translated. Run in a child
+process whose offscreen screen is 1024×600 (Qt's offscreen platform reads
+its screens from a JSON file)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from conftest import build_qm
 HERE = Path(__file__).resolve().parent
 
 
-def test_every_window_fits_a_1024x600_screen(tmp_path: Path) -> None:
+def test_every_window_fits_a_1024x600_screen_and_is_all_spanish(tmp_path: Path) -> None:
     build_qm()
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{

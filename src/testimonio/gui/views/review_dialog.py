@@ -72,9 +72,12 @@ class ReviewDialog(QDialog):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         header = self.tree.header()
+        # The question gets the room; answer and problem the width they need.
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, 160)
         bold = QFont(self.font())
         bold.setBold(True)
         first_problem: QTreeWidgetItem | None = None
@@ -85,6 +88,7 @@ class ReviewDialog(QDialog):
             for line in page.lines:
                 item = QTreeWidgetItem(top, [line.label, line.answer or "—", line.problem])
                 item.setData(0, PATH_ROLE, line.path)
+                item.setToolTip(0, line.label)
                 item.setToolTip(1, line.answer)
                 if line.problem:
                     item.setForeground(2, QBrush(QColor("#b00020")))

@@ -16,7 +16,13 @@ from collections.abc import Callable
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRegularExpression, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QRegularExpressionValidator, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeyEvent,
+    QRegularExpressionValidator,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -142,6 +148,7 @@ class _DateField(QWidget):
         self.calendar.setHorizontalHeaderFormat(
             QCalendarWidget.HorizontalHeaderFormat.LongDayNames)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.year.valueChanged.connect(
             lambda y: self.calendar.setCurrentPage(y, self.calendar.monthShown()))
@@ -172,6 +179,14 @@ class _DateField(QWidget):
             self.menu.close()
 
     def _sync_calendar(self) -> None:
+        # Room for the longest weekday name in full ("miércoles"), seven times,
+        # measured now that the style sheet's font is applied (headers are bold).
+        font = self.calendar.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(self.calendar.locale().dayName(day))
+                     for day in range(1, 8))
+        self.calendar.setMinimumWidth(7 * (widest + 24))
         parsed = parse_date(self.edit.text())
         if parsed:
             self.calendar.setSelectedDate(QDate.fromString(parsed, "yyyy-MM-dd"))

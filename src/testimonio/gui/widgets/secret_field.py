@@ -8,7 +8,7 @@ letter with Shift) means Caps Lock is on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -49,14 +49,16 @@ def with_reveal(field: QLineEdit, parent: QWidget) -> tuple[QWidget, QToolButton
     field.setParent(row)
     button = QToolButton(row)
     button.setCheckable(True)
-    button.setText(row.tr("Show"))
-    button.setToolTip(row.tr("Show or hide what is typed"))
-    button.setAccessibleName(row.tr("Show the passphrase"))
+    show = QCoreApplication.translate("SecretField", "Show")
+    hide = QCoreApplication.translate("SecretField", "Hide")
+    button.setText(show)
+    button.setToolTip(QCoreApplication.translate("SecretField", "Show or hide what is typed"))
+    button.setAccessibleName(QCoreApplication.translate("SecretField", "Show the passphrase"))
     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def toggled(shown: bool) -> None:
         field.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        button.setText(row.tr("Hide") if shown else row.tr("Show"))
+        button.setText(hide if shown else show)
 
     button.toggled.connect(toggled)
     layout.addWidget(field, 1)
