@@ -184,14 +184,16 @@ class InterviewView(CompletionSteps, QWidget):
         self.last_label = QLabel(right)
         self.last_label.setObjectName("lastPage")
         self.last_label.setWordWrap(True)
+        self.last_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.last_label.setContentsMargins(16, 0, 16, 0)
         for button in (self.previous_button, self.next_button):
             button.setAutoDefault(True)  # Enter presses it, as Space does
         nav.addWidget(self.previous_button)
         nav.addStretch(1)
-        nav.addWidget(self.last_label, 3, Qt.AlignmentFlag.AlignRight)
         nav.addWidget(self.next_button)
         right_layout.addWidget(self.page_title)
         right_layout.addWidget(self.scroll_area, 1)
+        right_layout.addWidget(self.last_label)  # its own line: never squeezed
         right_layout.addLayout(nav)
         splitter.addWidget(self.page_list)
         splitter.addWidget(right)
@@ -251,6 +253,7 @@ class InterviewView(CompletionSteps, QWidget):
         self.next_button.setToolTip(
             self.tr("List every answer, then complete") if last else self.tr("Next page (Ctrl+Page Down)"))
         self.last_label.setText(self.tr("This is the last page.") if last and not self.session.read_only else "")
+        self.last_label.setVisible(bool(self.last_label.text()))
 
     def is_last_page(self) -> bool:
         """Whether no later page is asked in this interview."""

@@ -48,9 +48,13 @@ class SelectOneRadio(QuestionInput):
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        # The choices in a column, "Clear" beside its foot: clearing takes
+        # no line of its own, and its room is kept when it is hidden.
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout()
         self._layout.setSpacing(2)
+        outer.addLayout(self._layout)
         self._group = QButtonGroup(self)
         self._group.buttonClicked.connect(lambda _b: self._emit_committed())
         self._buttons: dict[str, QRadioButton] = {}
@@ -61,9 +65,10 @@ class SelectOneRadio(QuestionInput):
         # Tab goes from the choices to the next question; Delete clears.
         self._clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._clear.clicked.connect(self._cleared)
-        self._layout.addWidget(self._clear, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self._clear, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addStretch(1)
         # Its room is kept while hidden: a choice made or cleared must not
-        # move what is below (the next click would land on another answer).
+        # move anything (the next click would land on another answer).
         keep_room(self._clear)
         self._clear.hide()
 
