@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
@@ -171,8 +171,7 @@ class TeamMenu(QObject):
 
         dialog = ImportDialog(self.window.context, self.window)
         # Ask for the folder once the dialog is up, so a cancel leaves it open and empty.
-        dialog.show()
-        dialog.choose_folder()
+        QTimer.singleShot(0, dialog.choose_folder)
         self._exec(dialog)
         self.window.list_view.refresh()
 
