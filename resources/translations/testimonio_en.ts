@@ -819,6 +819,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Identifiers of this interview:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This text looks like it holds something that identifies a person (%1). It stays in the vault unless you edit it, or keep it here to release this exact text.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,6 +875,18 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (cleaned: %2 KB, SHA-256 %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,6 +927,14 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message>
         <source>&amp;Withhold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let &amp;all unmarked answers leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every answer without a yellow mark leaves; withhold any one afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1762,6 +1786,7 @@ Start one with Interview → New (Ctrl+N).</source>
     <name>PreviewModel</name>
     <message>
         <source>Interview</source>
+        <extracomment>What the researcher reads instead of codes: the interview&apos;s alias (it never leaves), the questionnaire&apos;s title, the choice labels.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1778,6 +1803,46 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (leaves as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in the bundle: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generalised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blanked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>band</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -826,6 +826,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Retenida</translation>
     </message>
     <message>
+        <source>Identifiers of this interview:</source>
+        <translation>Identificadores de esta entrevista:</translation>
+    </message>
+    <message>
         <source>This text looks like it holds something that identifies a person (%1). It stays in the vault unless you edit it, or keep it here to release this exact text.</source>
         <translation>Este texto parece contener algo que identifica a una persona (%1). Se queda en la bóveda salvo que lo edite, o que lo mantenga aquí para liberar exactamente este texto.</translation>
     </message>
@@ -878,6 +882,18 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>%1 entrevista(s) comparten: %2</translation>
     </message>
     <message>
+        <source>Site</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
         <source>%1 (cleaned: %2 KB, SHA-256 %3)</source>
         <translation>%1 (limpio: %2 KB, SHA-256 %3)</translation>
     </message>
@@ -919,6 +935,14 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>&amp;Withhold</source>
         <translation>&amp;Retener</translation>
+    </message>
+    <message>
+        <source>Let &amp;all unmarked answers leave</source>
+        <translation>Dejar salir &amp;todas las respuestas sin marcar</translation>
+    </message>
+    <message>
+        <source>Every answer without a yellow mark leaves; withhold any one afterwards.</source>
+        <translation>Sale toda respuesta sin marca amarilla; después puede retener cualquiera.</translation>
     </message>
     <message>
         <source>Attachments leave only when ticked. Photos leave without their hidden details (camera, date, GPS position).</source>
@@ -1770,6 +1794,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <name>PreviewModel</name>
     <message>
         <source>Interview</source>
+        <extracomment>What the researcher reads instead of codes: the interview&apos;s alias (it never leaves), the questionnaire&apos;s title, the choice labels.</extracomment>
         <translation>Entrevista</translation>
     </message>
     <message>
@@ -1787,6 +1812,46 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>How</source>
         <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>%1 (leaves as %2)</source>
+        <translation>%1 (sale como %2)</translation>
+    </message>
+    <message>
+        <source>%1 (in the bundle: %2)</source>
+        <translation>%1 (en el paquete: %2)</translation>
+    </message>
+    <message>
+        <source>as entered</source>
+        <translation>tal como se escribió</translation>
+    </message>
+    <message>
+        <source>generalised</source>
+        <translation>generalizado</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>revisado</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>adjunto</translation>
+    </message>
+    <message>
+        <source>blanked</source>
+        <translation>en blanco</translation>
+    </message>
+    <message>
+        <source>date only</source>
+        <translation>solo la fecha</translation>
+    </message>
+    <message>
+        <source>month only</source>
+        <translation>solo el mes</translation>
+    </message>
+    <message>
+        <source>band</source>
+        <translation>franja</translation>
     </message>
 </context>
 <context>

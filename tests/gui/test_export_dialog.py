@@ -7,6 +7,7 @@ from typing import Any
 
 from exchange_setup import REAL_NAME, add_testimony, lead_answers, team
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from testimonio.gui.views.export_dialog import ExportDialog
 from testimonio.gui.views.export_pages import highlight_identifiers
@@ -213,3 +214,48 @@ def test_answers_never_reach_the_clipboard(qtbot, tmp_path) -> None:
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "before"
     assert REAL_NAME not in dialog.windowTitle() and KEPT not in dialog.windowTitle()
+
+
+def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(qtbot, tmp_path) -> None:  # noqa: ANN001
+    from testimonio.gui.i18n import languages
+
+    t = team(tmp_path)
+    for n in range(3):
+        add_testimony(t.researcher, n, account=KEPT if n else WITHHELD)
+    languages(QApplication.instance()).install("es")
+    try:
+        dialog = ExportDialog(t.researcher)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _click(qtbot, dialog.next_button)
+        qtbot.waitUntil(lambda: dialog.current_step() == dialog.REVIEW, timeout=15000)
+        model = dialog.review_model
+        marked = [r for r in range(model.rowCount()) if model.row_at(r).findings]
+        _click(qtbot, dialog.keep_all_button)  # one click for every unmarked answer
+        for row in range(model.rowCount()):
+            assert model.is_kept(row) == (row not in marked)
+        unmarked = next(r for r in range(model.rowCount()) if r not in marked)
+        dialog.review_view.setCurrentIndex(model.index(unmarked, 0))
+        _click(qtbot, dialog.withhold_button)  # undo for one answer
+        assert not model.is_kept(unmarked)
+        dialog.review_view.setCurrentIndex(model.index(unmarked, 0))
+        assert "Identifiers of this interview" not in dialog.review_text.text()
+        _click(qtbot, dialog.next_button)
+        dialog.choice_blank.setChecked(True)
+        _click(qtbot, dialog.next_button)
+        assert dialog.current_step() == dialog.PREVIEW
+        preview = dialog.preview_model
+        shown = {(preview.data(preview.index(r, preview.INTERVIEW)),
+                  preview.data(preview.index(r, preview.VALUE)),
+                  preview.data(preview.index(r, preview.HOW))) for r in range(preview.rowCount())}
+        interviews = {s[0] for s in shown}
+        assert any(i.startswith("Persona") for i in interviews)  # aliases, not hashes
+        values = {s[1] for s in shown}
+        hows = {s[2] for s in shown}
+        assert "female" not in values and "rejected_verbal" not in values
+        assert not hows & {"as entered", "generalised", "blanked", "date only"}
+        header = dialog.preview_view.horizontalHeader()
+        assert header.sectionSize(preview.VALUE) >= 150  # the value column is not squeezed
+        dialog.reject()
+    finally:
+        languages(QApplication.instance()).install("en")

@@ -29,6 +29,11 @@ class PreviewRow:
     label: str  # the question's label in the interface language
     value: str  # the value exactly as written into the bundle
     how: str = ""  # "as entered", "generalised", "reviewed", "attachment", "blanked"
+    #: What the researcher reads instead of codes: the interview's alias (it
+    #: never leaves), the questionnaire's title, the choice labels.
+    shown_interview: str = ""
+    shown_questionnaire: str = ""
+    shown_value: str = ""
 
 
 class PreviewModel(QAbstractTableModel):
@@ -76,13 +81,34 @@ class PreviewModel(QAbstractTableModel):
             if col == self.QUESTION and role == Qt.ItemDataRole.ToolTipRole:
                 return row.path
             if col == self.INTERVIEW and role == Qt.ItemDataRole.DisplayRole:
-                return row.interview[:8]  # enough to tell interviews apart; the tooltip has it all
-            return (row.interview, row.questionnaire, row.label or row.path, row.value, row.how)[col]
+                return row.shown_interview or row.interview[:8]
+            if col == self.INTERVIEW:
+                return self.tr("%1 (leaves as %2)").replace(
+                    "%1", row.shown_interview or row.interview).replace("%2", row.interview)
+            if col == self.VALUE and row.shown_value and row.shown_value != row.value:
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return self.tr("%1 (in the bundle: %2)").replace(
+                        "%1", row.shown_value).replace("%2", row.value)
+                return row.shown_value
+            if col == self.HOW:
+                return self.how_text(row.how)
+            return (row.interview, row.shown_questionnaire or row.questionnaire,
+                    row.label or row.path, row.value, row.how)[col]
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and col == self.HOW and row.how:
             return QColor("#555555")
         return None
+
+    def how_text(self, how: str) -> str:
+        """How a value leaves, in the interface language."""
+        known = {
+            "as entered": self.tr("as entered"), "generalised": self.tr("generalised"),
+            "reviewed": self.tr("reviewed"), "attachment": self.tr("attachment"),
+            "blanked": self.tr("blanked"), "date only": self.tr("date only"),
+            "month": self.tr("month only"), "band": self.tr("band"),
+        }
+        return known.get(how, how)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

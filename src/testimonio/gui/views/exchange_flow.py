@@ -156,16 +156,56 @@ class ExportFlow:
         rows = []
         for planned in plan.records:
             eid = planned.record["export_id"]
-            form = planned.record["form_id"]
-            rows.append(PreviewRow(eid, form, "site", "site", str(planned.record.get("site", "")),
-                                   "as entered"))
+            form, version = planned.record["form_id"], planned.record.get("form_version")
+            alias, title, choices_of = self._readable(planned.interview_id, form, version)
+            shown = {"shown_interview": alias, "shown_questionnaire": title}
+            rows.append(PreviewRow(eid, form, "site", self._site_label(), str(planned.record.get("site", "")),
+                                   "as entered", **shown))
             for key in ("started", "completed"):
-                rows.append(PreviewRow(eid, form, key, key, str(planned.record.get(key) or ""),
-                                       "date only"))
+                rows.append(PreviewRow(eid, form, key, self._date_label(key),
+                                       str(planned.record.get(key) or ""), "date only", **shown))
             cleaned = {a["name"]: a for a in planned.record["attachments"]}
-            rows.extend(PreviewRow(eid, form, v.path, v.label, _with_hash(v.value, cleaned), v.how)
+            rows.extend(PreviewRow(eid, form, v.path, v.label, _with_hash(v.value, cleaned), v.how,
+                                   shown_value=_choice_text(v.value, choices_of(v.path)), **shown)
                         for v in planned.values)
         return rows
+
+    def _readable(self, interview_id: str, form: str, version: str | None) -> tuple[
+            str, str, Any]:
+        """(alias, questionnaire title, path -> {choice name: label}) for the preview."""
+        try:
+            alias = str(self.context.interviews.get(interview_id).alias or "")
+        except Exception:  # noqa: BLE001 - the export id still tells interviews apart
+            alias = ""
+        try:
+            q = self.context.questionnaires.get(form, version)
+        except Exception:  # noqa: BLE001 - the form id will do
+            return alias, form, lambda _path: {}
+        title = str(q.title.get(self.lang, q.default_language) or form)
+
+        def choices_of(path: str) -> dict[str, str]:
+            try:
+                node = q.node(model_path(path))
+                return {c.name: str(c.label.get(self.lang, q.default_language) or c.name)
+                        for c in getattr(node, "choices", None) or ()}
+            except Exception:  # noqa: BLE001 - codes are shown then
+                return {}
+
+        return alias, title, choices_of
+
+    @staticmethod
+    def _site_label() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("ExportDialog", "Site")
+
+    @staticmethod
+    def _date_label(key: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        if key == "started":
+            return QCoreApplication.translate("ExportDialog", "Started")
+        return QCoreApplication.translate("ExportDialog", "Completed")
 
     def write(self, out: Path, choices: ExportChoices, progress: ProgressFn | None = None,
               cancelled: CancelledFn | None = None) -> Any:
@@ -175,6 +215,14 @@ class ExportFlow:
                                   accept_risk=choices.accept_risk, leave_behind=True,
                                   progress=progress,
                                   cancelled=cancelled)
+
+
+def _choice_text(value: str, labels: dict[str, str]) -> str:
+    """A select answer's codes as their labels ("female" → "Mujer"); '' if not one."""
+    codes = value.split()
+    if not labels or not codes or not all(code in labels for code in codes):
+        return ""
+    return ", ".join(labels[code] for code in codes)
 
 
 def _with_hash(value: str, cleaned: dict[str, Any]) -> str:

@@ -270,12 +270,13 @@ class ExportDialog(ExportPages):
         listed = ", ".join(f"{html.escape(lbl)}: <span style=\"{HIGHLIGHT}\">{html.escape(txt)}</span>"
                            for lbl, txt in row.identifiers) or html.escape(self.tr("none recorded"))
         decision = self.tr("Leaves") if self.review_model.is_kept(row_no) else self.tr("Withheld")
+        identifiers = self.tr("Identifiers of this interview:")
         self.review_text.setText(
             f"<b>{html.escape(row.label)}</b> — {html.escape(row.interview)}"
             f" — <i>{html.escape(decision)}</i><br><br>"
             f"{highlight_spans(row.text, [(a, b) for a, b, _ in row.findings])}"
             f"{self._flag_note(row)}"
-            f"<br><br><small>{html.escape(self.tr('Identifiers of this interview:'))} {listed}</small>")
+            f"<br><br><small>{html.escape(identifiers)} {listed}</small>")
 
     def _flag_note(self, row: ReviewRow) -> str:
         """Under a marked text: what the safety net saw, and that keeping it releases it."""
@@ -286,6 +287,12 @@ class ExportDialog(ExportPages):
             "This text looks like it holds something that identifies a person (%1). It stays in "
             "the vault unless you edit it, or keep it here to release this exact text.")
             .replace("%1", kinds)) + "</b>"
+
+    def _keep_all(self) -> None:
+        """Every answer the safety net did not mark leaves (each can be withheld again)."""
+        for row_no in range(self.review_model.rowCount()):
+            if not self.review_model.row_at(row_no).findings:
+                self.review_model.set_kept(row_no, True)
 
     def _decide(self, keep: bool) -> None:
         current = self._current_review()

@@ -117,6 +117,9 @@ class ExportPages(QDialog):
     def _decide(self, keep: bool) -> None:
         raise NotImplementedError
 
+    def _keep_all(self) -> None:
+        raise NotImplementedError
+
     def _update_buttons(self) -> None:
         raise NotImplementedError
 
@@ -169,7 +172,13 @@ class ExportPages(QDialog):
         self.withhold_button = QPushButton(self.tr("&Withhold"), page)
         self.keep_button.clicked.connect(lambda: self._decide(True))
         self.withhold_button.clicked.connect(lambda: self._decide(False))
+        # Once read, let them all leave at once; any one can still be withheld.
+        self.keep_all_button = QPushButton(self.tr("Let &all unmarked answers leave"), page)
+        self.keep_all_button.setToolTip(self.tr(
+            "Every answer without a yellow mark leaves; withhold any one afterwards."))
+        self.keep_all_button.clicked.connect(self._keep_all)
         row = QHBoxLayout()
+        row.addWidget(self.keep_all_button)
         row.addStretch(1)
         row.addWidget(self.keep_button)
         row.addWidget(self.withhold_button)
@@ -228,12 +237,15 @@ class ExportPages(QDialog):
         header = self.preview_view.horizontalHeader()
         header.setStretchLastSection(False)
         for column, mode in ((PreviewModel.INTERVIEW, QHeaderView.ResizeMode.ResizeToContents),
-                             (PreviewModel.QUESTIONNAIRE, QHeaderView.ResizeMode.ResizeToContents),
+                             (PreviewModel.QUESTIONNAIRE, QHeaderView.ResizeMode.Interactive),
                              (PreviewModel.QUESTION, QHeaderView.ResizeMode.Interactive),
                              (PreviewModel.VALUE, QHeaderView.ResizeMode.Stretch),
                              (PreviewModel.HOW, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
-        header.resizeSection(PreviewModel.QUESTION, 260)
+        # The value is what the researcher checks: it gets the room (a long
+        # questionnaire title is cut, its tooltip has it whole).
+        header.resizeSection(PreviewModel.QUESTIONNAIRE, 110)
+        header.resizeSection(PreviewModel.QUESTION, 170)
         self.preview_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.path_edit = QLineEdit(page)
         self.path_edit.setAccessibleName(self.tr("Save the bundle as"))
