@@ -1236,6 +1236,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Filter by researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Search:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,6 +1253,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Researcher:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1276,6 +1284,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No interview matches the search or filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,6 +1305,7 @@ Start one with Interview → New (Ctrl+N).</source>
     <name>InterviewTableModel</name>
     <message>
         <source>Alias</source>
+        <extracomment>How the import stamps the days of an imported interview (services/import_.py).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1313,6 +1326,10 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Researcher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1243,6 +1243,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Filtrar por cuestionario</translation>
     </message>
     <message>
+        <source>Filter by researcher</source>
+        <translation>Filtrar por investigador</translation>
+    </message>
+    <message>
         <source>&amp;Search:</source>
         <translation>&amp;Buscar:</translation>
     </message>
@@ -1257,6 +1261,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>&amp;Questionnaire:</source>
         <translation>&amp;Cuestionario:</translation>
+    </message>
+    <message>
+        <source>&amp;Researcher:</source>
+        <translation>&amp;Investigador:</translation>
     </message>
     <message>
         <source>Interviews</source>
@@ -1283,6 +1291,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Todos los cuestionarios</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
         <source>No interview matches the search or filters.</source>
         <translation>Ninguna entrevista coincide con la búsqueda o los filtros.</translation>
     </message>
@@ -1301,6 +1313,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <name>InterviewTableModel</name>
     <message>
         <source>Alias</source>
+        <extracomment>How the import stamps the days of an imported interview (services/import_.py).</extracomment>
         <translation>Alias</translation>
     </message>
     <message>
@@ -1322,6 +1335,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Last change</source>
         <translation>Último cambio</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>Investigador</translation>
     </message>
     <message>
         <source>Draft</source>

@@ -75,6 +75,7 @@ def test_the_table_filters_hides_columns_and_marks_what_never_left(qtbot: Any, q
 
 def test_the_summary_follows_its_filters_and_saves_each_chart(qtbot: Any, lead: Any,
                                                               tmp_path: Path) -> None:
+    lead.settings_store.set("pref.small_counts", "exact")  # the figures compared are exact
     view = SummaryView(lead)
     qtbot.addWidget(view)
     view.resize(1100, 900)
@@ -98,3 +99,27 @@ def test_the_summary_follows_its_filters_and_saves_each_chart(qtbot: Any, lead: 
     assert text.lstrip().startswith("<?xml") and "<svg" in text
     written = view.save_all(str(tmp_path / "charts"))
     assert len(written) == 2 * len(view.charts()) and all(Path(p).stat().st_size > 0 for p in written)
+
+
+def test_the_interview_list_names_the_researcher_and_no_made_up_time(qtbot: Any, lead: Any) -> None:
+    from testimonio.gui.models.interview_table_model import COLUMNS
+    from testimonio.gui.views.interview_list_view import InterviewListView
+
+    view = InterviewListView(lead)
+    qtbot.addWidget(view)
+    view.load()
+    model = view.model
+    names = [c[0] for c in COLUMNS]
+    assert model.headerData(names.index("interviewer"), Qt.Orientation.Horizontal) == "Researcher"
+    assert {model.index(r, names.index("interviewer")).data() for r in range(4)} == {"Ana Torres"}
+    last = model.index(0, names.index("updated")).data()
+    assert len(last) == 10 and ":" not in last  # the day as sent, not "… 00:00"
+    # One person only: no researcher filter to clutter a researcher's small screen.
+    assert view.researcher.isHidden()
+    lead.interviews.start("border_testimony", lead.questionnaires.get("border_testimony").version,
+                          "Tumbes", "Lead Person", "es")
+    view.load()
+    assert not view.researcher.isHidden()
+    view.researcher.setCurrentIndex(view.researcher.findData("Ana Torres"))
+    view.apply_filters()
+    assert model.rowCount() == 4

@@ -13,7 +13,7 @@ from testimonio.gui.models.interview_table_model import ID_ROLE, InterviewTableM
 
 def test_qt_model_tester_passes(qtmodeltester: Any, context: Any, interviews: list[str]) -> None:
     model = InterviewTableModel(context.interviews)
-    assert model.rowCount() == 12 and model.columnCount() == 6
+    assert model.rowCount() == 12 and model.columnCount() == 7
     qtmodeltester.check(model, force_py=True)
     model.set_filter(site="Tumbes")
     qtmodeltester.check(model, force_py=True)

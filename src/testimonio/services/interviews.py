@@ -352,6 +352,12 @@ class InterviewService:
                  json.dumps({"attachment": attachment_id, "export": bool(opt_in)}))
             _touch(db, interview_id, at)
 
+    def interviewers(self) -> list[str]:
+        """Everyone who took an interview in this vault (imported ones: the roster name)."""
+        with self._vault.read() as db:
+            return [str(r[0]) for r in db.execute(
+                "SELECT DISTINCT interviewer FROM interviews ORDER BY interviewer COLLATE NOCASE")]
+
     # --- sites --------------------------------------------------------------
 
     def sites(self, include_inactive: bool = False) -> list[str]:

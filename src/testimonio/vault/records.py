@@ -32,6 +32,7 @@ SORT_KEYS = {
     "created": "created_at", "created_at": "created_at",
     "alias": "alias COLLATE NOCASE", "site": "site", "status": "status",
     "form": "form_id", "form_id": "form_id",
+    "interviewer": "interviewer COLLATE NOCASE",
 }
 MAX_PAGE = 1000
 MAX_ATTACHMENT_BYTES = limits.MAX_ATTACHMENT_BYTES
@@ -112,6 +113,7 @@ class InterviewQuery:
     status: str | None = None
     form_id: str | None = None
     search: str | None = None
+    interviewer: str | None = None  # who took it (for imported ones: the roster name)
     sort: str = "updated"
     descending: bool = True
     offset: int = 0
@@ -197,7 +199,7 @@ def _where(query: InterviewQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     for column, value in (("site", query.site), ("status", query.status),
-                          ("form_id", query.form_id)):
+                          ("form_id", query.form_id), ("interviewer", query.interviewer)):
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)

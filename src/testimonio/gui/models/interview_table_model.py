@@ -29,8 +29,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("created", "created"),
     ("status", "status"),
     ("updated", "updated"),
+    ("interviewer", "interviewer"),  # last: the lead's column, narrow screens lose nothing
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: How the import stamps the days of an imported interview (services/import_.py).
+IMPORTED_TIME = "T00:00:00.000Z"
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -43,6 +46,7 @@ class ListFilter:
     site: str | None = None
     status: str | None = None
     form_id: str | None = None
+    interviewer: str | None = None
     search: str = ""
     sort: str = "updated"
     descending: bool = True
@@ -57,6 +61,10 @@ def _get(row: Any, name: str) -> Any:
 def _when(value: Any) -> str:
     if value is None or value == "":
         return ""
+    if isinstance(value, str) and value.endswith(IMPORTED_TIME):
+        # An imported interview carries its days only (the bundle leaves no times):
+        # show the day as sent, with no made-up "00:00" and no shift by time zone.
+        return value[:10]
     if isinstance(value, (int, float)):
         value = datetime.fromtimestamp(value)
     if isinstance(value, str):
@@ -83,7 +91,7 @@ class InterviewTableModel(QAbstractTableModel):
         self.queries = 0  # how many page queries ran (for tests and the bench)
         self._headers = (
             self.tr("Alias"), self.tr("Site"), self.tr("Questionnaire"), self.tr("Date"),
-            self.tr("Status"), self.tr("Last change"),
+            self.tr("Status"), self.tr("Last change"), self.tr("Researcher"),
         )
         self.titles: dict[str, str] = {}  # form id -> questionnaire title
         self._status_words = {"draft": self.tr("Draft"), "complete": self.tr("Complete")}
@@ -135,7 +143,7 @@ class InterviewTableModel(QAbstractTableModel):
         f = self.filter
         return InterviewQuery(
             site=f.site or None, status=f.status or None, form_id=f.form_id or None,
-            search=f.search.strip() or None, sort=f.sort, descending=f.descending,
+            interviewer=f.interviewer or None, search=f.search.strip() or None, sort=f.sort, descending=f.descending,
             offset=offset, limit=limit,
         )
 

@@ -86,7 +86,10 @@ class InterviewListView(QWidget):
         self.status.setAccessibleName(self.tr("Filter by status"))
         self.form = QComboBox(self)
         self.form.setAccessibleName(self.tr("Filter by questionnaire"))
-        for combo in (self.site, self.status, self.form):
+        # Shown only where interviews come from more than one person (the lead's vault).
+        self.researcher = QComboBox(self)
+        self.researcher.setAccessibleName(self.tr("Filter by researcher"))
+        for combo in (self.site, self.status, self.form, self.researcher):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumContentsLength(10)
 
@@ -97,11 +100,13 @@ class InterviewListView(QWidget):
         bar.addWidget(self.search, 2)
         # Alt+I is the Interview menu and Alt+T the Team menu: not these.
         for text, combo in ((self.tr("Sit&e:"), self.site), (self.tr("Stat&us:"), self.status),
-                            (self.tr("&Questionnaire:"), self.form)):
+                            (self.tr("&Questionnaire:"), self.form),
+                            (self.tr("&Researcher:"), self.researcher)):
             label = QLabel(text, self)
             label.setBuddy(combo)
             bar.addWidget(label)
             bar.addWidget(combo, 1)
+        self.researcher_label = label
 
         self.table = _Table(self)
         self.table.setModel(self.model)
@@ -153,10 +158,12 @@ class InterviewListView(QWidget):
         self.site.activated.connect(self.apply_filters)
         self.status.activated.connect(self.apply_filters)
         self.form.activated.connect(self.apply_filters)
+        self.researcher.activated.connect(self.apply_filters)
         self.setTabOrder(self.search, self.site)
         self.setTabOrder(self.site, self.status)
         self.setTabOrder(self.status, self.form)
-        self.setTabOrder(self.form, self.table)
+        self.setTabOrder(self.form, self.researcher)
+        self.setTabOrder(self.researcher, self.table)
 
     # --- loading -------------------------------------------------------------
     def load(self) -> None:
@@ -170,7 +177,7 @@ class InterviewListView(QWidget):
         self._pause.stop()
         self.model.clear()
         self.search.clear()
-        for combo in (self.site, self.form, self.status):
+        for combo in (self.site, self.form, self.status, self.researcher):
             combo.clear()
 
     def refresh(self) -> None:
@@ -210,6 +217,22 @@ class InterviewListView(QWidget):
         for form_id, title in titles.items():
             self.form.addItem(title, form_id)
         self.model.titles = titles
+        self._fill_researchers()
+
+    def _fill_researchers(self) -> None:
+        self.researcher.clear()
+        self.researcher.addItem(self.tr("Everyone"), "")
+        try:
+            people = self._context.interviews.interviewers()
+        except TestimonioError:
+            people = []
+        for name in people:
+            self.researcher.addItem(name, name)
+        for widget in (self.researcher, self.researcher_label):
+            widget.setVisible(len(people) > 1)
+        from testimonio.gui.models.interview_table_model import COLUMNS
+
+        self.table.setColumnHidden([c[0] for c in COLUMNS].index("interviewer"), len(people) <= 1)
 
     # --- filtering -----------------------------------------------------------
     def apply_search(self) -> None:
@@ -224,6 +247,7 @@ class InterviewListView(QWidget):
             site=self.site.currentData() or None,
             status=self.status.currentData() or None,
             form_id=self.form.currentData() or None,
+            interviewer=self.researcher.currentData() or None,
             search=self.search.text().strip(),
         )
 
