@@ -44,7 +44,7 @@ from testimonio.services.questionnaires import QuestionnaireService
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _ATTACHMENT_CACHE_KIB = 8 * 1024  # page cache while attachments stream into the vault
 #: Attachments up to this size are inserted with their row (written once).
-_INLINE_BYTES = 16 * 1024 * 1024
+_INLINE_BYTES = 4 * 1024 * 1024
 
 
 class BundleInvalid(BundleError):
@@ -431,12 +431,13 @@ def _store_attachment(db: Any, att: Any, att_id: str, interview_id: str, info: d
                       steps: Progress) -> None:
     """Write one attachment into the vault once, checking its hash first.
 
-    Up to :data:`_INLINE_BYTES` (every photo of a document in practice) the
-    bytes are read, hashed and inserted with the row: each page is written
-    once. A larger one is streamed through SQLite's incremental blob I/O
-    into a zero-filled blob (its pages are then written twice, but memory
-    stays at about twice the piece, not the attachment). A hash mismatch
-    raises, and the transaction rolls back.
+    Up to :data:`_INLINE_BYTES` (a re-encoded photo of a document is well
+    under it) the bytes are read, hashed and inserted with the row: each
+    page is written once. A larger one is streamed 1 MiB at a time through
+    SQLite's incremental blob I/O into a zero-filled blob: its pages are
+    written twice, and memory peaks at about twice that attachment (SQLite
+    expands the zeroes while building the row), never at the whole bundle.
+    A hash mismatch raises, and the transaction rolls back.
     """
     sql = ("INSERT INTO attachments (id, interview_id, question_path, mime, size, sha256, "
            "caption, data, export_opt_in, created_at) VALUES (?, ?, ?, ?, ?, ?, '', {}, 0, ?)")
