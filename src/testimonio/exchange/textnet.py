@@ -20,6 +20,7 @@ to the value's hash like every review).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 MIN_WORD = 4  # letters: shorter parts of a name ("Ana", "de") match too much
 MIN_WHOLE = 3
 MIN_DIGITS = 5
+_NOT_DIGIT = re.compile(r"\D")
+_MAYBE = re.compile(r"[\d@]")
 
 _MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
            "noviembre|diciembre|january|february|march|april|may|june|july|august|september|"
@@ -54,24 +57,29 @@ class Finding:
     kind: str  # "identifier", "part of an identifier", or a pattern's name
 
 
+@functools.lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """One character as the net compares it: letters and digits, lower case, no accents."""
+    return "".join(low for part in unicodedata.normalize("NFKD", ch)
+                   if not unicodedata.combining(part) and part.isalnum() for low in part.casefold())
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
     """Letters and digits only, lower case without accents, with each one's
     position in ``text`` (so a match maps back to a span)."""
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
-        for part in unicodedata.normalize("NFKD", ch):
-            if unicodedata.combining(part) or not part.isalnum():
-                continue
-            for low in part.casefold():
-                out.append(low)
-                where.append(i)
+        folded = _fold_char(ch)
+        if folded:
+            out.append(folded)
+            where.extend([i] * len(folded))
     return "".join(out), where
 
 
 def normalise(text: str) -> str:
     """``"María-José  Añez"`` → ``"mariajoseanez"``."""
-    return _fold(text)[0]
+    return "".join(map(_fold_char, text))
 
 
 def _digits(text: str) -> tuple[str, list[int]]:
@@ -117,14 +125,20 @@ def findings(text: str, needles: Needles | None = None) -> list[Finding]:
     """Everything in ``text`` that may identify a person, in text order."""
     found: list[Finding] = []
     if needles is not None:
-        folded, where = _fold(text)
-        for needle in needles.whole:
-            found += _spans(folded, where, needle, "identifier")
-        for needle in needles.words:
-            found += _spans(folded, where, needle, "part of an identifier")
-        digits, dwhere = _digits(text)
-        for number in needles.numbers:
-            found += _spans(digits, dwhere, number, "identifier")
+        # Positions are worked out only for a text that holds a needle (seldom).
+        quick = normalise(text)
+        if any(n in quick for n in needles.whole) or any(w in quick for w in needles.words):
+            folded, where = _fold(text)
+            for needle in needles.whole:
+                found += _spans(folded, where, needle, "identifier")
+            for needle in needles.words:
+                found += _spans(folded, where, needle, "part of an identifier")
+        if needles.numbers and any(n in _NOT_DIGIT.sub("", text) for n in needles.numbers):
+            digits, dwhere = _digits(text)
+            for number in needles.numbers:
+                found += _spans(digits, dwhere, number, "identifier")
+    if not _MAYBE.search(text):  # every pattern needs a digit, or an @
+        return sorted(set(found), key=lambda f: (f.start, -f.end, f.kind))
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if kind == "phone number" and sum(ch.isdigit() for ch in match.group()) < 7:
