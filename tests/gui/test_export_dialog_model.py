@@ -47,3 +47,17 @@ def test_attachments_model_ticks(qtmodeltester) -> None:
     assert model.index(0, AttachmentsModel.SIZE).data() == "4 KB"
     model.setData(model.index(1, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert model.ticked() == ["a1"]
+
+
+def test_preview_marks_texts_the_safety_net_keeps_back(qtmodeltester) -> None:
+
+    model = PreviewModel()
+    model.set_rows([
+        PreviewRow("x-1", "border_testimony", "alias", "Alias", "Rosa 0412-555-0101",
+                   "stays: looks like phone number"),
+        PreviewRow("x-1", "border_testimony", "age", "Age", "30-39", "generalised"),
+    ])
+    qtmodeltester.check(model)
+    role = Qt.ItemDataRole.BackgroundRole
+    assert model.data(model.index(0, PreviewModel.VALUE), role) is not None
+    assert model.data(model.index(1, PreviewModel.VALUE), role) is None  # control

@@ -96,6 +96,11 @@ class PreviewModel(QAbstractTableModel):
                     row.label or row.path, row.value, row.how)[col]
         if role == Qt.ItemDataRole.UserRole:
             return row
+        held = row.how.startswith("stays")  # the safety net keeps it back: marked, not leaving
+        if role == Qt.ItemDataRole.BackgroundRole and held and col in (self.VALUE, self.HOW):
+            return QColor("#FFE08A")
+        if role == Qt.ItemDataRole.ForegroundRole and held and col in (self.VALUE, self.HOW):
+            return QColor("#000000")
         if role == Qt.ItemDataRole.ForegroundRole and col == self.HOW and row.how:
             return QColor("#555555")
         return None
