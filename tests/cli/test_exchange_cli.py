@@ -20,8 +20,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from testimonio.services.settings import SettingsService
 from testimonio.services.setup import create_vault
-from testimonio.vault import KdfParams
+from testimonio.vault import KdfParams, Vault
 
 ROOT = Path(__file__).resolve().parents[2]
 BORDER = ROOT / "forms" / "border_testimony.xlsx"
@@ -100,6 +101,11 @@ def test_team_export_import_report(tmp_path: Path) -> None:
     listed = json.loads(run(lead, "interviews", "list", "--json").stdout)
     assert sorted(i["alias"] for i in listed) == ["Alias0", "Alias1", "Alias2", "Alias9"]
 
+    # At the lead the k-check runs over everyone's data (3 aged 30-39 are fewer than 5, so
+    # their ages would be blanked: tests/services/test_report.py); exact here, for internal use.
+    vault = Vault.unlock(lead, PASS)
+    SettingsService(vault).set("pref.small_counts", "exact")
+    vault.lock()
     run(lead, "report", "--csv", str(tmp_path / "csv"), "--lang", "en")
     run(lead, "report", "--xlsx", str(tmp_path / "r.xlsx"))
     with open(tmp_path / "csv" / "border_testimony.csv", encoding="utf-8", newline="") as fh:
