@@ -97,6 +97,10 @@ def render(out: Path, language: str = "en") -> list[Path]:
         _interview_screens(window, save, app)
         QApplication.closeAllWindows()
         context.lock()
+        from testimonio.gui.screenshots_team import render_team
+
+        render_team(out, save, lambda: _pump(app, 10), Path(tmp))
+        QApplication.closeAllWindows()
     return written
 
 

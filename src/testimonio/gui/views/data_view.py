@@ -100,6 +100,8 @@ class DataView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # "…/gender" says more than "person/gen…": long column names lose their start.
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideLeft)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_repeat())

@@ -79,7 +79,9 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.csv_radio)
         form.addRow("", self.xlsx_radio)
-        form.addRow(self.tr("&Save in:"), path_row)
+        save_label = QLabel(self.tr("&Save in:"), self)
+        save_label.setBuddy(self.path_edit)  # a row of a layout gets no buddy by itself
+        form.addRow(save_label, path_row)
         form.addRow(self.tr("&Answers as:"), self.values)
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Report progress"))

@@ -58,6 +58,7 @@ class AddResearcherDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Add a researcher"))
+        self.setMinimumSize(560, 420)  # the words and the sentence above them need the room
         self.file_edit = QLineEdit(self)
         self.file_edit.setAccessibleName(self.tr("Researcher's key file"))
         self.file_edit.returnPressed.connect(self.open_file)

@@ -49,8 +49,13 @@ log = logging.getLogger(__name__)
 
 def interface_language(context: AppContext) -> str | None:
     """The interface language ("es", "en"): choice labels are shown in it."""
-    from testimonio.gui.i18n import resolve_language
+    from PySide6.QtCore import QCoreApplication
 
+    from testimonio.gui.i18n import languages, resolve_language
+
+    app = QCoreApplication.instance()
+    if app is not None and languages(app).current in ("es", "en"):
+        return languages(app).current  # the language the program is shown in now
     try:
         return resolve_language(str(context.preferences.language))
     except Exception:  # noqa: BLE001 - labels fall back to the form's default language

@@ -69,6 +69,13 @@ class FingerprintCheck(QWidget):
         return self.same.isChecked() and bool(self.fingerprint.text())
 
 
+def _buddy(parent: QWidget, text: str, widget: QWidget) -> QLabel:
+    # A form row whose field is a layout gets no buddy: its "&" would show as is.
+    label = QLabel(text, parent)
+    label.setBuddy(widget)
+    return label
+
+
 def _file_row(parent: QWidget, edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
@@ -138,7 +145,8 @@ class TeamDialog(QDialog):
         browse.clicked.connect(lambda: self._save_as(self.team_out_edit, TEAM, self.tr("Team files")))
         form = QFormLayout()
         form.addRow(self.tr("&Study name:"), self.study_edit)
-        form.addRow(self.tr("Save &as:"), _file_row(page, self.team_out_edit, browse))
+        form.addRow(_buddy(page, self.tr("Save &as:"), self.team_out_edit),
+                    _file_row(page, self.team_out_edit, browse))
         self.create_button = QPushButton(self.tr("&Create the team file"), page)
         self.create_button.clicked.connect(self.create_team)
         self.create_status = QLabel(page)
@@ -269,7 +277,8 @@ class TeamDialog(QDialog):
         browse.clicked.connect(lambda: self._save_as(self.key_out_edit, KEY, self.tr("Key files")))
         form = QFormLayout()
         form.addRow(self.tr("Your &name:"), self.key_name_edit)
-        form.addRow(self.tr("Save a&s:"), _file_row(page, self.key_out_edit, browse))
+        form.addRow(_buddy(page, self.tr("Save a&s:"), self.key_out_edit),
+                    _file_row(page, self.key_out_edit, browse))
         self.key_button = QPushButton(self.tr("Save my &public key"), page)
         self.key_button.clicked.connect(self.export_key)
         self.key_status = QLabel(page)
