@@ -81,3 +81,4 @@ def test_the_leads_own_interviews_are_pseudonymised_in_reports(tmp_path: Path) -
     files = ReportService(lead.vault).write_csv(tmp_path / "csv2")
     text = "\n".join(f.read_text(encoding="utf-8") for f in files)
     assert "30-39" in text and ",34," not in text
+    assert any(f.name == "INTERNAL_USE_exact_counts.csv" for f in files)  # the files say so

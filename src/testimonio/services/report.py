@@ -117,6 +117,12 @@ class ReportService:
                                               info["version"], answers))
             steps.step(n, total, "Reading interviews")
         out: list[Table] = []
+        with self.vault.read() as db:
+            exact = not vaultdb.small_counts_k(db, DEFAULT_K)
+        if exact:  # the files say so themselves: a sheet / a CSV of their own, first
+            out.append(Table("INTERNAL_USE_exact_counts", ["note"], [[
+                "Exact counts: groups of fewer than k interviews are NOT blanked in these "
+                "tables. For internal use only; do not share."]]))
         for (form_id, version), builder in sorted(builders.items()):
             for table in builder.tables:
                 if len(versions[form_id]) > 1:
