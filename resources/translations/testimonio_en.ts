@@ -2376,6 +2376,26 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>ServiceMessages</name>
+    <message>
+        <source>This vault has not joined a team yet. Join the team first (Team → Join a team…) with the team file from your lead.</source>
+        <extracomment>English sentence of a service → what the desktop says (English source of the translation). Keep the keys exactly as the services raise them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a team first: only interviews the lead received are removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last change could not be saved: the disk is full or cannot be written. Everything saved before it is safe. Free some disk space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. Details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

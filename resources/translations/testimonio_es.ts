@@ -2342,7 +2342,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Not saved</source>
         <extracomment>Milliseconds between retries after a failed save. The sentence of the last failure, &quot;&quot; once everything is saved.</extracomment>
-        <translation>(adjunto)</translation>
+        <translation>Sin guardar</translation>
     </message>
     <message>
         <source>✓ Saved</source>
@@ -2381,6 +2381,26 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Remove this answer (Delete)</source>
         <translation>Quitar esta respuesta (Supr)</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMessages</name>
+    <message>
+        <source>This vault has not joined a team yet. Join the team first (Team → Join a team…) with the team file from your lead.</source>
+        <extracomment>English sentence of a service → what the desktop says (English source of the translation). Keep the keys exactly as the services raise them.</extracomment>
+        <translation>Esta bóveda todavía no se unió a un equipo. Únase primero (Equipo → Unirse a un equipo…) con el archivo de equipo de su coordinación.</translation>
+    </message>
+    <message>
+        <source>Join a team first: only interviews the lead received are removed.</source>
+        <translation>Únase primero a un equipo: solo se quitan las entrevistas que la coordinación recibió.</translation>
+    </message>
+    <message>
+        <source>The last change could not be saved: the disk is full or cannot be written. Everything saved before it is safe. Free some disk space, then try again.</source>
+        <translation>No se pudo guardar el último cambio: el disco está lleno o no se puede escribir. Todo lo guardado antes está a salvo. Libere espacio en el disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Details are in the log.</source>
+        <translation>Algo salió mal. Los detalles están en el registro.</translation>
     </message>
 </context>
 <context>

@@ -46,3 +46,22 @@ def test_each_vault_keeps_its_own_unlock_language(tmp_path: Path) -> None:
     assert remembered_language(lead) == "en"
     remember_language("es")  # the first-run wizard's choice: for vaults with none yet
     assert remembered_language(tmp_path / "new") == "es"
+
+
+def test_the_no_team_sentence_of_the_services_is_shown_in_spanish(qtbot: Any, app: Any) -> None:
+    from testimonio.errors import BadInput
+    from testimonio.gui.jobs import Job
+
+    def plan() -> None:
+        raise BadInput("This vault has not joined a team: run 'team join TEAM_FILE' first.")
+
+    build_qm()
+    languages(app).install("es")
+    try:
+        job = Job(plan, with_callbacks=False)
+        with qtbot.waitSignal(job.failed, timeout=5000) as caught:
+            job.start()
+        message = caught.args[0]
+        assert "todavía no se unió a un equipo" in message and "team join" not in message
+    finally:
+        languages(app).install("en")

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.service_messages import translate_message
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +117,13 @@ class Job(QObject):
             self._emit(self.was_cancelled)
         except TestimonioError as error:
             self.exception = error
-            self.error = str(error)
+            self.error = translate_message(str(error))
             self._done.set()
             self._emit(self.failed, self.error)
         except Exception as error:  # noqa: BLE001 - a bug becomes a sentence, the trace goes to the log
             log.exception("background job failed")
             self.exception = error
-            self.error = "Something went wrong. Details are in the log."
+            self.error = translate_message("Something went wrong. Details are in the log.")
             self._done.set()
             self._emit(self.failed, self.error)
         else:

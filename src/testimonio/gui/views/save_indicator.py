@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from testimonio.gui.autosave import Autosaver
+from testimonio.gui.service_messages import translate_message
 
 #: Milliseconds between retries after a failed save.
 RETRY_MS = 5000
@@ -54,6 +55,7 @@ class SaveIndicator(QObject):
         self._show(saved)
 
     def _failed(self, message: str) -> None:
+        message = translate_message(message)
         self.problem = message
         self._banner.setText(message)
         self._banner.show()
