@@ -100,3 +100,20 @@ def duplicate_columns_form(path: Path) -> Path:
         ["type", "name", "label", "label"],
         ["text", "alias", "Alias", "Alias again"],
     ]})
+
+
+def install_form(vault: Any, folder: Path, form_id: str, version: str,
+                 survey: list[dict[str, Any]], choices: list[dict[str, Any]] | None = None) -> None:
+    """Install a small questionnaire written here, so interviews over it can be completed.
+
+    Completing checks the answers against the interview's questionnaire, so a
+    test that completes an interview needs its questionnaire in the vault.
+    """
+    from testimonio.services.questionnaires import QuestionnaireService
+
+    sheets = {"survey": table(survey),
+              "settings": table([{"form_id": form_id, "version": version}])}
+    if choices:
+        sheets["choices"] = table(choices)
+    folder.mkdir(parents=True, exist_ok=True)
+    QuestionnaireService(vault).install(write_rows(folder / f"{form_id}-{version}.xlsx", sheets))

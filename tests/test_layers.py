@@ -17,7 +17,7 @@ PACKAGE = SRC / "testimonio"
 
 #: Modules at the top of the package that every layer may use.
 BASE = {"testimonio", "testimonio.errors", "testimonio.paths", "testimonio.logs",
-        "testimonio.hardening", "testimonio.limits"}
+        "testimonio.hardening", "testimonio.limits", "testimonio.atomic"}
 #: Layer -> the layers it may import (besides itself and BASE). Imports point down.
 ALLOWED: dict[str, set[str]] = {
     "base": set(),

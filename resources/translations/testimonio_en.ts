@@ -827,6 +827,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking the groups of people in this bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Some people in this bundle share their generalised details (such as age band, gender and month) with fewer than %1 interviews in everything exported so far. A reader could single them out. Choose what to do:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,6 +963,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message>
         <source>&amp;Cancel the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -834,6 +834,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Este texto parece contener algo que identifica a una persona (%1). Se queda en la bóveda salvo que lo edite, o que lo mantenga aquí para liberar exactamente este texto.</translation>
     </message>
     <message>
+        <source>Checking the groups of people in this bundle…</source>
+        <translation>Comprobando los grupos de personas de este paquete…</translation>
+    </message>
+    <message>
         <source>Some people in this bundle share their generalised details (such as age band, gender and month) with fewer than %1 interviews in everything exported so far. A reader could single them out. Choose what to do:</source>
         <translation>Algunas personas de este paquete comparten sus datos generalizados (como tramo de edad, género y mes) con menos de %1 entrevistas en todo lo exportado hasta ahora. Un lector podría identificarlas. Elija qué hacer:</translation>
     </message>
@@ -967,6 +971,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>&amp;Cancel the export</source>
         <translation>&amp;Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>Checking the groups</source>
+        <translation>Comprobando los grupos</translation>
     </message>
     <message>
         <source>Filter the preview</source>

@@ -37,19 +37,21 @@ def open_vault(context: AppContext, languages: Languages) -> bool:
         from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
 
         wizard = FirstRunWizard(context, languages)
+        _startup_probe(wizard, "first-run-wizard-shown")
         wizard.exec()
         return bool(context.is_open)
     from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 
     dialog = UnlockDialog(context)
-    _startup_probe(dialog)
+    _startup_probe(dialog, "unlock-dialog-shown")
     return bool(dialog.exec()) and context.is_open
 
 
-def _startup_probe(dialog: QDialog) -> None:
-    """With ``TESTIMONIO_STARTUP_PROBE=1``: say when the dialog is up, then close it.
+def _startup_probe(dialog: QDialog, line: str) -> None:
+    """With ``TESTIMONIO_STARTUP_PROBE=1``: print ``line`` when the dialog is up, then close it.
 
-    packaging/build.py times launch-to-unlock-dialog with it (exit code 0).
+    packaging/build.py times launch-to-unlock-dialog with it (exit code 0);
+    tests/gui/test_app.py checks that a first start shown its wizard wrote nothing.
     """
     import os
 
@@ -58,7 +60,7 @@ def _startup_probe(dialog: QDialog) -> None:
     from PySide6.QtCore import QTimer
 
     def shown() -> None:
-        print("unlock-dialog-shown", flush=True)
+        print(line, flush=True)
         dialog.reject()
 
     # A zero timer fires once exec() has shown the dialog and runs its loop.

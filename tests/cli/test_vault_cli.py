@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from formkit import install_form
 from testimonio import __version__
 from testimonio.services.interviews import InterviewService
 from testimonio.vault import DB_NAME, SLOTS_NAME, KdfParams, Vault
@@ -36,6 +37,13 @@ def sentence(done: subprocess.CompletedProcess[str]) -> str:
 def filled(tmp_path: Path) -> tuple[Path, str]:
     folder = tmp_path / "vault"
     vault, _ = Vault.create(folder, PASS, kdf=KdfParams.FAST)
+    install_form(vault, tmp_path / "forms", "border", "2026012601", [
+        {"type": "text", "name": "alias", "label": "Alias"},
+        {"type": "begin_repeat", "name": "companions", "label": "Companions"},
+        {"type": "integer", "name": "age", "label": "Age"},
+        {"type": "end_repeat"},
+        {"type": "image", "name": "photo", "label": "Photo"},
+    ])
     service = InterviewService(vault)
     first = service.start("border", "2026012601", "Tumbes", "ana", "es")
     service.set_answer(first, "alias", "Rosa", "ana")

@@ -102,3 +102,10 @@ def lead_state(lead: Any) -> tuple[int, ...]:
     with lead._vault.read() as db:  # the test reads the storage itself, below the services
         return tuple(int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
                      for table in ("interviews", "answers", "import_log", "attachments"))
+
+
+def wait_privacy_checked(qtbot: Any, dialog: Any) -> None:
+    """Wait for the export dialog's privacy step and its plan, made off the GUI thread."""
+    qtbot.waitUntil(lambda: dialog.current_step() == dialog.PRIVACY, timeout=15000)
+    qtbot.waitUntil(lambda: dialog.next_button.isEnabled()
+                    and "Checking" not in dialog.privacy_text.text(), timeout=15000)

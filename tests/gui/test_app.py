@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +26,15 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def test_first_start_writes_nothing_until_a_passphrase_is_chosen(tmp_path: Path) -> None:
+    """The wizard is shown (the probe says so when it is up), then left: nothing on disk."""
     vault = tmp_path / "vault"
-    child = subprocess.Popen([sys.executable, "-m", "testimonio", "--vault", str(vault)],
-                             env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        time.sleep(1.5)
-        assert child.poll() is None, child.stderr.read().decode() if child.stderr else ""
-        assert not vault.exists()
-        assert not (tmp_path / "data").exists(), "nothing at all in the data folder"
-    finally:
-        child.terminate()
-        child.wait(10)
+    done = subprocess.run([sys.executable, "-m", "testimonio", "--vault", str(vault)],
+                          env={**_env(tmp_path), "TESTIMONIO_STARTUP_PROBE": "1"},
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["first-run-wizard-shown"]
     assert not vault.exists()
+    assert not (tmp_path / "data").exists(), "nothing at all in the data folder"
 
 
 def test_main_unlocks_then_shows_the_window_and_locks_on_quit(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from exchange_setup import REAL_NAME, add_testimony, lead_answers, team
+from exchange_setup import REAL_NAME, add_testimony, lead_answers, team, wait_privacy_checked
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -42,7 +42,7 @@ def run_export(qtbot: Any, ctx: Any, out: Path, keep: str | None = KEPT,
                 dialog.review_view.setCurrentIndex(model.index(row, 0))
                 _click(qtbot, dialog.keep_button)
         _click(qtbot, dialog.next_button)
-    assert dialog.current_step() == dialog.PRIVACY
+    wait_privacy_checked(qtbot, dialog)
     {"blank": dialog.choice_blank, "anyway": dialog.choice_anyway}[choice].setChecked(True)
     _click(qtbot, dialog.next_button)
     assert dialog.current_step() == dialog.PREVIEW
@@ -114,7 +114,7 @@ def test_cancelled_export_leaves_no_file(qtbot, tmp_path) -> None:
     out = tmp_path / "usb" / "bundle.tbundle"
     out.parent.mkdir()
     _click(qtbot, dialog.next_button)
-    qtbot.waitUntil(lambda: dialog.current_step() == dialog.PRIVACY, timeout=15000)
+    wait_privacy_checked(qtbot, dialog)
     dialog.choice_anyway.setChecked(True)
     _click(qtbot, dialog.next_button)
     dialog.path_edit.setText(str(out))
@@ -135,7 +135,7 @@ def test_cancel_choice_closes_without_writing(qtbot, tmp_path) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     _click(qtbot, dialog.next_button)
-    qtbot.waitUntil(lambda: dialog.current_step() == dialog.PRIVACY, timeout=15000)
+    wait_privacy_checked(qtbot, dialog)
     assert dialog.groups_list.count() > 0  # three people cannot hide among five
     dialog.choice_cancel.setChecked(True)
     _click(qtbot, dialog.next_button)
@@ -152,7 +152,7 @@ def test_keyboard_review_and_filter(qtbot, tmp_path) -> None:
     dialog.show()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Next is the default button
     qtbot.waitUntil(lambda: dialog.current_step() == dialog.REVIEW, timeout=15000)
-    assert dialog.review_view.hasFocus() or dialog.review_view.currentIndex().isValid()
+    assert dialog.review_view.hasFocus() and dialog.review_view.currentIndex().isValid()
     table = dialog.review_view
     table.setFocus()
     for _ in range(3):  # arrows to the Decision column, Space ticks "leaves"
@@ -165,7 +165,7 @@ def test_keyboard_review_and_filter(qtbot, tmp_path) -> None:
     qtbot.keyClick(table, Qt.Key.Key_Space)  # and again: withheld
     assert [model.is_kept(r) for r in range(3)] == [True, False, False]
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    assert dialog.current_step() == dialog.PRIVACY
+    wait_privacy_checked(qtbot, dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.current_step() == dialog.PREVIEW
     dialog.path_edit.setText(str(tmp_path / "b.tbundle"))

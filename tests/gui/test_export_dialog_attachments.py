@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from exchange_setup import new_context
+from exchange_setup import new_context, wait_privacy_checked
 from openpyxl import Workbook
 from PIL import Image
 from PySide6.QtCore import Qt
@@ -87,7 +87,7 @@ def test_unticked_attachment_stays_and_the_export_goes_on(qtbot, tmp_path) -> No
     qtbot.keyClick(dialog.attachments_view, Qt.Key.Key_Space)  # untick the first picture
     assert len(dialog.attachments_model.ticked()) == 1
     _click(qtbot, dialog.next_button)
-    assert dialog.current_step() == dialog.PRIVACY
+    wait_privacy_checked(qtbot, dialog)
     _click(qtbot, dialog.next_button)
     assert dialog.current_step() == dialog.PREVIEW
     shown = [dialog.preview_model.row_at(r) for r in range(dialog.preview_model.rowCount())]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from formkit import install_form
 from testimonio.errors import AnswersInvalid, BadInput, NotFound
 from testimonio.services.interviews import InterviewQuery, InterviewService
 from testimonio.services.settings import SettingsService
@@ -21,7 +22,13 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
 
 
 @pytest.fixture
-def service(vault: Vault) -> InterviewService:
+def service(vault: Vault, tmp_path: Path) -> InterviewService:
+    """Interviews over a questionnaire "border" 2024-01 with nothing required."""
+    install_form(vault, tmp_path, "border", "2024-01", [
+        {"type": "integer", "name": "age", "label": "Age"},
+        {"type": "text", "name": "q", "label": "Q"},
+        {"type": "text", "name": "alias", "label": "Alias"},
+    ])
     return InterviewService(vault)
 
 
@@ -76,16 +83,21 @@ def test_alias_follows_the_alias_question(service: InterviewService) -> None:
     assert service.get(interview_id).alias == ""
 
 
-def test_complete_refuses_problems_then_locks_answers(service: InterviewService) -> None:
-    interview_id = _start(service)
-    service.set_answer(interview_id, "age", 34, "ana")
+def test_complete_refuses_problems_then_locks_answers(service: InterviewService, vault: Vault,
+                                                      tmp_path: Path) -> None:
+    install_form(vault, tmp_path, "strict", "1", [
+        {"type": "text", "name": "name", "label": "Name", "required": "yes"},
+        {"type": "integer", "name": "age", "label": "Age", "constraint": ". < 120"},
+    ])
+    interview_id = service.start("strict", "1", "Tumbes", "ana", "es")
+    service.set_answer(interview_id, "age", 134, "ana")
     with pytest.raises(AnswersInvalid) as caught:
-        service.complete(interview_id, "ana", problems=lambda answers: ["name is required"])
-    assert caught.value.problems == ["name is required"]
+        service.complete(interview_id, "ana")
+    assert [p.split(":")[0] for p in caught.value.problems] == ["name", "age"]
     assert service.get(interview_id).status == "draft"
-    seen: list[dict[str, object]] = []
-    service.complete(interview_id, "ana", problems=lambda a: seen.append(dict(a)) or [])
-    assert seen == [{"age": 34}]
+    service.set_answer(interview_id, "age", 34, "ana")
+    service.set_answer(interview_id, "name", "Rosa", "ana")
+    service.complete(interview_id, "ana")
     assert service.get(interview_id).status == "complete"
     with pytest.raises(BadInput):
         service.set_answer(interview_id, "age", 40, "ana")

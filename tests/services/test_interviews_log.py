@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from formkit import install_form
 from testimonio import logs
 from testimonio.services.interviews import InterviewService
 from testimonio.vault import KdfParams, Vault
@@ -27,6 +28,8 @@ def log_path(tmp_path: Path) -> Iterator[Path]:
 
 def test_log_has_ids_and_events_but_no_answers(tmp_path: Path, log_path: Path) -> None:
     vault, _ = Vault.create(tmp_path / "vault", "pass phrase", kdf=KdfParams.FAST)
+    install_form(vault, tmp_path / "forms", "form", "1",
+                 [{"type": "text", "name": "story", "label": "Story"}])
     service = InterviewService(vault)
     interview = service.start("form", "1", "Secret Site", "Secret Name", "es")
     service.set_answer(interview, "story", "a secret story", "Secret Name")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import mimetypes
 import os
 import re
 from collections import Counter
@@ -16,25 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from testimonio.cli.common import out, shown
-from testimonio.errors import EXIT_OK, AnswersInvalid, BadInput
+from testimonio.errors import EXIT_OK, BadInput
 from testimonio.forms.model import (
-    ATTACHMENT_TYPES,
     FREE_TEXT_TYPES,
-    AnswerValue,
     Group,
     Privacy,
     Question,
     Questionnaire,
 )
-from testimonio.limits import MAX_ATTACHMENT_BYTES
 
 if TYPE_CHECKING:
     from testimonio.forms.loader import LoadResult
-    from testimonio.vault import Vault
 
 #: Largest answers file read (a questionnaire's answers are a few kB).
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
-#: Largest file attached from the answers (a photo of a document, a report).
 
 
 def _out(line: str = "") -> None:
@@ -180,75 +174,24 @@ def cmd_interviews_add(args: argparse.Namespace) -> int:
     stored as attachments inside the vault.
     """
     from testimonio.cli.vault_cmds import open_vault
-    from testimonio.forms.answers_json import to_flat
-    from testimonio.forms.state import FormState
-    from testimonio.services.interviews import InterviewService, NewAttachment, check_site
-    from testimonio.services.questionnaires import QuestionnaireService
+    from testimonio.services.interview_add import add_interview
 
     answers_path = Path(args.answers)
     data = _read_answers(answers_path)
-    if not str(args.site).strip():
-        raise BadInput("Give the site of the interview with --site.")
-    site = check_site(str(args.site))
     with open_vault(args) as vault:
-        questionnaire = QuestionnaireService(vault).get(args.form)
-        language = _language(questionnaire)
-        flat = to_flat(questionnaire, data)
-        files = _attachment_files(questionnaire, flat, answers_path.parent)
-        state = FormState(questionnaire, {}, language)
-        problems: list[str] = []
-        for path, value in _in_order(questionnaire, flat):
-            try:
-                state.set(path, value)
-            except AnswersInvalid as error:
-                problems.extend(error.problems)
-        if problems:
-            raise AnswersInvalid(problems)
-        if args.complete:
-            state.finish()  # the `end` metadata: now
-        found = [p for p in state.problems() if args.complete or p.kind != "required"]
-        if found:
-            raise AnswersInvalid([f"{_where(p.path)}: {p.message}" for p in found])
-
-        interviews = InterviewService(vault)
-        who = _interviewer(vault)
-        if site not in interviews.sites(include_inactive=True):
-            from testimonio.services.preferences import Preferences
-            from testimonio.services.settings import SettingsService
-
-            # The site list the program offers (set in the settings or by the
-            # team): a site not on it is refused, not added behind one's back.
-            listed = Preferences(SettingsService(vault)).sites
-            if listed:
-                raise BadInput(f"'{site}' is not in this vault's site list; use one of: "
-                               + ", ".join(listed) + ".")
-            interviews.add_site(site)
-            _out(f"Site '{site}' added to the site list.")
-        items: list[tuple[str, AnswerValue | NewAttachment]] = []
-        for path, value in state.answers().items():
-            if path in files:
-                raw = files[path]
-                mime = mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
-                items.append((path, NewAttachment(raw.read_bytes, mime, raw.name)))
-            else:
-                items.append((path, value))
-        check = None
-        if args.complete:
-            def check(stored: dict[str, AnswerValue]) -> list[str]:
-                fresh = FormState(questionnaire, stored, language)
-                return [f"{_where(p.path)}: {p.message}" for p in fresh.problems()]
-
-        # One transaction: a crash or a full disk leaves all of it or none.
-        # Messages follow the terminal's language; the interview is taken in
-        # the questionnaire's own default language (as it opens in the GUI).
-        interview_id = interviews.add_interview(questionnaire.form_id, questionnaire.version,
-                                                site, who, questionnaire.default_language,
-                                                items, complete=check)
-    status = "complete" if args.complete else "draft"
-    _out(f"Interview {interview_id} added ({questionnaire.form_id} version "
-         f"{questionnaire.version}, {site}, {status}).")
-    _out(interview_id)
+        added = add_interview(vault, args.form, data, answers_path.parent, str(args.site),
+                              complete=bool(args.complete), wanted_language=_wanted_language())
+    if added.site_added:
+        _out(f"Site '{added.site}' added to the site list.")
+    _out(f"Interview {added.interview_id} added ({added.form_id} version "
+         f"{added.version}, {added.site}, {added.status}).")
+    _out(added.interview_id)
     return EXIT_OK
+
+
+def _wanted_language() -> str:
+    """Messages in Spanish for a Spanish locale, else English."""
+    return "es" if os.environ.get("LANG", "").lower().startswith("es") else "en"
 
 
 def _read_answers(path: Path) -> Any:
@@ -294,69 +237,3 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows.")
 
 
-def _in_order(q: Questionnaire, flat: dict[str, AnswerValue]) -> list[tuple[str, AnswerValue]]:
-    """Repeat counts before the answers inside their instances, outer repeats first.
-
-    Counts of repeats driven by ``repeat_count`` are left to the form state.
-    """
-    from testimonio.forms.state_paths import model_path
-
-    items: list[tuple[int, int, str, AnswerValue]] = []
-    for path, value in flat.items():
-        node = q.node(model_path(path)) if q.has_path(model_path(path)) else None
-        if isinstance(node, Group):
-            if node.repeat_count:
-                continue
-            items.append((path.count("["), 0, path, value))
-        else:
-            items.append((path.count("["), 1, path, value))
-    items.sort(key=lambda item: (item[0], item[1]))
-    return [(path, value) for _, _, path, value in items]
-
-
-def _attachment_files(q: Questionnaire, flat: dict[str, AnswerValue], base: Path) -> dict[str, Path]:
-    """Files named by attachment answers; every missing file is a problem."""
-    from testimonio.forms.state_paths import model_path
-
-    files: dict[str, Path] = {}
-    problems: list[str] = []
-    for path, value in flat.items():
-        try:
-            node = q.node(model_path(path))
-        except KeyError:
-            continue
-        if not isinstance(node, Question) or node.type not in ATTACHMENT_TYPES:
-            continue
-        candidate = Path(str(value))
-        candidate = candidate if candidate.is_absolute() else base / candidate
-        if not candidate.is_file():
-            problems.append(f"{_where(path)}: there is no file {value}.")
-        elif candidate.stat().st_size > MAX_ATTACHMENT_BYTES:
-            problems.append(f"{_where(path)}: the file {value} is larger than "
-                            f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.")
-        else:
-            files[path] = candidate
-    if problems:
-        raise AnswersInvalid(problems)
-    return files
-
-
-def _language(q: Questionnaire) -> str:
-    """Messages in Spanish for a Spanish locale, else English, else the form's default."""
-    wanted = "es" if os.environ.get("LANG", "").lower().startswith("es") else "en"
-    return wanted if wanted in q.languages else q.default_language
-
-
-def _interviewer(vault: Vault) -> str:
-    try:
-        from testimonio.services.preferences import Preferences
-        from testimonio.services.settings import SettingsService
-
-        name = Preferences(SettingsService(vault)).interviewer
-    except Exception:  # noqa: BLE001 - the edit log still needs a name
-        name = ""
-    return str(name or "interviewer")
-
-
-def _where(path: str) -> str:
-    return path or "(form)"

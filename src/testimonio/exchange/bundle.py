@@ -38,11 +38,9 @@ what the writer is given; :class:`BundleCancelled` when ``cancel()`` says so.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
-import os
 import secrets
 import zlib
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -51,6 +49,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from testimonio.atomic import atomic_file
 from testimonio.errors import BadInput
 from testimonio.exchange import bundle_v2
 from testimonio.exchange.bundle_io import (
@@ -182,23 +181,11 @@ def write_bundle(
         if progress is not None:
             progress(done, total)
 
-    out_path = Path(out_path)
-    tmp = out_path.with_name(f".{out_path.name}.{secrets.token_hex(6)}.partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb", buffering=_PIECE) as out:
-            manifest = _write_body(
-                out, sender, [recipient, *also], sequence, records, attachments, extra or {},
-                step,
-            )
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, out_path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(out_path.parent)
+    with atomic_file(Path(out_path), buffering=_PIECE) as out:
+        manifest = _write_body(
+            out, sender, [recipient, *also], sequence, records, attachments, extra or {},
+            step,
+        )
     return manifest
 
 
@@ -273,13 +260,3 @@ def _write_body(
     writer.finish()
     return manifest
 
-
-def _fsync_dir(directory: Path) -> None:
-    # A rename is durable only once the directory entry is on disk (POSIX).
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

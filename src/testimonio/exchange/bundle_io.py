@@ -6,7 +6,6 @@ test vectors and the tamper tests can build bundles piece by piece.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import struct
 import unicodedata
@@ -176,7 +175,3 @@ def iter_file(f: BinaryIO, size: int, piece: int = 1024 * 1024) -> Iterator[byte
             return
         remaining -= len(data)
         yield data
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

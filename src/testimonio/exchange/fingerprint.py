@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-KEY_ID_BYTES = 32
 FINGERPRINT_GROUPS = 8
 _GROUP = 4
 

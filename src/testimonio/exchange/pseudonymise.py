@@ -34,12 +34,12 @@ from dataclasses import dataclass
 from testimonio.exchange import derived, textnet
 from testimonio.exchange.derived import band, generalise_derived
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
+from testimonio.forms.state_paths import model_path
 
 __all__ = ["Pseudonymiser", "QuestionIndex", "ReviewItem", "as_date", "band", "generalise",
            "metadata_date", "model_path", "quasi_widths", "suppression_paths", "top_level_quasi",
            "typed_text_leaves"]
 
-_INSTANCE = re.compile(r"\[\d+\]")
 _NUMERIC_TYPES = frozenset({"integer", "decimal"})
 _DATE_TYPES = frozenset({"date", "dateTime", "start", "end", "today"})
 _ALWAYS_AS_ENTERED = frozenset(
@@ -50,11 +50,6 @@ _NEVER_BY_DEFAULT = frozenset({"geopoint", "deviceid", "username"})
 _DERIVED_TYPES = frozenset({"calculate", "hidden"})
 _TEXT_TYPES = frozenset({"text", "calculate", "hidden"})
 _METADATA_DATES = frozenset({"start", "end", "today"})
-
-
-def model_path(answer_path: str) -> str:
-    """The questionnaire path of an answer path: ``"kids[2]/age"`` → ``"kids/age"``."""
-    return _INSTANCE.sub("", answer_path)
 
 
 def as_date(value: AnswerValue) -> str | None:
@@ -102,16 +97,6 @@ def _as_entered(q: Question) -> bool:
     if q.type in _NEVER_BY_DEFAULT or q.type == "text" or q.type in _DERIVED_TYPES:
         return False
     return q.type in _ALWAYS_AS_ENTERED
-
-
-def is_free_text(question: Question, value: AnswerValue, questionnaire: Questionnaire) -> bool:
-    """Whether an answer is free text that needs a review (or ``safe``) to leave:
-    a text answer, or the text of a calculation that reads free text."""
-    if question.type == "text":
-        return True
-    if question.type not in _DERIVED_TYPES or not isinstance(value, str):
-        return False
-    return derived.classify(questionnaire, question).how == derived.REVIEW
 
 
 def typed_text_leaves(question: Question) -> bool:

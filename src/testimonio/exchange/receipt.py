@@ -27,10 +27,11 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import hpke
 
+from testimonio.atomic import write_atomic
 from testimonio.errors import BadInput, BundleDamaged, NotForThisVault
 from testimonio.exchange import kem as hybrid
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
-from testimonio.exchange.teamfile import _now, _open, _read, _seal, atomic_write
+from testimonio.exchange.teamfile import _now, _open, _read, _seal
 
 MAGIC = b"\x89TMR\r\n\x1a\n"
 BODY_MAGIC = b"\x89TMQ\r\n\x1a\n"
@@ -71,7 +72,7 @@ def write_receipt(path: Path, lead: DeviceKeys, researcher: PublicKeys, number: 
         sealed = X25519_SUITE.encrypt(signed, researcher.encryption_key(), info=INFO + head)
     if len(head) + len(sealed) > MAX_RECEIPT:
         raise BadInput("Too many interviews for one receipt.")
-    atomic_write(Path(path), head + sealed)
+    write_atomic(Path(path), head + sealed)
     return Receipt(lead.public, number, researcher.key_id, issued, tuple(items))
 
 

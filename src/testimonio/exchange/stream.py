@@ -67,14 +67,12 @@ class StreamWriter:
         self._buf = bytearray()
         self._counter = 0
         self._finished = False
-        self.plaintext_bytes = 0
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
         """Add plaintext. A full chunk is held back until we know it is not the last."""
         if self._finished:
             raise ValueError("stream already finished")
         self._buf += data
-        self.plaintext_bytes += len(data)
         # Keep at least one byte buffered so the last chunk is sealed by finish().
         while len(self._buf) > CHUNK_SIZE:
             self._seal(bytes(self._buf[:CHUNK_SIZE]), last=False)

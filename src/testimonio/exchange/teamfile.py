@@ -29,12 +29,9 @@ BadInput for what the writer is given.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
-import os
 import re
-import secrets
 import struct
 import unicodedata
 from collections.abc import Sequence
@@ -43,6 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from testimonio.atomic import write_atomic
 from testimonio.errors import BadInput, BadSignature, BundleDamaged
 from testimonio.exchange import kem as hybrid
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
@@ -205,23 +203,6 @@ def _read(path: Path, limit: int, kind: str) -> bytes:
     return data
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, fsync, rename."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def write_team_file(
     path: Path,
     lead: DeviceKeys,
@@ -255,7 +236,7 @@ def write_team_file(
     data = _seal(TEAM_MAGIC, TEAM_DOMAIN, lead, body)
     if len(data) > MAX_TEAM_FILE:
         raise BadInput("The questionnaires are too large for one team file.")
-    atomic_write(path, data)
+    write_atomic(path, data)
     return TeamFile(body["study"], lead.public, forms, tuple(sites), body["created"], k)
 
 
@@ -308,7 +289,7 @@ def write_public_key_file(path: Path, keys: DeviceKeys, name: str) -> Researcher
     """Write this device's self-signed public key file (``keys export``)."""
     body: dict[str, Any] = {"format": VERSION, "name": _text(name, "name", 200), "created": _now(),
                             **kem_field(keys.public)}
-    atomic_write(path, _seal(KEY_MAGIC, KEY_DOMAIN, keys, body))
+    write_atomic(path, _seal(KEY_MAGIC, KEY_DOMAIN, keys, body))
     return ResearcherKeyFile(name, keys.public, body["created"])
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from testimonio.atomic import write_atomic
 from testimonio.errors import BadInput, BundleDamaged
 from testimonio.exchange import kem as hybrid
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
@@ -35,7 +36,6 @@ from testimonio.exchange.teamfile import (
     _read,
     _seal,
     _text,
-    atomic_write,
     kem_field,
     with_kem,
 )
@@ -128,7 +128,7 @@ def write_update(path: Path, lead: DeviceKeys, update: TeamUpdate) -> None:
     data = _seal(MAGIC, DOMAIN, lead, body)
     if len(data) > MAX_TEAM_FILE:
         raise BadInput("The questionnaires are too large for one team update.")
-    atomic_write(path, data)
+    write_atomic(path, data)
 
 
 def read_update(path: Path) -> TeamUpdate:

@@ -75,9 +75,6 @@ class LockGuard(QObject):
         if self._armed:
             self._timer.start()
 
-    def idle_interval_ms(self) -> int:
-        return self._timer.interval()
-
     def arm(self) -> None:
         """Start watching (while the vault is open)."""
         self._armed = True

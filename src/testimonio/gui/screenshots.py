@@ -35,8 +35,10 @@ def _pump(app: Any, rounds: int = 5) -> None:
 
 def sample_vault(folder: Path) -> Any:
     """An open AppContext over a new vault with sample interviews."""
+    from testimonio.forms.state import FormState
     from testimonio.gui.context import AppContext
     from testimonio.paths import shipped_forms_dir
+    from testimonio.services.selftest_team import border_answers
     from testimonio.vault.kdf import KdfParams
 
     context = AppContext(folder / "vault", kdf=KdfParams.FAST)
@@ -48,10 +50,16 @@ def sample_vault(folder: Path) -> Any:
     for number, alias in enumerate(ALIASES):
         interview_id = service.start(form.form_id, form.version, SITES[number % 3], "Ana Quispe",
                                      "es")
-        service.set_answer(interview_id, "consent", "yes", "Ana Quispe")
-        service.set_answer(interview_id, "person/alias", alias, "Ana Quispe")
-        if number % 4 == 1:
+        if number % 4 == 1:  # a complete interview: every required answer given
+            state = FormState(form, {}, "es")
+            for path, value in border_answers(form, alias):
+                state.set(path, value)
+            for path, value in state.answers().items():
+                service.set_answer(interview_id, path, value, "Ana Quispe")
             service.complete(interview_id, "Ana Quispe")
+        else:
+            service.set_answer(interview_id, "consent", "yes", "Ana Quispe")
+            service.set_answer(interview_id, "person/alias", alias, "Ana Quispe")
     return context
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from testimonio.atomic import move_into_place
 from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
 from testimonio.exchange.derived import recompute_risks
@@ -44,7 +45,6 @@ from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
 from testimonio.exchange.textnet import Finding
 from testimonio.forms.model import AnswerValue, Questionnaire
 from testimonio.services import vaultdb
-from testimonio.services._atomic import publish
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.export_plan import (
     ExportPlan,
@@ -292,7 +292,7 @@ class ExportService:
             steps.check()
             with self.vault.transaction() as db:
                 vaultdb.record_sent(db, plan, manifest.bundle_id, now())
-                publish(tmp, out)
+                move_into_place(tmp, out)
         finally:
             tmp.unlink(missing_ok=True)
         return ExportResult(out, plan.sequence, manifest.bundle_id, len(plan.records), len(sources),

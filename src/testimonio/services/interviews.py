@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import sqlcipher3
 
 from testimonio.errors import AnswersInvalid, BadInput, NotFound
+from testimonio.forms.state import FormState
+from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.vault import Vault
 from testimonio.vault import records as rec
 from testimonio.vault.records import (
@@ -38,7 +40,6 @@ __all__ = ["Attachment", "AttachmentInfo", "EditLogEntry", "Interview", "Intervi
 
 log = logging.getLogger(__name__)
 
-ProblemCheck = Callable[[dict[str, AnswerValue]], list[str]]
 _INSTANCE = re.compile(r"(?P<repeat>.+)\[(?P<index>[1-9][0-9]*)\]")  # fullmatch
 ALIAS_NAME = "alias"
 MAX_SITE_CHARS = 100
@@ -150,13 +151,14 @@ class InterviewService:
 
     def add_interview(self, form_id: str, form_version: str, site: str, interviewer: str,
                       language: str, answers: Sequence[tuple[str, AnswerValue | NewAttachment]],
-                      complete: ProblemCheck | None = None) -> str:
+                      complete: bool = False) -> str:
         """A whole interview in one transaction: all of it is saved, or nothing.
 
         ``answers`` in the order to store them; a :class:`NewAttachment` is
         stored and its id becomes the answer. With ``complete`` the interview
-        is completed if that check finds no problem (AnswersInvalid otherwise,
-        and nothing is saved). A crash at any moment leaves no half interview.
+        is completed if :meth:`complete` finds no problem (AnswersInvalid
+        otherwise, and nothing is saved). A crash at any moment leaves no half
+        interview.
         """
         with self._vault.transaction():
             interview_id = self.start(form_id, form_version, site, interviewer, language)
@@ -165,8 +167,8 @@ class InterviewService:
                     value = self.add_attachment(interview_id, path, value.load(), value.mime,
                                                 caption=value.caption, who=interviewer)
                 self.set_answer(interview_id, path, value, interviewer)
-            if complete is not None:
-                self.complete(interview_id, interviewer, problems=complete)
+            if complete:
+                self.complete(interview_id, interviewer)
         return interview_id
 
     def set_answer(self, interview_id: str, path: str, value: AnswerValue, who: str) -> bool:
@@ -219,15 +221,23 @@ class InterviewService:
             _touch(db, interview_id, at)
         return True
 
-    def complete(self, interview_id: str, who: str,
-                 problems: ProblemCheck | None = None) -> None:
-        """Mark a draft complete; AnswersInvalid if ``problems`` finds any."""
+    def complete(self, interview_id: str, who: str) -> None:
+        """Mark a draft complete once its stored answers pass its questionnaire.
+
+        The check is the service's own, whoever calls (GUI, CLI, self-test):
+        the answers as stored are put in a fresh form state, and every problem
+        it finds (a required answer missing, a constraint broken, a value of
+        the wrong type) is listed in AnswersInvalid as "path: message".
+        """
+        interview = self.get(interview_id)
+        questionnaire = QuestionnaireService(self._vault).get(interview.form_id,
+                                                             interview.form_version)
         with self._vault.transaction() as db:
             _draft(db, interview_id)
-            if problems is not None:
-                found = list(problems(rec.answers(db, interview_id)))
-                if found:
-                    raise AnswersInvalid(found)
+            state = FormState(questionnaire, rec.answers(db, interview_id), interview.language)
+            found = [f"{p.path or '(form)'}: {p.message}" for p in state.problems()]
+            if found:
+                raise AnswersInvalid(found)
             at = rec.now()
             db.execute("UPDATE interviews SET status = 'complete' WHERE id = ?", (interview_id,))
             _log(db, interview_id, "complete", at, who)

@@ -33,10 +33,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from testimonio.errors import ExpressionError
-from testimonio.exchange.pseudonymise import model_path
 from testimonio.forms.expr import Binary, Call, Expr, Literal, NodeSet, Number, Ref, Unary, evaluate
 from testimonio.forms.expr.functions import FUNCTIONS
 from testimonio.forms.model import METADATA_TYPES, AnswerValue, Group, Questionnaire
+from testimonio.forms.state_paths import model_path
 
 _REF = re.compile(r"\$\{([^}]+)\}")
 _OTHER_REFERENCE = re.compile(r"(^|[^\w$])(\.\.|/[A-Za-z_]|position\s*\(|current\s*\()")

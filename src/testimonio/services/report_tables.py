@@ -19,6 +19,7 @@ label export does for values; without one, the choice names.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import shutil
@@ -28,7 +29,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from testimonio.atomic import atomic_file, move_into_place
 from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
+from testimonio.forms.state_paths import model_path
 
 Cell = str | int | float | None
 
@@ -167,7 +170,7 @@ class TableBuilder:
 
 
 def _strip(answer_prefix: str) -> str:
-    return re.sub(r"\[\d+\]", "", answer_prefix)
+    return model_path(answer_prefix)
 
 
 def _instances(answers: dict[str, AnswerValue], repeat_answer_path: str) -> int:
@@ -226,18 +229,13 @@ def write_csv(tables: Sequence[Table], directory: Path) -> list[Path]:
     written = []
     for table in tables:
         target = directory / f"{_safe_file_name(table.name)}.csv"
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".csv")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow([csv_cell(c) for c in table.columns])
-                writer.writerows([csv_cell(c) for c in row] for row in table.rows)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_file(target) as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            writer = csv.writer(text)
+            writer.writerow([csv_cell(c) for c in table.columns])
+            writer.writerows([csv_cell(c) for c in row] for row in table.rows)
+            text.flush()
+            text.detach()  # the helper flushes, syncs and closes the file itself
         written.append(target)
     return written
 
@@ -273,9 +271,7 @@ def write_xlsx(tables: Sequence[Table], file: Path) -> Path:
             finally:
                 tempfile.tempdir = previous
         os.chmod(tmp, 0o600)  # like the CSVs: only this user reads the answers
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, file)
+        move_into_place(tmp, file)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return file

@@ -31,6 +31,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from testimonio.atomic import fsync_dir
 from testimonio.errors import VaultBusy, VaultDamaged, WrongPassphrase
 from testimonio.vault.kdf import KEY_BYTES, SALT_BYTES, KdfParams
 
@@ -207,17 +208,6 @@ def write_slot_file(path: Path, slots: SlotFile) -> None:
     _step("renamed")
     fsync_dir(path.parent)
     _step("done")
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (no-op where folders cannot be synced)."""
-    if sys.platform == "win32":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 CHANGED_MEANWHILE = (

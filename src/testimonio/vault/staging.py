@@ -14,9 +14,9 @@ import shutil
 import time
 from pathlib import Path
 
+from testimonio.atomic import fsync_dir
 from testimonio.errors import BadInput, VaultExists
 from testimonio.vault.dberrors import mapped_errors
-from testimonio.vault.slots import fsync_dir
 
 log = logging.getLogger(__name__)
 

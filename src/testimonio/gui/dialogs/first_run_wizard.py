@@ -359,6 +359,3 @@ class FirstRunWizard(QWizard):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().reject()
-
-    def is_created(self) -> bool:
-        return self.passphrase_page.created

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from testimonio.exchange.pseudonymise import model_path
+from testimonio.forms.state_paths import model_path
 from testimonio.gui.context import AppContext
 from testimonio.gui.models.preview_model import AttachmentRow, PreviewRow, ReviewRow
 from testimonio.gui.models.researchers_model import BundleRow, ResearcherRow
@@ -50,7 +50,8 @@ class ExportFlow:
         self._reviews: list[ReviewRow] = []
         self._already: list[tuple[str, str]] = []
         self._attachments: list[AttachmentRow] = []
-        self._plan: Any = None
+        self._plan: Any = None  # the plan the preview shows and the bundle is written from
+        self._suppressed = False  # whether _plan has its small groups blanked
 
     @property
     def service(self) -> Any:
@@ -116,21 +117,37 @@ class ExportFlow:
         for row in self._attachments:
             self.service.set_attachment_export(row.attachment_id, row.attachment_id in ticked)
 
-    def plan(self, choices: ExportChoices) -> Any:
-        """The export plan with the researcher's decisions applied."""
+    def replan(self, choices: ExportChoices, progress: ProgressFn | None = None,
+               cancelled: CancelledFn | None = None) -> None:
+        """Record the review and attachment decisions, then plan once with them.
+
+        Runs off the GUI thread (the dialog starts it as a job when the
+        privacy step is reached); the privacy step and the preview then read
+        this one plan.
+        """
         self.record_reviews(choices)
         self.record_attachments(choices)
-        plan = self.service.plan(self._include_all, self.lang)
+        plan = self.service.plan(self._include_all, self.lang, progress=progress,
+                                 cancelled=cancelled)
+        self._plan, self._suppressed = plan, False
         self.has_small_groups = bool(plan.groups)
-        if choices.suppress_small_groups and plan.groups:
-            plan.suppress_small_groups()
-        self._plan = plan
-        return plan
 
-    def small_groups(self, choices: ExportChoices) -> tuple[list[str], int]:
-        """The small groups as lines a person reads (smallest first), and k."""
-        plan = self.plan(ExportChoices(choices.include_all, choices.reviewed, choices.attachments))
+    @property
+    def needs_replan(self) -> bool:
+        """Whether the plan has its small groups blanked (going back undoes the choice)."""
+        return self._plan is None or self._suppressed
+
+    def small_groups(self) -> tuple[list[str], int]:
+        """The small groups of the current plan as lines a person reads (smallest first), and k."""
+        plan = self._plan
         return [self._describe(g) for g in sorted(plan.groups, key=lambda g: g.size)], plan.k
+
+    def final_plan(self, choices: ExportChoices) -> Any:
+        """The current plan with the privacy choice applied (blanking needs no new plan)."""
+        if choices.suppress_small_groups and self._plan.groups and not self._suppressed:
+            self._plan.suppress_small_groups()
+            self._suppressed = True
+        return self._plan
 
     def label(self, form_id: str, path: str, version: str | None = None) -> str:
         """A question's label in the interface language (its name if unknown)."""
@@ -152,7 +169,7 @@ class ExportFlow:
 
     def preview_rows(self, choices: ExportChoices) -> list[PreviewRow]:
         """Exactly what will leave, one value a row (the plan the bundle is written from)."""
-        plan = self.plan(choices)
+        plan = self.final_plan(choices)
         rows = []
         for planned in plan.records:
             eid = planned.record["export_id"]
@@ -210,7 +227,7 @@ class ExportFlow:
     def write(self, out: Path, choices: ExportChoices, progress: ProgressFn | None = None,
               cancelled: CancelledFn | None = None) -> Any:
         """Write the bundle from the previewed plan (background); nothing is left if cancelled."""
-        plan = self._plan if self._plan is not None else self.plan(choices)
+        plan = self.final_plan(choices)
         return self.service.write(out, plan=plan, suppress_small_groups=choices.suppress_small_groups,
                                   accept_risk=choices.accept_risk, leave_behind=True,
                                   progress=progress,

@@ -146,6 +146,8 @@ class ExportDialog(ExportPages):
         if step == self.ATTACHMENTS and not self.attachments_model.rowCount():
             step -= 1
         self._show(max(step, self.INTRO))
+        if self.current_step() == self.PRIVACY and self.flow.needs_replan:
+            self._replan()  # the blanked plan cannot be un-blanked: plan again
 
     def go_next(self) -> None:
         step = self.current_step()
@@ -154,10 +156,10 @@ class ExportDialog(ExportPages):
         elif step == self.REVIEW:
             self._show(self.ATTACHMENTS if self.attachments_model.rowCount() else self.PRIVACY)
             if self.current_step() == self.PRIVACY:
-                self._check_privacy()
+                self._replan()
         elif step == self.ATTACHMENTS:
             self._show(self.PRIVACY)
-            self._check_privacy()
+            self._replan()
         elif step == self.PRIVACY:
             if self.choices.checkedId() == 2:
                 self.reject()
@@ -207,7 +209,7 @@ class ExportDialog(ExportPages):
             progress.setValue(done)
 
         def finished() -> None:
-            if progress is self.intro_progress:
+            if progress in (self.intro_progress, self.privacy_progress):
                 progress.hide()
             self.cancel_button.setEnabled(True)
             self._update_buttons()
@@ -253,7 +255,7 @@ class ExportDialog(ExportPages):
             self._show(self.ATTACHMENTS)
         else:
             self._show(self.PRIVACY)
-            self._check_privacy()
+            self._replan()
 
     def _current_review(self) -> tuple[int, ReviewRow] | None:
         index = self.review_view.currentIndex()
@@ -303,8 +305,22 @@ class ExportDialog(ExportPages):
         if row_no + 1 < self.review_model.rowCount():  # on to the next answer
             self.review_view.setCurrentIndex(self.review_model.index(row_no + 1, 0))
 
+    def _replan(self) -> None:
+        """Plan once, off the GUI thread, with the decisions made; then show the groups."""
+        self.groups_list.clear()
+        for w in (self.groups_list, self.choice_blank, self.choice_anyway, self.choice_cancel):
+            w.hide()
+        self.privacy_text.setText(self.tr("Checking the groups of people in this bundle…"))
+        choices = self.choices_made()
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            return self.flow.replan(choices, progress=progress, cancelled=cancelled)
+
+        self._start(work, lambda _result: self._check_privacy(), self.privacy_progress,
+                    self.privacy_text)
+
     def _check_privacy(self) -> None:
-        groups, k = self.flow.small_groups(self.choices_made())
+        groups, k = self.flow.small_groups()
         self.groups_list.clear()
         for line in groups:
             self.groups_list.addItem(line)

@@ -216,8 +216,12 @@ class ExportPages(QDialog):
             self.choices.addButton(button, i)
         self.choice_blank.setChecked(True)
         self.choices.idClicked.connect(lambda _id: self._update_buttons())
+        self.privacy_progress = QProgressBar(page)
+        self.privacy_progress.setAccessibleName(self.tr("Checking the groups"))
+        self.privacy_progress.hide()
         layout = QVBoxLayout(page)
         layout.addWidget(self.privacy_text)
+        layout.addWidget(self.privacy_progress)
         layout.addWidget(self.groups_list, 1)
         for button in (self.choice_blank, self.choice_anyway, self.choice_cancel):
             layout.addWidget(button)

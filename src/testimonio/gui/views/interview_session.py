@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from testimonio.forms.model import AnswerValue, Group, Question, Questionnaire
+from testimonio.forms.state_paths import model_path
 from testimonio.gui.context import AppContext
 from testimonio.gui.views.page_list import (
     HIDDEN_TYPES,
@@ -34,11 +35,6 @@ from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
 
 log = logging.getLogger(__name__)
 _INDEX = re.compile(r"\[\d+\]")
-
-
-def model_path(answer_path: str) -> str:
-    """``companions[2]/age`` → ``companions/age``."""
-    return _INDEX.sub("", answer_path)
 
 
 def top_name(answer_path: str) -> str:
@@ -371,19 +367,11 @@ class FormSession:
         self.context.interviews.remove_attachment(attachment_id, self.who())
 
     def complete(self) -> None:
-        """Mark complete; the service re-checks the answers as stored."""
-        from testimonio.forms.state import FormState
-
-        questionnaire, language = self.questionnaire, self.state.language
-
-        def check(answers: dict[str, AnswerValue]) -> list[str]:
-            fresh = FormState(questionnaire, answers, language)
-            return [f"{p.path}: {p.message}" for p in fresh.problems()]
-
+        """Mark complete; the service checks the answers as stored."""
         for path, stamp in self.state.finish().items():  # the `end` metadata
             self.write(path, stamp)
             self.stored_answers[path] = stamp
-        self.context.interviews.complete(self.interview_id, self.who(), problems=check)
+        self.context.interviews.complete(self.interview_id, self.who())
         self.status = "complete"
 
     def reopen(self, reason: str) -> None:

@@ -28,6 +28,19 @@ from testimonio.gui.widgets.misc_inputs import (
 from testimonio.gui.widgets.question_widgets import LONG_LIST, ChoiceItem, QuestionInput
 from testimonio.gui.widgets.text_inputs import DecimalInput, IntegerInput, TextInput
 
+#: Inputs chosen by the question's type alone.
+_BY_TYPE: dict[str, type[QuestionInput]] = {
+    "integer": IntegerInput, "decimal": DecimalInput,
+    "date": DateInput, "today": DateInput, "time": TimeInput,
+    "dateTime": DateTimeInput, "start": DateTimeInput, "end": DateTimeInput,
+    "rank": RankInput, "acknowledge": AcknowledgeInput, "geopoint": GeopointInput,
+}
+#: Selects: (short list, long or searchable list).
+_SELECTS: dict[str, tuple[type[QuestionInput], type[QuestionInput]]] = {
+    "select_one": (SelectOneRadio, SelectOneList),
+    "select_multiple": (SelectMultipleChecks, SelectMultipleList),
+}
+
 
 def create_input(question: Question, choices: Sequence[ChoiceItem] = (),
                  parent: QWidget | None = None) -> QuestionInput:
@@ -39,33 +52,13 @@ def create_input(question: Question, choices: Sequence[ChoiceItem] = (),
         widget = RangeInput(question, parent=parent)
     elif kind == "text":
         widget = TextInput(question, multiline="multiline" in appearance, parent=parent)
-    elif kind == "integer":
-        widget = IntegerInput(question, parent=parent)
-    elif kind == "decimal":
-        widget = DecimalInput(question, parent=parent)
-    elif kind in ("date", "today"):
-        widget = DateInput(question, parent=parent)
-    elif kind == "time":
-        widget = TimeInput(question, parent=parent)
-    elif kind in ("dateTime", "start", "end"):
-        widget = DateTimeInput(question, parent=parent)
-    elif kind == "select_one":
-        long_list = len(choices) > LONG_LIST or "search" in appearance or "autocomplete" in appearance
-        cls = SelectOneList if long_list else SelectOneRadio
-        widget = cls(question, parent=parent)
-    elif kind == "select_multiple":
-        long_list = len(choices) > LONG_LIST or "search" in appearance or "autocomplete" in appearance
-        cls2 = SelectMultipleList if long_list else SelectMultipleChecks
-        widget = cls2(question, parent=parent)
-    elif kind == "rank":
-        widget = RankInput(question, parent=parent)
-    elif kind == "acknowledge":
-        widget = AcknowledgeInput(question, parent=parent)
-    elif kind == "geopoint":
-        widget = GeopointInput(question, parent=parent)
+    elif kind in _SELECTS:
+        long_list = (len(choices) > LONG_LIST or "search" in appearance
+                     or "autocomplete" in appearance)
+        widget = _SELECTS[kind][long_list](question, parent=parent)
     else:
-        # Metadata, calculations and anything we only show.
-        widget = ReadOnlyInput(question, parent=parent)
+        # Metadata, calculations and anything we only show: read only.
+        widget = _BY_TYPE.get(kind, ReadOnlyInput)(question, parent=parent)
     if choices:
         widget.set_choices(choices)
     return widget

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from testimonio.forms.model import AnswerValue, Group, Node, Question
 from testimonio.gui.views.page_list import Page, is_shown
@@ -272,11 +272,6 @@ class InterviewPage(QWidget):
             if row.input is not None and row.input.has_focus_within():
                 return path
         return None
-
-    def placeholder(self, text: str) -> None:
-        label = QLabel(text, self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout.insertWidget(0, label)
 
 
 def instance_count(state: Any, path: str) -> int:
