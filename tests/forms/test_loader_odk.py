@@ -1,5 +1,5 @@
 """The loader at pyxform's level (issue 14 defect 5) and secondary instances in
-forms written here with openpyxl; the real forms of ../shared/xlsforms/to-support
+forms written here with openpyxl; the real forms of the design folder's xlsforms/to-support
 when they are there."""
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from test_loader import write_xlsform
 
+from formkit import SHARED_XLSFORMS
 from testimonio.errors import FormError
 from testimonio.forms.loader import load_file
 from testimonio.forms.model import Question
 from testimonio.forms.state import FormState
 
-TO_SUPPORT = Path(__file__).resolve().parents[3] / "shared" / "xlsforms" / "to-support"
+TO_SUPPORT = SHARED_XLSFORMS / "to-support"
 #: Forms of to-support refused on purpose, and the feature the refusal names.
 REFUSED = {"pyxform_case_insensitivity.xlsx": "external choices"}
 
@@ -136,7 +137,7 @@ def test_choice_lists_are_secondary_instances(tmp_path: Path) -> None:
     assert state.error("city") is not None  # Piura is not offered for Ecuador
 
 
-@pytest.mark.skipif(not TO_SUPPORT.is_dir(), reason="../shared/xlsforms/to-support is not there")
+@pytest.mark.skipif(not TO_SUPPORT.is_dir(), reason="the design folder's xlsforms/to-support is not beside this checkout")
 @pytest.mark.parametrize("name", sorted(p.name for p in TO_SUPPORT.iterdir()) if TO_SUPPORT.is_dir() else [])
 def test_forms_to_support_load_or_are_refused_naming_the_feature(name: str) -> None:
     path = TO_SUPPORT / name

@@ -14,7 +14,7 @@ from testimonio.services.settings import SettingsService
 def test_folder_twice_imports_once_and_lists_what_is_not_a_bundle(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
     SettingsService(r.vault).set("pref.k_anonymity", "1")
-    shared = tmp_path / "shared"
+    shared = tmp_path / "synced"
     shared.mkdir()
     r.add(border_answers(1))
     r.export.write(shared / "one.tbundle")
@@ -53,7 +53,7 @@ def test_a_refused_bundle_is_listed_and_the_others_go_on(tmp_path: Path) -> None
     # The stranger leaves the roster: their bundle is refused (exit 3).
     with lead.vault.transaction() as db:
         db.execute("DELETE FROM roster WHERE name = 'Researcher 2'")
-    shared = tmp_path / "shared"
+    shared = tmp_path / "synced"
     shared.mkdir()
     r.add(border_answers(1))
     r.export.write(shared / "a.tbundle")
@@ -72,7 +72,7 @@ def test_a_refused_bundle_is_listed_and_the_others_go_on(tmp_path: Path) -> None
 def test_a_bundle_imported_from_a_file_counts_as_known_in_the_folder(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
     SettingsService(r.vault).set("pref.k_anonymity", "1")
-    shared = tmp_path / "shared"
+    shared = tmp_path / "synced"
     shared.mkdir()
     r.add(border_answers(1))
     r.export.write(shared / "a.tbundle")
@@ -84,7 +84,7 @@ def test_a_bundle_imported_from_a_file_counts_as_known_in_the_folder(tmp_path: P
 def test_watch_imports_a_file_once_its_size_is_stable(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
     SettingsService(r.vault).set("pref.k_anonymity", "1")
-    shared = tmp_path / "shared"
+    shared = tmp_path / "synced"
     shared.mkdir()
     r.add(border_answers(1))
     made = r.export.write(tmp_path / "made.tbundle").path
