@@ -187,7 +187,7 @@ def test_the_team_works_through_the_desktop_program(qtbot: Any, app: Any, tmp_pa
     assert [e.name for e in lead_ctx.team.roster()] == ["Ana Torres"]
 
     # The researcher records two interviews, exporting each: one handed over, one synced.
-    shared = tmp_path / "shared"
+    shared = tmp_path / "synced"
     shared.mkdir()
     _record(qtbot, researcher, "Rosa", "female")
     _export(qtbot, researcher, tmp_path / "first.tbundle")
