@@ -855,7 +855,7 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Testimonio bundles (*.tbundle)</source>
+        <source>Testimonio bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1210,6 +1210,14 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message>
         <source>a researcher&apos;s key file, not a bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a receipt, not a bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a team update, not a bundle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -862,8 +862,8 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Guardar el paquete</translation>
     </message>
     <message>
-        <source>Testimonio bundles (*.tbundle)</source>
-        <translation>Paquetes de Testimonio (*.tbundle)</translation>
+        <source>Testimonio bundles</source>
+        <translation>Paquetes de Testimonio</translation>
     </message>
     <message>
         <source>Choose another file name: a file of that name exists already, or its folder does not exist.</source>
@@ -1218,6 +1218,14 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>a researcher&apos;s key file, not a bundle.</source>
         <translation>un archivo de clave de un investigador, no un paquete.</translation>
+    </message>
+    <message>
+        <source>a receipt, not a bundle.</source>
+        <translation>un acuse de recibo, no un paquete.</translation>
+    </message>
+    <message>
+        <source>a team update, not a bundle.</source>
+        <translation>una actualización del equipo, no un paquete.</translation>
     </message>
     <message>
         <source>too short to be a bundle: it may still be copying.</source>

@@ -317,6 +317,8 @@ def _skip_reason(reason: str) -> str:
         "unreadable": QCoreApplication.translate("ImportDialog", "the file cannot be read."),
         "team": QCoreApplication.translate("ImportDialog", "a team file, not a bundle."),
         "key": QCoreApplication.translate("ImportDialog", "a researcher's key file, not a bundle."),
+        "receipt": QCoreApplication.translate("ImportDialog", "a receipt, not a bundle."),
+        "update": QCoreApplication.translate("ImportDialog", "a team update, not a bundle."),
         "short": QCoreApplication.translate(
             "ImportDialog", "too short to be a bundle: it may still be copying."),
     }

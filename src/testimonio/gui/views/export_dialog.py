@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.gui.context import AppContext
-from testimonio.gui.file_dialogs import save_file
+from testimonio.gui.file_dialogs import save_kind
 from testimonio.gui.jobs import Job
 from testimonio.gui.models.preview_model import (
     AttachmentsModel,
@@ -364,8 +364,10 @@ class ExportDialog(ExportPages):
             self.path_edit.setText(str(folder / f"testimonio-{date.today().isoformat()}.tbundle"))
 
     def _browse(self) -> None:
-        path = save_file(self, self.tr("Save the bundle"), self.path_edit.text(),
-                         self.tr("Testimonio bundles (*.tbundle)"))
+        from testimonio.exchange.file_kinds import BUNDLE
+
+        path = save_kind(self, self.tr("Save the bundle"), BUNDLE, self.tr("Testimonio bundles"),
+                         Path(self.path_edit.text()).name)
         if path:
             self.path_edit.setText(path)
 
