@@ -27,6 +27,7 @@ from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questi
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.report_tables import _direct_questions, _repeats
 from testimonio.services.team import TeamService
+from testimonio.vault import Vault
 
 MAX_PAGE = 500
 OWN = "@own"  # the researcher filter's value for interviews taken in this vault
@@ -138,7 +139,7 @@ def _where(f: DataFilter) -> tuple[str, list[Any]]:
 class DataViewService:
     """Questionnaires, columns, filtered counts and pages for the data view."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.forms = QuestionnaireService(vault)
 

@@ -59,6 +59,7 @@ from testimonio.services.interviews import InterviewService
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
+from testimonio.vault import Vault
 
 _CHUNK = 500  # interviews read per query while planning (SQLite's variable limit is higher)
 
@@ -108,7 +109,7 @@ class ExportResult:
 class ExportService:
     """Builds pseudonymised bundles for the team lead."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.forms = QuestionnaireService(vault)
         self.relevance = Relevance()

@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from testimonio.errors import EXIT_OK, BadInput, TestimonioError
 from testimonio.exchange.bundle_reader import HEAD_ID_BYTES
@@ -29,6 +28,7 @@ from testimonio.exchange.file_kinds import BUNDLE, kind_of
 from testimonio.services import vaultdb
 from testimonio.services._progress import Cancelled, CancelledFn, ProgressFn
 from testimonio.services.import_ import ImportResult, ImportService, header_hash
+from testimonio.vault import Vault
 
 #: At most this many entries of one folder are looked at in one pass.
 MAX_FOLDER_ENTRIES = 20_000
@@ -82,7 +82,7 @@ def _entries(folder: Path) -> tuple[list[Path], bool]:
 class FolderImporter:
     """Imports the bundles of one folder into the lead's vault."""
 
-    def __init__(self, vault: Any, service: ImportService | None = None) -> None:
+    def __init__(self, vault: Vault, service: ImportService | None = None) -> None:
         self.vault = vault
         self.service = service or ImportService(vault)
 

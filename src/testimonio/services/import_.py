@@ -38,6 +38,7 @@ from testimonio.services._progress import Cancelled, CancelledFn, Progress, Prog
 from testimonio.services.import_validate import MAX_PROBLEMS, RecordChecker
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.vault import Vault
 
 # json.dumps(v, ensure_ascii=False, separators=(",", ":")) without building
 # an encoder per answer (370 000 of them in a 10 000-interview bundle).
@@ -119,7 +120,7 @@ class LogEntry:
 class ImportService:
     """Imports researchers' bundles into the lead's vault."""
 
-    def __init__(self, vault: Any, limits: Limits | None = None) -> None:
+    def __init__(self, vault: Vault, limits: Limits | None = None) -> None:
         self.vault = vault
         self.limits = limits or Limits()
         self.forms = QuestionnaireService(vault)

@@ -22,6 +22,7 @@ from typing import Any
 
 from testimonio.exchange import kem as hybrid
 from testimonio.exchange.keys import DeviceKeys, PublicKeys, generate
+from testimonio.vault import Vault
 
 
 def now() -> str:
@@ -42,7 +43,7 @@ class KeyInfo:
 class KeyService:
     """Creates (once), stores and hands out this vault's device keys."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self._cached: DeviceKeys | None = None
 

@@ -21,6 +21,7 @@ from testimonio.exchange.keys import PublicKeys
 from testimonio.services import vaultdb
 from testimonio.services.keys import KeyService
 from testimonio.services.team_admin import TeamAdminService
+from testimonio.vault import Vault
 
 
 class ReceiptRefused(SecurityRefusal):
@@ -40,7 +41,7 @@ class ReceiptResult:
 class ReceiptService:
     """Writes (lead) and imports (researcher) receipts."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.keys = KeyService(vault)
 

@@ -43,12 +43,13 @@ from testimonio.services.report_tables import (
 )
 from testimonio.services.summary import Summary, SummaryInput, fewer_than_k, summarise
 from testimonio.services.team import TeamService
+from testimonio.vault import Vault
 
 
 class ReportService:
     """Tables and figures over the merged interviews of the lead's vault."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.forms = QuestionnaireService(vault)
         self.relevance = Relevance()

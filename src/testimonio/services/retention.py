@@ -33,6 +33,7 @@ from testimonio.services import vaultdb
 from testimonio.services.keys import now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.team_admin import retention_of
+from testimonio.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class PurgeResult:
 class RetentionService:
     """Plans and applies the team's retention policy on a researcher's vault."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.forms = QuestionnaireService(vault)
 
@@ -172,7 +173,7 @@ def _purge_one(db: Any, item: PurgeItem, identifiers: set[str]) -> tuple[int, in
     return answers, attachments, rows
 
 
-def scrub(vault: Any) -> None:
+def scrub(vault: Vault) -> None:
     """Leave no deleted value in the files: checkpoint, VACUUM, truncate the WAL.
 
     Runs outside any transaction (VACUUM cannot run inside one), under the

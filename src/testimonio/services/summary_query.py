@@ -28,6 +28,7 @@ from testimonio.services.summary import (
     fewer_than_k,
 )
 from testimonio.services.vaultdb import small_counts_k
+from testimonio.vault import Vault
 
 _NAMES = ("documents_held", "entry_result", "exception_met", "exception_criteria", "decision",
           "days_waited", "gender")
@@ -56,7 +57,7 @@ def _label(q: Questionnaire, name: str, key: str, lang: str | None) -> str:
 class SummaryQuery:
     """Counts the summary's figures for one filter."""
 
-    def __init__(self, vault: Any, data: DataViewService | None = None) -> None:
+    def __init__(self, vault: Vault, data: DataViewService | None = None) -> None:
         self.vault = vault
         self.data = data or DataViewService(vault)  # shared: it keeps the questionnaires read
 

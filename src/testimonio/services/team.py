@@ -26,6 +26,7 @@ from testimonio.exchange.keys import PublicKeys
 from testimonio.services import vaultdb
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.vault import Vault
 
 
 class NameTaken(BadInput):
@@ -72,7 +73,7 @@ class RosterEntry:
 class TeamService:
     """Team file, joining, and the roster."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.keys = KeyService(vault)
         self.forms = QuestionnaireService(vault)

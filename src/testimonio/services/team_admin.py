@@ -25,6 +25,7 @@ from testimonio.services import vaultdb
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.team import _merge_site_setting
+from testimonio.vault import Vault
 
 
 class UpdateRefused(SecurityRefusal):
@@ -55,7 +56,7 @@ def retention_of(team: dict[str, Any] | None) -> Retention:
 class TeamAdminService:
     """Revocation, backup recipients, retention and team updates."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.keys = KeyService(vault)
         self.forms = QuestionnaireService(vault)

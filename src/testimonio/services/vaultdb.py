@@ -13,6 +13,7 @@ from typing import Any
 
 from testimonio.errors import BadInput, NotFound
 from testimonio.forms.model import AnswerValue
+from testimonio.vault import Vault
 
 _INTERVIEW_COLS = ("id", "form_id", "form_version", "site", "interviewer", "language", "alias",
                    "status", "created_at", "updated_at", "revision")
@@ -142,7 +143,7 @@ _TEAM_COLS = ("study", "role", "lead_public", "lead_key_id", "lead_fingerprint",
               "lead_kem", "update_number", "receipt_number", "retention")
 
 
-def team(vault: Any) -> dict[str, Any] | None:
+def team(vault: Vault) -> dict[str, Any] | None:
     """This vault's team row, or None if it has not created or joined one."""
     with vault.read() as db:
         return team_row(db)
@@ -201,7 +202,7 @@ def record_sent(db: Any, plan: Any, bundle_id: str, at: str) -> None:
                    updates)
 
 
-def assign_export_ids(vault: Any, interview_ids: list[str]) -> None:
+def assign_export_ids(vault: Vault, interview_ids: list[str]) -> None:
     """Give each interview its random export id if it has none (kept locally)."""
     import secrets
 
