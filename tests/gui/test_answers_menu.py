@@ -54,6 +54,7 @@ def answering(*answers: Answer) -> list[Answer]:
         widget = QApplication.activeModalWidget()
         if widget is not None and widget not in handled and widget.isVisible():
             handled.append(widget)
+            QTest.qWaitForWindowExposed(widget)  # a click before that is lost
             todo.pop(0)(widget)
         if todo:
             QTimer.singleShot(30, poll)
@@ -140,3 +141,4 @@ def test_a_refusal_is_a_sentence(qtbot: Any, tmp_path: Path, app: Any, monkeypat
     assert left == [] and "another researcher's vault" in seen[-1]
     world.lead.lock()
     world.researcher.lock()
+
