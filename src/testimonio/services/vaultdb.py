@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from testimonio.errors import BadInput, NotFound
-from testimonio.forms.model import AnswerValue
 from testimonio.vault import Vault
+from testimonio.vault.records import answers, answers_of
+
+__all__ = ["answers", "answers_of"]  # the answers are read by the vault's records, once
 
 _INTERVIEW_COLS = ("id", "form_id", "form_version", "site", "interviewer", "language", "alias",
                    "status", "created_at", "updated_at", "revision")
@@ -30,38 +32,6 @@ def interview_row(db: Any, interview_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"There is no interview {interview_id}.")
     return _interview(row)
-
-
-def answers(db: Any, interview_id: str, only: str | None = None) -> dict[str, AnswerValue]:
-    """An interview's answers by answer path (JSON-decoded)."""
-    if only is not None:
-        rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ? AND path = ?",
-                          (interview_id, only))
-    else:
-        rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ?", (interview_id,))
-    rows = rows.fetchall()
-    if not rows:
-        return {}
-    # One parse for the whole interview: 40 small json.loads calls cost more.
-    decoded = json.loads("[" + ",".join(str(v) for _, v in rows) + "]")
-    return {str(p): v for (p, _), v in zip(rows, decoded, strict=True) if v is not None}
-
-
-def answers_of(db: Any, interview_ids: list[str]) -> dict[str, dict[str, AnswerValue]]:
-    """:func:`answers` of several interviews in one query (same values, same order)."""
-    out: dict[str, dict[str, AnswerValue]] = {i: {} for i in interview_ids}
-    if not interview_ids:
-        return out
-    marks = ",".join("?" * len(interview_ids))
-    # The primary key (interview_id, path) gives each interview's rows in the
-    # order the one-interview query returns them.
-    rows = db.execute(f"SELECT interview_id, path, value FROM answers WHERE interview_id IN ({marks}) "
-                      "ORDER BY interview_id, path", interview_ids).fetchall()
-    decoded = json.loads("[" + ",".join(str(v) for _, _, v in rows) + "]")
-    for (i, p, _), v in zip(rows, decoded, strict=True):
-        if v is not None:
-            out[str(i)][str(p)] = v
-    return out
 
 
 def review_decisions_of(db: Any, interview_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:

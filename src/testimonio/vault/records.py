@@ -246,11 +246,37 @@ def count(db: sqlcipher3.Connection, query: InterviewQuery) -> int:
     return int(db.execute(f"SELECT count(*) FROM interviews{hint}{where}", params).fetchone()[0])
 
 
-def answers(db: sqlcipher3.Connection, interview_id: str) -> dict[str, AnswerValue]:
-    """Every answer of an interview by answer path."""
-    rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ? ORDER BY path",
-                      (interview_id,))
-    return {str(path): decode_value(value) for path, value in rows}
+def answers(db: sqlcipher3.Connection, interview_id: str,
+            only: str | None = None) -> dict[str, AnswerValue]:
+    """Every answer of an interview by answer path, in path order (or just ``only``)."""
+    if only is not None:
+        rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ? AND path = ?",
+                          (interview_id, only)).fetchall()
+    else:
+        rows = db.execute("SELECT path, value FROM answers WHERE interview_id = ? ORDER BY path",
+                          (interview_id,)).fetchall()
+    if not rows:
+        return {}
+    # One parse for the whole interview: 40 small json.loads calls cost more.
+    decoded = json.loads("[" + ",".join(str(v) for _, v in rows) + "]")
+    return {str(p): v for (p, _), v in zip(rows, decoded, strict=True) if v is not None}
+
+
+def answers_of(db: sqlcipher3.Connection,
+               interview_ids: list[str]) -> dict[str, dict[str, AnswerValue]]:
+    """:func:`answers` of several interviews in one query (same values, same order)."""
+    out: dict[str, dict[str, AnswerValue]] = {i: {} for i in interview_ids}
+    if not interview_ids:
+        return out
+    marks = ",".join("?" * len(interview_ids))
+    # The primary key (interview_id, path) gives each interview's rows in path order.
+    rows = db.execute(f"SELECT interview_id, path, value FROM answers WHERE interview_id IN ({marks}) "
+                      "ORDER BY interview_id, path", interview_ids).fetchall()
+    decoded = json.loads("[" + ",".join(str(v) for _, _, v in rows) + "]")
+    for (i, p, _), v in zip(rows, decoded, strict=True):
+        if v is not None:
+            out[str(i)][str(p)] = v
+    return out
 
 
 _ATTACHMENT_INFO = ("SELECT id, interview_id, question_path, mime, size, sha256, caption, "
