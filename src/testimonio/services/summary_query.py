@@ -88,16 +88,18 @@ class SummaryQuery:
                     (paths[name], *params))]
 
             def with_refused(condition: str, *args: Any) -> tuple[int, int]:
-                # (how many interviews meet the condition on answer d, how many of those were refused)
+                # (how many interviews meet the condition on answer d, how many of those were
+                # refused). Sets are taken from index ranges (IN lists), never row by row.
                 if paths["entry_result"] is None:
                     return 0, 0
-                row = db.execute(
-                    "SELECT count(*), coalesce(sum(e.value = '\"refused\"'), 0) "
-                    "FROM answers d INDEXED BY answers_path_value LEFT JOIN answers e "
-                    "ON e.interview_id = d.interview_id AND e.path = ? "
-                    f"WHERE {condition} AND d.interview_id IN ({chosen})",
-                    (paths["entry_result"], *args, *params)).fetchone()
-                return int(row[0]), int(row[1])
+                base = (f"SELECT count(*) FROM answers d INDEXED BY answers_path_value "
+                        f"WHERE {condition} AND d.interview_id IN ({chosen})")
+                total = int(db.execute(base, (*args, *params)).fetchone()[0])
+                refused = int(db.execute(
+                    base + " AND d.interview_id IN (SELECT interview_id FROM answers "
+                    "INDEXED BY answers_path_value WHERE path = ? AND value = '\"refused\"')",
+                    (*args, *params, paths["entry_result"])).fetchone()[0])
+                return total, refused
 
             sites = Counter({str(s): int(n) for s, n in db.execute(
                 f"SELECT i.site, count(*) FROM interviews i WHERE {where} GROUP BY i.site", params)})
@@ -150,20 +152,20 @@ class SummaryQuery:
         met, criteria = paths["exception_met"], paths["exception_criteria"]
         marks = ",".join("?" * len(_YES))
         # As summarise(): "exception_met" answered yes; when it is unanswered (or not
-        # asked), any criterion but "none". One answer row per interview counts.
-        parts, args = [], []
+        # asked), any criterion but "none". Two queries, each over one question's
+        # range of the (path, value) index: an OR of two paths would read all of it.
+        total, refused = 0, 0
         if met is not None:
-            parts.append(f"(d.path = ? AND d.value IN ({marks}))")
-            args += [met, *_YES]
+            found = with_refused(f"d.path = ? AND d.value IN ({marks})", met, *_YES)
+            total, refused = total + found[0], refused + found[1]
         if criteria is not None:
-            parts.append("(d.path = ? AND d.value NOT IN ('[\"none\"]', '[]') AND NOT EXISTS "
-                         "(SELECT 1 FROM answers m WHERE m.interview_id = d.interview_id "
-                         "AND m.path = ?))")
-            args += [criteria, met or ""]
-        if parts:
-            found: tuple[int, int] = with_refused("(" + " OR ".join(parts) + ")", *args)
-            return found
-        return 0, 0
+            found = with_refused(
+                "d.path = ? AND d.value NOT IN ('[\"none\"]', '[]') AND d.interview_id NOT IN "
+                "(SELECT interview_id FROM answers INDEXED BY answers_path_value WHERE path = ?)",
+                criteria, met or "")
+            total, refused = total + found[0], refused + found[1]
+        return total, refused
+
 
 
 def _merge(a: Summary, b: Summary) -> Summary:
