@@ -9,12 +9,15 @@ the temp file is removed and the target is untouched.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from testimonio.errors import NoPermission, StorageFull
 
 _BINARY = getattr(os, "O_BINARY", 0)
 
@@ -67,3 +70,24 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def file_errors(target: Path, what: str) -> Iterator[None]:
+    """Name the real cause when writing ``what`` to ``target`` fails for lack of room or rights.
+
+    The writers here leave nothing half-written, so the sentences say so.
+    """
+    try:
+        yield
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise StorageFull(f"The {what} could not be written: the disk is full in "
+                              f"{Path(target).parent}. Nothing was written or marked as done. "
+                              "Free some disk space or choose another disk, then try again."
+                              ) from error
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise NoPermission(f"The {what} could not be written: there is no permission to "
+                               f"write in {Path(target).parent}. Nothing was written or marked "
+                               "as done. Choose another folder, then try again.") from error
+        raise

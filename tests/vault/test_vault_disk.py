@@ -95,3 +95,35 @@ def test_folder_without_write_permission_says_so(tmp_path: Path) -> None:
     assert "no permission" in done.stderr
     assert "damaged" not in done.stderr and "backup" not in done.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.skipif(not _can_mount(), reason="needs root and unshare for a private tmpfs")
+def test_export_onto_a_full_disk_says_disk_full_and_sends_nothing(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+    from exchange_world import border_answers, team_of
+
+    _, (researcher,) = team_of(tmp_path)
+    for n in range(6):
+        researcher.add(border_answers(n, age=30 + n))
+    researcher.vault.lock()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    # The stick holds 64 KB, all of it taken by photos: the bundle cannot fit.
+    script = ('mount -t tmpfs -o size=64k tmpfs "$1" && '
+              '{ cat /dev/zero > "$1/photos" 2>/dev/null; shift && exec "$@"; }')
+    done = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script,
+                           "_", str(usb), sys.executable, "-m", "testimonio", "--vault",
+                           str(researcher.dir), "export", "--out", str(usb / "1.tbundle"),
+                           "--accept-risk"],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "TESTIMONIO_PASSPHRASE": "pass phrase"})
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    assert "disk is full" in done.stderr and "Nothing was written" in done.stderr
+    # Nothing is marked as sent: the same export goes out whole on a disk with room.
+    again = subprocess.run([sys.executable, "-m", "testimonio", "--vault", str(researcher.dir),
+                            "export", "--out", str(tmp_path / "1.tbundle"), "--accept-risk"],
+                           capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "TESTIMONIO_PASSPHRASE": "pass phrase"})
+    assert again.returncode == 0, again.stderr
+    assert "Bundle 1 written" in again.stdout and "6 interview(s)" in again.stdout

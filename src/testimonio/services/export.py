@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from testimonio.atomic import move_into_place
+from testimonio.atomic import file_errors, move_into_place
 from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
 from testimonio.exchange.derived import recompute_risks
@@ -283,11 +283,13 @@ class ExportService:
         try:
             try:
                 lead, *backups = recipients
-                manifest = write_bundle(
-                    tmp, sender=keys, recipient=lead, also=backups,
-                    sequence=plan.sequence, records=[r.record for r in plan.records],
-                    attachments=sources, extra={"study": team["study"]},
-                    progress=lambda done, total: steps.step(done, total, "Sealing the bundle"))
+                with file_errors(out, "bundle"):
+                    manifest = write_bundle(
+                        tmp, sender=keys, recipient=lead, also=backups,
+                        sequence=plan.sequence, records=[r.record for r in plan.records],
+                        attachments=sources, extra={"study": team["study"]},
+                        progress=lambda done, total: steps.step(done, total,
+                                                                "Sealing the bundle"))
             except BundleCancelled:
                 raise Cancelled() from None
             steps.check()

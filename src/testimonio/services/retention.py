@@ -184,6 +184,9 @@ def scrub(vault: Vault) -> None:
         # read's closing ROLLBACK is skipped when none is open).
         db.execute("ROLLBACK")
         db.execute("PRAGMA secure_delete = ON")
+        # The alias search index keeps deleted trigrams until its segments
+        # merge: rebuilt from the rows that remain, none is left.
+        db.execute("INSERT INTO interviews_alias_fts (interviews_alias_fts) VALUES ('rebuild')")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         db.execute("VACUUM")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

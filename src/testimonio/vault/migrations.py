@@ -331,6 +331,35 @@ CREATE TABLE commit_counter (
 INSERT INTO commit_counter (id, commits) VALUES (1, 0);
 """
 
+# Searching the list: an FTS5 trigram index over the alias that ignores case
+# and accents ("jose" finds "José"), kept by triggers so every writer (the
+# services, import, purge) keeps it right. External content: the index holds
+# trigrams, never a copy of the alias. It replaces the covering index of
+# version 3, one of five indexes holding updated_at that every save rewrote.
+_V8_ALIAS_SEARCH = """
+CREATE VIRTUAL TABLE interviews_alias_fts USING fts5(
+    alias, content='interviews', content_rowid='rowid',
+    tokenize='trigram remove_diacritics 1'
+);
+CREATE TRIGGER interviews_alias_fts_insert AFTER INSERT ON interviews
+BEGIN
+    INSERT INTO interviews_alias_fts (rowid, alias) VALUES (new.rowid, new.alias);
+END;
+CREATE TRIGGER interviews_alias_fts_delete AFTER DELETE ON interviews
+BEGIN
+    INSERT INTO interviews_alias_fts (interviews_alias_fts, rowid, alias)
+        VALUES ('delete', old.rowid, old.alias);
+END;
+CREATE TRIGGER interviews_alias_fts_update AFTER UPDATE OF alias ON interviews
+BEGIN
+    INSERT INTO interviews_alias_fts (interviews_alias_fts, rowid, alias)
+        VALUES ('delete', old.rowid, old.alias);
+    INSERT INTO interviews_alias_fts (rowid, alias) VALUES (new.rowid, new.alias);
+END;
+INSERT INTO interviews_alias_fts (interviews_alias_fts) VALUES ('rebuild');
+DROP INDEX interviews_search;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -340,6 +369,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V5_FOLDER_AND_FILTERS),
     Migration(6, "review decisions may release a text the safety net flags", _V6_RELEASE),
     Migration(7, "commit counter (a lost WAL is noticed)", _V7_COMMITS),
+    Migration(8, "accent-insensitive search of the alias (FTS5 trigrams)", _V8_ALIAS_SEARCH),
 )
 
 SCHEMA_VERSION_TABLE = (

@@ -35,6 +35,8 @@ SORT_KEYS = {
     "interviewer": "interviewer COLLATE NOCASE",
 }
 MAX_PAGE = 1000
+# Searches this long or longer use the alias's trigram index (migration 8).
+TRIGRAM = 3
 MAX_ATTACHMENT_BYTES = limits.MAX_ATTACHMENT_BYTES
 
 
@@ -105,8 +107,8 @@ class Interview(InterviewSummary):
 class InterviewQuery:
     """What a page of the interview list shows.
 
-    ``search`` matches the alias anywhere (case- and accent-insensitive) or the start of
-    the id. ``sort`` is one of :data:`SORT_KEYS`.
+    ``search`` matches the alias anywhere, ignoring case and accents, or the
+    start of the id. ``sort`` is one of :data:`SORT_KEYS`.
     """
 
     site: str | None = None
@@ -169,9 +171,10 @@ def _escape_like(text: str) -> str:
 
 
 # Spanish names are typed without their accents in a hurry ("jose" for
-# "José"): the search folds both sides. SQLite's LIKE folds ASCII case only,
-# so the accented letters of Spanish (either case) are replaced in SQL, inside
-# the covering index's columns (no Python function per row).
+# "José"): the search folds both sides. Searches of three characters or more
+# use the trigram index (migration 8, which folds accents itself); for one or
+# two, SQLite's LIKE folds ASCII case only, so the accented letters of Spanish
+# (either case) are replaced in SQL (no Python function per row).
 _FOLDS = (("á", "a"), ("Á", "a"), ("à", "a"), ("À", "a"), ("é", "e"), ("É", "e"),
           ("è", "e"), ("È", "e"), ("í", "i"), ("Í", "i"), ("ó", "o"), ("Ó", "o"),
           ("ò", "o"), ("Ò", "o"), ("ú", "u"), ("Ú", "u"), ("ü", "u"), ("Ü", "u"),
@@ -204,7 +207,17 @@ def _where(query: InterviewQuery) -> tuple[str, list[Any]]:
             clauses.append(f"{column} = ?")
             params.append(value)
     text = (query.search or "").strip()
-    if text:
+    if len(text) >= TRIGRAM:
+        # The alias anywhere, case and accents ignored ("jose" finds "José"),
+        # through the trigram index (migration 8); or the start of the id.
+        phrase = '"' + text.replace('"', '""') + '"'
+        prefix = text.lower()
+        clauses.append("rowid IN (SELECT rowid FROM interviews_alias_fts "
+                       "WHERE interviews_alias_fts MATCH ? "
+                       "UNION ALL SELECT rowid FROM interviews WHERE id >= ? AND id < ?)")
+        params += [phrase, prefix, prefix + "\U0010ffff"]
+    elif text:
+        # One or two characters are too short for trigrams: a plain scan.
         pattern = _escape_like(text)
         clauses.append(f"({_FOLDED_ALIAS} LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
         params += [f"%{fold_accents(pattern)}%", f"{pattern.lower()}%"]
@@ -220,30 +233,27 @@ def page(db: sqlcipher3.Connection, query: InterviewQuery) -> list[InterviewSumm
     where, params = _where(query)
     limit = max(0, min(query.limit, MAX_PAGE))
     offset = max(0, query.offset)
-    if (query.search or "").strip():
-        # Find the page's ids in the covering search index, then read those rows
-        # only: a search never reads the rows it does not show.
-        ids = [row[0] for row in db.execute(
-            f"SELECT id FROM interviews INDEXED BY interviews_search{where} "
-            f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?",
-            (*params, limit, offset))]
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        found = {row[0]: InterviewSummary(*row) for row in db.execute(
-            f"{_SELECT_INTERVIEW} WHERE id IN ({marks})", ids)}
-        return [found[i] for i in ids]
-    sql = (f"{_SELECT_INTERVIEW}{where} ORDER BY {order} {direction}, id {direction} "
-           "LIMIT ? OFFSET ?")
-    rows = db.execute(sql, (*params, limit, offset)).fetchall()
-    return [InterviewSummary(*row) for row in rows]
+    # Deferred join: the page's rowids come from an index alone (every index
+    # ends with the rowid, hence the rowid as tie-break), then only those rows
+    # are read, so a deep page skips index entries, not rows (issue 17).
+    rowids = [row[0] for row in db.execute(
+        f"SELECT rowid FROM interviews{where} "
+        f"ORDER BY {order} {direction}, rowid {direction} LIMIT ? OFFSET ?",
+        (*params, limit, offset))]
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    found = {row[-1]: InterviewSummary(*row[:-1]) for row in db.execute(
+        f"SELECT {', '.join(INTERVIEW_COLUMNS)}, rowid FROM interviews WHERE rowid IN ({marks})",
+        rowids)}
+    return [found[r] for r in rowids]
 
 
 def count(db: sqlcipher3.Connection, query: InterviewQuery) -> int:
     """How many interviews match ``query`` (offset and limit ignored)."""
     where, params = _where(query)
-    hint = " INDEXED BY interviews_search" if (query.search or "").strip() else ""
-    return int(db.execute(f"SELECT count(*) FROM interviews{hint}{where}", params).fetchone()[0])
+    return int(db.execute(f"SELECT count(*) FROM interviews{where}",
+                          params).fetchone()[0])
 
 
 def answers(db: sqlcipher3.Connection, interview_id: str,
