@@ -349,8 +349,9 @@ class Vault:
         return self._conn
 
     def _background_connection(self) -> sqlcipher3.Connection:
-        with self._lock:
-            return open_database(self.db_path(self._path), self._require_key())
+        # Not under self._lock: lock() holds it while it waits for the
+        # checkpoint thread to stop, and wipes the key only after that.
+        return open_database(self.db_path(self._path), self._require_key())
 
     @contextmanager
     def transaction(self) -> Iterator[sqlcipher3.Connection]:
