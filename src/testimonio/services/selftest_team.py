@@ -39,15 +39,17 @@ def border_answers(q: Questionnaire, sample: str) -> list[tuple[str, AnswerValue
     return [
         (p["consent"], "yes"),
         (p["alias"], sample),
-        (p["real_name"], f"{sample} name"),
-        (p["document_number"], "SELFTEST-0001"),
+        # Identifiers share no word with the alias: the export's safety net
+        # rightly holds back an alias that holds a word of an identifier.
+        (p["real_name"], "Rosa Canario Pérez"),
+        (p["document_number"], "V-19.876.543"),
         (p["phone"], "+51 999 000 000"),
         (p["gender"], "female"),
         (p["age"], 34),
         (p["occupation"], "teacher"),
         (p["travels_with_others"], "no"),
         (p["reasons"], ["food", "threats"]),
-        (p["account"], f"{sample} account"),
+        (p["account"], "Rosa cruzó por el puente, sin sellos"),
         (p["destination"], "peru"),
         (p["documents_held"], ["id_card"]),
         (p["entry_result"], "refused"),
