@@ -107,5 +107,6 @@ def lead_state(lead: Any) -> tuple[int, ...]:
 def wait_privacy_checked(qtbot: Any, dialog: Any) -> None:
     """Wait for the export dialog's privacy step and its plan, made off the GUI thread."""
     qtbot.waitUntil(lambda: dialog.current_step() == dialog.PRIVACY, timeout=15000)
-    qtbot.waitUntil(lambda: dialog.next_button.isEnabled()
-                    and "Checking" not in dialog.privacy_text.text(), timeout=15000)
+    qtbot.waitUntil(lambda: dialog.job is not None and dialog.job.is_done()
+                    and dialog.next_button.isEnabled()
+                    and not dialog.privacy_progress.isVisible(), timeout=15000)

@@ -241,6 +241,7 @@ def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(q
         dialog.review_view.setCurrentIndex(model.index(unmarked, 0))
         assert "Identifiers of this interview" not in dialog.review_text.text()
         _click(qtbot, dialog.next_button)
+        wait_privacy_checked(qtbot, dialog)
         dialog.choice_blank.setChecked(True)
         _click(qtbot, dialog.next_button)
         assert dialog.current_step() == dialog.PREVIEW

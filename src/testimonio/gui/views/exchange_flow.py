@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from testimonio.exchange.kanon import SmallGroup
 from testimonio.forms.state_paths import model_path
 from testimonio.gui.context import AppContext
 from testimonio.gui.models.preview_model import AttachmentRow, PreviewRow, ReviewRow
 from testimonio.gui.models.researchers_model import BundleRow, ResearcherRow
+from testimonio.services.export import ExportResult, ExportService
+from testimonio.services.export_plan import ExportPlan
 
 ProgressFn = Callable[..., None]
 CancelledFn = Callable[[], bool]
@@ -50,11 +53,11 @@ class ExportFlow:
         self._reviews: list[ReviewRow] = []
         self._already: list[tuple[str, str]] = []
         self._attachments: list[AttachmentRow] = []
-        self._plan: Any = None  # the plan the preview shows and the bundle is written from
+        self._plan: ExportPlan | None = None  # the plan the preview shows and the bundle is written from
         self._suppressed = False  # whether _plan has its small groups blanked
 
     @property
-    def service(self) -> Any:
+    def service(self) -> ExportService:
         return self.context.export
 
     def prepare(self, include_all: bool, progress: ProgressFn | None = None,
@@ -137,17 +140,23 @@ class ExportFlow:
         """Whether the plan has its small groups blanked (going back undoes the choice)."""
         return self._plan is None or self._suppressed
 
+    def _current(self) -> ExportPlan:
+        if self._plan is None:
+            raise RuntimeError("the export is planned (prepare, replan) before it is shown")
+        return self._plan
+
     def small_groups(self) -> tuple[list[str], int]:
         """The small groups of the current plan as lines a person reads (smallest first), and k."""
-        plan = self._plan
+        plan = self._current()
         return [self._describe(g) for g in sorted(plan.groups, key=lambda g: g.size)], plan.k
 
-    def final_plan(self, choices: ExportChoices) -> Any:
+    def final_plan(self, choices: ExportChoices) -> ExportPlan:
         """The current plan with the privacy choice applied (blanking needs no new plan)."""
-        if choices.suppress_small_groups and self._plan.groups and not self._suppressed:
-            self._plan.suppress_small_groups()
+        plan = self._current()
+        if choices.suppress_small_groups and plan.groups and not self._suppressed:
+            plan.suppress_small_groups()
             self._suppressed = True
-        return self._plan
+        return plan
 
     def label(self, form_id: str, path: str, version: str | None = None) -> str:
         """A question's label in the interface language (its name if unknown)."""
@@ -158,7 +167,7 @@ class ExportFlow:
         except Exception:  # noqa: BLE001 - a label is a nicety; the name will do
             return path.rsplit("/", 1)[-1]
 
-    def _describe(self, group: Any) -> str:
+    def _describe(self, group: SmallGroup) -> str:
         from PySide6.QtCore import QCoreApplication
 
         blank = QCoreApplication.translate("ExportDialog", "(blank)")
@@ -225,7 +234,7 @@ class ExportFlow:
         return QCoreApplication.translate("ExportDialog", "Completed")
 
     def write(self, out: Path, choices: ExportChoices, progress: ProgressFn | None = None,
-              cancelled: CancelledFn | None = None) -> Any:
+              cancelled: CancelledFn | None = None) -> ExportResult:
         """Write the bundle from the previewed plan (background); nothing is left if cancelled."""
         plan = self.final_plan(choices)
         return self.service.write(out, plan=plan, suppress_small_groups=choices.suppress_small_groups,
