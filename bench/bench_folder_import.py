@@ -30,7 +30,26 @@ from testimonio.services.settings import SettingsService  # noqa: E402
 from testimonio.services.team import TeamService  # noqa: E402
 from testimonio.vault import KdfParams, Vault  # noqa: E402
 
-FORM = ROOT / "forms" / "border_testimony.xlsx"
+
+def _form(path: Path) -> Path:
+    """A two-question questionnaire: what is measured is the folder, not the form."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    survey = book.active
+    assert survey is not None
+    survey.title = "survey"
+    for row in (["type", "name", "label", "privacy"], ["text", "alias", "Alias", "safe"],
+                ["select_one yn", "refused", "Refused?", ""]):
+        survey.append(row)
+    choices = book.create_sheet("choices")
+    for row in (["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]):
+        choices.append(row)
+    settings = book.create_sheet("settings")
+    settings.append(["form_id", "version"])
+    settings.append(["bench", "1"])
+    book.save(path)
+    return path
 
 
 def main() -> int:
@@ -41,7 +60,7 @@ def main() -> int:
     try:
         lead, _ = Vault.create(tmp / "lead", "pass phrase", kdf=KdfParams.FAST)
         researcher, _ = Vault.create(tmp / "researcher", "pass phrase", kdf=KdfParams.FAST)
-        form = QuestionnaireService(lead).install(FORM)
+        form = QuestionnaireService(lead).install(_form(tmp / "bench.xlsx"))
         InterviewService(lead).add_site("Tumbes")
         TeamService(lead).create("Bench", tmp / "team.tteam")
         team = TeamService(researcher)
@@ -55,8 +74,7 @@ def main() -> int:
         start = time.perf_counter()
         for n in range(args.bundles):
             iid = interviews.start(form.form_id, form.version, "Tumbes", "Ana", "es")
-            for path, value in (("consent", "yes"), ("person/alias", f"P{n}"),
-                                ("entry/entry_result", "refused")):
+            for path, value in (("alias", f"P{n}"), ("refused", "yes")):
                 interviews.set_answer(iid, path, value, "Ana")
             interviews.complete(iid, "Ana")
             export.write(shared / f"bundle-{n:04d}.tbundle", suppress_small_groups=True)

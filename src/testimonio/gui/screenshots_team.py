@@ -45,6 +45,7 @@ def _world(tmp: Path) -> tuple[Any, Any, Path, Path, Path]:
                    "leaving/reasons": ["food"], "leaving/account": "Relato que no sale",
                    "route/destination": "peru", "documents/documents_held": ["passport"],
                    "entry/entry_result": ("refused", "allowed")[n % 3 == 0],
+                   "entry/refusal_reasons": ["no_visa"],
                    "exceptions/exception_criteria": ["none"], "asylum/asylum_claimed": "no",
                    "family/has_family_abroad": "no"}
         for path, value in answers.items():
