@@ -12,14 +12,20 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from testimonio.cli.common import ask_secret, confirm, err, out, out_file, shown, vault_dir
 from testimonio.errors import EXIT_OK, BadInput
 
+if TYPE_CHECKING:  # the services are imported by each command, when it runs
+    from testimonio.services.import_ import ImportService
+    from testimonio.services.team import Researcher, TeamService
+    from testimonio.vault import Vault
+
 
 @contextlib.contextmanager
-def _vault(args: argparse.Namespace) -> Iterator[Any]:
+def _vault(args: argparse.Namespace) -> Iterator[Vault]:
     from testimonio.vault import Vault
 
     path = vault_dir(args)
@@ -124,7 +130,7 @@ def cmd_team_add_researcher(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _distinct_name(service: Any, researcher: Any, yes: bool) -> str | None:
+def _distinct_name(service: TeamService, researcher: Researcher, yes: bool) -> str | None:
     """The name to add under: the file's, or another when the roster has it already.
 
     Asked on a terminal; with ``--yes`` the fingerprint's first group is added.
@@ -197,7 +203,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_folder(vault: Any, service: Any, folder: Any, watch: bool) -> int:
+def _import_folder(vault: Vault, service: ImportService, folder: Path, watch: bool) -> int:
     from testimonio.services.folder_import import FolderImporter
 
     importer = FolderImporter(vault, service)

@@ -18,7 +18,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from testimonio.gui.context import AppContext
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -112,7 +115,7 @@ def render(out: Path, language: str = "en") -> list[Path]:
     return written
 
 
-def _unlock_screens(context: Any, save: Any, app: Any) -> None:
+def _unlock_screens(context: AppContext, save: Any, app: Any) -> None:
     from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 
     unlock = UnlockDialog(context)
@@ -130,7 +133,7 @@ def _unlock_screens(context: Any, save: Any, app: Any) -> None:
     _pump(app)
 
 
-def _dialog_screens(window: Any, context: Any, save: Any) -> None:
+def _dialog_screens(window: Any, context: AppContext, save: Any) -> None:
     """Every dialog of the main window, shown and grabbed, then closed."""
     from testimonio.gui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
     from testimonio.gui.dialogs.recovery_key_dialog import RecoveryKeyDialog

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.context import AppContext
 from testimonio.gui.models.data_table_model import DataTableModel, RepeatTableModel
 from testimonio.services.data_view import OWN, DataColumn, DataFilter, repeat_instances
 
@@ -61,7 +62,7 @@ class DataView(QWidget):
 
     open_requested = Signal(str)
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.service = context.data_view

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.context import AppContext
 from testimonio.gui.plain import warn
 from testimonio.gui.views.interview_session import FormSession, problem_list
 
@@ -21,7 +22,7 @@ class CompletionSteps:
 
     # Provided by the view.
     session: FormSession
-    context: Any
+    context: AppContext
     interview_id: str
     state: Any
     page: Any
