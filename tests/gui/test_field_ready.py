@@ -307,3 +307,21 @@ def test_the_last_question_leads_to_a_review_of_every_answer(qtbot, border, monk
                 if dialog.tree.topLevelItem(i).child(j).text(2))
     dialog._picked(item)
     assert view.current_path() == "person/alias"
+
+
+def test_problem_counts_have_plural_forms_in_english_and_spanish(app: Any) -> None:
+    from conftest import build_qm
+    from testimonio.gui.i18n import languages
+    from testimonio.gui.views.page_list import PageListModel, PageSummary
+
+    build_qm()
+    model = PageListModel()
+    model.set_summaries([PageSummary("A", 1, 2, 1), PageSummary("B", 0, 2, 3)])
+    one, three = (str(model.data(model.index(row, 0))) for row in (0, 1))
+    assert "⚠ 1 problem" in one and "(s)" not in one and "⚠ 3 problems" in three
+    languages(app).install("es")
+    try:
+        one, three = (str(model.data(model.index(row, 0))) for row in (0, 1))
+        assert "⚠ 1 problema" in one and "⚠ 3 problemas" in three
+    finally:
+        languages(app).install("en")

@@ -106,7 +106,7 @@ def render(out: Path, language: str = "en") -> list[Path]:
         save(window, "03-interview-list.png")
         _dialog_screens(window, context, save)
         _interview_screens(window, save, app)
-        QApplication.closeAllWindows()
+        window.close()  # saves and locks; other windows of the process are not ours
         context.lock()
         from testimonio.gui.screenshots_team import render_team
 
