@@ -99,38 +99,62 @@ def _read_repeat(repeat: Group, own: str, raw: object, out: dict[str, AnswerValu
 
 
 def _read_value(question: Question, raw: object, label: str, problems: list[str]) -> AnswerValue:
+    """One answer as the JSON gives it, checked for its question's type (problems listed)."""
     if raw is None or raw == "" or raw == []:
         return None
-    kind = question.type
-    names = {c.name for c in question.choices}
-    if kind in _MULTI:
-        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-            problems.append(f"{label}: expected a list of choice names.")
-            return None
-        unknown = [v for v in raw if v not in names and not (question.or_other and v == "other")]
-        if unknown:
-            problems.append(f"{label}: {', '.join(map(repr, unknown))} is not among the choices.")
-        if len(set(raw)) != len(raw):
-            problems.append(f"{label}: a choice is listed twice.")
-        return list(raw)
-    if kind == "integer":
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            if isinstance(raw, float) and raw.is_integer():
-                return int(raw)
-            problems.append(f"{label}: expected a whole number, got {raw!r}.")
-            return None
+    if question.type in _MULTI:
+        return _read_choices(question, raw, label, problems)
+    reader = _NUMBER_READERS.get(question.type)
+    if reader is not None:
+        return reader(raw, label, problems)
+    return _read_text(question, raw, label, problems)
+
+
+def _chosen(question: Question, name: str) -> bool:
+    return name in {c.name for c in question.choices} or (question.or_other and name == "other")
+
+
+def _read_choices(question: Question, raw: object, label: str,
+                  problems: list[str]) -> AnswerValue:
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        problems.append(f"{label}: expected a list of choice names.")
+        return None
+    unknown = [v for v in raw if not _chosen(question, v)]
+    if unknown:
+        problems.append(f"{label}: {', '.join(map(repr, unknown))} is not among the choices.")
+    if len(set(raw)) != len(raw):
+        problems.append(f"{label}: a choice is listed twice.")
+    return list(raw)
+
+
+def _read_integer(raw: object, label: str, problems: list[str]) -> AnswerValue:
+    if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
-    if kind == "decimal":
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
-            problems.append(f"{label}: expected a number, got {raw!r}.")
-            return None
-        return float(raw)
-    if kind == "select_one" and isinstance(raw, int) and not isinstance(raw, bool):
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    problems.append(f"{label}: expected a whole number, got {raw!r}.")
+    return None
+
+
+def _read_decimal(raw: object, label: str, problems: list[str]) -> AnswerValue:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
+        problems.append(f"{label}: expected a number, got {raw!r}.")
+        return None
+    return float(raw)
+
+
+_NUMBER_READERS = {"integer": _read_integer, "decimal": _read_decimal}
+
+
+def _read_text(question: Question, raw: object, label: str, problems: list[str]) -> AnswerValue:
+    """Text, and the name of one choice (a number is read as the name it spells)."""
+    select_one = question.type == "select_one"
+    if select_one and isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)  # choice names like "8" are often written as numbers
     if not isinstance(raw, str):
         problems.append(f"{label}: expected text, got {type(raw).__name__}.")
         return None
-    if kind == "select_one" and raw not in names and not (question.or_other and raw == "other"):
+    if select_one and not _chosen(question, raw):
         problems.append(f"{label}: {raw!r} is not among the choices.")
     return raw
 
