@@ -289,6 +289,11 @@ def main() -> int:
         service = InterviewService(vault)
         plain = PlainVault(plain_path)
         migrate(plain.db)  # a kept baseline built by an older schema
+        in_plain = {r[0] for r in plain.db.execute("SELECT id FROM interviews")}
+        if len(in_plain) != len(ids):  # a kept baseline whose build was cut short
+            print(f"  baseline holds {len(in_plain)} of the {len(ids)} interviews; "
+                  "saves use those in both")
+            ids = [i for i in ids if i in in_plain]
         plain_service = InterviewService(plain)  # type: ignore[arg-type]
         _saves((service, plain_service), ids, 20, args.pause)  # warm both caches alike
         vault_saves, plain_saves = _saves((service, plain_service), ids, args.saves, args.pause)

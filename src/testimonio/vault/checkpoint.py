@@ -29,8 +29,10 @@ MAX_DELAY_S = 2.0
 class Checkpointer:
     """One background thread per unlocked vault; ``stop()`` at lock."""
 
-    def __init__(self, connect: Callable[[], sqlcipher3.Connection]) -> None:
+    def __init__(self, connect: Callable[[], sqlcipher3.Connection],
+                 after: Callable[[], None] | None = None) -> None:
         self._connect = connect
+        self._after = after  # run after each checkpoint (the commit record's flush)
         self._conn: sqlcipher3.Connection | None = None
         self._cond = threading.Condition()
         self._pending_since: float | None = None
@@ -74,6 +76,8 @@ class Checkpointer:
             if self._conn is None:
                 self._conn = self._connect()
             self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            if self._after is not None:
+                self._after()
             self.done += 1
         except Exception:  # noqa: BLE001 - a later checkpoint (or the close) copies it
             log.warning("background checkpoint failed", exc_info=True)

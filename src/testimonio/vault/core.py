@@ -65,7 +65,8 @@ class Vault:
         self._depth = 0
         self._writing = False
         self._extra: list[sqlcipher3.Connection] = []  # closed at lock(); closing twice is harmless
-        self._checkpointer: Checkpointer | None = Checkpointer(self._background_connection)
+        self._checkpointer: Checkpointer | None = Checkpointer(self._background_connection,
+                                                               self._flush_commits)
         self._target: Path | None = None  # where a staged vault goes at install()
         self.warnings: tuple[str, ...] = ()  # sentences to show once it is open
         self.setup_notes: tuple[str, ...] = ()  # what create() tidied up
@@ -189,7 +190,8 @@ class Vault:
             self._path, self._target = target, None
             self._conn = open_database(self.db_path(target), key)
             self._commits = CommitFile.open(target / COMMITS_NAME, counter_key(key), self.vault_id)
-            self._checkpointer = Checkpointer(self._background_connection)
+            self._checkpointer = Checkpointer(self._background_connection,
+                                              self._flush_commits)
         log.info("vault installed id=%s", self.vault_id)
 
     def discard(self) -> None:
@@ -323,8 +325,11 @@ class Vault:
             self._conn.close()  # the last connection: SQLite checkpoints and removes the WAL
             self._conn = None
         if self._commits is not None:
-            self._commits.close()
-            self._commits = None
+            try:
+                self._commits.flush()
+            finally:
+                self._commits.close()
+                self._commits = None
 
     def lock(self) -> None:
         """Close every connection and wipe the key. Safe to call twice."""
@@ -348,6 +353,11 @@ class Vault:
             raise VaultLocked("The vault is locked. Unlock it again to go on.")
         return self._conn
 
+    def _flush_commits(self) -> None:
+        commits = self._commits
+        if commits is not None:
+            commits.flush()
+
     def _background_connection(self) -> sqlcipher3.Connection:
         # Not under self._lock: lock() holds it while it waits for the
         # checkpoint thread to stop, and wipes the key only after that.
@@ -358,9 +368,10 @@ class Vault:
         """One write transaction (BEGIN IMMEDIATE … COMMIT; ROLLBACK on error).
 
         Nested use joins the outer transaction. A transaction that changed
-        rows raises the commit counter, and the commit record is flushed
-        before this returns. Storage errors come out as StorageFull,
-        NoPermission, VaultBusy or VaultDamaged.
+        rows raises the commit counter, and the commit record is written
+        before this returns (to the system's cache; on the disk within the
+        checkpoint thread's delay, and at lock). Storage errors come out as
+        StorageFull, NoPermission, VaultBusy or VaultDamaged.
         """
         with self._lock:
             conn = self._require()
