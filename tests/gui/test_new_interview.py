@@ -49,7 +49,8 @@ def test_start_with_questionnaire_site_and_language(qtbot, tmp_path: Path, monke
     # A site is needed.
     dialog.site_combo.setEditText("")
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: warnings.append(a[2])))
+    # The refusal is a plain-text warning box (gui/plain.warn): record it instead of waiting.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert warnings and dialog.interview_id is None
     dialog.site_combo.setFocus()

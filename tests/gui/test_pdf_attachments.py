@@ -122,9 +122,17 @@ def test_files_that_are_neither_photo_nor_pdf_are_refused_with_a_sentence(
         qtbot: Any, monkeypatch: Any) -> None:
     widget, store = _input(qtbot)
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: said.append(text)))
+    formats: list[Qt.TextFormat] = []
+
+    def shown(box: QMessageBox) -> int:  # the warning box, recorded instead of waited on
+        said.append(box.text())
+        formats.append(box.textFormat())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", shown)
     webp = b"RIFF\x00\x00\x00\x00WEBPVP8 " + bytes(40)
     assert not widget.add_bytes(webp)
     assert not widget.add_bytes(b"MZ\x90\x00" + bytes(100))
     assert store == {} and widget.value() is None
     assert said and all("Only photos" in s and s.endswith(".") for s in said)
+    assert set(formats) == {Qt.TextFormat.PlainText}

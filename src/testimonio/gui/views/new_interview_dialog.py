@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -106,7 +105,7 @@ class NewInterviewDialog(QDialog):
         if not data:
             return
         if not site:
-            QMessageBox.warning(self, self.tr("New interview"), self.tr("Choose or type the site."))
+            warn(self, self.tr("New interview"), self.tr("Choose or type the site."))
             return
         form_id, version = data
         language = self.language_combo.currentData()
