@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.dialog_size import keep_on_screen
 from testimonio.services.preferences import (
     PREFERENCES,
     TRANSLATION_CONTEXT,
@@ -81,6 +83,22 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_help)
+
+    def _fit_help(self) -> None:
+        # The help lines get their small font from the style sheet only once
+        # shown: give each the lines it needs then, so none is cut.
+        for label in self.findChildren(QLabel, "help"):
+            label.setMinimumHeight(label.heightForWidth(max(label.width(), 100)))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        if self.height() < self.sizeHint().height():
+            self.resize(self.width(), self.sizeHint().height())
+            keep_on_screen(self)  # a netbook's screen is the limit
 
     def _editor(self, pref: Preference, value: SettingValue) -> QWidget:
         if pref.kind == "int":
