@@ -1,0 +1,352 @@
+"""Export relevance in one sweep over plain answers, without a form state.
+
+:class:`Sweep` does for one interview what ``FormState(q, answers)`` followed
+by ``exportable_answers()`` does, with the export's shortcuts: nothing shown
+is computed (required, constraints, choices), every expression is the
+form-state plan's compiled closure, and a ``${name}`` of a question in no
+repeat is read straight from the answers instead of being resolved through
+the repeat instances. The semantics are the engine's own: the sweep walks the
+plan's dependency order, copies a parent's irrelevance, computes relevance
+and calculations with the engine's context class, counts repeat instances as
+the engine does (``Instances``) and writes calculated values with
+``from_expression``.
+
+Whenever an interview leaves the well-trodden path (an answer path the engine
+has not yet checked, a repeat count its expression would change), :meth:`Sweep.run` returns None and the caller
+asks the form-state engine itself. tests/services/test_export_relevance.py
+compares the two on the shipped questionnaires and on generated ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from testimonio.errors import ExpressionError
+from testimonio.forms.deps import DependencyGraph
+from testimonio.forms.expr import (
+    Binary,
+    Call,
+    Compiled,
+    Expr,
+    Literal,
+    NodeSet,
+    Number,
+    Ref,
+    Unary,
+    Value,
+    ref_names,
+    run,
+    to_boolean,
+    to_number,
+)
+from testimonio.forms.expr.functions import FUNCTIONS
+from testimonio.forms.model import AnswerValue, Group, Node, Question, Questionnaire
+from testimonio.forms.state_paths import StateContext, model_path
+from testimonio.forms.state_plan import KnownInstances, Plan
+from testimonio.forms.state_values import from_expression, is_empty, normalize
+
+log = logging.getLogger(__name__)
+
+MAX_INSTANCES = 10_000  # as forms.state_engine: a larger count is refused there
+MAX_KNOWN_PATHS = 100_000  # checked answer paths remembered per form
+MAX_SHARED = 50_000  # remembered results of pure expressions per form (a few MB at most)
+_MISS = object()
+# Question types whose text answer normalize() reads as something else.
+_NOT_TEXT = frozenset({"select_multiple", "rank", "integer", "decimal"})
+
+# One step of the sweep: (kind, model path, node, parent, relevance,
+# calculation or repeat_count). Kinds: "plain" (copy the parent's relevance),
+# "static" (a node in no repeat with an expression), "repeat" and "inner" (a
+# node inside a repeat; there ``parent`` is the outermost repeat).
+_Step = tuple[str, str, Node, str, Compiled | None, Compiled | None]
+
+
+class _Context(StateContext):
+    """The engine's context, with ``${name}`` of a question in no repeat read directly."""
+
+    def __init__(self, sweep: Sweep, answers: dict[str, AnswerValue], rel: dict[str, bool],
+                 instances: KnownInstances) -> None:
+        def effective(path: str) -> AnswerValue:
+            return answers.get(path) if rel.get(path, True) else None
+
+        super().__init__(sweep.q, instances, effective, lambda: sweep.q.default_language, None, None)
+        self._static = sweep.static_names
+        self.answers = answers
+        self.rel = rel
+
+    def lookup(self, name: str) -> NodeSet:
+        path = self._static.get(name)
+        if path is None:
+            return super().lookup(name)
+        value = self.answers.get(path) if self.rel.get(path, True) else None
+        return NodeSet((path,), (value,))
+
+
+class Sweep:
+    """One questionnaire's export relevance, worked out once (see the module docstring)."""
+
+    def __init__(self, q: Questionnaire, graph: DependencyGraph, *, only_names: bool = True) -> None:
+        from testimonio.forms.state_paths import Instances
+
+        self.q = q
+        chain = Instances(q, lambda _: 0).repeat_chain
+        self.chain = chain
+        self.plan = Plan(q, graph, chain)
+        # Answer paths the engine has checked (see learn), with whether a text
+        # stored there is kept as it is (normalize gives it back unchanged).
+        self.nodes: dict[str, tuple[Node, bool]] = {}
+        # ${name} of a node in no repeat: its one answer path, wherever it is read.
+        self.static_names: dict[str, str] = {}
+        for name in {n.name for n in q.walk()}:
+            found = q.by_name(name)
+            if not chain[found.path]:
+                self.static_names[name] = found.path
+        compiled = self.plan.compiled
+        # Relevance expressions that read only ${names} in no repeat and
+        # depend on nothing else (see _pure): one result per interview
+        # (by the answer paths they read) and, across interviews, by their values.
+        self.pure: dict[Compiled, tuple[str, ...]] = {
+            compiled[key]: tuple(sorted({self.static_names[n] for n in ref_names(expr)}))
+            for key, expr in graph.exprs.items() if key[1] == "relevant" and _pure(expr, self.static_names)}
+        self.shared: dict[tuple[object, ...], Value | None] = {}
+        self.steps: list[_Step] = []
+        for n, (model, node, repeat, static) in enumerate(self.plan.order):
+            parent = model.rpartition("/")[0]
+            rel = compiled.get((model, "relevant"))
+            calc = compiled.get((model, "calculation")) if isinstance(node, Question) else None
+            if n in self.plan.plain:
+                self.steps.append(("plain", model, node, parent, None, None))
+            elif repeat:
+                self.steps.append(("repeat", model, node, chain[model][0], rel, compiled.get((model, "repeat_count"))))
+            elif static:
+                self.steps.append(("static", model, node, parent, rel, calc))
+            else:
+                self.steps.append(("inner", model, node, chain[model][0], rel, calc))
+        # Questionnaire order, as exportable_answers walks it: ("q", path, "") a
+        # question in no repeat, ("i", model, outermost repeat) one in a
+        # repeat, ("r", model, outermost repeat) a repeat.
+        self.walk: list[tuple[str, str, str]] = []
+        for node, static in self.plan.walk:
+            if isinstance(node, Group):
+                if node.repeat:
+                    self.walk.append(("r", node.path, chain[node.path][0]))
+            elif node.type != "note":
+                self.walk.append(("q", node.path, "") if static else ("i", node.path, chain[node.path][0]))
+        # Metadata the engine fills in with the clock (start, today) when an
+        # interview lacks it: the sweep fills in those an expression reads.
+        # ``only_names``: every expression reads answers by ${name} only (else
+        # any of them may reach one by a path the graph does not name).
+        self.clock_read = [m for m in self.plan.metadata if m.type in {"start", "today"}
+                           and (not only_names or any(m.path in graph.reads(o[0]) for o in self.plan.order))]
+
+    def learn(self, path: str, node: Node) -> None:
+        """Remember an answer path the engine accepted for ``node``."""
+        if len(self.nodes) < MAX_KNOWN_PATHS:
+            text = isinstance(node, Question) and node.type not in _NOT_TEXT
+            self.nodes[path] = (node, text)
+
+    def run(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
+        """The exportable answers (as ``FormState.exportable_answers``), or None: ask the engine."""
+        answers = self._load(values)
+        if answers is None:
+            return None
+        rel: dict[str, bool] = {}
+        counts: Callable[[str], int] = lambda own: _count(answers, own)  # noqa: E731
+        inst = KnownInstances(self.q, counts, self.chain)
+        ctx = _Context(self, answers, rel, inst)
+        for question in self.clock_read:  # as the engine's _fill_metadata
+            if question.path not in answers:
+                answers[question.path] = (ctx.now().isoformat(timespec="seconds") if question.type == "start"
+                                          else ctx.today().isoformat())
+        memo: dict[Compiled, Value | None] = {}
+        for kind, model, node, parent, rel_fn, other in self.steps:
+            if kind == "plain":
+                if parent and not rel.get(parent, True):
+                    rel[model] = False
+                continue
+            if kind == "static":
+                self._drive(ctx, answers, rel, node, model, parent, rel_fn, other, memo)
+                continue
+            # In a repeat, ``parent`` is the outermost repeat: without instances, nothing below exists.
+            empty = not _count(answers, parent)
+            if kind == "repeat":
+                if empty and parent != model:
+                    continue
+                for own in inst.own_paths(model):
+                    self._drive(ctx, answers, rel, node, own, own.rpartition("/")[0], rel_fn, None)
+                    if other is not None and self._count_changes(ctx, answers, own, other):
+                        return None
+                other = None  # then each instance, as any node in a repeat (the engine does both)
+            if empty:
+                continue
+            for path in inst.expand(model):
+                self._drive(ctx, answers, rel, node, path, path.rpartition("/")[0], rel_fn, other)
+        return self._exportable(answers, rel, inst)
+
+    def _load(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
+        """The engine's ``_load`` on paths it has already checked; None for anything else."""
+        answers: dict[str, AnswerValue] = {}
+        nodes = self.nodes
+        hand_made = False
+        for path, raw in values.items():
+            known = nodes.get(path)
+            if known is None:
+                return None
+            node, as_text = known
+            if as_text and type(raw) is str:
+                if raw:
+                    answers[path] = raw
+                hand_made = hand_made or "[" in path
+                continue
+            if isinstance(node, Group):
+                if not (node.repeat and not path.endswith("]") and type(raw) is int and 0 <= raw <= MAX_INSTANCES):
+                    return None
+                if raw:
+                    answers[path] = raw
+                continue
+            value = normalize(node, raw)
+            if value is not None:
+                answers[path] = value
+            hand_made = hand_made or "[" in path
+        if hand_made:
+            self._infer_counts(answers)
+        return answers
+
+    def _infer_counts(self, answers: dict[str, AnswerValue]) -> None:
+        """The engine's ``_infer_counts``: answers in instance k of a hand-made repeat imply k instances."""
+        for path in [p for p in answers if "[" in p]:
+            segments = path.split("/")
+            for depth, segment in enumerate(segments[:-1] if not path.endswith("]") else segments, 1):
+                own, _, index = segment.partition("[")
+                if not index:
+                    continue
+                own_path = "/".join([*segments[: depth - 1], own])
+                repeat = self.q.node(model_path(own_path))
+                if isinstance(repeat, Group) and not repeat.repeat_count:
+                    wanted = int(index[:-1])
+                    if wanted > _count(answers, own_path) and wanted <= MAX_INSTANCES:
+                        answers[own_path] = wanted
+
+    def _drive(self, ctx: _Context, answers: dict[str, AnswerValue], rel: dict[str, bool], node: Node, path: str,
+               parent: str, rel_fn: Compiled | None, calc: Compiled | None,
+               memo: dict[Compiled, Value | None] | None = None) -> None:
+        """The engine's ``_drive`` (relevance, then the calculation if relevant).
+
+        ``memo``: results of this interview's expressions that read only
+        questions in no repeat (by then computed: the order is the graph's),
+        so ``${consent} = 'yes'`` on a dozen groups is computed once.
+        """
+        relevant = rel.get(parent, True) if parent else True
+        if relevant and rel_fn is not None:
+            if memo is not None and rel_fn in self.pure:
+                result = memo[rel_fn] if rel_fn in memo else self._pure_eval(ctx, memo, rel_fn, node.path)
+            else:
+                result = _eval(ctx, rel_fn, path, node.path, "relevant")
+            relevant = False if result is None else to_boolean(result)
+        if not relevant:
+            rel[path] = False
+            return
+        if calc is not None:
+            assert isinstance(node, Question)  # noqa: S101 - narrows the type
+            result = _eval(ctx, calc, path, node.path, "calculation")
+            new = None if result is None else from_expression(node, result)
+            if new is None:
+                answers.pop(path, None)
+            else:
+                answers[path] = new
+
+    def _pure_eval(self, ctx: _Context, memo: dict[Compiled, Value | None], fn: Compiled,
+                   model: str) -> Value | None:
+        """A pure expression's result, remembered by what its ${names} hold."""
+        rel = ctx.rel
+        answers = ctx.answers
+        key = (fn, *[_frozen(answers.get(p) if rel.get(p, True) else None) for p in self.pure[fn]])
+        result = self.shared.get(key, _MISS)
+        if result is _MISS:
+            result = _eval(ctx, fn, model, model, "relevant")
+            if len(self.shared) < MAX_SHARED:
+                self.shared[key] = result
+        memo[fn] = result  # type: ignore[assignment]
+        return result  # type: ignore[return-value]
+
+    @staticmethod
+    def _count_changes(ctx: _Context, answers: Mapping[str, AnswerValue], own: str, fn: Compiled) -> bool:
+        """Whether the repeat_count at ``own`` differs from the stored count."""
+        result = _eval(ctx, fn, own, model_path(own), "repeat_count")
+        number = to_number(result) if result is not None else math.nan
+        count = min(int(number) if math.isfinite(number) and number > 0 else 0, MAX_INSTANCES)
+        return count != _count(answers, own)
+
+    def _exportable(self, answers: dict[str, AnswerValue], rel: dict[str, bool],
+                    inst: KnownInstances) -> dict[str, AnswerValue]:
+        """``FormState.exportable_answers`` over the sweep's answers and relevance."""
+        out: dict[str, AnswerValue] = {}
+        for kind, model, outer in self.walk:
+            if kind == "q":
+                value = answers.get(model)
+                if value is not None and value != "" and value != [] and rel.get(model, True):
+                    out[model] = list(value) if isinstance(value, list) else value
+                continue
+            if outer != model and not _count(answers, outer):
+                continue  # inside a repeat without instances
+            if kind == "r":
+                for own in inst.own_paths(model):
+                    count = _count(answers, own)
+                    if count and rel.get(own, True):
+                        out[own] = count
+            else:
+                for path in inst.expand(model):
+                    value = answers.get(path)
+                    if rel.get(path, True) and not is_empty(value):
+                        out[path] = list(value) if isinstance(value, list) else value
+        return out
+
+
+# Functions whose result depends on more than their arguments.
+_CONTEXT_FUNCTIONS = frozenset({"string", "string-length", "normalize-space", "position", "jr:choice-name",
+                                "random", "uuid", "today", "now", "once", "indexed-repeat", "randomize",
+                                "current", "jr:itext", "decimal-time", "count-non-empty"})
+
+
+def _pure(expr: Expr, static: Mapping[str, str]) -> bool:
+    """Whether ``expr`` reads only ``${names}`` of questions in no repeat, and nothing else."""
+    if isinstance(expr, Ref):
+        return expr.name in static
+    if isinstance(expr, (Literal, Number)):
+        return True
+    if isinstance(expr, Unary):
+        return _pure(expr.operand, static)
+    if isinstance(expr, Binary):
+        return _pure(expr.left, static) and _pure(expr.right, static)
+    if isinstance(expr, Call):
+        if expr.name in _CONTEXT_FUNCTIONS or (expr.name not in FUNCTIONS and expr.name != "if"):
+            return False
+        return all(_pure(a, static) for a in expr.args)
+    return False  # paths (relative, absolute), instance() and anything new
+
+
+def _frozen(v: AnswerValue) -> object:
+    """A hashable key of one value; types kept (1, 1.0 and True differ)."""
+    if type(v) is str:
+        return v
+    if isinstance(v, list):
+        return (list, tuple((type(x), x) for x in v))
+    return (type(v), v)
+
+
+def _count(answers: Mapping[str, Any], own: str) -> int:
+    value = answers.get(own)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _eval(ctx: _Context, fn: Compiled, path: str, model: str, column: str) -> Value | None:
+    ctx.here = path
+    try:
+        return run(fn, ctx)
+    except ExpressionError:
+        # As the engine: the reason could quote an answer; it is not logged.
+        log.warning("%s of %s could not be computed", column, model)
+        return None
