@@ -1990,7 +1990,7 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>I have written it down</source>
+        <source>&amp;Continue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1998,8 +1998,8 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <source>I have written it down</source>
-        <translation>Ya la anoté</translation>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
     </message>
 </context>
 <context>

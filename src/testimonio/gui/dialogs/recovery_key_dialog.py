@@ -184,7 +184,7 @@ class RecoveryKeyDialog(QDialog):
         self.panel.set_key(recovery_key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._ok.setText(self.tr("I have written it down"))
+        self._ok.setText(self.tr("&Continue"))  # enabled once a group was typed back
         self._ok.setEnabled(False)
         self.panel.confirmed_changed.connect(self._ok.setEnabled)
         buttons.accepted.connect(self.accept)
