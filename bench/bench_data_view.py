@@ -32,7 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from figures import report  # noqa: E402
 from testimonio.services.data_view import DataFilter, DataViewService  # noqa: E402
 from testimonio.services.questionnaires import QuestionnaireService  # noqa: E402
 from testimonio.vault import KdfParams, Vault  # noqa: E402
@@ -186,6 +188,13 @@ def main() -> int:
         print(f"  summary after a filter     {figures['summary_median_ms']:8.1f} ms   "
               f"(target <= 500; worst {figures['summary_max_ms']:.1f})")
         print(f"  peak RSS                   {figures['rss_mb']:8.1f} MB   (target <= 300)")
+        n = f"{args.interviews:,}".replace(",", " ")
+        report(f"data view over {n}: first page after opening", figures["first_page_ms"], 300, " ms")
+        report(f"data view over {n}: filter change, median", figures["filter_change_median_ms"],
+               150, " ms")
+        report(f"data view over {n}: summary after a filter, median", figures["summary_median_ms"],
+               500, " ms")
+        report(f"data view over {n}: peak RSS", figures["rss_mb"], 300, " MB")
     finally:
         if args.keep is None:
             shutil.rmtree(folder.parent, ignore_errors=True)

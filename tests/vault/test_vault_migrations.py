@@ -92,3 +92,37 @@ def test_a_vault_from_a_newer_program_is_refused(tmp_path: Path) -> None:
     with pytest.raises(VaultError, match="newer version"):
         migrate(conn)
     conn.close()
+
+
+def _researcher_keys(conn: sqlcipher3.Connection) -> dict[str, str | None]:
+    return {str(i): k for i, k in conn.execute("SELECT id, researcher_key FROM interviews")}
+
+
+def _interview(conn: sqlcipher3.Connection, interview_id: str) -> None:
+    conn.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+                 "status, created_at, updated_at) VALUES (?, 'f', '1', 'Tumbes', 'R', 'es', "
+                 "'complete', '2026-01-01', '2026-01-01')", (interview_id,))
+
+
+def test_researcher_on_the_interview_row_follows_imported_origin(tmp_path: Path) -> None:
+    # Migration 9 copies imported_origin.researcher onto the interview row for the data
+    # view's index: filled in for interviews imported before it, kept by triggers after.
+    conn = open_database(tmp_path / "v.db", secrets.token_bytes(32), create=True)
+    migrate(conn, upto=8)
+    for iid in ("old", "own"):
+        _interview(conn, iid)
+    conn.execute("INSERT INTO imported_origin VALUES ('old', 'key-a', 'e1', 1, 'b1')")
+    migrate(conn)
+    assert _researcher_keys(conn) == {"old": "key-a", "own": None}
+    _interview(conn, "new")
+    conn.execute("INSERT INTO imported_origin VALUES ('new', 'key-b', 'e2', 1, 'b2')")
+    assert _researcher_keys(conn)["new"] == "key-b"
+    # A newer revision replaces the interview row, then updates its origin (as import does).
+    conn.execute("DELETE FROM interviews WHERE id = 'new'")
+    _interview(conn, "new")
+    conn.execute("INSERT INTO imported_origin VALUES ('new', 'key-b', 'e2', 2, 'b3') ON CONFLICT "
+                 "(interview_id) DO UPDATE SET revision = excluded.revision, bundle_id = excluded.bundle_id")
+    assert _researcher_keys(conn)["new"] == "key-b"
+    conn.execute("DELETE FROM imported_origin WHERE interview_id = 'old'")
+    assert _researcher_keys(conn) == {"old": None, "own": None, "new": "key-b"}
+    conn.close()

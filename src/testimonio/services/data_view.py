@@ -28,6 +28,7 @@ from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.report_tables import _direct_questions, _repeats
 from testimonio.services.team import TeamService
 from testimonio.vault import Vault
+from testimonio.vault.records import TRIGRAM
 
 MAX_PAGE = 500
 OWN = "@own"  # the researcher filter's value for interviews taken in this vault
@@ -117,22 +118,37 @@ def _where(f: DataFilter) -> tuple[str, list[Any]]:
     if f.date_to and _DAY.match(f.date_to):
         clauses.append("i.created_at < ?")
         params.append(f.date_to + "T99")  # every time of that day sorts before
+    # researcher_key is imported_origin.researcher, kept on the row (migration 9).
     if f.researcher == OWN:
-        clauses.append("i.id NOT IN (SELECT interview_id FROM imported_origin)")
+        clauses.append("i.researcher_key IS NULL")
     elif f.researcher:
-        clauses.append("i.id IN (SELECT interview_id FROM imported_origin WHERE researcher = ?)")
+        clauses.append("i.researcher_key = ?")
         params.append(f.researcher)
     for path, choice in f.choices:
         # select_one answers are stored as the JSON text of the choice name;
-        # select_multiple answers as a JSON list holding it.
-        clauses.append("i.id IN (SELECT interview_id FROM answers WHERE path = ? "
-                       "AND (value = ? OR (value LIKE '[%' AND value LIKE ? ESCAPE '\\')))")
+        # select_multiple answers as a JSON list holding it. Each half is one
+        # range of the (path, value) index: the exact value, and the lists
+        # (JSON text starting with "[", which sorts just before "\\").
+        # The set holds rowids (found through the id index): probing it for each
+        # interview costs half of probing a set of text ids.
+        clauses.append("i.rowid IN (SELECT j.rowid FROM interviews j WHERE j.id IN ("
+                       "SELECT interview_id FROM answers WHERE path = ? AND value = ? "
+                       "UNION ALL SELECT interview_id FROM answers WHERE path = ? "
+                       "AND value >= '[' AND value < '\\' AND value LIKE ? ESCAPE '\\'))")
         name = json.dumps(choice, ensure_ascii=False)
-        params += [path, name, "%" + re.sub(r"([\\%_])", r"\\\1", name) + "%"]
+        params += [path, name, path, "%" + re.sub(r"([\\%_])", r"\\\1", name) + "%"]
     text = (f.search or "").strip()
     if text:
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
+        if len(text) >= TRIGRAM:
+            # The alias's trigram index (migration 8) finds every alias the LIKE
+            # can match (it folds case and accents) without reading the table;
+            # the LIKE then keeps exactly the ones it always kept.
+            clauses.append("i.rowid IN (SELECT rowid FROM interviews_alias_fts "
+                           "WHERE interviews_alias_fts MATCH ?)")
+            params.append('"' + text.replace('"', '""') + '"')
         clauses.append("i.alias LIKE ? ESCAPE '\\'")
-        params.append("%" + re.sub(r"([\\%_])", r"\\\1", text) + "%")
+        params.append(pattern)
     return " AND ".join(clauses), params
 
 

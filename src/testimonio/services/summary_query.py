@@ -77,42 +77,40 @@ class SummaryQuery:
         if paths["entry_result"] is None and paths["decision"] is None:
             return Summary()
         where, params = _where(f)
-        chosen = f"SELECT i.id FROM interviews i WHERE {where}"
         with self.vault.read() as db:
+            sites = Counter({str(s): int(n) for s, n in db.execute(
+                f"SELECT i.site, count(*) FROM interviews i WHERE {where} GROUP BY i.site", params)})
+            member = _chosen_set(db, where, params, sum(sites.values()), paths["entry_result"])
+
             def grouped(name: str) -> list[tuple[str, int]]:
                 if paths[name] is None:
                     return []
                 return [(str(v), int(n)) for v, n in db.execute(
                     "SELECT a.value, count(*) FROM answers a INDEXED BY answers_path_value "
-                    f"WHERE a.path = ? AND a.interview_id IN ({chosen}) GROUP BY a.value",
-                    (paths[name], *params))]
+                    f"WHERE a.path = ? AND a.interview_id {member} GROUP BY a.value", (paths[name],))]
 
             def with_refused(condition: str, *args: Any) -> tuple[int, int]:
                 # (how many interviews meet the condition on answer d, how many of those were
-                # refused). Sets are taken from index ranges (IN lists), never row by row.
+                # refused): one pass over the index range of answer d, probing the small
+                # in-memory sets made once above.
                 if paths["entry_result"] is None:
                     return 0, 0
-                base = (f"SELECT count(*) FROM answers d INDEXED BY answers_path_value "
-                        f"WHERE {condition} AND d.interview_id IN ({chosen})")
-                total = int(db.execute(base, (*args, *params)).fetchone()[0])
-                refused = int(db.execute(
-                    base + " AND d.interview_id IN (SELECT interview_id FROM answers "
-                    "INDEXED BY answers_path_value WHERE path = ? AND value = '\"refused\"')",
-                    (*args, *params, paths["entry_result"])).fetchone()[0])
-                return total, refused
+                total, refused = db.execute(
+                    "SELECT count(*), count(r.interview_id) FROM answers d INDEXED BY answers_path_value "
+                    "LEFT JOIN temp.summary_refused r ON r.interview_id = d.interview_id "
+                    f"WHERE {condition} AND d.interview_id {member}", args).fetchone()
+                return int(total), int(refused)
 
-            sites = Counter({str(s): int(n) for s, n in db.execute(
-                f"SELECT i.site, count(*) FROM interviews i WHERE {where} GROUP BY i.site", params)})
             entry, decision = grouped("entry_result"), grouped("decision")
             visa = (with_refused("d.path = ? AND d.value LIKE ?", paths["documents_held"],
                                  f'%"{HUMANITARIAN_VISA}"%') if paths["documents_held"] else (0, 0))
-            exc = self._exceptions(db, paths, chosen, params, with_refused)
+            exc = self._exceptions(paths, with_refused)
             days = [] if paths["days_waited"] is None else db.execute(
                 "SELECT i.site, g.value, d.value, count(*) FROM answers d INDEXED BY answers_path_value "
                 "JOIN interviews i ON i.id = d.interview_id LEFT JOIN answers g "
                 "ON g.interview_id = d.interview_id AND g.path = ? "
-                f"WHERE d.path = ? AND d.interview_id IN ({chosen}) GROUP BY i.site, g.value, d.value",
-                (paths["gender"] or "", paths["days_waited"], *params)).fetchall()
+                f"WHERE d.path = ? AND d.interview_id {member} GROUP BY i.site, g.value, d.value",
+                (paths["gender"] or "", paths["days_waited"])).fetchall()
         by_site: dict[str, list[float]] = defaultdict(list)
         by_gender: dict[str, list[float]] = defaultdict(list)
         by_both: dict[str, list[float]] = defaultdict(list)
@@ -146,8 +144,7 @@ class SummaryQuery:
             sites=tuple(Count(s, s, n) for s, n in sites.most_common()))
 
     @staticmethod
-    def _exceptions(db: Any, paths: dict[str, str | None], chosen: str, params: list[Any],
-                    with_refused: Any) -> tuple[int, int]:
+    def _exceptions(paths: dict[str, str | None], with_refused: Any) -> tuple[int, int]:
         """Interviews that met a humanitarian exception (``exception_met``, else any criterion)."""
         met, criteria = paths["exception_met"], paths["exception_criteria"]
         marks = ",".join("?" * len(_YES))
@@ -166,6 +163,32 @@ class SummaryQuery:
             total, refused = total + found[0], refused + found[1]
         return total, refused
 
+
+def _chosen_set(db: Any, where: str, params: list[Any], chosen: int, entry: str | None) -> str:
+    """Keep the filter's interviews in memory once; return the SQL test for ``interview_id``.
+
+    Every figure is one pass over one question's range of the (path, value)
+    index, probing this set. The smaller side is kept: the interviews the
+    filter lets through, or (when that is most of the vault) the ones it
+    keeps out, tested with NOT IN. Every answer belongs to an interview
+    (foreign key), so both tests pick the same answers. The temporary tables
+    live in memory (temp_store) and go with the read's rollback. Also keeps
+    the interviews refused entry, for the "... of those refused" figures.
+    """
+    everyone = int(db.execute("SELECT count(*) FROM interviews").fetchone()[0])
+    db.execute("DROP TABLE IF EXISTS temp.summary_set")  # left by an enclosing read
+    db.execute("DROP TABLE IF EXISTS temp.summary_refused")
+    db.execute("CREATE TEMP TABLE summary_set (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute("CREATE TEMP TABLE summary_refused (interview_id TEXT PRIMARY KEY) WITHOUT ROWID")
+    if entry is not None:
+        db.execute("INSERT INTO temp.summary_refused SELECT interview_id FROM answers "
+                   "INDEXED BY answers_path_value WHERE path = ? AND value = '\"refused\"'", (entry,))
+    if 2 * chosen > everyone:
+        db.execute(f"INSERT INTO temp.summary_set SELECT i.id FROM interviews i "
+                   f"WHERE NOT coalesce(({where}), 0)", params)
+        return "NOT IN temp.summary_set"
+    db.execute(f"INSERT INTO temp.summary_set SELECT i.id FROM interviews i WHERE {where}", params)
+    return "IN temp.summary_set"
 
 
 def _merge(a: Summary, b: Summary) -> Summary:
