@@ -112,3 +112,28 @@ def test_a_path_is_needed_for_each_table(tmp_path: Path) -> None:
     lead, _ = team_of(tmp_path)
     assert DataViewService(lead.vault).questionnaires() == []
     assert SummaryQuery(lead.vault).summary(DataFilter(""), None).testimonies == 0
+
+
+def test_the_summary_is_the_same_whichever_set_of_interviews_it_keeps(tmp_path: Path) -> None:
+    # The summary keeps the interviews the filter lets through, or the ones it keeps
+    # out (here the lead's own draft), or none; each way the figures are the same.
+    lead, (person,) = team_of(tmp_path)
+    SettingsService(person.vault).set("pref.k_anonymity", "1")
+    for i in range(4):
+        person.add(border_answers(i, gender="male" if i % 2 else "female", visa=i < 2,
+                                  decision="rejected_verbal"), site="Tumbes")
+    person.export.write(tmp_path / "one.tbundle")
+    lead.import_.import_file(tmp_path / "one.tbundle")
+    SettingsService(lead.vault).set("pref.small_counts", "exact")
+    query = SummaryQuery(lead.vault)
+    everyone = query.summary(DataFilter(FORM.form_id), "es")  # nothing kept out: no set
+    lead.add(border_answers(9, gender="female"), complete=False)
+    with_draft = query.summary(DataFilter(FORM.form_id), "es")  # the draft kept out: NOT IN
+    assert with_draft == everyone and everyone.testimonies == 4
+    assert with_draft == ReportService(lead.vault).summary("es")
+    key = DataViewService(lead.vault).researchers()[0][0]
+    assert query.summary(DataFilter(FORM.form_id, researcher=key), "es") == everyone
+    assert query.summary(DataFilter(FORM.form_id, researcher=OWN), "es").testimonies == 0
+    women = query.summary(DataFilter(FORM.form_id, choices=(("person/gender", "female"),)), "es")
+    assert (women.testimonies, women.visa_held) == (2, 1)  # interviews 0 and 2; visa only in 0
+    assert sum(c.count for c in women.entry_results) == 2

@@ -78,9 +78,7 @@ class SummaryQuery:
             return Summary()
         where, params = _where(f)
         with self.vault.read() as db:
-            sites = Counter({str(s): int(n) for s, n in db.execute(
-                f"SELECT i.site, count(*) FROM interviews i WHERE {where} GROUP BY i.site", params)})
-            member = _chosen_set(db, where, params, sum(sites.values()), paths["entry_result"])
+            sites, member = _chosen_set(db, f, where, params, paths["entry_result"])
 
             def grouped(name: str) -> list[tuple[str, int]]:
                 if paths[name] is None:
@@ -164,31 +162,47 @@ class SummaryQuery:
         return total, refused
 
 
-def _chosen_set(db: Any, where: str, params: list[Any], chosen: int, entry: str | None) -> str:
-    """Keep the filter's interviews in memory once; return the SQL test for ``interview_id``.
+def _chosen_set(db: Any, f: DataFilter, where: str, params: list[Any],
+                entry: str | None) -> tuple[Counter[str], str]:
+    """Keep the filter's interviews in memory once: their count by site, and the SQL test.
 
     Every figure is one pass over one question's range of the (path, value)
-    index, probing this set. The smaller side is kept: the interviews the
-    filter lets through, or (when that is most of the vault) the ones it
-    keeps out, tested with NOT IN. Every answer belongs to an interview
-    (foreign key), so both tests pick the same answers. The temporary tables
+    index, testing ``interview_id`` against this set. The smaller side is
+    kept: the interviews the filter lets through, or (when that is most of
+    the vault) the ones it keeps out, tested with NOT IN; none at all when
+    it keeps nothing out. Every answer belongs to an interview (foreign
+    key), so each test picks the same answers. A filter that reads answers
+    or the alias index is evaluated once, into the set. The temporary tables
     live in memory (temp_store) and go with the read's rollback. Also keeps
     the interviews refused entry, for the "... of those refused" figures.
     """
-    everyone = int(db.execute("SELECT count(*) FROM interviews").fetchone()[0])
     db.execute("DROP TABLE IF EXISTS temp.summary_set")  # left by an enclosing read
     db.execute("DROP TABLE IF EXISTS temp.summary_refused")
-    db.execute("CREATE TEMP TABLE summary_set (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute("CREATE TEMP TABLE summary_set (id TEXT PRIMARY KEY, site TEXT) WITHOUT ROWID")
     db.execute("CREATE TEMP TABLE summary_refused (interview_id TEXT PRIMARY KEY) WITHOUT ROWID")
     if entry is not None:
         db.execute("INSERT INTO temp.summary_refused SELECT interview_id FROM answers "
                    "INDEXED BY answers_path_value WHERE path = ? AND value = '\"refused\"'", (entry,))
-    if 2 * chosen > everyone:
-        db.execute(f"INSERT INTO temp.summary_set SELECT i.id FROM interviews i "
-                   f"WHERE NOT coalesce(({where}), 0)", params)
-        return "NOT IN temp.summary_set"
-    db.execute(f"INSERT INTO temp.summary_set SELECT i.id FROM interviews i WHERE {where}", params)
-    return "IN temp.summary_set"
+
+    def by_site(sql: str, args: list[Any]) -> Counter[str]:
+        return Counter({str(s): int(n) for s, n in db.execute(sql, args)})
+
+    if f.choices or (f.search or "").strip():
+        db.execute(f"INSERT INTO temp.summary_set SELECT i.id, i.site FROM interviews i WHERE {where}",
+                   params)
+        return by_site("SELECT site, count(*) FROM temp.summary_set GROUP BY site", []), \
+            "IN (SELECT id FROM temp.summary_set)"
+    sites = by_site(f"SELECT i.site, count(*) FROM interviews i WHERE {where} GROUP BY i.site", params)
+    everyone = int(db.execute("SELECT count(*) FROM interviews").fetchone()[0])
+    if 2 * sum(sites.values()) <= everyone:
+        db.execute(f"INSERT INTO temp.summary_set SELECT i.id, i.site FROM interviews i WHERE {where}",
+                   params)
+        return sites, "IN (SELECT id FROM temp.summary_set)"
+    db.execute(f"INSERT INTO temp.summary_set SELECT i.id, NULL FROM interviews i "
+               f"WHERE NOT coalesce(({where}), 0)", params)
+    if db.execute("SELECT 1 FROM temp.summary_set LIMIT 1").fetchone() is None:
+        return sites, "IS NOT NULL"  # the filter keeps every interview
+    return sites, "NOT IN (SELECT id FROM temp.summary_set)"
 
 
 def _merge(a: Summary, b: Summary) -> Summary:
