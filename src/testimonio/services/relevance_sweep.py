@@ -168,7 +168,13 @@ class Sweep:
                     rel[model] = False
                 continue
             if kind == "static":
-                self._drive(ctx, answers, rel, node, model, parent, rel_fn, other, memo)
+                if parent and not rel.get(parent, True):
+                    rel[model] = False  # what _drive gives below an irrelevant group, without the call
+                elif rel_fn is not None and rel_fn in memo and other is None:
+                    if not (memo[rel_fn] is not None and to_boolean(memo[rel_fn])):  # type: ignore[arg-type]
+                        rel[model] = False
+                else:
+                    self._drive(ctx, answers, rel, node, model, parent, rel_fn, other, memo)
                 continue
             # In a repeat, ``parent`` is the outermost repeat: without instances, nothing below exists.
             empty = not _count(answers, parent)
