@@ -182,14 +182,14 @@ class Sweep:
                 if empty and parent != model:
                     continue
                 for own in inst.own_paths(model):
-                    self._drive(ctx, answers, rel, node, own, own.rpartition("/")[0], rel_fn, None)
+                    self._drive(ctx, answers, rel, node, own, own.rpartition("/")[0], rel_fn, None, memo)
                     if other is not None and self._count_changes(ctx, answers, own, other):
                         return None
                 other = None  # then each instance, as any node in a repeat (the engine does both)
             if empty:
                 continue
             for path in inst.expand(model):
-                self._drive(ctx, answers, rel, node, path, path.rpartition("/")[0], rel_fn, other)
+                self._drive(ctx, answers, rel, node, path, path.rpartition("/")[0], rel_fn, other, memo)
         return self._exportable(answers, rel, inst)
 
     def _load(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
