@@ -142,7 +142,13 @@ class DataTableModel(_Cells):
         self.beginResetModel()
         self.filter = f
         self._pages.clear()
-        self._count = self.service.count(f) if f is not None else 0
+        self._count = 0
+        if f is not None:
+            # The first page is read at once; when it is not full it is the whole
+            # answer and the count query is skipped (as the interview list does).
+            first = self.service.page(f, 0, PAGE)
+            self._pages[0] = first
+            self._count = len(first) if len(first) < PAGE else self.service.count(f)
         self.endResetModel()
 
     def clear(self) -> None:
