@@ -1039,6 +1039,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Leave the set-up now? The vault is not kept until the recovery key has been written down; you can start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The vault is already created. Leave the set-up now? You can set your name and sites later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1046,6 +1046,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Cancelar</translation>
     </message>
     <message>
+        <source>Leave the set-up now? The vault is not kept until the recovery key has been written down; you can start again.</source>
+        <translation>¿Salir ahora de la configuración? La bóveda no se guarda hasta que la clave de recuperación esté anotada; puede empezar de nuevo.</translation>
+    </message>
+    <message>
         <source>The vault is already created. Leave the set-up now? You can set your name and sites later in Settings.</source>
         <translation>La bóveda ya está creada. ¿Salir de la configuración ahora? Puede indicar su nombre y los lugares más tarde en Ajustes.</translation>
     </message>

@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 from conftest import PASSPHRASE
 from testimonio.gui.context import AppContext
 from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
 from testimonio.gui.i18n import languages
+from testimonio.vault import Vault
 from testimonio.vault.kdf import KdfParams
 
 
@@ -74,7 +75,8 @@ def test_the_whole_first_run_creates_a_vault_with_the_settings(
     page.understood.setChecked(True)
     qtbot.mouseClick(_commit(wizard), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
-    assert vault_dir.exists() and wizard.context.is_open
+    # Built and open, but not in place until the recovery key has been checked.
+    assert wizard.context.is_open and not Vault.exists(vault_dir)
     panel = wizard.recovery_page.panel
     assert len(panel.key_label.text().split()) >= 8
     assert panel.key_label.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
@@ -95,6 +97,7 @@ def test_the_whole_first_run_creates_a_vault_with_the_settings(
     qtbot.mouseClick(_commit(wizard), Qt.MouseButton.LeftButton)
     profile = wizard.profile_page
     assert wizard.currentPage() is profile
+    assert Vault.exists(vault_dir) and wizard.context.is_open
     assert panel.key_label.text() == "", "the key is shown once"
     qtbot.keyClicks(profile.name, "Ana Quispe")
     profile.sites.setPlainText("Tumbes\nHuaquillas\nTumbes\n")
@@ -122,3 +125,23 @@ def test_choosing_spanish_translates_the_wizard_at_once(qtbot: Any, wizard: Firs
     assert wizard.passphrase_page.understood.text().startswith("&Entiendo")
     page.language.setCurrentIndex(page.language.findData("en"))
     qtbot.waitUntil(lambda: page.title() == english, timeout=2000)
+
+
+def test_leaving_before_the_recovery_key_is_checked_leaves_no_vault(
+        qtbot: Any, wizard: FirstRunWizard, vault_dir: Path, monkeypatch: Any) -> None:
+    wizard.next()
+    page = wizard.passphrase_page
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClicks(page.repeat, PASSPHRASE)
+    page.understood.setChecked(True)
+    qtbot.mouseClick(_commit(wizard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
+    before = sorted(p.name for p in vault_dir.parent.iterdir())
+    assert any(name.startswith(".") for name in before), "the vault is built beside its folder"
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    wizard.reject()
+    assert wizard.result() == 0 and not wizard.context.is_open
+    assert not vault_dir.exists() and not Vault.exists(vault_dir)
+    assert sorted(p.name for p in vault_dir.parent.iterdir()) == [
+        name for name in before if not name.startswith(".")]

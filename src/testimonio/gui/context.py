@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from testimonio.services.report import ReportService
     from testimonio.services.retention import RetentionService
     from testimonio.services.settings import SettingsService
+    from testimonio.services.setup import NewVault
     from testimonio.services.summary_query import SummaryQuery
     from testimonio.services.team import TeamService
     from testimonio.services.team_admin import TeamAdminService
@@ -54,6 +55,7 @@ class AppContext:
         # Argon2id parameters for new vaults; None means tuned on this machine.
         self.kdf = kdf
         self._services: dict[str, object] = {}
+        self._new_vault: NewVault | None = None  # built, not yet in place (first run)
 
     # --- the vault -----------------------------------------------------------
     def vault_exists(self) -> bool:
@@ -68,13 +70,44 @@ class AppContext:
         return self._vault is not None
 
     def create(self, passphrase: str) -> str:
-        """Create the vault (the first write to disk); returns the recovery key."""
+        """Create the vault, complete and in place; returns the recovery key."""
+        recovery_key = self.create_staged(passphrase)
+        self.install_new_vault()
+        return recovery_key
+
+    def create_staged(self, passphrase: str) -> str:
+        """Build the vault (the first write to disk); returns the recovery key.
+
+        The vault is complete and open but staged beside :attr:`vault_dir`:
+        the first-run wizard moves it into place with :meth:`install_new_vault`
+        once the recovery key has been shown and checked, and
+        :meth:`discard_new_vault` leaves no vault.
+        """
         from testimonio.services.setup import create_vault
 
-        # Complete and in place before the wizard shows the recovery key.
-        made = create_vault(self.vault_dir, passphrase, kdf=self.kdf)
+        made = create_vault(self.vault_dir, passphrase, kdf=self.kdf, staged=True)
+        self._new_vault = made
         self._opened(made.vault)
         return made.recovery_key
+
+    @property
+    def new_vault_pending(self) -> bool:
+        """Whether a vault was built but is not yet in place (recovery key unchecked)."""
+        return self._new_vault is not None
+
+    def install_new_vault(self) -> None:
+        """Move the vault built by :meth:`create` into :attr:`vault_dir` (it stays open)."""
+        if self._new_vault is not None:
+            self._new_vault.install()
+            self._new_vault = None
+
+    def discard_new_vault(self) -> None:
+        """Give up the vault built by :meth:`create`: no vault is left."""
+        made, self._new_vault = self._new_vault, None
+        if made is not None:
+            self._vault = None
+            self._services.clear()
+            made.discard()
 
     def unlock(self, passphrase: str) -> None:
         """Open the vault; :class:`~testimonio.errors.WrongPassphrase` if wrong."""

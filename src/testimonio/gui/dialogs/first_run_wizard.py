@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
 from testimonio.gui.dialogs.recovery_key_dialog import RecoveryKeyPanel
 from testimonio.gui.i18n import Languages, remember_language
@@ -185,7 +186,7 @@ class PassphrasePage(_Page):
             # The first write to disk: the vault, off the GUI thread.
             self.status.setText(self.tr("Creating the encrypted vault…"))
             self._set_inputs(False)
-            self._job = Job(self._wizard.context.create, self.passphrase.text(),
+            self._job = Job(self._wizard.context.create_staged, self.passphrase.text(),
                             with_callbacks=False, parent=self)
             self._job.succeeded.connect(self._created)
             self._job.failed.connect(self._failed)
@@ -235,10 +236,20 @@ class RecoveryPage(_Page):
         return self.panel.is_confirmed()
 
     def validatePage(self) -> bool:  # noqa: N802
-        ok = self.panel.is_confirmed()
-        if ok:
-            self.panel.clear()  # shown once: gone from memory and screen
-        return ok
+        if not self.panel.is_confirmed():
+            return False
+        wizard = self.wizard()
+        context = wizard.context if isinstance(wizard, FirstRunWizard) else None
+        if context is not None:
+            # Only now, with the recovery key shown and checked, does the vault
+            # take its place: an interrupted set-up leaves no vault behind.
+            try:
+                context.install_new_vault()
+            except TestimonioError as error:
+                warn(self, "Testimonio", error.message)
+                return False
+        self.panel.clear()  # shown once: gone from memory and screen
+        return True
 
 
 class ProfilePage(_Page):
@@ -351,6 +362,16 @@ class FirstRunWizard(QWizard):
         super().accept()
 
     def reject(self) -> None:
+        if self.context.new_vault_pending:
+            answer = QMessageBox.question(
+                self, "Testimonio",
+                self.tr("Leave the set-up now? The vault is not kept until the recovery key "
+                        "has been written down; you can start again."))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.context.discard_new_vault()
+            super().reject()
+            return
         if self.passphrase_page.created:
             answer = QMessageBox.question(
                 self, "Testimonio",
