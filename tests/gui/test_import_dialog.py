@@ -68,6 +68,9 @@ def test_import_twice_and_gaps(qtbot, tmp_path) -> None:
     assert "No bundle is missing" in dialog.gaps_label.text()
     assert lead_state(t.lead)[0] == after_second[0] + 5
 
+    # Six testimonies: every outcome is a group under k, which the summary
+    # shows as "fewer than k" unless exact counts are asked for (internal use).
+    t.lead.settings_store.set("pref.small_counts", "exact")
     view = SummaryView(t.lead)
     qtbot.addWidget(view)
     view.show()

@@ -240,16 +240,16 @@ class ExportPages(QDialog):
         self.preview_view.setSortingEnabled(True)
         header = self.preview_view.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, mode in ((PreviewModel.INTERVIEW, QHeaderView.ResizeMode.ResizeToContents),
-                             (PreviewModel.QUESTIONNAIRE, QHeaderView.ResizeMode.Interactive),
-                             (PreviewModel.QUESTION, QHeaderView.ResizeMode.Interactive),
-                             (PreviewModel.VALUE, QHeaderView.ResizeMode.Stretch),
-                             (PreviewModel.HOW, QHeaderView.ResizeMode.ResizeToContents)):
-            header.setSectionResizeMode(column, mode)
-        # The value is what the researcher checks: it gets the room (a long
-        # questionnaire title is cut, its tooltip has it whole).
-        header.resizeSection(PreviewModel.QUESTIONNAIRE, 110)
-        header.resizeSection(PreviewModel.QUESTION, 170)
+        for column in (PreviewModel.INTERVIEW, PreviewModel.QUESTIONNAIRE, PreviewModel.QUESTION,
+                       PreviewModel.HOW):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PreviewModel.VALUE, QHeaderView.ResizeMode.Stretch)
+        # The value is what the researcher checks: it gets the room. The other
+        # columns start at fixed widths (not their contents', which a long alias
+        # or a longer language would grow); a cut text has its tooltip whole.
+        for column, width in ((PreviewModel.INTERVIEW, 110), (PreviewModel.QUESTIONNAIRE, 110),
+                              (PreviewModel.QUESTION, 170), (PreviewModel.HOW, 130)):
+            header.resizeSection(column, width)
         self.preview_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.path_edit = QLineEdit(page)
         self.path_edit.setAccessibleName(self.tr("Save the bundle as"))
