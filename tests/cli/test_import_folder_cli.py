@@ -38,25 +38,25 @@ def test_a_folder_is_imported_once_and_non_bundles_are_named(tmp_path: Path) -> 
     KeyService(res).export_public(tmp_path / "ana.tkey", "Ana")
     TeamService(lead).add_researcher(TeamService(lead).read_public_key_file(tmp_path / "ana.tkey"))
     SettingsService(res).set("pref.k_anonymity", "1")
-    shared = tmp_path / "shared"
-    shared.mkdir()
+    synced = tmp_path / "synced"
+    synced.mkdir()
     interviews = InterviewService(res)
     for n in range(2):
         iid = interviews.start(form.form_id, form.version, "Tumbes", "Ana", "es")
         interviews.set_answer(iid, "alias", f"P{n}", "Ana")
         interviews.set_answer(iid, "travel", "n", "Ana")
         interviews.complete(iid, "Ana")
-        ExportService(res).write(shared / f"{n}.tbundle", suppress_small_groups=True)
-    (shared / "readme.txt").write_text("not a bundle")
+        ExportService(res).write(synced / f"{n}.tbundle", suppress_small_groups=True)
+    (synced / "readme.txt").write_text("not a bundle")
     lead.lock()
     res.lock()
 
-    first = _run(tmp_path / "lead", "import", "--folder", str(shared))
+    first = _run(tmp_path / "lead", "import", "--folder", str(synced))
     assert first.returncode == 0, first.stderr
     lines = first.stdout.splitlines()
     assert sum(": imported: bundle" in line for line in lines) == 2
     assert any(line.startswith("readme.txt: skipped: not a Testimonio file") for line in lines)
-    second = _run(tmp_path / "lead", "import", "--folder", str(shared))
+    second = _run(tmp_path / "lead", "import", "--folder", str(synced))
     assert second.returncode == 0
     assert "0 bundle(s) handled, 2 imported before" in second.stdout
     assert ": imported:" not in second.stdout

@@ -1,11 +1,10 @@
 """The main window: menus, the interview list, the hosted views, locking.
 
-The window changes state only through its actions. Every view and dialog
-is imported here by name, so mypy checks how each is built and a build
-without one fails at start instead of at the first click. Views are built
-when first shown. Locking saves, destroys every view, closes the vault and
-shows the embedded unlock dialog in place of the content; unlocking comes
-back to the same interview and field.
+The window changes state only through its actions. Every view and dialog is
+imported by name (mypy checks how each is built; a build without one fails at
+start). Views are built when first shown. Locking saves, destroys every view,
+closes the vault and shows the embedded unlock dialog in place of the content;
+unlocking comes back to the same interview and field.
 """
 
 from __future__ import annotations
@@ -220,15 +219,10 @@ class MainWindow(QMainWindow):
         """Show in the status bar whether everything is saved."""
         # The sentence itself is in the view's banner; said once is enough.
         self.save_label.setToolTip(problem)
-        if problem:
-            text = self.tr("Not saved")
-        elif saved:
-            text = self.tr("All changes saved")
-        else:
-            text = self.tr("Saving…")
-        self.save_label.setText(text)
-        self.save_label.setProperty("state", "problem" if problem else
-                                    ("saved" if saved else "saving"))
+        state = "problem" if problem else ("saved" if saved else "saving")
+        self.save_label.setText({"problem": self.tr("Not saved"), "saving": self.tr("Saving…"),
+                                 "saved": self.tr("All changes saved")}[state])
+        self.save_label.setProperty("state", state)
         self.save_label.style().unpolish(self.save_label)
         self.save_label.style().polish(self.save_label)
 

@@ -6,9 +6,8 @@ live relevance, required markers, messages next to each question in the
 interview's language, repeats, attachments, a language switch, "Complete"
 with every problem listed, and read-only completed interviews that are
 reopened with a logged reason. Every change goes to the vault through the
-:class:`~testimonio.gui.autosave.Autosaver`.
-
-Nothing readable goes into a window title, the clipboard or a file.
+:class:`~testimonio.gui.autosave.Autosaver`. Nothing readable goes into a
+window title, the clipboard or a file.
 """
 
 from __future__ import annotations
