@@ -131,20 +131,22 @@ class DataView(QWidget):
             label.setBuddy(widget)
             return label
 
-        first = QHBoxLayout()
-        for text, widget in ((self.tr("&Questionnaire:"), self.form),
-                             (self.tr("Re&searcher:"), self.researcher),
-                             (self.tr("S&ite:"), self.site), (self.tr("&From:"), self.date_from),
-                             (self.tr("&Until:"), self.date_to)):
-            first.addWidget(labelled(text, widget))
-            first.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
-        second = QHBoxLayout()
-        second.addWidget(labelled(self.tr("&Where:"), self.question))
-        second.addWidget(self.question, 2)
-        second.addWidget(labelled(self.tr("i&s:"), self.choice))
-        second.addWidget(self.choice, 1)
-        second.addWidget(self.search, 2)
-        second.addWidget(self.columns_button)
+        # Three short rows rather than two long ones: the window must fit a
+        # 1024-pixel screen in Spanish too.
+        first, second, third = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        for row, text, widget in (
+                (first, self.tr("&Questionnaire:"), self.form),
+                (first, self.tr("Re&searcher:"), self.researcher),
+                (first, self.tr("S&ite:"), self.site),
+                (second, self.tr("&From:"), self.date_from),
+                (second, self.tr("&Until:"), self.date_to),
+                (second, self.tr("&Where:"), self.question),
+                (second, self.tr("i&s:"), self.choice)):
+            row.addWidget(labelled(text, widget))
+            row.addWidget(widget, 0 if widget in (self.date_from, self.date_to) else 1)
+        third.addWidget(self.search, 2)
+        third.addWidget(self.columns_button)
+        third.addWidget(self.count_label, 1)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -160,9 +162,8 @@ class DataView(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(first)
-        layout.addLayout(second)
-        layout.addWidget(self.count_label)
+        for row in (first, second, third):
+            layout.addLayout(row)
         layout.addWidget(split, 1)
 
     def _language(self) -> str | None:

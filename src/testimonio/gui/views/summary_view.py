@@ -104,6 +104,7 @@ class SummaryView(QWidget):
         scroll.setWidget(grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         top = QHBoxLayout()
+        top.addLayout(self.period_row)
         top.addWidget(self.headline, 1)
         top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -126,13 +127,16 @@ class SummaryView(QWidget):
         self.researcher = QComboBox(self)
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
         self.filter_labels = [QLabel(self) for _ in range(5)]
-        self.filters_row = QHBoxLayout()
+        # The choices on one row, the period on the next (beside the headline):
+        # one row of five would not fit a 1024-pixel screen in Spanish.
+        self.filters_row, self.period_row = QHBoxLayout(), QHBoxLayout()
         widgets: tuple[QWidget, ...] = (self.form, self.site, self.researcher, self.date_from,
                                         self.date_to)
         for label, widget in zip(self.filter_labels, widgets, strict=True):
             label.setBuddy(widget)
-            self.filters_row.addWidget(label)
-            self.filters_row.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
+            row = self.filters_row if isinstance(widget, QComboBox) else self.period_row
+            row.addWidget(label)
+            row.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
         for box in (self.form, self.site, self.researcher):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
