@@ -2923,6 +2923,13 @@ Join a team now?</source>
     </message>
 </context>
 <context>
+    <name>VaultWarnings</name>
+    <message>
+        <source>The vault&apos;s recovery-key slot is damaged, so the recovery key can no longer open it; the passphrase still does. Keep a backup of the vault folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WaffleChart</name>
     <message>
         <source>%1 of %2: %3</source>

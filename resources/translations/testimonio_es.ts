@@ -2935,6 +2935,13 @@ Join a team now?</source>
     </message>
 </context>
 <context>
+    <name>VaultWarnings</name>
+    <message>
+        <source>The vault&apos;s recovery-key slot is damaged, so the recovery key can no longer open it; the passphrase still does. Keep a backup of the vault folder.</source>
+        <translation>La ranura de la clave de recuperación de la bóveda está dañada: la clave de recuperación ya no puede abrirla; la frase de acceso sí. Guarde una copia de seguridad de la carpeta de la bóveda.</translation>
+    </message>
+</context>
+<context>
     <name>WaffleChart</name>
     <message>
         <source>%1 of %2: %3</source>

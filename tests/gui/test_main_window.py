@@ -135,3 +135,35 @@ def test_every_hosted_view_opens(qtbot: Any, window: MainWindow) -> None:
         assert window.stack.currentWidget() is window.views[name]
     window.show_list()
     assert window.stack.currentWidget() is window.list_view
+
+
+def test_a_damaged_recovery_slot_is_said_once_the_vault_is_open(qtbot, app, tmp_path) -> None:
+    import json
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from testimonio.gui.context import AppContext
+    from testimonio.vault import SLOTS_NAME, KdfParams, Vault
+
+    folder = tmp_path / "vault"
+    Vault.create(folder, "a passphrase long enough 42", kdf=KdfParams.FAST)[0].lock()
+    doc = json.loads((folder / SLOTS_NAME).read_text())
+    recovery = next(s for s in doc["slots"] if s["kind"] == "recovery")
+    recovery["wrapped_key"] = "A" + recovery["wrapped_key"][1:]
+    (folder / SLOTS_NAME).write_text(json.dumps(doc))
+    context = AppContext(folder)
+    context.unlock("a passphrase long enough 42")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+
+    def boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(boxes()), timeout=5000)
+    box = boxes()[0]
+    assert "recovery-key slot is damaged" in box.text() and "passphrase still does" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.accept()
+    window.close()

@@ -90,6 +90,12 @@ class AppContext:
         self._opened(made.vault)
         return made.recovery_key
 
+    def recovery_slot_damaged(self) -> bool:
+        """Whether the open vault found its recovery-key slot damaged (it opened all the same)."""
+        from testimonio.vault.core import DAMAGED_RECOVERY
+
+        return self._vault is not None and DAMAGED_RECOVERY in self._vault.warnings
+
     @property
     def new_vault_pending(self) -> bool:
         """Whether a vault was built but is not yet in place (recovery key unchecked)."""

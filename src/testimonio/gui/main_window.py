@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 from testimonio.gui.i18n import Languages, remember_language, remembered_language
 from testimonio.gui.lock import REASON_PANIC, REASON_SHORTCUT, LockGuard
 from testimonio.gui.plain import warn
+from testimonio.gui.vault_warnings import show_vault_warnings
 from testimonio.gui.views.data_view import DataView
 from testimonio.gui.views.export_dialog import ExportDialog
 from testimonio.gui.views.import_dialog import ImportDialog
@@ -483,6 +484,7 @@ class MainWindow(QMainWindow):
         else:
             self.list_view.table.setFocus()
         self._update_actions()
+        QTimer.singleShot(0, lambda: show_vault_warnings(self, self.context))
         self.unlocked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
