@@ -106,8 +106,29 @@ def _no_core_dumps(_state: SelfTest) -> str:
     return "a crash leaves no core dump"
 
 
+def _pictures(_state: SelfTest) -> str:
+    """A photo with a GPS tag leaves re-encoded, without it (the export's cleaner)."""
+    import io
+
+    from PIL import Image
+
+    from testimonio.exchange.scrub import reencode
+
+    photo = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x8825] = {1: "S", 2: (3.0, 34.0, 0.0)}  # GPSInfo: where the photo was taken
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(photo, "JPEG", exif=exif.tobytes())
+    if b"Exif" not in photo.getvalue():
+        raise SelfTestFailed("the sample photo has no EXIF to remove")
+    clean = reencode(photo.getvalue(), "image/jpeg")
+    if b"Exif" in clean.data or (clean.width, clean.height) != (64, 48):
+        raise SelfTestFailed("a photo left with its metadata or its size changed")
+    return f"a JPEG re-encoded without metadata ({len(clean.data)} bytes)"
+
+
 STEPS: list[Step] = [
     ("crash files", _no_core_dumps),
+    ("pictures", _pictures),
     ("create", _create),
     ("unlock", _unlock),
     ("write", _write),
