@@ -15,7 +15,6 @@ import argparse
 import io
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from testimonio.exchange.bundle import AttachmentSource, open_bundle, write_bund
 from testimonio.limits import MAX_ATTACHMENT_BYTES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from figures import report  # noqa: E402
+from figures import peak_rss_mb, report  # noqa: E402
 
 
 def make_records(n: int) -> list[dict[str, Any]]:
@@ -150,19 +149,6 @@ def child(tmp: Path) -> None:
             for piece in a.chunks():
                 total += len(piece)
     print(f"{n} records, {total / 1e6:.0f} MB of attachments streamed, peak RSS {peak_rss_mb():.0f} MB")
-
-
-def peak_rss_mb() -> float:
-    """This process's peak RSS. VmHWM, unlike ru_maxrss, does not carry the
-    parent's peak across fork+exec on Linux."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / (1 << 20)
 
 
 def main() -> None:

@@ -38,7 +38,8 @@ from openpyxl import Workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-
+sys.path.insert(0, str(ROOT / "bench"))
+from figures import peak_rss_mb  # noqa: E402
 from testimonio.errors import TestimonioError  # noqa: E402
 from testimonio.exchange.bundle import AttachmentSource, write_bundle  # noqa: E402
 from testimonio.exchange.manifest import Limits  # noqa: E402
@@ -140,13 +141,6 @@ def child(lead: Path, bundle: str) -> None:
     took = time.perf_counter() - start
     vault.lock()
     print(f"{took:.2f}|{peak_rss_mb():.0f}|{outcome}")
-
-
-def peak_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise SystemExit("no /proc/self/status: this bench needs Linux")
 
 
 def main() -> int:

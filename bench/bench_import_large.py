@@ -29,7 +29,8 @@ from openpyxl import Workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-
+sys.path.insert(0, str(ROOT / "bench"))
+from figures import peak_rss_mb  # noqa: E402
 from testimonio.services.export import ExportService  # noqa: E402
 from testimonio.services.import_ import ImportService  # noqa: E402
 from testimonio.services.interviews import InterviewService  # noqa: E402
@@ -122,14 +123,6 @@ def child(tmp: Path) -> None:
         stored = db.execute("SELECT count(*), coalesce(sum(size), 0) FROM attachments").fetchone()
     lead.lock()
     print(f"{took:.3f} {peak_rss_mb():.1f} {result.added} {stored[0]} {stored[1]}")
-
-
-def peak_rss_mb() -> float:
-    """This process's peak RSS (VmHWM: not inherited across fork+exec)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise SystemExit("no /proc/self/status: this bench needs Linux")
 
 
 def main() -> int:

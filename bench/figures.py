@@ -8,6 +8,10 @@ also calls :func:`report`, which prints one tab-separated ``FIGURE`` line.
 
 from __future__ import annotations
 
+import resource
+import sys
+from pathlib import Path
+
 
 def report(figure: str, value: float, target: float, unit: str = "", *,
            at_least: bool = False) -> bool:
@@ -17,3 +21,16 @@ def report(figure: str, value: float, target: float, unit: str = "", *,
     print(f"FIGURE\t{figure}\t{value:.3g}{unit}\t{sign} {target:g}{unit}\t"
           f"{'met' if met else 'MISSED'}", flush=True)
     return met
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS in MB. VmHWM, unlike ru_maxrss, does not carry
+    the parent's peak across fork+exec on Linux (benches measure in a child)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / (1 << 20)
