@@ -1,6 +1,7 @@
 """The lead answers back through the real command line, as scripts use it.
 
-receipt write / receipt import, purge --received, team revoke, team
+receipt write / receipt import, purge (the policy's due part) and purge
+--received, team revoke, team
 recipient add, team publish, team update: exit codes 0, 2 (not confirmed)
 and 3 (refused), and what ``interviews list`` / ``show`` print.
 """
@@ -10,8 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_exchange_cli import BORDER, PASS, answers, run
+from test_exchange_cli import BORDER, CANARIES, PASS, answers, run
 
+from testimonio.exchange.teamupdate import Retention
+from testimonio.services.team_admin import TeamAdminService
 from testimonio.vault import KdfParams, Vault
 
 
@@ -44,6 +47,21 @@ def test_receipt_purge_revoke_recipient_publish_update(tmp_path: Path) -> None:
     assert "received by the lead on" in run(res, "interviews", "show", iid).stdout
     again = run(res, "receipt", "import", str(tmp_path / "r.tmr"), code=3)
     assert "already imported" in again.stderr
+
+    # The team's policy (set in the lead's program, carried by the update):
+    # identifiers go on the day of the receipt. ``purge`` alone applies it.
+    with Vault.unlock(lead, PASS) as vault:
+        TeamAdminService(vault).set_retention(Retention("identifiers", 0))
+    run(lead, "team", "publish", "--out", str(tmp_path / "u0.tmu"))
+    run(res, "team", "update", str(tmp_path / "u0.tmu"))
+    asked = run(res, "purge", code=2)  # no terminal, no --yes: nothing deleted
+    assert iid in asked.stdout and "identifiers and attachments" in asked.stdout
+    assert CANARIES[0] in run(res, "interviews", "show", iid, "--json").stdout
+    done = run(res, "purge", "--yes").stdout
+    assert "Purged 1 interview(s) (identifiers and attachments)" in done
+    shown_after = run(res, "interviews", "show", iid, "--json").stdout
+    assert CANARIES[0] not in shown_after and "teacher" in shown_after
+    assert "Nothing is due" in run(res, "purge", "--yes").stdout
 
     asked = run(res, "purge", "--received", code=2)  # no terminal, no --yes: nothing deleted
     assert iid in asked.stdout

@@ -139,3 +139,28 @@ def test_retention_policy_purges_identifiers_when_due(tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="purged"):
         r1.interviews.reopen(iid, "fix a typo", "r1")
     assert service.plan() == []  # done once
+
+
+def test_schedule_lists_every_received_interview_with_its_action_and_day(tmp_path: Path) -> None:
+    lead, r1 = _received(tmp_path)
+    admin = TeamAdminService(lead.vault)
+    admin.set_retention(Retention("identifiers", 10))
+    admin.publish(tmp_path / "u.tmu")
+    update = TeamAdminService(r1.vault)
+    update.apply_update(update.read_update(tmp_path / "u.tmu"))
+    first, second = _interview(r1, 1, _canaries()), _interview(r1, 2, _canaries())
+    _send_and_receipt(tmp_path, lead, r1, "1")
+    r1.interviews.reopen(second, "a late correction", "r1")  # changed after the receipt
+    service = RetentionService(r1.vault)
+    today = dt.datetime.now(dt.UTC).date()
+    due = (today + dt.timedelta(days=10)).isoformat()
+    rows = {row.interview_id: row for row in service.schedule(today)}
+    assert (rows[first].action, rows[first].due, rows[first].due_now) == ("identifiers", due, False)
+    assert (rows[second].action, rows[second].due) == ("changed", "")
+    assert service.schedule(today + dt.timedelta(days=10))[0].due_now
+    # The clock is passed in: nothing is due today, the first is due in ten days.
+    assert service.apply_due(today).interviews == 0
+    result = service.apply_due(today + dt.timedelta(days=10))
+    assert (result.interview_ids, result.scope) == ((first,), "identifiers")
+    after = {row.interview_id: row.action for row in service.schedule(today)}
+    assert after == {first: "done", second: "changed"}

@@ -106,8 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     rwrite.add_argument("--out", required=True, type=Path)
     _cmd(receipt, "import", f"{A}:cmd_receipt_import", "(researcher) import a receipt").add_argument(
         "file", type=Path)
-    purge = _cmd(sub, "purge", f"{A}:cmd_purge", "(researcher) delete what the lead has received")
-    purge.add_argument("--received", action="store_true", required=True)
+    purge = _cmd(sub, "purge", f"{A}:cmd_purge",
+                 "(researcher) apply the team's retention policy (what is due today), or "
+                 "with --received delete everything the lead has received")
+    purge.add_argument("--received", action="store_true",
+                       help="delete every interview the lead has received, now")
     purge.add_argument("--yes", action="store_true", help="do not ask")
 
     keys = sub.add_parser("keys", help="this vault's keys").add_subparsers(dest="keys_command", parser_class=_Parser, required=True)

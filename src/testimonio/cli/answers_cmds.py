@@ -1,6 +1,6 @@
 """Command-line handlers for what the lead sends back (issue 12).
 
-``receipt write|import``, ``purge --received``, ``team revoke``, ``team
+``receipt write|import``, ``purge [--received]``, ``team revoke``, ``team
 recipient add``, ``team publish``, ``team update``. Each calls one service
 (the same the GUI calls) and prints a short result; refusals are our error
 types, turned into a sentence and exit code 3 by :func:`testimonio.cli.run`.
@@ -10,10 +10,14 @@ Text from other people's files (names) is printed through :func:`shown`.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from testimonio.cli.common import confirm, out, out_file, shown
 from testimonio.cli.exchange_cmds import _accept, _vault
 from testimonio.errors import EXIT_OK, BadInput
+
+if TYPE_CHECKING:
+    from testimonio.services.retention import RetentionService
 
 
 def cmd_receipt_write(args: argparse.Namespace) -> int:
@@ -45,11 +49,18 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    """``purge --received [--yes]`` (researcher): delete what the lead has received, now."""
+    """``purge --received [--yes]`` (researcher): delete what the lead has received, now.
+
+    Without ``--received`` (an addition to the contract, docs/cli.md): apply
+    the team's retention policy, deleting only what is due today, as the
+    desktop program does at unlock.
+    """
     from testimonio.services.retention import RetentionService
 
     with _vault(args) as vault:
         service = RetentionService(vault)
+        if not args.received:
+            return _purge_due(service, args.yes)
         items = service.received("interview")
         if not items:
             out("Nothing to purge: the lead has confirmed no interview that is still here.")
@@ -63,6 +74,31 @@ def cmd_purge(args: argparse.Namespace) -> int:
         result = service.purge_received()
     out(f"Purged {result.interviews} interview(s): {result.answers} answer(s), "
           f"{result.attachments} attachment(s) deleted; the vault was compacted.")
+    return EXIT_OK
+
+
+def _purge_due(service: RetentionService, yes: bool) -> int:
+    """``purge`` alone: what the team's retention policy says is due today."""
+    policy = service.policy()
+    due = service.due()
+    if not due:
+        plan = service.plan()
+        later = (f" The next is due on {min(p.due for p in plan)} ({len(plan)} interview(s))."
+                 if plan else "")
+        out(f"Nothing is due under the team's retention policy ({policy.action}"
+            + (f" after {policy.days} day(s))." if policy.action != "keep" else ").") + later)
+        return EXIT_OK
+    what = ("the whole interview" if due[0].scope == "interview"
+            else "identifiers and attachments")
+    out(f"The team's retention policy deletes {what} of these {len(due)} interview(s) now:")
+    for item in due:
+        out(f"  {item.interview_id}  received {item.received_at}  due {item.due}  "
+            f"{shown(item.alias)}")
+    if not yes and not confirm("Delete now?"):
+        raise BadInput("Nothing was deleted.")
+    result = service.purge(due)
+    out(f"Purged {result.interviews} interview(s) ({what}): {result.answers} answer(s), "
+        f"{result.attachments} attachment(s) deleted; the vault was compacted.")
     return EXIT_OK
 
 

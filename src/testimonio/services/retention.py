@@ -5,9 +5,12 @@ confirmed: keep them, delete their identifiers and attachments, or delete
 the whole interview, N days after the receipt's date. It applies only to
 received interviews whose current revision is the one the lead received
 (a later change has not reached the lead yet). :meth:`RetentionService.plan`
-shows beforehand what will go and when; :meth:`apply_due` does what is due;
+shows beforehand what will go and when, :meth:`schedule` lists every received
+interview with its action and day; :meth:`apply_due` does what is due (the
+desktop program at unlock and every hour, ``purge`` without ``--received``);
 :meth:`purge_received` deletes every received interview now (``purge
---received``).
+--received``). The day is always passed in or read from one clock
+(:func:`today`), so tests move time without sleeping.
 
 A purge leaves nothing readable: the rows (answers, attachments, the edit
 log's old and new values, review decisions) are deleted with
@@ -30,6 +33,7 @@ from testimonio.exchange.pseudonymise import QuestionIndex
 from testimonio.exchange.teamupdate import Retention
 from testimonio.forms.model import Privacy
 from testimonio.services import vaultdb
+from testimonio.services._progress import CancelledFn, Progress, ProgressFn
 from testimonio.services.keys import now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.team_admin import retention_of
@@ -50,13 +54,35 @@ class PurgeItem:
 
 
 @dataclass(frozen=True)
+class ScheduleItem:
+    """One received interview still on this laptop, and what the policy does to it."""
+
+    interview_id: str
+    alias: str
+    received_at: str  # YYYY-MM-DD
+    # keep (policy keeps it) | identifiers | interview (what goes on ``due``) |
+    # changed (edited since the lead received it: kept until a newer receipt) |
+    # done (its identifiers and attachments are already gone)
+    action: str
+    due: str  # YYYY-MM-DD, or "" when nothing is planned
+    due_now: bool
+
+
+@dataclass(frozen=True)
 class PurgeResult:
-    """What a purge deleted (counts only)."""
+    """What a purge deleted (counts and interview ids, never values)."""
 
     interviews: int
     answers: int
     attachments: int
     log_rows: int
+    interview_ids: tuple[str, ...] = ()
+    scope: str = ""  # identifiers | interview | "" (nothing, or mixed)
+
+
+def today() -> dt.date:
+    """Today's date in UTC: receipts carry UTC dates."""
+    return dt.datetime.now(dt.UTC).date()
 
 
 class RetentionService:
@@ -95,33 +121,75 @@ class RetentionService:
         policy = self.policy()
         return [] if policy.action == "keep" else self.received(policy.action)
 
-    def due(self, today: dt.date | None = None) -> list[PurgeItem]:
-        """The planned items whose day has come."""
-        day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
-        return [item for item in self.plan() if item.due <= day]
+    def schedule(self, day: dt.date | None = None) -> list[ScheduleItem]:
+        """Every received interview still here: what the policy does to it, and when."""
+        policy = self.policy()
+        day_s = (day or today()).isoformat()
+        with self.vault.read() as db:
+            rows = db.execute(
+                "SELECT i.id, i.alias, r.received_at, i.revision > r.revision, p.scope "
+                "FROM received r JOIN interviews i ON i.id = r.interview_id "
+                "LEFT JOIN purged p ON p.interview_id = i.id "
+                "ORDER BY r.received_at, i.id").fetchall()
+        out = []
+        for interview_id, alias, received_at, changed, purged in rows:
+            received = dt.date.fromisoformat(str(received_at)[:10])
+            action, due = policy.action, ""
+            if changed:
+                action = "changed"
+            elif purged is not None and policy.action != "interview":
+                action = "done"
+            elif policy.action != "keep":
+                due = (received + dt.timedelta(days=policy.days)).isoformat()
+            out.append(ScheduleItem(str(interview_id), str(alias), received.isoformat(), action,
+                                    due, bool(due) and due <= day_s))
+        return out
 
-    def apply_due(self, today: dt.date | None = None) -> PurgeResult:
-        """Delete what the policy says is due now."""
-        return self.purge(self.due(today))
+    def due(self, day: dt.date | None = None) -> list[PurgeItem]:
+        """The planned items whose day has come (``day``: today in UTC by default)."""
+        day_s = (day or today()).isoformat()
+        return [item for item in self.plan() if item.due <= day_s]
 
-    def purge_received(self) -> PurgeResult:
+    def apply_due(self, day: dt.date | None = None, *, progress: ProgressFn | None = None,
+                  cancelled: CancelledFn | None = None) -> PurgeResult:
+        """Delete what the policy says is due on ``day``."""
+        return self.purge(self.due(day), progress=progress, cancelled=cancelled)
+
+    def purge_received(self, *, progress: ProgressFn | None = None,
+                       cancelled: CancelledFn | None = None) -> PurgeResult:
         """Delete every interview the lead has received, now (``purge --received``)."""
-        return self.purge(self.received("interview"))
+        return self.purge(self.received("interview"), progress=progress, cancelled=cancelled)
 
-    def purge(self, items: list[PurgeItem]) -> PurgeResult:
-        """Delete the items' data in one transaction, then scrub the files."""
+    def purge(self, items: list[PurgeItem], *, progress: ProgressFn | None = None,
+              cancelled: CancelledFn | None = None) -> PurgeResult:
+        """Delete the items' data in one transaction, then scrub the files.
+
+        ``progress`` hears of each interview and of the compaction; a cancel is
+        honoured only before anything is deleted (a purge once begun ends
+        with the scrub, so no deleted value stays readable).
+        """
         if vaultdb.team(self.vault) is None:
             raise BadInput("Join a team first: only interviews the lead received are purged.")
         if not items:
             return PurgeResult(0, 0, 0, 0)
+        Progress(progress, cancelled).check()
+        steps = Progress(progress, None)  # from here on it runs to the end
+        total = len(items) + 1
         totals = [0, 0, 0]
         with self.vault.transaction() as db:
             db.execute("PRAGMA secure_delete = ON")
-            for item in items:
+            for n, item in enumerate(items):
+                steps.step(n, total, "delete")
                 counts = _purge_one(db, item, self._identifier_paths(db, item.interview_id))
                 totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        steps.step(len(items), total, "compact")
         scrub(self.vault)
-        result = PurgeResult(len(items), *totals)
+        steps.step(total, total, "compact")
+        scopes = {item.scope for item in items}
+        answers, attachments, log_rows = totals
+        result = PurgeResult(len(items), answers, attachments, log_rows,
+                             interview_ids=tuple(item.interview_id for item in items),
+                             scope=scopes.pop() if len(scopes) == 1 else "")
         log.info("purged after receipt: %d interview(s) [%s], %d answer(s), %d attachment(s), "
                  "%d log row(s)", result.interviews, ",".join(i.interview_id for i in items),
                  result.answers, result.attachments, result.log_rows)
