@@ -25,10 +25,9 @@ from pathlib import Path
 from testimonio.errors import EXIT_OK, BadInput, TestimonioError
 from testimonio.exchange.bundle_reader import HEAD_ID_BYTES
 from testimonio.exchange.file_kinds import BUNDLE, kind_of
-from testimonio.services import vaultdb
 from testimonio.services._progress import Cancelled, CancelledFn, ProgressFn
 from testimonio.services.import_ import ImportResult, ImportService, header_hash
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_imports, repo_team
 
 #: At most this many entries of one folder are looked at in one pass.
 MAX_FOLDER_ENTRIES = 20_000
@@ -90,14 +89,14 @@ class FolderImporter:
         folder = Path(folder)
         if not folder.is_dir():
             raise BadInput(f"There is no folder {folder}.")
-        team = vaultdb.team(self.vault)
+        team = repo_team.read_team(self.vault)
         if team is None or team["role"] != "lead":
             raise BadInput("Only a team lead's vault imports bundles: run 'team create' first.")
         return folder
 
     def _known(self) -> set[str]:
         with self.vault.read() as db:
-            return {str(r[0]) for r in db.execute("SELECT header_sha256 FROM imported_headers")}
+            return repo_imports.known_headers(db)
 
     def _look(self, path: Path, known: set[str]) -> FolderItem | str | None:
         """A skip for a non-bundle, None for a bundle known already, else its header hash."""

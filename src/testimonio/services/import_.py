@@ -33,12 +33,13 @@ from testimonio.exchange.bundle import BundleCancelled, open_bundle
 from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.manifest import MAX_SEQUENCE, Gap, Limits, gap_text, missing_runs
 from testimonio.forms.model import Question, Questionnaire
-from testimonio.services import vaultdb
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.import_validate import MAX_PROBLEMS, RecordChecker
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_imports, repo_team
+from testimonio.vault.db import Db
+from testimonio.vault.repo_imports import ImportedAttachment, ImportedInterview, NewLogRow
 
 # json.dumps(v, ensure_ascii=False, separators=(",", ":")) without building
 # an encoder per answer (370 000 of them in a 10 000-interview bundle).
@@ -56,19 +57,18 @@ class KeyRevoked(BundleError):
     """An authentic bundle signed by a revoked key after its revocation point."""
 
 
-def check_revocation(db: Any, researcher: str, sequence: int) -> None:
+def check_revocation(db: Db, researcher: str, sequence: int) -> None:
     """Refuse a bundle of a revoked key numbered above the last one imported before.
 
     Bundles up to that number were made before the laptop was lost; anything
     later may have been signed by whoever holds it now.
     """
-    row = db.execute("SELECT fingerprint, last_sequence, revoked_at FROM revocations "
-                     "WHERE key_id = ?", (researcher,)).fetchone()
-    if row is not None and sequence > int(row[1]):
+    row = repo_team.revocation(db, researcher)
+    if row is not None and sequence > row.last_sequence:
         raise KeyRevoked(
-            f"This bundle (number {sequence}) is signed by the key {row[0]}, which the team lead "
-            f"revoked on {str(row[2])[:10]}: only its bundles up to number {int(row[1])} are "
-            "accepted. It was not imported.")
+            f"This bundle (number {sequence}) is signed by the key {row.fingerprint}, which the "
+            f"team lead revoked on {row.revoked_at[:10]}: only its bundles up to number "
+            f"{row.last_sequence} are accepted. It was not imported.")
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,8 @@ class ImportService:
     def roster(self) -> dict[str, tuple[PublicKeys, str]]:
         """key id -> (public keys, name) of every researcher on the roster."""
         with self.vault.read() as db:
-            rows = db.execute("SELECT key_id, public, name FROM roster").fetchall()
-        return {str(k): (PublicKeys.from_raw(bytes(p)), str(n)) for k, p, n in rows}
+            rows = repo_team.roster_publics(db)
+        return {k: (PublicKeys.from_raw(p), n) for k, p, n in rows}
 
     def display_names(self) -> dict[str, str]:
         """Key id -> roster name, told apart when two researchers share one."""
@@ -144,7 +144,7 @@ class ImportService:
     def import_file(self, path: Path, progress: ProgressFn | None = None,
                     cancelled: CancelledFn | None = None) -> ImportResult:
         """Import one bundle; raises a :class:`BundleError` (exit 3) on refusal."""
-        team = vaultdb.team(self.vault)
+        team = repo_team.read_team(self.vault)
         if team is None or not (team["role"] == "lead" or self._is_backup_recipient()):
             raise BadInput("Only a team lead's vault imports bundles: run 'team create' first.")
         steps = Progress(progress, cancelled)
@@ -162,8 +162,7 @@ class ImportService:
             name = shown_names(roster)[manifest.researcher]
             with self.vault.read() as db:
                 check_revocation(db, manifest.researcher, manifest.sequence)
-                seen = db.execute("SELECT 1 FROM import_log WHERE bundle_id = ? LIMIT 1",
-                                  (manifest.bundle_id,)).fetchone()
+                seen = repo_imports.bundle_seen(db, manifest.bundle_id)
             if seen:
                 result = ImportResult(Path(path).name, manifest.bundle_id, name, manifest.researcher,
                                       manifest.sequence, manifest.records, 0, 0, manifest.records,
@@ -195,8 +194,7 @@ class ImportService:
     def _is_backup_recipient(self) -> bool:
         """True when this vault's key is one of the team's backup recipients."""
         with self.vault.read() as db:
-            return db.execute("SELECT 1 FROM backup_recipients WHERE key_id = ?",
-                              (self.keys.public().key_id,)).fetchone() is not None
+            return repo_team.is_recipient(db, self.keys.public().key_id)
 
     def _form_getter(self) -> Callable[[str, str], Questionnaire]:
         def get(form_id: str, version: str) -> Questionnaire:
@@ -219,28 +217,19 @@ class ImportService:
         them) are no honest researcher's and are left out.
         """
         with self.vault.read() as db:
-            seen = [int(r[0]) for r in db.execute(
-                "SELECT DISTINCT sequence FROM import_log WHERE researcher = ? "
-                "AND sequence BETWEEN 1 AND ? ORDER BY sequence", (researcher_key_id, MAX_SEQUENCE))]
+            seen = repo_imports.sequences(db, researcher_key_id, MAX_SEQUENCE)
         return missing_runs(seen)
 
     def all_gaps(self) -> dict[str, tuple[Gap, ...]]:
         """Researcher key id -> missing runs (only researchers with gaps)."""
         with self.vault.read() as db:
-            ids = [str(r[0]) for r in db.execute("SELECT DISTINCT researcher FROM import_log")]
+            ids = repo_imports.logged_researchers(db)
         return {k: g for k in ids if (g := self.gaps(k))}
 
     def log(self, researcher_key_id: str | None = None) -> list[LogEntry]:
         """The import log, newest first (one researcher's if given)."""
-        sql = ("SELECT l.bundle_id, COALESCE(r.name, ''), l.researcher, l.sequence, l.created, l.at, "
-               "l.file_name, l.records, l.added, l.replaced, l.ignored, l.outcome FROM import_log l "
-               "LEFT JOIN roster r ON r.key_id = l.researcher")
-        args: tuple[str, ...] = ()
-        if researcher_key_id:
-            sql += " WHERE l.researcher = ?"
-            args = (researcher_key_id,)
         with self.vault.read() as db:
-            rows = db.execute(sql + " ORDER BY l.id DESC", args).fetchall()
+            rows = repo_imports.log(db, researcher_key_id)
         return [LogEntry(*r) for r in rows]
 
     def _with_gaps(self, result: ImportResult) -> ImportResult:
@@ -269,17 +258,14 @@ def header_hash(path: Path) -> str | None:
     return hashlib.sha256(head).hexdigest() if len(head) == HEAD_ID_BYTES else None
 
 
-def _remember_header(db: Any, digest: str, bundle_id: str) -> None:
-    db.execute("INSERT INTO imported_headers (header_sha256, bundle_id, at) VALUES (?, ?, ?) "
-               "ON CONFLICT (header_sha256) DO NOTHING", (digest, bundle_id, now()))
+def _remember_header(db: Db, digest: str, bundle_id: str) -> None:
+    repo_imports.remember_header(db, digest, bundle_id, now())
 
 
-def _log(db: Any, r: ImportResult, created: str, outcome: str) -> None:
-    db.execute(
-        "INSERT INTO import_log (bundle_id, researcher, sequence, created, at, file_name, records, "
-        "added, replaced, ignored, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (r.bundle_id, r.researcher_key_id, r.sequence, created, now(), r.file, r.records,
-         r.added, r.replaced, r.ignored, outcome))
+def _log(db: Db, r: ImportResult, created: str, outcome: str) -> None:
+    repo_imports.add_log(db, NewLogRow(r.bundle_id, r.researcher_key_id, r.sequence, created,
+                                       r.file, r.records, r.added, r.replaced, r.ignored,
+                                       outcome), now())
 
 
 def _alias(q: Questionnaire, answers: dict[str, Any]) -> str:
@@ -308,7 +294,7 @@ class _Merger:
     up to :data:`MAX_PROBLEMS` problems, then :meth:`finish_records` refuses.
     """
 
-    def __init__(self, db: Any, manifest: Any, name: str,
+    def __init__(self, db: Db, manifest: Any, name: str,
                  form: Callable[[str, str], Questionnaire], steps: Progress) -> None:
         self.db, self.manifest, self.name, self._form, self.steps = db, manifest, name, form, steps
         self.checkers: dict[tuple[str, str], RecordChecker] = {}
@@ -353,13 +339,11 @@ class _Merger:
 
     def _merge(self, record: dict[str, Any], q: Questionnaire) -> None:
         db, manifest = self.db, self.manifest
-        row = db.execute("SELECT interview_id, revision, bundle_id FROM imported_origin "
-                         "WHERE researcher = ? AND export_id = ?",
-                         (manifest.researcher, record["export_id"])).fetchone()
-        if row is not None and str(row[2]) == manifest.bundle_id:
+        row = repo_imports.origin(db, manifest.researcher, record["export_id"])
+        if row is not None and row.bundle_id == manifest.bundle_id:
             # Found through the vault, not a set in memory: the bundle is not kept.
             raise BundleInvalid("The bundle holds the same interview twice. Nothing was imported.")
-        if row is not None and int(row[1]) >= record["revision"]:
+        if row is not None and row.revision >= record["revision"]:
             self.ignored += 1
             return
         answers: dict[str, Any] = dict(record["answers"])
@@ -367,11 +351,9 @@ class _Merger:
             interview_id = uuid.uuid4().hex
             self.added += 1
         else:
-            interview_id = str(row[0])
+            interview_id = row.interview_id
             self.replaced += 1
-            db.execute("DELETE FROM answers WHERE interview_id = ?", (interview_id,))
-            db.execute("DELETE FROM attachments WHERE interview_id = ?", (interview_id,))
-            db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
+            repo_imports.drop_interview(db, interview_id)
         for att in record["attachments"]:
             att_id = uuid.uuid4().hex
             self.wanted[att["name"]] = (interview_id, att_id)
@@ -380,20 +362,12 @@ class _Merger:
                 if value == att["name"]:
                     answers[path] = att_id
         created, updated = _day_time(record["started"]), _day_time(record["completed"])
-        db.execute(
-            "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, alias, "
-            "status, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)",
-            (interview_id, record["form_id"], record["form_version"], record["site"], self.name,
-             record["language"], _alias(q, answers), created, updated, record["revision"]))
-        db.executemany(
-            "INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
-            [(interview_id, p, _to_json(v), updated) for p, v in answers.items()])
-        db.execute(
-            "INSERT INTO imported_origin (interview_id, researcher, export_id, revision, bundle_id) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id) DO UPDATE SET "
-            "revision = excluded.revision, bundle_id = excluded.bundle_id",
-            (interview_id, manifest.researcher, record["export_id"], record["revision"],
-             manifest.bundle_id))
+        repo_imports.add_interview(db, ImportedInterview(
+            interview_id, record["form_id"], record["form_version"], record["site"], self.name,
+            record["language"], _alias(q, answers), created, updated, record["revision"]),
+            [(p, _to_json(v)) for p, v in answers.items()])
+        repo_imports.set_origin(db, interview_id, manifest.researcher, record["export_id"],
+                                record["revision"], manifest.bundle_id)
 
     def attachments(self, opened: Any) -> None:
         """Stream the wanted attachments into the vault; every one is read, wanted or not.
@@ -405,9 +379,7 @@ class _Merger:
         # Attachment pages are written once and not read again here: a small page
         # cache while they stream in keeps the vault's 64 MiB cache from filling
         # with them (issue 5: a 1 GB bundle imports in under 300 MB).
-        cache = int(db.execute("PRAGMA cache_size").fetchone()[0])
-        db.execute(f"PRAGMA cache_size = -{_ATTACHMENT_CACHE_KIB}")
-        try:
+        with repo_imports.small_page_cache(db, _ATTACHMENT_CACHE_KIB):
             for att in opened.attachments():
                 steps.check()
                 if att.name not in self.wanted:
@@ -417,8 +389,6 @@ class _Merger:
                 if att.size != info["size"] or att.mime != info["mime"]:
                     raise _mismatch(att.name)
                 _store_attachment(db, att, att_id, interview_id, info, steps)
-        finally:
-            db.execute(f"PRAGMA cache_size = {cache}")
         if self.wanted:
             raise BundleInvalid("The bundle lacks attachments its records name. "
                                 "Nothing was imported.")
@@ -428,7 +398,7 @@ def _mismatch(name: str) -> BundleInvalid:
     return BundleInvalid(f"The attachment {name} does not match its record. Nothing was imported.")
 
 
-def _store_attachment(db: Any, att: Any, att_id: str, interview_id: str, info: dict[str, Any],
+def _store_attachment(db: Db, att: Any, att_id: str, interview_id: str, info: dict[str, Any],
                       steps: Progress) -> None:
     """Write one attachment into the vault once, checking its hash first.
 
@@ -440,9 +410,8 @@ def _store_attachment(db: Any, att: Any, att_id: str, interview_id: str, info: d
     expands the zeroes while building the row), never at the whole bundle.
     A hash mismatch raises, and the transaction rolls back.
     """
-    sql = ("INSERT INTO attachments (id, interview_id, question_path, mime, size, sha256, "
-           "caption, data, export_opt_in, created_at) VALUES (?, ?, ?, ?, ?, ?, '', {}, 0, ?)")
-    head = (att_id, interview_id, str(info["path"]), info["mime"], att.size, str(info["sha256"]))
+    head = ImportedAttachment(att_id, interview_id, str(info["path"]), info["mime"], att.size,
+                              str(info["sha256"]))
     digest = hashlib.sha256()
     if att.size <= _INLINE_BYTES:
         data = bytearray()
@@ -452,10 +421,9 @@ def _store_attachment(db: Any, att: Any, att_id: str, interview_id: str, info: d
             steps.check()
         if digest.hexdigest() != info["sha256"]:
             raise _mismatch(att.name)
-        db.execute(sql.format("?"), (*head, data, now()))  # a buffer: no extra copy
+        repo_imports.add_attachment(db, head, data, now())  # a buffer: no extra copy
         return
-    cursor = db.execute(sql.format("zeroblob(?)"), (*head, att.size, now()))
-    blob = db.open_blob("attachments", "data", cursor.lastrowid, readonly=False)
+    blob = repo_imports.open_attachment(db, head, now())
     try:
         for piece in att.chunks():
             digest.update(piece)

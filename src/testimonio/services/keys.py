@@ -22,7 +22,7 @@ from typing import Any
 
 from testimonio.exchange import kem as hybrid
 from testimonio.exchange.keys import DeviceKeys, PublicKeys, generate
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_keys, repo_settings
 
 
 def now() -> str:
@@ -52,26 +52,20 @@ class KeyService:
         if self._cached is not None:
             return self._cached
         with self.vault.read() as db:
-            row = db.execute("SELECT private FROM device_keys WHERE id = 1").fetchone()
-            kem = db.execute("SELECT private FROM device_kem_keys WHERE id = 1").fetchone()
-        if row is None or kem is None:
+            stored = repo_keys.device_private(db)
+        if stored is None:
             keys = generate(with_kem=False)
             made = hybrid.generate_private()
             with self.vault.transaction() as db:
                 # Another caller may have stored keys since we looked: keep theirs.
-                db.execute(
-                    "INSERT INTO device_keys (id, private, public, key_id, created_at) "
-                    "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                    (keys.private_bytes(), keys.public.raw, keys.public.key_id, now()),
-                )
-                db.execute(
-                    "INSERT INTO device_kem_keys (id, private, public, created_at) "
-                    "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                    (made, hybrid.public_bytes(made), now()),
-                )
-                row = db.execute("SELECT private FROM device_keys WHERE id = 1").fetchone()
-                kem = db.execute("SELECT private FROM device_kem_keys WHERE id = 1").fetchone()
-        self._cached = DeviceKeys.from_private_bytes(bytes(row[0]), bytes(kem[0]))
+                repo_keys.store_device_keys(
+                    db, repo_keys.DeviceKeyRow(keys.private_bytes(), keys.public.raw,
+                                               keys.public.key_id),
+                    repo_keys.KemKeyRow(made, hybrid.public_bytes(made)), now())
+                stored = repo_keys.device_private(db)
+            if stored is None:  # pragma: no cover - the rows were just written
+                raise RuntimeError("The device keys could not be stored.")
+        self._cached = DeviceKeys.from_private_bytes(*stored)
         return self._cached
 
     def public(self) -> PublicKeys:
@@ -92,8 +86,8 @@ class KeyService:
 
         if not name:
             with self.vault.read() as db:
-                row = db.execute("SELECT value FROM settings WHERE key = 'pref.interviewer'").fetchone()
-            name = _text_setting(row[0]) if row else ""
+                stored = repo_settings.raw(db, "pref.interviewer")
+            name = _text_setting(stored) if stored is not None else ""
         # The lead can rename anyone on the roster; a file needs some name.
         name = name.strip() or f"Researcher {self.public().fingerprint[:9]}"
         teamfile.write_public_key_file(Path(out), self.ensure(), name)

@@ -12,24 +12,25 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from testimonio.errors import BadInput, NotFound
 from testimonio.forms.loader import CONTENT_VERSION_PREFIX, LoadResult, load_bytes, load_file
 from testimonio.forms.model import Questionnaire
+from testimonio.vault import repo_forms
+from testimonio.vault.db import Db
 
 
 class VaultLike(Protocol):
     """What this service needs of :class:`testimonio.vault.Vault`."""
 
-    def transaction(self) -> AbstractContextManager[Any]: ...
-    def read(self) -> AbstractContextManager[Any]: ...
+    def transaction(self) -> AbstractContextManager[Db]: ...
+    def read(self) -> AbstractContextManager[Db]: ...
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,7 @@ class QuestionnaireService:
         if result.sha256 and result.sha256 != sha:
             raise BadInput("The questionnaire file changed while it was being installed; try again.")
         with self._vault.transaction() as conn:
-            row = conn.execute(
-                "SELECT sha256 FROM questionnaires WHERE form_id = ? AND version = ?",
-                (q.form_id, q.version)).fetchone()
+            row = repo_forms.sha256_of(conn, q.form_id, q.version)
             if row is not None:
                 if row[0] == sha:
                     self._cache[sha] = q
@@ -113,11 +112,9 @@ class QuestionnaireService:
                     f"{q.form_id} version {q.version} is already installed with different "
                     "content. Raise the version on the settings sheet and add it again; "
                     "interviews taken with the installed version keep it.")
-            conn.execute(
-                "INSERT INTO questionnaires (form_id, version, title, languages, source_name, "
-                "source, sha256, installed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (q.form_id, q.version, q.title.get(q.default_language),
-                 json.dumps(list(q.languages)), q.source_name, data, sha, _now()))
+            repo_forms.install(conn, repo_forms.NewForm(
+                q.form_id, q.version, q.title.get(q.default_language), tuple(q.languages),
+                q.source_name, data, sha), _now())
         self._cache[sha] = q
         return q, True
 
@@ -143,11 +140,8 @@ class QuestionnaireService:
     def list(self) -> list[InstalledForm]:
         """Every installed version, by form id then newest version first."""
         with self._vault.read() as conn:
-            rows = conn.execute(
-                "SELECT form_id, version, title, languages, source_name, sha256, installed_at "
-                "FROM questionnaires").fetchall()
-        forms = [InstalledForm(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4], r[5], r[6])
-                 for r in rows]
+            rows = repo_forms.installed(conn)
+        forms = [InstalledForm(*r) for r in rows]
         # Two stable sorts: newest version first within each form id. A
         # version taken from the content says nothing of age: such versions
         # come after any set version, newest installed first.
@@ -168,18 +162,16 @@ class QuestionnaireService:
                                "Add it with: testimonio forms add FILE.xlsx")
             version = found[0]
         with self._vault.read() as conn:
-            row = conn.execute(
-                "SELECT sha256, source_name FROM questionnaires "
-                "WHERE form_id = ? AND version = ?", (form_id, version)).fetchone()
+            row = repo_forms.sha256_of(conn, form_id, version)
             if row is None:
                 raise NotFound(f"Questionnaire '{form_id}' version {version} is not installed.")
-            sha, source_name = str(row[0]), str(row[1])
+            sha, source_name = row
             cached = self._cache.get(sha)
             if cached is not None:
                 return cached  # without reading the file's bytes again
-            source = bytes(conn.execute(
-                "SELECT source FROM questionnaires WHERE form_id = ? AND version = ?",
-                (form_id, version)).fetchone()[0])
+            source = repo_forms.source(conn, form_id, version)
+            if source is None:  # pragma: no cover - the row was there a moment ago
+                raise NotFound(f"Questionnaire '{form_id}' version {version} is not installed.")
         questionnaire = load_bytes(source, source_name).questionnaire
         self._cache[sha] = questionnaire
         return questionnaire

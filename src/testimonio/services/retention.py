@@ -26,18 +26,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from testimonio.errors import BadInput
 from testimonio.exchange.pseudonymise import QuestionIndex
 from testimonio.exchange.teamupdate import Retention
 from testimonio.forms.model import Privacy
-from testimonio.services import vaultdb
 from testimonio.services._progress import CancelledFn, Progress, ProgressFn
 from testimonio.services.keys import now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.team_admin import retention_of
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_retention, repo_team
+from testimonio.vault.db import Db
 
 log = logging.getLogger(__name__)
 
@@ -94,26 +93,20 @@ class RetentionService:
 
     def policy(self) -> Retention:
         """The team's retention policy as last received."""
-        return retention_of(vaultdb.team(self.vault))
+        return retention_of(repo_team.read_team(self.vault))
 
     def received(self, scope: str) -> list[PurgeItem]:
         """Every received, not yet purged interview unchanged since the lead got it."""
         policy = self.policy()
         # A whole-interview purge leaves no interviews row; one whose
         # identifiers went may still go whole.
-        once = (" AND NOT EXISTS (SELECT 1 FROM purged p WHERE p.interview_id = i.id)"
-                if scope == "identifiers" else "")
         with self.vault.read() as db:
-            rows = db.execute(
-                "SELECT i.id, i.alias, r.received_at FROM received r JOIN interviews i "
-                f"ON i.id = r.interview_id WHERE i.revision <= r.revision{once} "
-                "ORDER BY r.received_at, i.id").fetchall()
+            rows = repo_retention.received(db, skip_purged=scope == "identifiers")
         out = []
         for interview_id, alias, received_at in rows:
             day = dt.date.fromisoformat(str(received_at)[:10])
             due = day + dt.timedelta(days=policy.days)
-            out.append(PurgeItem(str(interview_id), str(alias), day.isoformat(), due.isoformat(),
-                                 scope))
+            out.append(PurgeItem(interview_id, alias, day.isoformat(), due.isoformat(), scope))
         return out
 
     def plan(self) -> list[PurgeItem]:
@@ -126,11 +119,7 @@ class RetentionService:
         policy = self.policy()
         day_s = (day or today()).isoformat()
         with self.vault.read() as db:
-            rows = db.execute(
-                "SELECT i.id, i.alias, r.received_at, i.revision > r.revision, p.scope "
-                "FROM received r JOIN interviews i ON i.id = r.interview_id "
-                "LEFT JOIN purged p ON p.interview_id = i.id "
-                "ORDER BY r.received_at, i.id").fetchall()
+            rows = repo_retention.schedule(db)
         out = []
         for interview_id, alias, received_at, changed, purged in rows:
             received = dt.date.fromisoformat(str(received_at)[:10])
@@ -141,7 +130,7 @@ class RetentionService:
                 action = "done"
             elif policy.action != "keep":
                 due = (received + dt.timedelta(days=policy.days)).isoformat()
-            out.append(ScheduleItem(str(interview_id), str(alias), received.isoformat(), action,
+            out.append(ScheduleItem(interview_id, alias, received.isoformat(), action,
                                     due, bool(due) and due <= day_s))
         return out
 
@@ -168,7 +157,7 @@ class RetentionService:
         honoured only before anything is deleted (a purge once begun ends
         with the scrub, so no deleted value stays readable).
         """
-        if vaultdb.team(self.vault) is None:
+        if repo_team.read_team(self.vault) is None:
             raise BadInput("Join a team first: only interviews the lead received are purged.")
         if not items:
             return PurgeResult(0, 0, 0, 0)
@@ -177,7 +166,7 @@ class RetentionService:
         total = len(items) + 1
         totals = [0, 0, 0]
         with self.vault.transaction() as db:
-            db.execute("PRAGMA secure_delete = ON")
+            repo_retention.secure_delete(db)
             for n, item in enumerate(items):
                 steps.step(n, total, "delete")
                 counts = _purge_one(db, item, self._identifier_paths(db, item.interview_id))
@@ -195,50 +184,25 @@ class RetentionService:
                  result.answers, result.attachments, result.log_rows)
         return result
 
-    def _identifier_paths(self, db: Any, interview_id: str) -> set[str]:
-        form_id, version = db.execute("SELECT form_id, form_version FROM interviews WHERE id = ?",
-                                      (interview_id,)).fetchone()
-        index = QuestionIndex(self.forms.get(str(form_id), str(version)))
+    def _identifier_paths(self, db: Db, interview_id: str) -> set[str]:
+        index = QuestionIndex(self.forms.get(*repo_retention.form_of(db, interview_id)))
         paths = set()
-        for (path,) in db.execute("SELECT path FROM answers WHERE interview_id = ?",
-                                  (interview_id,)):
-            question = index.question(str(path))
+        for path in repo_retention.answer_paths(db, interview_id):
+            question = index.question(path)
             if question is not None and (question.privacy is Privacy.IDENTIFIER
                                          or question.is_attachment):
-                paths.add(str(path))
+                paths.add(path)
         return paths
 
 
-def _purge_one(db: Any, item: PurgeItem, identifiers: set[str]) -> tuple[int, int, int]:
+def _purge_one(db: Db, item: PurgeItem, identifiers: set[str]) -> repo_retention.Deleted:
     """Delete one interview's data (whole, or identifiers and attachments)."""
-    i = item.interview_id
-    db.execute("INSERT INTO purged (interview_id, scope, at) VALUES (?, ?, ?) ON CONFLICT "
-               "(interview_id) DO UPDATE SET scope = excluded.scope, at = excluded.at",
-               (i, item.scope, now()))
-    attachments = db.execute("DELETE FROM attachments WHERE interview_id = ?", (i,)).rowcount
     if item.scope == "interview":
-        answers = db.execute("DELETE FROM answers WHERE interview_id = ?", (i,)).rowcount
-        rows = db.execute("DELETE FROM edit_log WHERE interview_id = ?", (i,)).rowcount
-        db.execute("DELETE FROM review_decisions WHERE interview_id = ?", (i,))
-        db.execute("DELETE FROM interviews WHERE id = ?", (i,))
-        return answers, attachments, rows
-    marks = ",".join("?" * len(identifiers))
-    answers = rows = 0
-    if identifiers:
-        answers = db.execute(f"DELETE FROM answers WHERE interview_id = ? AND path IN ({marks})",
-                             (i, *identifiers)).rowcount
-        db.execute(f"DELETE FROM review_decisions WHERE interview_id = ? AND path IN ({marks})",
-                   (i, *identifiers))
-    # The edit log keeps old and new values: its rows for what went go too,
-    # and attachment events (their captions and names).
-    rows = db.execute(f"DELETE FROM edit_log WHERE interview_id = ? AND (path IN ({marks}) OR "
-                      "action IN ('attach', 'detach', 'caption'))", (i, *identifiers)).rowcount
-    if "alias" in {p.rsplit("/", 1)[-1] for p in identifiers}:
-        db.execute("UPDATE interviews SET alias = '' WHERE id = ?", (i,))
-    db.execute("INSERT INTO edit_log (interview_id, path, old_value, new_value, at, who, action, "
-               "reason) VALUES (?, '', NULL, NULL, ?, '', 'purge', ?)",
-               (i, now(), "identifiers and attachments deleted after the lead's receipt"))
-    return answers, attachments, rows
+        return repo_retention.purge_interview(db, item.interview_id, now())
+    return repo_retention.purge_identifiers(
+        db, item.interview_id, identifiers, now(),
+        clear_alias="alias" in {p.rsplit("/", 1)[-1] for p in identifiers},
+        reason="identifiers and attachments deleted after the lead's receipt")
 
 
 def scrub(vault: Vault) -> None:
@@ -248,13 +212,4 @@ def scrub(vault: Vault) -> None:
     vault's own lock.
     """
     with vault.read() as db:
-        # Leave the read's snapshot: VACUUM runs outside a transaction (the
-        # read's closing ROLLBACK is skipped when none is open).
-        db.execute("ROLLBACK")
-        db.execute("PRAGMA secure_delete = ON")
-        # The alias search index keeps deleted trigrams until its segments
-        # merge: rebuilt from the rows that remain, none is left.
-        db.execute("INSERT INTO interviews_alias_fts (interviews_alias_fts) VALUES ('rebuild')")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        db.execute("VACUUM")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        repo_retention.scrub(db)

@@ -11,7 +11,7 @@ import json
 from typing import Any, TypeVar
 
 from testimonio.errors import BadInput
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_settings
 
 T = TypeVar("T", str, int, float, bool)
 
@@ -25,8 +25,8 @@ class SettingsService:
     def get_json(self, key: str, default: Any = None) -> Any:
         """The stored value (any JSON), or ``default`` when not set."""
         with self._vault.read() as db:
-            row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+            text = repo_settings.raw(db, key)
+        return default if text is None else json.loads(text)
 
     def set_json(self, key: str, value: Any) -> None:
         """Store ``value`` (anything JSON can hold) under ``key``."""
@@ -35,8 +35,7 @@ class SettingsService:
         except (TypeError, ValueError):
             raise BadInput(f"The setting '{key}' cannot hold that value.") from None
         with self._vault.transaction() as db:
-            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, text))
+            repo_settings.put(db, key, text)
 
     def get(self, key: str) -> str | None:
         """The value as text (what services.preferences stores), or None."""
@@ -62,9 +61,9 @@ class SettingsService:
     def delete(self, key: str) -> None:
         """Forget ``key`` (no error when it was not set)."""
         with self._vault.transaction() as db:
-            db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            repo_settings.delete(db, key)
 
     def keys(self) -> list[str]:
         """Every stored key, sorted."""
         with self._vault.read() as db:
-            return [str(r[0]) for r in db.execute("SELECT key FROM settings ORDER BY key")]
+            return repo_settings.keys(db)

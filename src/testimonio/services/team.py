@@ -23,10 +23,10 @@ from testimonio.errors import BadInput
 from testimonio.exchange import teamfile
 from testimonio.exchange.kanon import DEFAULT_K
 from testimonio.exchange.keys import PublicKeys
-from testimonio.services import vaultdb
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_forms, repo_settings, repo_team
+from testimonio.vault.db import Db
 
 
 class NameTaken(BadInput):
@@ -81,20 +81,20 @@ class TeamService:
     # --- state -----------------------------------------------------------------
     def role(self) -> str | None:
         """``"lead"``, ``"researcher"`` or None before ``team create`` / ``team join``."""
-        team = vaultdb.team(self.vault)
+        team = repo_team.read_team(self.vault)
         return None if team is None else str(team["role"])
 
     def study(self) -> str | None:
         """The study name of this vault's team."""
-        team = vaultdb.team(self.vault)
+        team = repo_team.read_team(self.vault)
         return None if team is None else str(team["study"])
 
     def sites(self) -> list[str]:
         """Active sites of this vault, in the order they were added."""
         with self.vault.read() as db:
-            names = [str(r[0]) for r in db.execute("SELECT name FROM sites WHERE active = 1 ORDER BY id")]
-            row = db.execute("SELECT value FROM settings WHERE key = 'pref.sites'").fetchone()
-        for name in _listed(row[0] if row else None):
+            names = repo_team.active_sites(db)
+            stored = repo_settings.raw(db, "pref.sites")
+        for name in _listed(stored):
             if name not in names:
                 names.append(name)
         return names
@@ -105,18 +105,16 @@ class TeamService:
         study = study.strip()
         if not study:
             raise BadInput("The study needs a name.")
-        team = vaultdb.team(self.vault)
+        team = repo_team.read_team(self.vault)
         if team is not None and team["role"] != "lead":
             raise BadInput("This vault joined a team as a researcher; it cannot lead one. "
                            "Create a new vault for the team lead.")
         keys = self.keys.ensure()
         forms = []
         with self.vault.read() as db:
-            for form_id, version, data, name in db.execute(
-                    "SELECT form_id, version, source, source_name FROM questionnaires "
-                    "ORDER BY form_id, installed_at"):
-                forms.append(teamfile.TeamQuestionnaire(form_id=str(form_id), version=str(version),
-                                                        xlsform=bytes(data), filename=str(name)))
+            for form_id, version, data, name in repo_forms.sources(db):
+                forms.append(teamfile.TeamQuestionnaire(form_id=form_id, version=version,
+                                                        xlsform=data, filename=name))
         if not forms:
             raise BadInput("Install the study's questionnaires first (forms add FILE), "
                            "then create the team file.")
@@ -124,15 +122,11 @@ class TeamService:
         with self.vault.read() as db:
             # The k the lead set in Settings travels (researchers may raise it,
             # never lower it); a lead who never set one sends none.
-            chosen = db.execute("SELECT 1 FROM settings WHERE key = 'pref.k_anonymity'").fetchone()
-            k = vaultdb.setting_int(db, "k_anonymity", DEFAULT_K) if chosen else None
+            chosen = repo_settings.has(db, "pref.k_anonymity")
+            k = repo_settings.setting_int(db, "k_anonymity", DEFAULT_K) if chosen else None
         with self.vault.transaction() as db:
             pub = keys.public
-            db.execute(
-                "INSERT INTO team (id, study, role, lead_public, lead_key_id, lead_fingerprint, "
-                "joined_at, lead_kem) VALUES (1, ?, 'lead', ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
-                "UPDATE SET study = excluded.study, lead_kem = excluded.lead_kem",
-                (study, pub.raw, pub.key_id, pub.fingerprint, now(), pub.kem))
+            repo_team.set_team(db, "lead", study, _key_row(pub), now())
             # Written inside the transaction: a failed write leaves no lead role behind.
             teamfile.write_team_file(out, keys, study, forms, sites, k=k)
         return TeamResult(study, keys.public.fingerprint, len(forms), len(sites), out)
@@ -157,12 +151,7 @@ class TeamService:
                             "place they work), so the two are never confused.")
         at = now()
         with self.vault.transaction() as db:
-            db.execute(
-                "INSERT INTO roster (key_id, public, name, fingerprint, confirmed_at, kem) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET name = excluded.name, "
-                "kem = COALESCE(excluded.kem, roster.kem)",
-                (researcher.key_id, researcher.public.raw, shown, researcher.fingerprint, at,
-                 researcher.public.kem))
+            repo_team.add_to_roster(db, _key_row(researcher.public), shown, at)
         return RosterEntry(researcher.key_id, shown, researcher.fingerprint, at)
 
     def name_taken(self, name: str, key_id: str = "") -> bool:
@@ -177,9 +166,8 @@ class TeamService:
     def roster(self) -> list[RosterEntry]:
         """Every researcher on the roster, by name."""
         with self.vault.read() as db:
-            rows = db.execute("SELECT key_id, name, fingerprint, confirmed_at FROM roster "
-                              "ORDER BY name COLLATE NOCASE").fetchall()
-        return [RosterEntry(*map(str, r)) for r in rows]
+            rows = repo_team.roster(db)
+        return [RosterEntry(*r) for r in rows]
 
     # --- researcher ------------------------------------------------------------
     def read_team_file(self, path: Path) -> teamfile.TeamFile:
@@ -188,7 +176,7 @@ class TeamService:
 
     def join(self, team: teamfile.TeamFile) -> TeamResult:
         """Join the team of a team file whose fingerprint the person confirmed."""
-        current = vaultdb.team(self.vault)
+        current = repo_team.read_team(self.vault)
         lead: PublicKeys = team.lead
         if current is not None:
             if current["role"] == "lead":
@@ -202,14 +190,8 @@ class TeamService:
             for form in team.questionnaires:
                 self.forms.install_bytes(form.xlsform, form.filename)
             for site in team.sites:
-                db.execute("INSERT INTO sites (name) VALUES (?) ON CONFLICT (name) DO UPDATE "
-                           "SET active = 1", (site,))
-            db.execute(
-                "INSERT INTO team (id, study, role, lead_public, lead_key_id, lead_fingerprint, "
-                "joined_at, lead_kem) VALUES (1, ?, 'researcher', ?, ?, ?, ?, ?) ON CONFLICT (id) "
-                "DO UPDATE SET study = excluded.study, "
-                "lead_kem = COALESCE(excluded.lead_kem, team.lead_kem)",
-                (team.study, lead.raw, lead.key_id, lead.fingerprint, now(), lead.kem))
+                repo_team.activate_site(db, site)
+            repo_team.set_team(db, "researcher", team.study, _key_row(lead), now())
             _merge_site_setting(db, list(team.sites))
             if team.k is not None:
                 _adopt_group_size(db, team.k)
@@ -243,21 +225,22 @@ def _listed(raw: Any) -> list[str]:
     return [i for i in items if isinstance(i, str)] if isinstance(items, list) else []
 
 
-def _merge_site_setting(db: Any, sites: list[str]) -> None:
+def _key_row(keys: PublicKeys) -> repo_team.KeyRow:
+    """How the team tables store a public key."""
+    return repo_team.KeyRow(keys.key_id, keys.raw, keys.kem, keys.fingerprint)
+
+
+def _merge_site_setting(db: Db, sites: list[str]) -> None:
     """Add the team's sites to the preference the GUI's site pickers read."""
-    row = db.execute("SELECT value FROM settings WHERE key = 'pref.sites'").fetchone()
-    current = _listed(row[0] if row else None)
+    current = _listed(repo_settings.raw(db, "pref.sites"))
     merged = current + [s for s in sites if s not in current]
     if merged != current:
-        db.execute("INSERT INTO settings (key, value) VALUES ('pref.sites', ?) ON CONFLICT (key) "
-                   "DO UPDATE SET value = excluded.value", (json.dumps(json.dumps(merged)),))
+        repo_settings.put(db, "pref.sites", json.dumps(json.dumps(merged)))
 
 
-def _adopt_group_size(db: Any, k: int) -> None:
+def _adopt_group_size(db: Db, k: int) -> None:
     """The lead's k becomes this vault's floor (``team.k``); the researcher's
     own setting is raised to it when lower, never lowered."""
-    db.execute("INSERT INTO settings (key, value) VALUES ('team.k', ?) "
-               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(k),))
-    if vaultdb.setting_int(db, "k_anonymity", DEFAULT_K) < k:
-        db.execute("INSERT INTO settings (key, value) VALUES ('pref.k_anonymity', ?) "
-                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(k),))
+    repo_settings.put(db, "team.k", str(k))
+    if repo_settings.setting_int(db, "k_anonymity", DEFAULT_K) < k:
+        repo_settings.put(db, "pref.k_anonymity", str(k))

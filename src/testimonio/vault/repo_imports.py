@@ -1,0 +1,206 @@
+"""The lead's import tables: ``import_log``, ``imported_headers``,
+``imported_origin``, and the interviews, answers and attachments a bundle
+brings.
+
+The service (``services/import_.py``) authenticates, checks and decides
+what is merged; this module only writes and reads the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import NamedTuple
+
+from testimonio.vault.db import Blob, Db
+
+
+class LogRow(NamedTuple):
+    """One line of the import log, with the researcher's roster name ('' if gone)."""
+
+    bundle_id: str
+    researcher: str  # roster name
+    researcher_key_id: str
+    sequence: int
+    created: str
+    at: str
+    file: str
+    records: int
+    added: int
+    replaced: int
+    ignored: int
+    outcome: str
+
+
+class NewLogRow(NamedTuple):
+    """What the import log records of one bundle."""
+
+    bundle_id: str
+    researcher_key_id: str
+    sequence: int
+    created: str
+    file: str
+    records: int
+    added: int
+    replaced: int
+    ignored: int
+    outcome: str
+
+
+class Origin(NamedTuple):
+    """Where an imported interview came from: its local id, revision and bundle."""
+
+    interview_id: str
+    revision: int
+    bundle_id: str
+
+
+class ImportedInterview(NamedTuple):
+    """The interview row an imported record becomes (always complete)."""
+
+    id: str
+    form_id: str
+    form_version: str
+    site: str
+    interviewer: str
+    language: str
+    alias: str
+    created_at: str
+    updated_at: str
+    revision: int
+
+
+class ImportedAttachment(NamedTuple):
+    """An imported attachment's row without its bytes."""
+
+    id: str
+    interview_id: str
+    question_path: str
+    mime: str
+    size: int
+    sha256: str
+
+
+# --- the log ----------------------------------------------------------------------
+def bundle_seen(db: Db, bundle_id: str) -> bool:
+    """Whether a bundle with this id was imported (or logged) before."""
+    return db.execute("SELECT 1 FROM import_log WHERE bundle_id = ? LIMIT 1",
+                      (bundle_id,)).fetchone() is not None
+
+
+def add_log(db: Db, row: NewLogRow, at: str) -> None:
+    """Append one line to the import log."""
+    db.execute("INSERT INTO import_log (bundle_id, researcher, sequence, created, at, file_name, "
+               "records, added, replaced, ignored, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (row.bundle_id, row.researcher_key_id, row.sequence, row.created, at, row.file,
+                row.records, row.added, row.replaced, row.ignored, row.outcome))
+
+
+def log(db: Db, researcher_key_id: str | None = None) -> list[LogRow]:
+    """The import log, newest first (one researcher's if given)."""
+    sql = ("SELECT l.bundle_id, COALESCE(r.name, ''), l.researcher, l.sequence, l.created, l.at, "
+           "l.file_name, l.records, l.added, l.replaced, l.ignored, l.outcome FROM import_log l "
+           "LEFT JOIN roster r ON r.key_id = l.researcher")
+    args: tuple[str, ...] = ()
+    if researcher_key_id:
+        sql += " WHERE l.researcher = ?"
+        args = (researcher_key_id,)
+    return [LogRow(*r) for r in db.execute(sql + " ORDER BY l.id DESC", args).fetchall()]
+
+
+def sequences(db: Db, researcher_key_id: str, highest: int) -> list[int]:
+    """The distinct sequence numbers imported from a researcher, 1..highest, ascending."""
+    return [int(r[0]) for r in db.execute(
+        "SELECT DISTINCT sequence FROM import_log WHERE researcher = ? "
+        "AND sequence BETWEEN 1 AND ? ORDER BY sequence", (researcher_key_id, highest))]
+
+
+def last_sequence(db: Db, researcher_key_id: str) -> int:
+    """The highest sequence number logged for a researcher (0 if none)."""
+    row = db.execute("SELECT COALESCE(MAX(sequence), 0) FROM import_log WHERE researcher = ?",
+                     (researcher_key_id,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def logged_researchers(db: Db) -> list[str]:
+    """Key ids of every researcher the log names."""
+    return [str(r[0]) for r in db.execute("SELECT DISTINCT researcher FROM import_log")]
+
+
+def remember_header(db: Db, digest: str, bundle_id: str, at: str) -> None:
+    """Remember a bundle file's header hash (``import --folder`` skips it next time)."""
+    db.execute("INSERT INTO imported_headers (header_sha256, bundle_id, at) VALUES (?, ?, ?) "
+               "ON CONFLICT (header_sha256) DO NOTHING", (digest, bundle_id, at))
+
+
+def known_headers(db: Db) -> set[str]:
+    """Header hashes of every bundle file imported."""
+    return {str(r[0]) for r in db.execute("SELECT header_sha256 FROM imported_headers")}
+
+
+# --- merging ----------------------------------------------------------------------
+def origin(db: Db, researcher_key_id: str, export_id: str) -> Origin | None:
+    """The interview imported earlier for (researcher, export id), or None."""
+    row = db.execute("SELECT interview_id, revision, bundle_id FROM imported_origin "
+                     "WHERE researcher = ? AND export_id = ?",
+                     (researcher_key_id, export_id)).fetchone()
+    return None if row is None else Origin(str(row[0]), int(row[1]), str(row[2]))
+
+
+def drop_interview(db: Db, interview_id: str) -> None:
+    """Delete an imported interview's answers, attachments and row (a newer revision follows)."""
+    db.execute("DELETE FROM answers WHERE interview_id = ?", (interview_id,))
+    db.execute("DELETE FROM attachments WHERE interview_id = ?", (interview_id,))
+    db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
+
+
+def add_interview(db: Db, row: ImportedInterview, answers: Iterable[tuple[str, str]]) -> None:
+    """Insert an imported interview with its answers ((path, JSON text) pairs)."""
+    db.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+               "alias, status, created_at, updated_at, revision) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)", tuple(row))
+    db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
+                   [(row.id, p, v, row.updated_at) for p, v in answers])
+
+
+def set_origin(db: Db, interview_id: str, researcher_key_id: str, export_id: str,
+               revision: int, bundle_id: str) -> None:
+    """Record (or move on) where an imported interview came from."""
+    db.execute("INSERT INTO imported_origin (interview_id, researcher, export_id, revision, "
+               "bundle_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id) DO UPDATE SET "
+               "revision = excluded.revision, bundle_id = excluded.bundle_id",
+               (interview_id, researcher_key_id, export_id, revision, bundle_id))
+
+
+_INSERT_ATTACHMENT = ("INSERT INTO attachments (id, interview_id, question_path, mime, size, "
+                      "sha256, caption, data, export_opt_in, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, '', {}, 0, ?)")
+
+
+def add_attachment(db: Db, row: ImportedAttachment, data: bytes | bytearray, at: str) -> None:
+    """Insert an attachment with its bytes (a buffer is passed on without a copy)."""
+    db.execute(_INSERT_ATTACHMENT.format("?"), (*row, data, at))
+
+
+def open_attachment(db: Db, row: ImportedAttachment, at: str) -> Blob:
+    """Insert an attachment of zero bytes of its size; its bytes are written to the blob returned."""
+    cursor = db.execute(_INSERT_ATTACHMENT.format("zeroblob(?)"), (*row, row.size, at))
+    rowid = cursor.lastrowid
+    assert rowid is not None  # an INSERT sets it
+    return db.open_blob("attachments", "data", rowid, readonly=False)
+
+
+@contextmanager
+def small_page_cache(db: Db, kib: int) -> Iterator[None]:
+    """A page cache of ``kib`` KiB for the block, then the one before.
+
+    Pages written once and not read again (attachments streaming in) would
+    otherwise fill the vault's large cache.
+    """
+    row = db.execute("PRAGMA cache_size").fetchone()
+    cache = 0 if row is None else int(row[0])
+    db.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {cache}")
