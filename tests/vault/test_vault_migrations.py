@@ -104,6 +104,10 @@ def _interview(conn: sqlcipher3.Connection, interview_id: str) -> None:
                  "'complete', '2026-01-01', '2026-01-01')", (interview_id,))
 
 
+# Columns named: migration 10 adds withheld_known after the five of migration 2.
+_ORIGIN = "(interview_id, researcher, export_id, revision, bundle_id)"
+
+
 def test_researcher_on_the_interview_row_follows_imported_origin(tmp_path: Path) -> None:
     # Migration 9 copies imported_origin.researcher onto the interview row for the data
     # view's index: filled in for interviews imported before it, kept by triggers after.
@@ -115,12 +119,12 @@ def test_researcher_on_the_interview_row_follows_imported_origin(tmp_path: Path)
     migrate(conn)
     assert _researcher_keys(conn) == {"old": "key-a", "own": None}
     _interview(conn, "new")
-    conn.execute("INSERT INTO imported_origin VALUES ('new', 'key-b', 'e2', 1, 'b2')")
+    conn.execute(f"INSERT INTO imported_origin {_ORIGIN} VALUES ('new', 'key-b', 'e2', 1, 'b2')")
     assert _researcher_keys(conn)["new"] == "key-b"
     # A newer revision replaces the interview row, then updates its origin (as import does).
     conn.execute("DELETE FROM interviews WHERE id = 'new'")
     _interview(conn, "new")
-    conn.execute("INSERT INTO imported_origin VALUES ('new', 'key-b', 'e2', 2, 'b3') ON CONFLICT "
+    conn.execute(f"INSERT INTO imported_origin {_ORIGIN} VALUES ('new', 'key-b', 'e2', 2, 'b3') ON CONFLICT "
                  "(interview_id) DO UPDATE SET revision = excluded.revision, bundle_id = excluded.bundle_id")
     assert _researcher_keys(conn)["new"] == "key-b"
     conn.execute("DELETE FROM imported_origin WHERE interview_id = 'old'")

@@ -13,7 +13,11 @@ Record format (one JSON object a line in the bundle)::
      "revision": 3, "site": ..., "language": ...,
      "started": "YYYY-MM-DD", "completed": "YYYY-MM-DD",
      "answers": {"<answer path>": value, ...},
-     "attachments": [{"name": ..., "path": ..., "mime": ..., "size": n, "sha256": ...}]}
+     "attachments": [{"name": ..., "path": ..., "mime": ..., "size": n, "sha256": ...}],
+     "withheld": {"<answer path>": "suppressed" | "generalised" | ..., ...}}
+
+``withheld`` lists the answers this export kept back or coarsened, and why
+(:mod:`testimonio.exchange.withheld`): paths and reasons, never values.
 
 Sizes, hashes and media types of attachments are those of the cleaned
 (re-encoded) pictures, worked out while planning, so the preview shows what
@@ -27,6 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from testimonio.exchange import withheld
 from testimonio.exchange.kanon import QuasiRecord, SmallGroup, coarse, small_groups, suppressed
 from testimonio.exchange.pseudonymise import (
     Pseudonymiser,
@@ -192,6 +197,8 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
              "sha256": att.clean_sha256}
             for att, name in chosen
         ],
+        # Always present (maybe empty): a record without it comes from an older program.
+        "withheld": withheld.left_behind(pseudo, interview.answers, answers, (p for p, _ in held)),
     }
     planned = PlannedRecord(interview.id, interview.revision, record, preview, quasi, chosen, left_out)
     planned.held = held
@@ -257,6 +264,7 @@ class ExportPlan:
         planned.values = [PreviewValue(v.path, v.label, str(changed[v.path]), "generalised further")
                           if v.path in changed else v for v in planned.values]
         answers.update(changed)
+        planned.record["withheld"].update(dict.fromkeys(changed, withheld.GENERALISED))
         planned.quasi = wider
 
     def _blank(self, planned: PlannedRecord) -> None:
@@ -266,6 +274,8 @@ class ExportPlan:
         # The preview rows first (worked out from the answers before blanking).
         planned.values = [v if v.path not in paths else PreviewValue(v.path, v.label, "", "blanked")
                           for v in planned.values]
+        quasi_paths = [p for p, _ in planned.quasi.values]
+        planned.record["withheld"].update(withheld.suppressed(quasi_paths, paths, answers))
         for p in paths:
             answers.pop(p, None)
         planned.quasi = suppressed(planned.quasi)

@@ -367,7 +367,7 @@ class _Merger:
             record["language"], _alias(q, answers), created, updated, record["revision"]),
             [(p, _to_json(v)) for p, v in answers.items()])
         repo_imports.set_origin(db, interview_id, manifest.researcher, record["export_id"],
-                                record["revision"], manifest.bundle_id)
+                                record["revision"], manifest.bundle_id, record.get("withheld"))
 
     def attachments(self, opened: Any) -> None:
         """Stream the wanted attachments into the vault; every one is read, wanted or not.

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from testimonio.exchange import withheld
 from testimonio.exchange.teamfile import is_plain_text
 from testimonio.forms.model import Group, Privacy, Question, Questionnaire
 from testimonio.forms.state_paths import model_path
@@ -30,6 +31,8 @@ from testimonio.forms.state_values import type_problem
 
 RECORD_FIELDS = frozenset({"export_id", "form_id", "form_version", "revision", "site", "language",
                            "started", "completed", "answers", "attachments"})
+#: Fields a record may carry besides those (older programs did not write them).
+OPTIONAL_FIELDS = frozenset({"withheld"})
 ATTACHMENT_FIELDS = frozenset({"name", "path", "mime", "size", "sha256"})
 MAX_TEXT = 100_000
 #: Problems listed in a refusal; reading stops at this many.
@@ -60,6 +63,7 @@ class RecordChecker:
         self.questionnaire = questionnaire
         self._paths: dict[str, tuple[int, Question | None]] = {}
         self._choices: dict[str, frozenset[str]] = {}
+        self._questions = -1  # how many questions the form has, counted when first needed
 
     def _learn(self, path: Any) -> tuple[int, Question | None]:
         if not isinstance(path, str) or len(path) > 1000 or not _PATH.fullmatch(path):
@@ -102,7 +106,7 @@ class RecordChecker:
 
     def problems(self, record: Any) -> list[str]:
         """Every way ``record`` breaks the format or its questionnaire (empty if none)."""
-        if not isinstance(record, dict) or set(record) != RECORD_FIELDS:
+        if not isinstance(record, dict) or not RECORD_FIELDS <= set(record) <= RECORD_FIELDS | OPTIONAL_FIELDS:
             return ["a record does not have the expected fields"]
         eid = record["export_id"]
         if not isinstance(eid, str) or not _HEX32.fullmatch(eid):
@@ -133,6 +137,45 @@ class RecordChecker:
             elif node is not None:
                 problems.append(f"record {eid}: {path} has a value of the wrong kind for a "
                                 f"{node.type} question")
+            if len(problems) >= MAX_PROBLEMS:
+                break
+        if "withheld" in record and len(problems) < MAX_PROBLEMS:
+            problems += self.withheld_problems(record["withheld"], answers, eid)
+        return problems
+
+    def withheld_problems(self, found: Any, answers: dict[str, Any], eid: str) -> list[str]:
+        """Every way a record's ``withheld`` field (path → reason) is wrong.
+
+        Bounded before it is read: at most one entry per question of the form
+        for the interview and each repeat instance its answers count (so never
+        more than the record's size allows); every path a question of the
+        form version that may leave, every reason one the exporter writes,
+        and it must agree with the answers (a generalised value is there,
+        a withheld one is not).
+        """
+        if not isinstance(found, dict):
+            return [f"record {eid}: withheld is not an object"]
+        instances = sum(v for p, v in answers.items() if isinstance(v, int) and not isinstance(v, bool)
+                        and self._learn(p)[0] == _REPEAT)
+        if self._questions < 0:
+            self._questions = sum(1 for _ in self.questionnaire.questions())
+        bound = self._questions * (1 + min(instances, 10**6))
+        if len(found) > bound:
+            return [f"record {eid}: lists {len(found)} withheld answers, more than its "
+                    f"questionnaire has ({bound})"]
+        problems: list[str] = []
+        for path, reason in found.items():
+            kind, node = self._learn(path)
+            if kind != _QUESTION or node is None:
+                problems.append(f"record {eid}: withheld names {str(path)[:80]!r}, which is not "
+                                f"a question of {self.questionnaire.form_id} version "
+                                f"{self.questionnaire.version} that may leave")
+            elif reason not in withheld.REASONS:
+                problems.append(f"record {eid}: withheld gives {str(reason)[:40]!r} as the reason "
+                                f"for {path}, which is not a known reason")
+            elif (reason == withheld.GENERALISED) == (path not in answers):
+                problems.append(f"record {eid}: withheld says {path} is {reason}, which its "
+                                "answers contradict")
             if len(problems) >= MAX_PROBLEMS:
                 break
         return problems

@@ -386,6 +386,21 @@ CREATE INDEX interviews_form_researcher
     ON interviews (form_id, status, researcher_key, created_at, site, id);
 """
 
+# (lead) Which answers of an imported interview the researcher's export withheld,
+# and why (the bundle record's "withheld" field: paths and reasons, never
+# values). withheld_known = 1 when the record carried the field at all: an
+# older program's records did not, and then "empty" may mean withheld too.
+_V10_WITHHELD = """
+CREATE TABLE withheld_answers (
+    interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    path         TEXT NOT NULL,              -- answer path, e.g. person/gender
+    reason       TEXT NOT NULL,              -- suppressed, generalised, not-reviewed, held, not-exported
+    PRIMARY KEY (interview_id, path)
+) WITHOUT ROWID;
+CREATE INDEX withheld_answers_path ON withheld_answers (path, reason);
+ALTER TABLE imported_origin ADD COLUMN withheld_known INTEGER NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -398,6 +413,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "accent-insensitive search of the alias (FTS5 trigrams)", _V8_ALIAS_SEARCH),
     Migration(9, "the researcher of an imported interview on its row, indexed",
               _V9_RESEARCHER_ON_INTERVIEW),
+    Migration(10, "(lead) withheld answers of imported interviews, and why", _V10_WITHHELD),
 )
 
 SCHEMA_VERSION_TABLE = (

@@ -8,7 +8,7 @@ what is merged; this module only writes and reads the rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -164,12 +164,19 @@ def add_interview(db: Db, row: ImportedInterview, answers: Iterable[tuple[str, s
 
 
 def set_origin(db: Db, interview_id: str, researcher_key_id: str, export_id: str,
-               revision: int, bundle_id: str) -> None:
-    """Record (or move on) where an imported interview came from."""
+               revision: int, bundle_id: str, withheld: Mapping[str, str] | None = None) -> None:
+    """Record (or move on) where an imported interview came from, and what its export
+    withheld and why (``None``: the record did not say; schema 10). A replaced
+    revision's withheld rows went with its interview row (ON DELETE CASCADE)."""
+    if withheld:
+        db.executemany("INSERT INTO withheld_answers (interview_id, path, reason) VALUES (?, ?, ?)",
+                       [(interview_id, p, r) for p, r in withheld.items()])
     db.execute("INSERT INTO imported_origin (interview_id, researcher, export_id, revision, "
-               "bundle_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id) DO UPDATE SET "
-               "revision = excluded.revision, bundle_id = excluded.bundle_id",
-               (interview_id, researcher_key_id, export_id, revision, bundle_id))
+               "bundle_id, withheld_known) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id) "
+               "DO UPDATE SET revision = excluded.revision, bundle_id = excluded.bundle_id, "
+               "withheld_known = excluded.withheld_known",
+               (interview_id, researcher_key_id, export_id, revision, bundle_id,
+                int(withheld is not None)))
 
 
 _INSERT_ATTACHMENT = ("INSERT INTO attachments (id, interview_id, question_path, mime, size, "
