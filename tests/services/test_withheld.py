@@ -9,7 +9,6 @@ unanswered, free text unreviewed), another with k = 5 and
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
