@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from figures import report  # noqa: E402
+from figures import peak_rss_mb, report  # noqa: E402
 from testimonio.services.data_view import DataFilter, DataViewService  # noqa: E402
 from testimonio.services.questionnaires import QuestionnaireService  # noqa: E402
 from testimonio.vault import KdfParams, Vault  # noqa: E402
@@ -156,7 +155,7 @@ def measure(folder: Path) -> dict[str, float]:
         summary.summary(f, "es")
         summaries.append(_ms(start))
     vault.lock()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    rss = peak_rss_mb()  # VmHWM: this process's own peak, not the build parent's
     return {"questionnaire_ms": loaded, "first_page_ms": first, "filter_change_median_ms": statistics.median(changes),
             "filter_change_max_ms": max(changes), "summary_median_ms": statistics.median(summaries),
             "summary_max_ms": max(summaries), "rss_mb": rss}
