@@ -67,6 +67,7 @@ def main() -> int:
         team.join(team.read_team_file(tmp / "team.tteam"))
         KeyService(researcher).export_public(tmp / "r.tkey", "Ana")
         TeamService(lead).add_researcher(TeamService(lead).read_public_key_file(tmp / "r.tkey"))
+        SettingsService(researcher).set("team.k", "1")  # below any lead's k: bench data only
         SettingsService(researcher).set("pref.k_anonymity", "1")
         shared = tmp / "shared"
         shared.mkdir()

@@ -2422,7 +2422,7 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The team lead set at least %1; you may raise it.</source>
+        <source>The team lead set %1 as the minimum; you may raise it, not lower it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

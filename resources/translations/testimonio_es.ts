@@ -2430,8 +2430,8 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <source>The team lead set at least %1; you may raise it.</source>
-        <translation>La persona coordinadora fijó al menos %1; puede subirlo.</translation>
+        <source>The team lead set %1 as the minimum; you may raise it, not lower it.</source>
+        <translation>La coordinación del equipo fijó %1 como mínimo; puede subirlo, no bajarlo.</translation>
     </message>
     <message>
         <source>(none)</source>

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from smallk import lower_k
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "services"))
 
@@ -33,7 +35,7 @@ def _template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DeviceKey
         researcher.add(border_answers(n, age=30 + n))
     sender = KeyService(researcher.vault).ensure()
     lead_public = KeyService(lead.vault).public()
-    SettingsService(researcher.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(researcher.vault), 2)
     records = [p.record for p in researcher.export.plan().records]
     lead.vault.lock()
     researcher.vault.lock()

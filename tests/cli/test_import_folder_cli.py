@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from formkit import small_form
+from smallk import lower_k
 from testimonio.services.export import ExportService
 from testimonio.services.interviews import InterviewService
 from testimonio.services.keys import KeyService
@@ -37,7 +38,7 @@ def test_a_folder_is_imported_once_and_non_bundles_are_named(tmp_path: Path) -> 
     TeamService(res).join(TeamService(res).read_team_file(tmp_path / "team.tteam"))
     KeyService(res).export_public(tmp_path / "ana.tkey", "Ana")
     TeamService(lead).add_researcher(TeamService(lead).read_public_key_file(tmp_path / "ana.tkey"))
-    SettingsService(res).set("pref.k_anonymity", "1")
+    lower_k(SettingsService(res), 1)
     synced = tmp_path / "synced"
     synced.mkdir()
     interviews = InterviewService(res)

@@ -29,6 +29,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PIL import Image
 
+from smallk import lower_k
+
 # The real team of vaults the exchange service tests build (tests/services/exchange_world.py).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from exchange_world import Side, team_of  # noqa: E402
@@ -162,7 +164,7 @@ def world(tmp_path: Path) -> tuple[Side, list[Side]]:
              leak_form(tmp_path / "leaks_off.xlsx", "leaks_off", derived_privacy="safe", dates="day"))
     lead, researchers = team_of(tmp_path, researchers=2, forms=forms)
     for r in researchers:
-        SettingsService(r.vault).set("pref.k_anonymity", "3")
+        lower_k(SettingsService(r.vault), 3)
     return lead, researchers
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from smallk import lower_k
 from testimonio.gui import file_dialogs
 from testimonio.gui.main_window import MainWindow
 from testimonio.gui.models.interview_table_model import COLUMNS
@@ -74,7 +75,7 @@ def window(qtbot: Any, context: Any) -> MainWindow:
 def test_receipt_revocation_policy_update_and_purge_from_the_menu(
         qtbot: Any, tmp_path: Path, app: Any, monkeypatch: Any) -> None:
     world = team(tmp_path)
-    world.researcher.settings_store.set("pref.k_anonymity", "1")
+    lower_k(world.researcher.settings_store, 1)
     iid = add_testimony(world.researcher, 1)
     world.researcher.export.write(tmp_path / "1.tbundle")
     world.lead.import_.import_file(tmp_path / "1.tbundle")

@@ -9,6 +9,7 @@ import pytest
 from exchange_setup import add_testimony, team
 from PySide6.QtCore import Qt
 
+from smallk import lower_k
 from testimonio.gui.views.data_view import DataView
 from testimonio.gui.views.summary_view import SummaryView
 
@@ -16,7 +17,7 @@ from testimonio.gui.views.summary_view import SummaryView
 @pytest.fixture
 def lead(app: Any, tmp_path: Path) -> Any:
     world = team(tmp_path)
-    world.researcher.settings_store.set("pref.k_anonymity", "1")
+    lower_k(world.researcher.settings_store, 1)
     for n in range(4):
         add_testimony(world.researcher, n, site=("CEBAF Peru", "Tumbes")[n % 2])
     world.researcher.export.write(tmp_path / "one.tbundle")

@@ -51,12 +51,13 @@ def _world(tmp: Path) -> tuple[Any, Any]:
     lead = new_context(tmp / "lead")
     lead.questionnaires.install(_form(tmp / "pictures.xlsx"))
     lead.interviews.add_site("CEBAF Peru")
+    lead.preferences.set("k_anonymity", 2)  # travels in the team file
     lead.team.create("Pictures", tmp / "team.testimonio-team")
     researcher = new_context(tmp / "researcher")
     researcher.keys.export_public(tmp / "r.key", "Ana")
     researcher.team.join(researcher.team.read_team_file(tmp / "team.testimonio-team"))
     lead.team.add_researcher(lead.team.read_public_key_file(tmp / "r.key"))
-    researcher.preferences.set("k_anonymity", 2)
+    assert researcher.preferences.k_anonymity == 2
     svc = researcher.interviews
     for n in range(2):
         iid = svc.start("pictures", "1", "CEBAF Peru", "Ana", "es")

@@ -106,15 +106,33 @@ def test_every_input_of_the_dialogs_is_named_for_screen_readers(qtbot: Any, cont
         assert unnamed_inputs(dialog) == [], type(dialog).__name__
 
 
-def test_a_researcher_cannot_lower_the_leads_k_in_settings(qtbot: Any, context: Any) -> None:
-    from PySide6.QtWidgets import QSpinBox
+def test_a_researcher_cannot_lower_the_leads_k_in_settings(qtbot: Any, tmp_path: Any) -> None:
+    from exchange_setup import BORDER_FORM, new_context
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QSpinBox
 
-    from testimonio.gui.dialogs.settings_dialog import SettingsDialog
+    lead = new_context(tmp_path / "lead")
+    lead.questionnaires.install(BORDER_FORM)
+    lead.preferences.set("k_anonymity", 9)  # the lead's Settings: travels in the team file
+    lead.team.create("Border", tmp_path / "team.tmt")
+    researcher = new_context(tmp_path / "researcher")
+    researcher.team.join(researcher.team.read_team_file(tmp_path / "team.tmt"))
 
-    context.settings_store.set("team.k", "9")  # as joining a team with k = 9 stores it
-    dialog = SettingsDialog(context.preferences)
+    dialog = SettingsDialog(researcher.preferences)
     qtbot.addWidget(dialog)
+    dialog.show()
     spin = dialog.editors["k_anonymity"]
-    assert isinstance(spin, QSpinBox) and spin.minimum() == 9
-    qtbot.keyClicks(spin, "\b\b3")
+    assert isinstance(spin, QSpinBox) and spin.minimum() == 9 and spin.value() == 9
+    shown = [label.text() for label in dialog.findChildren(QLabel, "help")]
+    assert any("team lead set 9 as the minimum" in text for text in shown), shown
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "3")
+    qtbot.keyClick(spin, Qt.Key.Key_Down)  # the arrows stop at the lead's minimum too
     assert spin.value() >= 9
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "12")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)  # the dialog's default button: OK
+    assert dialog.result() == 1
+    assert researcher.preferences.k_anonymity == 12
+    assert researcher.export.k() == 12

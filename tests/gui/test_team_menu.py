@@ -11,6 +11,7 @@ from exchange_setup import add_testimony, team
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 
+from smallk import lower_k
 from testimonio.gui.main_window import MainWindow
 from testimonio.gui.team_menu import ANSWERS_PLACE
 from testimonio.gui.views.report_dialog import ReportDialog
@@ -70,7 +71,7 @@ def test_export_without_a_team_offers_to_join(qtbot: Any, context: Any, monkeypa
 def test_the_lead_writes_the_report_from_the_program(qtbot: Any, tmp_path: Path, app: Any,
                                                       as_xlsx: bool) -> None:
     world = team(tmp_path)
-    world.researcher.settings_store.set("pref.k_anonymity", "1")
+    lower_k(world.researcher.settings_store, 1)
     for n in range(3):
         add_testimony(world.researcher, n)
     bundle = tmp_path / "one.tbundle"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from exchange_world import FORM, P, Side, border_answers, team_of
 
+from smallk import lower_k
 from testimonio.services.data_view import (
     MAYBE_SUPPRESSED,
     MAYBE_WITHHELD,
@@ -26,7 +27,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Side, list[Side]]:
     tmp = tmp_path_factory.mktemp("data-view")
     lead, people = team_of(tmp, researchers=2)
     for n, side in enumerate(people):
-        SettingsService(side.vault).set("pref.k_anonymity", "1")
+        lower_k(SettingsService(side.vault), 1)
         for i in range(4):
             answers = border_answers(10 * n + i, gender="male" if i % 2 else "female", visa=i < 2,
                                      decision="pending" if i == 3 else "rejected_verbal")
@@ -118,7 +119,7 @@ def test_the_summary_is_the_same_whichever_set_of_interviews_it_keeps(tmp_path: 
     # The summary keeps the interviews the filter lets through, or the ones it keeps
     # out (here the lead's own draft), or none; each way the figures are the same.
     lead, (person,) = team_of(tmp_path)
-    SettingsService(person.vault).set("pref.k_anonymity", "1")
+    lower_k(SettingsService(person.vault), 1)
     for i in range(4):
         person.add(border_answers(i, gender="male" if i % 2 else "female", visa=i < 2,
                                   decision="rejected_verbal"), site="Tumbes")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from exchange_world import CANARY_DOC, CANARY_NAME, CANARY_STORY, P, Side, border_answers, team_of
 
+from smallk import lower_k
 from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.services._progress import Cancelled
 
@@ -15,7 +16,7 @@ from testimonio.services._progress import Cancelled
 def _low_k(side: Side, k: int = 2) -> None:
     from testimonio.services.settings import SettingsService
 
-    SettingsService(side.vault).set("pref.k_anonymity", str(k))
+    lower_k(SettingsService(side.vault), k)
 
 
 def _sent(side: Side) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from exchange_world import Side, team_of
 from openpyxl import Workbook
 from PIL import Image
 
+from smallk import lower_k
 from testimonio.errors import BadInput
 from testimonio.services.settings import SettingsService
 
@@ -68,7 +69,7 @@ def _interview(r: Side, picture: bytes, mime: str = "image/jpeg", alias: str = "
 
 def _world(tmp_path: Path) -> tuple[Side, Side]:
     lead, (r,) = team_of(tmp_path, forms=(pictures_form(tmp_path / "pictures.xlsx"),))
-    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(r.vault), 2)
     return lead, r
 
 
@@ -141,7 +142,7 @@ def test_a_changed_review_decision_makes_a_revision(tmp_path: Path) -> None:
     from exchange_world import CANARY_STORY, P, border_answers
 
     lead, (r,) = team_of(tmp_path)
-    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(r.vault), 2)
     iid = r.add(border_answers(1))
     r.export.write(tmp_path / "1.tmb", accept_risk=True)
     lead.import_.import_file(tmp_path / "1.tmb")

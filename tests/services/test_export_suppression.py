@@ -7,6 +7,7 @@ from typing import Any
 
 from exchange_world import P, Side, border_answers, team_of
 
+from smallk import lower_k
 from testimonio.services.settings import SettingsService
 
 WORKPLACE = "Panadería Central de Maracaibo"
@@ -23,7 +24,7 @@ def _answers(n: int, age: int) -> dict[str, Any]:
 
 def _side(tmp_path: Path, k: int) -> tuple[Side, list[str]]:
     _, (r,) = team_of(tmp_path)
-    SettingsService(r.vault).set("pref.k_anonymity", str(k))
+    lower_k(SettingsService(r.vault), k)
     ids = [r.add(_answers(n, 34 if n < 4 else 25)) for n in range(5)]
     for iid in ids:  # the researcher released the workplace for export
         r.export.review(iid, P["occupation_other"], True)

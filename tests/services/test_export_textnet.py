@@ -6,6 +6,7 @@ from pathlib import Path
 
 from exchange_world import P, border_answers, team_of
 
+from smallk import lower_k
 from testimonio.services.settings import SettingsService
 
 PHONE_IN_ALIAS = "Rosa 0412-555-0101"
@@ -13,7 +14,7 @@ PHONE_IN_ALIAS = "Rosa 0412-555-0101"
 
 def test_flagged_safe_text_stays_until_that_value_is_released(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
-    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(r.vault), 2)
     answers = border_answers(1)
     answers[P["alias"]] = PHONE_IN_ALIAS
     answers[P["account"]] = "Maria Jose Anez slept outside"  # the name, without accents

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from exchange_world import border_answers, team_of
 
+from smallk import lower_k
 from testimonio.services.folder_import import IMPORTED, REFUSED, SKIPPED, FolderImporter
 from testimonio.services.settings import SettingsService
 
 
 def test_folder_twice_imports_once_and_lists_what_is_not_a_bundle(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
-    SettingsService(r.vault).set("pref.k_anonymity", "1")
+    lower_k(SettingsService(r.vault), 1)
     shared = tmp_path / "synced"
     shared.mkdir()
     r.add(border_answers(1))
@@ -49,7 +50,7 @@ def test_folder_twice_imports_once_and_lists_what_is_not_a_bundle(tmp_path: Path
 def test_a_refused_bundle_is_listed_and_the_others_go_on(tmp_path: Path) -> None:
     lead, (r, stranger) = team_of(tmp_path, researchers=2)
     for side in (r, stranger):
-        SettingsService(side.vault).set("pref.k_anonymity", "1")
+        lower_k(SettingsService(side.vault), 1)
     # The stranger leaves the roster: their bundle is refused (exit 3).
     with lead.vault.transaction() as db:
         db.execute("DELETE FROM roster WHERE name = 'Researcher 2'")
@@ -71,7 +72,7 @@ def test_a_refused_bundle_is_listed_and_the_others_go_on(tmp_path: Path) -> None
 
 def test_a_bundle_imported_from_a_file_counts_as_known_in_the_folder(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
-    SettingsService(r.vault).set("pref.k_anonymity", "1")
+    lower_k(SettingsService(r.vault), 1)
     shared = tmp_path / "synced"
     shared.mkdir()
     r.add(border_answers(1))
@@ -83,7 +84,7 @@ def test_a_bundle_imported_from_a_file_counts_as_known_in_the_folder(tmp_path: P
 
 def test_watch_imports_a_file_once_its_size_is_stable(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
-    SettingsService(r.vault).set("pref.k_anonymity", "1")
+    lower_k(SettingsService(r.vault), 1)
     shared = tmp_path / "synced"
     shared.mkdir()
     r.add(border_answers(1))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from exchange_world import BORDER, P, Side, border_answers, new_side, team_of
 
+from smallk import lower_k
 from testimonio.errors import BundleError, NotForThisVault, UnknownSigner
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.settings import SettingsService
@@ -14,7 +15,7 @@ from testimonio.vault.records import InterviewQuery
 
 
 def _low_k(side: Side) -> None:
-    SettingsService(side.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(side.vault), 2)
 
 
 def _state(side: Side) -> str:

@@ -13,6 +13,7 @@ from exchange_world import Side, border_answers, photo_form, team_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smallk import lower_k
 from testimonio import errors
 from testimonio.exchange.bundle import AttachmentSource, write_bundle
 from testimonio.exchange.manifest import Limits
@@ -48,7 +49,7 @@ def _state(side: Side) -> str:
 
 def test_attachments_leave_clean_only_when_ticked(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path, forms=(photo_form(tmp_path / "photos.xlsx"),))
-    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(r.vault), 2)
     svc = r.interviews
     iid = svc.start("photos", "1", "CEBAF Peru", r.name, "es")
     svc.set_answer(iid, "alias", "Luz", r.name)
@@ -93,7 +94,7 @@ def _craft(path: Path, signer: Any, lead: Side, records: list[dict[str, Any]],
 
 
 def _good_record(r: Side, tmp_path: Path) -> dict[str, Any]:
-    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(r.vault), 2)
     r.add(border_answers(1))
     return dict(r.export.plan().records[0].record)
 
@@ -147,7 +148,7 @@ def test_records_past_the_limit_are_refused(tmp_path: Path) -> None:
 
 def test_cancelled_import_leaves_nothing(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
-    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(r.vault), 2)
     for i in range(3):
         r.add(border_answers(i))
     r.export.write(tmp_path / "c.tmb")
@@ -197,7 +198,7 @@ def _fuzz_world(factory: pytest.TempPathFactory) -> dict[str, Any]:
     if not _FUZZ:
         tmp = factory.mktemp("fuzz")
         lead, (r,) = team_of(tmp)
-        SettingsService(r.vault).set("pref.k_anonymity", "2")
+        lower_k(SettingsService(r.vault), 2)
         r.add(border_answers(1))
         r.add(border_answers(2))
         path = r.export.write(tmp / "good.tmb").path

@@ -18,6 +18,7 @@ from exchange_world import (
 )
 from openpyxl import load_workbook
 
+from smallk import lower_k
 from testimonio.exchange.bundle import open_bundle
 from testimonio.services.keys import KeyService
 from testimonio.services.report import ReportService
@@ -28,7 +29,7 @@ CANARIES = (CANARY_NAME, CANARY_DOC, CANARY_PHONE, CANARY_STORY)
 
 def test_canaries_nowhere_after_export_import_and_report(tmp_path: Path) -> None:
     lead, (r,) = team_of(tmp_path)
-    SettingsService(r.vault).set("pref.k_anonymity", "2")
+    lower_k(SettingsService(r.vault), 2)
     ids = [r.add(border_answers(i, visa=i == 0)) for i in range(3)]
     r.export.review(ids[0], "quotes[1]/quote_text", True)  # this quote may leave
     r.export.write(tmp_path / "b.tmb")

@@ -143,8 +143,8 @@ def cmd_team_publish(args: argparse.Namespace) -> int:
           f"questionnaire version(s), {len(update.roster)} researcher(s), "
           f"{len(update.revocations)} revocation(s), {len(update.recipients)} backup "
           f"recipient(s), retention: {update.retention.action}"
-          + (f" after {update.retention.days} day(s)." if update.retention.action != "keep"
-             else "."))
+          + (f" after {update.retention.days} day(s)" if update.retention.action != "keep"
+             else "") + f", smallest group size (k): {update.k}.")
     return EXIT_OK
 
 
@@ -157,5 +157,6 @@ def cmd_team_update(args: argparse.Namespace) -> int:
         result = service.apply_update(service.read_update(args.file))
     out(f"Team update {result.number} imported: {result.questionnaires} new questionnaire "
           f"version(s), {result.roster} researcher(s), {result.revocations} revocation(s), "
-          f"{result.recipients} backup recipient(s), retention: {result.retention.action}.")
+          f"{result.recipients} backup recipient(s), retention: {result.retention.action}"
+          + ("." if result.k is None else f", smallest group size (k): {result.k}."))
     return EXIT_OK

@@ -113,6 +113,9 @@ def cmd_team_join(args: argparse.Namespace) -> int:
         result = service.join(team)
     out(f"Joined '{result.study}': {result.questionnaires} questionnaire(s) and "
           f"{result.sites} site(s) installed.")
+    if team.k is not None:
+        out(f"Smallest group size for exports (k): {team.k}, set by the team lead "
+            "(you may raise it, not lower it).")
     return EXIT_OK
 
 

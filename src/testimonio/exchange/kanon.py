@@ -22,6 +22,21 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_K = 5
+#: Bounds of k wherever it is set or read (settings, team file, team update).
+MIN_K, MAX_K = 2, 100
+
+
+def effective_k(own: int | None, lead: int | None) -> int:
+    """The k an export checks: the team lead's, or the researcher's own when higher.
+
+    ``own`` is the researcher's own setting (None when never set), ``lead``
+    the k the team file or the last team update carried (None outside a team
+    or from an older file). The lead alone sets the floor; a researcher may
+    raise it, never lower it.
+    """
+    if lead is None:
+        return DEFAULT_K if own is None else own
+    return lead if own is None else max(own, lead)
 
 QuasiValues = tuple[tuple[str, str | None], ...]
 

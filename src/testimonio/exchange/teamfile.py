@@ -43,6 +43,7 @@ from typing import Any
 from testimonio.atomic import write_atomic
 from testimonio.errors import BadInput, BadSignature, BundleDamaged
 from testimonio.exchange import kem as hybrid
+from testimonio.exchange.kanon import DEFAULT_K, MAX_K, MIN_K
 from testimonio.exchange.keys import DeviceKeys, PublicKeys
 from testimonio.exchange.manifest import bounded_json
 
@@ -81,8 +82,9 @@ class TeamFile:
     questionnaires: tuple[TeamQuestionnaire, ...]
     sites: tuple[str, ...]
     created: str
-    #: The smallest group size the lead set for exports (None in older files):
-    #: a researcher may raise it, never lower it.
+    #: The smallest group size the lead set for exports (every team file
+    #: carries it; None only in files older than that): a researcher may
+    #: raise it, never lower it.
     k: int | None = None
 
     @property
@@ -209,9 +211,12 @@ def write_team_file(
     study_name: str,
     questionnaires: Sequence[TeamQuestionnaire | tuple[str, str, bytes]],
     sites: Sequence[str],
-    k: int | None = None,
+    k: int = DEFAULT_K,
 ) -> TeamFile:
-    """Write the lead-signed team file; return what a reader will see."""
+    """Write the lead-signed team file; return what a reader will see.
+
+    ``k`` is the lead's smallest group size for exports, always carried.
+    """
     forms = tuple(q if isinstance(q, TeamQuestionnaire) else TeamQuestionnaire(*q)
                   for q in questionnaires)
     body: dict[str, Any] = {
@@ -227,12 +232,7 @@ def write_team_file(
             for q in forms
         ],
     }
-    if k is not None:
-        try:
-            body["k"] = _group_size(k)
-        except ValueError:
-            raise BadInput(f"The smallest group size must be a whole number from {MIN_K} "
-                           f"to {MAX_K}.") from None
+    body["k"] = written_k(k)
     data = _seal(TEAM_MAGIC, TEAM_DOMAIN, lead, body)
     if len(data) > MAX_TEAM_FILE:
         raise BadInput("The questionnaires are too large for one team file.")
@@ -256,7 +256,7 @@ def read_team_file(path: Path) -> TeamFile:
                                            _text(q["version"], "questionnaire version", 200),
                                            xls, _text(q["filename"], "file name", 200)))
         sites = tuple(_text(s, "site name", 200) for s in body["sites"])
-        k = _group_size(body["k"]) if "k" in body else None
+        k = read_k(body, "team file")
         return TeamFile(_text(body["study"], "study name", 200), with_kem(keys, body),
                         tuple(forms), sites, _created(body["created"]), k)
     except BadInput as error:
@@ -265,13 +265,37 @@ def read_team_file(path: Path) -> TeamFile:
         raise BundleDamaged("The team file is damaged: its contents are malformed.") from None
 
 
-#: Bounds of k (the same as the k_anonymity setting's).
-MIN_K, MAX_K = 2, 100
+class GroupSizeRefused(BundleDamaged):
+    """A signed file whose smallest group size (k) is outside MIN_K..MAX_K (exit 3)."""
 
 
-def _group_size(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not MIN_K <= value <= MAX_K:
-        raise ValueError("group size")
+def _is_k(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and MIN_K <= value <= MAX_K
+
+
+def written_k(k: int) -> int:
+    """``k`` if a team file or update may carry it, else BadInput (for the writer)."""
+    if not _is_k(k):
+        raise BadInput(f"The smallest group size must be a whole number from {MIN_K} to {MAX_K}.")
+    return k
+
+
+def read_k(body: dict[str, Any], kind: str) -> int | None:
+    """The k a verified body carries (None when older files carry none).
+
+    Out of bounds is refused with its own sentence, not as "malformed": a
+    lead's k of 1 would let one person's answers out alone. The value itself
+    is not echoed (it came from outside and may be any size).
+    """
+    if "k" not in body:
+        return None
+    value = body["k"]
+    if not _is_k(value):
+        raise GroupSizeRefused(
+            f"The {kind} sets the smallest group size for exports (k) outside {MIN_K} to "
+            f"{MAX_K}, which this program does not accept. It was refused and nothing was "
+            "changed; ask the team lead for a corrected file.")
+    assert isinstance(value, int)
     return value
 
 

@@ -9,7 +9,12 @@ Same signed container as the team file (teamfile.py, docs/bundle-format.md
      "roster": [{"public": b64 (64 bytes), "kem": b64 | null, "name": ...}],
      "revocations": [{"key_id", "fingerprint", "last_sequence", "revoked_at"}],
      "retention": {"action": "keep" | "identifiers" | "interview", "days": N},
-     "recipients": [{"public": b64, "kem": b64, "name": ...}]}
+     "recipients": [{"public": b64, "kem": b64, "name": ...}],
+     "k": 2..100}
+
+``k`` is the lead's smallest group size for exports (absent in updates
+older than it: the researcher's vault then keeps the k it has). A k out of
+bounds is refused (exit 3) with its own sentence.
 
 Reading checks the signature and the shape only; the caller checks the
 signer is its team's lead and that the number is newer than the last one.
@@ -37,7 +42,9 @@ from testimonio.exchange.teamfile import (
     _seal,
     _text,
     kem_field,
+    read_k,
     with_kem,
+    written_k,
 )
 
 MAGIC = b"\x89TMU\r\n\x1a\n"
@@ -98,6 +105,8 @@ class TeamUpdate:
     revocations: tuple[Revocation, ...]
     retention: Retention
     recipients: tuple[Member, ...]
+    #: The lead's smallest group size for exports (None in older updates).
+    k: int | None = None
 
 
 def _b64(data: bytes) -> str:
@@ -125,6 +134,8 @@ def write_update(path: Path, lead: DeviceKeys, update: TeamUpdate) -> None:
         "retention": update.retention.to_json(),
         "recipients": [_member_json(m) for m in update.recipients],
     }
+    if update.k is not None:
+        body["k"] = written_k(update.k)
     data = _seal(MAGIC, DOMAIN, lead, body)
     if len(data) > MAX_TEAM_FILE:
         raise BadInput("The questionnaires are too large for one team update.")
@@ -189,4 +200,5 @@ def _parse(signer: PublicKeys, body: dict[str, Any]) -> TeamUpdate:
         revocations=tuple(_revocation(r) for r in _items(body["revocations"])),
         retention=Retention(str(retention["action"]), _count(retention["days"], MAX_DAYS)),
         recipients=tuple(_member(m) for m in _items(body["recipients"])),
+        k=read_k(body, "team update"),
     )

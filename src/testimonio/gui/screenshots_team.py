@@ -35,6 +35,8 @@ def _world(tmp: Path) -> tuple[Any, Any, Path, Path, Path]:
     researcher.team.join(researcher.team.read_team_file(team_file))
     researcher.keys.export_public(key_file, "Ana Quispe")
     lead.team.add_researcher(lead.team.read_public_key_file(key_file))
+    # Few made-up interviews: k is lowered below what a lead may set (pictures only).
+    researcher.settings_store.set("team.k", "1")
     researcher.settings_store.set("pref.k_anonymity", "1")
     service = researcher.interviews
     for n, alias in enumerate(ALIASES):

@@ -34,7 +34,7 @@ from testimonio.atomic import file_errors, move_into_place
 from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
 from testimonio.exchange.derived import recompute_risks
-from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord
+from testimonio.exchange.kanon import QuasiRecord
 from testimonio.exchange.pseudonymise import (
     Pseudonymiser,
     QuestionIndex,
@@ -384,5 +384,4 @@ def _clean_info(raw: bytes, mime: str, side: int) -> tuple[str, str, int, str]:
 
 def _group_size(db: Any) -> int:
     """This vault's k, never below the k the team lead set (``team.k``)."""
-    own = vaultdb.setting_int(db, "k_anonymity", DEFAULT_K)
-    return max(own, vaultdb.setting_int(db, "team.k", 0))
+    return vaultdb.group_size(db)

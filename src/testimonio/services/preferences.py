@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from testimonio.errors import BadInput
+from testimonio.exchange.kanon import effective_k
 
 SettingValue = int | str | list[str]
 TRANSLATION_CONTEXT = "Preferences"
@@ -32,6 +33,8 @@ class SettingsStore(Protocol):
     def get(self, key: str) -> str | None: ...
 
     def set(self, key: str, value: str) -> None: ...
+
+    def delete(self, key: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -151,14 +154,27 @@ class Preferences:
         self._listeners: list[Callable[[str, SettingValue], None]] = []
 
     def get(self, name: str) -> SettingValue:
-        """The value of setting ``name`` (its default when never set)."""
-        return preference(name).parse(self._store.get(_PREFIX + name))
+        """The value of setting ``name`` (its default when never set).
+
+        For ``k_anonymity`` in a team: the lead's k, or the researcher's own
+        when it is higher (:func:`~testimonio.exchange.kanon.effective_k`).
+        """
+        raw = self._store.get(_PREFIX + name)
+        value = preference(name).parse(raw)
+        if name == "k_anonymity" and self.team_k and isinstance(value, int):
+            return effective_k(None if raw is None else value, self.team_k)
+        return value
 
     def set(self, name: str, value: SettingValue) -> None:
         """Check and store one setting; tells the listeners."""
         pref = preference(name)
         self._check_floor(name, value)
-        self._store.set(_PREFIX + name, pref.format(value))
+        if name == "k_anonymity" and value == self.team_k:
+            # The lead's k is no raise: keep none, so a lower k the lead
+            # sends later is followed.
+            self._store.delete(_PREFIX + name)
+        else:
+            self._store.set(_PREFIX + name, pref.format(value))
         for listener in list(self._listeners):
             listener(name, value)
 

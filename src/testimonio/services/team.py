@@ -21,10 +21,11 @@ from typing import Any
 
 from testimonio.errors import BadInput
 from testimonio.exchange import teamfile
-from testimonio.exchange.kanon import DEFAULT_K
+from testimonio.exchange.kanon import MAX_K, MIN_K
 from testimonio.exchange.keys import PublicKeys
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.vaultdb import group_size
 from testimonio.vault import Vault, repo_forms, repo_settings, repo_team
 from testimonio.vault.db import Db
 
@@ -119,17 +120,20 @@ class TeamService:
             raise BadInput("Install the study's questionnaires first (forms add FILE), "
                            "then create the team file.")
         sites = self.sites()
-        with self.vault.read() as db:
-            # The k the lead set in Settings travels (researchers may raise it,
-            # never lower it); a lead who never set one sends none.
-            chosen = repo_settings.has(db, "pref.k_anonymity")
-            k = repo_settings.setting_int(db, "k_anonymity", DEFAULT_K) if chosen else None
+        # The lead's k always travels (the default when never set):
+        # researchers may raise it, never lower it.
+        k = self.lead_k()
         with self.vault.transaction() as db:
             pub = keys.public
             repo_team.set_team(db, "lead", study, _key_row(pub), now())
             # Written inside the transaction: a failed write leaves no lead role behind.
             teamfile.write_team_file(out, keys, study, forms, sites, k=k)
         return TeamResult(study, keys.public.fingerprint, len(forms), len(sites), out)
+
+    def lead_k(self) -> int:
+        """The smallest group size this lead's team file and updates carry."""
+        with self.vault.read() as db:
+            return min(MAX_K, max(MIN_K, group_size(db)))
 
     def read_public_key_file(self, path: Path) -> Researcher:
         """A researcher's public-key file, signature checked."""
@@ -194,7 +198,7 @@ class TeamService:
             repo_team.set_team(db, "researcher", team.study, _key_row(lead), now())
             _merge_site_setting(db, list(team.sites))
             if team.k is not None:
-                _adopt_group_size(db, team.k)
+                adopt_group_size(db, team.k)
         return TeamResult(team.study, lead.fingerprint, len(team.questionnaires), len(team.sites))
 
 
@@ -238,9 +242,14 @@ def _merge_site_setting(db: Db, sites: list[str]) -> None:
         repo_settings.put(db, "pref.sites", json.dumps(json.dumps(merged)))
 
 
-def _adopt_group_size(db: Db, k: int) -> None:
-    """The lead's k becomes this vault's floor (``team.k``); the researcher's
-    own setting is raised to it when lower, never lowered."""
+def adopt_group_size(db: Db, k: int) -> None:
+    """The lead's k becomes this vault's floor (``team.k``).
+
+    The researcher's own setting stays only as a raise above it: an own k at
+    or below the lead's is dropped, so when the lead later lowers k the
+    researcher follows, and a researcher who raised k keeps the raise.
+    """
     repo_settings.put(db, "team.k", str(k))
-    if repo_settings.setting_int(db, "k_anonymity", DEFAULT_K) < k:
-        repo_settings.put(db, "pref.k_anonymity", str(k))
+    if repo_settings.setting_int(db, "k_anonymity", 0) <= k:
+        repo_settings.delete(db, "pref.k_anonymity")
+        repo_settings.delete(db, "k_anonymity")

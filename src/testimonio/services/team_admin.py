@@ -22,7 +22,7 @@ from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.teamupdate import Member, Retention, Revocation, TeamUpdate
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
-from testimonio.services.team import _key_row, _merge_site_setting
+from testimonio.services.team import _key_row, _merge_site_setting, adopt_group_size
 from testimonio.vault import Vault, repo_forms, repo_imports, repo_team
 from testimonio.vault.db import Db
 from testimonio.vault.repo_team import TeamRow
@@ -42,6 +42,7 @@ class UpdateResult:
     revocations: int
     recipients: int
     retention: Retention
+    k: int | None = None  # the lead's smallest group size, when the update carries one
 
 
 def retention_of(team: TeamRow | None) -> Retention:
@@ -130,7 +131,7 @@ class TeamAdminService:
                                for n, p, k in repo_team.recipients(db))
         update = TeamUpdate(keys.public, int(team["update_number"]) + 1, str(team["study"]), "",
                             tuple(TeamService(self.vault).sites()), forms, roster, revoked,
-                            retention_of(team), recipients)
+                            retention_of(team), recipients, TeamService(self.vault).lead_k())
         with self.vault.transaction() as db:
             repo_team.set_update_number(db, update.number)
             # Inside the transaction: a failed write does not use up the number.
@@ -174,10 +175,12 @@ class TeamAdminService:
                 repo_team.activate_site(db, site)
             _merge_site_setting(db, list(update.sites))
             _replace_members(db, update)
+            if update.k is not None:
+                adopt_group_size(db, update.k)
             repo_team.apply_update(db, update.number, json.dumps(update.retention.to_json()),
                                    update.signer.kem)
         return UpdateResult(update.number, installed, len(update.roster), len(update.revocations),
-                            len(update.recipients), update.retention)
+                            len(update.recipients), update.retention, update.k)
 
 
 def _replace_members(db: Db, update: TeamUpdate) -> None:

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from testimonio.errors import BadInput, NotFound
-from testimonio.vault import Vault
+from testimonio.exchange.kanon import effective_k
+from testimonio.vault import Vault, repo_settings
 from testimonio.vault.records import answers, answers_of
 
 __all__ = ["answers", "answers_of"]  # the answers are read by the vault's records, once
@@ -190,7 +191,10 @@ def assign_export_ids(vault: Vault, interview_ids: list[str]) -> None:
 
 
 def small_counts_k(db: Any, default_k: int) -> int:
-    """k for the "fewer than k" rule of summaries, or 0 when the lead chose exact counts."""
+    """k for the "fewer than k" rule of summaries, or 0 when the lead chose exact counts.
+
+    ``default_k`` is kept for callers; the vault's k (:func:`group_size`) is used.
+    """
     row = db.execute("SELECT value FROM settings WHERE key = 'pref.small_counts'").fetchone()
     raw: Any = row[0] if row is not None else None
     try:
@@ -199,4 +203,10 @@ def small_counts_k(db: Any, default_k: int) -> int:
         pass
     if raw == "exact":
         return 0
-    return setting_int(db, "k_anonymity", default_k)
+    return group_size(db)
+
+
+def group_size(db: Any) -> int:
+    """This vault's k: its own setting, never below the k the team lead set (``team.k``)."""
+    return effective_k(repo_settings.setting_int(db, "k_anonymity", 0) or None,
+                       repo_settings.setting_int(db, "team.k", 0) or None)

@@ -57,14 +57,16 @@ class SettingsDialog(QDialog):
         for pref in PREFERENCES:
             editor = self._editor(pref, current[pref.name])
             editor.setAccessibleName(translated(pref.label))
-            if pref.help:
-                editor.setToolTip(translated(pref.help))
-                editor.setAccessibleDescription(translated(pref.help))
+            help_text = " ".join(filter(None, (translated(pref.help) if pref.help else "",
+                                               self._floor_text(pref))))
+            if help_text:
+                editor.setToolTip(help_text)
+                editor.setAccessibleDescription(help_text)
             label = QLabel(translated(pref.label) + ":", self)
             label.setBuddy(editor)
             form.addRow(label, editor)
-            if pref.help:
-                help_label = QLabel(translated(pref.help), self)
+            if help_text:
+                help_label = QLabel(help_text, self)
                 help_label.setObjectName("help")
                 help_label.setWordWrap(True)
                 form.addRow("", help_label)
@@ -104,12 +106,8 @@ class SettingsDialog(QDialog):
         if pref.kind == "int":
             spin = QSpinBox(self)
             spin.setRange(pref.minimum, pref.maximum)
-            floor = getattr(self._preferences, "team_k", 0) if pref.name == "k_anonymity" else 0
-            if floor:
-                # The team lead set k: a researcher may raise it, never lower it.
-                spin.setMinimum(max(pref.minimum, floor))
-                spin.setToolTip(self.tr("The team lead set at least %1; you may raise it.")
-                                .replace("%1", str(floor)))
+            # The team lead set k: a researcher may raise it, never lower it.
+            spin.setMinimum(max(pref.minimum, self._floor(pref)))
             spin.setValue(int(value) if isinstance(value, int) else int(str(pref.default)))
             return spin
         if pref.kind in ("choice", "site"):
@@ -128,6 +126,17 @@ class SettingsDialog(QDialog):
         line = QLineEdit(self)
         line.setText(str(value))
         return line
+
+    def _floor(self, pref: Preference) -> int:
+        """The team lead's k for the k setting (0 when none or another setting)."""
+        return int(getattr(self._preferences, "team_k", 0)) if pref.name == "k_anonymity" else 0
+
+    def _floor_text(self, pref: Preference) -> str:
+        floor = self._floor(pref)
+        if not floor:
+            return ""
+        return self.tr("The team lead set %1 as the minimum; you may raise it, not lower it."
+                       ).replace("%1", str(floor))
 
     def _fill_sites(self, keep: SettingValue | None) -> None:
         # The "site" editors offer the sites typed in the "list" editor.
