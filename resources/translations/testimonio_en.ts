@@ -144,6 +144,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retention: what is &amp;deleted and when…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Purge received &amp;interviews…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,10 +308,6 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message>
         <source>Delete now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted for good: {0} interview(s), {1} attachment(s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2273,6 +2273,144 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>Bundles from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the policy does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete what the lead has received, now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy keeps interviews the lead has received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy deletes {0} {1} day(s) after the lead&apos;s receipt. It is applied when the program is unlocked and every hour while it stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} received interview(s) on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead has not confirmed any interview that is still on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identifiers and attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept: changed since the lead received it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identifiers and attachments already deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete identifiers and attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the whole interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting… the list is read again when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the {0} interview(s) the lead has received from this laptop now, whole? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A purge is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRunner</name>
+    <message>
+        <source>Deleting what the lead has received…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compacting the vault so nothing deleted stays readable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identifiers and attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s retention policy was applied: for {0} interview(s) the lead has received, {1} were deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted for good: {0} interview(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} answer(s) and {1} attachment(s) deleted; the vault was compacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interviews: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -144,6 +144,10 @@
         <translation>&amp;Política de conservación…</translation>
     </message>
     <message>
+        <source>Retention: what is &amp;deleted and when…</source>
+        <translation>Conservación: qué se &amp;borra y cuándo…</translation>
+    </message>
+    <message>
         <source>Purge received &amp;interviews…</source>
         <translation>Borrar las entrevistas &amp;recibidas…</translation>
     </message>
@@ -312,10 +316,6 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>Delete now</source>
         <translation>Borrar ahora</translation>
-    </message>
-    <message>
-        <source>Deleted for good: {0} interview(s), {1} attachment(s).</source>
-        <translation>Borrado definitivamente: {0} entrevista(s), {1} adjunto(s).</translation>
     </message>
 </context>
 <context>
@@ -2282,6 +2282,144 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Bundles from %1</source>
         <translation>Paquetes de %1</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention</source>
+        <translation>Conservación</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Received by the lead</source>
+        <translation>Recibida por la coordinación</translation>
+    </message>
+    <message>
+        <source>What the policy does</source>
+        <translation>Qué hace la política</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Delete what the lead has received, now…</source>
+        <translation>Borrar ahora lo que la coordinación ha recibido…</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy keeps interviews the lead has received.</source>
+        <translation>La política del equipo conserva las entrevistas que la coordinación ha recibido.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s policy deletes {0} {1} day(s) after the lead&apos;s receipt. It is applied when the program is unlocked and every hour while it stays open.</source>
+        <translation>La política del equipo borra {0} {1} día(s) después del acuse de recibo de la coordinación. Se aplica al desbloquear el programa y cada hora mientras sigue abierto.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>{0} received interview(s) on this laptop.</source>
+        <translation>{0} entrevista(s) recibida(s) en este portátil.</translation>
+    </message>
+    <message>
+        <source>The lead has not confirmed any interview that is still on this laptop.</source>
+        <translation>La coordinación no ha confirmado ninguna entrevista que siga en este portátil.</translation>
+    </message>
+    <message>
+        <source>the whole interview</source>
+        <translation>la entrevista entera</translation>
+    </message>
+    <message>
+        <source>identifiers and attachments</source>
+        <translation>los identificadores y los adjuntos</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>se conserva</translation>
+    </message>
+    <message>
+        <source>kept: changed since the lead received it</source>
+        <translation>se conserva: cambió después de que la coordinación la recibiera</translation>
+    </message>
+    <message>
+        <source>identifiers and attachments already deleted</source>
+        <translation>identificadores y adjuntos ya borrados</translation>
+    </message>
+    <message>
+        <source>delete identifiers and attachments</source>
+        <translation>borrar identificadores y adjuntos</translation>
+    </message>
+    <message>
+        <source>delete the whole interview</source>
+        <translation>borrar la entrevista entera</translation>
+    </message>
+    <message>
+        <source>Deleting… the list is read again when it is done.</source>
+        <translation>Borrando… la lista se vuelve a leer al terminar.</translation>
+    </message>
+    <message>
+        <source>Delete the {0} interview(s) the lead has received from this laptop now, whole? This cannot be undone.</source>
+        <translation>¿Borrar ahora de este portátil, enteras, las {0} entrevista(s) que la coordinación ha recibido? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete now</source>
+        <translation>Borrar ahora</translation>
+    </message>
+    <message>
+        <source>A purge is already running.</source>
+        <translation>Ya hay un borrado en curso.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRunner</name>
+    <message>
+        <source>Deleting what the lead has received…</source>
+        <translation>Borrando lo que la coordinación ha recibido…</translation>
+    </message>
+    <message>
+        <source>Compacting the vault so nothing deleted stays readable…</source>
+        <translation>Compactando la bóveda para que nada de lo borrado quede legible…</translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> y {0} más</translation>
+    </message>
+    <message>
+        <source>the whole interview</source>
+        <translation>la entrevista entera</translation>
+    </message>
+    <message>
+        <source>identifiers and attachments</source>
+        <translation>los identificadores y los adjuntos</translation>
+    </message>
+    <message>
+        <source>The team&apos;s retention policy was applied: for {0} interview(s) the lead has received, {1} were deleted.</source>
+        <translation>Se aplicó la política de conservación del equipo: en {0} entrevista(s) que la coordinación ha recibido se borraron {1}.</translation>
+    </message>
+    <message>
+        <source>Deleted for good: {0} interview(s).</source>
+        <translation>Borrado definitivamente: {0} entrevista(s).</translation>
+    </message>
+    <message>
+        <source>{0} answer(s) and {1} attachment(s) deleted; the vault was compacted.</source>
+        <translation>{0} respuesta(s) y {1} adjunto(s) borrados; la bóveda se compactó.</translation>
+    </message>
+    <message>
+        <source>Interviews: {0}</source>
+        <translation>Entrevistas: {0}</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Conservación</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ def test_the_menu_has_its_agreed_shape_and_follows_the_role(qtbot: Any, tmp_path
                      "Write a &receipt…", "&Publish a team update…",
                      "Re&voke a researcher's key…", "Add a &backup recipient…",
                      "Retention &policy…", "Import a re&ceipt…", "Import a team &update…",
-                     "Purge received &interviews…",
+                     "Retention: what is &deleted and when…", "Purge received &interviews…",
                      "|" + ANSWERS_PLACE, "Write a &report…"]
     lead.team_menu.update_actions()
     assert not lead.team_menu.join_action.isEnabled()

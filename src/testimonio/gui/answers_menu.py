@@ -2,7 +2,9 @@
 
 Lead: write a receipt, publish a team update, revoke a key, add a backup
 recipient, set the retention policy. Researcher: import a receipt, import a
-team update, purge received interviews. Each entry asks what it needs (a
+team update, see what the retention policy deletes and when (the Retention
+view), purge received interviews. Purges run in the background through
+:class:`RetentionRunner`, which also applies the policy at unlock and hourly. Each entry asks what it needs (a
 file, a researcher, a confirmation showing the fingerprint), calls one
 service and says what happened in a sentence. Names and fingerprints come
 from other people's files: every message box shows plain text only.
@@ -19,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.retention_runner import RetentionRunner
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +40,15 @@ class AnswersMenu(QObject):
         self.revoke_action = self._action(self.tr("Re&voke a researcher's key…"), self.revoke)
         self.recipient_action = self._action(self.tr("Add a &backup recipient…"), self.add_recipient)
         self.retention_action = self._action(self.tr("Retention &policy…"), self.set_retention)
+        self.schedule_action = self._action(self.tr("Retention: what is &deleted and when…"),
+                                            self.show_schedule)
         self.purge_action = self._action(self.tr("Purge received &interviews…"), self.purge)
         self.lead_actions = [self.receipt_write_action, self.publish_action, self.revoke_action,
                              self.recipient_action, self.retention_action]
         self.researcher_actions = [self.receipt_import_action, self.update_action,
-                                   self.purge_action]
+                                   self.schedule_action, self.purge_action]
+        self.runner = RetentionRunner(window)
+        self.schedule_dialog: Any = None
         team_menu.insert_answers_entries(self.lead_actions + self.researcher_actions)
         team_menu.menu.aboutToShow.connect(self.update_actions)
 
@@ -248,18 +255,31 @@ class AnswersMenu(QObject):
     def _offer_due(self, title: str) -> None:
         """After a receipt or an update: apply what the team's policy says is due now."""
         service = self.window.context.retention
-        due = self._run(title, service.due)
+        due = self._run(title, lambda: service.due(self.runner.clock()))
         if not due:
             return
         text = self.tr("The team's policy deletes, for {0} interview(s) the lead has received, "
                        "{1}. Their day has come. Delete now?").format(
             len(due), self._scope(due[0].scope))
         if self._ask(title, text, self.tr("Delete")):
-            self._purged(title, self._run(title, service.apply_due))
+            self.runner.start(lambda progress, cancelled: service.purge(
+                due, progress=progress, cancelled=cancelled), automatic=True)
 
     def _scope(self, scope: str) -> str:
         return (self.tr("the whole interview") if scope == "interview"
                 else self.tr("identifiers and attachments"))
+
+    def show_schedule(self) -> None:
+        """The Retention view: every received interview, its action and day (not modal)."""
+        from testimonio.gui.views.retention_dialog import RetentionDialog
+
+        if self.schedule_dialog is not None:
+            self.schedule_dialog.close()
+        dialog = RetentionDialog(self.window.context, self.runner, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: setattr(self, "schedule_dialog", None))
+        dialog.show()
+        self.schedule_dialog = dialog
 
     def purge(self) -> None:
         title = self.tr("Purge received interviews")
@@ -279,11 +299,6 @@ class AnswersMenu(QObject):
                 self._scope(plan[0].scope), min(p.due for p in plan)))
         lines.append(self.tr("Delete them all from this laptop now? This cannot be undone."))
         if self._ask(title, "\n\n".join(lines), self.tr("Delete now")):
-            self._purged(title, self._run(title, service.purge_received))
-
-    def _purged(self, title: str, result: Any) -> None:
-        if result is None:
-            return
-        self.window.list_view.refresh()
-        self._tell(title, self.tr("Deleted for good: {0} interview(s), {1} attachment(s).")
-                   .format(result.interviews, result.attachments))
+            # In the background: the deletion and the VACUUM after it.
+            self.runner.start(lambda progress, cancelled: service.purge_received(
+                progress=progress, cancelled=cancelled))
