@@ -60,6 +60,7 @@ NOTE_TYPES = frozenset({
 _LANG_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\)\s*$")
 _TRUE = {"yes", "true", "true()"}
 _FALSE = {"no", "false", "false()", ""}
+_NO_PARAMETERS: Mapping[str, str] = MappingProxyType({})
 
 
 @lru_cache(maxsize=1024)
@@ -228,49 +229,18 @@ class SurveyBuilder:
                  row: int | None, info: RowInfo | None) -> Question:
         bind: Mapping[str, Any] = item.get("bind") or {}
         control: Mapping[str, Any] = item.get("control") or {}
-        label = self.text(item.get("label"))
-        our_type = TYPE_MAP.get(kind) or type_from_dictionary(kind)
-        range_ = None
-        if kind == "range":
-            range_ = self.range_bounds(item, row)
-            our_type = "integer" if all(float(x).is_integer() for x in range_) else "decimal"
+        label = self.text(item.get("label"))  # first: languages are listed in the order met
         from_file = info.from_file if info else None
         attached = self.instances.get(PurePosixPath(from_file).stem) if from_file else None
-        if from_file and attached is None:
-            our_type = "text"
-            self.notes.append(f"row {row}: '{name}' takes its choices from {from_file}, which was not "
-                              "given with the form; it is asked as free text.")
-        if name.startswith("reserved_name_for_field_list_labels_"):
-            our_type = "note"  # pyxform's table-list header row: labels only, no answer
-        if our_type is None:
-            if kind not in NOTE_TYPES:
-                raise FormError(f"The question type '{kind}' is not supported.",
-                                file=self.source_name, sheet="survey", row=row, column="type")
-            our_type = "note"
-            self.notes.append(
-                f"row {row}: '{name}' ({kind}) cannot be recorded by Testimonio and is "
-                "shown as a read-only note.")
-        if attached is not None:
-            choices = _file_choices(attached, item.get("parameters") or {})
-        else:
-            listed = item.get("choices")
-            if not listed and isinstance(item.get("itemset"), str):
-                # pyxform leaves a list it writes as an itemset (randomize=true) on the form
-                listed = self.all_lists.get(str(item["itemset"]))
-            choices = () if from_file else self.choice_list(listed or [])
-        parameters = item.get("parameters") or {}
-        if isinstance(parameters, str):  # pyxform leaves some (e.g. image) unparsed
-            parameters = parameters_parse(raw_parameters=parameters, row_number=row or 0)
-        privacy = info.privacy if info else Privacy.DEFAULT
-        band = info.privacy_band if info else 10
-        if info and info.privacy is not Privacy.DEFAULT and our_type == "note":
-            privacy = Privacy.DEFAULT  # a note holds no answer
+        range_ = self.range_bounds(item, row) if kind == "range" else None
+        our_type = self.question_type(kind, name, row, range_, from_file, attached)
+        choices, list_name = self.question_choices(item, from_file, attached)
+        privacy, band = _privacy(info, our_type)
         return Question(
             name=name, path=path, type=our_type, label=label,
             hint=self.text(item.get("hint")),
             choices=choices,
-            list_name=(_str_or_none(item.get("list_name") or item.get("itemset")) if choices else None)
-            if attached is None else attached.id,
+            list_name=list_name,
             or_other=bool(info and info.or_other),
             relevant=_expr(bind.get("relevant")),
             required=_flag(bind.get("required")),
@@ -282,12 +252,51 @@ class SurveyBuilder:
             read_only=_flag(bind.get("readonly")),
             appearance=str(control.get("appearance") or ""),
             choice_filter=None if from_file and attached is None else _expr(item.get("choice_filter")),
-            parameters=MappingProxyType({str(k): str(v) for k, v in parameters.items()}),
+            parameters=_parameters(item, row),
             privacy=privacy,
             privacy_band=band,
             row=row,
             range=range_,
         )
+
+    def question_type(self, kind: str, name: str, row: int | None, range_: tuple[float, float, float] | None,
+                      from_file: str | None, attached: SecondaryInstance | None) -> str:
+        """Our type for pyxform's ``kind``: a range is a number, a list from a missing
+        file is free text, a type we cannot record is a note (with a note to the user)."""
+        missing_file = bool(from_file) and attached is None
+        if missing_file:
+            self.notes.append(f"row {row}: '{name}' takes its choices from {from_file}, which was not "
+                              "given with the form; it is asked as free text.")
+        if name.startswith("reserved_name_for_field_list_labels_"):
+            return "note"  # pyxform's table-list header row: labels only, no answer
+        if missing_file:
+            return "text"
+        if range_ is not None:
+            return "integer" if all(float(x).is_integer() for x in range_) else "decimal"
+        our_type = TYPE_MAP.get(kind) or type_from_dictionary(kind)
+        if our_type is not None:
+            return our_type
+        if kind not in NOTE_TYPES:
+            raise FormError(f"The question type '{kind}' is not supported.",
+                            file=self.source_name, sheet="survey", row=row, column="type")
+        self.notes.append(
+            f"row {row}: '{name}' ({kind}) cannot be recorded by Testimonio and is "
+            "shown as a read-only note.")
+        return "note"
+
+    def question_choices(self, item: Mapping[str, Any], from_file: str | None,
+                         attached: SecondaryInstance | None) -> tuple[tuple[Choice, ...], str | None]:
+        """A question's choices and list name: from its attachment, its list, or none."""
+        if attached is not None:
+            return _file_choices(attached, item.get("parameters") or {}), attached.id
+        if from_file:
+            return (), None  # the file was not given: asked as free text
+        listed = item.get("choices")
+        if not listed and isinstance(item.get("itemset"), str):
+            # pyxform leaves a list it writes as an itemset (randomize=true) on the form
+            listed = self.all_lists.get(str(item["itemset"]))
+        choices = self.choice_list(listed or [])
+        return choices, _str_or_none(item.get("list_name") or item.get("itemset")) if choices else None
 
     def range_bounds(self, item: Mapping[str, Any], row: int | None) -> tuple[float, float, float]:
         """start, end and step of a ``range`` question (ODK's defaults 1, 10, 1)."""
@@ -317,6 +326,24 @@ class SurveyBuilder:
                  if k not in {"name", "label", "media", "_row_number"} and v is not None}
         return Choice(name=str(item.get("name", "")), label=self.text(item.get("label")),
                       extra=MappingProxyType(extra))
+
+
+def _privacy(info: RowInfo | None, our_type: str) -> tuple[Privacy, int]:
+    """The row's privacy and band; a note holds no answer, so it keeps the default."""
+    if info is None:
+        return Privacy.DEFAULT, 10
+    privacy = Privacy.DEFAULT if our_type == "note" else info.privacy
+    return privacy, info.privacy_band
+
+
+def _parameters(item: Mapping[str, Any], row: int | None) -> Mapping[str, str]:
+    """The parameters column as text (pyxform leaves some, e.g. image's, unparsed)."""
+    parameters = item.get("parameters") or {}
+    if isinstance(parameters, str):
+        parameters = parameters_parse(raw_parameters=parameters, row_number=row or 0)
+    if not parameters:
+        return _NO_PARAMETERS
+    return MappingProxyType({str(k): str(v) for k, v in parameters.items()})
 
 
 # pyxform's question-type dictionary (its aliases, e.g. "add text prompt") by

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pyxform import aliases
 from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
@@ -76,6 +77,73 @@ def _canonical(header: str) -> str:
     return str(target)
 
 
+class _Scope(NamedTuple):
+    """An open group or repeat while scanning: its kind, name, row and the names used in it."""
+
+    kind: str
+    name: str
+    row: int
+    names: set[str]
+
+
+class _Kind(NamedTuple):
+    """What a row's type says, the same for every row with that type text."""
+
+    begins: str | None = None  # "group"/"repeat"/"loop" for a begin row
+    ends: str | None = None  # the same for an end row
+    or_other: bool = False
+    from_file: str | None = None  # select_*_from_file: the file it names
+    refusal: str | None = None  # the sentence when we cannot take the type
+
+
+#: The columns the first pass reads (lower-case canonical headers).
+_READ_COLUMNS = frozenset({"type", "name", "disabled", "privacy", "privacy_band"})
+
+
+def _is_yes(column: tuple[str, str] | None) -> bool:
+    return column is not None and bool(aliases.yes_no.get(str(column[1]).strip()))
+
+
+@lru_cache(maxsize=1024)
+def _classify(type_text: str) -> _Kind:
+    """A begin row, an end row, or a question type we take (or the refusal)."""
+    end = _END_RE.match(type_text)
+    if end:
+        return _Kind(ends=aliases.control[end.group("kind")])
+    begin = _BEGIN_RE.match(type_text)
+    if begin:
+        return _Kind(begins=aliases.control[begin.group("kind")])
+    select = _SELECT_RE.match(type_text)
+    if select:
+        return _select_kind(type_text, select)
+    if type_text in REFUSED_TYPES:
+        return _Kind(refusal=REFUSED_TYPES[type_text])
+    if type_text in QUESTION_TYPE_DICT or type_text in aliases.settings_header:
+        return _Kind()
+    if type_text.split(" ")[0] in {"select_one", "select_multiple", "rank", "select one"}:
+        return _Kind(refusal=f"'{type_text}' does not name a choice list correctly; write e.g. "
+                             "'select_one yes_no'.")
+    return _Kind(refusal=f"Unknown question type '{type_text}'. See docs/questionnaires.md for the "
+                         "types Testimonio supports.")
+
+
+def _select_kind(type_text: str, select: re.Match[str]) -> _Kind:
+    """A select type: refused when its choices are external or taken from answers."""
+    command, list_name = select.group("cmd"), select.group("list")
+    if command in _EXTERNAL:
+        return _Kind(refusal=f"'{type_text}': external choices are not supported; copy the choices "
+                             "onto the 'choices' sheet and use select_one.")
+    if "${" in list_name:
+        return _Kind(refusal=f"'{type_text}': choices taken from earlier answers are not supported; "
+                             "list the choices on the 'choices' sheet.")
+    or_other = bool(select.group("other"))
+    if command in _FROM_FILE or list_name.lower().endswith(_FILE_LIST_EXT):
+        # Real forms (ucl_biomass_plot) keep long lists in CSV files we do not
+        # have; the question stays askable as free text instead of failing.
+        return _Kind(or_other=or_other, from_file=list_name)
+    return _Kind(or_other=or_other)
+
+
 class SurveyRows:
     """The survey sheet's rows by name, in form order, checked."""
 
@@ -84,6 +152,7 @@ class SurveyRows:
         self._by_name: dict[str, deque[RowInfo]] = {}
         self.warnings: list[str] = []
         self.from_files: list[str] = []  # files select_*_from_file rows name
+        self._roles: dict[str, tuple[str, str]] = {}  # header -> (canonical, lower-case)
         self._scan(survey)
 
     def take(self, name: str) -> RowInfo | None:
@@ -114,99 +183,83 @@ class SurveyRows:
     def _scan(self, survey: Sequence[Mapping[str, str]]) -> None:
         self._check_headers(survey)
         # One scope per open group: the names already used in it.
-        stack: list[tuple[str, str, int, set[str]]] = [("survey", "", 0, set())]
+        stack: list[_Scope] = [_Scope("survey", "", 0, set())]
         for index, raw in enumerate(survey):
-            row_number = index + 2
-            if not raw:
-                continue
-            row = {_canonical(str(k).strip()): v for k, v in raw.items()}
-            lowered = {k.lower(): (k, v) for k, v in row.items()}
-            disabled = row.get("disabled")
-            if disabled is not None and aliases.yes_no.get(str(disabled).strip()):
-                continue
-            type_header = "type"
-            type_text = " ".join(str(row.get("type", "")).split())
-            name = str(row.get("name", "")).strip()
-            if not type_text:
-                continue  # pyxform skips comment rows and refuses named rows without type
-            begin = _BEGIN_RE.match(type_text)
-            end = _END_RE.match(type_text)
-            or_other = False
-            from_file: str | None = None
-            if end:
-                kind = aliases.control[end.group("kind")]
-                if len(stack) == 1:
-                    raise self._error(
-                        f"'{type_text}' has no matching 'begin {kind}' above it.",
-                        row_number, type_header)
-                open_kind, open_name, open_row, _ = stack[-1]
-                if open_kind != kind:
-                    raise self._error(
-                        f"'{type_text}' closes the {open_kind} '{open_name}' opened on row "
-                        f"{open_row}; end that {open_kind} first.", row_number, type_header)
-                stack.pop()
-                continue
-            if begin is None:
-                from_file = self._check_type(type_text, row_number, type_header)
-                select = _SELECT_RE.match(type_text)
-                or_other = bool(select and select.group("other"))
-                if from_file:
-                    self.from_files.append(from_file)
-            if name:
-                scope = stack[-1][3]
-                if name in scope:
-                    raise self._error(
-                        f"The name '{name}' is used twice in the same group; names must be "
-                        "unique within a group.", row_number, "name")
-                scope.add(name)
-            privacy, band = self._privacy(lowered, row_number, begin is not None)
-            if name or type_text == "note":
-                key = name or f"generated_note_name_{row_number}"
-                info = RowInfo(row_number, type_text, key, privacy, band, or_other, from_file)
-                self._by_name.setdefault(key, deque()).append(info)
-            if begin:
-                kind = aliases.control[begin.group("kind")]
-                if len(stack) > MAX_DEPTH:
-                    raise self._error(
-                        f"Groups and repeats are nested more than {MAX_DEPTH} deep.",
-                        row_number, type_header)
-                stack.append((kind, name, row_number, set()))
+            if raw:
+                self._scan_row(self._columns(raw), index + 2, stack)
         if len(stack) > 1:
-            kind, name, row_number, _ = stack[-1]
-            named = f"{kind} '{name}'" if name else kind
+            scope = stack[-1]
+            named = f"{scope.kind} '{scope.name}'" if scope.name else scope.kind
             raise self._error(
-                f"The {named} begun here is never ended: add an 'end {kind}' row.",
-                row_number, type_header)
+                f"The {named} begun here is never ended: add an 'end {scope.kind}' row.",
+                scope.row, "type")
 
-    def _check_type(self, type_text: str, row: int, column: str) -> str | None:
-        """Refuse types we cannot take; the file name for select_*_from_file."""
-        if type_text in REFUSED_TYPES:
-            raise self._error(REFUSED_TYPES[type_text], row, column)
-        select = _SELECT_RE.match(type_text)
-        if select:
-            command, list_name = select.group("cmd"), select.group("list")
-            if command in _EXTERNAL:
+    def _columns(self, raw: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+        """The columns this pass reads (by lower-case canonical header) -> (header, value).
+
+        Headers are canonicalised once per distinct header, not once per row:
+        this pass runs on every load, beside pyxform's own parse.
+        """
+        out: dict[str, tuple[str, str]] = {}
+        roles = self._roles
+        for key, value in raw.items():
+            role = roles.get(key)
+            if role is None:
+                canonical = _canonical(str(key).strip())
+                role = roles[key] = (canonical, canonical.lower())
+            if role[1] in _READ_COLUMNS:
+                out[role[1]] = (role[0], value)  # a later duplicate column wins, as in a dict
+        return out
+
+    def _scan_row(self, columns: Mapping[str, tuple[str, str]], row_number: int,
+                  stack: list[_Scope]) -> None:
+        """Check one row against the open groups and keep its RowInfo by name."""
+        if _is_yes(columns.get("disabled")):
+            return
+        type_text = " ".join(str(columns.get("type", ("", ""))[1]).split())
+        if not type_text:
+            return  # pyxform skips comment rows and refuses named rows without type
+        kind = _classify(type_text)
+        if kind.refusal:
+            raise self._error(kind.refusal, row_number, "type")
+        if kind.ends:
+            self._close(stack, kind.ends, type_text, row_number)
+            return
+        if kind.from_file:
+            self.from_files.append(kind.from_file)
+        name = str(columns.get("name", ("", ""))[1]).strip()
+        if name:
+            self._claim_name(stack[-1], name, row_number)
+        privacy, band = self._privacy(columns, row_number, kind.begins is not None)
+        if name or type_text == "note":
+            key = name or f"generated_note_name_{row_number}"
+            info = RowInfo(row_number, type_text, key, privacy, band, kind.or_other, kind.from_file)
+            self._by_name.setdefault(key, deque()).append(info)
+        if kind.begins:
+            if len(stack) > MAX_DEPTH:
                 raise self._error(
-                    f"'{type_text}': external choices are not supported; copy the choices "
-                    "onto the 'choices' sheet and use select_one.", row, column)
-            if "${" in list_name:
-                raise self._error(
-                    f"'{type_text}': choices taken from earlier answers are not supported; "
-                    "list the choices on the 'choices' sheet.", row, column)
-            if command in _FROM_FILE or list_name.lower().endswith(_FILE_LIST_EXT):
-                # Real forms (ucl_biomass_plot) keep long lists in CSV files we do not
-                # have; the question stays askable as free text instead of failing.
-                return list_name
-            return None
-        if type_text in QUESTION_TYPE_DICT or type_text in aliases.settings_header:
-            return None
-        if type_text.split(" ")[0] in {"select_one", "select_multiple", "rank", "select one"}:
+                    f"Groups and repeats are nested more than {MAX_DEPTH} deep.", row_number, "type")
+            stack.append(_Scope(kind.begins, name, row_number, set()))
+
+    def _close(self, stack: list[_Scope], kind: str, type_text: str, row_number: int) -> None:
+        """An ``end group``/``end repeat`` row: it must close the innermost open one."""
+        if len(stack) == 1:
             raise self._error(
-                f"'{type_text}' does not name a choice list correctly; write e.g. "
-                "'select_one yes_no'.", row, column)
-        raise self._error(
-            f"Unknown question type '{type_text}'. See docs/questionnaires.md for the "
-            "types Testimonio supports.", row, column)
+                f"'{type_text}' has no matching 'begin {kind}' above it.", row_number, "type")
+        scope = stack[-1]
+        if scope.kind != kind:
+            raise self._error(
+                f"'{type_text}' closes the {scope.kind} '{scope.name}' opened on row "
+                f"{scope.row}; end that {scope.kind} first.", row_number, "type")
+        stack.pop()
+
+    def _claim_name(self, scope: _Scope, name: str, row_number: int) -> None:
+        """Refuse a name already used in the same group."""
+        if name in scope.names:
+            raise self._error(
+                f"The name '{name}' is used twice in the same group; names must be "
+                "unique within a group.", row_number, "name")
+        scope.names.add(name)
 
     def _privacy(
         self, lowered: Mapping[str, tuple[str, str]], row: int, is_group: bool
