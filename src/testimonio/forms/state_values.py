@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from testimonio.forms.expr import Value, to_string
 from testimonio.forms.expr.values import NodeSet, parse_date
 from testimonio.forms.model import AnswerValue, Question
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INTEGER_TEXT = re.compile(r"\s*-?\d{1,18}\s*")
 _TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
-_MULTI = frozenset({"select_multiple", "rank"})
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -71,36 +72,47 @@ def normalize(question: Question, value: object) -> AnswerValue:
     """
     if value is None or value == "" or value == []:
         return None
-    kind = question.type
-    if kind in _MULTI:
-        if isinstance(value, str):
-            return value.split() or None
-        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-            return list(value) or None
+    return _NORMALIZERS.get(question.type, _as_text)(value)
+
+
+def _normalize_choices(value: object) -> AnswerValue:
+    """select_multiple/rank: a space-separated string or a list of names."""
+    if isinstance(value, str):
+        return value.split() or None
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value) or None
+    return str(value)
+
+
+def _normalize_integer(value: object) -> AnswerValue:
+    if isinstance(value, bool):
         return str(value)
-    if kind == "integer":
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, int):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,18}\s*", value):
-            return int(value)
-        return _as_text(value)
-    if kind == "decimal":
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, (int, float)) and math.isfinite(value):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                number = float(value.strip().replace(",", ".")) if value.strip() else math.nan
-            except ValueError:
-                return value
-            return number if math.isfinite(number) else value
-        return _as_text(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _INTEGER_TEXT.fullmatch(value):
+        return int(value)
     return _as_text(value)
+
+
+def _normalize_decimal(value: object) -> AnswerValue:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return float(value)
+    if isinstance(value, str):
+        return _decimal_from_text(value)
+    return _as_text(value)
+
+
+def _decimal_from_text(value: str) -> AnswerValue:
+    """A number typed as text (a comma as decimal mark too); kept as text if it is none."""
+    try:
+        number = float(value.strip().replace(",", ".")) if value.strip() else math.nan
+    except ValueError:
+        return value
+    return number if math.isfinite(number) else value
 
 
 def _as_text(value: object) -> str:
@@ -111,38 +123,83 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+_NORMALIZERS: dict[str, Callable[[object], AnswerValue]] = {
+    "select_multiple": _normalize_choices, "rank": _normalize_choices,
+    "integer": _normalize_integer, "decimal": _normalize_decimal,
+}
+
+
 def type_problem(question: Question, value: AnswerValue, choices: Collection[str]) -> str | None:
     """The kind of type problem of a stored value (a MESSAGES key), or None."""
     if is_empty(value):
         return None
     kind = question.type
-    if kind == "integer":
-        if not isinstance(value, int) or isinstance(value, bool):
-            return "integer"
-        return _off_range(question, value)
-    if kind == "decimal":
-        return _off_range(question, value) if isinstance(value, float) else "decimal"
-    if kind in _MULTI:
-        if not isinstance(value, list):
-            return "choice"
-        if len(set(value)) != len(value) or any(not _allowed(question, v, choices) for v in value):
-            return "choice"
-        return None
+    typed = _TYPED_CHECKS.get(kind)
+    if typed is not None:
+        return typed(question, value, choices)
     if not isinstance(value, str):
-        return "text"
-    if kind == "select_one":
-        return None if _allowed(question, value, choices) else "choice"
-    if kind in ("date", "today"):
-        return None if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and parse_date(value) else "date"
-    if kind == "time":
-        return None if _TIME.match(value) and _valid_time(value) else "time"
-    if kind in ("dateTime", "start", "end"):
-        return None if "T" in value and isinstance(parse_date(value), dt.datetime) else "dateTime"
-    if kind == "geopoint":
-        return None if _valid_geopoint(value) else "geopoint"
-    if kind == "acknowledge":
-        return None if value == "OK" else "acknowledge"
+        return "text"  # every other type stores text
+    check = _TEXT_CHECKS.get(kind)
+    return check(question, value, choices) if check is not None else None
+
+
+def _integer_problem(question: Question, value: AnswerValue, _choices: Collection[str]) -> str | None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "integer"
+    return _off_range(question, value)
+
+
+def _decimal_problem(question: Question, value: AnswerValue, _choices: Collection[str]) -> str | None:
+    return _off_range(question, value) if isinstance(value, float) else "decimal"
+
+
+def _choices_problem(question: Question, value: AnswerValue, choices: Collection[str]) -> str | None:
+    """select_multiple/rank: a list of distinct offered names."""
+    if not isinstance(value, list):
+        return "choice"
+    if len(set(value)) != len(value) or any(not _allowed(question, v, choices) for v in value):
+        return "choice"
     return None
+
+
+def _choice_problem(question: Question, value: str, choices: Collection[str]) -> str | None:
+    return None if _allowed(question, value, choices) else "choice"
+
+
+def _date_problem(_question: Question, value: str, _choices: Collection[str]) -> str | None:
+    return None if _DATE.fullmatch(value) and parse_date(value) else "date"
+
+
+def _time_problem(_question: Question, value: str, _choices: Collection[str]) -> str | None:
+    return None if _TIME.match(value) and _valid_time(value) else "time"
+
+
+def _datetime_problem(_question: Question, value: str, _choices: Collection[str]) -> str | None:
+    return None if "T" in value and isinstance(parse_date(value), dt.datetime) else "dateTime"
+
+
+def _geopoint_problem(_question: Question, value: str, _choices: Collection[str]) -> str | None:
+    return None if _valid_geopoint(value) else "geopoint"
+
+
+def _acknowledge_problem(_question: Question, value: str, _choices: Collection[str]) -> str | None:
+    return None if value == "OK" else "acknowledge"
+
+
+#: Types whose stored value is not text: each checks the value's Python type itself.
+_TYPED_CHECKS: dict[str, Callable[[Question, AnswerValue, Collection[str]], str | None]] = {
+    "integer": _integer_problem, "decimal": _decimal_problem,
+    "select_multiple": _choices_problem, "rank": _choices_problem,
+}
+#: Text types with a format; any other type takes any text.
+_TEXT_CHECKS: dict[str, Callable[[Question, str, Collection[str]], str | None]] = {
+    "select_one": _choice_problem,
+    "date": _date_problem, "today": _date_problem,
+    "time": _time_problem,
+    "dateTime": _datetime_problem, "start": _datetime_problem, "end": _datetime_problem,
+    "geopoint": _geopoint_problem,
+    "acknowledge": _acknowledge_problem,
+}
 
 
 def _off_range(question: Question, value: float) -> str | None:
