@@ -28,7 +28,7 @@ from testimonio.forms.state_paths import (
     model_path,
     well_formed,
 )
-from testimonio.forms.state_plan import KnownInstances, Plan
+from testimonio.forms.state_plan import KnownInstances, Plan, RepeatPlan
 from testimonio.forms.state_values import from_expression, is_empty, normalize, type_problem
 
 log = logging.getLogger(__name__)
@@ -328,26 +328,38 @@ class StateEngine:
             return self._restructure(lambda: None)
         self._inst.clear()
         out: set[str] = set()
-        cut = len(repeat.path)
         for own, old, new in counts:
             for k in range(old + 1, new + 1):
-                base = f"{own}[{k}]"
-                self._drive(repeat, base)
-                out.add(base)
-                paths = [(base + model[cut:], node) for model, node in rplan.inner]
-                for path, node in paths:
-                    self._drive(node, path)
-                    out.add(path)
-                if self._shows:
-                    for path, node in paths:
-                        if isinstance(node, Question):
-                            self._show(node, path)
+                self._add_instance(repeat, rplan, f"{own}[{k}]", out)
             for k in range(new + 1, old + 1):
-                base = f"{own}[{k}]"
-                for path in [base, *(base + model[cut:] for model, _ in rplan.inner)]:
-                    for table in (self._rel, self._req, self._ro, self._err, self._allowed):
-                        table.pop(path, None)
-                    out.add(path)
+                self._forget_instance(repeat, rplan, f"{own}[{k}]", out)
+        changed = self._rerun_readers(rplan, out)
+        return out | self._spread(changed) if changed else out
+
+    def _add_instance(self, repeat: Group, rplan: RepeatPlan, base: str, out: set[str]) -> None:
+        """Compute a new instance ``base`` of ``repeat``: its nodes, then what they show."""
+        self._drive(repeat, base)
+        out.add(base)
+        cut = len(repeat.path)
+        paths = [(base + model[cut:], node) for model, node in rplan.inner]
+        for path, node in paths:
+            self._drive(node, path)
+            out.add(path)
+        if self._shows:
+            for path, node in paths:
+                if isinstance(node, Question):
+                    self._show(node, path)
+
+    def _forget_instance(self, repeat: Group, rplan: RepeatPlan, base: str, out: set[str]) -> None:
+        """Drop what was kept about a removed instance ``base`` and its nodes."""
+        cut = len(repeat.path)
+        for path in [base, *(base + model[cut:] for model, _ in rplan.inner)]:
+            for table in (self._rel, self._req, self._ro, self._err, self._allowed):
+                table.pop(path, None)
+            out.add(path)
+
+    def _rerun_readers(self, rplan: RepeatPlan, out: set[str]) -> dict[str, set[str]]:
+        """Recompute the nodes that read the repeat (e.g. count()); the changed ones by model path."""
         changed: dict[str, set[str]] = {}
         labels = self.graph.label_refs
         for model in rplan.readers:
@@ -359,7 +371,7 @@ class StateEngine:
                     out.add(path)
                 if self._shows and isinstance(node, Question) and self._show(node, path) or has_label:
                     out.add(path)
-        return out | self._spread(changed) if changed else out
+        return changed
 
     def _drive(self, node: Node, path: str) -> bool:
         """Recompute relevance and calculation; True if either changed."""
