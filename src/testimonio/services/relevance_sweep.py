@@ -104,43 +104,49 @@ class Sweep:
             found = q.by_name(name)
             if not chain[found.path]:
                 self.static_names[name] = found.path
-        compiled = self.plan.compiled
         # Relevance expressions that read only ${names} in no repeat and
         # depend on nothing else (see _pure): one result per interview
         # (by the answer paths they read) and, across interviews, by their values.
         self.pure: dict[Compiled, tuple[str, ...]] = {
-            compiled[key]: tuple(sorted({self.static_names[n] for n in ref_names(expr)}))
+            self.plan.compiled[key]: tuple(sorted({self.static_names[n] for n in ref_names(expr)}))
             for key, expr in graph.exprs.items() if key[1] == "relevant" and _pure(expr, self.static_names)}
         self.shared: dict[tuple[object, ...], Value | None] = {}
-        self.steps: list[_Step] = []
-        for n, (model, node, repeat, static) in enumerate(self.plan.order):
-            parent = model.rpartition("/")[0]
-            rel = compiled.get((model, "relevant"))
-            calc = compiled.get((model, "calculation")) if isinstance(node, Question) else None
-            if n in self.plan.plain:
-                self.steps.append(("plain", model, node, parent, None, None))
-            elif repeat:
-                self.steps.append(("repeat", model, node, chain[model][0], rel, compiled.get((model, "repeat_count"))))
-            elif static:
-                self.steps.append(("static", model, node, parent, rel, calc))
-            else:
-                self.steps.append(("inner", model, node, chain[model][0], rel, calc))
-        # Questionnaire order, as exportable_answers walks it: ("q", path, "") a
-        # question in no repeat, ("i", model, outermost repeat) one in a
-        # repeat, ("r", model, outermost repeat) a repeat.
-        self.walk: list[tuple[str, str, str]] = []
-        for node, static in self.plan.walk:
-            if isinstance(node, Group):
-                if node.repeat:
-                    self.walk.append(("r", node.path, chain[node.path][0]))
-            elif node.type != "note":
-                self.walk.append(("q", node.path, "") if static else ("i", node.path, chain[node.path][0]))
+        self.steps = [self._step(n, model, node, repeat, static)
+                      for n, (model, node, repeat, static) in enumerate(self.plan.order)]
+        self.walk = self._walk_order()
         # Metadata the engine fills in with the clock (start, today) when an
         # interview lacks it: the sweep fills in those an expression reads.
         # ``only_names``: every expression reads answers by ${name} only (else
         # any of them may reach one by a path the graph does not name).
         self.clock_read = [m for m in self.plan.metadata if m.type in {"start", "today"}
                            and (not only_names or any(m.path in graph.reads(o[0]) for o in self.plan.order))]
+
+    def _step(self, n: int, model: str, node: Node, repeat: bool, static: bool) -> _Step:
+        """The sweep's step for the ``n``-th node of the plan's order (see _Step)."""
+        compiled = self.plan.compiled
+        parent = model.rpartition("/")[0]
+        rel = compiled.get((model, "relevant"))
+        calc = compiled.get((model, "calculation")) if isinstance(node, Question) else None
+        if n in self.plan.plain:
+            return ("plain", model, node, parent, None, None)
+        if repeat:
+            return ("repeat", model, node, self.chain[model][0], rel, compiled.get((model, "repeat_count")))
+        if static:
+            return ("static", model, node, parent, rel, calc)
+        return ("inner", model, node, self.chain[model][0], rel, calc)
+
+    def _walk_order(self) -> list[tuple[str, str, str]]:
+        """Questionnaire order, as exportable_answers walks it: ("q", path, "") a
+        question in no repeat, ("i", model, outermost repeat) one in a repeat,
+        ("r", model, outermost repeat) a repeat."""
+        walk: list[tuple[str, str, str]] = []
+        for node, static in self.plan.walk:
+            if isinstance(node, Group):
+                if node.repeat:
+                    walk.append(("r", node.path, self.chain[node.path][0]))
+            elif node.type != "note":
+                walk.append(("q", node.path, "") if static else ("i", node.path, self.chain[node.path][0]))
+        return walk
 
     def learn(self, path: str, node: Node) -> None:
         """Remember an answer path the engine accepted for ``node``."""
@@ -157,12 +163,11 @@ class Sweep:
         counts: Callable[[str], int] = lambda own: _count(answers, own)  # noqa: E731
         inst = KnownInstances(self.q, counts, self.chain)
         ctx = _Context(self, answers, rel, inst)
-        for question in self.clock_read:  # as the engine's _fill_metadata
-            if question.path not in answers:
-                answers[question.path] = (ctx.now().isoformat(timespec="seconds") if question.type == "start"
-                                          else ctx.today().isoformat())
+        self._fill_clock(ctx, answers)
         memo: dict[Compiled, Value | None] = {}
-        for kind, model, node, parent, rel_fn, other in self.steps:
+        # The steps in no repeat stay inline: this loop runs for every node of every exported interview.
+        for step in self.steps:
+            kind, model, node, parent, rel_fn, other = step
             if kind == "plain":
                 if parent and not rel.get(parent, True):
                     rel[model] = False
@@ -176,21 +181,36 @@ class Sweep:
                 else:
                     self._drive(ctx, answers, rel, node, model, parent, rel_fn, other, memo)
                 continue
-            # In a repeat, ``parent`` is the outermost repeat: without instances, nothing below exists.
-            empty = not _count(answers, parent)
-            if kind == "repeat":
-                if empty and parent != model:
-                    continue
-                for own in inst.own_paths(model):
-                    self._drive(ctx, answers, rel, node, own, own.rpartition("/")[0], rel_fn, None, memo)
-                    if other is not None and self._count_changes(ctx, answers, own, other):
-                        return None
-                other = None  # then each instance, as any node in a repeat (the engine does both)
-            if empty:
-                continue
+            if not self._repeat_step(ctx, answers, rel, inst, step, memo):
+                return None
+        return self._exportable(answers, rel, inst)
+
+    def _fill_clock(self, ctx: _Context, answers: dict[str, AnswerValue]) -> None:
+        """The clock metadata an expression reads, when the interview lacks it (the engine's _fill_metadata)."""
+        for question in self.clock_read:
+            if question.path not in answers:
+                answers[question.path] = (ctx.now().isoformat(timespec="seconds") if question.type == "start"
+                                          else ctx.today().isoformat())
+
+    def _repeat_step(self, ctx: _Context, answers: dict[str, AnswerValue], rel: dict[str, bool],
+                     inst: KnownInstances, step: _Step, memo: dict[Compiled, Value | None]) -> bool:
+        """A "repeat" or "inner" step over every instance; False when a repeat_count
+        would change the stored count (then the engine must be asked)."""
+        kind, model, node, parent, rel_fn, other = step
+        # In a repeat, ``parent`` is the outermost repeat: without instances, nothing below exists.
+        empty = not _count(answers, parent)
+        if kind == "repeat":
+            if empty and parent != model:
+                return True
+            for own in inst.own_paths(model):
+                self._drive(ctx, answers, rel, node, own, own.rpartition("/")[0], rel_fn, None, memo)
+                if other is not None and self._count_changes(ctx, answers, own, other):
+                    return False
+            other = None  # then each instance, as any node in a repeat (the engine does both)
+        if not empty:
             for path in inst.expand(model):
                 self._drive(ctx, answers, rel, node, path, path.rpartition("/")[0], rel_fn, other, memo)
-        return self._exportable(answers, rel, inst)
+        return True
 
     def _load(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
         """The engine's ``_load`` on paths it has already checked; None for anything else."""
