@@ -35,6 +35,7 @@ from testimonio.errors import BadInput, PrivacyRisk
 from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
 from testimonio.exchange.derived import recompute_risks
 from testimonio.exchange.kanon import QuasiRecord
+from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.pseudonymise import (
     Pseudonymiser,
     QuestionIndex,
@@ -44,7 +45,6 @@ from testimonio.exchange.pseudonymise import (
 from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
 from testimonio.exchange.textnet import Finding
 from testimonio.forms.model import AnswerValue, Questionnaire
-from testimonio.services import vaultdb
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.export_plan import (
     ExportPlan,
@@ -59,7 +59,10 @@ from testimonio.services.interviews import InterviewService
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
-from testimonio.vault import Vault
+from testimonio.services.settings import group_size
+from testimonio.vault import Vault, repo_export, repo_settings, repo_team
+from testimonio.vault import records as rec
+from testimonio.vault.db import Db
 
 _CHUNK = 500  # interviews read per query while planning (SQLite's variable limit is higher)
 
@@ -122,10 +125,10 @@ class ExportService:
     def review_items(self, interview_id: str, lang: str | None = None) -> ReviewList:
         """One interview's free-text answers that need a decision, with its identifiers."""
         with self.vault.read() as db:
-            row = vaultdb.interview_row(db, interview_id)
-            answers = vaultdb.answers(db, interview_id)
-            decisions = vaultdb.review_decisions(db, interview_id)
-        q = self.forms.get(row["form_id"], row["form_version"])
+            row = rec.interview(db, interview_id)
+            answers = rec.answers(db, interview_id)
+            decisions = repo_export.review_decisions(db, interview_id)
+        q = self.forms.get(row.form_id, row.form_version)
         exportable = self.relevance.exportable(q, answers)
         pseudo = Pseudonymiser(q)
         items = []
@@ -138,14 +141,14 @@ class ExportService:
                     decision = True
                 elif decided[0] == "keep":
                     decision = False
-            items.append(ReviewItem(interview_id, row["alias"], item.path, item.label, item.value,
+            items.append(ReviewItem(interview_id, row.alias, item.path, item.label, item.value,
                                     decision, item.findings))
         return ReviewList(items, pseudo.identifiers(answers))
 
     def pending_reviews(self, all_: bool = False, lang: str | None = None) -> list[ReviewItem]:
         """Free-text answers of the interviews the next export takes, not yet decided."""
         with self.vault.read() as db:
-            ids = [r["id"] for r in vaultdb.candidates(db, all_)]
+            ids = [r["id"] for r in repo_export.candidates(db, all_)]
         out: list[ReviewItem] = []
         for interview_id in ids:
             out.extend(i for i in self.review_items(interview_id, lang).items if i.decision is None)
@@ -162,20 +165,14 @@ class ExportService:
         the next preview shows (the same decision again changes nothing).
         """
         with self.vault.transaction() as db:
-            answers = vaultdb.answers(db, interview_id, only=path)
+            answers = rec.answers(db, interview_id, only=path)
             if path not in answers:
                 raise BadInput(f"The interview has no answer at {path}.")
             verdict = ("release" if release else "export") if export else "keep"
             decision = (verdict, value_hash(answers[path]))
-            if vaultdb.review_decisions(db, interview_id).get(path) == decision:
+            if repo_export.review_decisions(db, interview_id).get(path) == decision:
                 return
-            db.execute("UPDATE interviews SET revision = revision + 1 WHERE id = ?", (interview_id,))
-            db.execute(
-                "INSERT INTO review_decisions (interview_id, path, decision, value_sha256, at) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id, path) DO UPDATE SET "
-                "decision = excluded.decision, value_sha256 = excluded.value_sha256, at = excluded.at",
-                (interview_id, path, decision[0], decision[1], now()),
-            )
+            repo_export.set_review_decision(db, interview_id, path, decision, now())
 
     # --- planning ------------------------------------------------------------
     def k(self) -> int:
@@ -186,30 +183,30 @@ class ExportService:
     def plan(self, all_: bool = False, lang: str | None = None,
              progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ExportPlan:
         """What the next export would carry, checked for k-anonymity."""
-        team = vaultdb.team(self.vault)
+        team = repo_team.read_team(self.vault)
         if team is None or team["role"] != "researcher":
             raise BadInput("This vault has not joined a team: run 'team join TEAM_FILE' first.")
         steps = Progress(progress, cancelled)
         with self.vault.read() as db:
-            rows = vaultdb.candidates(db, all_)
+            rows = repo_export.candidates(db, all_)
             previous = [QuasiRecord.of(eid, q["form_id"], q["values"])
-                        for eid, q in vaultdb.exported_quasi(db)]
-            sequence = vaultdb.next_sequence(db)
+                        for eid, q in repo_export.exported_quasi(db)]
+            sequence = repo_export.next_sequence(db)
             k = _group_size(db)
-        vaultdb.assign_export_ids(self.vault, [r["id"] for r in rows])
+        repo_export.assign_export_ids(self.vault, [r["id"] for r in rows])
         questionnaires: dict[tuple[str, str], Questionnaire] = {}
         indexes: dict[tuple[str, str], QuestionIndex] = {}
         records: list[PlannedRecord] = []
         total = len(rows)
         with self.vault.read() as db:
-            ids = vaultdb.export_ids(db, [r["id"] for r in rows])
+            ids = repo_export.export_ids(db, [r["id"] for r in rows])
             for n, row in enumerate(rows, start=1):
                 if (n - 1) % _CHUNK == 0:
                     # Answers, decisions and attachments of the next chunk of
                     # interviews, a query each rather than three per interview.
                     chunk = [r["id"] for r in rows[n - 1:n - 1 + _CHUNK]]
-                    chunk_answers = vaultdb.answers_of(db, chunk)
-                    chunk_decisions = vaultdb.review_decisions_of(db, chunk)
+                    chunk_answers = rec.answers_of(db, chunk)
+                    chunk_decisions = repo_export.review_decisions_of(db, chunk)
                     chunk_attachments = self._attachments_of(db, chunk)
                 key = (row["form_id"], row["form_version"])
                 if key not in questionnaires:
@@ -270,12 +267,12 @@ class ExportService:
         if not plan.records:
             raise BadInput("There is nothing new to export: every complete interview has "
                            "already left in an earlier bundle (use --all to send everything again).")
-        team = vaultdb.team(self.vault)
+        team = repo_team.read_team(self.vault)
         assert team is not None
         steps = Progress(progress, cancelled)
         keys = self.keys.ensure()
         with self.vault.read() as db:
-            recipients = vaultdb.bundle_recipients(db)
+            recipients = _recipients(db)
         sources = self._attachment_sources(plan, steps)
         # The bundle module writes atomically to ``tmp``; the rename onto
         # ``out`` happens inside the transaction that records the sequence.
@@ -294,7 +291,10 @@ class ExportService:
                 raise Cancelled() from None
             steps.check()
             with self.vault.transaction() as db:
-                vaultdb.record_sent(db, plan, manifest.bundle_id, now())
+                repo_export.record_sent(db, plan.sequence, manifest.bundle_id, now(), [
+                    repo_export.SentItem(p.interview_id, p.revision, p.record["export_id"],
+                                         {"form_id": p.quasi.form_id, "values": dict(p.quasi.values)})
+                    for p in plan.records])
                 move_into_place(tmp, out)
         finally:
             tmp.unlink(missing_ok=True)
@@ -323,11 +323,11 @@ class ExportService:
     def max_side(self) -> int:
         """Long side, in pixels, of pictures that leave (setting ``picture_max_side``)."""
         with self.vault.read() as db:
-            return vaultdb.setting_int(db, "picture_max_side", DEFAULT_MAX_SIDE)
+            return repo_settings.setting_int(db, "picture_max_side", DEFAULT_MAX_SIDE)
 
     def _clean(self, att: StoredAttachment, expected_sha256: str) -> bytes:
         with self.vault.read() as db:
-            raw = vaultdb.attachment_bytes(db, att.id)
+            raw = repo_export.attachment_bytes(db, att.id)
         try:
             clean = scrub(raw, att.mime, self.max_side())[0]
         except Unscrubbable as error:
@@ -336,25 +336,20 @@ class ExportService:
             raise BadInput("An attachment changed since the preview; prepare the export again.")
         return clean
 
-    def _attachments_of(self, db: Any, interview_ids: list[str]) -> dict[str, list[StoredAttachment]]:
+    def _attachments_of(self, db: Db, interview_ids: list[str]) -> dict[str, list[StoredAttachment]]:
         """The attachments ticked for export of several interviews, cleaned, in stored order."""
         found: dict[str, list[StoredAttachment]] = {i: [] for i in interview_ids}
         if not interview_ids:
             return found
-        side = vaultdb.setting_int(db, "picture_max_side", DEFAULT_MAX_SIDE)
-        marks = ",".join("?" * len(interview_ids))
-        rows = db.execute(
-            "SELECT id, question_path, mime, size, sha256, interview_id FROM attachments "
-            f"WHERE interview_id IN ({marks}) AND export_opt_in = 1 "
-            "ORDER BY interview_id, created_at, id", interview_ids).fetchall()
-        for att_id, path, mime, size, stored_hash, interview_id in rows:
-            key = (str(att_id), str(stored_hash), side)
+        side = repo_settings.setting_int(db, "picture_max_side", DEFAULT_MAX_SIDE)
+        for att_id, path, mime, size, stored_hash, interview_id in repo_export.ticked_attachments(
+                db, interview_ids):
+            key = (att_id, stored_hash, side)
             if key not in self._cleaned:
-                self._cleaned[key] = _clean_info(vaultdb.attachment_bytes(db, att_id), str(mime), side)
+                self._cleaned[key] = _clean_info(repo_export.attachment_bytes(db, att_id), mime, side)
             problem, clean_mime, clean_size, clean_hash = self._cleaned[key]
-            found[str(interview_id)].append(StoredAttachment(
-                str(att_id), str(path), str(mime), int(size), problem, clean_mime, clean_size,
-                clean_hash))
+            found[interview_id].append(StoredAttachment(
+                att_id, path, mime, size, problem, clean_mime, clean_size, clean_hash))
         return found
 
     def set_attachment_export(self, attachment_id: str, export: bool, who: str = "") -> None:
@@ -365,11 +360,10 @@ class ExportService:
         changes nothing.
         """
         with self.vault.read() as db:
-            row = db.execute("SELECT export_opt_in FROM attachments WHERE id = ?",
-                             (attachment_id,)).fetchone()
-        if row is None:
+            ticked = repo_export.attachment_ticked(db, attachment_id)
+        if ticked is None:
             raise BadInput("That attachment is no longer in the vault.")
-        if bool(row[0]) != bool(export):
+        if ticked != bool(export):
             InterviewService(self.vault).set_attachment_export(attachment_id, export, who)
 
 
@@ -382,6 +376,15 @@ def _clean_info(raw: bytes, mime: str, side: int) -> tuple[str, str, int, str]:
     return "", clean_mime, len(data), hashlib.sha256(data).hexdigest()
 
 
-def _group_size(db: Any) -> int:
+def _group_size(db: Db) -> int:
     """This vault's k, never below the k the team lead set (``team.k``)."""
-    return vaultdb.group_size(db)
+    return group_size(db)
+
+
+def _recipients(db: Db) -> list[PublicKeys]:
+    """The lead's public keys first, then every backup recipient not revoked."""
+    found = repo_team.team(db)
+    if found is None:
+        raise BadInput("Join a team first (team join TEAM_FILE).")
+    return [PublicKeys.from_raw(found["lead_public"], found["lead_kem"]),
+            *(PublicKeys.from_raw(public, kem) for public, kem in repo_team.active_recipient_keys(db))]

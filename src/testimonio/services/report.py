@@ -29,7 +29,6 @@ from testimonio.exchange.pseudonymise import (
     top_level_quasi,
 )
 from testimonio.forms.model import AnswerValue, Questionnaire
-from testimonio.services import vaultdb
 from testimonio.services._progress import CancelledFn, Progress, ProgressFn
 from testimonio.services.export import value_hash
 from testimonio.services.questionnaires import QuestionnaireService
@@ -41,9 +40,11 @@ from testimonio.services.report_tables import (
     write_csv,
     write_xlsx,
 )
+from testimonio.services.settings import small_counts_k
 from testimonio.services.summary import Summary, SummaryInput, fewer_than_k, summarise
 from testimonio.services.team import TeamService
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_export
+from testimonio.vault import records as rec
 
 
 class ReportService:
@@ -57,17 +58,12 @@ class ReportService:
     def _interviews(self) -> Iterator[tuple[Questionnaire, dict[str, Any], dict[str, AnswerValue]]]:
         """(questionnaire, interview info, answers that may be reported), oldest first."""
         with self.vault.read() as db:
-            rows = db.execute(
-                "SELECT i.id, i.form_id, i.form_version, i.site, i.interviewer, i.updated_at, "
-                "o.export_id, o.researcher, p.export_id FROM interviews i "
-                "LEFT JOIN imported_origin o ON o.interview_id = i.id "
-                "LEFT JOIN pseudonyms p ON p.interview_id = i.id "
-                "WHERE i.status = 'complete' ORDER BY i.created_at, i.id").fetchall()
-        missing = [r[0] for r in rows if r[6] is None and r[8] is None]
+            rows = repo_export.report_rows(db)
+        missing = [r.id for r in rows if r.origin_export_id is None and r.own_export_id is None]
         if missing:
-            vaultdb.assign_export_ids(self.vault, missing)
+            repo_export.assign_export_ids(self.vault, missing)
             with self.vault.read() as db:
-                ids = vaultdb.export_ids(db, missing)
+                ids = repo_export.export_ids(db, missing)
         else:
             ids = {}
         forms: dict[tuple[str, str], Questionnaire] = {}
@@ -80,8 +76,8 @@ class ReportService:
                 forms[key] = self.forms.get(form_id, version)
             q = forms[key]
             with self.vault.read() as db:
-                answers = vaultdb.answers(db, iid)
-                decisions = vaultdb.review_decisions(db, iid) if origin_eid is None else {}
+                answers = rec.answers(db, iid)
+                decisions = repo_export.review_decisions(db, iid) if origin_eid is None else {}
             if origin_eid is None:
                 answers = self.relevance.exportable(q, answers)
                 current = {p for p, (d, h) in decisions.items()
@@ -91,7 +87,7 @@ class ReportService:
                 # Attachments stay in the vault: a report is a table, not a copy of photos.
                 answers = Pseudonymiser(q, reviewed, released=released).answers(answers)
             info = {"uuid": origin_eid or own_eid or ids.get(iid, ""), "site": site,
-                    "submitted_by": (names.get(researcher, interviewer) if origin_eid
+                    "submitted_by": (names.get(researcher or "", interviewer) if origin_eid
                                      else interviewer),
                     "submission_time": str(updated)[:10], "version": version}
             yield q, info, answers
@@ -103,8 +99,7 @@ class ReportService:
         builders: dict[tuple[str, str], TableBuilder] = {}
         versions: dict[str, set[str]] = defaultdict(set)
         with self.vault.read() as db:
-            total = int(db.execute(
-                "SELECT COUNT(*) FROM interviews WHERE status = 'complete'").fetchone()[0])
+            total = repo_export.complete_count(db)
         for n, (q, info, answers) in enumerate(self._checked(), start=1):
             key = (q.form_id, q.version)
             if key not in builders:
@@ -119,7 +114,7 @@ class ReportService:
             steps.step(n, total, "Reading interviews")
         out: list[Table] = []
         with self.vault.read() as db:
-            exact = not vaultdb.small_counts_k(db, DEFAULT_K)
+            exact = not small_counts_k(db, DEFAULT_K)
         if exact:  # the files say so themselves: a sheet / a CSV of their own, first
             out.append(Table("INTERNAL_USE_exact_counts", ["note"], [[
                 "Exact counts: groups of fewer than k interviews are NOT blanked in these "
@@ -142,7 +137,7 @@ class ReportService:
         """
         items = list(self._interviews())
         with self.vault.read() as db:
-            k = vaultdb.small_counts_k(db, DEFAULT_K)
+            k = small_counts_k(db, DEFAULT_K)
         if not k:
             return items
         keys = [QuasiRecord.of(str(n), q.form_id, {x.path: a.get(x.path) for x in top_level_quasi(q)})
@@ -170,6 +165,6 @@ class ReportService:
         """The domain brief's figures over every complete interview."""
         items = [SummaryInput(q, info["site"], answers) for q, info, answers in self._interviews()]
         with self.vault.read() as db:
-            k = vaultdb.small_counts_k(db, DEFAULT_K)
+            k = small_counts_k(db, DEFAULT_K)
         figures = summarise(items, lang)
         return fewer_than_k(figures, k) if k else figures

@@ -11,7 +11,9 @@ import json
 from typing import Any, TypeVar
 
 from testimonio.errors import BadInput
+from testimonio.exchange.kanon import effective_k
 from testimonio.vault import Vault, repo_settings
+from testimonio.vault.db import Db
 
 T = TypeVar("T", str, int, float, bool)
 
@@ -67,3 +69,19 @@ class SettingsService:
         """Every stored key, sorted."""
         with self._vault.read() as db:
             return repo_settings.keys(db)
+
+
+def group_size(db: Db) -> int:
+    """This vault's k: its own setting, never below the k the team lead set (``team.k``)."""
+    return effective_k(repo_settings.setting_int(db, "k_anonymity", 0) or None,
+                       repo_settings.setting_int(db, "team.k", 0) or None)
+
+
+def small_counts_k(db: Db, default_k: int) -> int:
+    """k for the "fewer than k" rule of summaries, or 0 when the lead chose exact counts.
+
+    ``default_k`` is kept for callers; the vault's k (:func:`group_size`) is used.
+    """
+    if repo_settings.json_value(db, "pref.small_counts") == "exact":
+        return 0
+    return group_size(db)

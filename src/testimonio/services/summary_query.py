@@ -19,6 +19,7 @@ from typing import Any
 from testimonio.exchange.kanon import DEFAULT_K
 from testimonio.forms.model import Question, Questionnaire
 from testimonio.services.data_view import DataFilter, DataViewService, _where
+from testimonio.services.settings import small_counts_k
 from testimonio.services.summary import (
     HUMANITARIAN_VISA,
     Count,
@@ -27,7 +28,6 @@ from testimonio.services.summary import (
     _number,
     fewer_than_k,
 )
-from testimonio.services.vaultdb import small_counts_k
 from testimonio.vault import Vault
 
 _NAMES = ("documents_held", "entry_result", "exception_met", "exception_criteria", "decision",

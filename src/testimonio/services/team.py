@@ -25,7 +25,7 @@ from testimonio.exchange.kanon import MAX_K, MIN_K
 from testimonio.exchange.keys import PublicKeys
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
-from testimonio.services.vaultdb import group_size
+from testimonio.services.settings import group_size
 from testimonio.vault import Vault, repo_forms, repo_settings, repo_team
 from testimonio.vault.db import Db
 

@@ -68,9 +68,3 @@ def setting_int(db: Db, name: str, default: int) -> int:
             continue
     return default
 
-
-def small_counts_k(db: Db, default_k: int) -> int:
-    """k for the "fewer than k" rule of summaries, or 0 when the lead chose exact counts."""
-    if json_value(db, "pref.small_counts") == "exact":
-        return 0
-    return setting_int(db, "k_anonymity", default_k)

@@ -1,0 +1,222 @@
+"""What leaves and what has left: export candidates, export ids
+(``pseudonyms``), review decisions, the bundles sent, and the rows the
+lead's report reads.
+
+The services (``services/export.py``, ``report.py``) plan, pseudonymise and
+check k-anonymity; this module only reads and writes the rows.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable
+from typing import Any, NamedTuple, TypedDict
+
+from testimonio.errors import BadInput, NotFound
+from testimonio.vault.core import Vault
+from testimonio.vault.db import Db, Row, marks
+from testimonio.vault.records import INTERVIEW_COLUMNS
+
+_BATCH = 500  # ids per IN (...) list, well under SQLite's parameter limit
+
+
+class InterviewRow(TypedDict):
+    """An interview's row, as the export plan reads it."""
+
+    id: str
+    form_id: str
+    form_version: str
+    site: str
+    interviewer: str
+    language: str
+    alias: str
+    status: str
+    created_at: str
+    updated_at: str
+    revision: int
+
+
+class SentItem(NamedTuple):
+    """One interview that left in a bundle, and its quasi-identifiers (k-anonymity)."""
+
+    interview_id: str
+    revision: int
+    export_id: str
+    quasi: dict[str, Any]  # {"form_id": ..., "values": {...}}
+
+
+class ReportRow(NamedTuple):
+    """A complete interview as the lead's report lists it."""
+
+    id: str
+    form_id: str
+    form_version: str
+    site: str
+    interviewer: str
+    updated_at: str
+    origin_export_id: str | None  # set when imported from a researcher's bundle
+    researcher: str | None  # the researcher's key id, when imported
+    own_export_id: str | None  # set when this vault gave it an export id
+
+
+def _interview(row: Row) -> InterviewRow:
+    found: InterviewRow = dict(zip(INTERVIEW_COLUMNS, row, strict=True))  # type: ignore[assignment]
+    return found
+
+
+# --- candidates and export ids ----------------------------------------------------
+def candidates(db: Db, all_: bool) -> list[InterviewRow]:
+    """Complete interviews of this vault to export: new or changed (or all), oldest first.
+
+    Imported and purged interviews never leave again.
+    """
+    cols = ", ".join(f"i.{c}" for c in INTERVIEW_COLUMNS)
+    changed = "" if all_ else " AND (p.exported_revision IS NULL OR p.exported_revision < i.revision)"
+    rows = db.execute(
+        f"SELECT {cols} FROM interviews i LEFT JOIN pseudonyms p ON p.interview_id = i.id "
+        "WHERE i.status = 'complete' AND NOT EXISTS "
+        "(SELECT 1 FROM imported_origin o WHERE o.interview_id = i.id) AND NOT EXISTS "
+        "(SELECT 1 FROM purged g WHERE g.interview_id = i.id)"
+        f"{changed} ORDER BY i.created_at, i.id")
+    return [_interview(r) for r in rows]
+
+
+def export_ids(db: Db, interview_ids: list[str]) -> dict[str, str]:
+    """Interview id -> export id, for those that have one."""
+    out: dict[str, str] = {}
+    for start in range(0, len(interview_ids), _BATCH):
+        part = interview_ids[start:start + _BATCH]
+        for i, e in db.execute(f"SELECT interview_id, export_id FROM pseudonyms "
+                               f"WHERE interview_id IN ({marks(len(part))})", part):
+            out[str(i)] = str(e)
+    return out
+
+
+def assign_export_ids(vault: Vault, interview_ids: list[str]) -> None:
+    """Give each interview its random export id if it has none (kept locally)."""
+    with vault.read() as db:
+        known = export_ids(db, interview_ids)
+    missing = [i for i in interview_ids if i not in known]
+    if not missing:
+        return
+    with vault.transaction() as db:
+        db.executemany("INSERT INTO pseudonyms (interview_id, export_id) VALUES (?, ?) "
+                       "ON CONFLICT (interview_id) DO NOTHING",
+                       [(i, secrets.token_hex(16)) for i in missing])
+
+
+def exported_quasi(db: Db) -> list[tuple[str, dict[str, Any]]]:
+    """(export id, {"form_id", "values"}) of every interview that has left."""
+    rows = db.execute("SELECT export_id, quasi FROM pseudonyms WHERE quasi IS NOT NULL")
+    return [(str(e), json.loads(q)) for e, q in rows]
+
+
+# --- review decisions -------------------------------------------------------------
+def review_decisions(db: Db, interview_id: str) -> dict[str, tuple[str, str]]:
+    """path -> (decision, value hash) for one interview."""
+    rows = db.execute("SELECT path, decision, value_sha256 FROM review_decisions "
+                      "WHERE interview_id = ?", (interview_id,))
+    return {str(p): (str(d), str(h)) for p, d, h in rows}
+
+
+def review_decisions_of(db: Db, interview_ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
+    """:func:`review_decisions` of several interviews in one query."""
+    out: dict[str, dict[str, tuple[str, str]]] = {i: {} for i in interview_ids}
+    if not interview_ids:
+        return out
+    for i, p, d, h in db.execute("SELECT interview_id, path, decision, value_sha256 FROM "
+                                 f"review_decisions WHERE interview_id IN "
+                                 f"({marks(len(interview_ids))})", interview_ids):
+        out[str(i)][str(p)] = (str(d), str(h))
+    return out
+
+
+def set_review_decision(db: Db, interview_id: str, path: str, decision: tuple[str, str],
+                        at: str) -> None:
+    """Store a decision (verdict, value hash); it is part of what leaves: a new revision."""
+    db.execute("UPDATE interviews SET revision = revision + 1 WHERE id = ?", (interview_id,))
+    db.execute("INSERT INTO review_decisions (interview_id, path, decision, value_sha256, at) "
+               "VALUES (?, ?, ?, ?, ?) ON CONFLICT (interview_id, path) DO UPDATE SET "
+               "decision = excluded.decision, value_sha256 = excluded.value_sha256, "
+               "at = excluded.at", (interview_id, path, decision[0], decision[1], at))
+
+
+# --- attachments ------------------------------------------------------------------
+class ExportAttachment(NamedTuple):
+    """An attachment ticked for export, without its bytes."""
+
+    id: str
+    question_path: str
+    mime: str
+    size: int
+    sha256: str
+    interview_id: str
+
+
+def ticked_attachments(db: Db, interview_ids: list[str]) -> list[ExportAttachment]:
+    """Attachments ticked for export of these interviews, by interview then time."""
+    if not interview_ids:
+        return []
+    rows = db.execute("SELECT id, question_path, mime, size, sha256, interview_id FROM attachments "
+                      f"WHERE interview_id IN ({marks(len(interview_ids))}) AND export_opt_in = 1 "
+                      "ORDER BY interview_id, created_at, id", interview_ids).fetchall()
+    return [ExportAttachment(str(a), str(p), str(m), int(s), str(h), str(i))
+            for a, p, m, s, h, i in rows]
+
+
+def attachment_ticked(db: Db, attachment_id: str) -> bool | None:
+    """Whether an attachment is ticked for export; None when it is not in the vault."""
+    row = db.execute("SELECT export_opt_in FROM attachments WHERE id = ?",
+                     (attachment_id,)).fetchone()
+    return None if row is None else bool(row[0])
+
+
+def attachment_bytes(db: Db, attachment_id: str) -> bytes:
+    """The stored bytes of one attachment (NotFound when it went)."""
+    row = db.execute("SELECT data FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+    if row is None:
+        raise NotFound("An attachment ticked for export is no longer in the vault.")
+    return bytes(row[0])
+
+
+# --- bundles sent -----------------------------------------------------------------
+def next_sequence(db: Db) -> int:
+    """The sequence number the next bundle gets (1 for the first)."""
+    row = db.execute("SELECT COALESCE(MAX(sequence), 0) FROM bundles_sent").fetchone()
+    return 1 if row is None else int(row[0]) + 1
+
+
+def record_sent(db: Db, sequence: int, bundle_id: str, at: str, items: Iterable[SentItem]) -> None:
+    """Record a written bundle: its number, what left, the quasi keys for k-anonymity.
+
+    BadInput when another export took the number meanwhile.
+    """
+    if db.execute("SELECT 1 FROM bundles_sent WHERE sequence = ?", (sequence,)).fetchone():
+        raise BadInput("Another export finished meanwhile; run the export again.")
+    sent = list(items)
+    db.execute("INSERT INTO bundles_sent (sequence, bundle_id, at, interviews) VALUES (?, ?, ?, ?)",
+               (sequence, bundle_id, at, len(sent)))
+    db.executemany("INSERT INTO bundle_items (sequence, interview_id, revision, export_id) "
+                   "VALUES (?, ?, ?, ?)",
+                   [(sequence, s.interview_id, s.revision, s.export_id) for s in sent])
+    db.executemany("UPDATE pseudonyms SET exported_revision = ?, quasi = ? WHERE interview_id = ?",
+                   [(s.revision, json.dumps(s.quasi), s.interview_id) for s in sent])
+
+
+# --- the lead's report ------------------------------------------------------------
+def report_rows(db: Db) -> list[ReportRow]:
+    """Every complete interview with where it came from, oldest first."""
+    rows = db.execute(
+        "SELECT i.id, i.form_id, i.form_version, i.site, i.interviewer, i.updated_at, "
+        "o.export_id, o.researcher, p.export_id FROM interviews i "
+        "LEFT JOIN imported_origin o ON o.interview_id = i.id "
+        "LEFT JOIN pseudonyms p ON p.interview_id = i.id "
+        "WHERE i.status = 'complete' ORDER BY i.created_at, i.id").fetchall()
+    return [ReportRow(*r) for r in rows]
+
+
+def complete_count(db: Db) -> int:
+    """How many interviews are complete."""
+    row = db.execute("SELECT COUNT(*) FROM interviews WHERE status = 'complete'").fetchone()
+    return 0 if row is None else int(row[0])
