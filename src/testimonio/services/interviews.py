@@ -17,13 +17,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import sqlcipher3
-
 from testimonio.errors import AnswersInvalid, BadInput, NotFound
 from testimonio.forms.state import FormState
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.vault import Vault
 from testimonio.vault import records as rec
+from testimonio.vault import repo_interviews as repo
+from testimonio.vault.db import Db
 from testimonio.vault.records import (
     AnswerValue,
     Attachment,
@@ -122,13 +122,12 @@ class InterviewService:
         if not prefix:
             raise BadInput("Give an interview id.")
         with self._vault.read() as db:
-            rows = db.execute("SELECT id FROM interviews WHERE id >= ? AND id < ? LIMIT 2",
-                              (prefix, prefix + "\U0010ffff")).fetchall()
+            rows = repo.ids_starting(db, prefix, limit=2)
             if len(rows) > 1:
                 raise BadInput(f"More than one interview id starts with {prefix}; give more of it.")
             if not rows:
                 raise NotFound(f"There is no interview {prefix}.")
-            return rec.interview(db, rows[0][0])
+            return rec.interview(db, rows[0])
 
     # --- the interview's life -----------------------------------------------
 
@@ -141,10 +140,8 @@ class InterviewService:
         interview_id = uuid.uuid4().hex
         at = rec.now()
         with self._vault.transaction() as db:
-            db.execute(
-                "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
-                "status, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, 1)",
-                (interview_id, form_id, str(form_version), site, interviewer, language, at, at))
+            repo.add_draft(db, repo.NewInterview(interview_id, form_id, str(form_version), site,
+                                                 interviewer, language, at))
             _log(db, interview_id, "start", at, interviewer)
         log.info("interview started id=%s", interview_id)
         return interview_id
@@ -181,25 +178,16 @@ class InterviewService:
         new = rec.encode_value(value)
         with self._vault.transaction() as db:
             _draft(db, interview_id)
-            row = db.execute("SELECT value FROM answers WHERE interview_id = ? AND path = ?",
-                             (interview_id, path)).fetchone()
-            old = None if row is None else str(row[0])
+            old = repo.stored_value(db, interview_id, path)
             if old == new:
                 return False
             at = rec.now()
-            if new is None:
-                db.execute("DELETE FROM answers WHERE interview_id = ? AND path = ?",
-                           (interview_id, path))
-            else:
-                db.execute(
-                    "INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (interview_id, path) DO UPDATE SET value = excluded.value, "
-                    "updated_at = excluded.updated_at", (interview_id, path, new, at))
+            repo.put_value(db, interview_id, path, new, at)
             _log(db, interview_id, "set", at, who, path, old, new)
             _touch(db, interview_id, at)
             if _is_alias(path):
                 alias = "" if value is None else str(value)
-                db.execute("UPDATE interviews SET alias = ? WHERE id = ?", (alias, interview_id))
+                repo.set_alias(db, interview_id, alias)
         log.debug("answer saved id=%s", interview_id)
         return True
 
@@ -215,7 +203,7 @@ class InterviewService:
             if old == language:
                 return False
             at = rec.now()
-            db.execute("UPDATE interviews SET language = ? WHERE id = ?", (language, interview_id))
+            repo.set_language(db, interview_id, language)
             _log(db, interview_id, "language", at, who, "", rec.encode_value(old),
                  rec.encode_value(language))
             _touch(db, interview_id, at)
@@ -239,7 +227,7 @@ class InterviewService:
             if found:
                 raise AnswersInvalid(found)
             at = rec.now()
-            db.execute("UPDATE interviews SET status = 'complete' WHERE id = ?", (interview_id,))
+            repo.set_status(db, interview_id, "complete")
             _log(db, interview_id, "complete", at, who)
             _touch(db, interview_id, at)
         log.info("interview completed id=%s", interview_id)
@@ -254,11 +242,11 @@ class InterviewService:
             if _sender(db, interview_id) is not None:
                 raise BadInput("This interview came in a researcher's bundle: it is their record. "
                                "Ask them to correct it and send a new bundle; it replaces this one.")
-            if db.execute("SELECT 1 FROM purged WHERE interview_id = ?", (interview_id,)).fetchone():
+            if repo.is_purged(db, interview_id):
                 raise BadInput("The lead received this interview and its identifiers and "
                                "attachments were purged: it cannot be reopened.")
             at = rec.now()
-            db.execute("UPDATE interviews SET status = 'draft' WHERE id = ?", (interview_id,))
+            repo.set_status(db, interview_id, "draft")
             _log(db, interview_id, "reopen", at, who, reason=reason.strip())
             _touch(db, interview_id, at)
         log.info("interview reopened id=%s", interview_id)
@@ -267,9 +255,7 @@ class InterviewService:
         """Delete a draft with its answers, attachments and history."""
         with self._vault.transaction() as db:
             _draft(db, interview_id, "Only a draft can be deleted; this interview is complete.")
-            db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
-            # The log's guard lets these go only once the interview row is gone.
-            db.execute("DELETE FROM edit_log WHERE interview_id = ?", (interview_id,))
+            repo.delete_draft(db, interview_id)
         log.info("draft deleted id=%s", interview_id)
 
     def remove_repeat_instance(self, interview_id: str, repeat_path: str,
@@ -311,11 +297,9 @@ class InterviewService:
         with self._vault.transaction() as db:
             _draft(db, interview_id)
             at = rec.now()
-            db.execute(
-                "INSERT INTO attachments (id, interview_id, question_path, mime, size, sha256, "
-                "caption, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (attachment_id, interview_id, question_path, mime or "application/octet-stream",
-                 len(data), digest, caption, sqlcipher3.Binary(data), at))
+            repo.add_attachment(db, repo.NewAttachmentRow(
+                attachment_id, interview_id, question_path, mime or "application/octet-stream",
+                len(data), digest, caption), data, at)
             meta = json.dumps({"attachment": attachment_id, "size": len(data), "sha256": digest})
             _log(db, interview_id, "attach", at, who, question_path, None, meta)
             _touch(db, interview_id, at)
@@ -345,7 +329,7 @@ class InterviewService:
             info = _attachment_owner(db, attachment_id)
             _draft(db, info[0])
             at = rec.now()
-            db.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
+            repo.delete_attachment(db, attachment_id)
             _log(db, info[0], "detach", at, who, info[1],
                  json.dumps({"attachment": attachment_id}), None)
             _touch(db, info[0], at)
@@ -356,8 +340,7 @@ class InterviewService:
         with self._vault.transaction() as db:
             interview_id, path = _attachment_owner(db, attachment_id)
             at = rec.now()
-            db.execute("UPDATE attachments SET export_opt_in = ? WHERE id = ?",
-                       (int(bool(opt_in)), attachment_id))
+            repo.set_export_opt_in(db, attachment_id, opt_in)
             _log(db, interview_id, "export-opt-in", at, who, path, None,
                  json.dumps({"attachment": attachment_id, "export": bool(opt_in)}))
             _touch(db, interview_id, at)
@@ -365,42 +348,37 @@ class InterviewService:
     def interviewers(self) -> list[str]:
         """Everyone who took an interview in this vault (imported ones: the roster name)."""
         with self._vault.read() as db:
-            return [str(r[0]) for r in db.execute(
-                "SELECT DISTINCT interviewer FROM interviews ORDER BY interviewer COLLATE NOCASE")]
+            return repo.interviewers(db)
 
     # --- sites --------------------------------------------------------------
 
     def sites(self, include_inactive: bool = False) -> list[str]:
         """Site names, active ones only unless asked, in name order."""
-        sql = "SELECT name FROM sites" + ("" if include_inactive else " WHERE active = 1")
         with self._vault.read() as db:
-            return [str(r[0]) for r in db.execute(sql + " ORDER BY name COLLATE NOCASE")]
+            return repo.sites(db, include_inactive)
 
     def add_site(self, name: str) -> None:
         """Add a site (or make an inactive one active again); BadInput for a bad name."""
         name = check_site(name)
         with self._vault.transaction() as db:
-            db.execute("INSERT INTO sites (name, active) VALUES (?, 1) "
-                       "ON CONFLICT (name) DO UPDATE SET active = 1", (name,))
+            repo.add_site(db, name)
 
     def deactivate_site(self, name: str) -> None:
         """Hide a site from new interviews; old interviews keep it."""
         with self._vault.transaction() as db:
-            if db.execute("UPDATE sites SET active = 0 WHERE name = ?", (name,)).rowcount == 0:
+            if not repo.deactivate_site(db, name):
                 raise NotFound("There is no such site.")
 
 
 # --- helpers (inside a transaction) ---------------------------------------------
 
 
-def _sender(db: sqlcipher3.Connection, interview_id: str) -> str | None:
+def _sender(db: Db, interview_id: str) -> str | None:
     """The researcher an imported interview came from (the lead's side), else None."""
-    row = db.execute("SELECT i.interviewer FROM imported_origin o JOIN interviews i "
-                     "ON i.id = o.interview_id WHERE o.interview_id = ?", (interview_id,)).fetchone()
-    return None if row is None else str(row[0])
+    return repo.sender(db, interview_id)
 
 
-def _draft(db: sqlcipher3.Connection, interview_id: str, message: str | None = None) -> Interview:
+def _draft(db: Db, interview_id: str, message: str | None = None) -> Interview:
     found = rec.interview(db, interview_id)
     if found.status != "draft":
         raise BadInput(message or "This interview is complete. Reopen it, giving a reason, "
@@ -408,22 +386,18 @@ def _draft(db: sqlcipher3.Connection, interview_id: str, message: str | None = N
     return found
 
 
-def _touch(db: sqlcipher3.Connection, interview_id: str, at: str) -> None:
-    db.execute("UPDATE interviews SET updated_at = ?, revision = revision + 1 WHERE id = ?",
-               (at, interview_id))
+def _touch(db: Db, interview_id: str, at: str) -> None:
+    repo.touch(db, interview_id, at)
 
 
-def _log(db: sqlcipher3.Connection, interview_id: str, action: str, at: str, who: str,
+def _log(db: Db, interview_id: str, action: str, at: str, who: str,
          path: str = "", old: str | None = None, new: str | None = None, reason: str = "") -> None:
-    db.execute("INSERT INTO edit_log (interview_id, path, old_value, new_value, at, who, action, "
-               "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               (interview_id, path, old, new, at, who, action, reason))
+    repo.add_log(db, repo.LogRow(interview_id, path, old, new, at, who, action, reason))
 
 
-def _attachment_owner(db: sqlcipher3.Connection, attachment_id: str) -> tuple[str, str]:
-    row = db.execute("SELECT interview_id, question_path FROM attachments WHERE id = ?",
-                     (attachment_id,)).fetchone()
-    if row is None:
+def _attachment_owner(db: Db, attachment_id: str) -> tuple[str, str]:
+    found = repo.attachment_owner(db, attachment_id)
+    if found is None:
         raise NotFound(f"There is no attachment {attachment_id}.")
-    return str(row[0]), str(row[1])
+    return found
 
