@@ -12,11 +12,11 @@ from typing import Any
 from test_exchange_cli import BORDER, PASS, run
 
 from testimonio.exchange import teamfile, teamupdate
-from testimonio.services import vaultdb
 from testimonio.services.keys import KeyService
 from testimonio.services.preferences import Preferences
-from testimonio.services.settings import SettingsService
+from testimonio.services.settings import SettingsService, group_size
 from testimonio.vault import KdfParams, Vault
+from testimonio.vault.repo_team import read_team
 
 
 @contextmanager
@@ -35,7 +35,7 @@ def _set_k(path: Path, k: int) -> None:
 
 def _k(path: Path) -> int:
     with _open(path) as vault, vault.read() as db:
-        return vaultdb.group_size(db)
+        return group_size(db)
 
 
 def _resigned(path: Path, lead: Path, magic: bytes, domain: bytes, **changes: Any) -> Path:
@@ -73,11 +73,11 @@ def test_k_travels_by_team_file_and_update_and_bad_k_is_refused(tmp_path: Path) 
         in refused.stderr and "nothing was changed" in refused.stderr
     assert _k(res) == 3
     with _open(res) as vault:
-        assert int(vaultdb.team(vault)["update_number"]) == 1
+        assert int(read_team(vault)["update_number"]) == 1
 
     bad_team = _resigned(team_file, lead, teamfile.TEAM_MAGIC, teamfile.TEAM_DOMAIN, k=500)
     refused = run(late, "team", "join", str(bad_team), "--yes", code=3)
     assert "team file sets the smallest group size" in refused.stderr
     assert "500" not in refused.stderr  # a value from outside is not echoed
     with _open(late) as vault:
-        assert vaultdb.team(vault) is None
+        assert read_team(vault) is None

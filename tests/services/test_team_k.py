@@ -13,13 +13,13 @@ from exchange_world import BORDER, Side, new_side
 from testimonio.errors import EXIT_SECURITY, BadInput
 from testimonio.exchange import teamfile, teamupdate
 from testimonio.exchange.kanon import DEFAULT_K, effective_k
-from testimonio.services import vaultdb
 from testimonio.services.export import ExportService
 from testimonio.services.keys import KeyService
 from testimonio.services.preferences import Preferences
 from testimonio.services.questionnaires import QuestionnaireService
-from testimonio.services.settings import SettingsService
+from testimonio.services.settings import SettingsService, group_size
 from testimonio.services.team_admin import TeamAdminService
+from testimonio.vault.repo_team import read_team
 
 
 def _prefs(side: Side) -> Preferences:
@@ -148,5 +148,5 @@ def test_a_signed_team_update_with_k_out_of_bounds_changes_nothing(tmp_path: Pat
     with pytest.raises(teamfile.GroupSizeRefused, match="team update sets the smallest group"):
         TeamAdminService(researcher.vault).read_update(tmp_path / "h.tmu")
     with researcher.vault.read() as db:
-        assert vaultdb.group_size(db) == 8
-    assert int(vaultdb.team(researcher.vault)["update_number"]) == 0
+        assert group_size(db) == 8
+    assert int(read_team(researcher.vault)["update_number"]) == 0
