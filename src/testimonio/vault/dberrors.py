@@ -76,6 +76,18 @@ def _no_permission(folder: Path | None) -> NoPermission:
     return NoPermission(PERMISSION_SENTENCE.format(folder=folder or "the vault's folder"))
 
 
+# What an SQLite error is, in order of precedence: (kind, primary result
+# codes, phrases of its message). The message counts too: some builds raise
+# errors without ``sqlite_errorcode``.
+_SQLITE_KINDS: tuple[tuple[str, frozenset[int], tuple[str, ...]], ...] = (
+    ("full", frozenset({SQLITE_FULL}), ("disk is full",)),
+    ("busy", frozenset({SQLITE_BUSY, SQLITE_LOCKED}), ("database is locked",)),
+    ("io", frozenset({SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM}),
+     ("disk i/o error", "unable to open", "readonly")),
+    ("damaged", frozenset({SQLITE_CORRUPT, SQLITE_NOTADB}), ("malformed", "not a database")),
+)
+
+
 def translate(error: BaseException, folder: Path | None = None) -> TestimonioError | None:
     """Our error for ``error``, or None when it is not a storage problem.
 
@@ -83,33 +95,58 @@ def translate(error: BaseException, folder: Path | None = None) -> TestimonioErr
     full disk there means "disk full", whatever code SQLite chose.
     """
     if isinstance(error, sqlcipher3.DatabaseError):
-        code = int(getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
-        text = str(error).lower()
-        if code == SQLITE_FULL or "disk is full" in text:
-            return StorageFull(FULL_SENTENCE)
-        if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
-            return VaultBusy(BUSY_SENTENCE)
-        if code in (SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM) \
-                or "disk i/o error" in text or "unable to open" in text or "readonly" in text:
-            if _low_space(folder):
-                return StorageFull(FULL_SENTENCE)
-            if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN) or "readonly" in text:
-                return _no_permission(folder)
-            # A write cut short by a file-size limit (EFBIG) or a vanished
-            # disk: nothing was saved either way.
-            return StorageFull(WRITE_SENTENCE)
-        if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
-            return VaultDamaged(DAMAGED_SENTENCE)
-        return None
+        return _translate_sqlite(error, folder)
     if isinstance(error, OSError):
-        if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return StorageFull(FULL_SENTENCE)
-        if error.errno == errno.EFBIG:
-            return StorageFull(FULL_SENTENCE if _low_space(folder) else WRITE_SENTENCE)
-        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and folder is not None \
-                and (error.filename is None or str(error.filename).startswith(str(folder))):
-            return _no_permission(folder)
+        return _translate_os(error, folder)
     return None
+
+
+def _sqlite_kind(code: int, text: str) -> str | None:
+    for kind, codes, phrases in _SQLITE_KINDS:
+        if code in codes or any(phrase in text for phrase in phrases):
+            return kind
+    return None
+
+
+def _translate_sqlite(error: sqlcipher3.DatabaseError, folder: Path | None) -> TestimonioError | None:
+    code = int(getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+    text = str(error).lower()
+    kind = _sqlite_kind(code, text)
+    if kind == "full":
+        return StorageFull(FULL_SENTENCE)
+    if kind == "busy":
+        return VaultBusy(BUSY_SENTENCE)
+    if kind == "damaged":
+        return VaultDamaged(DAMAGED_SENTENCE)
+    if kind == "io":
+        return _failed_io(code, text, folder)
+    return None
+
+
+def _failed_io(code: int, text: str, folder: Path | None) -> TestimonioError:
+    """A read or write SQLite could not do: a full disk, no permission, or a cut-short write."""
+    if _low_space(folder):
+        return StorageFull(FULL_SENTENCE)
+    if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN) or "readonly" in text:
+        return _no_permission(folder)
+    # A write cut short by a file-size limit (EFBIG) or a vanished
+    # disk: nothing was saved either way.
+    return StorageFull(WRITE_SENTENCE)
+
+
+def _translate_os(error: OSError, folder: Path | None) -> TestimonioError | None:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageFull(FULL_SENTENCE)
+    if error.errno == errno.EFBIG:
+        return StorageFull(FULL_SENTENCE if _low_space(folder) else WRITE_SENTENCE)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and _in_folder(error, folder):
+        return _no_permission(folder)
+    return None
+
+
+def _in_folder(error: OSError, folder: Path | None) -> bool:
+    """Whether the failed file is the vault's (an error naming no file counts as the vault's)."""
+    return folder is not None and (error.filename is None or str(error.filename).startswith(str(folder)))
 
 
 @contextmanager
