@@ -89,19 +89,8 @@ class Manifest:
     @classmethod
     def from_json(cls, raw: bytes) -> Manifest:
         """Parse and check a manifest; :class:`BundleDamaged` if anything is off."""
-        try:
-            data = json.loads(raw.decode("utf-8"), parse_constant=reject_json_constant)
-        except (UnicodeDecodeError, ValueError, RecursionError):
-            raise _bad("its manifest is not readable") from None
-        if not isinstance(data, dict):
-            raise _bad("its manifest is not an object")
-        version = data.get("format")
-        if not isinstance(version, int) or isinstance(version, bool) or version not in (
-                FORMAT_VERSION, FORMAT_V2):
-            raise BundleDamaged(
-                "The bundle was made by another version of Testimonio (manifest format "
-                f"{data.get('format')!r}); update the program and try again."
-            )
+        data = _manifest_object(raw)
+        version = _format_version(data)
         expected = set(cls.__dataclass_fields__)
         if version == FORMAT_VERSION:
             expected -= set(_V2_ONLY)
@@ -109,29 +98,66 @@ class Manifest:
             raise _bad("its manifest has missing or unknown fields")
         if version == FORMAT_V2:
             data["recipients"] = _recipients(data["recipients"])
-            if not isinstance(data["header_sha256"], str) or not _HEX64.fullmatch(
-                    data["header_sha256"]):
-                raise _bad("manifest field header_sha256 is malformed")
-        for name in ("bundle_id", "researcher", "recipient", "created", "payload_sha256",
-                     "records_sha256"):
-            if not isinstance(data[name], str):
-                raise _bad(f"manifest field {name} is not text")
-        for name in ("sequence", "records", "records_bytes", "attachments", "attachment_bytes"):
-            value = data[name]
-            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
-                raise _bad(f"manifest field {name} is not a count")
-        if not 1 <= data["sequence"] <= MAX_SEQUENCE:
-            raise _bad(f"its sequence number is not between 1 and {MAX_SEQUENCE}")
-        if not isinstance(data["extra"], dict):
-            raise _bad("manifest field extra is not an object")
-        checks = {
-            "bundle_id": _HEX32, "researcher": _HEX64, "recipient": _HEX64,
-            "payload_sha256": _HEX64, "records_sha256": _HEX64, "created": _TIME,
-        }
-        for name, pattern in checks.items():
-            if not pattern.fullmatch(data[name]):
-                raise _bad(f"manifest field {name} is malformed")
+            _check_pattern(data, "header_sha256", _HEX64)
+        _check_fields(data)
         return cls(**data)
+
+
+# The text fields every manifest has, each with the form it must match (fullmatch).
+_TEXT_FIELDS: dict[str, re.Pattern[str]] = {
+    "bundle_id": _HEX32, "researcher": _HEX64, "recipient": _HEX64,
+    "payload_sha256": _HEX64, "records_sha256": _HEX64, "created": _TIME,
+}
+_COUNT_FIELDS = ("sequence", "records", "records_bytes", "attachments", "attachment_bytes")
+
+
+def _manifest_object(raw: bytes) -> dict[str, Any]:
+    """The manifest's JSON object (NaN and Infinity refused)."""
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=reject_json_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _bad("its manifest is not readable") from None
+    if not isinstance(data, dict):
+        raise _bad("its manifest is not an object")
+    return data
+
+
+def _format_version(data: dict[str, Any]) -> int:
+    """The manifest's format, refused unless this program reads it."""
+    version = data.get("format")
+    if not _is_int(version) or version not in (FORMAT_VERSION, FORMAT_V2):
+        raise BundleDamaged(
+            "The bundle was made by another version of Testimonio (manifest format "
+            f"{data.get('format')!r}); update the program and try again."
+        )
+    return int(version)
+
+
+def _check_fields(data: dict[str, Any]) -> None:
+    """Every field of both formats: texts, counts, the sequence's range, extra, then the texts' forms."""
+    for name in _TEXT_FIELDS:
+        if not isinstance(data[name], str):
+            raise _bad(f"manifest field {name} is not text")
+    for name in _COUNT_FIELDS:
+        value = data[name]
+        if not _is_int(value) or not 0 <= value < 2**63:
+            raise _bad(f"manifest field {name} is not a count")
+    if not 1 <= data["sequence"] <= MAX_SEQUENCE:
+        raise _bad(f"its sequence number is not between 1 and {MAX_SEQUENCE}")
+    if not isinstance(data["extra"], dict):
+        raise _bad("manifest field extra is not an object")
+    for name, pattern in _TEXT_FIELDS.items():
+        _check_pattern(data, name, pattern)
+
+
+def _check_pattern(data: dict[str, Any], name: str, pattern: re.Pattern[str]) -> None:
+    value = data[name]
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise _bad(f"manifest field {name} is malformed")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 #: A run of missing sequence numbers, first and last included.
