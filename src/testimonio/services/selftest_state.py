@@ -11,7 +11,7 @@ from testimonio.errors import TestimonioError
 from testimonio.vault import KdfParams, Vault
 from testimonio.vault.kdf import DEFAULT_LANES
 
-# RFC 9106's 64 MiB and one pass: real Argon2id work (a big allocation, four
+# RFC 9106's 64 MiB and one pass: real Argon2id work (a big allocation, the
 # lanes) at a fraction of a second, since the steps derive six keys.
 SELFTEST_KDF = KdfParams(time_cost=1, memory_kib=64 * 1024, lanes=DEFAULT_LANES)
 
