@@ -17,12 +17,13 @@ import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from exchange_world import FORM, P, Side, border_answers, team_of
 
-from testimonio.errors import BadInput, NotFound
+from testimonio.errors import BadInput, NotFound, VaultLocked
 from testimonio.exchange.teamupdate import Retention
 from testimonio.services.keys import KeyService
 from testimonio.services.receipts import ReceiptService
 from testimonio.services.retention import RetentionService
 from testimonio.services.team_admin import TeamAdminService
+from testimonio.vault import Vault
 
 PAGE, RESERVE, WAL_HEADER, FRAME_HEADER = 4096, 80, 32, 24
 
@@ -165,3 +166,25 @@ def test_schedule_lists_every_received_interview_with_its_action_and_day(tmp_pat
     assert (result.interview_ids, result.scope) == ((first,), "identifiers")
     after = {row.interview_id: row.action for row in service.schedule(today)}
     assert after == {first: "done", second: "changed"}
+
+
+def test_a_purge_cut_short_before_its_scrub_is_finished_next_time(tmp_path: Path) -> None:
+    lead, r1 = _received(tmp_path)
+    gone = _canaries()
+    _interview(r1, 1, gone)
+    _send_and_receipt(tmp_path, lead, r1, "1")
+    key = bytes(r1.vault._require_key())
+
+    def lock_before_the_scrub(_done: int, _total: int, step: str) -> None:
+        if step == "compact":
+            r1.vault.lock()  # the person locks (or closes) while the purge runs
+
+    with pytest.raises(VaultLocked):
+        RetentionService(r1.vault).purge_received(progress=lock_before_the_scrub)
+    vault = Vault.unlock(r1.dir, "pass phrase")
+    service = RetentionService(vault)
+    assert service.received("interview") == [] and service.scrub_pending()
+    assert service.finish_pending() and not service.scrub_pending()
+    assert found(r1.dir, key, list(gone.values())) == []
+    assert not service.finish_pending()  # nothing left to do
+    vault.lock()

@@ -59,6 +59,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
     with _vault(args) as vault:
         service = RetentionService(vault)
+        if service.finish_pending():
+            out("A purge cut short earlier is finished: the vault was compacted.")
         if not args.received:
             return _purge_due(service, args.yes)
         items = service.received("interview")

@@ -84,6 +84,7 @@ class RetentionRunner(QObject):
         service: RetentionService = context.retention
         try:
             due = service.due(self.clock())
+            pending = service.scrub_pending()
         except TestimonioError:
             log.warning("retention policy not checked", exc_info=True)
             return False
@@ -92,7 +93,8 @@ class RetentionRunner(QObject):
         view = self.window.views.get("interview")
         open_id = getattr(view, "interview_id", None)
         due = [item for item in due if item.interview_id != open_id]
-        if not due:
+        # A purge cut short (locked or closed before its scrub) is finished too.
+        if not due and not pending:
             return False
         log.info("retention policy due for %d interview(s)", len(due))
 

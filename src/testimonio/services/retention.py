@@ -35,10 +35,12 @@ from testimonio.services._progress import CancelledFn, Progress, ProgressFn
 from testimonio.services.keys import now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.team_admin import retention_of
-from testimonio.vault import Vault, repo_retention, repo_team
+from testimonio.vault import Vault, repo_retention, repo_settings, repo_team
 from testimonio.vault.db import Db
 
 log = logging.getLogger(__name__)
+
+SCRUB_PENDING = "retention.scrub_pending"  # settings key: a purge's scrub still to do
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ class RetentionService:
         if repo_team.read_team(self.vault) is None:
             raise BadInput("Join a team first: only interviews the lead received are purged.")
         if not items:
+            self.finish_pending()
             return PurgeResult(0, 0, 0, 0)
         Progress(progress, cancelled).check()
         steps = Progress(progress, None)  # from here on it runs to the end
@@ -167,12 +170,15 @@ class RetentionService:
         totals = [0, 0, 0]
         with self.vault.transaction() as db:
             repo_retention.secure_delete(db)
+            # Cleared once the files are scrubbed: a purge cut short (the vault
+            # locked or the program closed in between) is finished at the next.
+            repo_settings.put(db, SCRUB_PENDING, "1")
             for n, item in enumerate(items):
                 steps.step(n, total, "delete")
                 counts = _purge_one(db, item, self._identifier_paths(db, item.interview_id))
                 totals = [a + b for a, b in zip(totals, counts, strict=True)]
         steps.step(len(items), total, "compact")
-        scrub(self.vault)
+        self._scrub()
         steps.step(total, total, "compact")
         scopes = {item.scope for item in items}
         answers, attachments, log_rows = totals
@@ -183,6 +189,24 @@ class RetentionService:
                  "%d log row(s)", result.interviews, ",".join(i.interview_id for i in items),
                  result.answers, result.attachments, result.log_rows)
         return result
+
+    def scrub_pending(self) -> bool:
+        """True when a purge deleted rows but its scrub did not finish."""
+        with self.vault.read() as db:
+            return repo_settings.has(db, SCRUB_PENDING)
+
+    def finish_pending(self) -> bool:
+        """Scrub the files if a purge was cut short before it could; True if it did."""
+        if not self.scrub_pending():
+            return False
+        log.info("finishing the scrub of a purge that was cut short")
+        self._scrub()
+        return True
+
+    def _scrub(self) -> None:
+        scrub(self.vault)
+        with self.vault.transaction() as db:
+            repo_settings.delete(db, SCRUB_PENDING)
 
     def _identifier_paths(self, db: Db, interview_id: str) -> set[str]:
         index = QuestionIndex(self.forms.get(*repo_retention.form_of(db, interview_id)))
