@@ -20,14 +20,9 @@ class Component:
 
 def sqlcipher_version() -> str:
     """The SQLCipher library's own version, from an in-memory database."""
-    import sqlcipher3
+    from testimonio.vault.connection import cipher_version
 
-    connection = sqlcipher3.connect(":memory:")
-    try:
-        row = connection.execute("PRAGMA cipher_version").fetchone()
-        return str(row[0]) if row and row[0] else "unknown"
-    finally:
-        connection.close()
+    return cipher_version()
 
 
 def _dist_version(name: str) -> str:

@@ -17,21 +17,17 @@ apart from a plain unanswered question, with the reason.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from testimonio.exchange import derived
 from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.report_tables import _direct_questions, _repeats
 from testimonio.services.team import TeamService
-from testimonio.vault import Vault
-from testimonio.vault.records import TRIGRAM
+from testimonio.vault import Vault, repo_dataview
 
 MAX_PAGE = 500
-OWN = "@own"  # the researcher filter's value for interviews taken in this vault
+OWN = repo_dataview.OWN  # the researcher filter's value for interviews taken in this vault
 
 #: Why an empty or changed cell looks as it does (the GUI words them).
 UNANSWERED, GENERALISED, MAYBE_SUPPRESSED, MAYBE_WITHHELD, NEVER_SENT = (
@@ -103,53 +99,8 @@ class DataRow:
     imported: bool = False  # arrived in a bundle (pseudonymised), not taken in this vault
 
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _where(f: DataFilter) -> tuple[str, list[Any]]:
-    clauses = ["i.form_id = ?", "i.status = 'complete'"]
-    params: list[Any] = [f.form_id]
-    if f.site:
-        clauses.append("i.site = ?")
-        params.append(f.site)
-    if f.date_from and _DAY.match(f.date_from):
-        clauses.append("i.created_at >= ?")
-        params.append(f.date_from)
-    if f.date_to and _DAY.match(f.date_to):
-        clauses.append("i.created_at < ?")
-        params.append(f.date_to + "T99")  # every time of that day sorts before
-    # researcher_key is imported_origin.researcher, kept on the row (migration 9).
-    if f.researcher == OWN:
-        clauses.append("i.researcher_key IS NULL")
-    elif f.researcher:
-        clauses.append("i.researcher_key = ?")
-        params.append(f.researcher)
-    for path, choice in f.choices:
-        # select_one answers are stored as the JSON text of the choice name;
-        # select_multiple answers as a JSON list holding it. Each half is one
-        # range of the (path, value) index: the exact value, and the lists
-        # (JSON text starting with "[", which sorts just before "\\").
-        # The set holds rowids (found through the id index): probing it for each
-        # interview costs half of probing a set of text ids.
-        clauses.append("i.rowid IN (SELECT j.rowid FROM interviews j WHERE j.id IN ("
-                       "SELECT interview_id FROM answers WHERE path = ? AND value = ? "
-                       "UNION ALL SELECT interview_id FROM answers WHERE path = ? "
-                       "AND value >= '[' AND value < '\\' AND value LIKE ? ESCAPE '\\'))")
-        name = json.dumps(choice, ensure_ascii=False)
-        params += [path, name, path, "%" + re.sub(r"([\\%_])", r"\\\1", name) + "%"]
-    text = (f.search or "").strip()
-    if text:
-        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
-        if len(text) >= TRIGRAM:
-            # The alias's trigram index (migration 8) finds every alias the LIKE
-            # can match (it folds case and accents) without reading the table;
-            # the LIKE then keeps exactly the ones it always kept.
-            clauses.append("i.rowid IN (SELECT rowid FROM interviews_alias_fts "
-                           "WHERE interviews_alias_fts MATCH ?)")
-            params.append('"' + text.replace('"', '""') + '"')
-        clauses.append("i.alias LIKE ? ESCAPE '\\'")
-        params.append(pattern)
-    return " AND ".join(clauses), params
+# The filter's SQL condition is built in the vault, beside the queries that use it.
+_where = repo_dataview.where
 
 
 class DataViewService:
@@ -163,8 +114,7 @@ class DataViewService:
     def questionnaires(self) -> list[tuple[str, str]]:
         """(form id, newest version) of every questionnaire with complete interviews."""
         with self.vault.read() as db:
-            ids = [str(r[0]) for r in db.execute(
-                "SELECT DISTINCT form_id FROM interviews WHERE status = 'complete' ORDER BY form_id")]
+            ids = repo_dataview.complete_form_ids(db)
         return [(form_id, self.forms.versions(form_id)[-1]) for form_id in ids
                 if self.forms.versions(form_id)]
 
@@ -196,42 +146,27 @@ class DataViewService:
     def sites(self, form_id: str) -> list[str]:
         """Sites with complete interviews of ``form_id``."""
         with self.vault.read() as db:
-            return [str(r[0]) for r in db.execute(
-                "SELECT DISTINCT site FROM interviews WHERE form_id = ? AND status = 'complete' "
-                "ORDER BY site", (form_id,))]
+            return repo_dataview.complete_sites(db, form_id)
 
     # --- the rows ------------------------------------------------------------
     def count(self, f: DataFilter) -> int:
         """How many interviews the filter lets through."""
-        where, params = _where(f)
         with self.vault.read() as db:
-            return int(db.execute(f"SELECT count(*) FROM interviews i WHERE {where}",
-                                  params).fetchone()[0])
+            return repo_dataview.count(db, f)
 
     def ids(self, f: DataFilter, offset: int = 0, limit: int = 100) -> list[str]:
         """The interview ids of one page, newest interview first."""
-        where, params = _where(f)
         with self.vault.read() as db:
-            return [str(r[0]) for r in db.execute(
-                f"SELECT i.id FROM interviews i WHERE {where} "
-                "ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?",
-                (*params, max(0, min(limit, MAX_PAGE)), max(0, offset)))]
+            return repo_dataview.page_ids(db, f, max(0, offset), max(0, min(limit, MAX_PAGE)))
 
     def rows(self, ids: list[str]) -> list[DataRow]:
         """Metadata and answers of the interviews ``ids``, in that order."""
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
         names = TeamService(self.vault).display_names()
         with self.vault.read() as db:
-            meta = {str(r[0]): r[1:] for r in db.execute(
-                "SELECT i.id, i.created_at, i.interviewer, i.site, o.researcher, o.export_id, "
-                "p.export_id FROM interviews i LEFT JOIN imported_origin o ON o.interview_id = i.id "
-                f"LEFT JOIN pseudonyms p ON p.interview_id = i.id WHERE i.id IN ({marks})", ids)}
-            answers: dict[str, dict[str, AnswerValue]] = {i: {} for i in ids}
-            for iid, path, value in db.execute(
-                    f"SELECT interview_id, path, value FROM answers WHERE interview_id IN ({marks})", ids):
-                answers[str(iid)][str(path)] = json.loads(value)
+            meta = repo_dataview.meta(db, ids)
+            answers: dict[str, dict[str, AnswerValue]] = repo_dataview.answers(db, ids)
         out = []
         for iid in ids:
             created, interviewer, site, researcher, origin_eid, own_eid = meta[iid]

@@ -14,11 +14,10 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Any
 
 from testimonio.exchange.kanon import DEFAULT_K
 from testimonio.forms.model import Question, Questionnaire
-from testimonio.services.data_view import DataFilter, DataViewService, _where
+from testimonio.services.data_view import DataFilter, DataViewService
 from testimonio.services.settings import small_counts_k
 from testimonio.services.summary import (
     HUMANITARIAN_VISA,
@@ -28,7 +27,9 @@ from testimonio.services.summary import (
     _number,
     fewer_than_k,
 )
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_summary
+from testimonio.vault.db import Db
+from testimonio.vault.repo_summary import Chosen
 
 _NAMES = ("documents_held", "entry_result", "exception_met", "exception_criteria", "decision",
           "days_waited", "gender")
@@ -76,39 +77,22 @@ class SummaryQuery:
         paths = {name: _path(q, name) for name in _NAMES}
         if paths["entry_result"] is None and paths["decision"] is None:
             return Summary()
-        where, params = _where(f)
         with self.vault.read() as db:
-            sites, member = _chosen_set(db, f, where, params, paths["entry_result"])
+            sites, member = repo_summary.chosen_set(db, f, paths["entry_result"])
 
             def grouped(name: str) -> list[tuple[str, int]]:
-                if paths[name] is None:
-                    return []
-                return [(str(v), int(n)) for v, n in db.execute(
-                    "SELECT a.value, count(*) FROM answers a INDEXED BY answers_path_value "
-                    f"WHERE a.path = ? AND a.interview_id {member} GROUP BY a.value", (paths[name],))]
+                path = paths[name]
+                return [] if path is None else repo_summary.grouped(db, path, member)
 
-            def with_refused(condition: str, *args: Any) -> tuple[int, int]:
-                # (how many interviews meet the condition on answer d, how many of those were
-                # refused): one pass over the index range of answer d, probing the small
-                # in-memory sets made once above.
-                if paths["entry_result"] is None:
-                    return 0, 0
-                total, refused = db.execute(
-                    "SELECT count(*), count(r.interview_id) FROM answers d INDEXED BY answers_path_value "
-                    "LEFT JOIN temp.summary_refused r ON r.interview_id = d.interview_id "
-                    f"WHERE {condition} AND d.interview_id {member}", args).fetchone()
-                return int(total), int(refused)
-
+            # The "... of those refused" figures need the entry result.
+            refusals = paths["entry_result"] is not None
             entry, decision = grouped("entry_result"), grouped("decision")
-            visa = (with_refused("d.path = ? AND d.value LIKE ?", paths["documents_held"],
-                                 f'%"{HUMANITARIAN_VISA}"%') if paths["documents_held"] else (0, 0))
-            exc = self._exceptions(paths, with_refused)
-            days = [] if paths["days_waited"] is None else db.execute(
-                "SELECT i.site, g.value, d.value, count(*) FROM answers d INDEXED BY answers_path_value "
-                "JOIN interviews i ON i.id = d.interview_id LEFT JOIN answers g "
-                "ON g.interview_id = d.interview_id AND g.path = ? "
-                f"WHERE d.path = ? AND d.interview_id {member} GROUP BY i.site, g.value, d.value",
-                (paths["gender"] or "", paths["days_waited"])).fetchall()
+            held = paths["documents_held"]
+            visa = (repo_summary.containing(db, held, HUMANITARIAN_VISA, member)
+                    if held and refusals else (0, 0))
+            exc = _exceptions(db, paths, member) if refusals else (0, 0)
+            days = [] if paths["days_waited"] is None else repo_summary.days_by_site_gender(
+                db, paths["days_waited"], paths["gender"], member)
         by_site: dict[str, list[float]] = defaultdict(list)
         by_gender: dict[str, list[float]] = defaultdict(list)
         by_both: dict[str, list[float]] = defaultdict(list)
@@ -141,68 +125,22 @@ class SummaryQuery:
             days_waited_by_gender=dists(by_gender), days_waited_by_site_gender=dists(by_both),
             sites=tuple(Count(s, s, n) for s, n in sites.most_common()))
 
-    @staticmethod
-    def _exceptions(paths: dict[str, str | None], with_refused: Any) -> tuple[int, int]:
-        """Interviews that met a humanitarian exception (``exception_met``, else any criterion)."""
-        met, criteria = paths["exception_met"], paths["exception_criteria"]
-        marks = ",".join("?" * len(_YES))
-        # As summarise(): "exception_met" answered yes; when it is unanswered (or not
-        # asked), any criterion but "none". Two queries, each over one question's
-        # range of the (path, value) index: an OR of two paths would read all of it.
-        total, refused = 0, 0
-        if met is not None:
-            found = with_refused(f"d.path = ? AND d.value IN ({marks})", met, *_YES)
-            total, refused = total + found[0], refused + found[1]
-        if criteria is not None:
-            found = with_refused(
-                "d.path = ? AND d.value NOT IN ('[\"none\"]', '[]') AND d.interview_id NOT IN "
-                "(SELECT interview_id FROM answers INDEXED BY answers_path_value WHERE path = ?)",
-                criteria, met or "")
-            total, refused = total + found[0], refused + found[1]
-        return total, refused
 
 
-def _chosen_set(db: Any, f: DataFilter, where: str, params: list[Any],
-                entry: str | None) -> tuple[Counter[str], str]:
-    """Keep the filter's interviews in memory once: their count by site, and the SQL test.
-
-    Every figure is one pass over one question's range of the (path, value)
-    index, testing ``interview_id`` against this set. The smaller side is
-    kept: the interviews the filter lets through, or (when that is most of
-    the vault) the ones it keeps out, tested with NOT IN; none at all when
-    it keeps nothing out. Every answer belongs to an interview (foreign
-    key), so each test picks the same answers. A filter that reads answers
-    or the alias index is evaluated once, into the set. The temporary tables
-    live in memory (temp_store) and go with the read's rollback. Also keeps
-    the interviews refused entry, for the "... of those refused" figures.
-    """
-    db.execute("DROP TABLE IF EXISTS temp.summary_set")  # left by an enclosing read
-    db.execute("DROP TABLE IF EXISTS temp.summary_refused")
-    db.execute("CREATE TEMP TABLE summary_set (id TEXT PRIMARY KEY, site TEXT) WITHOUT ROWID")
-    db.execute("CREATE TEMP TABLE summary_refused (interview_id TEXT PRIMARY KEY) WITHOUT ROWID")
-    if entry is not None:
-        db.execute("INSERT INTO temp.summary_refused SELECT interview_id FROM answers "
-                   "INDEXED BY answers_path_value WHERE path = ? AND value = '\"refused\"'", (entry,))
-
-    def by_site(sql: str, args: list[Any]) -> Counter[str]:
-        return Counter({str(s): int(n) for s, n in db.execute(sql, args)})
-
-    if f.choices or (f.search or "").strip():
-        db.execute(f"INSERT INTO temp.summary_set SELECT i.id, i.site FROM interviews i WHERE {where}",
-                   params)
-        return by_site("SELECT site, count(*) FROM temp.summary_set GROUP BY site", []), \
-            "IN (SELECT id FROM temp.summary_set)"
-    sites = by_site(f"SELECT i.site, count(*) FROM interviews i WHERE {where} GROUP BY i.site", params)
-    everyone = int(db.execute("SELECT count(*) FROM interviews").fetchone()[0])
-    if 2 * sum(sites.values()) <= everyone:
-        db.execute(f"INSERT INTO temp.summary_set SELECT i.id, i.site FROM interviews i WHERE {where}",
-                   params)
-        return sites, "IN (SELECT id FROM temp.summary_set)"
-    db.execute(f"INSERT INTO temp.summary_set SELECT i.id, NULL FROM interviews i "
-               f"WHERE NOT coalesce(({where}), 0)", params)
-    if db.execute("SELECT 1 FROM temp.summary_set LIMIT 1").fetchone() is None:
-        return sites, "IS NOT NULL"  # the filter keeps every interview
-    return sites, "NOT IN (SELECT id FROM temp.summary_set)"
+def _exceptions(db: Db, paths: dict[str, str | None], member: Chosen) -> tuple[int, int]:
+    """Interviews that met a humanitarian exception (``exception_met``, else any criterion)."""
+    met, criteria = paths["exception_met"], paths["exception_criteria"]
+    # As summarise(): "exception_met" answered yes; when it is unanswered (or not
+    # asked), any criterion but "none". Two queries, each over one question's
+    # range of the (path, value) index: an OR of two paths would read all of it.
+    total, refused = 0, 0
+    if met is not None:
+        found = repo_summary.one_of(db, met, _YES, member)
+        total, refused = total + found[0], refused + found[1]
+    if criteria is not None:
+        found = repo_summary.any_choice_unless(db, criteria, met or "", member)
+        total, refused = total + found[0], refused + found[1]
+    return total, refused
 
 
 def _merge(a: Summary, b: Summary) -> Summary:

@@ -167,3 +167,13 @@ def restrict_permissions(folder: Path, files: list[Path]) -> None:
     for path in files:
         if path.exists():
             os.chmod(path, 0o600)
+
+
+def cipher_version() -> str:
+    """The SQLCipher library's own version, from an in-memory database ("unknown" if none)."""
+    connection = sqlcipher3.connect(":memory:")
+    try:
+        row = connection.execute("PRAGMA cipher_version").fetchone()
+        return str(row[0]) if row and row[0] else "unknown"
+    finally:
+        connection.close()
