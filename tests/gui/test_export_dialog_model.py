@@ -61,3 +61,30 @@ def test_preview_marks_texts_the_safety_net_keeps_back(qtmodeltester) -> None:
     role = Qt.ItemDataRole.BackgroundRole
     assert model.data(model.index(0, PreviewModel.VALUE), role) is not None
     assert model.data(model.index(1, PreviewModel.VALUE), role) is None  # control
+
+
+def test_preview_words_and_colours_per_column(app: object) -> None:
+    model = PreviewModel()
+    model.set_rows([
+        PreviewRow("x-1234567890", "border_testimony", "person/gender", "Gender", "female", "as entered",
+                   shown_interview="Rosa", shown_questionnaire="Border testimony", shown_value="Woman"),
+        PreviewRow("x-2234567890", "border_testimony", "person/age", "", "30-39", "band"),
+    ])
+    tip, show = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole
+
+    def cell(row: int, col: int, role: Qt.ItemDataRole = show) -> object:
+        return model.data(model.index(row, col), role)
+
+    assert cell(0, PreviewModel.INTERVIEW) == "Rosa" and cell(1, PreviewModel.INTERVIEW) == "x-223456"
+    assert cell(0, PreviewModel.INTERVIEW, tip) == "Rosa (leaves as x-1234567890)"
+    assert cell(0, PreviewModel.VALUE) == "Woman"  # the label the researcher reads...
+    assert cell(0, PreviewModel.VALUE, tip) == "Woman (in the bundle: female)"  # ...and the code that leaves
+    assert cell(1, PreviewModel.VALUE) == cell(1, PreviewModel.VALUE, tip) == "30-39"
+    assert cell(0, PreviewModel.QUESTIONNAIRE) == "Border testimony"
+    assert cell(1, PreviewModel.QUESTION) == "person/age"  # no label: the path
+    assert cell(1, PreviewModel.HOW) == "band"
+    assert cell(0, PreviewModel.INTERVIEW, Qt.ItemDataRole.UserRole).path == "person/gender"
+    foreground = Qt.ItemDataRole.ForegroundRole
+    assert cell(0, PreviewModel.HOW, foreground) is not None  # how it leaves, greyed
+    assert cell(0, PreviewModel.VALUE, foreground) is None
+    assert cell(0, PreviewModel.VALUE, Qt.ItemDataRole.FontRole) is None

@@ -11,7 +11,8 @@ left generalised (a band, a month) says so on hover too.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -100,24 +101,51 @@ class _Cells(QAbstractTableModel):
 
     def cell(self, column: DataColumn, value: AnswerValue, imported: bool, role: int) -> Any:
         """The data of one cell for ``role``."""
+        handler = _CELL_ROLES.get(int(role))
+        if handler is None:
+            return None
         empty = value is None or value == "" or value == []
         reason = column.empty_reason() if empty else (column.changed_reason() or "")
         withheld = imported and empty and reason in (MAYBE_SUPPRESSED, MAYBE_WITHHELD, NEVER_SENT)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("DataTableModel", "not sent") if withheld else self.text(column, value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if withheld or (imported and reason == GENERALISED):
-                return self.reason_text(reason)
-            return self.text(column, value) or None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if withheld:
-                return _WITHHELD
-            return _GENERALISED if imported and reason == GENERALISED else None
-        if role == Qt.ItemDataRole.FontRole and withheld:
-            return self._italic
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole and (withheld or reason == GENERALISED):
-            return self.reason_text(reason)
-        return None
+        return handler(self, column, value, _Look(reason, withheld, imported and reason == GENERALISED))
+
+    def _display(self, column: DataColumn, value: AnswerValue, look: _Look) -> Any:
+        return QCoreApplication.translate("DataTableModel", "not sent") if look.withheld else self.text(column, value)
+
+    def _tooltip(self, column: DataColumn, value: AnswerValue, look: _Look) -> Any:
+        if look.withheld or look.generalised:
+            return self.reason_text(look.reason)
+        return self.text(column, value) or None
+
+    def _foreground(self, _column: DataColumn, _value: AnswerValue, look: _Look) -> Any:
+        if look.withheld:
+            return _WITHHELD
+        return _GENERALISED if look.generalised else None
+
+    def _font(self, _column: DataColumn, _value: AnswerValue, look: _Look) -> Any:
+        return self._italic if look.withheld else None
+
+    def _description(self, _column: DataColumn, _value: AnswerValue, look: _Look) -> Any:
+        # Read aloud for any generalised value, imported or not (the reason is the column's).
+        return self.reason_text(look.reason) if look.withheld or look.reason == GENERALISED else None
+
+
+class _Look(NamedTuple):
+    """Why a cell looks as it does: its reason, and whether it was withheld or left generalised."""
+
+    reason: str
+    withheld: bool  # imported, empty, and never sent
+    generalised: bool  # imported, and left as a band or a month
+
+
+# Cell data by role; any other role has none.
+_CELL_ROLES: dict[int, Callable[[_Cells, DataColumn, AnswerValue, _Look], Any]] = {
+    int(Qt.ItemDataRole.DisplayRole): _Cells._display,
+    int(Qt.ItemDataRole.ToolTipRole): _Cells._tooltip,
+    int(Qt.ItemDataRole.ForegroundRole): _Cells._foreground,
+    int(Qt.ItemDataRole.FontRole): _Cells._font,
+    int(Qt.ItemDataRole.AccessibleDescriptionRole): _Cells._description,
+}
 
 
 class DataTableModel(_Cells):

@@ -78,29 +78,38 @@ class PreviewModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == self.QUESTION and role == Qt.ItemDataRole.ToolTipRole:
-                return row.path
-            if col == self.INTERVIEW and role == Qt.ItemDataRole.DisplayRole:
-                return row.shown_interview or row.interview[:8]
-            if col == self.INTERVIEW:
-                return self.tr("%1 (leaves as %2)").replace(
-                    "%1", row.shown_interview or row.interview).replace("%2", row.interview)
-            if col == self.VALUE and row.shown_value and row.shown_value != row.value:
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return self.tr("%1 (in the bundle: %2)").replace(
-                        "%1", row.shown_value).replace("%2", row.value)
-                return row.shown_value
-            if col == self.HOW:
-                return self.how_text(row.how)
-            return (row.interview, row.shown_questionnaire or row.questionnaire,
-                    row.label or row.path, row.value, row.how)[col]
+            return self._text(row, col, tooltip=role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.UserRole:
             return row
+        return self._colour(row, col, role)
+
+    def _text(self, row: PreviewRow, col: int, *, tooltip: bool) -> str:
+        """A cell's words, or its tooltip's."""
+        if col == self.QUESTION and tooltip:
+            return row.path
+        if col == self.INTERVIEW:
+            if not tooltip:
+                return row.shown_interview or row.interview[:8]
+            return self.tr("%1 (leaves as %2)").replace(
+                "%1", row.shown_interview or row.interview).replace("%2", row.interview)
+        if col == self.VALUE and row.shown_value and row.shown_value != row.value:
+            if tooltip:
+                return self.tr("%1 (in the bundle: %2)").replace(
+                    "%1", row.shown_value).replace("%2", row.value)
+            return row.shown_value
+        if col == self.HOW:
+            return self.how_text(row.how)
+        return (row.interview, row.shown_questionnaire or row.questionnaire,
+                row.label or row.path, row.value, row.how)[col]
+
+    def _colour(self, row: PreviewRow, col: int, role: int) -> QColor | None:
+        """A value the safety net keeps back is marked; how a value leaves is greyed."""
         held = row.how.startswith("stays")  # the safety net keeps it back: marked, not leaving
-        if role == Qt.ItemDataRole.BackgroundRole and held and col in (self.VALUE, self.HOW):
-            return QColor("#FFE08A")
-        if role == Qt.ItemDataRole.ForegroundRole and held and col in (self.VALUE, self.HOW):
-            return QColor("#000000")
+        if held and col in (self.VALUE, self.HOW):
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QColor("#FFE08A")
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#000000")
         if role == Qt.ItemDataRole.ForegroundRole and col == self.HOW and row.how:
             return QColor("#555555")
         return None

@@ -1,0 +1,48 @@
+"""The data view's cell words and marks, per role, for each reason a cell looks as it does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from testimonio.exchange import derived
+from testimonio.forms.model import Choice, Question, Text
+from testimonio.gui.models.data_table_model import _GENERALISED, _WITHHELD, _Cells
+from testimonio.services.data_view import DataColumn
+
+R = Qt.ItemDataRole
+GENDER = Question(name="gender", path="gender", type="select_one",
+                  choices=(Choice("female", Text({"en": "Woman"})), Choice("male", Text({"en": "Man"}))))
+AGE = Question(name="age", path="age", type="integer")
+
+
+def _all(cells: _Cells, column: DataColumn, value: Any, imported: bool = True) -> dict[str, Any]:
+    roles = {"text": R.DisplayRole, "tip": R.ToolTipRole, "colour": R.ForegroundRole, "font": R.FontRole,
+             "spoken": R.AccessibleDescriptionRole, "other": R.DecorationRole}
+    return {name: cells.cell(column, value, imported, role) for name, role in roles.items()}
+
+
+def test_cells_per_reason(app: object) -> None:
+    cells = _Cells()
+    cells.lang, cells.default_language = "en", "en"
+    plain = _all(cells, DataColumn("gender", "Gender", GENDER), ["female", "male"])
+    assert plain == {"text": "Woman; Man", "tip": "Woman; Man", "colour": None, "font": None, "spoken": None,
+                     "other": None}
+    assert _all(cells, DataColumn("gender", "Gender", GENDER), None)["tip"] is None  # unanswered: no tooltip
+    withheld = _all(cells, DataColumn("account", "Account", leaves=derived.REVIEW), "")
+    assert withheld["text"] == "not sent" and "released it for export" in withheld["tip"]
+    assert withheld["colour"] == _WITHHELD and withheld["font"].italic()
+    assert withheld["spoken"] == withheld["tip"]
+    never = _all(cells, DataColumn("age_band", "Age band", leaves=derived.STAYS), None)
+    assert "never sent" in never["tip"].lower() and never["colour"] == _WITHHELD
+    # The same empty cell in an interview taken in this vault was simply not answered.
+    own = _all(cells, DataColumn("account", "Account", leaves=derived.REVIEW), "", imported=False)
+    assert own == {"text": "", "tip": None, "colour": None, "font": None, "spoken": None, "other": None}
+    generalised = _all(cells, DataColumn("age", "Age", AGE, leaves=derived.QUASI), 30)
+    assert generalised["text"] == "30" and "band" in generalised["tip"]
+    assert generalised["colour"] == _GENERALISED and generalised["font"] is None
+    assert generalised["spoken"] == generalised["tip"]
+    own_age = _all(cells, DataColumn("age", "Age", AGE, leaves=derived.QUASI), 30, imported=False)
+    assert own_age["tip"] == "30" and own_age["colour"] is None
+    assert own_age["spoken"] == generalised["tip"]  # the column's reason, read aloud either way
