@@ -86,3 +86,20 @@ def test_import_uses_the_forms_rules(tmp_path, name: str, value: object, ok: boo
               "site": "Tumbes", "language": "es", "started": "2019-11-20", "completed": None,
               "answers": {name: value}, "attachments": []}
     assert (record_problems(record, q) == []) is ok  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("path", "value", "says"), [
+    ("../../x", "y", "malformed answer path '../../x'"),
+    ("nowhere", "x", "nowhere is not a question of border_testimony"),
+    ("companions", "many", "companions is not a repeat count"),
+    ("companions", -1, "companions is not a repeat count"),
+    ("person", 1, "person is not a repeat count"),  # a group, not a repeat
+    (P["real_name"], "Ana", "carries the identifier person/real_name, which must never leave"),
+    ("intro", "x", "intro has a value of the wrong kind for a note question"),
+    (P["interview_minutes"], "five", "has a value of the wrong kind for a integer question"),
+])
+def test_each_bad_answer_is_named(path: str, value: object, says: str) -> None:
+    record = copy.deepcopy(good_record())
+    record["answers"][path] = value
+    problems = record_problems(record, Q)
+    assert len(problems) == 1 and says in problems[0], problems

@@ -117,31 +117,39 @@ class RecordChecker:
         answers = record["answers"]
         if not isinstance(answers, dict):
             return problems + [f"record {eid}: answers is not an object"]
-        q = self.questionnaire
-        for path, value in answers.items():
-            kind, node = self._learn(path)
-            if kind == _QUESTION and node is not None and self.value_ok(node, value, names):
-                continue
-            if kind == _MALFORMED:
-                problems.append(f"record {eid}: malformed answer path {str(path)[:80]!r}")
-            elif kind == _UNKNOWN:
-                problems.append(f"record {eid}: {path} is not a question of "
-                                f"{q.form_id} version {q.version}")
-            elif kind in (_REPEAT, _NOT_REPEAT):
-                if not (kind == _REPEAT and isinstance(value, int) and not isinstance(value, bool)
-                        and 0 <= value < 10**6):
-                    problems.append(f"record {eid}: {path} is not a repeat count")
-            elif kind == _IDENTIFIER:
-                problems.append(f"record {eid}: carries the identifier {path}, "
-                                "which must never leave a vault")
-            elif node is not None:
-                problems.append(f"record {eid}: {path} has a value of the wrong kind for a "
-                                f"{node.type} question")
-            if len(problems) >= MAX_PROBLEMS:
-                break
+        self._answer_problems(answers, names, eid, problems)
         if "withheld" in record and len(problems) < MAX_PROBLEMS:
             problems += self.withheld_problems(record["withheld"], answers, eid)
         return problems
+
+    def _answer_problems(self, answers: dict[Any, Any], names: set[str], eid: str, problems: list[str]) -> None:
+        """Add what is wrong with each answer to ``problems`` (at most MAX_PROBLEMS in all)."""
+        for path, value in answers.items():
+            kind, node = self._learn(path)
+            if kind == _QUESTION and node is not None and self.value_ok(node, value, names):
+                continue  # the common case, kept first: an import checks every answer
+            problem = self._answer_problem(eid, path, value, kind, node)
+            if problem is not None:
+                problems.append(problem)
+            if len(problems) >= MAX_PROBLEMS:
+                break
+
+    def _answer_problem(self, eid: str, path: Any, value: Any, kind: int, node: Question | None) -> str | None:
+        """What is wrong with one answer that is not a valid value of a question, if anything."""
+        q = self.questionnaire
+        if kind == _MALFORMED:
+            return f"record {eid}: malformed answer path {str(path)[:80]!r}"
+        if kind == _UNKNOWN:
+            return f"record {eid}: {path} is not a question of {q.form_id} version {q.version}"
+        if kind == _REPEAT and isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**6:
+            return None
+        if kind in (_REPEAT, _NOT_REPEAT):
+            return f"record {eid}: {path} is not a repeat count"
+        if kind == _IDENTIFIER:
+            return f"record {eid}: carries the identifier {path}, which must never leave a vault"
+        if node is not None:
+            return f"record {eid}: {path} has a value of the wrong kind for a {node.type} question"
+        return None
 
     def withheld_problems(self, found: Any, answers: dict[str, Any], eid: str) -> list[str]:
         """Every way a record's ``withheld`` field (path → reason) is wrong.
