@@ -32,6 +32,7 @@ from testimonio.vault.connection import (
     open_database,
     restrict_permissions,
 )
+from testimonio.vault.db import Db
 from testimonio.vault.dberrors import CREATE_FULL_SENTENCE, DAMAGED_SENTENCE, mapped_errors
 from testimonio.vault.kdf import KEY_BYTES, KdfParams, normalise_secret
 from testimonio.vault.migrations import migrate
@@ -364,7 +365,7 @@ class Vault:
         return open_database(self.db_path(self._path), self._require_key())
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlcipher3.Connection]:
+    def transaction(self) -> Iterator[Db]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT; ROLLBACK on error).
 
         Nested use joins the outer transaction. A transaction that changed
@@ -416,7 +417,7 @@ class Vault:
             self._checkpointer.committed()
 
     @contextmanager
-    def read(self) -> Iterator[sqlcipher3.Connection]:
+    def read(self) -> Iterator[Db]:
         """A consistent read (one snapshot) of the database."""
         with self._lock:
             conn = self._require()

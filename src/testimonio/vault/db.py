@@ -61,15 +61,9 @@ def marks(count: int) -> str:
     return ",".join("?" * count)
 
 
-def one(db: Db, sql: str, parameters: Params = ()) -> Row | None:
-    """The first row of a query, or None."""
-    row: Row | None = db.execute(sql, parameters).fetchone()
-    return row
-
-
 def scalar(db: Db, sql: str, parameters: Params = ()) -> Any:
     """The first column of the first row (a query that always gives one row)."""
     row = db.execute(sql, parameters).fetchone()
-    if row is None:  # pragma: no cover - callers pass aggregate queries
+    if row is None:
         raise LookupError("The query gave no row.")
     return row[0]

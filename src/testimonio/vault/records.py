@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import sqlcipher3
-
 from testimonio import limits
 from testimonio.errors import BadInput, NotFound
+from testimonio.vault.db import Db, scalar
 
 # The same union as forms.model.AnswerValue; repeated here because the vault
 # sits below the questionnaire layer and imports nothing from it.
@@ -158,7 +157,7 @@ class EditLogEntry:
     reason: str
 
 
-def interview(db: sqlcipher3.Connection, interview_id: str) -> Interview:
+def interview(db: Db, interview_id: str) -> Interview:
     """The interview ``interview_id``; NotFound if there is none."""
     row = db.execute(f"{_SELECT_INTERVIEW} WHERE id = ?", (interview_id,)).fetchone()
     if row is None:
@@ -224,7 +223,7 @@ def _where(query: InterviewQuery) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def page(db: sqlcipher3.Connection, query: InterviewQuery) -> list[InterviewSummary]:
+def page(db: Db, query: InterviewQuery) -> list[InterviewSummary]:
     """One page of interviews matching ``query``, in its order."""
     order = SORT_KEYS.get(query.sort)
     if order is None:
@@ -249,14 +248,13 @@ def page(db: sqlcipher3.Connection, query: InterviewQuery) -> list[InterviewSumm
     return [found[r] for r in rowids]
 
 
-def count(db: sqlcipher3.Connection, query: InterviewQuery) -> int:
+def count(db: Db, query: InterviewQuery) -> int:
     """How many interviews match ``query`` (offset and limit ignored)."""
     where, params = _where(query)
-    return int(db.execute(f"SELECT count(*) FROM interviews{where}",
-                          params).fetchone()[0])
+    return int(scalar(db, f"SELECT count(*) FROM interviews{where}", params))
 
 
-def answers(db: sqlcipher3.Connection, interview_id: str,
+def answers(db: Db, interview_id: str,
             only: str | None = None) -> dict[str, AnswerValue]:
     """Every answer of an interview by answer path, in path order (or just ``only``)."""
     if only is not None:
@@ -272,7 +270,7 @@ def answers(db: sqlcipher3.Connection, interview_id: str,
     return {str(p): v for (p, _), v in zip(rows, decoded, strict=True) if v is not None}
 
 
-def answers_of(db: sqlcipher3.Connection,
+def answers_of(db: Db,
                interview_ids: list[str]) -> dict[str, dict[str, AnswerValue]]:
     """:func:`answers` of several interviews in one query (same values, same order)."""
     out: dict[str, dict[str, AnswerValue]] = {i: {} for i in interview_ids}
@@ -293,14 +291,14 @@ _ATTACHMENT_INFO = ("SELECT id, interview_id, question_path, mime, size, sha256,
                     "export_opt_in, created_at")
 
 
-def attachment_infos(db: sqlcipher3.Connection, interview_id: str) -> list[AttachmentInfo]:
+def attachment_infos(db: Db, interview_id: str) -> list[AttachmentInfo]:
     """An interview's attachments (without bytes), by question and time."""
     rows = db.execute(f"{_ATTACHMENT_INFO} FROM attachments WHERE interview_id = ? "
                       "ORDER BY question_path, created_at", (interview_id,))
     return [_info(AttachmentInfo, row) for row in rows]
 
 
-def attachment(db: sqlcipher3.Connection, attachment_id: str) -> Attachment | None:
+def attachment(db: Db, attachment_id: str) -> Attachment | None:
     """One attachment with its bytes, or None."""
     row = db.execute(f"{_ATTACHMENT_INFO}, data FROM attachments WHERE id = ?",
                      (attachment_id,)).fetchone()
@@ -316,7 +314,7 @@ def _info(kind: type[Any], row: tuple[Any, ...], **extra: Any) -> Any:
                 **extra)
 
 
-def edit_log(db: sqlcipher3.Connection, interview_id: str) -> list[EditLogEntry]:
+def edit_log(db: Db, interview_id: str) -> list[EditLogEntry]:
     """An interview's edit log, oldest first."""
     rows = db.execute("SELECT id, path, old_value, new_value, at, who, action, reason "
                       "FROM edit_log WHERE interview_id = ? ORDER BY id", (interview_id,))

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-import sqlcipher3
-
+from testimonio.vault.db import Db
 from testimonio.vault.records import AnswerValue, decode_value
 
 
@@ -33,7 +32,7 @@ def _renumber(path: str, repeat_path: str, index: int) -> str | None:
     return f"{prefix}{number - 1}]{rest}"
 
 
-def remove_instance(db: sqlcipher3.Connection, interview_id: str, repeat_path: str,
+def remove_instance(db: Db, interview_id: str, repeat_path: str,
                     index: int, at: str) -> dict[str, AnswerValue]:
     """Do it inside the caller's transaction; returns the removed answers by path."""
     prefix = repeat_path + "["
