@@ -176,9 +176,10 @@ class ExportService:
 
     # --- planning ------------------------------------------------------------
     def k(self) -> int:
-        """The k of the k-anonymity check (setting ``k_anonymity``, default 5)."""
+        """The k of the k-anonymity check (services.settings.group_size: the vault's
+        ``k_anonymity``, never below the team lead's ``team.k``)."""
         with self.vault.read() as db:
-            return _group_size(db)
+            return group_size(db)
 
     def plan(self, all_: bool = False, lang: str | None = None,
              progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ExportPlan:
@@ -192,7 +193,7 @@ class ExportService:
             previous = [QuasiRecord.of(eid, q["form_id"], q["values"])
                         for eid, q in repo_export.exported_quasi(db)]
             sequence = repo_export.next_sequence(db)
-            k = _group_size(db)
+            k = group_size(db)
         repo_export.assign_export_ids(self.vault, [r["id"] for r in rows])
         questionnaires: dict[tuple[str, str], Questionnaire] = {}
         indexes: dict[tuple[str, str], QuestionIndex] = {}
@@ -374,11 +375,6 @@ def _clean_info(raw: bytes, mime: str, side: int) -> tuple[str, str, int, str]:
     except Unscrubbable as error:
         return str(error), "", 0, ""
     return "", clean_mime, len(data), hashlib.sha256(data).hexdigest()
-
-
-def _group_size(db: Db) -> int:
-    """This vault's k, never below the k the team lead set (``team.k``)."""
-    return group_size(db)
 
 
 def _recipients(db: Db) -> list[PublicKeys]:
