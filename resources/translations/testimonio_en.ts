@@ -570,11 +570,35 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Never sent: this value is worked out from an identifier, so it stays on the researcher&apos;s laptop.</source>
+        <source>Never sent: this value is worked out from an identifier, or points at a person (a location, a device), so it stays on the researcher&apos;s laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Generalised before it left the researcher&apos;s laptop: a number as a band (for example 30–39), a date as its month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld by the k-anonymity check: too few interviews shared this person&apos;s quasi-identifiers (age band, gender, dates…), so the researcher&apos;s export blanked them. Whether this one was answered is not said.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld: free text the researcher did not release for export. It was answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld: the researcher&apos;s program kept this text back because it looked like an identifier (a phone or document number, an e-mail address, a birth date or a name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld: the picture was not chosen for export, or could not be cleaned of hidden data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generalised one step further than the questionnaire says (a band twice as wide, a year instead of a month), so that enough interviews share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withheld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2739,7 +2763,39 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>gender %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>gender not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withheld by k-anonymity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withheld: text not released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withheld by the safety net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withheld: not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not given (n=%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers the figures lack: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

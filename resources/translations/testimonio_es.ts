@@ -577,12 +577,36 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>No está en el paquete. El texto libre solo sale cuando el investigador lo liberó para exportar, así que se retuvo o nunca se respondió.</translation>
     </message>
     <message>
-        <source>Never sent: this value is worked out from an identifier, so it stays on the researcher&apos;s laptop.</source>
-        <translation>Nunca enviado: este valor se calcula a partir de un identificador, así que se queda en el portátil del investigador.</translation>
+        <source>Never sent: this value is worked out from an identifier, or points at a person (a location, a device), so it stays on the researcher&apos;s laptop.</source>
+        <translation>Nunca enviado: este valor se calcula a partir de un identificador o señala a una persona (una ubicación, un dispositivo), así que se queda en el portátil del investigador.</translation>
     </message>
     <message>
         <source>Generalised before it left the researcher&apos;s laptop: a number as a band (for example 30–39), a date as its month.</source>
         <translation>Generalizada antes de salir del portátil del investigador: un número como un tramo (por ejemplo 30–39), una fecha como su mes.</translation>
+    </message>
+    <message>
+        <source>Withheld by the k-anonymity check: too few interviews shared this person&apos;s quasi-identifiers (age band, gender, dates…), so the researcher&apos;s export blanked them. Whether this one was answered is not said.</source>
+        <translation>Retenido por el control de k-anonimato: muy pocas entrevistas compartían los cuasi-identificadores de esta persona (tramo de edad, género, fechas…), así que la exportación del investigador los dejó en blanco. No se dice si este se respondió.</translation>
+    </message>
+    <message>
+        <source>Withheld: free text the researcher did not release for export. It was answered.</source>
+        <translation>Retenido: texto libre que el investigador no liberó para exportar. Sí se respondió.</translation>
+    </message>
+    <message>
+        <source>Withheld: the researcher&apos;s program kept this text back because it looked like an identifier (a phone or document number, an e-mail address, a birth date or a name).</source>
+        <translation>Retenido: el programa del investigador no envió este texto porque parecía un identificador (un número de teléfono o de documento, un correo electrónico, una fecha de nacimiento o un nombre).</translation>
+    </message>
+    <message>
+        <source>Withheld: the picture was not chosen for export, or could not be cleaned of hidden data.</source>
+        <translation>Retenido: la imagen no se eligió para exportar o no se pudo limpiar de datos ocultos.</translation>
+    </message>
+    <message>
+        <source>Generalised one step further than the questionnaire says (a band twice as wide, a year instead of a month), so that enough interviews share it.</source>
+        <translation>Generalizado un paso más de lo que dice el cuestionario (un tramo el doble de ancho, un año en lugar de un mes), para que lo compartan suficientes entrevistas.</translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation>retenido</translation>
     </message>
     <message>
         <source>not sent</source>
@@ -2747,8 +2771,40 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>no cumplían ninguna</translation>
     </message>
     <message>
+        <source>gender %1</source>
+        <translation>género %1</translation>
+    </message>
+    <message>
         <source>gender not given</source>
         <translation>género no indicado</translation>
+    </message>
+    <message>
+        <source>withheld by k-anonymity</source>
+        <translation>retenido por k-anonimato</translation>
+    </message>
+    <message>
+        <source>withheld: text not released</source>
+        <translation>retenido: texto no liberado</translation>
+    </message>
+    <message>
+        <source>withheld by the safety net</source>
+        <translation>retenido por la red de seguridad</translation>
+    </message>
+    <message>
+        <source>withheld: not exported</source>
+        <translation>retenido: no exportado</translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
+        <source>not given (n=%1)</source>
+        <translation>no indicado (n=%1)</translation>
+    </message>
+    <message>
+        <source>Answers the figures lack: %1.</source>
+        <translation>Respuestas que faltan en las cifras: %1.</translation>
     </message>
 </context>
 <context>

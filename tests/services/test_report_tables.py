@@ -44,13 +44,15 @@ def test_kobo_columns_and_repeats() -> None:
     main, kids, toys = build_tables(form(), interviews())
     assert main.name == "border" and kids.name == "border_kids" and toys.name == "border_toys"
     assert main.columns[:5] == ["alias", "route/docs", "route/docs/passport", "route/docs/visa", "route/outcome"]
-    assert main.columns[5:] == ["_id", "_uuid", "_submission_time", "_submitted_by", "_site", "__version__", "_index"]
+    assert main.columns[5:] == ["_id", "_uuid", "_submission_time", "_submitted_by", "_site", "__version__", "_index",
+                                "_withheld"]  # ours, added last (issue 11)
     assert main.rows[0][:5] == ['=HYPERLINK("x")', "visa", 0, 1, "refused"]
     assert main.rows[1][:5] == ["Luis", None, None, None, "allowed"]
     assert kids.columns == ["kids/kid_age", "_index", "_parent_table_name", "_parent_index",
-                            "_submission__id", "_submission__uuid", "_submission__submission_time"]
+                            "_submission__id", "_submission__uuid", "_submission__submission_time",
+                            "_withheld"]
     assert [r[:4] for r in kids.rows] == [["0-9", 1, "border", 1], ["10-19", 2, "border", 1]]
-    assert toys.rows == [["ball", 1, "border_kids", 2, 1, "u-a", "2019-11-20"]]
+    assert toys.rows == [["ball", 1, "border_kids", 2, 1, "u-a", "2019-11-20", "unknown"]]
 
 
 def test_labels_in_the_chosen_language() -> None:
@@ -85,3 +87,15 @@ def test_xlsx_writes_nothing_to_the_system_temp_folder(tmp_path: Path, monkeypat
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["r.xlsx"]  # scratch removed
     assert tempfile.tempdir == str(tmp_path / "no-such-system-temp")  # put back
     assert not (tmp_path / "no-such-system-temp").exists()
+
+
+def test_withheld_answers_are_listed_per_row_in_their_table() -> None:
+    a = interviews()[0]
+    said = ReportInterview(3, "u-c", "2019-11-22", "r1", "Tumbes", "3", a.answers, {
+        "route/outcome": "suppressed", "kids[2]/kid_age": "generalised",
+        "kids[2]/toys[1]/toy": "not-reviewed", "alias": "held"})
+    nothing = ReportInterview(4, "u-d", "2019-11-23", "r1", "Tumbes", "3", {"alias": "Ana"}, {})
+    main, kids, toys = build_tables(form(), [said, nothing])
+    assert [r[-1] for r in main.rows] == ["alias:held route/outcome:suppressed", ""]
+    assert [r[-1] for r in kids.rows] == ["", "kids/kid_age:generalised"]
+    assert [r[-1] for r in toys.rows] == ["kids/toys/toy:not-reviewed"]

@@ -3,7 +3,8 @@
 Real vaults, the shipped border questionnaire, real bundles: one researcher
 exports with k = 1 (nothing suppressed; one interview leaves ``occupation``
 unanswered, free text unreviewed), another with k = 5 and
-``--suppress-small-groups`` (three interviews blanked).
+``--suppress-small-groups`` (three interviews blanked); a third bundle is
+written as a program from before the field wrote it (no ``withheld``).
 """
 
 from __future__ import annotations
@@ -12,9 +13,24 @@ import json
 from typing import Any
 
 import pytest
-from exchange_world import CANARY_STORY, P, Side, border_answers, team_of
+from exchange_world import CANARY_STORY, FORM, P, Side, border_answers, team_of
 
+from testimonio.exchange.bundle import write_bundle
+from testimonio.services.data_view import (
+    MAYBE_SUPPRESSED,
+    MAYBE_WITHHELD,
+    NOT_REVIEWED,
+    SUPPRESSED,
+    UNANSWERED,
+    DataFilter,
+    DataViewService,
+    cell_reason,
+    repeat_withheld,
+)
+from testimonio.services.keys import KeyService
+from testimonio.services.report import ReportService
 from testimonio.services.settings import SettingsService
+from testimonio.services.summary_query import SummaryQuery
 
 QUASI_TOP = ("age", "gender", "occupation", "left_venezuela_date", "arrival_border_date",
              "claim_date", "decision_date", "days_waited")
@@ -37,8 +53,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Side, Side, Side, d
     plan.suppress_small_groups()
     planned = plan.to_json()
     small.export.write(tmp / "small.tmb", suppress_small_groups=True)
-    for name in ("open.tmb", "small.tmb"):
+    older = border_answers(20)
+    del older[P["occupation"]]
+    open_.add(older, site="Tumbes")
+    records = [r.record for r in open_.export.plan().records]
+    assert len(records) == 1
+    del records[0]["withheld"]
+    write_bundle(tmp / "older.tmb", sender=KeyService(open_.vault).ensure(),
+                 recipient=KeyService(lead.vault).public(), sequence=2, records=records)
+    for name in ("open.tmb", "small.tmb", "older.tmb"):
         lead.import_.import_file(tmp / name)
+    SettingsService(lead.vault).set("pref.small_counts", "exact")
     return lead, open_, small, planned
 
 
@@ -61,10 +86,76 @@ def test_the_lead_stores_what_was_withheld_and_why(world: tuple[Side, Side, Side
         rows = db.execute("SELECT o.researcher, w.path, w.reason FROM withheld_answers w "
                           "JOIN imported_origin o ON o.interview_id = w.interview_id").fetchall()
         known = {int(r[0]) for r in db.execute("SELECT withheld_known FROM imported_origin")}
-    assert known == {1}
+    assert known == {0, 1}
     gender = [r for r in rows if r[1] == P["gender"]]
     assert len(gender) == 3 and {r[2] for r in gender} == {"suppressed"}
     assert len({r[0] for r in gender}) == 1  # all from the researcher with k = 5
     assert sum(1 for r in rows if r[1] == P["occupation"]) == 3  # not the one never answered
     assert sum(1 for r in rows if r[1] == P["account"] and r[2] == "not-reviewed") == 5
     assert CANARY_STORY not in lead.database_text()
+
+
+def _rows(lead: Side) -> list[Any]:
+    service = DataViewService(lead.vault)
+    f = DataFilter(FORM.form_id)
+    return service.page(f, 0, 100)
+
+
+def test_the_data_view_tells_withheld_from_unanswered(world: tuple[Side, Side, Side, dict[str, Any]]) -> None:
+    lead = world[0]
+    service = DataViewService(lead.vault)
+    q = service.questionnaire(FORM.form_id)
+    columns = {c.name: c for c in service.columns(q)}
+    gender, occupation, account = columns[P["gender"]], columns[P["occupation"]], columns[P["account"]]
+    rows = _rows(lead)
+    assert len(rows) == 6
+    said = [r for r in rows if r.withheld is not None]
+    suppressed = [r for r in said if r.withheld and r.withheld.get(P["gender"]) == "suppressed"]
+    assert len(said) == 5 and len(suppressed) == 3
+    for row in suppressed:
+        assert cell_reason(gender, row.answers.get(P["gender"]), True, row.withheld) == SUPPRESSED
+        assert cell_reason(occupation, None, True, row.withheld) == SUPPRESSED
+    never = [r for r in said if r not in suppressed and P["occupation"] not in r.answers]
+    assert len(never) == 1  # the one interview whose occupation was never given
+    assert cell_reason(occupation, None, True, never[0].withheld) == UNANSWERED
+    assert cell_reason(account, None, True, never[0].withheld) == NOT_REVIEWED
+    older = next(r for r in rows if r.withheld is None)  # its bundle did not say
+    assert cell_reason(occupation, None, True, older.withheld) == MAYBE_SUPPRESSED
+    assert cell_reason(account, None, True, older.withheld) == MAYBE_WITHHELD
+    quotes = next(g for g, _ in service.repeats(q) if g.name == "quotes")
+    assert repeat_withheld(q, quotes, never[0]) == [{"quotes/quote_text": "not-reviewed"}]
+    assert repeat_withheld(q, quotes, older) == [None]
+
+
+def test_the_summary_counts_withheld_apart_from_not_given(world: tuple[Side, Side, Side, dict[str, Any]]) -> None:
+    lead = world[0]
+    s = SummaryQuery(lead.vault).summary(DataFilter(FORM.form_id))
+    assert s.testimonies == 6
+    assert {c.key: c.count for c in s.withheld} == {"gender:suppressed": 3, "days_waited:suppressed": 3}
+    assert {c.key: c.count for c in s.not_given} == {}  # gender is required; days were all worked out
+    by_gender = {d.group: len(d.values) for d in s.days_waited_by_gender}
+    assert "—" not in by_gender and sum(by_gender.values()) == 3  # the suppressed have no days either
+    # The same figures from the in-memory path (the report's summary).
+    memory = ReportService(lead.vault).summary()
+    assert {c.key: c.count for c in memory.withheld} == {c.key: c.count for c in s.withheld}
+    assert memory.not_given == s.not_given
+
+
+def test_the_report_lists_withheld_answers_in_a_column_of_its_own(
+        world: tuple[Side, Side, Side, dict[str, Any]]) -> None:
+    lead = world[0]
+    tables = {t.name: t for t in ReportService(lead.vault).tables()}
+    main = tables[FORM.form_id]
+    assert main.columns[-1] == "_withheld" and main.columns[-8:-1] == [
+        "_id", "_uuid", "_submission_time", "_submitted_by", "_site", "__version__", "_index"]
+    gender, cells = main.columns.index(P["gender"]), [r[-1] for r in main.rows]
+    assert cells.count("unknown") == 1
+    suppressed = [r for r in main.rows if f"{P['gender']}:suppressed" in str(r[-1]).split()]
+    assert len(suppressed) == 3 and all(r[gender] is None for r in suppressed)
+    answered = [r for r in main.rows if r[gender] is not None]
+    assert len(answered) == 3
+    assert all(f"{P['account']}:not-reviewed" in str(r[-1]).split() for r in main.rows
+               if r[-1] != "unknown")
+    quotes = tables[f"{FORM.form_id}_quotes"]
+    assert quotes.columns[-1] == "_withheld"
+    assert sorted(r[-1] for r in quotes.rows) == ["quotes/quote_text:not-reviewed"] * 5 + ["unknown"]

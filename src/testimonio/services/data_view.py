@@ -11,15 +11,19 @@ filter over 100 000 interviews costs a count and one page.
 Each cell knows why it may be empty: an answer that is ``quasi`` left the
 researcher's laptop generalised (a band, a month) or blanked when too few
 interviews shared it; free text leaves only when the researcher released
-it; identifiers never leave (they have no column). The view shows those
-apart from a plain unanswered question, with the reason.
+it; identifiers never leave (they have no column). Bundles say which
+answers their export withheld and why (the record's ``withheld`` field,
+kept in ``withheld_answers``): for those interviews :func:`cell_reason`
+tells a withheld answer from an unanswered one for certain; for interviews
+from older bundles it can only say "withheld or never answered". The view
+shows those apart from a plain unanswered question, with the reason.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from testimonio.exchange import derived
+from testimonio.exchange import derived, withheld
 from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.report_tables import _direct_questions, _repeats
@@ -32,6 +36,15 @@ OWN = repo_dataview.OWN  # the researcher filter's value for interviews taken in
 #: Why an empty or changed cell looks as it does (the GUI words them).
 UNANSWERED, GENERALISED, MAYBE_SUPPRESSED, MAYBE_WITHHELD, NEVER_SENT = (
     "unanswered", "generalised", "maybe suppressed", "maybe withheld", "never sent")
+
+#: The export said it withheld the answer, and why (the bundle's reasons).
+SUPPRESSED, NOT_REVIEWED, HELD, NOT_EXPORTED = (
+    withheld.SUPPRESSED, withheld.NOT_REVIEWED, withheld.HELD, withheld.NOT_EXPORTED)
+#: The export said it sent the value one step coarser than the questionnaire says.
+GENERALISED_FURTHER = "generalised further"
+#: Reasons whose cell has no value because it was withheld (known or maybe).
+WITHHELD_REASONS = frozenset({SUPPRESSED, NOT_REVIEWED, HELD, NOT_EXPORTED})
+NOT_SENT_REASONS = frozenset({MAYBE_SUPPRESSED, MAYBE_WITHHELD, NEVER_SENT})
 
 META_COLUMNS = ("_submission_time", "_submitted_by", "_site", "_uuid")
 
@@ -63,9 +76,32 @@ class DataColumn:
         return GENERALISED if generalised else None
 
 
+def cell_reason(column: DataColumn, value: AnswerValue, imported: bool,
+                found: dict[str, str] | None) -> str:
+    """Why one cell looks as it does: a reason of this module ("" when nothing to say).
+
+    ``found`` is the interview's withheld answers (path of this table → reason),
+    or None when its bundle did not say (older program) or it was not imported.
+    """
+    empty = value is None or value == "" or value == []
+    if not imported:  # taken in this vault: its answers are as entered
+        return ""
+    if found is not None:
+        reason = found.get(column.name)
+        if reason == withheld.GENERALISED and not empty:
+            return GENERALISED_FURTHER
+        if empty and reason in WITHHELD_REASONS:
+            return reason
+        if empty:  # the form's own rule, else really unanswered
+            return NEVER_SENT if column.leaves == derived.STAYS else UNANSWERED
+    return column.empty_reason() if empty else (column.changed_reason() or "")
+
+
 def how_it_leaves(questionnaire: Questionnaire, q: Question) -> str:
     """How an answer to ``q`` leaves in a bundle (mirrors the pseudonymiser's rules)."""
     if q.privacy is Privacy.IDENTIFIER:
+        return derived.STAYS
+    if q.type in ("geopoint", "deviceid", "username") and q.privacy is not Privacy.SAFE:
         return derived.STAYS
     if q.type in derived.DERIVED_TYPES:
         return derived.classify(questionnaire, q).how
@@ -97,6 +133,8 @@ class DataRow:
     meta: dict[str, str]
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     imported: bool = False  # arrived in a bundle (pseudonymised), not taken in this vault
+    # Answer path -> reason its export withheld it (None: the bundle did not say).
+    withheld: dict[str, str] | None = None
 
 
 # The filter's SQL condition is built in the vault, beside the queries that use it.
@@ -167,6 +205,7 @@ class DataViewService:
         with self.vault.read() as db:
             meta = repo_dataview.meta(db, ids)
             answers: dict[str, dict[str, AnswerValue]] = repo_dataview.answers(db, ids)
+            withheld_of = repo_dataview.withheld(db, ids)
         out = []
         for iid in ids:
             created, interviewer, site, researcher, origin_eid, own_eid = meta[iid]
@@ -174,7 +213,7 @@ class DataViewService:
                 "_submission_time": str(created)[:10],
                 "_submitted_by": names.get(researcher, interviewer) if researcher else str(interviewer),
                 "_site": str(site), "_uuid": str(origin_eid or own_eid or ""),
-            }, answers[iid], researcher is not None))
+            }, answers[iid], researcher is not None, withheld_of[iid]))
         return out
 
     def page(self, f: DataFilter, offset: int = 0, limit: int = 100) -> list[DataRow]:
@@ -190,14 +229,9 @@ def _question_columns(q: Questionnaire, questions: list[Question], lang: str | N
             for question in questions if not question.is_attachment]
 
 
-def repeat_instances(q: Questionnaire, repeat: Group, answers: dict[str, AnswerValue]) -> list[dict[str, AnswerValue]]:
-    """The instances of a top-level or nested repeat in one interview's answers.
-
-    Each instance's answers are keyed by model path (``household/age``), as
-    the repeat's columns name them; a nested repeat's instances of every
-    parent instance are listed one after another.
-    """
-    from testimonio.services.report_tables import _instances, _localise
+def _instance_prefixes(q: Questionnaire, repeat: Group, answers: dict[str, AnswerValue]) -> list[str]:
+    """Answer-path prefixes (``companions[2]``) of every instance of ``repeat`` in one interview."""
+    from testimonio.services.report_tables import _instances
 
     chain = [node for node in q.walk() if isinstance(node, Group) and node.repeat
              and (repeat.path == node.path or repeat.path.startswith(node.path + "/"))]
@@ -209,4 +243,28 @@ def repeat_instances(q: Questionnaire, repeat: Group, answers: dict[str, AnswerV
         if group is not repeat:
             prefixes = [p + "/" for p in prefixes]
         previous = group.path
-    return [_localise(answers, inst, repeat.path) for inst in prefixes]
+    return prefixes
+
+
+def repeat_instances(q: Questionnaire, repeat: Group, answers: dict[str, AnswerValue]) -> list[dict[str, AnswerValue]]:
+    """The instances of a top-level or nested repeat in one interview's answers.
+
+    Each instance's answers are keyed by model path (``household/age``), as
+    the repeat's columns name them; a nested repeat's instances of every
+    parent instance are listed one after another.
+    """
+    from testimonio.services.report_tables import _localise
+
+    return [_localise(answers, inst, repeat.path) for inst in _instance_prefixes(q, repeat, answers)]
+
+
+def repeat_withheld(q: Questionnaire, repeat: Group, row: DataRow) -> list[dict[str, str] | None]:
+    """Each instance's withheld answers keyed by model path, as :func:`repeat_instances` lists them
+    (None for every instance when the interview's bundle did not say)."""
+    from testimonio.services.report_tables import _localise
+
+    prefixes = _instance_prefixes(q, repeat, row.answers)
+    if row.withheld is None:
+        return [None] * len(prefixes)
+    found: dict[str, AnswerValue] = dict(row.withheld)
+    return [{k: str(v) for k, v in _localise(found, inst, repeat.path).items()} for inst in prefixes]

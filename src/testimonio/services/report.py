@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import BadInput
+from testimonio.exchange import withheld
 from testimonio.exchange.kanon import DEFAULT_K, QuasiRecord, small_groups
 from testimonio.exchange.pseudonymise import (
     Pseudonymiser,
@@ -43,7 +44,7 @@ from testimonio.services.report_tables import (
 from testimonio.services.settings import small_counts_k
 from testimonio.services.summary import Summary, SummaryInput, fewer_than_k, summarise
 from testimonio.services.team import TeamService
-from testimonio.vault import Vault, repo_export
+from testimonio.vault import Vault, repo_export, repo_imports
 from testimonio.vault import records as rec
 
 
@@ -78,18 +79,24 @@ class ReportService:
             with self.vault.read() as db:
                 answers = rec.answers(db, iid)
                 decisions = repo_export.review_decisions(db, iid) if origin_eid is None else {}
+                # What the researcher's export withheld, as its bundle said (None: not said).
+                held_back = repo_imports.withheld_answers(db, iid) if origin_eid else None
             if origin_eid is None:
-                answers = self.relevance.exportable(q, answers)
+                exportable = self.relevance.exportable(q, answers)
                 current = {p for p, (d, h) in decisions.items()
-                           if p in answers and h == value_hash(answers[p])}
+                           if p in exportable and h == value_hash(exportable[p])}
                 reviewed = {p for p in current if decisions[p][0] in ("export", "release")}
                 released = {p for p in current if decisions[p][0] == "release"}
                 # Attachments stay in the vault: a report is a table, not a copy of photos.
-                answers = Pseudonymiser(q, reviewed, released=released).answers(answers)
+                pseudo = Pseudonymiser(q, reviewed, released=released)
+                answers = pseudo.answers(exportable)
+                held_back = withheld.left_behind(pseudo, exportable, answers,
+                                                 (p for p, _ in pseudo.held))
             info = {"uuid": origin_eid or own_eid or ids.get(iid, ""), "site": site,
                     "submitted_by": (names.get(researcher or "", interviewer) if origin_eid
                                      else interviewer),
-                    "submission_time": str(updated)[:10], "version": version}
+                    "submission_time": str(updated)[:10], "version": version,
+                    "withheld": held_back}
             yield q, info, answers
 
     def tables(self, lang: str | None = None, progress: ProgressFn | None = None,
@@ -110,7 +117,7 @@ class ReportService:
                 versions[q.form_id].add(q.version)
             builders[key].add(ReportInterview(n, info["uuid"], info["submission_time"],
                                               info["submitted_by"] or "", info["site"],
-                                              info["version"], answers))
+                                              info["version"], answers, info["withheld"]))
             steps.step(n, total, "Reading interviews")
         out: list[Table] = []
         with self.vault.read() as db:
@@ -146,7 +153,12 @@ class ReportService:
         out = []
         for n, (q, info, answers) in enumerate(items):
             if str(n) in small:
-                gone = {x.path for x in top_level_quasi(q)} | suppression_paths(q)
+                quasi = [x.path for x in top_level_quasi(q)]
+                gone = set(quasi) | suppression_paths(q)
+                if info["withheld"] is not None:  # the report's own suppression says so too
+                    blanked = [p for p in answers if model_path(p) in gone]
+                    info = {**info, "withheld": {**info["withheld"],
+                                                 **withheld.suppressed(quasi, blanked, answers)}}
                 answers = {p: v for p, v in answers.items() if model_path(p) not in gone}
             out.append((q, info, answers))
         return out
@@ -163,7 +175,8 @@ class ReportService:
 
     def summary(self, lang: str | None = None) -> Summary:
         """The domain brief's figures over every complete interview."""
-        items = [SummaryInput(q, info["site"], answers) for q, info, answers in self._interviews()]
+        items = [SummaryInput(q, info["site"], answers, info["withheld"])
+                 for q, info, answers in self._interviews()]
         with self.vault.read() as db:
             k = small_counts_k(db, DEFAULT_K)
         figures = summarise(items, lang)

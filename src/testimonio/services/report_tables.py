@@ -38,6 +38,11 @@ Cell = str | int | float | None
 META = ["_id", "_uuid", "_submission_time", "_submitted_by", "_site", "__version__", "_index"]
 REPEAT_META = ["_index", "_parent_table_name", "_parent_index", "_submission__id",
                "_submission__uuid", "_submission__submission_time"]
+#: Last column of every table (ours, not Kobo's): the answers of the row the researcher's
+#: export (or the report's k-check) withheld, as "path:reason" separated by spaces, sorted;
+#: empty when none was; UNKNOWN when an older bundle did not say.
+WITHHELD_COLUMN = "_withheld"
+UNKNOWN = "unknown"
 _SELECTS = frozenset({"select_multiple", "rank"})
 _NOT_COLUMNS = frozenset({"note"})
 
@@ -53,6 +58,8 @@ class ReportInterview:
     site: str
     version: str
     answers: dict[str, AnswerValue]
+    # Answer path -> why it was withheld (None: the interview's bundle did not say).
+    withheld: dict[str, str] | None = None
 
 
 @dataclass
@@ -105,7 +112,8 @@ class TableBuilder:
         self.q = questionnaire
         self.lang = lang
         self._main_questions = _direct_questions(questionnaire.root)
-        self.main = Table(questionnaire.form_id, _columns(self._main_questions) + META)
+        self.main = Table(questionnaire.form_id,
+                          _columns(self._main_questions) + META + [WITHHELD_COLUMN])
         self.tables: list[Table] = [self.main]
         self._repeat_tables: dict[str, tuple[Table, list[Question]]] = {}
         self._add_repeat_tables(questionnaire.root)
@@ -113,7 +121,8 @@ class TableBuilder:
     def _add_repeat_tables(self, group: Group) -> None:
         for rep in _repeats(group):
             questions = _direct_questions(rep)
-            table = Table(f"{self.q.form_id}_{rep.name}", _columns(questions) + REPEAT_META)
+            table = Table(f"{self.q.form_id}_{rep.name}",
+                          _columns(questions) + REPEAT_META + [WITHHELD_COLUMN])
             self._repeat_tables[rep.path] = (table, questions)
             self.tables.append(table)
             self._add_repeat_tables(rep)
@@ -150,7 +159,8 @@ class TableBuilder:
         index = len(self.main.rows) + 1
         meta: list[Cell] = [interview.id, interview.uuid, interview.submission_time,
                             interview.submitted_by, interview.site, interview.version, index]
-        self.main.rows.append(self._cells(self._main_questions, interview.answers, "") + meta)
+        self.main.rows.append(self._cells(self._main_questions, interview.answers, "") + meta
+                              + [_withheld_cell(interview.withheld, None)])
         self._add_instances(self.q.root, interview, "", self.main.name, index)
 
     def _add_instances(self, group: Group, interview: ReportInterview, prefix: str,
@@ -165,8 +175,24 @@ class TableBuilder:
                 local = _localise(interview.answers, inst, rep.path)
                 meta: list[Cell] = [idx, parent_name, parent_index, interview.id,
                                     interview.uuid, interview.submission_time]
-                table.rows.append(self._cells(questions, local, "") + meta)
+                table.rows.append(self._cells(questions, local, "") + meta
+                                  + [_withheld_cell(interview.withheld, (inst, rep.path))])
                 self._add_instances(rep, interview, inst + "/", table.name, idx)
+
+
+def _withheld_cell(found: dict[str, str] | None, instance: tuple[str, str] | None) -> str:
+    """The ``_withheld`` cell of a row: its paths as the table names its columns.
+
+    ``instance`` is (answer-path prefix, repeat model path) for a repeat row;
+    the main row lists only answers outside repeats.
+    """
+    if found is None:
+        return UNKNOWN
+    if instance is None:
+        mine = {p: r for p, r in found.items() if "[" not in p}
+    else:
+        mine = {str(p): str(r) for p, r in _localise(dict(found), *instance).items()}
+    return " ".join(f"{p}:{r}" for p, r in sorted(mine.items()))
 
 
 def _strip(answer_prefix: str) -> str:

@@ -22,6 +22,13 @@ from dataclasses import dataclass, field, replace
 from testimonio.forms.model import AnswerValue, Question, Questionnaire
 
 HUMANITARIAN_VISA = "visa_peru"
+#: Group of the interviews whose gender was not given (the GUI words it).
+NOT_GIVEN = "—"
+#: Prefix of the group of interviews whose gender the export withheld, then its reason
+#: (``"⊘suppressed"``): told apart from "not given" (the GUI words it).
+WITHHELD_GROUP = "⊘"
+#: Questions the figures group by whose answers an export may withhold (quasi-identifiers).
+BLANK_CHECKED = ("gender", "days_waited")
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,11 @@ class Summary:
     days_waited_by_gender: tuple[Distribution, ...] = ()
     days_waited_by_site_gender: tuple[Distribution, ...] = ()
     sites: tuple[Count, ...] = field(default=())
+    # Interviews with no answer to a question of BLANK_CHECKED: never given (key: the
+    # question's name) and withheld by the researcher's export (key "name:reason", e.g.
+    # "gender:suppressed"); labels are the question's. "Not given" stays "not given".
+    not_given: tuple[Count, ...] = ()
+    withheld: tuple[Count, ...] = ()
     # k of the "fewer than k" rule (0: exact counts, for internal use) and the
     # figures above that were hidden by it.
     k: int = 0
@@ -72,6 +84,8 @@ class SummaryInput:
     questionnaire: Questionnaire
     site: str
     answers: Mapping[str, AnswerValue]
+    # Answer path -> why the export withheld it (None: not said, or not imported).
+    withheld: Mapping[str, str] | None = None
 
 
 class _Lookup:
@@ -133,6 +147,8 @@ def summarise(items: Iterable[SummaryInput], lang: str | None = None) -> Summary
     by_site: dict[str, list[float]] = defaultdict(list)
     by_gender: dict[str, list[float]] = defaultdict(list)
     by_both: dict[str, list[float]] = defaultdict(list)
+    not_given: Counter[str] = Counter()
+    withheld: Counter[str] = Counter()
     for item in data:
         a = _Lookup(item)
         sites[item.site] += 1
@@ -154,10 +170,12 @@ def summarise(items: Iterable[SummaryInput], lang: str | None = None) -> Summary
         if isinstance(decision, str):
             claims += 1
             outcomes[decision] += 1
+        gone = _blanks(item, a, not_given, withheld)
         days = _number(a.get("days_waited"))
         if days is not None:
             gender = a.get("gender")
-            gender_label = _label(data, "gender", gender, lang) if isinstance(gender, str) else "—"
+            gender_label = (_label(data, "gender", gender, lang) if isinstance(gender, str)
+                            else WITHHELD_GROUP + gone["gender"] if "gender" in gone else NOT_GIVEN)
             by_site[item.site].append(days)
             by_gender[gender_label].append(days)
             by_both[f"{item.site} · {gender_label}"].append(days)
@@ -175,7 +193,38 @@ def summarise(items: Iterable[SummaryInput], lang: str | None = None) -> Summary
         days_waited_by_site=dists(by_site), days_waited_by_gender=dists(by_gender),
         days_waited_by_site_gender=dists(by_both),
         sites=tuple(Count(s, s, n) for s, n in sites.most_common()),
+        not_given=blank_counts(not_given, data[0].questionnaire if data else None, lang),
+        withheld=blank_counts(withheld, data[0].questionnaire if data else None, lang),
     )
+
+
+def _blanks(item: SummaryInput, a: _Lookup, not_given: Counter[str],
+            withheld: Counter[str]) -> dict[str, str]:
+    """Count the questions of BLANK_CHECKED ``item`` has no answer to; name -> reason withheld."""
+    gone: dict[str, str] = {}
+    for name in BLANK_CHECKED:
+        question = a.question(name)
+        if question is None or a.answers.get(question.path) not in (None, "", []):
+            continue
+        reason = (item.withheld or {}).get(question.path)
+        if reason is not None and reason != "generalised":
+            gone[name] = reason
+            withheld[f"{name}:{reason}"] += 1
+        else:
+            not_given[name] += 1
+    return gone
+
+
+def blank_counts(counter: Counter[str], q: Questionnaire | None, lang: str | None) -> tuple[Count, ...]:
+    """Counts of :attr:`Summary.not_given` / :attr:`Summary.withheld`, labelled by question."""
+    def label(key: str) -> str:
+        name = key.split(":", 1)[0]
+        try:
+            node = q.by_name(name) if q is not None else None
+        except KeyError:
+            node = None
+        return (node.label.get(lang, q.default_language) or name) if node is not None and q else name
+    return tuple(Count(k, label(k), n) for k, n in sorted(counter.items()))
 
 
 
@@ -208,4 +257,5 @@ def fewer_than_k(summary: Summary, k: int) -> Summary:
         days_waited_by_site=dists(summary.days_waited_by_site),
         days_waited_by_gender=dists(summary.days_waited_by_gender),
         days_waited_by_site_gender=dists(summary.days_waited_by_site_gender),
+        not_given=counts(summary.not_given), withheld=counts(summary.withheld),
         k=k, masked=masked)

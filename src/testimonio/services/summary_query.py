@@ -20,11 +20,15 @@ from testimonio.forms.model import Question, Questionnaire
 from testimonio.services.data_view import DataFilter, DataViewService
 from testimonio.services.settings import small_counts_k
 from testimonio.services.summary import (
+    BLANK_CHECKED,
     HUMANITARIAN_VISA,
+    NOT_GIVEN,
+    WITHHELD_GROUP,
     Count,
     Distribution,
     Summary,
     _number,
+    blank_counts,
     fewer_than_k,
 )
 from testimonio.vault import Vault, repo_summary
@@ -93,16 +97,19 @@ class SummaryQuery:
             exc = _exceptions(db, paths, member) if refusals else (0, 0)
             days = [] if paths["days_waited"] is None else repo_summary.days_by_site_gender(
                 db, paths["days_waited"], paths["gender"], member)
+            blanks = _blanks(db, q, paths, member, sum(sites.values()), lang)
         by_site: dict[str, list[float]] = defaultdict(list)
         by_gender: dict[str, list[float]] = defaultdict(list)
         by_both: dict[str, list[float]] = defaultdict(list)
         labels: dict[str, str] = {}
-        for site, g, raw, n in days:
+        for site, g, reason, raw, n in days:
             number = _number(json.loads(raw))
             if number is None:
                 continue
             key = json.loads(g) if g else None
-            label = (labels.setdefault(key, _label(q, "gender", key, lang)) if isinstance(key, str) else "—")
+            # A gender the export withheld is not a gender "not given" (schema 10).
+            label = (labels.setdefault(key, _label(q, "gender", key, lang)) if isinstance(key, str)
+                     else WITHHELD_GROUP + reason if reason else NOT_GIVEN)
             values = [float(number)] * int(n)
             by_site[str(site)].extend(values)
             by_gender[label].extend(values)
@@ -123,8 +130,32 @@ class SummaryQuery:
             asylum_claims=sum(n for _, n in decision), asylum_outcomes=counts(decision, "decision"),
             entry_results=counts(entry, "entry_result"), days_waited_by_site=dists(by_site),
             days_waited_by_gender=dists(by_gender), days_waited_by_site_gender=dists(by_both),
-            sites=tuple(Count(s, s, n) for s, n in sites.most_common()))
+            sites=tuple(Count(s, s, n) for s, n in sites.most_common()),
+            not_given=blanks[0], withheld=blanks[1])
 
+
+
+def _blanks(db: Db, q: Questionnaire, paths: dict[str, str | None], member: Chosen, total: int,
+            lang: str | None) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
+    """(not given, withheld) counts of the BLANK_CHECKED questions over the chosen interviews.
+
+    Withheld: the export said so and sent no value; not given: every other
+    chosen interview without an answer. Two index ranges a question.
+    """
+    not_given: Counter[str] = Counter()
+    withheld: Counter[str] = Counter()
+    for name in BLANK_CHECKED:
+        path = paths.get(name)
+        if path is None:
+            continue
+        gone = 0
+        for reason, n in repo_summary.withheld(db, path, member):
+            withheld[f"{name}:{reason}"] += n
+            gone += n
+        missing = total - repo_summary.answered(db, path, member) - gone
+        if missing > 0:
+            not_given[name] = missing
+    return blank_counts(not_given, q, lang), blank_counts(withheld, q, lang)
 
 
 def _exceptions(db: Db, paths: dict[str, str | None], member: Chosen) -> tuple[int, int]:
@@ -169,4 +200,5 @@ def _merge(a: Summary, b: Summary) -> Summary:
         a.asylum_claims + b.asylum_claims, counts(a.asylum_outcomes, b.asylum_outcomes),
         counts(a.entry_results, b.entry_results), dists(a.days_waited_by_site, b.days_waited_by_site),
         dists(a.days_waited_by_gender, b.days_waited_by_gender),
-        dists(a.days_waited_by_site_gender, b.days_waited_by_site_gender), counts(a.sites, b.sites))
+        dists(a.days_waited_by_site_gender, b.days_waited_by_site_gender), counts(a.sites, b.sites),
+        not_given=counts(a.not_given, b.not_given), withheld=counts(a.withheld, b.withheld))

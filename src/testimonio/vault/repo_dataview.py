@@ -137,6 +137,24 @@ def meta(db: Db, ids: list[str]) -> dict[str, MetaRow]:
         f"LEFT JOIN pseudonyms p ON p.interview_id = i.id WHERE i.id IN ({marks(len(ids))})", ids)}
 
 
+def withheld(db: Db, ids: list[str]) -> dict[str, dict[str, str] | None]:
+    """Interview id -> {answer path: reason its export withheld it} for ``ids``; None for
+    an interview whose bundle did not say (older program) or that was not imported."""
+    out: dict[str, dict[str, str] | None] = dict.fromkeys(ids)
+    if not ids:
+        return out
+    for (iid,) in db.execute("SELECT interview_id FROM imported_origin WHERE withheld_known = 1 "
+                             f"AND interview_id IN ({marks(len(ids))})", ids):
+        out[str(iid)] = {}
+    for iid, path, reason in db.execute(
+            "SELECT interview_id, path, reason FROM withheld_answers "
+            f"WHERE interview_id IN ({marks(len(ids))})", ids):
+        found = out.get(str(iid))
+        if found is not None:
+            found[str(path)] = str(reason)
+    return out
+
+
 def answers(db: Db, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Interview id -> {answer path: value} for ``ids`` (one query)."""
     out: dict[str, dict[str, Any]] = {i: {} for i in ids}

@@ -179,6 +179,17 @@ def set_origin(db: Db, interview_id: str, researcher_key_id: str, export_id: str
                 int(withheld is not None)))
 
 
+def withheld_answers(db: Db, interview_id: str) -> dict[str, str] | None:
+    """What an imported interview's export withheld (answer path -> reason), or None
+    when its bundle did not say (an older program) or it was not imported."""
+    known = db.execute("SELECT withheld_known FROM imported_origin WHERE interview_id = ?",
+                       (interview_id,)).fetchone()
+    if known is None or not int(known[0]):
+        return None
+    return {str(p): str(r) for p, r in db.execute(
+        "SELECT path, reason FROM withheld_answers WHERE interview_id = ?", (interview_id,))}
+
+
 _INSERT_ATTACHMENT = ("INSERT INTO attachments (id, interview_id, question_path, mime, size, "
                       "sha256, caption, data, export_opt_in, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, '', {}, 0, ?)")

@@ -102,11 +102,30 @@ def any_choice_unless(db: Db, path: str, unless: str, member: Chosen) -> tuple[i
 
 
 def days_by_site_gender(db: Db, days: str, gender: str | None,
-                        member: Chosen) -> list[tuple[str, str | None, str, int]]:
-    """(site, stored gender or None, stored days, how many) of the chosen interviews."""
-    return [(str(s), None if g is None else str(g), str(d), int(n)) for s, g, d, n in db.execute(
-        "SELECT i.site, g.value, d.value, count(*) FROM answers d INDEXED BY answers_path_value "
-        "JOIN interviews i ON i.id = d.interview_id LEFT JOIN answers g "
-        "ON g.interview_id = d.interview_id AND g.path = ? "
-        f"WHERE d.path = ? AND d.interview_id {member} GROUP BY i.site, g.value, d.value",
-        (gender or "", days)).fetchall()]
+                        member: Chosen) -> list[tuple[str, str | None, str | None, str, int]]:
+    """(site, stored gender or None, why the export withheld the gender or None, stored days,
+    how many) of the chosen interviews (withheld_answers: schema 10)."""
+    return [(str(s), None if g is None else str(g), None if w is None else str(w), str(d), int(n))
+            for s, g, w, d, n in db.execute(
+        "SELECT i.site, g.value, w.reason, d.value, count(*) FROM answers d "
+        "INDEXED BY answers_path_value JOIN interviews i ON i.id = d.interview_id "
+        "LEFT JOIN answers g ON g.interview_id = d.interview_id AND g.path = ? "
+        "LEFT JOIN withheld_answers w ON w.interview_id = d.interview_id AND w.path = ? "
+        "AND w.reason != 'generalised' "
+        f"WHERE d.path = ? AND d.interview_id {member} GROUP BY i.site, g.value, w.reason, d.value",
+        (gender or "", gender or "", days)).fetchall()]
+
+
+def answered(db: Db, path: str, member: Chosen) -> int:
+    """How many chosen interviews have an answer at ``path``."""
+    row = db.execute("SELECT count(*) FROM answers a INDEXED BY answers_path_value "
+                     f"WHERE a.path = ? AND a.interview_id {member}", (path,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def withheld(db: Db, path: str, member: Chosen) -> list[tuple[str, int]]:
+    """(reason, how many) of the chosen interviews whose export withheld the answer at
+    ``path`` and sent no value (every reason but "generalised")."""
+    return [(str(r), int(n)) for r, n in db.execute(
+        "SELECT w.reason, count(*) FROM withheld_answers w WHERE w.path = ? "
+        f"AND w.reason != 'generalised' AND w.interview_id {member} GROUP BY w.reason", (path,))]

@@ -2,10 +2,12 @@
 
 :class:`DataTableModel` knows how many interviews the filter lets through
 and reads only the pages the view asks for (100 rows each, a few kept), as
-the interview list does. A cell that is empty because an answer was never
-sent (free text not released, a value blanked by the k-anonymity check) is
-shown apart from an unanswered one, with the reason on hover; a value that
-left generalised (a band, a month) says so on hover too.
+the interview list does. A cell whose answer the researcher's export
+withheld (its bundle says so, and why) shows "withheld", one that may have
+been withheld (an older bundle did not say) or never leaves "not sent", an
+unanswered one stays empty; the reason is on hover. A value that left
+generalised (a band, a month) says so on hover too. The rules are
+:func:`testimonio.services.data_view.cell_reason`; this model only words them.
 """
 
 from __future__ import annotations
@@ -26,12 +28,20 @@ from PySide6.QtGui import QColor, QFont
 from testimonio.forms.model import AnswerValue
 from testimonio.services.data_view import (
     GENERALISED,
+    GENERALISED_FURTHER,
+    HELD,
     MAYBE_SUPPRESSED,
     MAYBE_WITHHELD,
     NEVER_SENT,
+    NOT_EXPORTED,
+    NOT_REVIEWED,
+    NOT_SENT_REASONS,
+    SUPPRESSED,
+    WITHHELD_REASONS,
     DataColumn,
     DataFilter,
     DataRow,
+    cell_reason,
 )
 
 PAGE = 100
@@ -81,35 +91,53 @@ class _Cells(QAbstractTableModel):
 
     def reason_text(self, reason: str) -> str:
         """Why a cell looks as it does, in words (the tooltip)."""
-        if reason == MAYBE_SUPPRESSED:
-            return QCoreApplication.translate("DataTableModel",
+        texts = {
+            MAYBE_SUPPRESSED: QCoreApplication.translate("DataTableModel",
                 "Not in the bundle. This answer leaves generalised and is blanked when too few "
                 "interviews share it (the k-anonymity check), so it was either suppressed or "
-                "never answered.")
-        if reason == MAYBE_WITHHELD:
-            return QCoreApplication.translate("DataTableModel",
+                "never answered."),
+            MAYBE_WITHHELD: QCoreApplication.translate("DataTableModel",
                 "Not in the bundle. Free text leaves only when the researcher released it for "
-                "export, so it was either withheld or never answered.")
-        if reason == NEVER_SENT:
-            return QCoreApplication.translate("DataTableModel",
-                "Never sent: this value is worked out from an identifier, so it stays on the "
-                "researcher's laptop.")
-        if reason == GENERALISED:
-            return QCoreApplication.translate("DataTableModel", "Generalised before it left the researcher's laptop: a number as a "
-                           "band (for example 30–39), a date as its month.")
-        return ""
+                "export, so it was either withheld or never answered."),
+            NEVER_SENT: QCoreApplication.translate("DataTableModel",
+                "Never sent: this value is worked out from an identifier, or points at a person "
+                "(a location, a device), so it stays on the researcher's laptop."),
+            GENERALISED: QCoreApplication.translate("DataTableModel", "Generalised before it left the researcher's laptop: a number as a "
+                            "band (for example 30–39), a date as its month."),
+            SUPPRESSED: QCoreApplication.translate("DataTableModel",
+                "Withheld by the k-anonymity check: too few interviews shared this person's "
+                "quasi-identifiers (age band, gender, dates…), so the researcher's export blanked "
+                "them. Whether this one was answered is not said."),
+            NOT_REVIEWED: QCoreApplication.translate("DataTableModel",
+                "Withheld: free text the researcher did not release for export. It was answered."),
+            HELD: QCoreApplication.translate("DataTableModel",
+                "Withheld: the researcher's program kept this text back because it looked like "
+                "an identifier (a phone or document number, an e-mail address, a birth date or "
+                "a name)."),
+            NOT_EXPORTED: QCoreApplication.translate("DataTableModel",
+                "Withheld: the picture was not chosen for export, or could not be cleaned of "
+                "hidden data."),
+            GENERALISED_FURTHER: QCoreApplication.translate("DataTableModel",
+                "Generalised one step further than the questionnaire says (a band twice as "
+                "wide, a year instead of a month), so that enough interviews share it."),
+        }
+        return texts.get(reason, "")
 
-    def cell(self, column: DataColumn, value: AnswerValue, imported: bool, role: int) -> Any:
-        """The data of one cell for ``role``."""
+    def cell(self, column: DataColumn, value: AnswerValue, imported: bool, role: int,
+             withheld: dict[str, str] | None = None) -> Any:
+        """The data of one cell for ``role`` (``withheld``: what its export said it withheld,
+        None when its bundle did not say). The rules are :func:`cell_reason`'s."""
         handler = _CELL_ROLES.get(int(role))
         if handler is None:
             return None
-        empty = value is None or value == "" or value == []
-        reason = column.empty_reason() if empty else (column.changed_reason() or "")
-        withheld = imported and empty and reason in (MAYBE_SUPPRESSED, MAYBE_WITHHELD, NEVER_SENT)
-        return handler(self, column, value, _Look(reason, withheld, imported and reason == GENERALISED))
+        reason = cell_reason(column, value, imported, withheld)
+        not_sent = imported and (reason in WITHHELD_REASONS or reason in NOT_SENT_REASONS)
+        coarse = imported and reason in (GENERALISED, GENERALISED_FURTHER)
+        return handler(self, column, value, _Look(reason, not_sent, coarse))
 
     def _display(self, column: DataColumn, value: AnswerValue, look: _Look) -> Any:
+        if look.withheld and look.reason in WITHHELD_REASONS:  # the bundle said so, and why
+            return QCoreApplication.translate("DataTableModel", "withheld")
         return QCoreApplication.translate("DataTableModel", "not sent") if look.withheld else self.text(column, value)
 
     def _tooltip(self, column: DataColumn, value: AnswerValue, look: _Look) -> Any:
@@ -127,15 +155,16 @@ class _Cells(QAbstractTableModel):
 
     def _description(self, _column: DataColumn, _value: AnswerValue, look: _Look) -> Any:
         # Read aloud for any generalised value, imported or not (the reason is the column's).
-        return self.reason_text(look.reason) if look.withheld or look.reason == GENERALISED else None
+        spoken = look.withheld or look.generalised or look.reason == GENERALISED
+        return self.reason_text(look.reason) if spoken else None
 
 
 class _Look(NamedTuple):
     """Why a cell looks as it does: its reason, and whether it was withheld or left generalised."""
 
     reason: str
-    withheld: bool  # imported, empty, and never sent
-    generalised: bool  # imported, and left as a band or a month
+    withheld: bool  # imported, empty, and withheld or never sent (maybe, for older bundles)
+    generalised: bool  # imported, and left as a band or a month (or one step coarser)
 
 
 # Cell data by role; any other role has none.
@@ -221,7 +250,7 @@ class DataTableModel(_Cells):
             return value if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
         if role == Qt.ItemDataRole.UserRole:
             return found.interview_id
-        return self.cell(column, found.answers.get(column.name), found.imported, role)
+        return self.cell(column, found.answers.get(column.name), found.imported, role, found.withheld)
 
 
 class RepeatTableModel(_Cells):
@@ -231,11 +260,15 @@ class RepeatTableModel(_Cells):
         super().__init__(parent)
         self.rows: list[dict[str, AnswerValue]] = []
         self.imported = False
+        self.withheld: list[dict[str, str] | None] = []
 
     def set_rows(self, columns: list[DataColumn], rows: list[dict[str, AnswerValue]], imported: bool,
-                 lang: str | None, default_language: str) -> None:
+                 lang: str | None, default_language: str,
+                 withheld: list[dict[str, str] | None] | None = None) -> None:
+        """The instances (``withheld``: each one's withheld answers, None if not said)."""
         self.beginResetModel()
         self.columns, self.rows, self.imported = list(columns), list(rows), imported
+        self.withheld = list(withheld) if withheld is not None else [None] * len(self.rows)
         self.lang, self.default_language = lang, default_language
         self.endResetModel()
 
@@ -246,4 +279,5 @@ class RepeatTableModel(_Cells):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         column = self.columns[index.column()]
-        return self.cell(column, self.rows[index.row()].get(column.name), self.imported, role)
+        found = self.withheld[index.row()] if index.row() < len(self.withheld) else None
+        return self.cell(column, self.rows[index.row()].get(column.name), self.imported, role, found)

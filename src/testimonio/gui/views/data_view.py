@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
 from testimonio.gui.models.data_table_model import DataTableModel, RepeatTableModel
-from testimonio.services.data_view import OWN, DataColumn, DataFilter, repeat_instances
+from testimonio.services.data_view import (
+    OWN,
+    DataColumn,
+    DataFilter,
+    repeat_instances,
+    repeat_withheld,
+)
 
 _ANY_DAY = QDate(2000, 1, 1)  # the date fields' "any" (their minimum, shown as a word)
 
@@ -319,7 +325,8 @@ class DataView(QWidget):
         for group, columns in self.service.repeats(self.q, self.lang):
             if group.path == path:
                 self.repeat_model.set_rows(columns, repeat_instances(self.q, group, row.answers),
-                                           row.imported, self.lang, self.q.default_language)
+                                           row.imported, self.lang, self.q.default_language,
+                                           repeat_withheld(self.q, group, row))
                 return
 
     def _open(self, row: int) -> None:

@@ -39,8 +39,15 @@ from testimonio.gui.widgets.charts import (
     save_png,
     save_svg,
 )
-from testimonio.services.data_view import OWN, DataFilter
-from testimonio.services.summary import Summary
+from testimonio.services.data_view import (
+    HELD,
+    NOT_EXPORTED,
+    NOT_REVIEWED,
+    OWN,
+    SUPPRESSED,
+    DataFilter,
+)
+from testimonio.services.summary import NOT_GIVEN, WITHHELD_GROUP, Summary
 
 _ANY_DAY = QDate(2000, 1, 1)
 
@@ -75,6 +82,10 @@ class SummaryView(QWidget):
         font = self.headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.headline.setFont(font)
+        # Answers the figures lack: withheld by the researchers' exports, or never given.
+        self.blanks = plain_label(self)
+        self.blanks.setWordWrap(True)
+        self.blanks.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
         self.save_button = QPushButton(self)
@@ -111,6 +122,7 @@ class SummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.filters_row)
         layout.addLayout(top)
+        layout.addWidget(self.blanks)
         layout.addWidget(scroll, 1)
         for chart in self.charts():
             # Right-click (or the menu key) on a chart saves it for the team's report.
@@ -322,6 +334,8 @@ class SummaryView(QWidget):
             if not s.k:
                 text += " " + self.tr("Exact counts, small groups included: for internal use only.")
             self.headline.setText(text)
+        self.blanks.setText(self._blanks_text(s, fewer))
+        self.blanks.setVisible(bool(self.blanks.text()))
         visa_masked = bool({"visa_held", "visa_held_refused"} & s.masked)
         exc_masked = bool({"exception_met", "exception_met_refused"} & s.masked)
         self.visa_chart.set_data(s.testimonies, [
@@ -348,8 +362,39 @@ class SummaryView(QWidget):
                                          g.values) for g in groups])
 
     def _group_label(self, group: str) -> str:
-        # The service marks a blank gender (not asked, or blanked for privacy) with a dash.
-        return group.replace("—", self.tr("gender not given"))
+        # The service marks a gender withheld by an export with "⊘" and its reason,
+        # one never given (or from an older bundle that did not say) with a dash.
+        for reason in (SUPPRESSED, NOT_REVIEWED, HELD, NOT_EXPORTED):
+            group = group.replace(WITHHELD_GROUP + reason, self.tr("gender %1").replace(
+                "%1", self._withheld_words(reason)))
+        return group.replace(NOT_GIVEN, self.tr("gender not given"))
+
+    def _withheld_words(self, reason: str) -> str:
+        """Why an export withheld answers, as the summary says it."""
+        return {SUPPRESSED: self.tr("withheld by k-anonymity"),
+                NOT_REVIEWED: self.tr("withheld: text not released"),
+                HELD: self.tr("withheld by the safety net"),
+                NOT_EXPORTED: self.tr("withheld: not exported")}.get(reason, self.tr("withheld"))
+
+    def _blanks_text(self, s: Summary, fewer: str) -> str:
+        """One sentence on the answers the figures lack, withheld told apart from not given."""
+        parts: dict[str, list[str]] = {}
+        labels: dict[str, str] = {}
+
+        def count(c: Any) -> str:
+            return fewer if c.fewer else str(c.count)
+
+        for c in s.withheld:
+            name, _, reason = c.key.partition(":")
+            labels[name] = c.label
+            parts.setdefault(name, []).append(f"{self._withheld_words(reason)} (n={count(c)})")
+        for c in s.not_given:
+            labels[c.key] = c.label
+            parts.setdefault(c.key, []).append(self.tr("not given (n=%1)").replace("%1", count(c)))
+        if not parts:
+            return ""
+        listed = "; ".join(f"{labels[name]}: {', '.join(said)}" for name, said in parts.items())
+        return self.tr("Answers the figures lack: %1.").replace("%1", listed)
 
 
 def _slug(title: str) -> str:
