@@ -15,6 +15,7 @@ import pytest
 from exchange_setup import add_testimony, team
 from PySide6.QtCore import Qt
 
+from smallk import lower_k
 from testimonio.gui.views.data_view import DataView
 from testimonio.gui.views.summary_view import SummaryView
 from testimonio.services.data_view import SUPPRESSED
@@ -24,7 +25,7 @@ from testimonio.services.data_view import SUPPRESSED
 def lead(app: Any, tmp_path: Path) -> Any:
     world = team(tmp_path)
     researcher = world.researcher
-    researcher.settings_store.set("pref.k_anonymity", "1")
+    lower_k(researcher.settings_store, 1)
     for n in (0, 2):
         add_testimony(researcher, n)
     researcher.export.write(tmp_path / "open.tmb")

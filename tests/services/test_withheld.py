@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from exchange_world import CANARY_STORY, FORM, P, Side, border_answers, team_of
 
+from smallk import lower_k
 from testimonio.exchange.bundle import write_bundle
 from testimonio.services.data_view import (
     MAYBE_SUPPRESSED,
@@ -40,7 +41,7 @@ QUASI_TOP = ("age", "gender", "occupation", "left_venezuela_date", "arrival_bord
 def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Side, Side, Side, dict[str, Any]]:
     tmp = tmp_path_factory.mktemp("withheld")
     lead, (open_, small) = team_of(tmp, researchers=2)
-    SettingsService(open_.vault).set("pref.k_anonymity", "1")
+    lower_k(SettingsService(open_.vault), 1)
     open_.add(border_answers(1))
     unanswered = border_answers(2)
     del unanswered[P["occupation"]]
