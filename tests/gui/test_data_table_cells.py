@@ -46,3 +46,28 @@ def test_cells_per_reason(app: object) -> None:
     own_age = _all(cells, DataColumn("age", "Age", AGE, leaves=derived.QUASI), 30, imported=False)
     assert own_age["tip"] == "30" and own_age["colour"] is None
     assert own_age["spoken"] == generalised["tip"]  # the column's reason, read aloud either way
+
+
+def test_cells_when_the_bundle_said_what_it_withheld(app: object) -> None:
+    cells = _Cells()
+    cells.lang, cells.default_language = "en", "en"
+    gender = DataColumn("gender", "Gender", GENDER, leaves=derived.QUASI)
+    account = DataColumn("account", "Account", leaves=derived.REVIEW)
+    said = {"gender": "suppressed", "account": "not-reviewed", "age": "generalised"}
+
+    def look(column: DataColumn, value: Any, withheld: dict[str, str] | None) -> dict[str, Any]:
+        roles = {"text": R.DisplayRole, "tip": R.ToolTipRole, "colour": R.ForegroundRole,
+                 "font": R.FontRole, "spoken": R.AccessibleDescriptionRole}
+        return {name: cells.cell(column, value, True, role, withheld) for name, role in roles.items()}
+
+    suppressed = look(gender, None, said)
+    assert suppressed["text"] == "withheld" and "k-anonymity" in suppressed["tip"]
+    assert suppressed["colour"] == _WITHHELD and suppressed["font"].italic()
+    assert suppressed["spoken"] == suppressed["tip"]
+    assert "did not release" in look(account, "", said)["tip"]
+    # Not listed, and the bundle said what it withheld: never answered, a plain empty cell.
+    assert look(gender, None, {}) == {"text": "", "tip": None, "colour": None, "font": None,
+                                      "spoken": None}
+    further = look(DataColumn("age", "Age", AGE, leaves=derived.QUASI), "20-39", said)
+    assert further["text"] == "20-39" and "step further" in further["tip"]
+    assert further["colour"] == _GENERALISED

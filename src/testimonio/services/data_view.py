@@ -84,8 +84,8 @@ def cell_reason(column: DataColumn, value: AnswerValue, imported: bool,
     or None when its bundle did not say (older program) or it was not imported.
     """
     empty = value is None or value == "" or value == []
-    if not imported:  # taken in this vault: its answers are as entered
-        return ""
+    if not imported:  # taken in this vault: as entered (the column's reason is still read aloud)
+        return "" if empty else column.changed_reason() or ""
     if found is not None:
         reason = found.get(column.name)
         if reason == withheld.GENERALISED and not empty:
