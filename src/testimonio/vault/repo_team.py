@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple, TypedDict
 
+from testimonio.vault import repo_interviews
 from testimonio.vault.core import Vault
 from testimonio.vault.db import Db, Row
 
@@ -224,9 +225,8 @@ def active_sites(db: Db) -> list[str]:
 
 
 def activate_site(db: Db, name: str) -> None:
-    """Add a site, or make an inactive one active again."""
-    db.execute("INSERT INTO sites (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET active = 1",
-               (name,))
+    """Add a site the team file or update names, or make an inactive one active again."""
+    repo_interviews.add_site(db, name)
 
 
 def _named(row: Row) -> NamedKey:
