@@ -10,10 +10,11 @@ written as a program from before the field wrote it (no ``withheld``).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_world import CANARY_STORY, FORM, P, Side, border_answers, team_of
+from exchange_world import CANARY_STORY, FORM, P, Side, border_answers, photo_form, team_of
 
 from smallk import lower_k
 from testimonio.exchange.bundle import write_bundle
@@ -160,3 +161,45 @@ def test_the_report_lists_withheld_answers_in_a_column_of_its_own(
     quotes = tables[f"{FORM.form_id}_quotes"]
     assert quotes.columns[-1] == "_withheld"
     assert sorted(r[-1] for r in quotes.rows) == ["quotes/quote_text:not-reviewed"] * 5 + ["unknown"]
+
+
+def test_coarsened_and_held_values_are_marked_through_a_real_import(tmp_path: Path) -> None:
+    lead, (r,) = team_of(tmp_path)
+    SettingsService(r.vault).set("pref.k_anonymity", "5")
+    for n in range(5):  # four aged 30-39 and one 20-29: saved by one more step (20-39)
+        answers = border_answers(n, age=34 if n < 4 else 25)
+        if n == 0:
+            answers[P["alias"]] = "Rosa 0412-555-0101"  # safe text, but the safety net holds it
+        r.add(answers)
+    r.export.write(tmp_path / "1.tmb", suppress_small_groups=True)
+    lead.import_.import_file(tmp_path / "1.tmb")
+    rows = _rows(lead)
+    assert {r_.answers[P["age"]] for r_ in rows} == {"20-39"}
+    for row in rows:
+        assert row.withheld is not None and row.withheld[P["age"]] == "generalised"
+        assert "suppressed" not in row.withheld.values()  # saved from suppression
+        assert row.answers[P["claim_date"]] == "2019"  # a year: the lead accepts it too
+    held = [row for row in rows if row.withheld and row.withheld.get(P["alias"]) == "held"]
+    assert len(held) == 1 and P["alias"] not in held[0].answers
+    assert "0412" not in json.dumps([row.withheld for row in rows])
+    main = next(t for t in ReportService(lead.vault).tables() if t.name == FORM.form_id)
+    assert all(f"{P['age']}:generalised" in str(row[-1]).split() for row in main.rows)
+
+
+def test_an_attachment_left_unticked_is_marked_not_exported(tmp_path: Path) -> None:
+    lead, (r,) = team_of(tmp_path, forms=(photo_form(tmp_path / "photos.xlsx"),))
+    lower_k(SettingsService(r.vault), 1)
+    svc = r.interviews
+    iid = svc.start("photos", "1", "CEBAF Peru", r.name, "es")
+    svc.set_answer(iid, "alias", "Luz", r.name)
+    svc.set_answer(iid, "full_name", "CANARYNAME", r.name)
+    place = svc.add_attachment(iid, "place", b"\xff\xd8not really a picture", "image/jpeg")
+    svc.set_answer(iid, "place", place, r.name)  # never ticked for export
+    svc.complete(iid, r.name)
+    (planned,) = r.export.plan().records
+    assert planned.record["withheld"] == {"place": "not-exported"}  # full_name: the form says so
+    r.export.write(tmp_path / "p.tmb")
+    lead.import_.import_file(tmp_path / "p.tmb")
+    with lead.vault.read() as db:
+        assert db.execute("SELECT path, reason FROM withheld_answers").fetchall() == [
+            ("place", "not-exported")]

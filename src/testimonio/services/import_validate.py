@@ -47,6 +47,7 @@ _PATH = re.compile(r"[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?(/[A-Za-z_][\w.-]*(\[[1-
 _BAND = re.compile(r"-?\d{1,18}--?\d{1,18}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
 _ATTACHMENT_NAME = re.compile(r"[0-9a-f]{32}-\d{1,4}\.(jpg|png)")
 _MIMES = frozenset({"image/jpeg", "image/png"})
 _DATE_TYPES = frozenset({"date", "dateTime", "start", "end", "today"})
@@ -190,12 +191,13 @@ class RecordChecker:
 
 
 def _generalised(q: Question, value: str) -> bool:
-    """A value only the exporter's generalisation makes: a band, a month, a day."""
+    """A value only the exporter's generalisation makes: a band, a month, a day, and
+    a year (a quasi date one step coarser, kanon.coarser, to save it from suppression)."""
     if q.privacy is Privacy.QUASI:
         if q.type in ("integer", "decimal"):
             return bool(_BAND.fullmatch(value))
         if q.type in _DATE_TYPES:
-            return bool(_MONTH.fullmatch(value))
+            return bool(_MONTH.fullmatch(value) or _YEAR.fullmatch(value))
     # start/end/today leave as the month, or the day if the questionnaire asks
     # (pseudonymise.metadata_date).
     return q.type in _METADATA_DATES and bool(_DAY.fullmatch(value) or _MONTH.fullmatch(value))
