@@ -186,3 +186,23 @@ def test_extra_that_is_not_json_is_bad_input(tmp_path: Path, extra: dict[str, ob
     with pytest.raises(BadInput):
         write(tmp_path / "b.tmb", extra=extra)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_records_encoded_beforehand_leave_as_they_were_encoded(tmp_path: Path) -> None:
+    from testimonio.exchange.bundle import RecordEncoder
+
+    # Incompressible text so the compressed lines span several 1 MiB pieces.
+    records = [{"export_id": f"{n:032x}", "answers": {"note": os.urandom(40_000).hex()}}
+               for n in range(40)]
+    encoder = RecordEncoder()
+    for record in records:
+        encoder.add(record)
+    encoded = encoder.finish()
+    assert len(encoded) == 40 and len(encoded.blob) > 1024 * 1024
+    assert list(encoded) == records  # decoded again, in order
+    m = write(tmp_path / "a.tmb", records=encoded)
+    assert m.records == 40 and m.records_sha256 == write(tmp_path / "b.tmb", records=records).records_sha256
+    with open_bundle(tmp_path / "a.tmb", recipient=LEAD, known_signers=ROSTER) as b:
+        assert list(b.records()) == records
+    with pytest.raises(BadInput, match="JSON object"):
+        RecordEncoder().add([1, 2])  # type: ignore[arg-type]

@@ -98,3 +98,11 @@ def test_flagged_safe_texts_are_listed_for_a_decision() -> None:
     items = {i.path: i for i in Pseudonymiser(_form()).needs_review(ANSWERS)}
     assert set(items) == {"alias", "story", "work"}
     assert items["alias"].findings and items["alias"].findings[0].kind == "phone number"
+
+
+def test_normalise_folds_every_character_as_the_character_rule_does() -> None:
+    from testimonio.exchange import textnet
+
+    text = "María-José  Añez ﬁ Ⅻ ß İ x² Ñandú 12.345 @ ✓ Ωmega"
+    assert textnet.normalise(text) == "".join(textnet._fold_char(ch) for ch in text)
+    assert textnet.normalise("María-José  Añez") == "mariajoseanez"

@@ -9,6 +9,7 @@ Byte layout: docs/bundle-format.md. API (the exchange services code against it):
     manifest = write_bundle(
         out_path, sender=device_keys, recipient=lead_public_keys, sequence=7,
         records=[{...}, ...],                        # JSON objects, a Collection
+                                                     # (or EncodedRecords, encoded beforehand)
         attachments=[AttachmentSource(name, mime, size, data_or_opener, ref)],
         extra={"study": "..."},                      # signed, free JSON object
         progress=lambda done, total: ..., cancel=lambda: False,
@@ -43,7 +44,7 @@ import io
 import json
 import secrets
 import zlib
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,6 +83,7 @@ from testimonio.exchange.manifest import (
 __all__ = [
     "AttachmentSource", "BundleCancelled", "BundleTooLarge", "Limits", "Manifest",
     "OpenedBundle", "ReceivedAttachment", "open_bundle", "write_bundle", "encode_records",
+    "EncodedRecords", "RecordEncoder",
 ]
 
 ProgressFn = Callable[[int, int], None]
@@ -109,12 +111,22 @@ class AttachmentSource:
         return {"name": self.name, "mime": self.mime, "size": self.size, "ref": self.ref}
 
 
-def encode_records(records: Collection[Mapping[str, Any]]) -> tuple[bytes, int]:
-    """zlib-compressed JSON lines (sorted keys, UTF-8) and their uncompressed size."""
-    comp = zlib.compressobj(6)
-    parts: list[bytes] = []
-    size = 0
-    for record in records:
+class RecordEncoder:
+    """Records as a bundle holds them (zlib-compressed JSON lines), added one at a time.
+
+    Each record is checked as it is added (a JSON object, at most the
+    reader's line limit), so an export can encode while it plans and keep
+    only the compressed lines, not the records.
+    """
+
+    def __init__(self) -> None:
+        self._comp = zlib.compressobj(6)
+        self._parts: list[bytes] = []
+        self._size = 0
+        self._count = 0
+
+    def add(self, record: Mapping[str, Any]) -> None:
+        """Encode one record; :class:`BadInput` if it cannot leave."""
         if not isinstance(record, Mapping):
             raise BadInput("Every exported record must be a JSON object.")
         try:
@@ -128,10 +140,57 @@ def encode_records(records: Collection[Mapping[str, Any]]) -> tuple[bytes, int]:
             # The lead's reader refuses it: say so here, before anything leaves.
             raise BadInput("An interview is too large to export (over "
                            f"{Limits().max_record_line // (1024 * 1024)} MiB of answers).")
-        size += len(line)
-        parts.append(comp.compress(line))
-    parts.append(comp.flush())
-    return b"".join(parts), size
+        self._size += len(line)
+        self._count += 1
+        self._parts.append(self._comp.compress(line))
+
+    def finish(self) -> EncodedRecords:
+        """The encoded records; the encoder is spent."""
+        self._parts.append(self._comp.flush())
+        return EncodedRecords(b"".join(self._parts), self._size, self._count)
+
+
+@dataclass(frozen=True)
+class EncodedRecords:
+    """Records already encoded by :class:`RecordEncoder`: ``write_bundle`` takes them as they are.
+
+    Iterating decodes them again, one at a time, in order.
+    """
+
+    blob: bytes
+    size: int  # uncompressed bytes
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        inflate = zlib.decompressobj()
+        rest = b""
+        for start in range(0, len(self.blob), _PIECE):
+            rest += inflate.decompress(self.blob[start:start + _PIECE])
+            *lines, rest = rest.split(b"\n")
+            yield from (json.loads(line) for line in lines)
+        rest += inflate.flush()
+        yield from (json.loads(line) for line in rest.split(b"\n") if line)
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == r for r in self)
+
+
+def encode_records(records: Collection[Mapping[str, Any]]) -> tuple[bytes, int]:
+    """zlib-compressed JSON lines (sorted keys, UTF-8) and their uncompressed size."""
+    encoded = _encoded(records)
+    return encoded.blob, encoded.size
+
+
+def _encoded(records: Collection[Mapping[str, Any]]) -> EncodedRecords:
+    if isinstance(records, EncodedRecords):
+        return records
+    encoder = RecordEncoder()
+    for record in records:
+        encoder.add(record)
+    return encoder.finish()
 
 
 def _check_attachments(attachments: Sequence[AttachmentSource]) -> None:
@@ -200,7 +259,8 @@ def _write_body(
     step: Callable[[int], None],
 ) -> Manifest:
     step(0)
-    blob, records_bytes = encode_records(records)
+    encoded = _encoded(records)
+    blob, records_bytes = encoded.blob, encoded.size
     step(len(records))
     recipient = recipients[0]
     v2 = bundle_v2.usable(recipients)
@@ -241,7 +301,7 @@ def _write_body(
         created=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         payload_sha256=payload_hash.hexdigest(),
         records_sha256=hashlib.sha256(blob).hexdigest(),
-        records=len(records),
+        records=encoded.count,
         records_bytes=records_bytes,
         attachments=len(attachments),
         attachment_bytes=sum(a.size for a in attachments),

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,29 +31,28 @@ from typing import Any
 
 from testimonio.atomic import file_errors, move_into_place
 from testimonio.errors import BadInput, PrivacyRisk
-from testimonio.exchange.bundle import AttachmentSource, BundleCancelled, write_bundle
+from testimonio.exchange.bundle import (
+    AttachmentSource,
+    BundleCancelled,
+    RecordEncoder,
+    write_bundle,
+)
 from testimonio.exchange.derived import recompute_risks
 from testimonio.exchange.kanon import QuasiRecord
 from testimonio.exchange.keys import PublicKeys
-from testimonio.exchange.pseudonymise import (
-    Pseudonymiser,
-    QuestionIndex,
-    quasi_widths,
-    suppression_paths,
-)
+from testimonio.exchange.pseudonymise import Pseudonymiser, quasi_widths, suppression_paths
 from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
 from testimonio.exchange.textnet import Finding
-from testimonio.forms.model import AnswerValue, Questionnaire
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.export_plan import (
+    LOAD_CHUNK,
     ExportPlan,
-    InterviewToExport,
     PlannedRecord,
     StoredAttachment,
     describe_groups,
     describe_left_out,
-    plan_record,
 )
+from testimonio.services.export_reader import PlanReader, value_hash
 from testimonio.services.interviews import InterviewService
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
@@ -62,14 +60,11 @@ from testimonio.services.relevance import Relevance
 from testimonio.services.settings import group_size
 from testimonio.vault import Vault, repo_export, repo_settings, repo_team
 from testimonio.vault import records as rec
+
+__all__ = ["ExportResult", "ExportService", "ReviewItem", "ReviewList", "value_hash"]
 from testimonio.vault.db import Db
 
 _CHUNK = 500  # interviews read per query while planning (SQLite's variable limit is higher)
-
-
-def value_hash(value: AnswerValue) -> str:
-    """The hash a review decision is tied to: a changed answer needs a new review."""
-    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -183,60 +178,43 @@ class ExportService:
 
     def plan(self, all_: bool = False, lang: str | None = None,
              progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ExportPlan:
-        """What the next export would carry, checked for k-anonymity."""
+        """What the next export would carry, checked for k-anonymity.
+
+        Interviews are planned a chunk at a time and encoded at once as the
+        bundle will hold them; the plan keeps of each only what the check and
+        the bundle's bookkeeping need (memory does not grow with their number).
+        """
         team = repo_team.read_team(self.vault)
         if team is None or team["role"] != "researcher":
             raise BadInput("This vault has not joined a team: run 'team join TEAM_FILE' first.")
         steps = Progress(progress, cancelled)
         with self.vault.read() as db:
-            rows = repo_export.candidates(db, all_)
+            ids = repo_export.candidate_ids(db, all_)
             previous = [QuasiRecord.of(eid, q["form_id"], q["values"])
                         for eid, q in repo_export.exported_quasi(db)]
             sequence = repo_export.next_sequence(db)
             k = group_size(db)
-        repo_export.assign_export_ids(self.vault, [r["id"] for r in rows])
-        questionnaires: dict[tuple[str, str], Questionnaire] = {}
-        indexes: dict[tuple[str, str], QuestionIndex] = {}
+        repo_export.assign_export_ids(self.vault, ids)
+        reader = PlanReader(self.vault, self.forms, self.relevance, lang, self._cleaned)
         records: list[PlannedRecord] = []
-        total = len(rows)
-        with self.vault.read() as db:
-            ids = repo_export.export_ids(db, [r["id"] for r in rows])
-            for n, row in enumerate(rows, start=1):
-                if (n - 1) % _CHUNK == 0:
-                    # Answers, decisions and attachments of the next chunk of
-                    # interviews, a query each rather than three per interview.
-                    chunk = [r["id"] for r in rows[n - 1:n - 1 + _CHUNK]]
-                    chunk_answers = rec.answers_of(db, chunk)
-                    chunk_decisions = repo_export.review_decisions_of(db, chunk)
-                    chunk_attachments = self._attachments_of(db, chunk)
-                key = (row["form_id"], row["form_version"])
-                if key not in questionnaires:
-                    questionnaires[key] = self.forms.get(*key)
-                    indexes[key] = QuestionIndex(questionnaires[key])
-                q = questionnaires[key]
-                answers = chunk_answers[row["id"]]
-                decisions = chunk_decisions[row["id"]]
-                current = {p for p, (d, h) in decisions.items()
-                           if p in answers and h == value_hash(answers[p])}
-                reviewed = frozenset(p for p in current if decisions[p][0] in ("export", "release"))
-                released = frozenset(p for p in current if decisions[p][0] == "release")
-                interview = InterviewToExport(
-                    id=row["id"], export_id=ids[row["id"]], form_id=row["form_id"],
-                    form_version=row["form_version"], revision=row["revision"], site=row["site"],
-                    language=row["language"], created_at=row["created_at"],
-                    updated_at=row["updated_at"], answers=self.relevance.exportable(q, answers),
-                    reviewed=reviewed, released=released,
-                    attachments=tuple(chunk_attachments[row["id"]]))
-                records.append(plan_record(interview, q, lang, indexes[key]))
-                steps.step(n, total, "Preparing interviews")
-        risks = [r for q in questionnaires.values() for r in recompute_risks(q)]
+        encoder = RecordEncoder()  # what the bundle will hold, compressed as it is planned
+        for start in range(0, len(ids), LOAD_CHUNK):
+            chunk = reader.plan_chunk(ids[start:start + LOAD_CHUNK])
+            for planned in chunk:
+                encoder.add(planned.record)
+                planned.release(reader.reload)
+            records += chunk
+            steps.step(len(records), len(ids), "Preparing interviews")
+        reader.export_ids.clear()  # each record keeps its own
+        questionnaires = reader.questionnaires.values()
+        risks = [r for q in questionnaires for r in recompute_risks(q)]
         widths: dict[str, dict[str, int]] = {}
         blank_also: dict[str, frozenset[str]] = {}
-        for q in questionnaires.values():
+        for q in questionnaires:
             widths.setdefault(q.form_id, {}).update(quasi_widths(q))
             blank_also[q.form_id] = blank_also.get(q.form_id, frozenset()) | suppression_paths(q)
         return ExportPlan(records, previous, k, sequence, team["lead_fingerprint"], risks=risks,
-                          widths=widths, blank_also=blank_also)
+                          widths=widths, blank_also=blank_also, encoded=encoder.finish())
 
     def preview(self, all_: bool = False, suppress_small_groups: bool = False,
                 lang: str | None = None) -> dict[str, Any]:
@@ -284,7 +262,7 @@ class ExportService:
                 with file_errors(out, "bundle"):
                     manifest = write_bundle(
                         tmp, sender=keys, recipient=lead, also=backups,
-                        sequence=plan.sequence, records=[r.record for r in plan.records],
+                        sequence=plan.sequence, records=plan.encoded_records(),
                         attachments=sources, extra={"study": team["study"]},
                         progress=lambda done, total: steps.step(done, total,
                                                                 "Sealing the bundle"))
@@ -293,7 +271,7 @@ class ExportService:
             steps.check()
             with self.vault.transaction() as db:
                 repo_export.record_sent(db, plan.sequence, manifest.bundle_id, now(), [
-                    repo_export.SentItem(p.interview_id, p.revision, p.record["export_id"],
+                    repo_export.SentItem(p.interview_id, p.revision, p.export_id,
                                          {"form_id": p.quasi.form_id, "values": dict(p.quasi.values)})
                     for p in plan.records])
                 move_into_place(tmp, out)
@@ -311,13 +289,11 @@ class ExportService:
         """
         sources = []
         for planned in plan.records:
-            metas = {a["name"]: a for a in planned.record["attachments"]}
-            for stored, name in planned.attachments:
-                meta = metas[name]
+            for stored, name in planned.attachments:  # as its record names it
                 sources.append(AttachmentSource(
-                    name, meta["mime"], int(meta["size"]),
-                    lambda s=stored, h=meta["sha256"]: io.BytesIO(self._clean(s, h)),  # type: ignore[misc]
-                    ref=f"{planned.record['export_id']}/{stored.path}"))
+                    name, stored.clean_mime, stored.clean_size,
+                    lambda s=stored, h=stored.clean_sha256: io.BytesIO(self._clean(s, h)),  # type: ignore[misc]
+                    ref=f"{planned.export_id}/{stored.path}"))
                 steps.check()
         return sources
 
@@ -337,22 +313,6 @@ class ExportService:
             raise BadInput("An attachment changed since the preview; prepare the export again.")
         return clean
 
-    def _attachments_of(self, db: Db, interview_ids: list[str]) -> dict[str, list[StoredAttachment]]:
-        """The attachments ticked for export of several interviews, cleaned, in stored order."""
-        found: dict[str, list[StoredAttachment]] = {i: [] for i in interview_ids}
-        if not interview_ids:
-            return found
-        side = repo_settings.setting_int(db, "picture_max_side", DEFAULT_MAX_SIDE)
-        for att_id, path, mime, size, stored_hash, interview_id in repo_export.ticked_attachments(
-                db, interview_ids):
-            key = (att_id, stored_hash, side)
-            if key not in self._cleaned:
-                self._cleaned[key] = _clean_info(repo_export.attachment_bytes(db, att_id), mime, side)
-            problem, clean_mime, clean_size, clean_hash = self._cleaned[key]
-            found[interview_id].append(StoredAttachment(
-                att_id, path, mime, size, problem, clean_mime, clean_size, clean_hash))
-        return found
-
     def set_attachment_export(self, attachment_id: str, export: bool, who: str = "") -> None:
         """Tick or untick an attachment for export.
 
@@ -366,15 +326,6 @@ class ExportService:
             raise BadInput("That attachment is no longer in the vault.")
         if ticked != bool(export):
             InterviewService(self.vault).set_attachment_export(attachment_id, export, who)
-
-
-def _clean_info(raw: bytes, mime: str, side: int) -> tuple[str, str, int, str]:
-    """(problem, mime, size, sha256) of one attachment's cleaned picture."""
-    try:
-        data, clean_mime = scrub(raw, mime, side)
-    except Unscrubbable as error:
-        return str(error), "", 0, ""
-    return "", clean_mime, len(data), hashlib.sha256(data).hexdigest()
 
 
 def _recipients(db: Db) -> list[PublicKeys]:

@@ -27,11 +27,12 @@ a hash differs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from testimonio.exchange import withheld
+from testimonio.exchange.bundle import EncodedRecords, RecordEncoder
 from testimonio.exchange.kanon import QuasiRecord, SmallGroup, coarse, small_groups, suppressed
 from testimonio.exchange.pseudonymise import (
     Pseudonymiser,
@@ -42,6 +43,7 @@ from testimonio.exchange.pseudonymise import (
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
 
 _EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
+LOAD_CHUNK = 500  # records worked out again from the vault at a time
 
 
 @dataclass(frozen=True)
@@ -95,12 +97,25 @@ class PreviewValue:
     how: str  # "as entered", "generalised", "reviewed", "date only", "attachment", "blanked"
 
 
+Loader = Callable[[list["PlannedRecord"]], None]
+
+
 class PlannedRecord:
     """An interview as it will leave, and how each value was treated.
 
     ``values`` (the preview rows) are worked out the first time they are
     read: a bundle written without a preview never needs them.
+
+    A plan of many interviews keeps of each only what the k-anonymity check
+    and the bundle's bookkeeping need (ids, revision, quasi key, attachments,
+    notes); the record itself is dropped (:meth:`release`) and worked out
+    again from the vault when read (``loader``), with the generalisation
+    steps and blanking the plan decided replayed on it. So memory does not
+    grow with the number of interviews.
     """
+
+    __slots__ = ("interview_id", "revision", "export_id", "form_id", "form_version", "quasi", "attachments",
+                 "left_out", "held", "_record", "_values", "_ops", "_loader")
 
     def __init__(self, interview_id: str, revision: int, record: dict[str, Any],
                  values: list[PreviewValue] | Callable[[], list[PreviewValue]], quasi: QuasiRecord,
@@ -108,22 +123,114 @@ class PlannedRecord:
                  ) -> None:
         self.interview_id = interview_id  # local only
         self.revision = revision
-        self.record = record
-        self._values = values
+        self.export_id: str = record["export_id"]
+        self.form_id: str = record["form_id"]
+        self.form_version: str = record["form_version"]
         self.quasi = quasi
         self.attachments = attachments  # (stored, name in bundle)
         self.left_out = left_out or []
         self.held: list[tuple[str, str]] = []  # texts the safety net kept back: (path, kind)
+        self._record: dict[str, Any] | None = record
+        self._values: list[PreviewValue] | Callable[[], list[PreviewValue]] | None = values
+        # What the plan decided after planning, replayed on a reloaded record:
+        # ("coarsen", {path: wider value}) or ("blank", (quasi paths, model paths)).
+        self._ops: list[tuple[str, Any]] = []
+        self._loader: Loader | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the record is in memory (else reading it reloads it)."""
+        return self._record is not None
+
+    @property
+    def record(self) -> dict[str, Any]:
+        if self._record is None:
+            self._load()
+        assert self._record is not None
+        return self._record
 
     @property
     def values(self) -> list[PreviewValue]:
+        if self._values is None:
+            self._load()
         if callable(self._values):
             self._values = self._values()
+        assert self._values is not None
         return self._values
 
     @values.setter
     def values(self, values: list[PreviewValue]) -> None:
         self._values = values
+
+    @property
+    def changed_by_plan(self) -> bool:
+        """Whether the plan generalised or blanked some of it after planning."""
+        return bool(self._ops)
+
+    def _load(self) -> None:
+        self.load_all([self])
+
+    def load_all(self, records: list[PlannedRecord]) -> None:
+        """Work out again these released records (of one plan) through this one's loader."""
+        if self._loader is None:
+            raise RuntimeError("a released record has no loader")
+        self._loader(records)
+
+    def release(self, loader: Loader | None = None) -> None:
+        """Drop the record and its preview rows; the loader works them out again when read."""
+        self._loader = loader or self._loader
+        self._record = None
+        self._values = None
+
+    def take(self, fresh: PlannedRecord) -> None:
+        """Take the record and rows worked out again (by the loader); replay the plan's steps."""
+        self._record, self._values = fresh._record, fresh._values
+        for op in self._ops:
+            self._apply(op)
+
+    def take_record(self, record: dict[str, Any]) -> None:
+        """Take the record as it was encoded when planned; replay the plan's steps on it."""
+        self._record, self._values = record, None
+        for op in self._ops:
+            self._apply(op)
+
+    def coarsen(self, wider: QuasiRecord) -> None:
+        """One more generalisation step: the quasi-identifiers as ``wider`` has them."""
+        op = ("coarsen", {p: v for p, v in wider.values if v is not None})
+        self._ops.append(op)
+        self.quasi = wider
+        if self._record is not None:
+            self._apply(op)
+
+    def blank(self, paths: frozenset[str], model_paths: frozenset[str]) -> None:
+        """Blank the answers at ``paths`` and at any path whose model path is in ``model_paths``."""
+        op = ("blank", (paths, model_paths))
+        self._ops.append(op)
+        self.quasi = suppressed(self.quasi)
+        if self._record is not None:
+            self._apply(op)
+
+    def _apply(self, op: tuple[str, Any]) -> None:
+        assert self._record is not None
+        answers: dict[str, AnswerValue] = self._record["answers"]
+        kind, arg = op
+        if kind == "coarsen":
+            changed = {p: v for p, v in arg.items() if answers.get(p) != v}
+            if self._values is not None:  # rows are worked out from the answers before the change
+                self._values = [PreviewValue(v.path, v.label, str(changed[v.path]),
+                                             "generalised further")
+                                if v.path in changed else v for v in self.values]
+            answers.update(changed)
+            self._record["withheld"].update(dict.fromkeys(changed, withheld.GENERALISED))
+            return
+        paths, also = arg
+        gone = set(paths) | {p for p in answers if model_path(p) in also}
+        if self._values is not None:
+            self._values = [v if v.path not in gone else PreviewValue(v.path, v.label, "", "blanked")
+                            for v in self.values]
+        self._record["withheld"].update(withheld.suppressed(sorted(paths), gone, answers))
+        for p in gone:
+            answers.pop(p, None)
 
 
 def _text(value: AnswerValue) -> str:
@@ -223,6 +330,8 @@ class ExportPlan:
     # form id -> model paths blanked with an interview's quasi-identifiers.
     blank_also: dict[str, frozenset[str]] = field(default_factory=dict)
     coarsened: set[str] = field(default_factory=set)
+    # The records as encoded while planning, in order (None: the records are in memory).
+    encoded: EncodedRecords | None = None
 
     def __post_init__(self) -> None:
         self.check()
@@ -249,37 +358,49 @@ class ExportPlan:
         self.check()
         still = {m for g in self.groups for m in g.in_bundle}
         for planned in self.records:
-            eid = planned.record["export_id"]
+            eid = planned.export_id
             if eid in still:
-                self._blank(planned)
+                planned.blank(frozenset(p for p, _ in planned.quasi.values),
+                              self.blank_also.get(planned.form_id, frozenset()))
+                self.suppressed_ids.add(eid)
                 self.coarsened.discard(eid)
             elif eid in members:
-                self._coarsen(planned)
+                planned.coarsen(coarse(planned.quasi, self.widths))
         self.check()
 
-    def _coarsen(self, planned: PlannedRecord) -> None:
-        wider = coarse(planned.quasi, self.widths)
-        answers: dict[str, AnswerValue] = planned.record["answers"]
-        changed = {p: v for p, v in wider.values if v is not None and answers.get(p) != v}
-        planned.values = [PreviewValue(v.path, v.label, str(changed[v.path]), "generalised further")
-                          if v.path in changed else v for v in planned.values]
-        answers.update(changed)
-        planned.record["withheld"].update(dict.fromkeys(changed, withheld.GENERALISED))
-        planned.quasi = wider
+    def loaded(self, values: bool = False) -> Iterator[PlannedRecord]:
+        """Every planned record with its record in memory, one chunk at a time.
 
-    def _blank(self, planned: PlannedRecord) -> None:
-        answers: dict[str, AnswerValue] = planned.record["answers"]
-        also = self.blank_also.get(planned.record["form_id"], frozenset())
-        paths = {p for p, _ in planned.quasi.values} | {p for p in answers if model_path(p) in also}
-        # The preview rows first (worked out from the answers before blanking).
-        planned.values = [v if v.path not in paths else PreviewValue(v.path, v.label, "", "blanked")
-                          for v in planned.values]
-        quasi_paths = [p for p, _ in planned.quasi.values]
-        planned.record["withheld"].update(withheld.suppressed(quasi_paths, paths, answers))
-        for p in paths:
-            answers.pop(p, None)
-        planned.quasi = suppressed(planned.quasi)
-        self.suppressed_ids.add(planned.record["export_id"])
+        Released records take their record from the records encoded while
+        planning (``values``: worked out again from the vault, with their
+        preview rows, a chunk at a time), and are released again after.
+        """
+        if self.encoded is not None and not values:
+            for planned, record in zip(self.records, self.encoded, strict=True):
+                if planned.loaded:
+                    yield planned
+                    continue
+                planned.take_record(record)
+                yield planned
+                planned.release()
+            return
+        for start in range(0, len(self.records), LOAD_CHUNK):
+            chunk = self.records[start:start + LOAD_CHUNK]
+            missing = [r for r in chunk if not r.loaded]
+            if missing:
+                missing[0].load_all(missing)
+            yield from chunk
+            for r in missing:
+                r.release()
+
+    def encoded_records(self) -> EncodedRecords:
+        """The records as the bundle holds them (encoded while planning, unless changed since)."""
+        if self.encoded is not None and not any(r.changed_by_plan for r in self.records):
+            return self.encoded
+        encoder = RecordEncoder()
+        for planned in self.loaded():
+            encoder.add(planned.record)
+        return encoder.finish()
 
     @property
     def left_out(self) -> list[str]:
@@ -292,14 +413,14 @@ class ExportPlan:
             "recipient_fingerprint": self.recipient_fingerprint,
             "k": self.k,
             "interviews": len(self.records),
-            "records": [r.record for r in self.records],
+            "records": [r.record for r in self.loaded()],
             "small_groups": [
                 {"form_id": g.form_id, "values": dict(g.values), "size": g.size,
                  "interviews": list(g.in_bundle)} for g in self.groups
             ],
             "blanked": sorted(self.suppressed_ids),
             "left_out": self.left_out,
-            "held_back": [{"export_id": r.record["export_id"], "path": p, "looks_like": kind}
+            "held_back": [{"export_id": r.export_id, "path": p, "looks_like": kind}
                           for r in self.records for p, kind in r.held],
             "risks": list(self.risks),
         }

@@ -70,17 +70,17 @@ class ExportFlow:
         attachments: list[AttachmentRow] = []
         for planned in plan.records:
             listed = self.service.review_items(planned.interview_id, self.lang)
-            form, version = planned.record["form_id"], planned.record["form_version"]
+            form, version = planned.form_id, planned.form_version
             idents = tuple((self.label(form, model_path(p), version), text)
                            for p, text in listed.identifiers.items())
             for item in listed.items:
-                reviews.append(ReviewRow(item.interview_id, item.alias or planned.record["export_id"][:8],
+                reviews.append(ReviewRow(item.interview_id, item.alias or planned.export_id[:8],
                                          item.path, item.label, item.value, idents,
                                          tuple((f.start, f.end, f.kind) for f in item.findings)))
                 if item.decision:
                     already.append((item.interview_id, item.path))
             for stored, name in planned.attachments:
-                alias = listed.items[0].alias if listed.items else planned.record["export_id"][:8]
+                alias = listed.items[0].alias if listed.items else planned.export_id[:8]
                 attachments.append(AttachmentRow(stored.id, alias, stored.path, name,
                                                  stored.clean_mime, stored.clean_size))
         self._plan = plan
@@ -180,9 +180,8 @@ class ExportFlow:
         """Exactly what will leave, one value a row (the plan the bundle is written from)."""
         plan = self.final_plan(choices)
         rows = []
-        for planned in plan.records:
-            eid = planned.record["export_id"]
-            form, version = planned.record["form_id"], planned.record.get("form_version")
+        for planned in plan.loaded(values=True):  # a chunk of records in memory at a time
+            eid, form, version = planned.export_id, planned.form_id, planned.form_version
             alias, title, choices_of = self._readable(planned.interview_id, form, version)
             shown = {"shown_interview": alias, "shown_questionnaire": title}
             rows.append(PreviewRow(eid, form, "site", self._site_label(), str(planned.record.get("site", "")),

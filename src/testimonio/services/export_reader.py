@@ -1,0 +1,126 @@
+"""Reads interviews to export out of the vault, a chunk at a time, and plans them.
+
+:class:`PlanReader` turns a chunk of interview ids into planned records
+(answers, review decisions and attachments a query each per chunk, the
+relevance sweep, pseudonymisation). The export plan keeps of each record
+only what it needs and lets the reader work the record out again, a chunk
+at a time, when the preview or the bundle reads it (:meth:`PlanReader.reload`):
+memory does not grow with the number of interviews.
+
+A record worked out again is refused when its interview changed since it
+was planned (every change raises the interview's revision): the preview
+shows exactly what leaves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from testimonio.errors import BadInput
+from testimonio.exchange.pseudonymise import QuestionIndex
+from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
+from testimonio.forms.model import AnswerValue, Questionnaire
+from testimonio.services.export_plan import (
+    InterviewToExport,
+    PlannedRecord,
+    StoredAttachment,
+    plan_record,
+)
+from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.relevance import Relevance
+from testimonio.vault import Vault, repo_export, repo_settings
+from testimonio.vault import records as rec
+from testimonio.vault.db import Db
+
+# (attachment id, stored hash, long side) -> (problem, mime, size, hash) of its cleaned picture.
+CleanedCache = dict[tuple[str, str, int], tuple[str, str, int, str]]
+
+
+def value_hash(value: AnswerValue) -> str:
+    """The hash a review decision is tied to: a changed answer needs a new review."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
+
+
+class PlanReader:
+    """Plans interviews read from the vault by id, a chunk at a time."""
+
+    def __init__(self, vault: Vault, forms: QuestionnaireService, relevance: Relevance,
+                 lang: str | None, cleaned: CleanedCache) -> None:
+        self.vault, self.forms, self.relevance, self.lang = vault, forms, relevance, lang
+        self._cleaned = cleaned  # shared with the service: planning again decodes nothing twice
+        self.questionnaires: dict[tuple[str, str], Questionnaire] = {}
+        self._indexes: dict[tuple[str, str], QuestionIndex] = {}
+        self.export_ids: dict[str, str] = {}
+
+    def plan_chunk(self, interview_ids: list[str]) -> list[PlannedRecord]:
+        """The planned records of these interviews, in this order."""
+        with self.vault.read() as db:
+            rows = repo_export.interview_rows(db, interview_ids)
+            missing = [i for i in interview_ids if i not in self.export_ids]
+            if missing:
+                self.export_ids.update(repo_export.export_ids(db, missing))
+            chunk_answers = rec.answers_of(db, interview_ids)
+            chunk_decisions = repo_export.review_decisions_of(db, interview_ids)
+            chunk_attachments = self._attachments_of(db, interview_ids)
+        planned = []
+        for interview_id in interview_ids:
+            row = rows.get(interview_id)
+            if row is None or row["status"] != "complete":
+                raise _changed()
+            key = (row["form_id"], row["form_version"])
+            if key not in self.questionnaires:
+                self.questionnaires[key] = self.forms.get(*key)
+                self._indexes[key] = QuestionIndex(self.questionnaires[key])
+            q = self.questionnaires[key]
+            answers = chunk_answers[interview_id]
+            decisions = chunk_decisions[interview_id]
+            current = {p for p, (d, h) in decisions.items()
+                       if p in answers and h == value_hash(answers[p])}
+            interview = InterviewToExport(
+                id=interview_id, export_id=self.export_ids[interview_id], form_id=row["form_id"],
+                form_version=row["form_version"], revision=row["revision"], site=row["site"],
+                language=row["language"], created_at=row["created_at"],
+                updated_at=row["updated_at"], answers=self.relevance.exportable(q, answers),
+                reviewed=frozenset(p for p in current if decisions[p][0] in ("export", "release")),
+                released=frozenset(p for p in current if decisions[p][0] == "release"),
+                attachments=tuple(chunk_attachments[interview_id]))
+            planned.append(plan_record(interview, q, self.lang, self._indexes[key]))
+        return planned
+
+    def reload(self, records: list[PlannedRecord]) -> None:
+        """Work these released records out again; :class:`BadInput` if one changed meanwhile."""
+        fresh = self.plan_chunk([r.interview_id for r in records])
+        for old, new in zip(records, fresh, strict=True):
+            if new.revision != old.revision:
+                raise _changed()
+            old.take(new)
+
+    def _attachments_of(self, db: Db, interview_ids: list[str]) -> dict[str, list[StoredAttachment]]:
+        """The attachments ticked for export of several interviews, cleaned, in stored order."""
+        found: dict[str, list[StoredAttachment]] = {i: [] for i in interview_ids}
+        if not interview_ids:
+            return found
+        side = repo_settings.setting_int(db, "picture_max_side", DEFAULT_MAX_SIDE)
+        for att_id, path, mime, size, stored_hash, interview_id in repo_export.ticked_attachments(
+                db, interview_ids):
+            key = (att_id, stored_hash, side)
+            if key not in self._cleaned:
+                self._cleaned[key] = _clean_info(repo_export.attachment_bytes(db, att_id), mime, side)
+            problem, clean_mime, clean_size, clean_hash = self._cleaned[key]
+            found[interview_id].append(StoredAttachment(
+                att_id, path, mime, size, problem, clean_mime, clean_size, clean_hash))
+        return found
+
+
+def _changed() -> BadInput:
+    return BadInput("An interview changed since the export was prepared; prepare the export again.")
+
+
+def _clean_info(raw: bytes, mime: str, side: int) -> tuple[str, str, int, str]:
+    """(problem, mime, size, sha256) of one attachment's cleaned picture."""
+    try:
+        data, clean_mime = scrub(raw, mime, side)
+    except Unscrubbable as error:
+        return str(error), "", 0, ""
+    return "", clean_mime, len(data), hashlib.sha256(data).hexdigest()
