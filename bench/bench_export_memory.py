@@ -54,7 +54,9 @@ def child(what: str, vault: Path, bundle: Path) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one export or import in a fresh process."""
     code = _CHILD.format(src=str(ROOT / "src"), bench=str(ROOT / "bench"), vault=str(vault),
                          what=what, bundle=str(bundle))
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"the {what} child failed:\n{out.stderr[-2000:]}")
     seconds, rss = out.stdout.split()
     return float(seconds), float(rss)
 
