@@ -208,12 +208,12 @@ class DataViewService:
             withheld_of = repo_dataview.withheld(db, ids)
         out = []
         for iid in ids:
-            created, interviewer, site, researcher, origin_eid, own_eid = meta[iid]
+            created, interviewer, site, researcher, origin_eid, own_eid, known = meta[iid]
             out.append(DataRow(iid, {
                 "_submission_time": str(created)[:10],
                 "_submitted_by": names.get(researcher, interviewer) if researcher else str(interviewer),
                 "_site": str(site), "_uuid": str(origin_eid or own_eid or ""),
-            }, answers[iid], researcher is not None, withheld_of[iid]))
+            }, answers[iid], researcher is not None, withheld_of[iid] if known else None))
         return out
 
     def page(self, f: DataFilter, offset: int = 0, limit: int = 100) -> list[DataRow]:

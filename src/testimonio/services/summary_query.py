@@ -97,7 +97,9 @@ class SummaryQuery:
             exc = _exceptions(db, paths, member) if refusals else (0, 0)
             days = [] if paths["days_waited"] is None else repo_summary.days_by_site_gender(
                 db, paths["days_waited"], paths["gender"], member)
-            blanks = _blanks(db, q, paths, member, sum(sites.values()), lang)
+            # The days query read every days answer already: its rows count them.
+            known = {} if paths["days_waited"] is None else {"days_waited": sum(r[-1] for r in days)}
+            blanks = _blanks(db, q, paths, member, sum(sites.values()), lang, known)
         by_site: dict[str, list[float]] = defaultdict(list)
         by_gender: dict[str, list[float]] = defaultdict(list)
         by_both: dict[str, list[float]] = defaultdict(list)
@@ -136,11 +138,14 @@ class SummaryQuery:
 
 
 def _blanks(db: Db, q: Questionnaire, paths: dict[str, str | None], member: Chosen, total: int,
-            lang: str | None) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
+            lang: str | None, answered: dict[str, int] | None = None,
+            ) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
     """(not given, withheld) counts of the BLANK_CHECKED questions over the chosen interviews.
 
     Withheld: the export said so and sent no value; not given: every other
-    chosen interview without an answer. Two index ranges a question.
+    chosen interview without an answer. ``answered`` holds the answer counts
+    already known (name -> count); the others cost one index range each, the
+    withheld reasons another.
     """
     not_given: Counter[str] = Counter()
     withheld: Counter[str] = Counter()
@@ -152,7 +157,8 @@ def _blanks(db: Db, q: Questionnaire, paths: dict[str, str | None], member: Chos
         for reason, n in repo_summary.withheld(db, path, member):
             withheld[f"{name}:{reason}"] += n
             gone += n
-        missing = total - repo_summary.answered(db, path, member) - gone
+        given = (answered or {}).get(name)
+        missing = total - (repo_summary.answered(db, path, member) if given is None else given) - gone
         if missing > 0:
             not_given[name] = missing
     return blank_counts(not_given, q, lang), blank_counts(withheld, q, lang)

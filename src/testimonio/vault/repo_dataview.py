@@ -47,6 +47,7 @@ class MetaRow(NamedTuple):
     researcher: str | None  # the researcher's key id, when imported
     origin_export_id: str | None
     own_export_id: str | None
+    withheld_known: int = 0  # 1: its bundle said what it withheld (schema 10)
 
 
 def _like(text: str) -> str:
@@ -133,25 +134,21 @@ def meta(db: Db, ids: list[str]) -> dict[str, MetaRow]:
         return {}
     return {str(r[0]): MetaRow(*r[1:]) for r in db.execute(
         "SELECT i.id, i.created_at, i.interviewer, i.site, o.researcher, o.export_id, "
-        "p.export_id FROM interviews i LEFT JOIN imported_origin o ON o.interview_id = i.id "
+        "p.export_id, coalesce(o.withheld_known, 0) FROM interviews i "
+        "LEFT JOIN imported_origin o ON o.interview_id = i.id "
         f"LEFT JOIN pseudonyms p ON p.interview_id = i.id WHERE i.id IN ({marks(len(ids))})", ids)}
 
 
-def withheld(db: Db, ids: list[str]) -> dict[str, dict[str, str] | None]:
-    """Interview id -> {answer path: reason its export withheld it} for ``ids``; None for
-    an interview whose bundle did not say (older program) or that was not imported."""
-    out: dict[str, dict[str, str] | None] = dict.fromkeys(ids)
+def withheld(db: Db, ids: list[str]) -> dict[str, dict[str, str]]:
+    """Interview id -> {answer path: reason its export withheld it} for ``ids`` (one query;
+    whether a bundle said anything at all is :attr:`MetaRow.withheld_known`)."""
+    out: dict[str, dict[str, str]] = {i: {} for i in ids}
     if not ids:
         return out
-    for (iid,) in db.execute("SELECT interview_id FROM imported_origin WHERE withheld_known = 1 "
-                             f"AND interview_id IN ({marks(len(ids))})", ids):
-        out[str(iid)] = {}
     for iid, path, reason in db.execute(
             "SELECT interview_id, path, reason FROM withheld_answers "
             f"WHERE interview_id IN ({marks(len(ids))})", ids):
-        found = out.get(str(iid))
-        if found is not None:
-            found[str(path)] = str(reason)
+        out[str(iid)][str(path)] = str(reason)
     return out
 
 
