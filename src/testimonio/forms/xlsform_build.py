@@ -61,6 +61,7 @@ _LANG_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0
 _TRUE = {"yes", "true", "true()"}
 _FALSE = {"no", "false", "false()", ""}
 _NO_PARAMETERS: Mapping[str, str] = MappingProxyType({})
+_NO_TEXT = Text()
 
 
 @lru_cache(maxsize=1024)
@@ -107,7 +108,7 @@ class SurveyBuilder:
 
     def text(self, value: Any) -> Text:
         if value is None or value == "":
-            return Text()
+            return _NO_TEXT  # immutable: one shared empty text (most hints and messages)
         if isinstance(value, Mapping):
             out: dict[str, str] = {}
             for key, item in value.items():
