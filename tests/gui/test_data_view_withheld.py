@@ -80,3 +80,7 @@ def test_the_summary_counts_withheld_apart_from_not_given(qtbot: Any, lead: Any)
     assert f"{view._withheld_words(SUPPRESSED)} (n=3)" in text
     assert "not given" not in text  # gender is required: every other one was given
     assert view.summary.testimonies == 5
+    # In the days charts a gender the export withheld is its own group, not "not given".
+    withheld_group = view._group_label("Tumbes · ⊘suppressed")
+    assert withheld_group.endswith(view._withheld_words(SUPPRESSED))
+    assert withheld_group != view._group_label("Tumbes · —")

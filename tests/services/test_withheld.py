@@ -203,3 +203,22 @@ def test_an_attachment_left_unticked_is_marked_not_exported(tmp_path: Path) -> N
     with lead.vault.read() as db:
         assert db.execute("SELECT path, reason FROM withheld_answers").fetchall() == [
             ("place", "not-exported")]
+
+
+def test_a_newer_revision_replaces_what_was_withheld(tmp_path: Path) -> None:
+    lead, (r,) = team_of(tmp_path)
+    lower_k(SettingsService(r.vault), 1)
+    iid = r.add(border_answers(1))
+    r.export.write(tmp_path / "1.tmb")
+    lead.import_.import_file(tmp_path / "1.tmb")
+
+    def reasons() -> dict[str, str]:
+        with lead.vault.read() as db:
+            return {str(p): str(w) for p, w in db.execute("SELECT path, reason FROM withheld_answers")}
+
+    assert reasons()[P["account"]] == "not-reviewed"
+    r.export.review(iid, P["account"], True)  # released now: leaves in a new revision
+    r.export.write(tmp_path / "2.tmb")
+    assert lead.import_.import_file(tmp_path / "2.tmb").replaced == 1
+    assert P["account"] not in reasons() and reasons()["quotes[1]/quote_text"] == "not-reviewed"
+    assert CANARY_STORY in lead.database_text()  # control: the released text arrived
