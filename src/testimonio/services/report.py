@@ -60,13 +60,7 @@ class ReportService:
         """(questionnaire, interview info, answers that may be reported), oldest first."""
         with self.vault.read() as db:
             rows = repo_export.report_rows(db)
-        missing = [r.id for r in rows if r.origin_export_id is None and r.own_export_id is None]
-        if missing:
-            repo_export.assign_export_ids(self.vault, missing)
-            with self.vault.read() as db:
-                ids = repo_export.export_ids(db, missing)
-        else:
-            ids = {}
+        ids = self._new_export_ids(rows)
         forms: dict[tuple[str, str], Questionnaire] = {}
         # Two researchers of one name are told apart in _submitted_by too.
         names = TeamService(self.vault).display_names()
@@ -82,22 +76,35 @@ class ReportService:
                 # What the researcher's export withheld, as its bundle said (None: not said).
                 held_back = repo_imports.withheld_answers(db, iid) if origin_eid else None
             if origin_eid is None:
-                exportable = self.relevance.exportable(q, answers)
-                current = {p for p, (d, h) in decisions.items()
-                           if p in exportable and h == value_hash(exportable[p])}
-                reviewed = {p for p in current if decisions[p][0] in ("export", "release")}
-                released = {p for p in current if decisions[p][0] == "release"}
-                # Attachments stay in the vault: a report is a table, not a copy of photos.
-                pseudo = Pseudonymiser(q, reviewed, released=released)
-                answers = pseudo.answers(exportable)
-                held_back = withheld.left_behind(pseudo, exportable, answers,
-                                                 (p for p, _ in pseudo.held))
+                answers, held_back = self._as_exported(q, answers, decisions)
             info = {"uuid": origin_eid or own_eid or ids.get(iid, ""), "site": site,
                     "submitted_by": (names.get(researcher or "", interviewer) if origin_eid
                                      else interviewer),
                     "submission_time": str(updated)[:10], "version": version,
                     "withheld": held_back}
             yield q, info, answers
+
+    def _new_export_ids(self, rows: list[repo_export.ReportRow]) -> dict[str, str]:
+        """Export ids given now to this vault's interviews that never had one (by vault id)."""
+        missing = [r.id for r in rows if r.origin_export_id is None and r.own_export_id is None]
+        if not missing:
+            return {}
+        repo_export.assign_export_ids(self.vault, missing)
+        with self.vault.read() as db:
+            return repo_export.export_ids(db, missing)
+
+    def _as_exported(self, q: Questionnaire, answers: dict[str, AnswerValue],
+                     decisions: dict[str, tuple[str, str]]) -> tuple[dict[str, AnswerValue], dict[str, str]]:
+        """An interview taken in this vault as its export would carry it, and what it would withhold."""
+        exportable = self.relevance.exportable(q, answers)
+        current = {p for p, (d, h) in decisions.items()
+                   if p in exportable and h == value_hash(exportable[p])}
+        reviewed = {p for p in current if decisions[p][0] in ("export", "release")}
+        released = {p for p in current if decisions[p][0] == "release"}
+        # Attachments stay in the vault: a report is a table, not a copy of photos.
+        pseudo = Pseudonymiser(q, reviewed, released=released)
+        shown = pseudo.answers(exportable)
+        return shown, withheld.left_behind(pseudo, exportable, shown, (p for p, _ in pseudo.held))
 
     def tables(self, lang: str | None = None, progress: ProgressFn | None = None,
                cancelled: CancelledFn | None = None) -> list[Table]:
