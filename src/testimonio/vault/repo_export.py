@@ -61,8 +61,10 @@ class ReportRow(NamedTuple):
 
 
 def _interview(row: Row) -> InterviewRow:
-    found: InterviewRow = dict(zip(INTERVIEW_COLUMNS, row, strict=True))  # type: ignore[assignment]
-    return found
+    return InterviewRow(id=str(row[0]), form_id=str(row[1]), form_version=str(row[2]),
+                        site=str(row[3]), interviewer=str(row[4]), language=str(row[5]),
+                        alias=str(row[6]), status=str(row[7]), created_at=str(row[8]),
+                        updated_at=str(row[9]), revision=int(row[10]))
 
 
 # --- candidates and export ids ----------------------------------------------------
