@@ -127,6 +127,13 @@ def render_team(out: Path, save: Callable[[Any, str], None], pump: Callable[[], 
         window.show_view(view)
         pump()
         save(window, name)
+        if view == "data":  # the free text not released: "withheld", apart from empty cells
+            data: Any = window.views["data"]
+            names = [c.name for c in data.columns]
+            if "leaving/account" in names:
+                data.table.scrollTo(data.model.index(0, names.index("leaving/account")))
+                pump()
+                save(window, "27-data-view-withheld.png")
     window.show_list()
     save(window, "30-lead-interview-list.png")
     window.close()
