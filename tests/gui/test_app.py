@@ -90,7 +90,8 @@ def test_make_screenshots_renders_every_screen(app: Any, tmp_path: Path) -> None
     for wanted in ("01-unlock.png", "01b-unlock-recovery-key.png", "02-locked-window.png",
                    "03-interview-list.png", "04-interview-constraint.png", "05b-calendar.png",
                    "06-interview-empty-repeat.png", "07-interview-last-page.png", "08-review.png",
-                   "09-completion-check.png", "11-settings.png", "14-export.png"):
+                   "09-completion-check.png", "11-settings.png", "14-export.png",
+                   "11b-settings-team-k.png", "31-retention.png"):
         assert wanted in names
     for path in written:
         assert path.stat().st_size > 5_000, path

@@ -5,7 +5,9 @@ border questionnaire, joins them, imports a bundle of invented interviews
 and a shared folder, then renders: the Team menu open, create a team, join a
 team (the fingerprint's words), my key, add a researcher, import of a
 folder, the report dialog, the data view, the summary with its filters and
-the researchers view. Called by :mod:`testimonio.gui.screenshots`.
+the researchers view; then, as the researcher after a team update and a
+receipt, the retention schedule and the settings with the lead's k.
+Called by :mod:`testimonio.gui.screenshots`.
 """
 
 from __future__ import annotations
@@ -136,5 +138,38 @@ def render_team(out: Path, save: Callable[[Any, str], None], pump: Callable[[], 
                 save(window, "27-data-view-withheld.png")
     window.show_list()
     save(window, "30-lead-interview-list.png")
+    _researcher_shots(lead, researcher, tmp, save, pump, dialog_shot)
     window.close()
     lead.lock()
+
+
+def _researcher_shots(lead: Any, researcher: Any, tmp: Path, save: Callable[[Any, str], None],
+                      pump: Callable[[], None], dialog_shot: Callable[..., None]) -> None:
+    """The researcher's side of the lead's answers: retention, and k set by the lead."""
+    from testimonio.exchange.teamupdate import Retention
+    from testimonio.gui.dialog_size import FRAME_MARGIN, available_area
+    from testimonio.gui.dialogs.settings_dialog import SettingsDialog
+    from testimonio.gui.main_window import MainWindow
+    from testimonio.gui.views.retention_dialog import RetentionDialog
+
+    lead.team_admin.set_retention(Retention("identifiers", 30))
+    lead.team_admin.publish(tmp / "update-1.tupdate")
+    lead.receipts.write(lead.team.roster()[0].fingerprint, tmp / "acuse.treceipt")
+    researcher.unlock(PASSPHRASE)
+    admin = researcher.team_admin
+    admin.apply_update(admin.read_update(tmp / "update-1.tupdate"))
+    researcher.receipts.import_file(tmp / "acuse.treceipt")
+    window = MainWindow(researcher)
+    area = available_area(window)
+    window.resize(area.width() - FRAME_MARGIN.width(), area.height() - FRAME_MARGIN.height())
+    window.show()
+    pump()
+    dialog_shot(RetentionDialog(researcher, window.team_menu.answers.runner, window),
+                "31-retention.png")
+    # The lead's k as a researcher sees it in Settings (the world lowered it for
+    # its few made-up interviews; the picture shows the lead's usual 5).
+    researcher.settings_store.set("team.k", "5")
+    researcher.settings_store.delete("pref.k_anonymity")
+    dialog_shot(SettingsDialog(researcher.preferences, window), "11b-settings-team-k.png")
+    window.close()
+    researcher.lock()

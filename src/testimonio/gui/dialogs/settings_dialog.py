@@ -93,13 +93,18 @@ class SettingsDialog(QDialog):
     def _fit_help(self) -> None:
         # The help lines get their small font from the style sheet only once
         # shown: give each the lines it needs then, so none is cut.
+        for combo in self.findChildren(QComboBox):
+            # Never narrower than its longest choice ("Mostradas como «menos de k»"),
+            # measured now that the style sheet's font and padding apply.
+            combo.setMinimumWidth(combo.sizeHint().width())
         for label in self.findChildren(QLabel, "help"):
             label.setMinimumHeight(label.heightForWidth(max(label.width(), 100)))
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        if self.height() < self.sizeHint().height():
-            self.resize(self.width(), self.sizeHint().height())
+        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
+        if self.height() < wanted.height() or self.width() < wanted.width():
+            self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
             keep_on_screen(self)  # a netbook's screen is the limit
 
     def _editor(self, pref: Preference, value: SettingValue) -> QWidget:
@@ -115,6 +120,7 @@ class SettingsDialog(QDialog):
             for stored, label in pref.choices:
                 combo.addItem(translated(label), stored)
             combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             return combo
         if pref.kind == "list":
             text = QPlainTextEdit(self)

@@ -149,9 +149,15 @@ class BundlesModel(_Table):
 
     def _cell(self, row: BundleRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.sequence, row.created, row.imported, row.interviews, row.outcome)[column]
+            return (row.sequence, row.created, row.imported, row.interviews,
+                    self._outcome(row.outcome))[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.SEQUENCE:
             return row.bundle_id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEQUENCE, self.INTERVIEWS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _outcome(self, stored: str) -> str:
+        # The import log keeps a fixed English word; the table shows it translated.
+        shown = {"imported": self.tr("Imported"), "already imported": self.tr("Already imported")}
+        return shown.get(stored, stored)

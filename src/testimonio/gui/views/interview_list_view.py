@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedLayout,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -98,6 +100,9 @@ class InterviewListView(QWidget):
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)
         bar.addWidget(self.search, 2)
+        # The search gives way first on a narrow screen (its placeholder may
+        # be cut, the filters' shown choice never is).
+        self.search.setMinimumWidth(90)
         # Alt+I is the Interview menu and Alt+T the Team menu: not these.
         for text, combo in ((self.tr("Sit&e:"), self.site), (self.tr("Stat&us:"), self.status),
                             (self.tr("&Questionnaire:"), self.form),
@@ -218,6 +223,8 @@ class InterviewListView(QWidget):
             self.form.addItem(title, form_id)
         self.model.titles = titles
         self._fill_researchers()
+        for combo in (self.site, self.status, self.form):
+            _keep_first_item_whole(combo)
 
     def _fill_researchers(self) -> None:
         self.researcher.clear()
@@ -228,6 +235,7 @@ class InterviewListView(QWidget):
             people = []
         for name in people:
             self.researcher.addItem(name, name)
+        _keep_first_item_whole(self.researcher)
         for widget in (self.researcher, self.researcher_label):
             widget.setVisible(len(people) > 1)
         from testimonio.gui.models.interview_table_model import COLUMNS
@@ -320,3 +328,16 @@ class InterviewListView(QWidget):
         interview_id = self.model.interview_id(index.row())
         if interview_id:
             self.open_requested.emit(interview_id)
+
+
+def _keep_first_item_whole(combo: QComboBox) -> None:
+    """At least as wide as its first entry ("All sites"…), which shows until a
+    filter is chosen: a 1024 px screen in Spanish squeezed it to "Todos los lugare"."""
+    if not combo.count():
+        return
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    text = QSize(metrics.horizontalAdvance(combo.itemText(0)) + 4, metrics.height())
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo)
+    combo.setMinimumWidth(size.width())

@@ -61,7 +61,9 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        # Wide enough for the whole interview id and what the policy does (a
+        # netbook's screen still limits it: see dialog_size.install_screen_fit).
+        self.resize(960, 440)
         runner.purged.connect(self.reload)
         runner.busy_changed.connect(self._busy)
         self.reload()
@@ -85,11 +87,15 @@ class RetentionDialog(QDialog):
         self.policy_label.setText(text)
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
-            cells = [row.interview_id, row.alias, row.received_at, self._action(row),
+            # The id's start, as the interview list's search takes it; whole in the tooltip
+            # (32 digits left no room for what the policy does on a netbook).
+            cells = [row.interview_id[:8], row.alias, row.received_at, self._action(row),
                      self.tr("today") if row.due_now else row.due]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if column == 0:
+                    item.setToolTip(row.interview_id)
                 self.table.setItem(n, column, item)
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr("{0} received interview(s) on this laptop.").format(len(rows))
