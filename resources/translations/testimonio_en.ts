@@ -451,6 +451,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CapsLockWatch</name>

@@ -458,6 +458,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Ya importado</translation>
+    </message>
 </context>
 <context>
     <name>CapsLockWatch</name>

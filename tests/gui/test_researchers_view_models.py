@@ -38,4 +38,4 @@ def test_bundles_model(qtmodeltester) -> None:
     bundles = BundlesModel()
     bundles.set_rows([BundleRow(1, "b-1", "2026-11-01", "2026-11-02", 12, "imported")])
     qtmodeltester.check(bundles)
-    assert bundles.index(0, BundlesModel.OUTCOME).data() == "imported"
+    assert bundles.index(0, BundlesModel.OUTCOME).data() == "Imported"  # the log's word, translated
