@@ -9,6 +9,7 @@ exit code 3 and the lead's vault stays byte for byte as it was.
 from __future__ import annotations
 
 import copy
+import csv
 from typing import Any
 
 import pytest
@@ -63,3 +64,10 @@ def test_an_honest_field_and_an_older_record_without_it_are_both_imported(world:
         reasons = {str(r[0]) for r in db.execute("SELECT reason FROM withheld_answers")}
     assert known == [0, 1]
     assert reasons == {"not-reviewed"}  # the free text the researcher did not release
+    # The report says so in a column a script can read: the real command line, real CSV.
+    world.cli("report", "--csv", str(world.root / "report"), code=0)
+    with open(world.root / "report" / "border_testimony.csv", encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    assert header[-1] == "_withheld" and header[-2] == "_index"
+    cells = sorted(row[-1] for row in rows)
+    assert cells[-1] == "unknown" and "leaving/account:not-reviewed" in cells[0].split()
