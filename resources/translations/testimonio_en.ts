@@ -2795,6 +2795,14 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not given (n=%1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2803,6 +2803,14 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>retenido</translation>
     </message>
     <message>
+        <source>gender</source>
+        <translation>género</translation>
+    </message>
+    <message>
+        <source>days waited</source>
+        <translation>días de espera</translation>
+    </message>
+    <message>
         <source>not given (n=%1)</source>
         <translation>no indicado (n=%1)</translation>
     </message>

@@ -384,12 +384,14 @@ class SummaryView(QWidget):
         def count(c: Any) -> str:
             return fewer if c.fewer else str(c.count)
 
+        # The figures' own words for their questions (a calculation has no label of its own).
+        words = {"gender": self.tr("gender"), "days_waited": self.tr("days waited")}
         for c in s.withheld:
             name, _, reason = c.key.partition(":")
-            labels[name] = c.label
+            labels[name] = words.get(name, c.label)
             parts.setdefault(name, []).append(f"{self._withheld_words(reason)} (n={count(c)})")
         for c in s.not_given:
-            labels[c.key] = c.label
+            labels[c.key] = words.get(c.key, c.label)
             parts.setdefault(c.key, []).append(self.tr("not given (n=%1)").replace("%1", count(c)))
         if not parts:
             return ""
