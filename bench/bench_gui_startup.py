@@ -7,9 +7,12 @@ filter/search ≤ 100 ms, RSS ≤ 300 MB.
 
 What a user meets is measured in a fresh process, as the program starts: the
 vault is made with the real, tuned Argon2id parameters, the child imports
-only what the program imports, shows the unlock dialog, derives the key,
-opens the vault and shows the list; it prints each step and its peak RSS
-(VmHWM, which includes Argon2id's memory at unlock). The filters are
+only what the program imports, shows the unlock dialog, starts loading the
+main window's modules in the background as the program does, unlocks at
+once (derivation and that load side by side), opens the vault and shows the
+list; then it times the derivation alone, and prints each step and its peak
+RSS (VmHWM, which includes Argon2id's memory at unlock). Children may write
+and use compiled bytecode, as an installed program has it. The filters are
 then timed in this process on the same vault.
 """
 
@@ -65,7 +68,7 @@ FLOW = textwrap.dedent("""
     import sys, time
     t0 = time.perf_counter()
     from pathlib import Path
-    from testimonio.app import create_application
+    from testimonio.app import create_application, preload_main_window
     from testimonio.gui.context import AppContext
     from testimonio.gui.i18n import languages, remembered_language
     from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
@@ -76,13 +79,10 @@ FLOW = textwrap.dedent("""
     dialog.show()
     app.processEvents()
     t_dialog = time.perf_counter()
-    modules_at_dialog = set(sys.modules)
-    from testimonio.vault import SLOTS_NAME
-    from testimonio.vault.slots import PASSPHRASE, read_slot_file
-    slot = read_slot_file(Path(sys.argv[1]) / SLOTS_NAME).slot(PASSPHRASE)
-    k0 = time.perf_counter()
-    slot.kdf.derive(sys.argv[2], slot.salt)
-    kdf_s = time.perf_counter() - k0
+    # As app.open_vault: the main window's modules load in the background once
+    # the dialog is up. The passphrase is "typed" at once (the worst case: the
+    # load then runs alongside the key derivation, not while someone types).
+    preload_main_window()
     dialog.close()
     u0 = time.perf_counter()
     context.unlock(sys.argv[2])
@@ -94,6 +94,13 @@ FLOW = textwrap.dedent("""
     QApplication.processEvents()
     rows = window.list_view.model.rowCount()
     shown_s = time.perf_counter() - u0
+    # The key derivation alone, afterwards (nothing else running in this process).
+    from testimonio.vault import SLOTS_NAME
+    from testimonio.vault.slots import PASSPHRASE, read_slot_file
+    slot = read_slot_file(Path(sys.argv[1]) / SLOTS_NAME).slot(PASSPHRASE)
+    k0 = time.perf_counter()
+    slot.kdf.derive(sys.argv[2], slot.salt)
+    kdf_s = time.perf_counter() - k0
     heavy = sorted(m for m in ("pyxform", "openpyxl") if m in sys.modules)
     peak = next(int(l.split()[1]) / 1024 for l in open('/proc/self/status') if l.startswith('VmHWM:'))
     print(f"{t_dialog - t0:.4f} {kdf_s:.4f} {shown_s:.4f} {rows} {peak:.0f} {','.join(heavy) or '-'}",
@@ -101,10 +108,20 @@ FLOW = textwrap.dedent("""
 """)
 
 
+def child_env() -> dict[str, str]:
+    """The children's environment: this source tree, and compiled bytecode allowed
+    (an installed program has its .pyc files; without them every start compiles)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def bench_flow(vault: Path) -> None:
     """Launch, unlock with the real key derivation and show the list, in a fresh process."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = child_env()
     runs = []
+    subprocess.run([sys.executable, "-c", FLOW, str(vault), PASSPHRASE], env=env,
+                   capture_output=True, text=True, check=True)  # writes the bytecode once
     for _ in range(3):
         out = subprocess.run([sys.executable, "-c", FLOW, str(vault), PASSPHRASE], env=env,
                              capture_output=True, text=True, check=True).stdout.split()
@@ -154,7 +171,7 @@ def make_vault(folder: Path) -> Path:
 
 
 def bench_launch(vault: Path) -> float:
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = child_env()
     times = []
     for _ in range(3):
         start = time.perf_counter()

@@ -11,9 +11,11 @@ behind the main window are loaded only once the vault is open.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,11 +42,41 @@ def open_vault(context: AppContext, languages: Languages) -> bool:
         _startup_probe(wizard, "first-run-wizard-shown")
         wizard.exec()
         return bool(context.is_open)
+    from PySide6.QtCore import QTimer
+
     from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 
     dialog = UnlockDialog(context)
     _startup_probe(dialog, "unlock-dialog-shown")
+    QTimer.singleShot(0, dialog, preload_main_window)  # once the dialog is up
     return bool(dialog.exec()) and context.is_open
+
+
+# The main window and what it imports only while it is built (its menus).
+_MAIN_WINDOW_MODULES = ("testimonio.gui.main_window", "testimonio.gui.team_menu",
+                        "testimonio.gui.answers_menu", "testimonio.gui.retention_runner")
+
+
+def preload_main_window() -> threading.Thread:
+    """Import the main window's modules in a background thread while the unlock dialog waits.
+
+    They take most of the time between the key derivation and the list
+    (issue 17: unlock to list <= 300 ms). The person types the passphrase
+    meanwhile, and Argon2id releases the GIL while it derives, so the import
+    runs alongside either. Only modules are loaded here (no widget is made
+    off the GUI thread); the main thread's own import later waits for this
+    one if it is still running.
+    """
+    def load() -> None:
+        try:
+            for name in _MAIN_WINDOW_MODULES:
+                importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the GUI thread's own import will raise it
+            log.debug("preloading the main window failed", exc_info=True)
+
+    thread = threading.Thread(target=load, name="preload-main-window", daemon=True)
+    thread.start()
+    return thread
 
 
 def _startup_probe(dialog: QDialog, line: str) -> None:

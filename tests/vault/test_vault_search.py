@@ -69,3 +69,25 @@ def test_pages_in_any_order_join_up_to_the_whole_list(tmp_path: Path) -> None:
                 assert {r.site for r in filtered} == {"site 1"} and len(filtered) == 19
     finally:
         vault.lock()
+
+
+def test_interviewers_are_read_name_by_name_through_their_index(tmp_path: Path) -> None:
+    vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.FAST)
+    try:
+        service = InterviewService(vault)
+        for who in ("bruno", "Ana", "carla", "ana", "Bruno", "Ana", "Ñandú", "Zoe"):
+            service.start("form", "1", "Tumbes", who, "es")
+        with vault.read() as db:
+            plain = [r[0] for r in db.execute(
+                "SELECT DISTINCT interviewer FROM interviews ORDER BY interviewer COLLATE NOCASE")]
+            plan = " ".join(str(r[-1]) for r in db.execute(
+                "EXPLAIN QUERY PLAN SELECT min(interviewer) FROM interviews WHERE interviewer > ?",
+                ("Ana",)))
+        def nocase(name: str) -> tuple[str, str]:  # SQLite's NOCASE folds ASCII letters only
+            return "".join(c.lower() if c.isascii() else c for c in name), name
+
+        assert service.interviewers() == sorted(plain, key=nocase)  # what the full read gives
+        assert service.interviewers()[:2] == ["Ana", "ana"] and len(plain) == 7
+        assert "interviews_interviewer" in plan and "SCAN interviews" not in plan
+    finally:
+        vault.lock()

@@ -50,9 +50,14 @@ class VersionConflict(BadInput):
     """The same form id and version is installed with different content."""
 
 
+# Compiled when the module loads (the main window's modules load in the background
+# at the unlock dialog): its Unicode classes take a noticeable moment to build.
+_VERSION_PARTS = re.compile(r"\d+|[^\d.\-_ ]+")
+
+
 def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     """Natural order of version strings: ``1.10`` after ``1.9``, numbers before words."""
-    parts = re.findall(r"\d+|[^\d.\-_ ]+", version)
+    parts = _VERSION_PARTS.findall(version)
     return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts)
 
 

@@ -401,6 +401,14 @@ CREATE INDEX withheld_answers_path ON withheld_answers (path, reason);
 ALTER TABLE imported_origin ADD COLUMN withheld_known INTEGER NOT NULL DEFAULT 0;
 """
 
+# The list's "who took it" filter is filled at every unlock from the distinct
+# interviewers: with this index that is one seek per name (vault/repo_interviews.py)
+# instead of reading all 100 000 rows (issue 17: unlock to list <= 300 ms).
+# The interviewer never changes once written, so saves do not touch it.
+_V11_INTERVIEWER = """
+CREATE INDEX interviews_interviewer ON interviews (interviewer);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -414,6 +422,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "the researcher of an imported interview on its row, indexed",
               _V9_RESEARCHER_ON_INTERVIEW),
     Migration(10, "(lead) withheld answers of imported interviews, and why", _V10_WITHHELD),
+    Migration(11, "interviewers by index (the list's filter at unlock)", _V11_INTERVIEWER),
 )
 
 SCHEMA_VERSION_TABLE = (
