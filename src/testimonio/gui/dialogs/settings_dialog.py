@@ -11,16 +11,18 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -81,8 +83,17 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.setMinimumWidth(520)
+        # The settings scroll on a screen too short for them all (a 1024×600
+        # netbook in Spanish, with the lead's k explained): the buttons stay.
+        self.body = QWidget(self)
+        self.body.setLayout(form)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
@@ -102,7 +113,10 @@ class SettingsDialog(QDialog):
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
+        body = self.body.sizeHint()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        wanted = QSize(body.width() + bar, body.height()) + (
+            self.sizeHint() - self.scroll_area.sizeHint())  # the message, buttons and margins
         if self.height() < wanted.height() or self.width() < wanted.width():
             self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
             keep_on_screen(self)  # a netbook's screen is the limit
