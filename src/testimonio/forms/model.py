@@ -179,20 +179,25 @@ class Questionnaire:
     privacy_dates: str = "month"
     _by_path: Mapping[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _by_name: Mapping[str, Node] = field(default_factory=dict, repr=False, compare=False)
+    _nodes: tuple[Node, ...] = field(default=(), init=False, repr=False, compare=False)  # root.walk(), once
 
     def __post_init__(self) -> None:
-        by_path = {node.path: node for node in self.root.walk()}
+        # The tree is immutable: it is walked once here, not on every walk().
+        nodes = tuple(self.root.walk())
+        by_path = {node.path: node for node in nodes}
         by_name: dict[str, Node] = {}
-        for node in self.root.walk():
+        for node in nodes:
             by_name.setdefault(node.name, node)
+        object.__setattr__(self, "_nodes", nodes)
         object.__setattr__(self, "_by_path", MappingProxyType(by_path))
         object.__setattr__(self, "_by_name", MappingProxyType(by_name))
 
     def walk(self) -> Iterator[Node]:
-        return self.root.walk()
+        """Every node, depth first, in form order (the root's ``walk``)."""
+        return iter(self._nodes)
 
     def questions(self) -> Iterator[Question]:
-        return (n for n in self.root.walk() if isinstance(n, Question))
+        return (n for n in self._nodes if isinstance(n, Question))
 
     def node(self, path: str) -> Node:
         """The node at a (model) path; KeyError if there is none."""
