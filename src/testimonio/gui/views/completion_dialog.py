@@ -91,7 +91,7 @@ class CompletionDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Not ready to complete"))
-        self.resize(760, 420)
+        self.resize(1000, 420)  # a netbook's width at most (the screen fit clamps it)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("%n problem(s) must be fixed before the interview can be "
                                "completed. Pick one to go to its question.", "", len(problems)), self)
