@@ -20,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-
+sys.path.insert(0, str(ROOT / "bench"))
+from figures import report  # noqa: E402
 from testimonio.services.export import ExportService  # noqa: E402
 from testimonio.services.folder_import import IMPORTED, FolderImporter  # noqa: E402
 from testimonio.services.interviews import InterviewService  # noqa: E402
@@ -93,6 +94,7 @@ def main() -> int:
         print(f"  first pass   {first_s:7.2f} s   ({imported} imported)")
         print(f"  second pass  {second_s:7.2f} s   (target <= 2; {second.known} known, "
               f"{len(second.items)} handled)")
+        report(f"import --folder, second pass over {args.bundles} known bundles", second_s, 2, " s")
         lead.lock()
         researcher.lock()
     finally:

@@ -39,7 +39,7 @@ from openpyxl import Workbook
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
-from figures import peak_rss_mb  # noqa: E402
+from figures import peak_rss_mb, report  # noqa: E402
 from testimonio.errors import TestimonioError  # noqa: E402
 from testimonio.exchange.bundle import AttachmentSource, write_bundle  # noqa: E402
 from testimonio.exchange.manifest import Limits  # noqa: E402
@@ -171,6 +171,8 @@ def main() -> int:
     print(f"import of bundles declaring {args.mib} MiB of records, 50 000 records or 152 MiB of "
           f"attachments: peak RSS {worst:.0f} MB; "
           f"target < {TARGET_MB} MB: {verdict}")
+    report(f"hostile bundles declaring {args.mib} MiB of records, import peak RSS", worst,
+           TARGET_MB, " MB")
     return 0
 
 

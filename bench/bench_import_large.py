@@ -30,7 +30,7 @@ from openpyxl import Workbook
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
-from figures import peak_rss_mb  # noqa: E402
+from figures import peak_rss_mb, report  # noqa: E402
 from testimonio.services.export import ExportService  # noqa: E402
 from testimonio.services.import_ import ImportService  # noqa: E402
 from testimonio.services.interviews import InterviewService  # noqa: E402
@@ -158,6 +158,8 @@ def main() -> int:
               f"{stored} attachments stored ({stored_bytes / MIB:.0f} MiB)")
         verdict = "meets" if peak < TARGET_MB else "MISSES"
         print(f"import peak RSS (child, VmHWM): {peak:.0f} MB; target < {TARGET_MB} MB: {verdict}")
+        report(f"import of a {size / 1e9:.2f} GB bundle with attachments, peak RSS", peak,
+               TARGET_MB, " MB")
         if added != count or stored != count:
             print("ERROR: the import did not store every interview and photo")
             return 1
