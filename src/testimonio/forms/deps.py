@@ -89,6 +89,7 @@ class _Builder:
         self.label_refs: dict[tuple[str, str], tuple[str, ...]] = {}
         self.driving: dict[str, set[str]] = {}  # node -> nodes its driving columns read
         self.shown: dict[str, set[str]] = {}
+        self._refs: dict[int, tuple[Expr, set[Ref | Path]]] = {}  # parse() gives one tree per text
 
     def error(self, node: Node, column: str, message: str) -> FormError:
         return FormError(message, file=self.q.source_name or None, sheet="survey", row=node.row, column=column)
@@ -134,7 +135,10 @@ class _Builder:
             ) from None
         self.exprs[(node.path, column)] = expr
         targets = self.driving if column in DRIVING else self.shown
-        for ref in references(expr):
+        found = self._refs.get(id(expr))
+        if found is None or found[0] is not expr:  # one walk per distinct expression of this form
+            found = self._refs[id(expr)] = (expr, references(expr))
+        for ref in found[1]:
             path = self.resolve(node, column, ref)
             if path is None:
                 continue
@@ -145,6 +149,8 @@ class _Builder:
     def add_label(self, node: Node, column: str, texts: Iterable[str]) -> None:
         names: list[str] = []
         for text in texts:
+            if "${" not in text:
+                continue  # most labels: nothing to look for
             for raw in _LABEL_REF.findall(text):
                 name = raw.strip()
                 if not _has_name(self.q, name):
