@@ -41,9 +41,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import sqlcipher3  # noqa: E402
 
+from figures import report  # noqa: E402
 from testimonio.services.interviews import InterviewQuery, InterviewService  # noqa: E402
 from testimonio.vault import DB_NAME, KdfParams, Vault  # noqa: E402
 from testimonio.vault import slots as slotfile  # noqa: E402
@@ -57,7 +59,9 @@ SITES = ["Aguas Verdes", "Huaquillas", "Tumbes", "Zarumilla", "Arenillas", "Mach
          "Santa Rosa", "Pasaje", "Zorritos", "Máncora"]
 NAMES = ["Rosa", "María", "José", "Luis", "Ana", "Carmen", "Jorge", "Quispe", "Mamani",
          "Flores", "Rodríguez", "Yupanqui", "Chávez", "Torres", "Vargas", "Huamán"]
-SEARCHES = ["quispe", "rosa 1", "yupan", "carmen fl", "ánchez", "vargas 99", "luis", "mam"]
+# Three characters or more search the alias anywhere (trigram index); one or two
+# find the aliases that begin with them (alias index ranges).
+SEARCHES = ["quispe", "rosa 1", "yupan", "carmen fl", "ánchez", "vargas 99", "luis", "mam", "ma", "j"]
 
 
 def _percentile(values: list[float], p: float) -> float:
@@ -317,6 +321,11 @@ def main() -> int:
             base = plain_pages[name]
             print(f"{name:40}  vault p50 {_ms(statistics.median(times))} max {_ms(max(times))}"
                   f"   base p50 {_ms(statistics.median(base))} max {_ms(max(base))}")
+        report("save one answer, random interview, p99", 1000 * _percentile(vault_saves, 99), 5, " ms")
+        report("save one answer, p50 / unkeyed SQLite of the same engine",
+               statistics.median(vault_saves) / statistics.median(plain_saves), 1.5, "x")
+        for name, times in vault_pages.items():
+            report(f"list: {name}, worst", 1000 * max(times), 30, " ms")
         print(f"unlock (whole)          {_ms(unlock)}")
         print(f"  Argon2id derivation   {_ms(derive)}")
         print(f"  key to first query    {_ms(first_query)}")

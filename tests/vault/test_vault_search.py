@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from vault_fixtures import PASSPHRASE
 
 from testimonio.services.interviews import InterviewQuery, InterviewService
-from testimonio.vault import KdfParams, Vault
+from testimonio.vault import KdfParams, Vault, records
 
 ALIASES = ["José Pérez", "Jose Luis", "María Sánchez", "ROSA quispe", 'Ana "la" Flores', "Ñusta"]
 
@@ -89,5 +90,52 @@ def test_interviewers_are_read_name_by_name_through_their_index(tmp_path: Path) 
         assert service.interviewers() == sorted(plain, key=nocase)  # what the full read gives
         assert service.interviewers()[:2] == ["Ana", "ana"] and len(plain) == 7
         assert "interviews_interviewer" in plan and "SCAN interviews" not in plan
+    finally:
+        vault.lock()
+
+
+def test_short_searches_find_aliases_that_begin_so_whatever_the_accents(tmp_path: Path) -> None:
+    vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.FAST)
+    try:
+        service = InterviewService(vault)
+        for alias in ("Álvaro Ruiz", "alberto", "Ñusta", "nubia", "Pérez", "Óscar", "ÑA"):
+            iid = service.start("form", "1", "Tumbes", "ana", "es")
+            service.set_answer(iid, "alias", alias, "ana")
+        assert _aliases(service, "al") == ["alberto", "Álvaro Ruiz"]
+        assert _aliases(service, "Á") == ["alberto", "Álvaro Ruiz"]
+        assert _aliases(service, "nu") == ["nubia", "Ñusta"]
+        assert _aliases(service, "ña") == ["ÑA"]
+        assert _aliases(service, "os") == ["Óscar"]
+        assert _aliases(service, "ez") == []  # not inside: three characters are needed for that
+        assert _aliases(service, "rez") == ["Pérez"]
+        assert _aliases(service, "%") == [] and _aliases(service, "_") == []  # no wildcards
+    finally:
+        vault.lock()
+
+
+def test_a_search_with_many_matches_gives_the_same_pages_through_the_sort_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.FAST)
+    try:
+        service = InterviewService(vault)
+        with vault.transaction() as db:
+            db.executemany(
+                "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+                "alias, status, created_at, updated_at) VALUES (?, 'f', '1', ?, 'ana', 'es', ?, "
+                "'draft', '2026-01-01T00:00:00Z', ?)",
+                [(f"{n:032x}", f"site {n % 3}", f"María {'Quispe' if n % 2 else 'Rosa'} {n}",
+                  f"2026-01-0{1 + n % 4}T00:00:00Z") for n in range(40)])
+        queries = [InterviewQuery(search=text, site=site, sort=sort, offset=offset, limit=7)
+                   for text in ("quispe", "ma", "maría", "m") for site in (None, "site 1")
+                   for sort in ("updated", "alias") for offset in (0, 7, 14)]
+        few = [([r.id for r in service.page(q)], service.count(q)) for q in queries]
+        monkeypatch.setattr(records, "MANY_MATCHES", 3)  # every search above counts as many
+        many = [([r.id for r in service.page(q)], service.count(q)) for q in queries]
+        assert many == few and sum(len(ids) for ids, _ in few) > 100
+        with vault.read() as db:
+            plan = " ".join(str(r[-1]) for r in db.execute(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM interviews WHERE +rowid IN (SELECT 1) "
+                "ORDER BY updated_at DESC, rowid DESC LIMIT 7"))
+        assert "interviews_updated" in plan and "TEMP B-TREE" not in plan  # walks the order index
     finally:
         vault.lock()

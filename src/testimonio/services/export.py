@@ -270,10 +270,10 @@ class ExportService:
                 raise Cancelled() from None
             steps.check()
             with self.vault.transaction() as db:
-                repo_export.record_sent(db, plan.sequence, manifest.bundle_id, now(), [
+                repo_export.record_sent(db, plan.sequence, manifest.bundle_id, now(), (
                     repo_export.SentItem(p.interview_id, p.revision, p.export_id,
                                          {"form_id": p.quasi.form_id, "values": dict(p.quasi.values)})
-                    for p in plan.records])
+                    for p in plan.records))
                 move_into_place(tmp, out)
         finally:
             tmp.unlink(missing_ok=True)

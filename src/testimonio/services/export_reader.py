@@ -29,10 +29,11 @@ from testimonio.services.export_plan import (
 )
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
-from testimonio.vault import Vault, repo_export, repo_settings
+from testimonio.vault import Vault, repo_export, repo_imports, repo_settings
 from testimonio.vault import records as rec
 from testimonio.vault.db import Db
 
+_READ_CACHE_KIB = 8 * 1024
 # (attachment id, stored hash, long side) -> (problem, mime, size, hash) of its cleaned picture.
 CleanedCache = dict[tuple[str, str, int], tuple[str, str, int, str]]
 
@@ -55,7 +56,9 @@ class PlanReader:
 
     def plan_chunk(self, interview_ids: list[str]) -> list[PlannedRecord]:
         """The planned records of these interviews, in this order."""
-        with self.vault.read() as db:
+        # Answers are read once: a small page cache keeps them from filling the
+        # vault's large one (memory would grow with the interviews exported).
+        with self.vault.read() as db, repo_imports.small_page_cache(db, _READ_CACHE_KIB):
             rows = repo_export.interview_rows(db, interview_ids)
             missing = [i for i in interview_ids if i not in self.export_ids]
             if missing:

@@ -6,9 +6,9 @@ only knows how rows look and how to find them, a page at a time.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -165,29 +165,15 @@ def interview(db: Db, interview_id: str) -> Interview:
     return Interview(*row)
 
 
-def _escape_like(text: str) -> str:
-    return re.sub(r"([\\%_])", r"\\\1", text)
-
-
 # Spanish names are typed without their accents in a hurry ("jose" for
 # "José"): the search folds both sides. Searches of three characters or more
-# use the trigram index (migration 8, which folds accents itself); for one or
-# two, SQLite's LIKE folds ASCII case only, so the accented letters of Spanish
-# (either case) are replaced in SQL (no Python function per row).
+# use the trigram index (migration 8, which folds accents itself); one or two
+# find the aliases that begin with them, through ranges of the alias index
+# for every accented spelling of those letters (_VARIANTS).
 _FOLDS = (("á", "a"), ("Á", "a"), ("à", "a"), ("À", "a"), ("é", "e"), ("É", "e"),
           ("è", "e"), ("È", "e"), ("í", "i"), ("Í", "i"), ("ó", "o"), ("Ó", "o"),
           ("ò", "o"), ("Ò", "o"), ("ú", "u"), ("Ú", "u"), ("ü", "u"), ("Ü", "u"),
           ("ñ", "n"), ("Ñ", "n"), ("ç", "c"), ("Ç", "c"))
-
-
-def _folded_sql(column: str) -> str:
-    expression = column
-    for accented, plain in _FOLDS:
-        expression = f"replace({expression}, '{accented}', '{plain}')"
-    return expression
-
-
-_FOLDED_ALIAS = _folded_sql("alias")
 
 
 def fold_accents(text: str) -> str:
@@ -197,7 +183,43 @@ def fold_accents(text: str) -> str:
     return text
 
 
-def _where(query: InterviewQuery) -> tuple[str, list[Any]]:
+# Each plain letter and the accented ones it stands for, in both cases (SQLite's
+# NOCASE, which the alias index uses, folds ASCII letters only).
+_VARIANTS: dict[str, tuple[str, ...]] = {}
+for _accented, _plain in _FOLDS:
+    _VARIANTS[_plain] = (*_VARIANTS.get(_plain, (_plain,)), _accented)
+# Above this many matches a search lets the list's sort index drive the page
+# (stopping at the page's end) instead of reading and sorting every match.
+MANY_MATCHES = 1000
+
+
+def _matches(text: str) -> tuple[str, list[Any]]:
+    """A query of the rowids a search text matches, from indexes alone, and its parameters.
+
+    Three characters or more: the alias anywhere, case and accents ignored
+    ("jose" finds "José"), through the trigram index (migration 8). One or
+    two are too short for trigrams: the aliases that begin with them, through
+    ranges of the alias index for every accented spelling of those letters.
+    Either way, or the start of the id.
+    """
+    prefix = text.lower()
+    ids = [prefix, prefix + "\U0010ffff"]
+    if len(text) >= TRIGRAM:
+        phrase = '"' + text.replace('"', '""') + '"'
+        return ("SELECT rowid FROM interviews_alias_fts WHERE interviews_alias_fts MATCH ? "
+                "UNION SELECT rowid FROM interviews WHERE id >= ? AND id < ?"), [phrase, *ids]
+    options = [_VARIANTS.get(fold_accents(ch).lower(), (ch,)) for ch in text]
+    starts = ["".join(chars) for chars in itertools.product(*options)]
+    ranges = " UNION ".join("SELECT rowid FROM interviews WHERE alias COLLATE NOCASE >= ? "
+                            "AND alias COLLATE NOCASE < ?" for _ in starts)
+    bounds = [bound for start in starts for bound in (start, start + "\U0010ffff")]
+    return f"{ranges} UNION SELECT rowid FROM interviews WHERE id >= ? AND id < ?", [*bounds, *ids]
+
+
+def _where(query: InterviewQuery, many: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause and parameters. ``many``: the search matches many interviews,
+    so its matches only filter the rows an index walks in the list's order
+    (``+rowid``: the page stops at its end) instead of being read and sorted."""
     clauses: list[str] = []
     params: list[Any] = []
     for column, value in (("site", query.site), ("status", query.status),
@@ -206,21 +228,21 @@ def _where(query: InterviewQuery) -> tuple[str, list[Any]]:
             clauses.append(f"{column} = ?")
             params.append(value)
     text = (query.search or "").strip()
-    if len(text) >= TRIGRAM:
-        # The alias anywhere, case and accents ignored ("jose" finds "José"),
-        # through the trigram index (migration 8); or the start of the id.
-        phrase = '"' + text.replace('"', '""') + '"'
-        prefix = text.lower()
-        clauses.append("rowid IN (SELECT rowid FROM interviews_alias_fts "
-                       "WHERE interviews_alias_fts MATCH ? "
-                       "UNION ALL SELECT rowid FROM interviews WHERE id >= ? AND id < ?)")
-        params += [phrase, prefix, prefix + "\U0010ffff"]
-    elif text:
-        # One or two characters are too short for trigrams: a plain scan.
-        pattern = _escape_like(text)
-        clauses.append(f"({_FOLDED_ALIAS} LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
-        params += [f"%{fold_accents(pattern)}%", f"{pattern.lower()}%"]
+    if text:
+        matches, more = _matches(text)
+        clauses.append(f"{'+' if many else ''}rowid IN ({matches})")
+        params += more
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _many_matches(db: Db, query: InterviewQuery) -> bool:
+    """Whether the search matches more than :data:`MANY_MATCHES` interviews (counted up to that)."""
+    text = (query.search or "").strip()
+    if not text:
+        return False
+    matches, params = _matches(text)
+    return int(scalar(db, f"SELECT count(*) FROM ({matches} LIMIT ?)",
+                      [*params, MANY_MATCHES + 1])) > MANY_MATCHES
 
 
 def page(db: Db, query: InterviewQuery) -> list[InterviewSummary]:
@@ -229,7 +251,7 @@ def page(db: Db, query: InterviewQuery) -> list[InterviewSummary]:
     if order is None:
         raise BadInput(f"Cannot sort interviews by '{query.sort}'.")
     direction = "DESC" if query.descending else "ASC"
-    where, params = _where(query)
+    where, params = _where(query, _many_matches(db, query))
     limit = max(0, min(query.limit, MAX_PAGE))
     offset = max(0, query.offset)
     # Deferred join: the page's rowids come from an index alone (every index
@@ -250,7 +272,12 @@ def page(db: Db, query: InterviewQuery) -> list[InterviewSummary]:
 
 def count(db: Db, query: InterviewQuery) -> int:
     """How many interviews match ``query`` (offset and limit ignored)."""
-    where, params = _where(query)
+    text = (query.search or "").strip()
+    if text and not (query.site or query.status or query.form_id or query.interviewer):
+        # A search alone is counted in the indexes, without reading a row.
+        matches, params = _matches(text)
+        return int(scalar(db, f"SELECT count(*) FROM ({matches})", params))
+    where, params = _where(query, _many_matches(db, query))
     return int(scalar(db, f"SELECT count(*) FROM interviews{where}", params))
 
 

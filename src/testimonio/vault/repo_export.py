@@ -8,6 +8,7 @@ check k-anonymity; this module only reads and writes the rows.
 
 from __future__ import annotations
 
+import itertools
 import json
 import secrets
 from collections.abc import Iterable
@@ -214,18 +215,23 @@ def next_sequence(db: Db) -> int:
 def record_sent(db: Db, sequence: int, bundle_id: str, at: str, items: Iterable[SentItem]) -> None:
     """Record a written bundle: its number, what left, the quasi keys for k-anonymity.
 
-    BadInput when another export took the number meanwhile.
+    ``items`` is read once, a batch at a time (an export of 50 000 interviews
+    keeps no list of them). BadInput when another export took the number meanwhile.
     """
     if db.execute("SELECT 1 FROM bundles_sent WHERE sequence = ?", (sequence,)).fetchone():
         raise BadInput("Another export finished meanwhile; run the export again.")
-    sent = list(items)
-    db.execute("INSERT INTO bundles_sent (sequence, bundle_id, at, interviews) VALUES (?, ?, ?, ?)",
-               (sequence, bundle_id, at, len(sent)))
-    db.executemany("INSERT INTO bundle_items (sequence, interview_id, revision, export_id) "
-                   "VALUES (?, ?, ?, ?)",
-                   [(sequence, s.interview_id, s.revision, s.export_id) for s in sent])
-    db.executemany("UPDATE pseudonyms SET exported_revision = ?, quasi = ? WHERE interview_id = ?",
-                   [(s.revision, json.dumps(s.quasi), s.interview_id) for s in sent])
+    db.execute("INSERT INTO bundles_sent (sequence, bundle_id, at, interviews) VALUES (?, ?, ?, 0)",
+               (sequence, bundle_id, at))
+    sent = 0
+    items = iter(items)
+    while batch := list(itertools.islice(items, _BATCH)):
+        sent += len(batch)
+        db.executemany("INSERT INTO bundle_items (sequence, interview_id, revision, export_id) "
+                       "VALUES (?, ?, ?, ?)",
+                       [(sequence, s.interview_id, s.revision, s.export_id) for s in batch])
+        db.executemany("UPDATE pseudonyms SET exported_revision = ?, quasi = ? WHERE interview_id = ?",
+                       [(s.revision, json.dumps(s.quasi), s.interview_id) for s in batch])
+    db.execute("UPDATE bundles_sent SET interviews = ? WHERE sequence = ?", (sent, sequence))
 
 
 # --- the lead's report ------------------------------------------------------------
