@@ -2810,6 +2810,10 @@ Start one with Interview → New (Ctrl+N).</source>
         <source>Answers the figures lack: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Some interviews came in bundles of older programs, which do not say what they withheld: some counted as not given may have been withheld.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TeamDialog</name>

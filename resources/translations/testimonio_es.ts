@@ -2818,6 +2818,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <source>Answers the figures lack: %1.</source>
         <translation>Respuestas que faltan en las cifras: %1.</translation>
     </message>
+    <message>
+        <source>Some interviews came in bundles of older programs, which do not say what they withheld: some counted as not given may have been withheld.</source>
+        <translation>Algunas entrevistas llegaron en paquetes de versiones anteriores del programa, que no dicen qué retuvieron: algunas respuestas contadas como no indicadas pueden haberse retenido.</translation>
+    </message>
 </context>
 <context>
     <name>TeamDialog</name>

@@ -8,6 +8,7 @@ released). The lead imports both bundles.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from smallk import lower_k
 from testimonio.gui.views.data_view import DataView
 from testimonio.gui.views.summary_view import SummaryView
 from testimonio.services.data_view import SUPPRESSED
+from testimonio.services.summary import Count
 
 
 @pytest.fixture
@@ -84,3 +86,7 @@ def test_the_summary_counts_withheld_apart_from_not_given(qtbot: Any, lead: Any)
     withheld_group = view._group_label("Tumbes · ⊘suppressed")
     assert withheld_group.endswith(view._withheld_words(SUPPRESSED))
     assert withheld_group != view._group_label("Tumbes · —")
+    # Interviews of older bundles did not say what they withheld: the line says so.
+    older = replace(view.summary, not_given=(Count("gender", "Gender", 2),), unsure=True)
+    view.set_summary(older)
+    assert "older programs" in view.blanks.text() or "versiones anteriores" in view.blanks.text()

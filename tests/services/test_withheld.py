@@ -56,7 +56,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Side, Side, Side, d
     planned = plan.to_json()
     small.export.write(tmp / "small.tmb", suppress_small_groups=True)
     older = border_answers(20)
-    del older[P["occupation"]]
+    del older[P["occupation"]], older[P["decision_date"]]  # so no days waited either
     open_.add(older, site="Tumbes")
     records = [r.record for r in open_.export.plan().records]
     assert len(records) == 1
@@ -134,13 +134,18 @@ def test_the_summary_counts_withheld_apart_from_not_given(world: tuple[Side, Sid
     s = SummaryQuery(lead.vault).summary(DataFilter(FORM.form_id))
     assert s.testimonies == 6
     assert {c.key: c.count for c in s.withheld} == {"gender:suppressed": 3, "days_waited:suppressed": 3}
-    assert {c.key: c.count for c in s.not_given} == {}  # gender is required; days were all worked out
+    # Gender is required; the older bundle's interview has no days waited, and that bundle
+    # did not say what it withheld: "not given" there is unsure.
+    assert {c.key: c.count for c in s.not_given} == {"days_waited": 1} and s.unsure
     by_gender = {d.group: len(d.values) for d in s.days_waited_by_gender}
-    assert "—" not in by_gender and sum(by_gender.values()) == 3  # the suppressed have no days either
+    assert "—" not in by_gender and sum(by_gender.values()) == 2  # the suppressed have no days either
     # The same figures from the in-memory path (the report's summary).
     memory = ReportService(lead.vault).summary()
     assert {c.key: c.count for c in memory.withheld} == {c.key: c.count for c in s.withheld}
-    assert memory.not_given == s.not_given
+    assert memory.not_given == s.not_given and memory.unsure
+    # Only the interviews whose bundles said: nothing unsure.
+    said = SummaryQuery(lead.vault).summary(DataFilter(FORM.form_id, site="CEBAF Peru"))
+    assert not said.unsure and said.testimonies == 5
 
 
 def test_the_report_lists_withheld_answers_in_a_column_of_its_own(

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from testimonio.forms.model import AnswerValue, Question, Questionnaire
 
@@ -71,6 +72,9 @@ class Summary:
     # "gender:suppressed"); labels are the question's. "Not given" stays "not given".
     not_given: tuple[Count, ...] = ()
     withheld: tuple[Count, ...] = ()
+    # Some interviews came in bundles of older programs, which did not say what they
+    # withheld: some answers counted as not given may have been withheld.
+    unsure: bool = False
     # k of the "fewer than k" rule (0: exact counts, for internal use) and the
     # figures above that were hidden by it.
     k: int = 0
@@ -84,7 +88,7 @@ class SummaryInput:
     questionnaire: Questionnaire
     site: str
     answers: Mapping[str, AnswerValue]
-    # Answer path -> why the export withheld it (None: not said, or not imported).
+    # Answer path -> why the export withheld it (None: an older bundle did not say).
     withheld: Mapping[str, str] | None = None
 
 
@@ -149,6 +153,7 @@ def summarise(items: Iterable[SummaryInput], lang: str | None = None) -> Summary
     by_both: dict[str, list[float]] = defaultdict(list)
     not_given: Counter[str] = Counter()
     withheld: Counter[str] = Counter()
+    unsure = False
     for item in data:
         a = _Lookup(item)
         sites[item.site] += 1
@@ -171,6 +176,7 @@ def summarise(items: Iterable[SummaryInput], lang: str | None = None) -> Summary
             claims += 1
             outcomes[decision] += 1
         gone = _blanks(item, a, not_given, withheld)
+        unsure = unsure or item.withheld is None
         days = _number(a.get("days_waited"))
         if days is not None:
             gender = a.get("gender")
@@ -195,6 +201,7 @@ def summarise(items: Iterable[SummaryInput], lang: str | None = None) -> Summary
         sites=tuple(Count(s, s, n) for s, n in sites.most_common()),
         not_given=blank_counts(not_given, data[0].questionnaire if data else None, lang),
         withheld=blank_counts(withheld, data[0].questionnaire if data else None, lang),
+        unsure=unsure,
     )
 
 
@@ -250,7 +257,7 @@ def fewer_than_k(summary: Summary, k: int) -> Summary:
         return tuple(Distribution(d.group, (), True) if small(len(d.values)) else d for d in items)
 
     masked = frozenset(name for name in _SCALARS if small(getattr(summary, name)))
-    scalars = {name: 0 for name in masked}
+    scalars: dict[str, Any] = {name: 0 for name in masked}
     return replace(
         summary, **scalars, asylum_outcomes=counts(summary.asylum_outcomes),
         entry_results=counts(summary.entry_results), sites=counts(summary.sites),

@@ -100,6 +100,8 @@ class SummaryQuery:
             # The days query read every days answer already: its rows count them.
             known = {} if paths["days_waited"] is None else {"days_waited": sum(r[-1] for r in days)}
             blanks = _blanks(db, q, paths, member, sum(sites.values()), lang, known)
+            # Interviews of older bundles may count as "not given" what was withheld.
+            unsure = bool(blanks[0]) and repo_summary.any_unsaid(db, member)
         by_site: dict[str, list[float]] = defaultdict(list)
         by_gender: dict[str, list[float]] = defaultdict(list)
         by_both: dict[str, list[float]] = defaultdict(list)
@@ -133,7 +135,8 @@ class SummaryQuery:
             entry_results=counts(entry, "entry_result"), days_waited_by_site=dists(by_site),
             days_waited_by_gender=dists(by_gender), days_waited_by_site_gender=dists(by_both),
             sites=tuple(Count(s, s, n) for s, n in sites.most_common()),
-            not_given=blanks[0], withheld=blanks[1])
+            not_given=blanks[0], withheld=blanks[1],
+            unsure=unsure)
 
 
 
@@ -207,4 +210,5 @@ def _merge(a: Summary, b: Summary) -> Summary:
         counts(a.entry_results, b.entry_results), dists(a.days_waited_by_site, b.days_waited_by_site),
         dists(a.days_waited_by_gender, b.days_waited_by_gender),
         dists(a.days_waited_by_site_gender, b.days_waited_by_site_gender), counts(a.sites, b.sites),
-        not_given=counts(a.not_given, b.not_given), withheld=counts(a.withheld, b.withheld))
+        not_given=counts(a.not_given, b.not_given), withheld=counts(a.withheld, b.withheld),
+        unsure=a.unsure or b.unsure)

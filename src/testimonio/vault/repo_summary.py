@@ -129,3 +129,10 @@ def withheld(db: Db, path: str, member: Chosen) -> list[tuple[str, int]]:
     return [(str(r), int(n)) for r, n in db.execute(
         "SELECT w.reason, count(*) FROM withheld_answers w WHERE w.path = ? "
         f"AND w.reason != 'generalised' AND w.interview_id {member} GROUP BY w.reason", (path,))]
+
+
+def any_unsaid(db: Db, member: Chosen) -> bool:
+    """Whether a chosen interview came in a bundle that did not say what it withheld
+    (an older program's): stops at the first one."""
+    return db.execute("SELECT 1 FROM imported_origin o WHERE o.withheld_known = 0 "
+                      f"AND o.interview_id {member} LIMIT 1").fetchone() is not None

@@ -396,7 +396,12 @@ class SummaryView(QWidget):
         if not parts:
             return ""
         listed = "; ".join(f"{labels[name]}: {', '.join(said)}" for name, said in parts.items())
-        return self.tr("Answers the figures lack: %1.").replace("%1", listed)
+        text = self.tr("Answers the figures lack: %1.").replace("%1", listed)
+        if s.unsure and s.not_given:
+            text += " " + self.tr("Some interviews came in bundles of older programs, which do not "
+                                  "say what they withheld: some counted as not given may have "
+                                  "been withheld.")
+        return text
 
 
 def _slug(title: str) -> str:
