@@ -131,7 +131,9 @@ class InterviewListView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The questionnaire's title is the long text: it takes the room a wide
+        # screen has (an alias stretched over 500 px while titles were cut).
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
         for column, width in enumerate((170, 160, 280, 110, 110, 150)):
             self.table.setColumnWidth(column, width)
