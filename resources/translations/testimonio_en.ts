@@ -2906,6 +2906,10 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Smallest group size for exports (k): %1, set by the team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Key files</source>
         <translation type="unfinished"></translation>
     </message>

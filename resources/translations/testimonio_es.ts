@@ -2914,6 +2914,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Abrir el archivo de equipo</translation>
     </message>
     <message>
+        <source>Smallest group size for exports (k): %1, set by the team lead</source>
+        <translation>Tamaño mínimo de grupo al exportar (k): %1, fijado por la coordinación del equipo</translation>
+    </message>
+    <message>
         <source>Key files</source>
         <translation>Archivos de clave</translation>
     </message>

@@ -32,6 +32,7 @@ def test_create_then_join_with_fingerprint_check(qtbot, tmp_path) -> None:
     qtbot.keyClick(join.team_file_edit, Qt.Key.Key_Return)
     assert join.join_check.fingerprint.text() == lead_fp
     assert "Peru border 2026" in join.team_summary.text() and "border_testimony" in join.team_summary.text()
+    assert "Smallest group size for exports (k): 5, set by the team lead" in join.team_summary.text()
     assert not join.join_button.isEnabled()  # not before the fingerprint is confirmed
     join.join_check.same.setChecked(True)
     qtbot.mouseClick(join.join_button, Qt.MouseButton.LeftButton)

@@ -242,6 +242,11 @@ class TeamDialog(QDialog):
             self.tr("Study: %1\nQuestionnaires: %2\nSites: %3")
             .replace("%1", info.study).replace("%2", ", ".join(info.questionnaires) or "—")
             .replace("%3", ", ".join(info.sites) or "—"))
+        k = getattr(info.team, "k", None)
+        if isinstance(k, int):  # the lead's k, which this vault will keep as its minimum
+            self.team_summary.setText(self.team_summary.text() + "\n" + self.tr(
+                "Smallest group size for exports (k): %1, set by the team lead").replace(
+                    "%1", str(k)))
         self.join_check.show_fingerprint(info.lead_fingerprint)
         self.join_check.same.setFocus()
 
