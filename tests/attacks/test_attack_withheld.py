@@ -31,6 +31,8 @@ def _hostile(record: dict[str, Any]) -> list[tuple[Any, str]]:
         ({"nowhere/at_all": "suppressed"}, "withheld names 'nowhere/at_all'"),
         ({"../../etc": "suppressed"}, "withheld names '../../etc'"),
         ({account: "because I say so"}, "which is not a known reason"),
+        ({account: ["suppressed"]}, "which is not a known reason"),
+        ({account: {"x": 1}}, "which is not a known reason"),
         ({gender: "suppressed"}, f"withheld says {gender} is suppressed, which its answers contradict"),
         ({account: "generalised"}, f"withheld says {account} is generalised, which its answers "
          "contradict"),
@@ -40,7 +42,7 @@ def _hostile(record: dict[str, Any]) -> list[tuple[Any, str]]:
     ]
 
 
-@pytest.mark.parametrize("case", range(8))
+@pytest.mark.parametrize("case", range(10))
 def test_a_hostile_withheld_field_is_refused_and_changes_nothing(world: World, case: int) -> None:
     record = copy.deepcopy(world.records[0])
     assert isinstance(record["withheld"], dict)  # control: the honest export writes the field

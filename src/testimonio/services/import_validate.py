@@ -179,7 +179,7 @@ class RecordChecker:
                 problems.append(f"record {eid}: withheld names {str(path)[:80]!r}, which is not "
                                 f"a question of {self.questionnaire.form_id} version "
                                 f"{self.questionnaire.version} that may leave")
-            elif reason not in withheld.REASONS:
+            elif not isinstance(reason, str) or reason not in withheld.REASONS:
                 problems.append(f"record {eid}: withheld gives {str(reason)[:40]!r} as the reason "
                                 f"for {path}, which is not a known reason")
             elif (reason == withheld.GENERALISED) == (path not in answers):
