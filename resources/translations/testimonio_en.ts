@@ -279,6 +279,14 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team › Retention shows each interview and its day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the whole interview</source>
         <translation type="unfinished"></translation>
     </message>

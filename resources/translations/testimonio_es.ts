@@ -286,6 +286,14 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Borrar</translation>
     </message>
     <message>
+        <source>Retention</source>
+        <translation>Conservación</translation>
+    </message>
+    <message>
+        <source>Team › Retention shows each interview and its day.</source>
+        <translation>Equipo › Conservación muestra cada entrevista y su día.</translation>
+    </message>
+    <message>
         <source>the whole interview</source>
         <translation>la entrevista entera</translation>
     </message>

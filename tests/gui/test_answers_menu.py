@@ -7,6 +7,7 @@ answered as a person would, through the keyboard and mouse.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,8 @@ def test_receipt_revocation_policy_update_and_purge_from_the_menu(
     left = answering(enter)  # imported; its policy's day has not come
     researcher.team_menu.answers.update_action.trigger()
     assert left == [] and "Team update 1 imported" in seen[-1]
+    due = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=30)).isoformat()
+    assert f"The team's policy deletes identifiers and attachments from {due} on." in seen[-1]
     assert world.researcher.retention.plan()[0].scope == "identifiers"
 
     left = answering(click("Delete now"))

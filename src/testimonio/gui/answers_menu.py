@@ -228,7 +228,7 @@ class AnswersMenu(QObject):
         if result is None:
             return
         self._tell(title, self.tr("Receipt {0}: the lead received {1} more interview(s) on {2}.")
-                   .format(result.number, result.interviews, result.issued))
+                   .format(result.number, result.interviews, result.issued) + self._planned())
         self.window.list_view.refresh()
         self._offer_due(title)
 
@@ -249,7 +249,8 @@ class AnswersMenu(QObject):
         self._tell(title, self.tr("Team update {0} imported: {1} new questionnaire version(s), "
                                   "{2} revoked key(s), {3} backup recipient(s). Interviews "
                                   "already started keep their questionnaire version.").format(
-            result.number, result.questionnaires, result.revocations, result.recipients))
+            result.number, result.questionnaires, result.revocations, result.recipients)
+            + self._planned())
         self._offer_due(title)
 
     def _offer_due(self, title: str) -> None:
@@ -264,6 +265,15 @@ class AnswersMenu(QObject):
         if self._ask(title, text, self.tr("Delete")):
             self.runner.start(lambda progress, cancelled: service.purge(
                 due, progress=progress, cancelled=cancelled), automatic=True)
+
+    def _planned(self) -> str:
+        """What the team's policy will delete and from when, said beforehand ("" if nothing)."""
+        plan = self._run(self.tr("Retention"), self.window.context.retention.plan) or []
+        if not plan:
+            return ""
+        return "\n\n" + self.tr("The team's policy deletes {0} from {1} on.").format(
+            self._scope(plan[0].scope), min(p.due for p in plan)) + " " + self.tr(
+            "Team › Retention shows each interview and its day.")
 
     def _scope(self, scope: str) -> str:
         return (self.tr("the whole interview") if scope == "interview"
