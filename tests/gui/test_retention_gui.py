@@ -12,11 +12,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from exchange_setup import PASSPHRASE, REAL_NAME, add_testimony, team
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_answers_menu import answering, click
 
+from testimonio.errors import NotFound
 from testimonio.exchange.teamupdate import Retention
 from testimonio.gui.main_window import MainWindow
 from testimonio.gui.retention_runner import CHECK_EVERY_MS
@@ -129,5 +131,37 @@ def test_due_retention_at_unlock_and_the_retention_view(
     assert "Deleted for good: 2 interview(s)" in runner.notice.text()
     assert world.researcher.retention.received("interview") == []
     assert window.list_view.model.rowCount() == 0
+    world.lead.lock()
+    window.close()
+
+
+def test_locking_while_a_purge_runs_leaves_a_usable_lock_screen_and_nothing_half_done(
+        qtbot: Any, tmp_path: Path, app: Any) -> None:
+    world, (iid,) = received_world(tmp_path)
+    window = open_window(qtbot, world.researcher)
+    runner = window.team_menu.answers.runner
+    service = world.researcher.retention
+    assert runner.start(lambda progress, cancelled: service.purge_received(
+        progress=progress, cancelled=cancelled))
+    window.lock()  # waits for the step in progress; the purge ends or stops there
+    assert runner.wait(60)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=60_000)
+    assert window.is_locked and window.stack.isEnabled() and not window.menuBar().isEnabled()
+    assert window.locked_page is not None and window.locked_page.unlock.isEnabled()
+    assert QApplication.activeModalWidget() is None  # no message over the lock screen
+    unlock = window.locked_page.unlock
+    with qtbot.waitSignal(window.unlocked, timeout=20_000):
+        qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+        qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
+    # Whether the purge finished before the lock or was cut short before its
+    # scrub, the check at unlock leaves it done.
+    qtbot.waitUntil(lambda: not runner.busy and not world.researcher.retention.scrub_pending(),
+                    timeout=60_000)
+    if world.researcher.retention.received("interview"):  # locked before it began: all there
+        assert names(world.researcher, iid) == [f"{REAL_NAME} 1"]
+    else:  # or all gone, never half
+        with pytest.raises(NotFound):
+            world.researcher.interviews.get(iid)
+    assert window.menuBar().isEnabled() and window.stack.isEnabled()
     world.lead.lock()
     window.close()
