@@ -32,6 +32,8 @@ def _hostile(record: dict[str, Any]) -> list[tuple[Any, str]]:
         ({"../../etc": "suppressed"}, "withheld names '../../etc'"),
         ({account: "because I say so"}, "which is not a known reason"),
         ({account: ["suppressed"]}, "which is not a known reason"),
+        ({account: "suppressed"}, f"withheld says {account} is suppressed, which the export "
+         "never does to that question"),
         ({account: {"x": 1}}, "which is not a known reason"),
         ({gender: "suppressed"}, f"withheld says {gender} is suppressed, which its answers contradict"),
         ({account: "generalised"}, f"withheld says {account} is generalised, which its answers "
@@ -42,7 +44,7 @@ def _hostile(record: dict[str, Any]) -> list[tuple[Any, str]]:
     ]
 
 
-@pytest.mark.parametrize("case", range(10))
+@pytest.mark.parametrize("case", range(11))
 def test_a_hostile_withheld_field_is_refused_and_changes_nothing(world: World, case: int) -> None:
     record = copy.deepcopy(world.records[0])
     assert isinstance(record["withheld"], dict)  # control: the honest export writes the field

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from testimonio.exchange import withheld
+from testimonio.exchange.pseudonymise import quasi_widths, suppression_paths
 from testimonio.exchange.teamfile import is_plain_text
 from testimonio.forms.model import Group, Privacy, Question, Questionnaire
 from testimonio.forms.state_paths import model_path
@@ -65,6 +66,7 @@ class RecordChecker:
         self._paths: dict[str, tuple[int, Question | None]] = {}
         self._choices: dict[str, frozenset[str]] = {}
         self._questions = -1  # how many questions the form has, counted when first needed
+        self._fits: dict[str, frozenset[str]] | None = None  # reason -> model paths it may name
 
     def _learn(self, path: Any) -> tuple[int, Question | None]:
         if not isinstance(path, str) or len(path) > 1000 or not _PATH.fullmatch(path):
@@ -174,20 +176,33 @@ class RecordChecker:
                     f"questionnaire has ({bound})"]
         problems: list[str] = []
         for path, reason in found.items():
-            kind, node = self._learn(path)
-            if kind != _QUESTION or node is None:
-                problems.append(f"record {eid}: withheld names {str(path)[:80]!r}, which is not "
-                                f"a question of {self.questionnaire.form_id} version "
-                                f"{self.questionnaire.version} that may leave")
-            elif not isinstance(reason, str) or reason not in withheld.REASONS:
-                problems.append(f"record {eid}: withheld gives {str(reason)[:40]!r} as the reason "
-                                f"for {path}, which is not a known reason")
-            elif (reason == withheld.GENERALISED) == (path not in answers):
-                problems.append(f"record {eid}: withheld says {path} is {reason}, which its "
-                                "answers contradict")
+            problem = self._withheld_problem(path, reason, answers, eid)
+            if problem:
+                problems.append(problem)
             if len(problems) >= MAX_PROBLEMS:
                 break
         return problems
+
+    def _withheld_problem(self, path: str, reason: Any, answers: dict[str, Any], eid: str) -> str:
+        """What is wrong with one ``withheld`` entry ("" if nothing)."""
+        kind, node = self._learn(path)
+        if kind != _QUESTION or node is None:
+            return (f"record {eid}: withheld names {str(path)[:80]!r}, which is not a question of "
+                    f"{self.questionnaire.form_id} version {self.questionnaire.version} that may leave")
+        if not isinstance(reason, str) or reason not in withheld.REASONS:
+            return (f"record {eid}: withheld gives {str(reason)[:40]!r} as the reason for {path}, "
+                    "which is not a known reason")
+        if (reason == withheld.GENERALISED) == (path not in answers):
+            return f"record {eid}: withheld says {path} is {reason}, which its answers contradict"
+        if self._fits is None:  # quasi paths (derived too), and what suppression blanks with them
+            quasi = frozenset(quasi_widths(self.questionnaire))
+            self._fits = {withheld.GENERALISED: quasi,
+                          withheld.SUPPRESSED: quasi | suppression_paths(self.questionnaire)}
+        allowed = self._fits.get(reason)
+        if allowed is not None and node.path not in allowed:
+            return (f"record {eid}: withheld says {path} is {reason}, which the export never does "
+                    "to that question")
+        return ""
 
 
 def _generalised(q: Question, value: str) -> bool:
