@@ -87,10 +87,15 @@ def main():
                                  "created_at, revision FROM interviews ORDER BY created_at, id",
                              ("id", "form_id", "form_version", "site", "interviewer", "status",
                               "created_at", "revision"))
+    withheld = table_exists(db, "withheld_answers")  # (lead, schema 10)
     for interview in out["interviews"]:
         interview["answers"] = {p: json.loads(v) for p, v in db.execute(
             "SELECT path, value FROM answers WHERE interview_id = ? ORDER BY path",
             (interview["id"],))}
+        if withheld:  # what the researcher's export said it withheld, and why
+            interview["withheld"] = dict(db.execute(
+                "SELECT path, reason FROM withheld_answers WHERE interview_id = ? ORDER BY path",
+                (interview["id"],)).fetchall())
         interview["attachments"] = [
             {"question_path": p, "mime": m, "sha256": hashlib.sha256(d).hexdigest()}
             for p, m, d in db.execute("SELECT question_path, mime, data FROM attachments "

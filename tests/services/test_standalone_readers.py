@@ -73,6 +73,7 @@ def test_readers_open_vaults_and_bundles_the_program_wrote(tmp_path: Path) -> No
     lead_dump = tool("read_vault.py", str(lead.dir))
     assert lead_dump["team"][0]["role"] == "lead" and len(lead_dump["imported_origin"]) == 1
     assert [i["site"] for i in lead_dump["interviews"]] == ["CEBAF Peru"]
+    assert lead_dump["interviews"][0]["withheld"]["leaving/account"] == "not-reviewed"
     (researcher,) = lead_dump["roster"]
     keys = tmp_path / "lead-keys.json"
     keys.write_text(json.dumps(lead_dump), encoding="utf-8")
