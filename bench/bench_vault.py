@@ -191,6 +191,24 @@ def _saves(services: tuple[InterviewService, InterviewService], ids: list[str],
     return times
 
 
+def _pages_per_save(path: Path, ids: list[str], saves: int = 200) -> float:
+    """Pages one save writes (WAL frames appended), on the unkeyed baseline:
+    the same schema and engine, checkpoints held off so the WAL keeps them all."""
+    plain = PlainVault(path, checkpoints=False)
+    try:
+        plain.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        service = InterviewService(plain)  # type: ignore[arg-type]
+        rng = random.Random(3)
+        run = uuid.uuid4().hex[:8]
+        for n in range(saves):
+            service.set_answer(rng.choice(ids[::4]), f"q{rng.randint(1, 29):02d}",
+                               f"pages {run} {n}", "bench")
+        frames = int(plain.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1])
+    finally:
+        plain.close()
+    return frames / saves
+
+
 def _timed(call: Any) -> float:
     start = time.perf_counter()
     call()
@@ -306,6 +324,7 @@ def main() -> int:
         vault.lock()
         plain.close()
 
+        pages = _pages_per_save(plain_path, ids)
         size = sum(p.stat().st_size for p in (work / "vault").iterdir())
         plain_size = plain_path.stat().st_size
         print()
@@ -315,6 +334,7 @@ def main() -> int:
               f"  p99 {_ms(_percentile(vault_saves, 99))}")
         print(f"save one answer  base   p50 {_ms(statistics.median(plain_saves))}"
               f"  p99 {_ms(_percentile(plain_saves, 99))}")
+        print(f"  pages written per save (baseline, same schema): {pages:.1f}")
         print(f"  ratio vault/plain: p50 {statistics.median(vault_saves) / statistics.median(plain_saves):.2f}x"
               f"  p99 {_percentile(vault_saves, 99) / _percentile(plain_saves, 99):.2f}x")
         for name, times in vault_pages.items():
