@@ -271,6 +271,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The smallest group size for exports (k) is now the team lead&apos;s {0}, or your own if you set it higher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The team&apos;s policy deletes, for {0} interview(s) the lead has received, {1}. Their day has come. Delete now?</source>
         <translation type="unfinished"></translation>
     </message>

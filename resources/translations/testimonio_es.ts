@@ -278,6 +278,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Actualización del equipo {0} importada: {1} versión(es) nueva(s) de cuestionario, {2} clave(s) revocada(s), {3} destinatario(s) de respaldo. Las entrevistas ya empezadas conservan su versión del cuestionario.</translation>
     </message>
     <message>
+        <source>The smallest group size for exports (k) is now the team lead&apos;s {0}, or your own if you set it higher.</source>
+        <translation>El tamaño mínimo de grupo al exportar (k) es ahora el de la coordinación del equipo, {0}, o el suyo si lo fijó más alto.</translation>
+    </message>
+    <message>
         <source>The team&apos;s policy deletes, for {0} interview(s) the lead has received, {1}. Their day has come. Delete now?</source>
         <translation>La política del equipo borra, en {0} entrevista(s) que la coordinación ha recibido, {1}. Ha llegado el día. ¿Borrar ahora?</translation>
     </message>

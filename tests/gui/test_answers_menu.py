@@ -122,6 +122,7 @@ def test_receipt_revocation_policy_update_and_purge_from_the_menu(
     left = answering(enter)  # imported; its policy's day has not come
     researcher.team_menu.answers.update_action.trigger()
     assert left == [] and "Team update 1 imported" in seen[-1]
+    assert "(k) is now the team lead's 5" in seen[-1]
     due = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=30)).isoformat()
     assert f"The team's policy deletes identifiers and attachments from {due} on." in seen[-1]
     assert world.researcher.retention.plan()[0].scope == "identifiers"

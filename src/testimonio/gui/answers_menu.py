@@ -250,6 +250,9 @@ class AnswersMenu(QObject):
                                   "{2} revoked key(s), {3} backup recipient(s). Interviews "
                                   "already started keep their questionnaire version.").format(
             result.number, result.questionnaires, result.revocations, result.recipients)
+            + ("" if result.k is None else " " + self.tr(
+                "The smallest group size for exports (k) is now the team lead's {0}, or your "
+                "own if you set it higher.").format(result.k))
             + self._planned())
         self._offer_due(title)
 
