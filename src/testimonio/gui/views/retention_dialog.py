@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
+from testimonio.gui.context import AppContext
 from testimonio.gui.plain import plain_label, warn
+from testimonio.gui.retention_runner import RetentionRunner
 from testimonio.services.retention import ScheduleItem
 
 
 class RetentionDialog(QDialog):
     """The received interviews, each with its action and due day."""
 
-    def __init__(self, context: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, runner: RetentionRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.runner = runner
