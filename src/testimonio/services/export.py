@@ -58,7 +58,7 @@ from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
 from testimonio.services.settings import group_size
-from testimonio.vault import Vault, repo_export, repo_settings, repo_team
+from testimonio.vault import Vault, repo_export, repo_imports, repo_settings, repo_team
 from testimonio.vault import records as rec
 
 __all__ = ["ExportResult", "ExportService", "ReviewItem", "ReviewList", "value_hash"]
@@ -269,7 +269,8 @@ class ExportService:
             except BundleCancelled:
                 raise Cancelled() from None
             steps.check()
-            with self.vault.transaction() as db:
+            with self.vault.transaction() as db, \
+                    repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
                 repo_export.record_sent(db, plan.sequence, manifest.bundle_id, now(), (
                     repo_export.SentItem(p.interview_id, p.revision, p.export_id,
                                          {"form_id": p.quasi.form_id, "values": dict(p.quasi.values)})

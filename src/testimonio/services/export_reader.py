@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from testimonio.errors import BadInput
+from testimonio.exchange.kanon import QuasiRecord
 from testimonio.exchange.pseudonymise import QuestionIndex
 from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
 from testimonio.forms.model import AnswerValue, Questionnaire
@@ -33,7 +35,7 @@ from testimonio.vault import Vault, repo_export, repo_imports, repo_settings
 from testimonio.vault import records as rec
 from testimonio.vault.db import Db
 
-_READ_CACHE_KIB = 8 * 1024
+_MAX_SHARED = 100_000  # distinct quasi values kept shared (bounded: they come from answers)
 # (attachment id, stored hash, long side) -> (problem, mime, size, hash) of its cleaned picture.
 CleanedCache = dict[tuple[str, str, int], tuple[str, str, int, str]]
 
@@ -53,12 +55,14 @@ class PlanReader:
         self.questionnaires: dict[tuple[str, str], Questionnaire] = {}
         self._indexes: dict[tuple[str, str], QuestionIndex] = {}
         self.export_ids: dict[str, str] = {}
+        self._shared: dict[Any, Any] = {}  # value -> the one object kept for it
 
     def plan_chunk(self, interview_ids: list[str]) -> list[PlannedRecord]:
         """The planned records of these interviews, in this order."""
         # Answers are read once: a small page cache keeps them from filling the
         # vault's large one (memory would grow with the interviews exported).
-        with self.vault.read() as db, repo_imports.small_page_cache(db, _READ_CACHE_KIB):
+        with self.vault.read() as db, \
+                repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
             rows = repo_export.interview_rows(db, interview_ids)
             missing = [i for i in interview_ids if i not in self.export_ids]
             if missing:
@@ -88,7 +92,20 @@ class PlanReader:
                 reviewed=frozenset(p for p in current if decisions[p][0] in ("export", "release")),
                 released=frozenset(p for p in current if decisions[p][0] == "release"),
                 attachments=tuple(chunk_attachments[interview_id]))
-            planned.append(plan_record(interview, q, self.lang, self._indexes[key]))
+            planned.append(self._compact(plan_record(interview, q, self.lang, self._indexes[key])))
+        return planned
+
+    def _compact(self, planned: PlannedRecord) -> PlannedRecord:
+        """The same record, its quasi key and form made of objects shared between
+        interviews (a plan keeps them for every interview; their values repeat)."""
+        shared = self._shared
+        if len(shared) < _MAX_SHARED:
+            quasi = planned.quasi
+            values = tuple(shared.setdefault(pair, pair) for pair in quasi.values)
+            planned.quasi = QuasiRecord(quasi.export_id, shared.setdefault(quasi.form_id, quasi.form_id),
+                                        shared.setdefault(values, values))
+            planned.form_id = shared.setdefault(planned.form_id, planned.form_id)
+            planned.form_version = shared.setdefault(planned.form_version, planned.form_version)
         return planned
 
     def reload(self, records: list[PlannedRecord]) -> None:

@@ -18,8 +18,10 @@ from testimonio.errors import BadInput, NotFound
 from testimonio.vault.core import Vault
 from testimonio.vault.db import Db, Row, marks
 from testimonio.vault.records import INTERVIEW_COLUMNS
+from testimonio.vault.repo_imports import small_page_cache
 
 _BATCH = 500  # ids per IN (...) list, well under SQLite's parameter limit
+WRITE_ONCE_CACHE_KIB = 8 * 1024  # page cache while an export's rows are written or read once
 
 
 class InterviewRow(TypedDict):
@@ -125,7 +127,8 @@ def assign_export_ids(vault: Vault, interview_ids: list[str]) -> None:
     missing = [i for i in interview_ids if i not in known]
     if not missing:
         return
-    with vault.transaction() as db:
+    # Pages written once: a small page cache keeps 50 000 new rows from filling the large one.
+    with vault.transaction() as db, small_page_cache(db, WRITE_ONCE_CACHE_KIB):
         db.executemany("INSERT INTO pseudonyms (interview_id, export_id) VALUES (?, ?) "
                        "ON CONFLICT (interview_id) DO NOTHING",
                        [(i, secrets.token_hex(16)) for i in missing])
