@@ -9,6 +9,13 @@ RSS (VmHWM) so the parent's memory does not count.
 
     .venv/bin/python bench/bench_import_large.py [--size-mb 1024] [--photo-mb 64]
 
+The export re-encodes every picture from its pixels (exchange/scrub.py),
+which would shrink these synthetic photos to nothing; this bench measures
+the lead's import, so on the researcher's side only, the export's picture
+cleaner is replaced by one that keeps the bytes (:func:`_keep_bytes`) and
+the bundle really carries ``--size-mb`` of attachments. The import is the
+program's own, unchanged.
+
 The photos are minimal JPEGs (SOI, APP0 JFIF, an EXIF APP1 the export must
 drop, DQT, SOF0, DHT, SOS) whose scan data is padded to size with bytes that
 are never 0xFF, then EOI: the structure exchange/scrub.py walks.
@@ -31,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 from figures import peak_rss_mb, report  # noqa: E402
+from testimonio.services import export, export_reader  # noqa: E402
 from testimonio.services.export import ExportService  # noqa: E402
 from testimonio.services.import_ import ImportService  # noqa: E402
 from testimonio.services.interviews import InterviewService  # noqa: E402
@@ -113,6 +121,11 @@ def build(tmp: Path, size_mb: int, photo_mb: int) -> tuple[Vault, int, int]:
     return researcher, count, photo_bytes
 
 
+def _keep_bytes(data: bytes, media_type: str = "", max_side: int = 0) -> tuple[bytes, str]:
+    """Bench only, researcher's side: the picture leaves as stored (see the module text)."""
+    return data, media_type or "image/jpeg"
+
+
 def child(tmp: Path) -> None:
     """The lead's import, alone in this process; prints seconds and peak RSS."""
     lead = Vault.unlock(tmp / "lead", "pw")
@@ -142,6 +155,7 @@ def main() -> int:
         t_build = time.perf_counter() - start
         out = tmp / "bundle.tmb"
         start = time.perf_counter()
+        export.scrub = export_reader.scrub = _keep_bytes  # type: ignore[assignment]
         exported = ExportService(researcher).write(out, accept_risk=True)
         t_export = time.perf_counter() - start
         researcher.lock()
