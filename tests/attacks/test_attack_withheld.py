@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import json
 from typing import Any
 
 import pytest
@@ -75,3 +76,12 @@ def test_an_honest_field_and_an_older_record_without_it_are_both_imported(world:
     assert header[-1] == "_withheld" and header[-2] == "_index"
     cells = sorted(row[-1] for row in rows)
     assert cells[-1] == "unknown" and "leaving/account:not-reviewed" in cells[0].split()
+    # `interviews show` tells them too: the reasons (JSON null when the bundle did not say).
+    listed = json.loads(world.cli("interviews", "list", "--json", code=0).stdout)
+    shown = [json.loads(world.cli("interviews", "show", str(i["id"]), "--json", code=0).stdout)
+             for i in listed]
+    said = sorted((s["withheld"] is None, s["withheld"] or {}) for s in shown)
+    assert said[0][1]["leaving/account"] == "not-reviewed" and said[1] == (True, {})
+    text = world.cli("interviews", "show", str(next(s["id"] for s in shown if s["withheld"])),
+                     code=0).stdout
+    assert "withheld by the researcher's export:" in text and "leaving/account  (not-reviewed)" in text

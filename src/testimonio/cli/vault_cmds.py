@@ -182,9 +182,10 @@ def cmd_interviews_show(args: argparse.Namespace) -> int:
         answers = service.answers(record.id)
         attachments = service.attachments(record.id)
         history = service.history(record.id)
+        withheld = service.withheld(record.id)
         received = ReceiptService(vault).received_dates([record.id]).get(record.id)
     if args.json:
-        doc = {**record.as_dict(), "received": received, "answers": answers,
+        doc = {**record.as_dict(), "received": received, "answers": answers, "withheld": withheld,
                "attachments": [vars(a) for a in attachments],
                "history": [vars(h) for h in history]}
         _out(json.dumps(doc, ensure_ascii=False, indent=1))
@@ -197,6 +198,10 @@ def cmd_interviews_show(args: argparse.Namespace) -> int:
     _out("answers:")
     for path, value in answers.items():
         _out(f"  {path} = {json.dumps(value, ensure_ascii=False)}")
+    if withheld:  # (lead) what the researcher's export kept back, and why: never values
+        _out("withheld by the researcher's export:")
+        for path, reason in sorted(withheld.items()):
+            _out(f"  {path}  ({reason})")
     if attachments:
         _out("attachments:")
         for a in attachments:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from testimonio.errors import AnswersInvalid, BadInput, NotFound
 from testimonio.forms.state import FormState
 from testimonio.services.questionnaires import QuestionnaireService
-from testimonio.vault import Vault
+from testimonio.vault import Vault, repo_imports
 from testimonio.vault import records as rec
 from testimonio.vault import repo_interviews as repo
 from testimonio.vault.db import Db
@@ -94,6 +94,12 @@ class InterviewService:
         with self._vault.read() as db:
             rec.interview(db, interview_id)
             return rec.answers(db, interview_id)
+
+    def withheld(self, interview_id: str) -> dict[str, str] | None:
+        """(lead) What an imported interview's export withheld: answer path -> reason; None
+        when its bundle did not say (an older program) or it was taken in this vault."""
+        with self._vault.read() as db:
+            return repo_imports.withheld_answers(db, interview_id)
 
     def history(self, interview_id: str) -> list[EditLogEntry]:
         """The interview's edit log, oldest first."""
