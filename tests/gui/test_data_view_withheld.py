@@ -90,3 +90,36 @@ def test_the_summary_counts_withheld_apart_from_not_given(qtbot: Any, lead: Any)
     older = replace(view.summary, not_given=(Count("gender", "Gender", 2),), unsure=True)
     view.set_summary(older)
     assert "older programs" in view.blanks.text() or "versiones anteriores" in view.blanks.text()
+
+
+def test_the_leads_copy_of_an_interview_says_why_an_answer_is_missing(qtbot: Any, lead: Any) -> None:
+    from testimonio.gui.views.interview_view import InterviewView
+
+    said = {iid: lead.interviews.withheld(iid) for iid in _imported_ids(lead)}
+    suppressed = next(iid for iid, w in said.items() if w and w.get("person/gender") == SUPPRESSED)
+    whole = next(iid for iid, w in said.items() if not (w or {}).get("person/gender"))
+    notes = {}
+    for iid in (suppressed, whole):
+        view = InterviewView(lead, iid)
+        qtbot.addWidget(view)
+        page = view.session.page_of("person/gender")
+        assert page is not None
+        view.show_page(page)
+        notes[iid] = view.page.rows["person/gender"]
+        if iid == suppressed:
+            row = notes[iid]
+            assert "k-anonymity" in row.error_text()
+            assert "italic" in row.error.styleSheet()  # a note, not an error
+            account = view.session.page_of("leaving/account")
+            assert account is not None
+            view.show_page(account)
+            assert "did not release" in view.page.rows["leaving/account"].error_text()
+        else:
+            assert notes[iid].error_text() == ""  # given, or never answered: no note
+
+
+def _imported_ids(lead: Any) -> list[str]:
+    from testimonio.services.data_view import DataFilter
+
+    form_id = lead.data_view.questionnaires()[0][0]
+    return [row.interview_id for row in lead.data_view.page(DataFilter(form_id), 0, 50)]

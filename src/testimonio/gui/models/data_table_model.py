@@ -26,17 +26,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from testimonio.forms.model import AnswerValue
+from testimonio.gui.withheld_words import reason_text
 from testimonio.services.data_view import (
     GENERALISED,
     GENERALISED_FURTHER,
-    HELD,
-    MAYBE_SUPPRESSED,
-    MAYBE_WITHHELD,
-    NEVER_SENT,
-    NOT_EXPORTED,
-    NOT_REVIEWED,
     NOT_SENT_REASONS,
-    SUPPRESSED,
     WITHHELD_REASONS,
     DataColumn,
     DataFilter,
@@ -91,37 +85,7 @@ class _Cells(QAbstractTableModel):
 
     def reason_text(self, reason: str) -> str:
         """Why a cell looks as it does, in words (the tooltip)."""
-        texts = {
-            MAYBE_SUPPRESSED: QCoreApplication.translate("DataTableModel",
-                "Not in the bundle. This answer leaves generalised and is blanked when too few "
-                "interviews share it (the k-anonymity check), so it was either suppressed or "
-                "never answered."),
-            MAYBE_WITHHELD: QCoreApplication.translate("DataTableModel",
-                "Not in the bundle. Free text leaves only when the researcher released it for "
-                "export, so it was either withheld or never answered."),
-            NEVER_SENT: QCoreApplication.translate("DataTableModel",
-                "Never sent: this value is worked out from an identifier, or points at a person "
-                "(a location, a device), so it stays on the researcher's laptop."),
-            GENERALISED: QCoreApplication.translate("DataTableModel", "Generalised before it left the researcher's laptop: a number as a "
-                            "band (for example 30–39), a date as its month."),
-            SUPPRESSED: QCoreApplication.translate("DataTableModel",
-                "Withheld by the k-anonymity check: too few interviews shared this person's "
-                "quasi-identifiers (age band, gender, dates…), so the researcher's export blanked "
-                "them. Whether this one was answered is not said."),
-            NOT_REVIEWED: QCoreApplication.translate("DataTableModel",
-                "Withheld: free text the researcher did not release for export. It was answered."),
-            HELD: QCoreApplication.translate("DataTableModel",
-                "Withheld: the researcher's program kept this text back because it looked like "
-                "an identifier (a phone or document number, an e-mail address, a birth date or "
-                "a name)."),
-            NOT_EXPORTED: QCoreApplication.translate("DataTableModel",
-                "Withheld: the picture was not chosen for export, or could not be cleaned of "
-                "hidden data."),
-            GENERALISED_FURTHER: QCoreApplication.translate("DataTableModel",
-                "Generalised one step further than the questionnaire says (a band twice as "
-                "wide, a year instead of a month), so that enough interviews share it."),
-        }
-        return texts.get(reason, "")
+        return reason_text(reason)
 
     def cell(self, column: DataColumn, value: AnswerValue, imported: bool, role: int,
              withheld: dict[str, str] | None = None) -> Any:

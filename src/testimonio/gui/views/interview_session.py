@@ -80,6 +80,9 @@ class FormSession:
         #: Who sent it, for an interview imported from a bundle (a pseudonymised
         #: copy: generalised values, never reopened here); None if taken here.
         self.imported_from = imported_from
+        #: For an imported copy, what its export withheld (answer path -> the
+        #: bundle's reason); empty when taken here or its bundle did not say.
+        self.withheld: dict[str, str] = {}
         #: The answers as read from (or last known in) the vault.
         self.stored_answers: dict[str, AnswerValue] = dict(state.answers())
 
@@ -100,6 +103,8 @@ class FormSession:
         session = cls(context, interview_id, record, questionnaire, state,
                       imported_from=interviews.imported_from(interview_id))
         session.stored_answers = {k: v for k, v in stored.items() if v is not None}
+        if session.imported_from is not None:
+            session.withheld = interviews.withheld(interview_id) or {}
         return session
 
     # --- who and what -------------------------------------------------------

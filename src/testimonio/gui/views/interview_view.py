@@ -43,6 +43,7 @@ from testimonio.gui.views.page_list import PageListModel
 from testimonio.gui.views.save_indicator import SaveIndicator, failure_banner
 from testimonio.gui.widgets.interview_page import InterviewPage, child_path, is_empty
 from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
+from testimonio.gui.withheld_words import bundle_reason_text
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +223,8 @@ class InterviewView(CompletionSteps, QWidget):
         page = InterviewPage(pages[index], self.state, self._make_input, self._choice_items)
         page.read_only = self.session.read_only
         page.show_problems = self.session.imported_from is None
+        page.notes = {path: bundle_reason_text(reason)
+                      for path, reason in self.session.withheld.items()}
         page.edited.connect(self._edited)
         page.committed.connect(self._committed)
         page.advance.connect(self._advance)

@@ -56,6 +56,8 @@ class InterviewPage(QWidget):
         self.read_only = False
         #: False for an imported, pseudonymised copy (bands and months are no errors).
         self.show_problems = True
+        #: Notes by answer path for an imported copy: why an answer is not there.
+        self.notes: dict[str, str] = {}
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 8, 16, 8)
         # Long lines are hard to read; keep the questions to a column.
@@ -170,7 +172,7 @@ class InterviewPage(QWidget):
         if path != editing and widget.value() != value:
             widget.set_value(value)
         if not self.show_problems:
-            row.set_error(None)
+            row.set_note(self.notes.get(path))
             return
         local = widget.input_problem() if path != editing else None
         if local:

@@ -12,6 +12,7 @@ from testimonio.gui.widgets.question_widgets import QuestionInput
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #5a5f66;"  # readable on light and on the pale page
+NOTE_STYLE = "color: #5a5f66; font-style: italic;"
 REQUIRED_MARK = "<span style='color:#b00020'> *</span>"
 LEAVES_STYLE = "color:#5a5f66; font-weight:normal"
 
@@ -108,6 +109,12 @@ class QuestionRow(QFrame):
         if text != self.error_text():
             self.error.setText(text or " ")
             self.error.setAccessibleName(text)
+
+    def set_note(self, text: str | None) -> None:
+        """Show a neutral note where a message would go (the lead's copy of an imported
+        interview: why an answer is missing); None clears it."""
+        self.error.setStyleSheet(NOTE_STYLE if text else ERROR_STYLE)
+        self.set_error(text)
 
     def error_text(self) -> str:
         return self.error.text().strip()
