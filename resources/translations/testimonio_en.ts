@@ -1091,7 +1091,7 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     <name>FormSession</name>
     <message>
         <source>(attached)</source>
-        <extracomment>Who sent it, for an interview imported from a bundle (a pseudonymised copy: generalised values, never reopened here); None if taken here. For an imported copy, what its export withheld (answer path -&gt; the bundle&apos;s reason); empty when taken here or its bundle did not say. The answers as read from (or last known in) the vault.</extracomment>
+        <extracomment>Who sent it, for an interview imported from a bundle (a pseudonymised copy: generalised values, never reopened here); None if taken here. For an imported copy, what its export withheld (answer path -&gt; the bundle&apos;s reason); None when taken here or its bundle did not say. The answers as read from (or last known in) the vault.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

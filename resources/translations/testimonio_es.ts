@@ -1098,7 +1098,7 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <name>FormSession</name>
     <message>
         <source>(attached)</source>
-        <extracomment>Who sent it, for an interview imported from a bundle (a pseudonymised copy: generalised values, never reopened here); None if taken here. For an imported copy, what its export withheld (answer path -&gt; the bundle&apos;s reason); empty when taken here or its bundle did not say. The answers as read from (or last known in) the vault.</extracomment>
+        <extracomment>Who sent it, for an interview imported from a bundle (a pseudonymised copy: generalised values, never reopened here); None if taken here. For an imported copy, what its export withheld (answer path -&gt; the bundle&apos;s reason); None when taken here or its bundle did not say. The answers as read from (or last known in) the vault.</extracomment>
         <translation>(adjunto)</translation>
     </message>
 </context>

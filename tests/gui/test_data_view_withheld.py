@@ -110,12 +110,15 @@ def test_the_leads_copy_of_an_interview_says_why_an_answer_is_missing(qtbot: Any
             row = notes[iid]
             assert "k-anonymity" in row.error_text()
             assert "italic" in row.error.styleSheet()  # a note, not an error
+            assert "Never sent" in view.page.rows["person/real_name"].error_text()
+            assert view.page.rows["person/alias"].error_text() == ""  # as sent
             account = view.session.page_of("leaving/account")
             assert account is not None
             view.show_page(account)
             assert "did not release" in view.page.rows["leaving/account"].error_text()
         else:
-            assert notes[iid].error_text() == ""  # given, or never answered: no note
+            assert notes[iid].error_text() == ""  # given: no note
+            assert "Never sent" in view.page.rows["person/document_number"].error_text()
 
 
 def _imported_ids(lead: Any) -> list[str]:

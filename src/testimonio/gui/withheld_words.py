@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from testimonio.exchange import withheld
 from testimonio.services.data_view import (
     GENERALISED,
     GENERALISED_FURTHER,
@@ -54,8 +53,3 @@ def reason_text(reason: str) -> str:
     }
     return texts.get(reason, "")
 
-
-def bundle_reason_text(reason: str) -> str:
-    """The words for a reason a bundle gave (``exchange.withheld``): its "generalised"
-    means one step coarser than the questionnaire says."""
-    return reason_text(GENERALISED_FURTHER if reason == withheld.GENERALISED else reason)

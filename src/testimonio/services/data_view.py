@@ -97,6 +97,19 @@ def cell_reason(column: DataColumn, value: AnswerValue, imported: bool,
     return column.empty_reason() if empty else (column.changed_reason() or "")
 
 
+def answer_reason(questionnaire: Questionnaire, q: Question, value: AnswerValue,
+                  found: dict[str, str] | None, answer_path: str) -> str:
+    """Why one answer of an imported interview looks as it does, for the lead's copy of the
+    interview: :func:`cell_reason` with the column of ``q`` (``found`` as there).
+
+    Only what the lead cannot see otherwise: withheld, never sent, maybe suppressed or
+    withheld, generalised further ("" for an answer as sent, or one left unanswered).
+    """
+    column = DataColumn(answer_path, "", q, how_it_leaves(questionnaire, q))
+    reason = cell_reason(column, value, True, found)
+    return "" if reason in (UNANSWERED, GENERALISED) else reason
+
+
 def how_it_leaves(questionnaire: Questionnaire, q: Question) -> str:
     """How an answer to ``q`` leaves in a bundle (mirrors the pseudonymiser's rules)."""
     if q.privacy is Privacy.IDENTIFIER:

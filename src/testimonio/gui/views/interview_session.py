@@ -81,8 +81,8 @@ class FormSession:
         #: copy: generalised values, never reopened here); None if taken here.
         self.imported_from = imported_from
         #: For an imported copy, what its export withheld (answer path -> the
-        #: bundle's reason); empty when taken here or its bundle did not say.
-        self.withheld: dict[str, str] = {}
+        #: bundle's reason); None when taken here or its bundle did not say.
+        self.withheld: dict[str, str] | None = None
         #: The answers as read from (or last known in) the vault.
         self.stored_answers: dict[str, AnswerValue] = dict(state.answers())
 
@@ -104,7 +104,7 @@ class FormSession:
                       imported_from=interviews.imported_from(interview_id))
         session.stored_answers = {k: v for k, v in stored.items() if v is not None}
         if session.imported_from is not None:
-            session.withheld = interviews.withheld(interview_id) or {}
+            session.withheld = interviews.withheld(interview_id)
         return session
 
     # --- who and what -------------------------------------------------------

@@ -43,7 +43,8 @@ from testimonio.gui.views.page_list import PageListModel
 from testimonio.gui.views.save_indicator import SaveIndicator, failure_banner
 from testimonio.gui.widgets.interview_page import InterviewPage, child_path, is_empty
 from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
-from testimonio.gui.withheld_words import bundle_reason_text
+from testimonio.gui.withheld_words import reason_text
+from testimonio.services.data_view import answer_reason
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,12 @@ class InterviewView(CompletionSteps, QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- pages --------------------------------------------------------------
+    def _why_missing(self, question: Question, path: str, value: AnswerValue) -> str:
+        """The note under an answer of an imported copy (services.data_view's rule)."""
+        reason = answer_reason(self.session.questionnaire, question, value,
+                               self.session.withheld, path)
+        return reason_text(reason) if reason else ""
+
     def show_page(self, index: int) -> None:
         """Save what is pending, then build page ``index`` (and only it)."""
         pages = self.session.pages
@@ -223,8 +230,8 @@ class InterviewView(CompletionSteps, QWidget):
         page = InterviewPage(pages[index], self.state, self._make_input, self._choice_items)
         page.read_only = self.session.read_only
         page.show_problems = self.session.imported_from is None
-        page.notes = {path: bundle_reason_text(reason)
-                      for path, reason in self.session.withheld.items()}
+        if self.session.imported_from is not None:
+            page.note_for = self._why_missing
         page.edited.connect(self._edited)
         page.committed.connect(self._committed)
         page.advance.connect(self._advance)

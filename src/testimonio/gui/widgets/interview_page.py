@@ -56,8 +56,9 @@ class InterviewPage(QWidget):
         self.read_only = False
         #: False for an imported, pseudonymised copy (bands and months are no errors).
         self.show_problems = True
-        #: Notes by answer path for an imported copy: why an answer is not there.
-        self.notes: dict[str, str] = {}
+        #: For an imported copy: the note under an answer saying why it is missing or
+        #: coarser than asked (question, answer path, value -> text, "" for none).
+        self.note_for: Callable[[Question, str, AnswerValue], str] | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 8, 16, 8)
         # Long lines are hard to read; keep the questions to a column.
@@ -172,7 +173,7 @@ class InterviewPage(QWidget):
         if path != editing and widget.value() != value:
             widget.set_value(value)
         if not self.show_problems:
-            row.set_note(self.notes.get(path))
+            row.set_note(self.note_for(row.question, path, value) if self.note_for else None)
             return
         local = widget.input_problem() if path != editing else None
         if local:
