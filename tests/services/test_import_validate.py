@@ -103,3 +103,20 @@ def test_each_bad_answer_is_named(path: str, value: object, says: str) -> None:
     record["answers"][path] = value
     problems = record_problems(record, Q)
     assert len(problems) == 1 and says in problems[0], problems
+
+
+def test_a_remembered_answer_is_only_accepted_again_for_the_same_question_and_type() -> None:
+    """One checker remembers accepted answers across records (import speed): the
+    memory must not let a value through for another question or as another type."""
+    from testimonio.services.import_validate import RecordChecker
+
+    checker = RecordChecker(Q)
+    first = good_record()
+    first["answers"][P["interview_minutes"]] = 1
+    assert checker.problems(first) == []
+    for path, value in ((P["interview_minutes"], True), (P["interview_minutes"], "1"),
+                        (P["gender"], 1), (P["alias"], ["Rosa"])):
+        record = copy.deepcopy(first)
+        record["answers"][path] = value
+        assert checker.problems(record), (path, value)
+    assert checker.problems(copy.deepcopy(first)) == []

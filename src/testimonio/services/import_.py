@@ -44,6 +44,9 @@ from testimonio.vault.repo_imports import ImportedAttachment, ImportedInterview,
 # json.dumps(v, ensure_ascii=False, separators=(",", ":")) without building
 # an encoder per answer (370 000 of them in a 10 000-interview bundle).
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: JSON texts of short scalar answers remembered during one import (select
+#: answers and numbers repeat in every record); bounded, cleared when full.
+_MAX_CACHED_JSON = 50_000
 _ATTACHMENT_CACHE_KIB = 8 * 1024  # page cache while attachments stream into the vault
 #: Attachments up to this size are inserted with their row (written once).
 _INLINE_BYTES = 4 * 1024 * 1024
@@ -302,6 +305,7 @@ class _Merger:
         self.seen = self.added = self.replaced = self.ignored = 0
         self.wanted: dict[str, tuple[str, str]] = {}  # attachment name -> (interview, attachment id)
         self.meta: dict[str, dict[str, Any]] = {}
+        self._json: dict[tuple[type, Any], str] = {}  # (type, value) -> its JSON text
 
     def _checker(self, record: Any) -> RecordChecker:
         if not isinstance(record, dict) or not isinstance(record.get("form_id"), str) \
@@ -365,9 +369,22 @@ class _Merger:
         repo_imports.add_interview(db, ImportedInterview(
             interview_id, record["form_id"], record["form_version"], record["site"], self.name,
             record["language"], _alias(q, answers), created, updated, record["revision"]),
-            [(p, _to_json(v)) for p, v in answers.items()])
+            [(p, self._encode(v)) for p, v in answers.items()])
         repo_imports.set_origin(db, interview_id, manifest.researcher, record["export_id"],
                                 record["revision"], manifest.bundle_id, record.get("withheld"))
+
+    def _encode(self, value: Any) -> str:
+        """The answer's JSON text; short scalars' texts are remembered (the type keeps True apart from 1)."""
+        kind = type(value)
+        if kind not in (str, int, bool) or (kind is str and len(value) > 64):  # not floats: -0.0 == 0.0
+            return _to_json(value)
+        key = (kind, value)
+        text = self._json.get(key)
+        if text is None:
+            if len(self._json) >= _MAX_CACHED_JSON:
+                self._json.clear()
+            text = self._json[key] = _to_json(value)
+        return text
 
     def attachments(self, opened: Any) -> None:
         """Stream the wanted attachments into the vault; every one is read, wanted or not.

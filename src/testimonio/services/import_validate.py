@@ -20,6 +20,7 @@ and look-ups for every answer.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -41,6 +42,14 @@ MAX_PROBLEMS = 20
 #: Answer paths remembered per questionnaire: bounded, since repeat indexes
 #: in a hostile record could name a million distinct paths.
 _MAX_CACHED_PATHS = 20_000
+#: Accepted (path, value) pairs remembered per questionnaire: select answers,
+#: bands and numbers repeat across 10 000 interviews. Bounded, like the paths.
+_MAX_CACHED_VALUES = 50_000
+#: Answer types whose acceptance may be remembered (hashable, and their
+#: check depends only on the question and the value itself); texts only when
+#: short (a long text rarely repeats and would make the memory grow).
+_SCALARS = (str, int, bool)  # not floats: -0.0 == 0.0 and NaN != NaN
+_MAX_CACHED_TEXT = 64
 # fullmatch everywhere: "$" would let a trailing newline through.
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -67,13 +76,16 @@ class RecordChecker:
         self._choices: dict[str, frozenset[str]] = {}
         self._questions = -1  # how many questions the form has, counted when first needed
         self._fits: dict[str, frozenset[str]] | None = None  # reason -> model paths it may name
+        # (path, type, value) of answers already accepted; the type keeps True apart from 1.
+        self._accepted: set[tuple[str, type, Any]] = set()
 
     def _learn(self, path: Any) -> tuple[int, Question | None]:
-        if not isinstance(path, str) or len(path) > 1000 or not _PATH.fullmatch(path):
-            return _MALFORMED, None
-        found = self._paths.get(path)
+        # Only well-formed paths are remembered, so a remembered one needs no regex.
+        found = self._paths.get(path) if type(path) is str else None
         if found is not None:
             return found
+        if not isinstance(path, str) or len(path) > 1000 or not _PATH.fullmatch(path):
+            return _MALFORMED, None
         q = self.questionnaire
         mpath = model_path(path)
         node = q.node(mpath) if q.has_path(mpath) else None
@@ -127,9 +139,17 @@ class RecordChecker:
 
     def _answer_problems(self, answers: dict[Any, Any], names: set[str], eid: str, problems: list[str]) -> None:
         """Add what is wrong with each answer to ``problems`` (at most MAX_PROBLEMS in all)."""
+        accepted = self._accepted
         for path, value in answers.items():
+            seen = _memo_key(path, value)
+            if seen is not None and seen in accepted:
+                continue  # the same answer to the same question passed every check before
             kind, node = self._learn(path)
             if kind == _QUESTION and node is not None and self.value_ok(node, value, names):
+                if seen is not None and not node.is_attachment:  # an attachment's check needs its record
+                    if len(accepted) >= _MAX_CACHED_VALUES:
+                        accepted.clear()
+                    accepted.add(seen)
                 continue  # the common case, kept first: an import checks every answer
             problem = self._answer_problem(eid, path, value, kind, node)
             if problem is not None:
@@ -226,7 +246,7 @@ def _field_problems(record: dict[str, Any], eid: str) -> list[str]:
     for name in ("form_id", "form_version", "site", "language"):
         # Names shown to the lead: bounded plain text, as in the team file.
         value = record[name]
-        if not isinstance(value, str) or len(value) > 200 or not is_plain_text(value):
+        if not isinstance(value, str) or len(value) > 200 or not _plain_name(value):
             problems.append(f"record {eid}: bad {name}")
     for name in ("started", "completed"):
         value = record[name]
@@ -234,6 +254,20 @@ def _field_problems(record: dict[str, Any], eid: str) -> list[str]:
                                       and (_DAY.fullmatch(value) or _MONTH.fullmatch(value))):
             problems.append(f"record {eid}: {name} is not a date")
     return problems
+
+
+def _memo_key(path: Any, value: Any) -> tuple[str, type, Any] | None:
+    """The key an accepted answer is remembered by, or None if it is not remembered."""
+    kind = type(value)
+    if kind not in _SCALARS or (kind is str and len(value) > _MAX_CACHED_TEXT):
+        return None
+    return (path, kind, value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_name(value: str) -> bool:
+    """is_plain_text, remembered: a bundle repeats a few sites and languages in every record."""
+    return is_plain_text(value)
 
 
 def _attachment_names(atts: Any, eid: str) -> tuple[set[str], list[str]]:
