@@ -188,7 +188,8 @@ class ExportService:
         if team is None or team["role"] != "researcher":
             raise BadInput("This vault has not joined a team: run 'team join TEAM_FILE' first.")
         steps = Progress(progress, cancelled)
-        with self.vault.read() as db:
+        with self.vault.read() as db, \
+                repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
             ids = repo_export.candidate_ids(db, all_)
             previous = [QuasiRecord.of(eid, q["form_id"], q["values"])
                         for eid, q in repo_export.exported_quasi(db)]
