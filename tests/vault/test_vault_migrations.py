@@ -130,3 +130,22 @@ def test_researcher_on_the_interview_row_follows_imported_origin(tmp_path: Path)
     conn.execute("DELETE FROM imported_origin WHERE interview_id = 'old'")
     assert _researcher_keys(conn) == {"old": None, "own": None, "new": "key-b"}
     conn.close()
+
+
+def test_an_interview_imported_with_its_researcher_is_not_rewritten(tmp_path: Path) -> None:
+    # Migration 12: import writes researcher_key with the row; the origin's trigger then
+    # changes nothing (one row written, not two), and still fills a row that lacks it.
+    conn = open_database(tmp_path / "v.db", secrets.token_bytes(32), create=True)
+    migrate(conn)
+    conn.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+                 "status, created_at, updated_at, researcher_key) VALUES ('set', 'f', '1', 'Tumbes', "
+                 "'R', 'es', 'complete', '2026-01-01', '2026-01-01', 'key-a')")
+    before = conn.total_changes
+    conn.execute(f"INSERT INTO imported_origin {_ORIGIN} VALUES ('set', 'key-a', 'e1', 1, 'b1')")
+    assert conn.total_changes - before == 1
+    _interview(conn, "unset")
+    before = conn.total_changes
+    conn.execute(f"INSERT INTO imported_origin {_ORIGIN} VALUES ('unset', 'key-b', 'e2', 1, 'b2')")
+    assert conn.total_changes - before == 2
+    assert _researcher_keys(conn) == {"set": "key-a", "unset": "key-b"}
+    conn.close()

@@ -369,7 +369,7 @@ class _Merger:
         repo_imports.add_interview(db, ImportedInterview(
             interview_id, record["form_id"], record["form_version"], record["site"], self.name,
             record["language"], _alias(q, answers), created, updated, record["revision"]),
-            [(p, self._encode(v)) for p, v in answers.items()])
+            [(p, self._encode(v)) for p, v in answers.items()], manifest.researcher)
         repo_imports.set_origin(db, interview_id, manifest.researcher, record["export_id"],
                                 record["revision"], manifest.bundle_id, record.get("withheld"))
 

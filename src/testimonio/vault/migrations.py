@@ -409,6 +409,20 @@ _V11_INTERVIEWER = """
 CREATE INDEX interviews_interviewer ON interviews (interviewer);
 """
 
+# (lead) Import writes the researcher's key id with the interview row; the
+# trigger of version 9 then rewrote the row and its index entry again for each
+# of 10 000 imported interviews (a sixth of an import's time in SQLite). It
+# now acts only when the row does not already say that researcher, so every
+# other writer of imported_origin still keeps researcher_key right.
+_V12_ORIGIN_TRIGGER = """
+DROP TRIGGER imported_origin_researcher_insert;
+CREATE TRIGGER imported_origin_researcher_insert AFTER INSERT ON imported_origin
+WHEN new.researcher IS NOT (SELECT researcher_key FROM interviews WHERE id = new.interview_id)
+BEGIN
+    UPDATE interviews SET researcher_key = new.researcher WHERE id = new.interview_id;
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -423,6 +437,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V9_RESEARCHER_ON_INTERVIEW),
     Migration(10, "(lead) withheld answers of imported interviews, and why", _V10_WITHHELD),
     Migration(11, "interviewers by index (the list's filter at unlock)", _V11_INTERVIEWER),
+    Migration(12, "(lead) the researcher of an imported interview set once, not twice",
+              _V12_ORIGIN_TRIGGER),
 )
 
 SCHEMA_VERSION_TABLE = (

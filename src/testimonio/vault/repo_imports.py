@@ -154,11 +154,17 @@ def drop_interview(db: Db, interview_id: str) -> None:
     db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
 
 
-def add_interview(db: Db, row: ImportedInterview, answers: Iterable[tuple[str, str]]) -> None:
-    """Insert an imported interview with its answers ((path, JSON text) pairs)."""
+def add_interview(db: Db, row: ImportedInterview, answers: Iterable[tuple[str, str]],
+                  researcher_key_id: str) -> None:
+    """Insert an imported interview with its answers ((path, JSON text) pairs).
+
+    The researcher's key id is written with the row: :func:`set_origin`'s
+    trigger then finds it already right and leaves the row alone (schema 12),
+    instead of rewriting it and its index entry for every imported interview.
+    """
     db.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
-               "alias, status, created_at, updated_at, revision) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)", tuple(row))
+               "alias, status, created_at, updated_at, revision, researcher_key) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)", (*row, researcher_key_id))
     db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
                    [(row.id, p, v, row.updated_at) for p, v in answers])
 
