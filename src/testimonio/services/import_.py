@@ -46,7 +46,7 @@ from testimonio.vault.repo_imports import ImportedAttachment, ImportedInterview,
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 #: JSON texts of short scalar answers remembered during one import (select
 #: answers and numbers repeat in every record); bounded, cleared when full.
-_MAX_CACHED_JSON = 20_000
+_MAX_CACHED_JSON = 4_096
 _ATTACHMENT_CACHE_KIB = 8 * 1024  # page cache while attachments stream into the vault
 #: Attachments up to this size are inserted with their row (written once).
 _INLINE_BYTES = 4 * 1024 * 1024

@@ -44,7 +44,7 @@ MAX_PROBLEMS = 20
 _MAX_CACHED_PATHS = 20_000
 #: Accepted (path, value) pairs remembered per questionnaire: select answers,
 #: bands and numbers repeat across 10 000 interviews. Bounded, like the paths.
-_MAX_CACHED_VALUES = 20_000
+_MAX_CACHED_VALUES = 4_096
 #: Answer types whose acceptance may be remembered (hashable, and their
 #: check depends only on the question and the value itself); texts only when
 #: short (a long text rarely repeats and would make the memory grow).
