@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -306,6 +307,13 @@ class _Merger:
         self.wanted: dict[str, tuple[str, str]] = {}  # attachment name -> (interview, attachment id)
         self.meta: dict[str, dict[str, Any]] = {}
         self._json: dict[tuple[type, Any], str] = {}  # (type, value) -> its JSON text
+        # Interview ids of this import: a random prefix, then a counter. Consecutive
+        # ids keep each interview's answers next to the previous one's in the answers
+        # table (keyed by interview id first): a random id per interview sent every
+        # insert to another page of a large vault, read and re-encrypted once the
+        # table outgrew the page cache (10 000 interviews into a vault of 40 000:
+        # 20 s with random ids, 5 s with these). The prefix says nothing (no time).
+        self._id_prefix, self._id_count = secrets.token_hex(8), 0
 
     def _checker(self, record: Any) -> RecordChecker:
         if not isinstance(record, dict) or not isinstance(record.get("form_id"), str) \
@@ -352,7 +360,8 @@ class _Merger:
             return
         answers: dict[str, Any] = dict(record["answers"])
         if row is None:
-            interview_id = uuid.uuid4().hex
+            self._id_count += 1
+            interview_id = f"{self._id_prefix}{self._id_count:016x}"
             self.added += 1
         else:
             interview_id = row.interview_id
