@@ -153,3 +153,24 @@ def test_an_imported_interview_is_the_researchers_record_and_is_never_reopened(t
     with pytest.raises(BadInput):
         lead.interviews.set_answer(copy.id, P["alias"], "Changed", "lead")
     assert _state(lead) == before
+
+
+def test_one_bundles_interviews_get_consecutive_ids_and_each_bundle_its_own_prefix(tmp_path: Path) -> None:
+    # Consecutive ids keep an import's answers together in the answers table (issue 17);
+    # a random prefix per import keeps them apart from every earlier import's.
+    lead, (r,) = team_of(tmp_path)
+    _low_k(r)
+    for n in (1, 2, 3):
+        r.add(border_answers(n))
+    r.export.write(tmp_path / "1.tmb")
+    r.add(border_answers(4))
+    r.export.write(tmp_path / "2.tmb")
+    lead.import_.import_file(tmp_path / "1.tmb")
+    lead.import_.import_file(tmp_path / "2.tmb")
+    with lead.vault.read() as db:
+        ids = [str(i) for (i,) in db.execute("SELECT interview_id FROM imported_origin o "
+                                             "JOIN import_log l ON l.bundle_id = o.bundle_id ORDER BY l.id")]
+    first, second = ids[:3], ids[3:]
+    assert len(second) == 1 and all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+    assert len({i[:16] for i in first}) == 1 and second[0][:16] != first[0][:16]
+    assert sorted(int(i[16:], 16) for i in first) == [1, 2, 3]
