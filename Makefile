@@ -22,10 +22,15 @@ typecheck: $(STAMP)
 
 # `make test` leaves out the tests marked slow (kill -9 loops, fuzzers);
 # `make test-slow` runs only those, and .ci/run runs both.
+# The tests start the program in a few hundred child processes; with no
+# bytecode written (PYTHONDONTWRITEBYTECODE above), each would compile every
+# module it imports again. Compiled once here, they only read it.
 pytest: $(STAMP) translations
+	$(PY) -m compileall -q src
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 -p no:cacheprovider -m "not slow"
 
 test-slow: $(STAMP) translations
+	$(PY) -m compileall -q src
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n 2 -p no:cacheprovider -m slow
 
 # Shared libraries Qt needs even offscreen; installed from Debian when missing.
