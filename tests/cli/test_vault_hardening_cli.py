@@ -153,7 +153,9 @@ def test_a_damaged_recovery_slot_opens_with_a_warning(tmp_path: Path) -> None:
     Vault.create(folder, PASS, kdf=KdfParams.FAST)[0].lock()
     doc = json.loads((folder / SLOTS_NAME).read_text())
     recovery = next(s for s in doc["slots"] if s["kind"] == "recovery")
-    recovery["wrapped_key"] = "A" + recovery["wrapped_key"][1:]
+    first = recovery["wrapped_key"][0]
+    # A different first character (replacing it with "A" changed nothing 1 time in 64).
+    recovery["wrapped_key"] = ("B" if first == "A" else "A") + recovery["wrapped_key"][1:]
     (folder / SLOTS_NAME).write_text(json.dumps(doc))
     done = run("--vault", str(folder), "interviews", "list", env={"TESTIMONIO_PASSPHRASE": PASS})
     assert done.returncode == 0
