@@ -143,7 +143,7 @@ class ExportService:
     def pending_reviews(self, all_: bool = False, lang: str | None = None) -> list[ReviewItem]:
         """Free-text answers of the interviews the next export takes, not yet decided."""
         with self.vault.read() as db:
-            ids = [r["id"] for r in repo_export.candidates(db, all_)]
+            ids = repo_export.candidate_ids(db, all_)
         out: list[ReviewItem] = []
         for interview_id in ids:
             out.extend(i for i in self.review_items(interview_id, lang).items if i.decision is None)

@@ -73,9 +73,9 @@ class PlanReader:
         planned = []
         for interview_id in interview_ids:
             row = rows.get(interview_id)
-            if row is None or row["status"] != "complete":
+            if row is None or row.status != "complete":
                 raise _changed()
-            key = (row["form_id"], row["form_version"])
+            key = (row.form_id, row.form_version)
             if key not in self.questionnaires:
                 self.questionnaires[key] = self.forms.get(*key)
                 self._indexes[key] = QuestionIndex(self.questionnaires[key])
@@ -85,10 +85,10 @@ class PlanReader:
             current = {p for p, (d, h) in decisions.items()
                        if p in answers and h == value_hash(answers[p])}
             interview = InterviewToExport(
-                id=interview_id, export_id=self.export_ids[interview_id], form_id=row["form_id"],
-                form_version=row["form_version"], revision=row["revision"], site=row["site"],
-                language=row["language"], created_at=row["created_at"],
-                updated_at=row["updated_at"], answers=self.relevance.exportable(q, answers),
+                id=interview_id, export_id=self.export_ids[interview_id], form_id=row.form_id,
+                form_version=row.form_version, revision=row.revision, site=row.site,
+                language=row.language, created_at=row.created_at,
+                updated_at=row.updated_at, answers=self.relevance.exportable(q, answers),
                 reviewed=frozenset(p for p in current if decisions[p][0] in ("export", "release")),
                 released=frozenset(p for p in current if decisions[p][0] == "release"),
                 attachments=tuple(chunk_attachments[interview_id]))

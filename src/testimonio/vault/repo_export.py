@@ -12,32 +12,16 @@ import itertools
 import json
 import secrets
 from collections.abc import Iterable
-from typing import Any, NamedTuple, TypedDict
+from typing import Any, NamedTuple
 
 from testimonio.errors import BadInput, NotFound
 from testimonio.vault.core import Vault
-from testimonio.vault.db import Db, Row, marks
-from testimonio.vault.records import INTERVIEW_COLUMNS
+from testimonio.vault.db import Db, marks
+from testimonio.vault.records import INTERVIEW_COLUMNS, InterviewSummary
 from testimonio.vault.repo_imports import small_page_cache
 
 _BATCH = 500  # ids per IN (...) list, well under SQLite's parameter limit
 WRITE_ONCE_CACHE_KIB = 8 * 1024  # page cache while an export's rows are written or read once
-
-
-class InterviewRow(TypedDict):
-    """An interview's row, as the export plan reads it."""
-
-    id: str
-    form_id: str
-    form_version: str
-    site: str
-    interviewer: str
-    language: str
-    alias: str
-    status: str
-    created_at: str
-    updated_at: str
-    revision: int
 
 
 class SentItem(NamedTuple):
@@ -63,32 +47,10 @@ class ReportRow(NamedTuple):
     own_export_id: str | None  # set when this vault gave it an export id
 
 
-def _interview(row: Row) -> InterviewRow:
-    return InterviewRow(id=str(row[0]), form_id=str(row[1]), form_version=str(row[2]),
-                        site=str(row[3]), interviewer=str(row[4]), language=str(row[5]),
-                        alias=str(row[6]), status=str(row[7]), created_at=str(row[8]),
-                        updated_at=str(row[9]), revision=int(row[10]))
-
-
 # --- candidates and export ids ----------------------------------------------------
-def candidates(db: Db, all_: bool) -> list[InterviewRow]:
-    """Complete interviews of this vault to export: new or changed (or all), oldest first.
-
-    Imported and purged interviews never leave again.
-    """
-    cols = ", ".join(f"i.{c}" for c in INTERVIEW_COLUMNS)
-    changed = "" if all_ else " AND (p.exported_revision IS NULL OR p.exported_revision < i.revision)"
-    rows = db.execute(
-        f"SELECT {cols} FROM interviews i LEFT JOIN pseudonyms p ON p.interview_id = i.id "
-        "WHERE i.status = 'complete' AND NOT EXISTS "
-        "(SELECT 1 FROM imported_origin o WHERE o.interview_id = i.id) AND NOT EXISTS "
-        "(SELECT 1 FROM purged g WHERE g.interview_id = i.id)"
-        f"{changed} ORDER BY i.created_at, i.id")
-    return [_interview(r) for r in rows]
-
-
 def candidate_ids(db: Db, all_: bool) -> list[str]:
-    """The ids of :func:`candidates`, in the same order (the plan reads their rows by chunk)."""
+    """Complete interviews of this vault to export: new or changed (or all), oldest first
+    (the plan reads their rows by chunk). Imported and purged interviews never leave again."""
     changed = "" if all_ else " AND (p.exported_revision IS NULL OR p.exported_revision < i.revision)"
     return [str(r[0]) for r in db.execute(
         "SELECT i.id FROM interviews i LEFT JOIN pseudonyms p ON p.interview_id = i.id "
@@ -98,14 +60,14 @@ def candidate_ids(db: Db, all_: bool) -> list[str]:
         f"{changed} ORDER BY i.created_at, i.id")]
 
 
-def interview_rows(db: Db, interview_ids: list[str]) -> dict[str, InterviewRow]:
+def interview_rows(db: Db, interview_ids: list[str]) -> dict[str, InterviewSummary]:
     """Interview id -> its row, for those of ``interview_ids`` still in the vault."""
-    out: dict[str, InterviewRow] = {}
+    out: dict[str, InterviewSummary] = {}
     cols = ", ".join(INTERVIEW_COLUMNS)
     for start in range(0, len(interview_ids), _BATCH):
         part = interview_ids[start:start + _BATCH]
         for row in db.execute(f"SELECT {cols} FROM interviews WHERE id IN ({marks(len(part))})", part):
-            out[str(row[0])] = _interview(row)
+            out[str(row[0])] = InterviewSummary(*row)
     return out
 
 
