@@ -19,7 +19,7 @@ from types import MappingProxyType
 
 from testimonio.errors import ExpressionError, FormError
 from testimonio.forms.expr import Expr, Path, Ref, parse, references
-from testimonio.forms.model import Group, Node, Question, Questionnaire, Text
+from testimonio.forms.model import Group, Node, Question, Questionnaire
 
 #: Columns whose result drives other values (cycles among them are refused).
 DRIVING = ("relevant", "calculation", "repeat_count")
@@ -96,25 +96,26 @@ class _Builder:
 
     def build(self) -> DependencyGraph:
         nodes = list(self.q.walk())
+        # Sets are made only for nodes that read something: most nodes of a
+        # large form read nothing, and this runs on every load.
         for node in nodes:
-            self.driving[node.path] = set()
-            self.shown[node.path] = set()
             for column, text in _expressions(node):
                 self.add_expression(node, column, text)
-            for column, texts in _texts(node):
-                self.add_label(node, column, texts)
+            self.add_label(node, "label", node.label.by_lang.values())
+            if isinstance(node, Question):
+                self.add_label(node, "hint", node.hint.by_lang.values())
         order = self.topological(nodes)
         driving_dependents: dict[str, list[str]] = {}
         shown_dependents: dict[str, list[str]] = {}
-        for node in nodes:
-            for src in self.driving[node.path]:
+        for node in nodes:  # in form order, so each list of dependents is too
+            for src in self.driving.get(node.path, ()):
                 driving_dependents.setdefault(src, []).append(node.path)
-            for src in self.shown[node.path]:
+            for src in self.shown.get(node.path, ()):
                 shown_dependents.setdefault(src, []).append(node.path)
             if isinstance(node, Group):  # a group's relevance and instances reach its children
-                for child in node.children:
-                    driving_dependents.setdefault(node.path, []).append(child.path)
-        reads = {p: frozenset(self.driving[p] | self.shown[p]) for p in self.driving}
+                driving_dependents.setdefault(node.path, []).extend(child.path for child in node.children)
+        reads = {p: frozenset(self.driving.get(p, set()) | self.shown.get(p, set()))
+                 for p in {*self.driving, *self.shown}}
         return DependencyGraph(
             exprs=MappingProxyType(self.exprs),
             label_refs=MappingProxyType(self.label_refs),
@@ -144,7 +145,7 @@ class _Builder:
                 continue
             if path == node.path and isinstance(ref, Path):
                 continue  # '.' reads the node's own answer, as constraints do
-            targets[node.path].add(path)
+            targets.setdefault(node.path, set()).add(path)
 
     def add_label(self, node: Node, column: str, texts: Iterable[str]) -> None:
         names: list[str] = []
@@ -157,7 +158,7 @@ class _Builder:
                     raise self.error(node, column, f"${{{name}}} refers to no question or group in this form.")
                 if name not in names:
                     names.append(name)
-                self.shown[node.path].add(self.q.by_name(name).path)
+                self.shown.setdefault(node.path, set()).add(self.q.by_name(name).path)
         if names:
             self.label_refs[(node.path, column)] = tuple(names)
 
@@ -183,19 +184,28 @@ class _Builder:
 
     def topological(self, nodes: list[Node]) -> list[str]:
         """Order nodes so each follows what it reads; refuse cycles."""
-        edges: dict[str, set[str]] = {n.path: set(self.driving[n.path]) for n in nodes}
+        # A node follows what its driving columns read and the group it is in.
+        parent: dict[str, str] = {}
         for node in nodes:
             if isinstance(node, Group):
                 for child in node.children:
-                    edges[child.path].add(node.path)
+                    parent[child.path] = node.path
+        empty: set[str] = set()
+
+        def edges(path: str) -> list[str]:
+            reads = self.driving.get(path, empty)
+            above = parent.get(path)
+            if above is None:
+                return sorted(reads) if reads else []
+            return sorted(reads | {above}) if reads else [above]
+
         order: list[str] = []
         state: dict[str, int] = {}  # 1 visiting, 2 done
-        by_path = {n.path: n for n in nodes}
         for start in (n.path for n in nodes):
             if state.get(start):
                 continue
             # Iterative depth-first search: forms can be thousands of nodes deep in references.
-            stack: list[tuple[str, list[str]]] = [(start, sorted(edges[start]))]
+            stack: list[tuple[str, list[str]]] = [(start, edges(start))]
             state[start] = 1
             while stack:
                 path, pending = stack[-1]
@@ -203,10 +213,10 @@ class _Builder:
                     nxt = pending.pop()
                     if state.get(nxt) == 1:
                         cycle = [p for p, _ in stack][[p for p, _ in stack].index(nxt):] + [nxt]
-                        raise self.cycle_error(by_path, cycle)
+                        raise self.cycle_error({n.path: n for n in nodes}, cycle)
                     if not state.get(nxt):
                         state[nxt] = 1
-                        stack.append((nxt, sorted(edges[nxt])))
+                        stack.append((nxt, edges(nxt)))
                 else:
                     state[path] = 2
                     order.append(path)
@@ -244,10 +254,3 @@ def _expressions(node: Node) -> list[tuple[str, str]]:
     if node.default and _DYNAMIC_DEFAULT.search(node.default):
         out.append(("default", node.default))
     return out
-
-
-def _texts(node: Node) -> list[tuple[str, list[str]]]:
-    texts: list[tuple[str, Text]] = [("label", node.label)]
-    if isinstance(node, Question):
-        texts.append(("hint", node.hint))
-    return [(column, list(t.by_lang.values())) for column, t in texts]

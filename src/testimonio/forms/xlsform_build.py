@@ -103,6 +103,7 @@ class SurveyBuilder:
         self.generated: set[str] = set()  # paths of nodes pyxform made up (no row)
         self._lists: dict[int, tuple[list[Mapping[str, Any]], tuple[Choice, ...]]] = {}
         self.all_lists: dict[str, list[Mapping[str, Any]]] = {}  # the choices sheet by list name
+        self._codes: dict[Any, str] = {}  # a text's key (e.g. "English (en)") -> its language code
 
     # --- texts ---------------------------------------------------------------
 
@@ -111,11 +112,15 @@ class SurveyBuilder:
             return _NO_TEXT  # immutable: one shared empty text (most hints and messages)
         if isinstance(value, Mapping):
             out: dict[str, str] = {}
+            codes = self._codes
             for key, item in value.items():
                 if item is None:
                     continue
-                code, display = split_language(str(key))
-                self.language_names.setdefault(code, display)
+                code = codes.get(key)
+                if code is None:  # once per column header, not once per cell
+                    code, display = split_language(str(key))
+                    self.language_names.setdefault(code, display)
+                    codes[key] = code
                 out[code] = str(item)
             return Text(MappingProxyType(out))
         return Text(MappingProxyType({DEFAULT_LANG: str(value)}))

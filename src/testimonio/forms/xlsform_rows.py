@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -54,9 +53,8 @@ _RUN_ON_HEADER = re.compile(r"\([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*\)\s*[^\s:()][
 _FILE_LIST_EXT = (".csv", ".xml", ".geojson")
 
 
-@dataclass(frozen=True)
-class RowInfo:
-    """What the loader needs from one survey row."""
+class RowInfo(NamedTuple):
+    """What the loader needs from one survey row (a tuple: one is made per row, on every load)."""
 
     row: int
     type_text: str
