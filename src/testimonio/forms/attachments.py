@@ -42,15 +42,22 @@ _NAME = re.compile(r"[\w][\w.\- ]{0,120}")
 _REFERENCE = re.compile(r"(?:pulldata|instance)\s*\(\s*['\"]([^'\"]{1,120})['\"]")
 
 
-def referenced_names(survey: Iterable[Mapping[str, Any]], from_files: Iterable[str],
-                     choice_lists: Iterable[str]) -> set[str]:
-    """The instance ids a form reads that are not choice lists (from its raw rows)."""
-    lists = set(choice_lists)
-    wanted = {Path(name).stem for name in from_files}
+def expression_references(survey: Iterable[Mapping[str, Any]]) -> set[str]:
+    """The names ``pulldata(…)`` and ``instance(…)`` read anywhere in the raw rows."""
+    found: set[str] = set()
     for row in survey:
         for value in row.values():
             if isinstance(value, str) and "(" in value:
-                wanted.update(m for m in _REFERENCE.findall(value) if m not in lists)
+                found.update(_REFERENCE.findall(value))
+    return found
+
+
+def referenced_names(references: Iterable[str], from_files: Iterable[str],
+                     choice_lists: Iterable[str]) -> set[str]:
+    """The instance ids a form reads that are not choice lists (``references``
+    from :func:`expression_references`, ``from_files`` from select_*_from_file)."""
+    lists = set(choice_lists)
+    wanted = {Path(name).stem for name in from_files} | {m for m in references if m not in lists}
     # Only plain file names: a form cannot make us read '../../somewhere.csv'.
     return {name for name in wanted if _NAME.fullmatch(name) and not name.startswith(".")}
 

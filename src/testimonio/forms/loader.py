@@ -23,7 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from testimonio.errors import FormError, TestimonioError
-from testimonio.forms.attachments import find_files, is_package, pack, referenced_names, unpack
+from testimonio.forms.attachments import (
+    expression_references,
+    find_files,
+    is_package,
+    pack,
+    referenced_names,
+    unpack,
+)
 from testimonio.forms.attachments import parse as parse_attachment
 from testimonio.forms.model import Questionnaire
 
@@ -138,7 +145,14 @@ def _load(data: bytes, source_name: str, resolve: Resolver, stored: bytes | None
             "There is no 'survey' sheet (or it is empty). An XLSForm needs a sheet named "
             "'survey' with at least the columns type, name and label.", file=source_name,
             sheet="survey")
-    survey = [dict(row) for row in definition.survey]  # pyxform edits rows in place
+    # Our own pass reads the rows before pyxform's, which edits them in place;
+    # its refusal waits, so that pyxform's column-level refusals come first.
+    rows_refusal: FormError | None = None
+    try:
+        rows: SurveyRows | None = SurveyRows(definition.survey, source_name)
+    except FormError as error:
+        rows, rows_refusal = None, error
+    references = expression_references(definition.survey)
     pyx_warnings: list[str] = []
     try:
         with warnings.catch_warnings():
@@ -149,14 +163,15 @@ def _load(data: bytes, source_name: str, resolve: Resolver, stored: bytes | None
             )
     except PyXFormError as error:
         refusal = translate_pyxform_error(error, source_name)
-        if refusal.row is not None or refusal.column is None:
-            # Our own pass names rows pyxform does not, in plainer words; a
-            # column-level refusal (headers) comes first, as it does in pyxform.
-            SurveyRows(survey, source_name)
+        if rows_refusal is not None and (refusal.row is not None or refusal.column is None):
+            # Our pass names rows pyxform does not, in plainer words.
+            raise rows_refusal from error
         raise refusal from error
-    rows = SurveyRows(survey, source_name)
+    if rows is None:
+        assert rows_refusal is not None
+        raise rows_refusal
     lists = set(tree.get("choices") or {})
-    wanted = referenced_names(survey, rows.from_files, lists)
+    wanted = referenced_names(references, rows.from_files, lists)
     files = dict(resolve(wanted)) if wanted else {}
     instances = {Path(name).stem: parse_attachment(name, body) for name, body in files.items()}
     builder = SurveyBuilder(rows, source_name, instances)
