@@ -117,6 +117,12 @@ class InterviewService:
         with self._vault.read() as db:
             return rec.page(db, query)
 
+    def page_and_count(self, query: InterviewQuery) -> tuple[list[InterviewSummary], int]:
+        """One page of the list and how many interviews match in all (one read: a
+        search with a filter shares its work between the two)."""
+        with self._vault.read() as db:
+            return rec.page_and_count(db, query)
+
     def count(self, query: InterviewQuery) -> int:
         """How many interviews match the query's filters."""
         with self._vault.read() as db:

@@ -191,45 +191,66 @@ for _accented, _plain in _FOLDS:
 # Above this many matches a search lets the list's sort index drive the page
 # (stopping at the page's end) instead of reading and sorting every match.
 MANY_MATCHES = 1000
+# A filtered page in an order the filter's index does not keep (by alias; by
+# last change with a questionnaire or researcher filter) walks the order's own
+# index and checks the filter on each row, when that stops within about this
+# many index entries; otherwise the filter's index gives every match to sort.
+WALK_ENTRIES = 20_000
+# The orders an index of their own keeps; site and status filters keep the
+# last change's order in theirs (interviews_site_updated, _status_updated).
+_WALKABLE = {"alias COLLATE NOCASE", "updated_at"}
 
 
-def _matches(text: str) -> tuple[str, list[Any]]:
+def _matches(text: str, distinct: bool = True) -> tuple[str, list[Any]]:
     """A query of the rowids a search text matches, from indexes alone, and its parameters.
 
     Three characters or more: the alias anywhere, case and accents ignored
     ("jose" finds "José"), through the trigram index (migration 8). One or
     two are too short for trigrams: the aliases that begin with them, through
     ranges of the alias index for every accented spelling of those letters.
-    Either way, or the start of the id.
+    Either way, or the start of the id. Not ``distinct``: a rowid may come
+    twice (an alias and an id both matching), which ``IN`` does not mind, and
+    no sort is needed to merge the parts.
     """
+    union = " UNION " if distinct else " UNION ALL "
     prefix = text.lower()
     ids = [prefix, prefix + "\U0010ffff"]
     if len(text) >= TRIGRAM:
         phrase = '"' + text.replace('"', '""') + '"'
-        return ("SELECT rowid FROM interviews_alias_fts WHERE interviews_alias_fts MATCH ? "
-                "UNION SELECT rowid FROM interviews WHERE id >= ? AND id < ?"), [phrase, *ids]
+        return ("SELECT rowid FROM interviews_alias_fts WHERE interviews_alias_fts MATCH ?"
+                f"{union}SELECT rowid FROM interviews WHERE id >= ? AND id < ?"), [phrase, *ids]
     options = [_VARIANTS.get(fold_accents(ch).lower(), (ch,)) for ch in text]
     starts = ["".join(chars) for chars in itertools.product(*options)]
-    ranges = " UNION ".join("SELECT rowid FROM interviews WHERE alias COLLATE NOCASE >= ? "
-                            "AND alias COLLATE NOCASE < ?" for _ in starts)
+    ranges = union.join("SELECT rowid FROM interviews WHERE alias COLLATE NOCASE >= ? "
+                        "AND alias COLLATE NOCASE < ?" for _ in starts)
     bounds = [bound for start in starts for bound in (start, start + "\U0010ffff")]
-    return f"{ranges} UNION SELECT rowid FROM interviews WHERE id >= ? AND id < ?", [*bounds, *ids]
+    return (f"{ranges}{union}SELECT rowid FROM interviews WHERE id >= ? AND id < ?",
+            [*bounds, *ids])
 
 
-def _where(query: InterviewQuery, many: bool = False) -> tuple[str, list[Any]]:
-    """WHERE clause and parameters. ``many``: the search matches many interviews,
-    so its matches only filter the rows an index walks in the list's order
-    (``+rowid``: the page stops at its end) instead of being read and sorted."""
+def _filters(query: InterviewQuery, walk: bool = False) -> tuple[list[str], list[Any]]:
+    """The filters' conditions and parameters; ``walk``: checked on each row
+    (``+column``), not looked up in the column's index."""
     clauses: list[str] = []
     params: list[Any] = []
     for column, value in (("site", query.site), ("status", query.status),
                           ("form_id", query.form_id), ("interviewer", query.interviewer)):
         if value:
-            clauses.append(f"{column} = ?")
+            clauses.append(f"{'+' if walk else ''}{column} = ?")
             params.append(value)
+    return clauses, params
+
+
+def _where(query: InterviewQuery, many: bool = False,
+           walk: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause and parameters. ``many``: the search matches many interviews,
+    so its matches only filter the rows an index walks in the list's order
+    (``+rowid``: the page stops at its end) instead of being read and sorted.
+    ``walk``: the same for the filters (see :func:`_walk_in_order`)."""
+    clauses, params = _filters(query, walk)
     text = (query.search or "").strip()
     if text:
-        matches, more = _matches(text)
+        matches, more = _matches(text, distinct=False)
         clauses.append(f"{'+' if many else ''}rowid IN ({matches})")
         params += more
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -240,27 +261,58 @@ def _many_matches(db: Db, query: InterviewQuery) -> bool:
     text = (query.search or "").strip()
     if not text:
         return False
-    matches, params = _matches(text)
+    # Rowids may come twice here: this only chooses a plan, and it stops at the limit.
+    matches, params = _matches(text, distinct=False)
     return int(scalar(db, f"SELECT count(*) FROM ({matches} LIMIT ?)",
                       [*params, MANY_MATCHES + 1])) > MANY_MATCHES
 
 
-def page(db: Db, query: InterviewQuery) -> list[InterviewSummary]:
-    """One page of interviews matching ``query``, in its order."""
+def _walk_in_order(db: Db, query: InterviewQuery) -> bool:
+    """Whether a filtered page (no search) is best read by walking its order's
+    index and checking the filters on each row: when no index keeps the
+    filter and the order together, and enough rows match that the walk stops
+    within :data:`WALK_ENTRIES` (a filter matching a fifth of the vault
+    finds a page of 200 in about 1 000 entries, where reading and sorting
+    its 20 000 matches took most of the time of a filter change, issue 17).
+
+    Counted in the filter's index, up to what is needed: matches ≥
+    (offset + limit) × rows / WALK_ENTRIES, with ``max(rowid)`` standing for
+    the rows (never fewer, so the estimate errs towards the sort).
+    """
+    order = SORT_KEYS.get(query.sort)
+    if (query.search or "").strip() or order not in _WALKABLE:
+        return False
+    if order == "updated_at" and (query.site or query.status):
+        return False  # their index keeps that order already
+    clauses, params = _filters(query)
+    if not clauses:
+        return False
+    limit, offset = _window(query)
+    rows = int(scalar(db, "SELECT coalesce(max(rowid), 0) FROM interviews", ()))
+    need = -(-(offset + limit) * rows // WALK_ENTRIES)  # rounded up
+    if need <= 0:
+        return False
+    found = scalar(db, "SELECT count(*) FROM (SELECT 1 FROM interviews WHERE "
+                   f"{' AND '.join(clauses)} LIMIT ?)", [*params, need])
+    return int(found) >= need
+
+
+def _order(query: InterviewQuery) -> str:
+    """The ORDER BY of the list's query (the rowid breaks ties: every index ends with it)."""
     order = SORT_KEYS.get(query.sort)
     if order is None:
         raise BadInput(f"Cannot sort interviews by '{query.sort}'.")
     direction = "DESC" if query.descending else "ASC"
-    where, params = _where(query, _many_matches(db, query))
-    limit = max(0, min(query.limit, MAX_PAGE))
-    offset = max(0, query.offset)
-    # Deferred join: the page's rowids come from an index alone (every index
-    # ends with the rowid, hence the rowid as tie-break), then only those rows
-    # are read, so a deep page skips index entries, not rows (issue 17).
-    rowids = [row[0] for row in db.execute(
-        f"SELECT rowid FROM interviews{where} "
-        f"ORDER BY {order} {direction}, rowid {direction} LIMIT ? OFFSET ?",
-        (*params, limit, offset))]
+    return f"ORDER BY {order} {direction}, rowid {direction}"
+
+
+def _window(query: InterviewQuery) -> tuple[int, int]:
+    """LIMIT and OFFSET of a page, bounded."""
+    return max(0, min(query.limit, MAX_PAGE)), max(0, query.offset)
+
+
+def _summaries(db: Db, rowids: list[int]) -> list[InterviewSummary]:
+    """The rows of ``rowids``, in that order."""
     if not rowids:
         return []
     marks = ",".join("?" * len(rowids))
@@ -268,6 +320,44 @@ def page(db: Db, query: InterviewQuery) -> list[InterviewSummary]:
         f"SELECT {', '.join(INTERVIEW_COLUMNS)}, rowid FROM interviews WHERE rowid IN ({marks})",
         rowids)}
     return [found[r] for r in rowids]
+
+
+def page(db: Db, query: InterviewQuery) -> list[InterviewSummary]:
+    """One page of interviews matching ``query``, in its order."""
+    order = _order(query)
+    where, params = _where(query, _many_matches(db, query), _walk_in_order(db, query))
+    # Deferred join: the page's rowids come from an index alone (every index
+    # ends with the rowid, hence the rowid as tie-break), then only those rows
+    # are read, so a deep page skips index entries, not rows (issue 17).
+    rowids = [row[0] for row in db.execute(
+        f"SELECT rowid FROM interviews{where} {order} LIMIT ? OFFSET ?",
+        (*params, *_window(query)))]
+    return _summaries(db, rowids)
+
+
+def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary], int]:
+    """One page of interviews matching ``query`` and how many match in all.
+
+    A search with a filter (site, status...) is the costly count: its matches
+    are gathered from the search's index and checked against every row of the
+    filter. The page needs the same work, so one statement does it once and
+    counts what it found as it goes (``count(*) OVER ()``) (issue 17).
+    Anything else is a page and a count from the indexes, as :func:`page` and
+    :func:`count`.
+    """
+    text = (query.search or "").strip()
+    if not text or not (query.site or query.status or query.form_id or query.interviewer):
+        rows = page(db, query)
+        if query.offset <= 0 and len(rows) < _window(query)[0]:
+            return rows, len(rows)  # a first page that is not full is the whole answer
+        return rows, count(db, query)
+    order = _order(query)
+    where, params = _where(query, _many_matches(db, query))
+    found = db.execute(f"SELECT rowid, count(*) OVER () FROM interviews{where} {order} "
+                       "LIMIT ? OFFSET ?", (*params, *_window(query))).fetchall()
+    if not found:  # nothing, or a page past the end: count alone
+        return [], count(db, query)
+    return _summaries(db, [row[0] for row in found]), int(found[0][1])
 
 
 def count(db: Db, query: InterviewQuery) -> int:

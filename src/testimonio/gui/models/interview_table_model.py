@@ -129,13 +129,11 @@ class InterviewTableModel(QAbstractTableModel):
     def _fetch_count(self) -> int:
         if self._service is None:
             return 0
-        # The first page is needed at once anyway; when it is not full it
-        # is the whole answer, and a second query over the table is saved
-        # (a search usually matches a few rows).
-        first = self._page(0)
-        if len(first) < PAGE_SIZE:
-            return len(first)
-        return int(self._service.count(self._query()))
+        # The first page is needed at once anyway: it comes with the count, in
+        # one read that shares the work of a search with a filter.
+        first, total = self._service.page_and_count(self._query(0, PAGE_SIZE))
+        self._keep(0, list(first))
+        return int(total)
 
     def _query(self, offset: int = 0, limit: int = PAGE_SIZE) -> Any:
         from testimonio.services.interviews import InterviewQuery
@@ -153,13 +151,17 @@ class InterviewTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         page = list(self._service.page(self._query(number * PAGE_SIZE, PAGE_SIZE)))
+        self._keep(number, page)
+        return page
+
+    def _keep(self, number: int, page: list[Any]) -> None:
+        """Cache a page just read (the oldest go beyond :data:`CACHED_PAGES`)."""
         self.queries += 1
         if self.received_source is not None:
             self._received.update(self.received_source([str(_get(i, "id")) for i in page]))
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
-        return page
 
     def row_at(self, row: int) -> Any:
         """The service's row object at ``row``, or None."""
