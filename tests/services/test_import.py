@@ -174,3 +174,24 @@ def test_one_bundles_interviews_get_consecutive_ids_and_each_bundle_its_own_pref
     assert len(second) == 1 and all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
     assert len({i[:16] for i in first}) == 1 and second[0][:16] != first[0][:16]
     assert sorted(int(i[16:], 16) for i in first) == [1, 2, 3]
+
+
+def test_imported_answers_are_stored_as_canonical_json_texts(tmp_path: Path) -> None:
+    # The merge writes an int's text without the JSON encoder and remembers short
+    # strings' texts: the stored texts must be what the encoder writes (issue 17).
+    import json
+
+    lead, (r,) = team_of(tmp_path)
+    _low_k(r)
+    for n in (1, 2):
+        r.add(border_answers(n))
+    r.export.write(tmp_path / "1.tmb")
+    lead.import_.import_file(tmp_path / "1.tmb")
+    with lead.vault.read() as db:
+        rows = [(str(p), str(v)) for p, v in db.execute("SELECT path, value FROM answers")]
+    assert rows
+    for _, text in rows:
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+    stored = dict(rows)
+    assert stored[P["interview_minutes"]] == "5"  # an integer, not a text or a boolean
+    assert stored[P["alias"]] in ('"Alias1"', '"Alias2"')

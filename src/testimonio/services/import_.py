@@ -306,7 +306,7 @@ class _Merger:
         self.seen = self.added = self.replaced = self.ignored = 0
         self.wanted: dict[str, tuple[str, str]] = {}  # attachment name -> (interview, attachment id)
         self.meta: dict[str, dict[str, Any]] = {}
-        self._json: dict[tuple[type, Any], str] = {}  # (type, value) -> its JSON text
+        self._json: dict[str, str] = {}  # short string answer -> its JSON text
         # Interview ids of this import: a random prefix, then a counter. Consecutive
         # ids keep each interview's answers next to the previous one's in the answers
         # table (keyed by interview id first): a random id per interview sent every
@@ -383,16 +383,19 @@ class _Merger:
                                 record["revision"], manifest.bundle_id, record.get("withheld"))
 
     def _encode(self, value: Any) -> str:
-        """The answer's JSON text; short scalars' texts are remembered (the type keeps True apart from 1)."""
+        """The answer's JSON text. A plain int's is its repr (as the encoder writes it);
+        short strings' texts are remembered, in a dict of strings only, so no
+        (type, value) key is built per answer (True and 1 never meet)."""
         kind = type(value)
-        if kind not in (str, int, bool) or (kind is str and len(value) > 64):  # not floats: -0.0 == 0.0
+        if kind is int:
+            return int.__repr__(value)
+        if kind is not str or len(value) > 64:
             return _to_json(value)
-        key = (kind, value)
-        text = self._json.get(key)
+        text = self._json.get(value)
         if text is None:
             if len(self._json) >= _MAX_CACHED_JSON:
                 self._json.clear()
-            text = self._json[key] = _to_json(value)
+            text = self._json[value] = _to_json(value)
         return text
 
     def attachments(self, opened: Any) -> None:
