@@ -11,7 +11,6 @@ behind the main window are loaded only once the vault is open.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import signal
 import sys
@@ -52,31 +51,19 @@ def open_vault(context: AppContext, languages: Languages) -> bool:
     return bool(dialog.exec()) and context.is_open
 
 
-# The main window and what it imports only while it is built (its menus).
-_MAIN_WINDOW_MODULES = ("testimonio.gui.main_window", "testimonio.gui.team_menu",
-                        "testimonio.gui.answers_menu", "testimonio.gui.retention_runner")
-
-
 def preload_main_window() -> threading.Thread:
-    """Import the main window's modules in a background thread while the unlock dialog waits.
+    """Import the vault's and the main window's modules in a background thread
+    while the unlock dialog waits (:mod:`testimonio.gui.preload`).
 
     They take most of the time between the key derivation and the list
     (issue 17: unlock to list <= 300 ms). The person types the passphrase
     meanwhile, and Argon2id releases the GIL while it derives, so the import
-    runs alongside either. Only modules are loaded here (no widget is made
-    off the GUI thread); the main thread's own import later waits for this
-    one if it is still running.
+    runs alongside either. The views and dialogs the window opens later are
+    not among them: they load once the list is shown.
     """
-    def load() -> None:
-        try:
-            for name in _MAIN_WINDOW_MODULES:
-                importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - the GUI thread's own import will raise it
-            log.debug("preloading the main window failed", exc_info=True)
+    from testimonio.gui.preload import MAIN_WINDOW_MODULES, preload
 
-    thread = threading.Thread(target=load, name="preload-main-window", daemon=True)
-    thread.start()
-    return thread
+    return preload(MAIN_WINDOW_MODULES, "main-window")
 
 
 def _startup_probe(dialog: QDialog, line: str) -> None:

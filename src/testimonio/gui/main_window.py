@@ -1,8 +1,10 @@
 """The main window: menus, the interview list, the hosted views, locking.
 
 The window changes state only through its actions. Every view and dialog is
-imported by name (mypy checks how each is built; a build without one fails at
-start). Views are built when first shown. Locking saves, destroys every view,
+imported by name (mypy checks how each is built), when first opened: the
+window and its list come up without them (issue 17, unlock to list; a
+background import of them while the GUI thread works crashed Qt in the tests).
+Views are built when first shown. Locking saves, destroys every view,
 closes the vault and shows the embedded unlock dialog in place of the content;
 unlocking comes back to the same interview and field.
 """
@@ -29,34 +31,35 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.errors import TestimonioError
-from testimonio.gui.about_dialog import AboutDialog
 from testimonio.gui.context import AppContext
 from testimonio.gui.dialog_size import fit_to_screen
-from testimonio.gui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
-from testimonio.gui.dialogs.settings_dialog import SettingsDialog
 from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 from testimonio.gui.i18n import Languages, remember_language, remembered_language
 from testimonio.gui.lock import REASON_PANIC, REASON_SHORTCUT, LockGuard
 from testimonio.gui.plain import warn
 from testimonio.gui.vault_warnings import show_vault_warnings
-from testimonio.gui.views.data_view import DataView
-from testimonio.gui.views.export_dialog import ExportDialog
-from testimonio.gui.views.import_dialog import ImportDialog
 from testimonio.gui.views.interview_list_view import InterviewListView
-from testimonio.gui.views.interview_view import InterviewView
-from testimonio.gui.views.new_interview_dialog import NewInterviewDialog
-from testimonio.gui.views.researchers_view import ResearchersView
-from testimonio.gui.views.summary_view import SummaryView
 from testimonio.paths import resource_path
 
 log = logging.getLogger(__name__)
 
-# The views hosted in the stack besides the list and the interview.
-HOSTED_VIEWS: dict[str, Callable[[AppContext, QWidget], QWidget]] = {
-    "researchers": ResearchersView,
-    "summary": SummaryView,
-    "data": DataView,
-}
+#: The views hosted in the stack besides the list and the interview.
+HOSTED_VIEWS = ("researchers", "summary", "data")
+
+
+def _hosted_view(name: str, context: AppContext, parent: QWidget) -> QWidget:
+    """Build one of :data:`HOSTED_VIEWS`."""
+    if name == "researchers":
+        from testimonio.gui.views.researchers_view import ResearchersView
+
+        return ResearchersView(context, parent)
+    if name == "summary":
+        from testimonio.gui.views.summary_view import SummaryView
+
+        return SummaryView(context, parent)
+    from testimonio.gui.views.data_view import DataView
+
+    return DataView(context, parent)
 
 
 class LockedPage(QWidget):
@@ -258,6 +261,8 @@ class MainWindow(QMainWindow):
         """Show the interview ``interview_id`` (at answer ``path`` if given)."""
         if not self.close_interview():
             return False
+        from testimonio.gui.views.interview_view import InterviewView
+
         try:
             view = InterviewView(self.context, interview_id, self.stack)
         except TestimonioError as error:
@@ -291,6 +296,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        from testimonio.gui.views.interview_view import InterviewView  # loaded: one is open
+
         if (isinstance(view, InterviewView) and view.interview_id == self._fresh_id
                 and view.is_blank()):
             # Opened by mistake and left without an answer: no blank draft stays.
@@ -312,7 +319,7 @@ class MainWindow(QMainWindow):
         view = self.views.get(name)
         if view is None:
             try:
-                view = HOSTED_VIEWS[name](self.context, self.stack)
+                view = _hosted_view(name, self.context, self.stack)
             except TestimonioError as error:
                 warn(self, "Testimonio", str(error))
                 return
@@ -333,6 +340,10 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self, name: str) -> int:
         """Open one of the hosted dialogs; returns its result code."""
+        from testimonio.gui.about_dialog import AboutDialog
+        from testimonio.gui.views.export_dialog import ExportDialog
+        from testimonio.gui.views.import_dialog import ImportDialog
+
         dialogs: dict[str, Callable[[], QDialog]] = {
             "export": lambda: ExportDialog(self.context, self),
             "import": lambda: ImportDialog(self.context, self),
@@ -352,6 +363,8 @@ class MainWindow(QMainWindow):
     # --- interview actions ---------------------------------------------------
     def new_interview(self) -> None:
         """Ask for questionnaire and site, start the interview, open it."""
+        from testimonio.gui.views.new_interview_dialog import NewInterviewDialog
+
         dialog = NewInterviewDialog(self.context, self)
         if dialog.exec():
             interview_id = dialog.interview_id
@@ -383,12 +396,16 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def open_settings(self) -> None:
+        from testimonio.gui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context.preferences, self)
         if dialog.exec():
             self._apply_settings()
         dialog.deleteLater()
 
     def change_passphrase(self) -> None:
+        from testimonio.gui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
+
         dialog = ChangePassphraseDialog(self.context, self)
         if dialog.exec():
             self.statusBar().showMessage(self.tr("The passphrase was changed."), 8000)
