@@ -37,6 +37,12 @@ IMPORTED_TIME = "T00:00:00.000Z"
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+# Built once: the view asks for the flags and seven roles of every visible cell
+# at each paint, and combining Qt's enums in Python costs more than the lookup.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, STATUS_ROLE,
+    Qt.ItemDataRole.AccessibleTextRole))
 
 
 @dataclasses.dataclass
@@ -194,8 +200,7 @@ class InterviewTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(COLUMNS):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE,
-                        STATUS_ROLE, Qt.ItemDataRole.AccessibleTextRole):
+        if int(role) not in _ROLES:
             return None
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][0] != "form_id":
             return None
@@ -235,7 +240,7 @@ class InterviewTableModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
