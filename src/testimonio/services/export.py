@@ -43,6 +43,7 @@ from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.pseudonymise import Pseudonymiser, quasi_widths, suppression_paths
 from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
 from testimonio.exchange.textnet import Finding
+from testimonio.services._collector import long_run
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.export_plan import (
     LOAD_CHUNK,
@@ -176,6 +177,7 @@ class ExportService:
         with self.vault.read() as db:
             return group_size(db)
 
+    @long_run()
     def plan(self, all_: bool = False, lang: str | None = None,
              progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ExportPlan:
         """What the next export would carry, checked for k-anonymity.
@@ -226,6 +228,7 @@ class ExportService:
         return plan.to_json()
 
     # --- writing -------------------------------------------------------------
+    @long_run()
     def write(self, out: Path, all_: bool = False, *, plan: ExportPlan | None = None,
               suppress_small_groups: bool = False, accept_risk: bool = False,
               leave_behind: bool = False,

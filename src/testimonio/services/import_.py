@@ -34,6 +34,7 @@ from testimonio.exchange.bundle import BundleCancelled, open_bundle
 from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.manifest import MAX_SEQUENCE, Gap, Limits, gap_text, missing_runs
 from testimonio.forms.model import Question, Questionnaire
+from testimonio.services._collector import long_run
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.import_validate import MAX_PROBLEMS, RecordChecker
 from testimonio.services.keys import KeyService, now
@@ -145,6 +146,7 @@ class ImportService:
         """Import several bundles, each on its own (one refusal does not undo the others)."""
         return [self.import_file(f, progress, cancelled) for f in files]
 
+    @long_run()
     def import_file(self, path: Path, progress: ProgressFn | None = None,
                     cancelled: CancelledFn | None = None) -> ImportResult:
         """Import one bundle; raises a :class:`BundleError` (exit 3) on refusal."""

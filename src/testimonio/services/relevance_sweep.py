@@ -19,9 +19,12 @@ compares the two on the shipped questionnaires and on generated ones.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import logging
 import math
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Mapping
 from typing import Any
 
 from testimonio.errors import ExpressionError
@@ -54,8 +57,12 @@ MAX_INSTANCES = 10_000  # as forms.state_engine: a larger count is refused there
 MAX_KNOWN_PATHS = 100_000  # checked answer paths remembered per form
 MAX_SHARED = 50_000  # remembered results of pure expressions per form (a few MB at most)
 _MISS = object()
-# Question types whose text answer normalize() reads as something else.
-_NOT_TEXT = frozenset({"select_multiple", "rank", "integer", "decimal"})
+# How _load reads a stored answer of a checked path (see Sweep.learn): a text
+# question's text as it is, a list of names of a select_multiple or rank, an
+# integer's int; anything else through normalize().
+_TEXT, _NAMES, _INTEGER, _OTHER = range(4)
+_KINDS = {"select_multiple": _NAMES, "rank": _NAMES, "integer": _INTEGER, "decimal": _OTHER}
+CLOCK_S = 1.0  # the clock metadata a sweep fills in is read again after this long
 
 # One step of the sweep: (kind, model path, node, parent, relevance,
 # calculation or repeat_count). Kinds: "plain" (copy the parent's relevance),
@@ -65,17 +72,27 @@ _Step = tuple[str, str, Node, str, Compiled | None, Compiled | None]
 
 
 class _Context(StateContext):
-    """The engine's context, with ``${name}`` of a question in no repeat read directly."""
+    """The engine's context, with ``${name}`` of a question in no repeat read directly.
 
-    def __init__(self, sweep: Sweep, answers: dict[str, AnswerValue], rel: dict[str, bool],
-                 instances: KnownInstances) -> None:
-        def effective(path: str) -> AnswerValue:
-            return answers.get(path) if rel.get(path, True) else None
+    One per sweep, given each interview's answers by :meth:`start`.
+    """
 
-        super().__init__(sweep.q, instances, effective, lambda: sweep.q.default_language, None, None)
+    def __init__(self, sweep: Sweep) -> None:
+        super().__init__(sweep.q, KnownInstances(sweep.q, lambda _: 0, sweep.chain), self._effective,
+                         lambda: sweep.q.default_language, None, None)
         self._static = sweep.static_names
-        self.answers = answers
-        self.rel = rel
+        self.answers: dict[str, AnswerValue] = {}
+        self.rel: dict[str, bool] = {}
+
+    def start(self, answers: dict[str, AnswerValue], rel: dict[str, bool], instances: KnownInstances,
+              clock: tuple[dt.date, dt.datetime]) -> None:
+        """Work on this interview's answers and relevance, with this clock."""
+        self.answers, self.rel, self.instances = answers, rel, instances
+        self._today, self._now = clock
+        self.here, self.choice = "", None
+
+    def _effective(self, path: str) -> AnswerValue:
+        return self.answers.get(path) if self.rel.get(path, True) else None
 
     def lookup(self, name: str) -> NodeSet:
         path = self._static.get(name)
@@ -95,9 +112,9 @@ class Sweep:
         chain = Instances(q, lambda _: 0).repeat_chain
         self.chain = chain
         self.plan = Plan(q, graph, chain)
-        # Answer paths the engine has checked (see learn), with whether a text
-        # stored there is kept as it is (normalize gives it back unchanged).
-        self.nodes: dict[str, tuple[Node, bool]] = {}
+        # Answer paths the engine has checked (see learn), with how a value
+        # stored there is read (_TEXT, _NAMES, _INTEGER or _OTHER).
+        self.nodes: dict[str, tuple[Node, int]] = {}
         # ${name} of a node in no repeat: its one answer path, wherever it is read.
         self.static_names: dict[str, str] = {}
         for name in {n.name for n in q.walk()}:
@@ -120,6 +137,9 @@ class Sweep:
         # any of them may reach one by a path the graph does not name).
         self.clock_read = [m for m in self.plan.metadata if m.type in {"start", "today"}
                            and (not only_names or any(m.path in graph.reads(o[0]) for o in self.plan.order))]
+        self._clock_until = -math.inf
+        self._clock_at = (dt.date.today(), dt.datetime.now().astimezone())
+        self._ctx = _Context(self)
 
     def _step(self, n: int, model: str, node: Node, repeat: bool, static: bool) -> _Step:
         """The sweep's step for the ``n``-th node of the plan's order (see _Step)."""
@@ -151,8 +171,8 @@ class Sweep:
     def learn(self, path: str, node: Node) -> None:
         """Remember an answer path the engine accepted for ``node``."""
         if len(self.nodes) < MAX_KNOWN_PATHS:
-            text = isinstance(node, Question) and node.type not in _NOT_TEXT
-            self.nodes[path] = (node, text)
+            kind = _KINDS.get(node.type, _TEXT) if isinstance(node, Question) else _OTHER
+            self.nodes[path] = (node, kind)
 
     def run(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
         """The exportable answers (as ``FormState.exportable_answers``), or None: ask the engine."""
@@ -160,9 +180,9 @@ class Sweep:
         if answers is None:
             return None
         rel: dict[str, bool] = {}
-        counts: Callable[[str], int] = lambda own: _count(answers, own)  # noqa: E731
-        inst = KnownInstances(self.q, counts, self.chain)
-        ctx = _Context(self, answers, rel, inst)
+        inst = KnownInstances(self.q, functools.partial(_count, answers), self.chain)
+        ctx = self._ctx
+        ctx.start(answers, rel, inst, self._clock())
         self._fill_clock(ctx, answers)
         memo: dict[Compiled, Value | None] = {}
         # The steps in no repeat stay inline: this loop runs for every node of every exported interview.
@@ -184,6 +204,14 @@ class Sweep:
             if not self._repeat_step(ctx, answers, rel, inst, step, memo):
                 return None
         return self._exportable(answers, rel, inst)
+
+    def _clock(self) -> tuple[dt.date, dt.datetime]:
+        """Today and now, read again at most every CLOCK_S (an export asks for them per interview)."""
+        moment = time.monotonic()
+        if self._clock_until <= moment:
+            now = dt.datetime.now().astimezone()
+            self._clock_at, self._clock_until = (now.date(), now), moment + CLOCK_S
+        return self._clock_at
 
     def _fill_clock(self, ctx: _Context, answers: dict[str, AnswerValue]) -> None:
         """The clock metadata an expression reads, when the interview lacks it (the engine's _fill_metadata)."""
@@ -221,9 +249,11 @@ class Sweep:
             known = nodes.get(path)
             if known is None:
                 return None
-            node, as_text = known
-            if as_text and type(raw) is str:
-                if raw:
+            node, kind = known
+            if kind != _OTHER and _as_stored(kind, raw):
+                # What normalize() gives back for it, without the call (the
+                # sweep never changes a list it reads: it may be the caller's).
+                if raw or kind == _INTEGER:
                     answers[path] = raw
                 hand_made = hand_made or "[" in path
                 continue
@@ -352,6 +382,20 @@ def _pure(expr: Expr, static: Mapping[str, str]) -> bool:
             return False
         return all(_pure(a, static) for a in expr.args)
     return False  # paths (relative, absolute), instance() and anything new
+
+
+def _as_stored(kind: int, raw: object) -> bool:
+    """Whether normalize() gives ``raw`` back as it is (or None for an empty one) for this kind."""
+    if kind == _TEXT:
+        return type(raw) is str
+    if kind == _INTEGER:
+        return type(raw) is int
+    if type(raw) is not list:
+        return False
+    for name in raw:  # _NAMES: a list of names
+        if type(name) is not str:
+            return False
+    return True
 
 
 def _frozen(v: AnswerValue) -> object:
