@@ -7,6 +7,7 @@ order, a lost ON CONFLICT rule or a batch boundary shows.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from testimonio.errors import BadInput
 from testimonio.services.interviews import InterviewService
 from testimonio.vault import (
     Vault,
+    records,
     repo_export,
     repo_imports,
     repo_receipts,
@@ -166,3 +168,27 @@ def test_the_import_log_reads_back_in_the_order_written(vault: Vault) -> None:
     assert log[1] == repo_imports.LogRow("b5", "Ana", "key1", 5, AT, AT, "f5.tstm", 4, 3, 1, 0,
                                          "imported")
     assert [r.bundle_id for r in mine] == ["b5", "b2", "b1"]
+
+
+def test_answers_of_several_interviews_match_each_ones_answers(vault: Vault) -> None:
+    values = ["plain", 'quote " and \\ backslash', "añez ñ 🙂", 0, -3, 2.5, True, [], ["a", "b c"],
+              {"nested": [1, None]}, "", None, "null", "{\"not\": 1}"]
+    ids = ["a" * 32, "b" * 32, "c" * 32]
+    with vault.transaction() as db:
+        for n, iid in enumerate(ids):
+            db.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, alias, "
+                       "status, created_at, updated_at, revision) VALUES (?, 'f', '1', 's', 'r', 'es', '', "
+                       "'complete', 'x', 'x', 1)", (iid,))
+            rows = [(iid, f"g/q{k:02d}", json.dumps(v)) for k, v in enumerate(values) if n != 2]
+            rows.append((iid, "r[1]/x", " null "))  # a null as another writer may space it
+            db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, 'x')",
+                           rows)
+    with vault.read() as db:
+        together = records.answers_of(db, [*reversed(ids), "missing"])
+        one_by_one = {i: records.answers(db, i) for i in ids}
+    assert together.pop("missing") == {}
+    assert together == one_by_one
+    for iid in ids:
+        assert list(together[iid]) == list(one_by_one[iid])  # path order too
+    assert one_by_one[ids[0]]["g/q02"] == "añez ñ 🙂" and "g/q11" not in one_by_one[ids[0]]
+    assert one_by_one[ids[2]] == {}

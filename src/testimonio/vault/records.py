@@ -389,18 +389,26 @@ def answers(db: Db, interview_id: str,
 
 def answers_of(db: Db,
                interview_ids: list[str]) -> dict[str, dict[str, AnswerValue]]:
-    """:func:`answers` of several interviews in one query (same values, same order)."""
+    """:func:`answers` of several interviews in one query (same values, same order).
+
+    SQLite writes each interview's answers as one JSON object (its stored
+    JSON texts joined under their quoted paths, in path order), parsed by one
+    ``json.loads`` an interview: a row, a tuple and two strings per answer
+    made reading an export's answers take twice as long.
+    """
     out: dict[str, dict[str, AnswerValue]] = {i: {} for i in interview_ids}
     if not interview_ids:
         return out
     marks = ",".join("?" * len(interview_ids))
-    # The primary key (interview_id, path) gives each interview's rows in path order.
-    rows = db.execute(f"SELECT interview_id, path, value FROM answers WHERE interview_id IN ({marks}) "
-                      "ORDER BY interview_id, path", interview_ids).fetchall()
-    decoded = json.loads("[" + ",".join(str(v) for _, _, v in rows) + "]")
-    for (i, p, _), v in zip(rows, decoded, strict=True):
-        if v is not None:
-            out[str(i)][str(p)] = v
+    rows = db.execute(
+        "SELECT interview_id, '{' || group_concat(json_quote(path) || ':' || value, ',' ORDER BY path) || '}' "
+        f"FROM answers WHERE interview_id IN ({marks}) AND value != 'null' GROUP BY interview_id",
+        interview_ids)
+    for interview_id, text in rows:
+        found: dict[str, AnswerValue] = json.loads(text)
+        if None in found.values():  # a null written another way
+            found = {p: v for p, v in found.items() if v is not None}
+        out[str(interview_id)] = found
     return out
 
 
