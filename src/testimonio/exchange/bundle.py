@@ -124,6 +124,7 @@ class RecordEncoder:
         self._parts: list[bytes] = []
         self._size = 0
         self._count = 0
+        self._max_line = Limits().max_record_line
 
     def add(self, record: Mapping[str, Any]) -> None:
         """Encode one record; :class:`BadInput` if it cannot leave."""
@@ -136,10 +137,10 @@ class RecordEncoder:
             ).encode("utf-8")
         except (TypeError, ValueError) as exc:
             raise BadInput(f"A record cannot be written as JSON: {exc}") from None
-        if len(line) > Limits().max_record_line:
+        if len(line) > self._max_line:
             # The lead's reader refuses it: say so here, before anything leaves.
             raise BadInput("An interview is too large to export (over "
-                           f"{Limits().max_record_line // (1024 * 1024)} MiB of answers).")
+                           f"{self._max_line // (1024 * 1024)} MiB of answers).")
         self._size += len(line)
         self._count += 1
         self._parts.append(self._comp.compress(line))

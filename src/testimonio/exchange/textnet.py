@@ -31,6 +31,7 @@ MIN_WHOLE = 3
 MIN_DIGITS = 5
 _NOT_DIGIT = re.compile(r"\D")
 _MAYBE = re.compile(r"[\d@]")
+_WORD_BREAKS = re.compile(r"[\W\d_]+")
 
 _MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
            "noviembre|diciembre|january|february|march|april|may|june|july|august|september|"
@@ -120,7 +121,7 @@ class Needles:
             digits = "".join(ch for ch in value if ch.isdigit())
             if len(digits) >= MIN_DIGITS:
                 numbers.add(digits)
-            for word in re.split(r"[\W\d_]+", value):
+            for word in _WORD_BREAKS.split(value):
                 folded_word = normalise(word)
                 if len(folded_word) >= MIN_WORD:
                     words.add(folded_word)

@@ -121,12 +121,15 @@ class Sweep:
             found = q.by_name(name)
             if not chain[found.path]:
                 self.static_names[name] = found.path
-        # Relevance expressions that read only ${names} in no repeat and
-        # depend on nothing else (see _pure): one result per interview
-        # (by the answer paths they read) and, across interviews, by their values.
+        # Relevance expressions, and calculations of questions in no repeat,
+        # that read only ${names} in no repeat and depend on nothing else (see
+        # _pure): one result per interview (by the answer paths they read)
+        # and, across interviews, by their values.
         self.pure: dict[Compiled, tuple[str, ...]] = {
             self.plan.compiled[key]: tuple(sorted({self.static_names[n] for n in ref_names(expr)}))
-            for key, expr in graph.exprs.items() if key[1] == "relevant" and _pure(expr, self.static_names)}
+            for key, expr in graph.exprs.items()
+            if (key[1] == "relevant" or (key[1] == "calculation" and not chain.get(key[0])))
+            and _pure(expr, self.static_names)}
         self.shared: dict[tuple[object, ...], Value | None] = {}
         self.steps = [self._step(n, model, node, repeat, static)
                       for n, (model, node, repeat, static) in enumerate(self.plan.order)]
@@ -307,7 +310,10 @@ class Sweep:
             return
         if calc is not None:
             assert isinstance(node, Question)  # noqa: S101 - narrows the type
-            result = _eval(ctx, calc, path, node.path, "calculation")
+            if memo is not None and calc in self.pure:
+                result = memo[calc] if calc in memo else self._pure_eval(ctx, memo, calc, node.path, "calculation")
+            else:
+                result = _eval(ctx, calc, path, node.path, "calculation")
             new = None if result is None else from_expression(node, result)
             if new is None:
                 answers.pop(path, None)
@@ -315,14 +321,14 @@ class Sweep:
                 answers[path] = new
 
     def _pure_eval(self, ctx: _Context, memo: dict[Compiled, Value | None], fn: Compiled,
-                   model: str) -> Value | None:
+                   model: str, column: str = "relevant") -> Value | None:
         """A pure expression's result, remembered by what its ${names} hold."""
         rel = ctx.rel
         answers = ctx.answers
         key = (fn, *[_frozen(answers.get(p) if rel.get(p, True) else None) for p in self.pure[fn]])
         result = self.shared.get(key, _MISS)
         if result is _MISS:
-            result = _eval(ctx, fn, model, model, "relevant")
+            result = _eval(ctx, fn, model, model, column)
             if len(self.shared) < MAX_SHARED:
                 self.shared[key] = result
         memo[fn] = result  # type: ignore[assignment]
