@@ -190,3 +190,25 @@ def test_sweep_matches_the_engine_on_any_answers(generated: list[Questionnaire],
     q = generated[form]
     rng = random.Random(seed)
     _check(q, [_random_answers(q, rng) for _ in range(3)])
+
+
+def test_results_remembered_stay_bounded_per_expression(monkeypatch: pytest.MonkeyPatch) -> None:
+    """days_waited reads dates: remembering each interview's result would grow with the export."""
+    from testimonio.services import relevance_sweep
+
+    monkeypatch.setattr(relevance_sweep, "MAX_SHARED_EACH", 20)
+    cases = []
+    for n in range(200):
+        a = border_answers(n, age=30, gender="female", visa=False, decision="admitted")
+        a[P["claim_date"]] = f"2019-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+        a[P["interview_date"]] = f"2020-{n % 12 + 1:02d}-{(n * 7) % 28 + 1:02d}"
+        cases.append(a)
+    relevance = Relevance()
+    for answers in cases:  # still the engine's answers once the bound is reached
+        assert relevance.exportable(FORM, answers) == _engine(FORM, answers)
+    sweep = relevance.facts(FORM).sweep
+    per_expression: dict[object, int] = {}
+    for key in sweep.shared:
+        per_expression[key[0]] = per_expression.get(key[0], 0) + 1
+    assert per_expression and max(per_expression.values()) <= 20
+    assert len(sweep.shared) < 20 * len(sweep.pure)

@@ -56,6 +56,9 @@ log = logging.getLogger(__name__)
 MAX_INSTANCES = 10_000  # as forms.state_engine: a larger count is refused there
 MAX_KNOWN_PATHS = 100_000  # checked answer paths remembered per form
 MAX_SHARED = 50_000  # remembered results of pure expressions per form (a few MB at most)
+# ... and per expression: one that reads dates (days_waited) would otherwise
+# keep one result per interview exported, until the form's bound.
+MAX_SHARED_EACH = 2_048
 _MISS = object()
 # How _load reads a stored answer of a checked path (see Sweep.learn): a text
 # question's text as it is, a list of names of a select_multiple or rank, an
@@ -131,6 +134,7 @@ class Sweep:
             if (key[1] == "relevant" or (key[1] == "calculation" and not chain.get(key[0])))
             and _pure(expr, self.static_names)}
         self.shared: dict[tuple[object, ...], Value | None] = {}
+        self._kept: dict[Compiled, int] = dict.fromkeys(self.pure, 0)  # results remembered, per expression
         self.steps = [self._step(n, model, node, repeat, static)
                       for n, (model, node, repeat, static) in enumerate(self.plan.order)]
         self.walk = self._walk_order()
@@ -329,8 +333,9 @@ class Sweep:
         result = self.shared.get(key, _MISS)
         if result is _MISS:
             result = _eval(ctx, fn, model, model, column)
-            if len(self.shared) < MAX_SHARED:
+            if len(self.shared) < MAX_SHARED and self._kept[fn] < MAX_SHARED_EACH:
                 self.shared[key] = result
+                self._kept[fn] += 1
         memo[fn] = result  # type: ignore[assignment]
         return result  # type: ignore[return-value]
 
