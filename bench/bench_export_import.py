@@ -101,12 +101,22 @@ def answers_for(questions: dict[str, Any], rng: random.Random) -> dict[str, obje
             out[q.path] = [rng.choice(names)]
         elif q.type == "text" and q.name == "real_name":
             out[q.path] = f"{rng.choice(_NAMES)} {rng.choice(_SURNAMES)} {rng.choice(_SURNAMES)}"
+        # Identifiers and the alias as people give them (the safety net compares
+        # every text that leaves with them: words taken from the notes' word
+        # list would make it find them everywhere).
+        elif q.type == "text" and "document" in q.name:
+            out[q.path] = f"V-{rng.randint(10, 30)}.{rng.randint(100, 999)}.{rng.randint(100, 999)}"
+        elif q.type == "text" and "phone" in q.name:
+            out[q.path] = f"+58 4{rng.randint(12, 26)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+        elif q.type == "text" and q.name == "alias":
+            out[q.path] = f"{rng.choice(_ALIASES)} {rng.randint(1, 99)}"
         elif q.type == "text":
             # Words, as typed notes are; the safety net reads every one of them.
             out[q.path] = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 9)))
     return out
 
 
+_ALIASES = ("Rosa", "Colibrí", "Araguaney", "Turpial", "Samán", "Cumbia", "Mango", "Orquídea")
 _NAMES = ("María", "José", "Luis", "Ana", "Carmen", "Pedro", "Yoselin", "Jesús")
 _SURNAMES = ("González", "Rodríguez", "Pérez", "Añez", "Urdaneta", "Quispe", "Hernández")
 _WORDS = ("we", "walked", "three", "days", "bus", "border", "night", "cold", "the", "officer",

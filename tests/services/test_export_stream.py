@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from exchange_world import CANARY_STORY, P, border_answers, team_of
 
-from testimonio.errors import BadInput
+from testimonio.errors import BadInput, VaultLocked
 from testimonio.services import export, export_plan
 
 
@@ -47,3 +47,45 @@ def test_the_bundle_holds_what_was_planned_and_a_later_change_waits_for_the_next
     assert lead.import_.import_file(tmp_path / "b.tmb").added == 2
     (later,) = r.export.plan().records  # the new revision leaves next time, with the story
     assert later.interview_id == ids[1] and CANARY_STORY in json.dumps(later.record)
+
+
+def _plan_summary(plan: export_plan.ExportPlan) -> list[tuple[str, int, str, object]]:
+    return [(p.interview_id, p.revision, p.export_id, p.quasi.values) for p in plan.records]
+
+
+def test_chunks_read_ahead_on_a_second_thread_plan_what_one_thread_plans(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in (export, export_plan):
+        monkeypatch.setattr(module, "LOAD_CHUNK", 2)
+    _, (r,) = team_of(tmp_path)
+    for i in range(5):
+        r.add(border_answers(i, age=20 + i))
+    ahead = r.export.plan()
+    with r.vault.read():  # inside a read: the reader cannot wait for a second thread
+        assert r.vault.held_here()
+        alone = r.export.plan()
+    assert not r.vault.held_here()
+    assert _plan_summary(ahead) == _plan_summary(alone)
+    assert list(ahead.encoded) == list(alone.encoded)
+    assert len(list(ahead.encoded)) == 5
+
+
+def test_leaving_the_chunks_early_leaves_the_vault_free(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from testimonio.services.export_reader import PlanReader
+    from testimonio.services.questionnaires import QuestionnaireService
+    from testimonio.services.relevance import Relevance
+    from testimonio.vault import repo_export
+
+    _, (r,) = team_of(tmp_path)
+    for i in range(5):
+        r.add(border_answers(i))
+    with r.vault.read() as db:
+        ids = repo_export.candidate_ids(db, True)
+    repo_export.assign_export_ids(r.vault, ids)
+    reader = PlanReader(r.vault, QuestionnaireService(r.vault), Relevance(), None, {})
+    chunks = reader.plan_chunks(ids, 2)
+    assert len(next(chunks)) == 2
+    chunks.close()  # the export was cancelled: the read ahead is waited for, not left running
+    r.vault.lock()  # would wait forever for a read still holding the vault
+    with pytest.raises(VaultLocked):  # raised on the reading thread, given to the caller
+        next(PlanReader(r.vault, QuestionnaireService(r.vault), Relevance(), None, {}).plan_chunks(ids, 2))

@@ -201,8 +201,7 @@ class ExportService:
         reader = PlanReader(self.vault, self.forms, self.relevance, lang, self._cleaned)
         records: list[PlannedRecord] = []
         encoder = RecordEncoder()  # what the bundle will hold, compressed as it is planned
-        for start in range(0, len(ids), LOAD_CHUNK):
-            chunk = reader.plan_chunk(ids[start:start + LOAD_CHUNK])
+        for chunk in reader.plan_chunks(ids, LOAD_CHUNK):
             for planned in chunk:
                 encoder.add(planned.record)
                 planned.release(reader.reload)

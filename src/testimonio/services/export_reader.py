@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, NamedTuple
 
 from testimonio.errors import BadInput
 from testimonio.exchange.kanon import QuasiRecord
@@ -34,6 +36,7 @@ from testimonio.services.relevance import Relevance
 from testimonio.vault import Vault, repo_export, repo_imports, repo_settings
 from testimonio.vault import records as rec
 from testimonio.vault.db import Db
+from testimonio.vault.records import InterviewSummary
 
 _MAX_SHARED = 100_000  # distinct quasi values kept shared (bounded: they come from answers)
 # (attachment id, stored hash, long side) -> (problem, mime, size, hash) of its cleaned picture.
@@ -59,20 +62,54 @@ class PlanReader:
 
     def plan_chunk(self, interview_ids: list[str]) -> list[PlannedRecord]:
         """The planned records of these interviews, in this order."""
+        return self._plan(interview_ids, self._read(interview_ids))
+
+    def plan_chunks(self, interview_ids: list[str], size: int) -> Iterator[list[PlannedRecord]]:
+        """:meth:`plan_chunk` of each ``size`` interviews in turn, the next chunk read
+        from the vault on a second thread while this one is planned.
+
+        Reading is mostly SQLite decrypting pages and joining answers, which
+        runs without the interpreter's lock: on two cores it costs the export
+        little more than nothing. The reading thread holds the vault's lock
+        as any read does (a lock() waits for it). A caller already inside a
+        read or transaction of the vault reads on its own thread.
+        """
+        parts = [interview_ids[i:i + size] for i in range(0, len(interview_ids), size)]
+        if self.vault.held_here():
+            for part in parts:
+                yield self.plan_chunk(part)
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-read") as pool:
+            ahead: Future[_Read] | None = pool.submit(self._read, parts[0]) if parts else None
+            try:
+                for n, part in enumerate(parts):
+                    assert ahead is not None  # noqa: S101 - one is always submitted
+                    read = ahead.result()
+                    ahead = pool.submit(self._read, parts[n + 1]) if n + 1 < len(parts) else None
+                    yield self._plan(part, read)
+            finally:
+                if ahead is not None:
+                    ahead.cancel()  # leaving early: the pool waits for a read under way
+
+    def _read(self, interview_ids: list[str]) -> _Read:
+        """Everything a chunk's plan needs from the vault, in one read."""
         # Answers are read once: a small page cache keeps them from filling the
         # vault's large one (memory would grow with the interviews exported).
         with self.vault.read() as db, \
                 repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
-            rows = repo_export.interview_rows(db, interview_ids)
             missing = [i for i in interview_ids if i not in self.export_ids]
-            if missing:
-                self.export_ids.update(repo_export.export_ids(db, missing))
-            chunk_answers = rec.answers_of(db, interview_ids)
-            chunk_decisions = repo_export.review_decisions_of(db, interview_ids)
-            chunk_attachments = self._attachments_of(db, interview_ids)
+            return _Read(repo_export.interview_rows(db, interview_ids),
+                         repo_export.export_ids(db, missing) if missing else {},
+                         rec.answers_of(db, interview_ids),
+                         repo_export.review_decisions_of(db, interview_ids),
+                         self._attachments_of(db, interview_ids))
+
+    def _plan(self, interview_ids: list[str], read: _Read) -> list[PlannedRecord]:
+        """The planned records of these interviews, from what :meth:`_read` gave."""
+        self.export_ids.update(read.export_ids)
         planned = []
         for interview_id in interview_ids:
-            row = rows.get(interview_id)
+            row = read.rows.get(interview_id)
             if row is None or row.status != "complete":
                 raise _changed()
             key = (row.form_id, row.form_version)
@@ -80,8 +117,8 @@ class PlanReader:
                 self.questionnaires[key] = self.forms.get(*key)
                 self._indexes[key] = QuestionIndex(self.questionnaires[key])
             q = self.questionnaires[key]
-            answers = chunk_answers[interview_id]
-            decisions = chunk_decisions[interview_id]
+            answers = read.answers[interview_id]
+            decisions = read.decisions[interview_id]
             current = {p for p, (d, h) in decisions.items()
                        if p in answers and h == value_hash(answers[p])}
             interview = InterviewToExport(
@@ -91,7 +128,7 @@ class PlanReader:
                 updated_at=row.updated_at, answers=self.relevance.exportable(q, answers),
                 reviewed=frozenset(p for p in current if decisions[p][0] in ("export", "release")),
                 released=frozenset(p for p in current if decisions[p][0] == "release"),
-                attachments=tuple(chunk_attachments[interview_id]))
+                attachments=tuple(read.attachments[interview_id]))
             planned.append(self._compact(plan_record(interview, q, self.lang, self._indexes[key])))
         return planned
 
@@ -131,6 +168,16 @@ class PlanReader:
             found[interview_id].append(StoredAttachment(
                 att_id, path, mime, size, problem, clean_mime, clean_size, clean_hash))
         return found
+
+
+class _Read(NamedTuple):
+    """What one chunk's plan reads from the vault."""
+
+    rows: dict[str, InterviewSummary]
+    export_ids: dict[str, str]  # of those that had none in the reader yet
+    answers: dict[str, dict[str, AnswerValue]]
+    decisions: dict[str, dict[str, tuple[str, str]]]
+    attachments: dict[str, list[StoredAttachment]]
 
 
 def _changed() -> BadInput:

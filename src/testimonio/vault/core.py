@@ -433,6 +433,12 @@ class Vault:
                     self._depth = 0
                     _rollback(conn)
 
+    def held_here(self) -> bool:
+        """Whether this thread is inside a read or transaction of the vault
+        (another thread's read would wait for it to end)."""
+        owned = getattr(self._lock, "_is_owned", None)
+        return bool(owned()) if owned is not None else False
+
     def connect(self) -> sqlcipher3.Connection:
         """A separate connection for a background thread, for reading; closed by ``lock()``."""
         with self._lock:

@@ -391,24 +391,27 @@ def answers_of(db: Db,
                interview_ids: list[str]) -> dict[str, dict[str, AnswerValue]]:
     """:func:`answers` of several interviews in one query (same values, same order).
 
-    SQLite writes each interview's answers as one JSON object (its stored
-    JSON texts joined under their quoted paths, in path order), parsed by one
-    ``json.loads`` an interview: a row, a tuple and two strings per answer
-    made reading an export's answers take twice as long.
+    SQLite writes the answers as one JSON object of interviews (each its
+    stored JSON texts joined under their quoted paths, in path order), parsed
+    by one ``json.loads``: a row, a tuple and two strings per answer made
+    reading an export's answers take twice as long, and one row is one call
+    into SQLite, which runs without the interpreter's lock (an export reads
+    the next chunk while it works on this one).
     """
     out: dict[str, dict[str, AnswerValue]] = {i: {} for i in interview_ids}
     if not interview_ids:
         return out
     marks = ",".join("?" * len(interview_ids))
-    rows = db.execute(
+    row = db.execute(
+        "SELECT '{' || group_concat(json_quote(interview_id) || ':' || answers, ',') || '}' FROM ("
         "SELECT interview_id, '{' || group_concat(json_quote(path) || ':' || value, ',' ORDER BY path) || '}' "
-        f"FROM answers WHERE interview_id IN ({marks}) AND value != 'null' GROUP BY interview_id",
-        interview_ids)
-    for interview_id, text in rows:
-        found: dict[str, AnswerValue] = json.loads(text)
-        if None in found.values():  # a null written another way
-            found = {p: v for p, v in found.items() if v is not None}
-        out[str(interview_id)] = found
+        f"AS answers FROM answers WHERE interview_id IN ({marks}) AND value != 'null' GROUP BY interview_id)",
+        interview_ids).fetchone()
+    found: dict[str, dict[str, AnswerValue]] = json.loads(row[0]) if row and row[0] else {}
+    for interview_id, answers in found.items():
+        if None in answers.values():  # a null written another way
+            answers = {p: v for p, v in answers.items() if v is not None}
+        out[interview_id] = answers
     return out
 
 
