@@ -138,6 +138,7 @@ class Sweep:
         self.steps = [self._step(n, model, node, repeat, static)
                       for n, (model, node, repeat, static) in enumerate(self.plan.order)]
         self.walk = self._walk_order()
+        self.segments = _segments(self.walk)
         # Metadata the engine fills in with the clock (start, today) when an
         # interview lacks it: the sweep fills in those an expression reads.
         # ``only_names``: every expression reads answers by ${name} only (else
@@ -208,6 +209,8 @@ class Sweep:
                 else:
                     self._drive(ctx, answers, rel, node, model, parent, rel_fn, other, memo)
                 continue
+            if kind == "inner" and not _count(answers, parent):
+                continue  # in a repeat without instances: nothing below exists (as _repeat_step)
             if not self._repeat_step(ctx, answers, rel, inst, step, memo):
                 return None
         return self._exportable(answers, rel, inst)
@@ -257,7 +260,7 @@ class Sweep:
             if known is None:
                 return None
             node, kind = known
-            if kind != _OTHER and _as_stored(kind, raw):
+            if (kind == _TEXT and type(raw) is str) or (kind != _OTHER and _as_stored(kind, raw)):
                 # What normalize() gives back for it, without the call (the
                 # sweep never changes a list it reads: it may be the caller's).
                 if raw or kind == _INTEGER:
@@ -329,7 +332,12 @@ class Sweep:
         """A pure expression's result, remembered by what its ${names} hold."""
         rel = ctx.rel
         answers = ctx.answers
-        key = (fn, *[_frozen(answers.get(p) if rel.get(p, True) else None) for p in self.pure[fn]])
+        paths = self.pure[fn]
+        if len(paths) == 1:  # most read one question (${consent} = 'yes')
+            value = answers.get(paths[0]) if rel.get(paths[0], True) else None
+            key: tuple[object, ...] = (fn, value if type(value) is str else _frozen(value))
+        else:
+            key = (fn, *[_frozen(answers.get(p) if rel.get(p, True) else None) for p in paths])
         result = self.shared.get(key, _MISS)
         if result is _MISS:
             result = _eval(ctx, fn, model, model, column)
@@ -351,14 +359,21 @@ class Sweep:
                     inst: KnownInstances) -> dict[str, AnswerValue]:
         """``FormState.exportable_answers`` over the sweep's answers and relevance."""
         out: dict[str, AnswerValue] = {}
-        for kind, model, outer in self.walk:
-            if kind == "q":
-                value = answers.get(model)
-                if value is not None and value != "" and value != [] and rel.get(model, True):
-                    out[model] = list(value) if isinstance(value, list) else value
-                continue
-            if outer != model and not _count(answers, outer):
-                continue  # inside a repeat without instances
+        for outer, part in self.segments:
+            if not outer:  # questions in no repeat
+                for model in part:
+                    value = answers.get(model)
+                    if value is not None and value != "" and value != [] and rel.get(model, True):
+                        out[model] = list(value) if type(value) is list else value
+            elif _count(answers, outer):  # else: a repeat without instances, nothing below exists
+                self._exportable_repeat(answers, rel, inst, part, out)
+        return out
+
+    @staticmethod
+    def _exportable_repeat(answers: dict[str, AnswerValue], rel: dict[str, bool], inst: KnownInstances,
+                           part: tuple[tuple[str, str], ...], out: dict[str, AnswerValue]) -> None:
+        """The exportable answers of one outermost repeat that has instances."""
+        for kind, model in part:
             if kind == "r":
                 for own in inst.own_paths(model):
                     count = _count(answers, own)
@@ -369,7 +384,6 @@ class Sweep:
                     value = answers.get(path)
                     if rel.get(path, True) and not is_empty(value):
                         out[path] = list(value) if isinstance(value, list) else value
-        return out
 
 
 # Functions whose result depends on more than their arguments.
@@ -393,6 +407,17 @@ def _pure(expr: Expr, static: Mapping[str, str]) -> bool:
             return False
         return all(_pure(a, static) for a in expr.args)
     return False  # paths (relative, absolute), instance() and anything new
+
+
+def _segments(walk: list[tuple[str, str, str]]) -> list[tuple[str, Any]]:
+    """The walk cut where it enters or leaves an outermost repeat: ("", model paths)
+    for questions in no repeat, (outermost repeat, ((kind, model path), ...)) for one repeat."""
+    segments: list[tuple[str, list[Any]]] = []
+    for kind, model, outer in walk:
+        if not segments or segments[-1][0] != outer:
+            segments.append((outer, []))
+        segments[-1][1].append(model if kind == "q" else (kind, model))
+    return [(outer, tuple(part)) for outer, part in segments]
 
 
 def _as_stored(kind: int, raw: object) -> bool:
