@@ -20,7 +20,6 @@ to be re-encoded for export (exchange/scrub.py), per megapixel.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import random
@@ -146,36 +145,30 @@ def export_floor(vault: Vault, key: bytes) -> tuple[float, list[bytes]]:
     """Read the complete interviews and their answers, decode, write JSON lines, seal.
 
     Streamed, as an export that does not grow with the number of interviews
-    must be: answers are read in key order, each interview's decoded in one
-    ``json.loads``, its line written and the payload sealed 64 KiB at a time.
-    (The floor before held every row and every decoded answer at once and
-    decoded them one by one: about twice as slow, it made the export look
-    closer to its floor than it is.)
+    must be, and read the fastest way we know: SQLite joins each interview's
+    stored JSON texts into one object (what vault.records.answers_of does), one
+    ``json.loads`` an interview; its line written and the payload sealed
+    64 KiB at a time. (Earlier floors decoded row by row, or held every row at
+    once: slower, they made the export look closer to its floor than it is.)
+    One thread: the export also reads ahead on a second one.
     """
     start = time.perf_counter()
     aead = ChaCha20Poly1305(key)
     sealed: list[bytes] = []
     buf = bytearray()
     with vault.read() as db:
-        heads = db.execute("SELECT id, form_id, form_version, revision, site, language, created_at, updated_at "
-                           "FROM interviews WHERE status = 'complete' ORDER BY id").fetchall()
-        rows = db.execute("SELECT interview_id, path, value FROM answers ORDER BY interview_id, path")
-        groups = itertools.groupby(rows, key=lambda row: row[0])
-        ahead = next(groups, None)
-        for h in heads:
-            while ahead is not None and ahead[0] < h[0]:  # answers of an interview not complete
-                ahead = next(groups, None)
-            answers: dict[str, object] = {}
-            if ahead is not None and ahead[0] == h[0]:
-                part = list(ahead[1])
-                answers = dict(zip((r[1] for r in part), json.loads("[" + ",".join(r[2] for r in part) + "]"),
-                                   strict=True))
-                ahead = next(groups, None)
+        rows = db.execute(
+            "SELECT i.id, i.form_id, i.form_version, i.revision, i.site, i.language, i.created_at, i.updated_at, "
+            "(SELECT '{' || group_concat(json_quote(a.path) || ':' || a.value, ',' ORDER BY a.path) || '}' "
+            " FROM answers a WHERE a.interview_id = i.id AND a.value != 'null') "
+            "FROM interviews i WHERE i.status = 'complete' ORDER BY i.id")
+        for h in rows:
             if buf:
                 buf += b"\n"
             buf += json.dumps({"export_id": h[0], "form_id": h[1], "form_version": h[2], "revision": h[3],
                                "site": h[4], "language": h[5], "started": h[6][:10], "completed": h[7][:10],
-                               "answers": answers, "attachments": []}, separators=(",", ":")).encode()
+                               "answers": json.loads(h[8]) if h[8] else {}, "attachments": []},
+                              separators=(",", ":")).encode()
             while len(buf) > CHUNK_SIZE:
                 sealed.append(aead.encrypt(chunk_nonce(len(sealed), False), bytes(buf[:CHUNK_SIZE]), None))
                 del buf[:CHUNK_SIZE]
