@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from testimonio.exchange.pseudonymise import Pseudonymiser
 from testimonio.exchange.textnet import Needles, findings, normalise
@@ -106,3 +108,18 @@ def test_normalise_folds_every_character_as_the_character_rule_does() -> None:
     text = "María-José  Añez ﬁ Ⅻ ß İ x² Ñandú 12.345 @ ✓ Ωmega"
     assert textnet.normalise(text) == "".join(textnet._fold_char(ch) for ch in text)
     assert textnet.normalise("María-José  Añez") == "mariajoseanez"
+
+
+_PIECES = st.sampled_from(["María", "José", "Añez", "ana", "de", "Pérez-Ruiz", "V-12.345.678", "  ", "-", "O'Neil",
+                           "MARIA", "jose", "anez", "12345678", "ßtraße", "Ñandú", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(identifiers=st.lists(st.lists(_PIECES, max_size=4).map(" ".join), max_size=3),
+       text=st.lists(_PIECES, max_size=6).map(" ".join))
+def test_the_quick_look_finds_every_text_the_whole_look_would(identifiers: list[str], text: str) -> None:
+    """Needles.first holds what a text must hold to hold any whole answer or word."""
+    needles = Needles.of(identifiers)
+    quick = normalise(text)
+    slow = any(n in quick for n in needles.whole) or any(w in quick for w in needles.words)
+    assert any(n in quick for n in needles.first) == slow

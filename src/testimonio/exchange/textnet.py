@@ -110,6 +110,10 @@ class Needles:
     whole: tuple[str, ...]  # normalised identifier answers
     numbers: tuple[str, ...]  # digits of identifier answers that hold numbers
     words: tuple[str, ...]  # normalised words of four letters or more
+    # What a normalised text holds if it holds any of ``whole`` or ``words``:
+    # the words, and the whole answers that hold none of them (a whole answer
+    # holds each of its words).
+    first: tuple[str, ...] = ()
 
     @staticmethod
     def of(identifiers: Iterable[str]) -> Needles:
@@ -125,7 +129,9 @@ class Needles:
                 folded_word = normalise(word)
                 if len(folded_word) >= MIN_WORD:
                     words.add(folded_word)
-        return Needles(tuple(sorted(whole)), tuple(sorted(numbers)), tuple(sorted(words - whole)))
+        words -= whole
+        first = words | {w for w in whole if not any(word in w for word in words)}
+        return Needles(tuple(sorted(whole)), tuple(sorted(numbers)), tuple(sorted(words)), tuple(sorted(first)))
 
 
 def _spans(haystack: str, where: list[int], needle: str, kind: str) -> list[Finding]:
@@ -137,13 +143,20 @@ def _spans(haystack: str, where: list[int], needle: str, kind: str) -> list[Find
     return found
 
 
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:  # a loop: any() over a generator costs more for these few
+        if needle in text:
+            return True
+    return False
+
+
 def findings(text: str, needles: Needles | None = None) -> list[Finding]:
     """Everything in ``text`` that may identify a person, in text order."""
     found: list[Finding] = []
     if needles is not None:
         # Positions are worked out only for a text that holds a needle (seldom).
         quick = normalise(text)
-        if any(n in quick for n in needles.whole) or any(w in quick for w in needles.words):
+        if _holds_any(quick, needles.first):
             folded, where = _fold(text)
             for needle in needles.whole:
                 found += _spans(folded, where, needle, "identifier")
