@@ -41,7 +41,7 @@ def effective_k(own: int | None, lead: int | None) -> int:
 QuasiValues = tuple[tuple[str, str | None], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuasiRecord:
     """The quasi key of one exported interview (by export id)."""
 

@@ -111,31 +111,42 @@ class PlannedRecord:
     notes); the record itself is dropped (:meth:`release`) and worked out
     again from the vault when read (``loader``), with the generalisation
     steps and blanking the plan decided replayed on it. So memory does not
-    grow with the number of interviews.
+    grow with the number of interviews but by these few fields: the export
+    id and form id are the quasi key's, and what is usually empty
+    (attachments, notes, texts held back, the plan's later steps) is the one
+    shared empty tuple, not a fresh list per interview.
     """
 
-    __slots__ = ("interview_id", "revision", "export_id", "form_id", "form_version", "quasi", "attachments",
-                 "left_out", "held", "_record", "_values", "_ops", "_loader")
+    __slots__ = ("interview_id", "revision", "form_version", "quasi", "attachments", "left_out",
+                 "held", "_record", "_values", "_ops", "_loader")
 
     def __init__(self, interview_id: str, revision: int, record: dict[str, Any],
                  values: list[PreviewValue] | Callable[[], list[PreviewValue]], quasi: QuasiRecord,
-                 attachments: list[tuple[StoredAttachment, str]], left_out: list[str] | None = None
-                 ) -> None:
+                 attachments: Sequence[tuple[StoredAttachment, str]],
+                 left_out: Sequence[str] = ()) -> None:
+        if (quasi.export_id, quasi.form_id) != (record["export_id"], record["form_id"]):
+            raise ValueError("the quasi key is not the record's")
         self.interview_id = interview_id  # local only
         self.revision = revision
-        self.export_id: str = record["export_id"]
-        self.form_id: str = record["form_id"]
         self.form_version: str = record["form_version"]
         self.quasi = quasi
-        self.attachments = attachments  # (stored, name in bundle)
-        self.left_out = left_out or []
-        self.held: list[tuple[str, str]] = []  # texts the safety net kept back: (path, kind)
+        self.attachments = tuple(attachments)  # (stored, name in bundle)
+        self.left_out = tuple(left_out)
+        self.held: tuple[tuple[str, str], ...] = ()  # texts the safety net kept back: (path, kind)
         self._record: dict[str, Any] | None = record
         self._values: list[PreviewValue] | Callable[[], list[PreviewValue]] | None = values
         # What the plan decided after planning, replayed on a reloaded record:
         # ("coarsen", {path: wider value}) or ("blank", (quasi paths, model paths)).
-        self._ops: list[tuple[str, Any]] = []
+        self._ops: tuple[tuple[str, Any], ...] = ()
         self._loader: Loader | None = None
+
+    @property
+    def export_id(self) -> str:
+        return self.quasi.export_id
+
+    @property
+    def form_id(self) -> str:
+        return self.quasi.form_id
 
     @property
     def loaded(self) -> bool:
@@ -197,7 +208,7 @@ class PlannedRecord:
     def coarsen(self, wider: QuasiRecord) -> None:
         """One more generalisation step: the quasi-identifiers as ``wider`` has them."""
         op = ("coarsen", {p: v for p, v in wider.values if v is not None})
-        self._ops.append(op)
+        self._ops += (op,)
         self.quasi = wider
         if self._record is not None:
             self._apply(op)
@@ -205,7 +216,7 @@ class PlannedRecord:
     def blank(self, paths: frozenset[str], model_paths: frozenset[str]) -> None:
         """Blank the answers at ``paths`` and at any path whose model path is in ``model_paths``."""
         op = ("blank", (paths, model_paths))
-        self._ops.append(op)
+        self._ops += (op,)
         self.quasi = suppressed(self.quasi)
         if self._record is not None:
             self._apply(op)
@@ -308,7 +319,7 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
         "withheld": withheld.left_behind(pseudo, interview.answers, answers, (p for p, _ in held)),
     }
     planned = PlannedRecord(interview.id, interview.revision, record, preview, quasi, chosen, left_out)
-    planned.held = held
+    planned.held = tuple(held)
     return planned
 
 

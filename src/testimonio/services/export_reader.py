@@ -141,7 +141,6 @@ class PlanReader:
             values = tuple(shared.setdefault(pair, pair) for pair in quasi.values)
             planned.quasi = QuasiRecord(quasi.export_id, shared.setdefault(quasi.form_id, quasi.form_id),
                                         shared.setdefault(values, values))
-            planned.form_id = shared.setdefault(planned.form_id, planned.form_id)
             planned.form_version = shared.setdefault(planned.form_version, planned.form_version)
         return planned
 
