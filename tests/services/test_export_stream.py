@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
+from types import MethodType
 
 import pytest
 from exchange_world import CANARY_STORY, P, border_answers, team_of
@@ -89,3 +91,37 @@ def test_leaving_the_chunks_early_leaves_the_vault_free(tmp_path: Path, monkeypa
     r.vault.lock()  # would wait forever for a read still holding the vault
     with pytest.raises(VaultLocked):  # raised on the reading thread, given to the caller
         next(PlanReader(r.vault, QuestionnaireService(r.vault), Relevance(), None, {}).plan_chunks(ids, 2))
+
+
+def test_a_plan_keeps_no_container_per_interview_and_shares_quasi_values(tmp_path: Path) -> None:
+    # What a plan keeps of each interview grows a large export's memory: lists,
+    # maps and bound methods must not be made per interview, and equal quasi keys
+    # (values repeat: groups) must be one tuple. Counted through the objects each
+    # planned record refers to, so a new field holding a fresh list fails here.
+    _, (r,) = team_of(tmp_path)
+    for i in range(8):
+        r.add(border_answers(i, age=25 + 10 * (i % 2)))
+    plan = r.export.plan()
+    assert len(plan.records) == 8
+    held = [o for p in plan.records for o in gc.get_referents(p)]
+    containers = {id(o) for o in held
+                  if isinstance(o, list | dict | set | MethodType) or (isinstance(o, tuple) and not o)}
+    assert len(containers) <= 2  # the empty tuple, the one loader
+    keys = [p.quasi.values for p in plan.records]
+    assert len({id(v) for v in keys}) == len(set(keys)) == 2
+
+
+def test_the_check_reads_only_earlier_keys_this_export_does_not_send_again(tmp_path: Path) -> None:
+    _, (r,) = team_of(tmp_path)
+    ids = [r.add(border_answers(i)) for i in range(3)]
+    first = r.export.write(tmp_path / "b1.tmb", accept_risk=True)
+    assert first.interviews == 3
+    r.export.review(ids[1], P["account"], True)  # a new revision leaves next
+    plan = r.export.plan()
+    (again,) = plan.records
+    assert again.interview_id == ids[1]
+    assert sorted(q.export_id for q in plan.previous) == sorted(
+        p.export_id for p in r.export.plan(all_=True).records if p.interview_id != ids[1])
+    assert r.export.plan(all_=True).previous == []  # every one of them leaves again
+    # The unchanged ones still count: the new revision's group holds the 3 of them.
+    assert [g.size for g in plan.groups] == [3]

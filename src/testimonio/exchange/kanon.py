@@ -115,6 +115,23 @@ def coarse(record: QuasiRecord, widths: Widths) -> QuasiRecord:
                        tuple((p, coarser(v, form.get(p, 10))) for p, v in record.values))
 
 
+class _Tally:
+    """Group sizes by quasi key, and the members each group has in the bundle.
+
+    Only the bundle's members are listed (the ones that can still be
+    blanked): the check keeps no list of every interview that left before.
+    """
+
+    def __init__(self) -> None:
+        self.sizes: dict[tuple[str, QuasiValues], int] = defaultdict(int)
+        self.in_bundle: dict[tuple[str, QuasiValues], list[str]] = defaultdict(list)
+
+    def add(self, key: tuple[str, QuasiValues], export_id: str | None) -> None:
+        self.sizes[key] += 1
+        if export_id is not None:
+            self.in_bundle[key].append(export_id)
+
+
 def small_groups(
     previous: Iterable[QuasiRecord], bundle: Iterable[QuasiRecord], k: int = DEFAULT_K,
     coarsened: Collection[str] = (), widths: Widths | None = None,
@@ -122,38 +139,48 @@ def small_groups(
     """Groups smaller than ``k`` that hold at least one interview of ``bundle``.
 
     A record of ``bundle`` replaces an earlier record with the same export id
-    (a new revision of the same interview). A record in ``coarsened`` (its
-    values made one step coarser to save it from blanking) is grouped with
-    everyone whose values, made as coarse, are the same; other records are
-    grouped by their own values.
+    (a new revision of the same interview); the export ids of ``bundle`` are
+    distinct. A record in ``coarsened`` (its values made one step coarser to
+    save it from blanking) is grouped with everyone whose values, made as
+    coarse, are the same; other records are grouped by their own values.
+    Memory: the earlier records by export id, and the bundle's export ids
+    by group (``bundle`` is read once, and may be a generator).
     """
-    current = {r.export_id: r for r in bundle}
-    everyone: dict[str, QuasiRecord] = {r.export_id: r for r in previous if r.export_id not in current}
-    everyone.update(current)
-    groups: dict[tuple[str, QuasiValues], list[str]] = defaultdict(list)
-    wide: dict[tuple[str, QuasiValues], list[str]] = defaultdict(list)
-    for record in everyone.values():
-        if record.values and not record.blank:
-            if record.export_id not in coarsened:
-                groups[(record.form_id, record.values)].append(record.export_id)
-            if coarsened:
-                wide[(record.form_id, coarse(record, widths or {}).values)].append(record.export_id)
+    earlier = {r.export_id: r for r in previous}
+    exact, wide = _Tally(), _Tally()
+    for record in bundle:
+        earlier.pop(record.export_id, None)
+        _count(exact, wide, record, record.export_id, coarsened, widths or {})
+    for record in earlier.values():
+        _count(exact, wide, record, None, coarsened, widths or {})
     small: list[SmallGroup] = []
-    for key, members in groups.items():
-        _add_if_small(small, key, members, current, k)
-    for key, members in wide.items():
-        if any(m in coarsened for m in members):
-            _add_if_small(small, key, members, {m: current[m] for m in members
-                                                if m in current and m in coarsened}, k)
+    for key, size in exact.sizes.items():
+        _add_if_small(small, key, size, exact.in_bundle.get(key, ()), k)
+    for key, size in wide.sizes.items():
+        # Only the coarsened members of a wide group are judged by it.
+        chosen = [m for m in wide.in_bundle.get(key, ()) if m in coarsened]
+        _add_if_small(small, key, size, chosen, k)
     small.sort(key=lambda g: (g.form_id, g.size, g.describe()))
     return small
 
 
-def _add_if_small(small: list[SmallGroup], key: tuple[str, QuasiValues], members: list[str],
-                  current: Mapping[str, QuasiRecord], k: int) -> None:
-    touched = tuple(sorted(m for m in members if m in current))
-    if len(members) < k and touched:
-        small.append(SmallGroup(key[0], dict(key[1]), len(members), touched))
+def _count(exact: _Tally, wide: _Tally, record: QuasiRecord, in_bundle: str | None,
+           coarsened: Collection[str], widths: Widths) -> None:
+    """Count ``record`` in its group (and its coarser group); ``in_bundle``: its
+    export id when it is one of the bundle's."""
+    if not record.values or record.blank:
+        return
+    if record.export_id not in coarsened:
+        exact.add((record.form_id, record.values), in_bundle)
+    if coarsened:
+        wide.add((record.form_id, coarse(record, widths).values), in_bundle)
+
+
+def _add_if_small(small: list[SmallGroup], key: tuple[str, QuasiValues], size: int,
+                  in_bundle: Iterable[str], k: int) -> None:
+    touched = tuple(sorted(in_bundle))
+    if size < k and touched:
+        small.append(SmallGroup(key[0], dict(key[1]), size, touched))
 
 
 def suppressed(record: QuasiRecord) -> QuasiRecord:

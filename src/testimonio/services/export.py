@@ -190,15 +190,17 @@ class ExportService:
         if team is None or team["role"] != "researcher":
             raise BadInput("This vault has not joined a team: run 'team join TEAM_FILE' first.")
         steps = Progress(progress, cancelled)
+        reader = PlanReader(self.vault, self.forms, self.relevance, lang, self._cleaned)
         with self.vault.read() as db, \
                 repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
             ids = repo_export.candidate_ids(db, all_)
-            previous = [QuasiRecord.of(eid, q["form_id"], q["values"])
-                        for eid, q in repo_export.exported_quasi(db)]
+            # Only what this export does not send again (the check would drop those),
+            # read one at a time, their values shared.
+            previous = [reader.compact_quasi(QuasiRecord.of(eid, q["form_id"], q["values"]))
+                        for eid, q in repo_export.quasi_left_before(db, all_)]
             sequence = repo_export.next_sequence(db)
             k = group_size(db)
         repo_export.assign_export_ids(self.vault, ids)
-        reader = PlanReader(self.vault, self.forms, self.relevance, lang, self._cleaned)
         records: list[PlannedRecord] = []
         encoder = RecordEncoder()  # what the bundle will hold, compressed as it is planned
         reload = reader.reload  # one loader for every record (a bound method per record is 64 bytes)
@@ -207,8 +209,10 @@ class ExportService:
                 encoder.add(planned.record)
                 planned.release(reload)
             records += chunk
+            # Each record keeps its own export id: no map of them all (chunks are disjoint,
+            # so the one being read ahead looks up all of its own).
+            reader.export_ids.clear()
             steps.step(len(records), len(ids), "Preparing interviews")
-        reader.export_ids.clear()  # each record keeps its own
         questionnaires = reader.questionnaires.values()
         risks = [r for q in questionnaires for r in recompute_risks(q)]
         widths: dict[str, dict[str, int]] = {}

@@ -349,7 +349,7 @@ class ExportPlan:
 
     def check(self) -> list[SmallGroup]:
         """(Re)compute the small groups this export would create or grow."""
-        self.groups = small_groups(self.previous, [r.quasi for r in self.records], self.k,
+        self.groups = small_groups(self.previous, (r.quasi for r in self.records), self.k,
                                    self.coarsened, self.widths)
         return self.groups
 

@@ -135,14 +135,21 @@ class PlanReader:
     def _compact(self, planned: PlannedRecord) -> PlannedRecord:
         """The same record, its quasi key and form made of objects shared between
         interviews (a plan keeps them for every interview; their values repeat)."""
+        planned.quasi = self.compact_quasi(planned.quasi)
         shared = self._shared
         if len(shared) < _MAX_SHARED:
-            quasi = planned.quasi
-            values = tuple(shared.setdefault(pair, pair) for pair in quasi.values)
-            planned.quasi = QuasiRecord(quasi.export_id, shared.setdefault(quasi.form_id, quasi.form_id),
-                                        shared.setdefault(values, values))
             planned.form_version = shared.setdefault(planned.form_version, planned.form_version)
         return planned
+
+    def compact_quasi(self, quasi: QuasiRecord) -> QuasiRecord:
+        """The same quasi key, its form id and values the objects kept for them (shared
+        with every other key of this plan that has them: a plan keeps a key per interview)."""
+        shared = self._shared
+        if len(shared) >= _MAX_SHARED:
+            return quasi
+        values = tuple(shared.setdefault(pair, pair) for pair in quasi.values)
+        return QuasiRecord(quasi.export_id, shared.setdefault(quasi.form_id, quasi.form_id),
+                           shared.setdefault(values, values))
 
     def reload(self, records: list[PlannedRecord]) -> None:
         """Work these released records out again; :class:`BadInput` if one changed meanwhile."""

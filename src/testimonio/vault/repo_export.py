@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from testimonio.errors import BadInput, NotFound
@@ -48,16 +48,19 @@ class ReportRow(NamedTuple):
 
 
 # --- candidates and export ids ----------------------------------------------------
+def _candidates(all_: bool) -> str:
+    """The query of the ids :func:`candidate_ids` returns, unordered."""
+    changed = "" if all_ else " AND (p.exported_revision IS NULL OR p.exported_revision < i.revision)"
+    return ("SELECT i.id FROM interviews i LEFT JOIN pseudonyms p ON p.interview_id = i.id "
+            "WHERE i.status = 'complete' AND NOT EXISTS "
+            "(SELECT 1 FROM imported_origin o WHERE o.interview_id = i.id) AND NOT EXISTS "
+            f"(SELECT 1 FROM purged g WHERE g.interview_id = i.id){changed}")
+
+
 def candidate_ids(db: Db, all_: bool) -> list[str]:
     """Complete interviews of this vault to export: new or changed (or all), oldest first
     (the plan reads their rows by chunk). Imported and purged interviews never leave again."""
-    changed = "" if all_ else " AND (p.exported_revision IS NULL OR p.exported_revision < i.revision)"
-    return [str(r[0]) for r in db.execute(
-        "SELECT i.id FROM interviews i LEFT JOIN pseudonyms p ON p.interview_id = i.id "
-        "WHERE i.status = 'complete' AND NOT EXISTS "
-        "(SELECT 1 FROM imported_origin o WHERE o.interview_id = i.id) AND NOT EXISTS "
-        "(SELECT 1 FROM purged g WHERE g.interview_id = i.id)"
-        f"{changed} ORDER BY i.created_at, i.id")]
+    return [str(r[0]) for r in db.execute(f"{_candidates(all_)} ORDER BY i.created_at, i.id")]
 
 
 def interview_rows(db: Db, interview_ids: list[str]) -> dict[str, InterviewSummary]:
@@ -84,22 +87,37 @@ def export_ids(db: Db, interview_ids: list[str]) -> dict[str, str]:
 
 def assign_export_ids(vault: Vault, interview_ids: list[str]) -> None:
     """Give each interview its random export id if it has none (kept locally)."""
-    with vault.read() as db:
-        known = export_ids(db, interview_ids)
-    missing = [i for i in interview_ids if i not in known]
+    with vault.read() as db:  # a batch at a time: no map of every known export id
+        missing = [i for start in range(0, len(interview_ids), _BATCH)
+                   for i in _without_export_id(db, interview_ids[start:start + _BATCH])]
     if not missing:
         return
     # Pages written once: a small page cache keeps 50 000 new rows from filling the large one.
     with vault.transaction() as db, small_page_cache(db, WRITE_ONCE_CACHE_KIB):
         db.executemany("INSERT INTO pseudonyms (interview_id, export_id) VALUES (?, ?) "
                        "ON CONFLICT (interview_id) DO NOTHING",
-                       [(i, secrets.token_hex(16)) for i in missing])
+                       ((i, secrets.token_hex(16)) for i in missing))
+
+
+def _without_export_id(db: Db, interview_ids: list[str]) -> list[str]:
+    known = export_ids(db, interview_ids)
+    return [i for i in interview_ids if i not in known]
 
 
 def exported_quasi(db: Db) -> list[tuple[str, dict[str, Any]]]:
     """(export id, {"form_id", "values"}) of every interview that has left."""
     rows = db.execute("SELECT export_id, quasi FROM pseudonyms WHERE quasi IS NOT NULL")
     return [(str(e), json.loads(q)) for e, q in rows]
+
+
+def quasi_left_before(db: Db, all_: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+    """:func:`exported_quasi`, one at a time, of the interviews that have left and
+    are not among the :func:`candidate_ids` (``all_``) of the export being planned:
+    their new records replace the ones that left (the k-anonymity check reads both)."""
+    rows = db.execute("SELECT export_id, quasi FROM pseudonyms WHERE quasi IS NOT NULL "
+                      f"AND interview_id NOT IN ({_candidates(all_)})")
+    for e, q in rows:
+        yield str(e), json.loads(q)
 
 
 # --- review decisions -------------------------------------------------------------
