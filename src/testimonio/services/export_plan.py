@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from testimonio.exchange import withheld
 from testimonio.exchange.bundle import EncodedRecords, RecordEncoder
@@ -100,6 +100,20 @@ class PreviewValue:
 Loader = Callable[[list["PlannedRecord"]], None]
 
 
+class _Extra(NamedTuple):
+    """What few planned records hold: attachments, notes, held texts, the plan's later steps."""
+
+    attachments: tuple[tuple[StoredAttachment, str], ...] = ()
+    left_out: tuple[str, ...] = ()
+    held: tuple[tuple[str, str], ...] = ()
+    # What the plan decided after planning, replayed on a reloaded record:
+    # ("coarsen", {path: wider value}) or ("blank", (quasi paths, model paths)).
+    ops: tuple[tuple[str, Any], ...] = ()
+
+
+_NOTHING = _Extra()  # immutable: shared by every planned record that holds none of it
+
+
 class PlannedRecord:
     """An interview as it will leave, and how each value was treated.
 
@@ -107,46 +121,79 @@ class PlannedRecord:
     read: a bundle written without a preview never needs them.
 
     A plan of many interviews keeps of each only what the k-anonymity check
-    and the bundle's bookkeeping need (ids, revision, quasi key, attachments,
-    notes); the record itself is dropped (:meth:`release`) and worked out
-    again from the vault when read (``loader``), with the generalisation
-    steps and blanking the plan decided replayed on it. So memory does not
-    grow with the number of interviews but by these few fields: the export
-    id and form id are the quasi key's, and what is usually empty
-    (attachments, notes, texts held back, the plan's later steps) is the one
-    shared empty tuple, not a fresh list per interview.
+    and the bundle's bookkeeping need (ids, revision, quasi values, form,
+    attachments, notes); the record itself is dropped (:meth:`release`) and
+    worked out again from the vault when read (``loader``), with the
+    generalisation steps and blanking the plan decided replayed on it. So
+    memory grows with the number of interviews only by these few fields:
+    the form and the quasi values are objects shared between interviews
+    (:meth:`PlanReader._compact`), the quasi key is made when asked for, and
+    what is usually empty (attachments, notes, texts held back, the plan's
+    later steps) is one shared object, not fresh lists per interview.
     """
 
-    __slots__ = ("interview_id", "revision", "form_version", "quasi", "attachments", "left_out",
-                 "held", "_record", "_values", "_ops", "_loader")
+    __slots__ = ("interview_id", "revision", "export_id", "_form", "_key", "_extra", "_record",
+                 "_values", "_loader")
 
     def __init__(self, interview_id: str, revision: int, record: dict[str, Any],
                  values: list[PreviewValue] | Callable[[], list[PreviewValue]], quasi: QuasiRecord,
                  attachments: Sequence[tuple[StoredAttachment, str]],
-                 left_out: Sequence[str] = ()) -> None:
-        if (quasi.export_id, quasi.form_id) != (record["export_id"], record["form_id"]):
-            raise ValueError("the quasi key is not the record's")
+                 left_out: Sequence[str] = (), held: Sequence[tuple[str, str]] = ()) -> None:
         self.interview_id = interview_id  # local only
         self.revision = revision
-        self.form_version: str = record["form_version"]
-        self.quasi = quasi
-        self.attachments = tuple(attachments)  # (stored, name in bundle)
-        self.left_out = tuple(left_out)
-        self.held: tuple[tuple[str, str], ...] = ()  # texts the safety net kept back: (path, kind)
+        self.export_id: str = record["export_id"]
+        self._form: tuple[str, str] = (record["form_id"], record["form_version"])
+        self.quasi = quasi  # checked: the record's own; keeps its values
+        self._extra = _Extra(tuple(attachments), tuple(left_out), tuple(held)) \
+            if attachments or left_out or held else _NOTHING
         self._record: dict[str, Any] | None = record
         self._values: list[PreviewValue] | Callable[[], list[PreviewValue]] | None = values
-        # What the plan decided after planning, replayed on a reloaded record:
-        # ("coarsen", {path: wider value}) or ("blank", (quasi paths, model paths)).
-        self._ops: tuple[tuple[str, Any], ...] = ()
         self._loader: Loader | None = None
 
     @property
-    def export_id(self) -> str:
-        return self.quasi.export_id
+    def form_id(self) -> str:
+        return self._form[0]
 
     @property
-    def form_id(self) -> str:
-        return self.quasi.form_id
+    def form_version(self) -> str:
+        return self._form[1]
+
+    @property
+    def form(self) -> tuple[str, str]:
+        """(form id, form version)."""
+        return self._form
+
+    @form.setter
+    def form(self, form: tuple[str, str]) -> None:
+        if form != self._form:
+            raise ValueError("a planned record keeps its form")
+        self._form = form
+
+    @property
+    def quasi(self) -> QuasiRecord:
+        """The quasi key (k-anonymity), made when asked for from the values kept."""
+        return QuasiRecord(self.export_id, self._form[0], self._key)
+
+    @quasi.setter
+    def quasi(self, quasi: QuasiRecord) -> None:
+        if (quasi.export_id, quasi.form_id) != (self.export_id, self._form[0]):
+            raise ValueError("the quasi key is not the record's")
+        self._key = quasi.values
+
+    @property
+    def attachments(self) -> tuple[tuple[StoredAttachment, str], ...]:
+        """(stored, name in bundle) of the attachments that leave with it."""
+        return self._extra.attachments
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """Notes on attachments ticked for export that stay in the vault."""
+        return self._extra.left_out
+
+    @property
+    def held(self) -> tuple[tuple[str, str], ...]:
+        """Texts the safety net kept back: (path, kind)."""
+        return self._extra.held
 
     @property
     def loaded(self) -> bool:
@@ -176,7 +223,7 @@ class PlannedRecord:
     @property
     def changed_by_plan(self) -> bool:
         """Whether the plan generalised or blanked some of it after planning."""
-        return bool(self._ops)
+        return bool(self._extra.ops)
 
     def _load(self) -> None:
         self.load_all([self])
@@ -196,19 +243,19 @@ class PlannedRecord:
     def take(self, fresh: PlannedRecord) -> None:
         """Take the record and rows worked out again (by the loader); replay the plan's steps."""
         self._record, self._values = fresh._record, fresh._values
-        for op in self._ops:
+        for op in self._extra.ops:
             self._apply(op)
 
     def take_record(self, record: dict[str, Any]) -> None:
         """Take the record as it was encoded when planned; replay the plan's steps on it."""
         self._record, self._values = record, None
-        for op in self._ops:
+        for op in self._extra.ops:
             self._apply(op)
 
     def coarsen(self, wider: QuasiRecord) -> None:
         """One more generalisation step: the quasi-identifiers as ``wider`` has them."""
         op = ("coarsen", {p: v for p, v in wider.values if v is not None})
-        self._ops += (op,)
+        self._extra = self._extra._replace(ops=(*self._extra.ops, op))
         self.quasi = wider
         if self._record is not None:
             self._apply(op)
@@ -216,7 +263,7 @@ class PlannedRecord:
     def blank(self, paths: frozenset[str], model_paths: frozenset[str]) -> None:
         """Blank the answers at ``paths`` and at any path whose model path is in ``model_paths``."""
         op = ("blank", (paths, model_paths))
-        self._ops += (op,)
+        self._extra = self._extra._replace(ops=(*self._extra.ops, op))
         self.quasi = suppressed(self.quasi)
         if self._record is not None:
             self._apply(op)
@@ -318,9 +365,8 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
         # Always present (maybe empty): a record without it comes from an older program.
         "withheld": withheld.left_behind(pseudo, interview.answers, answers, (p for p, _ in held)),
     }
-    planned = PlannedRecord(interview.id, interview.revision, record, preview, quasi, chosen, left_out)
-    planned.held = tuple(held)
-    return planned
+    return PlannedRecord(interview.id, interview.revision, record, preview, quasi, chosen, left_out,
+                         held)
 
 
 @dataclass

@@ -136,9 +136,8 @@ class PlanReader:
         """The same record, its quasi key and form made of objects shared between
         interviews (a plan keeps them for every interview; their values repeat)."""
         planned.quasi = self.compact_quasi(planned.quasi)
-        shared = self._shared
-        if len(shared) < _MAX_SHARED:
-            planned.form_version = shared.setdefault(planned.form_version, planned.form_version)
+        if len(self._shared) < _MAX_SHARED:
+            planned.form = self._shared.setdefault(planned.form, planned.form)
         return planned
 
     def compact_quasi(self, quasi: QuasiRecord) -> QuasiRecord:
