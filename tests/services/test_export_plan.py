@@ -55,3 +55,13 @@ def test_small_groups_refused_then_suppressed() -> None:
     assert {v.path for v in records[-1].values if v.how == "blanked"} >= {P["age"], P["gender"]}
     out = plan.to_json()
     assert out["blanked"] == [f"{9:032x}"] and len(out["records"]) == 5
+
+
+def test_a_planned_record_gives_back_its_ids_as_they_were() -> None:
+    # A plan keeps ids of 32 lower-case hex digits as bytes; every id comes back the same.
+    for interview_id, export_id in (("ab" * 16, "0f" * 16), ("AB" * 16, "g" * 32), ("vault-1", "e")):
+        base = interview(1)
+        planned = plan_record(InterviewToExport(**{**base.__dict__, "id": interview_id,
+                                                   "export_id": export_id}), Q)
+        assert (planned.interview_id, planned.export_id) == (interview_id, export_id)
+        assert planned.quasi.export_id == planned.record["export_id"] == export_id

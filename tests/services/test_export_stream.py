@@ -104,7 +104,7 @@ def test_a_plan_keeps_no_container_per_interview_and_shares_quasi_values(tmp_pat
     plan = r.export.plan()
     assert len(plan.records) == 8
     held = [o for p in plan.records for o in gc.get_referents(p)
-            if not isinstance(o, str | int | type | None)]
+            if not isinstance(o, str | bytes | int | type | None)]
     assert not any(isinstance(o, list | dict | set) for o in held)
     assert len({id(o) for o in held if isinstance(o, MethodType)}) == 1  # the one loader
     # Apart from ids and revisions, a record refers only to objects every record

@@ -118,18 +118,22 @@ def coarse(record: QuasiRecord, widths: Widths) -> QuasiRecord:
 class _Tally:
     """Group sizes by quasi key, and the members each group has in the bundle.
 
-    Only the bundle's members are listed (the ones that can still be
-    blanked): the check keeps no list of every interview that left before.
+    Only the bundle's members of groups still smaller than ``k`` are listed
+    (the ones that can still be blanked; a group only grows): the check
+    keeps no list of every interview, only of those it may report.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, k: int) -> None:
+        self.k = k
         self.sizes: dict[tuple[str, QuasiValues], int] = defaultdict(int)
-        self.in_bundle: dict[tuple[str, QuasiValues], list[str]] = defaultdict(list)
+        self.in_bundle: dict[tuple[str, QuasiValues], list[str]] = {}
 
     def add(self, key: tuple[str, QuasiValues], export_id: str | None) -> None:
         self.sizes[key] += 1
-        if export_id is not None:
-            self.in_bundle[key].append(export_id)
+        if self.sizes[key] >= self.k:
+            self.in_bundle.pop(key, None)  # large enough: never reported
+        elif export_id is not None:
+            self.in_bundle.setdefault(key, []).append(export_id)
 
 
 def small_groups(
@@ -143,11 +147,12 @@ def small_groups(
     distinct. A record in ``coarsened`` (its values made one step coarser to
     save it from blanking) is grouped with everyone whose values, made as
     coarse, are the same; other records are grouped by their own values.
-    Memory: the earlier records by export id, and the bundle's export ids
-    by group (``bundle`` is read once, and may be a generator).
+    Memory: the earlier records by export id, group sizes, and the bundle's
+    export ids in groups still small (``bundle`` is read once, and may be a
+    generator).
     """
     earlier = {r.export_id: r for r in previous}
-    exact, wide = _Tally(), _Tally()
+    exact, wide = _Tally(k), _Tally(k)
     for record in bundle:
         earlier.pop(record.export_id, None)
         _count(exact, wide, record, record.export_id, coarsened, widths or {})
