@@ -58,7 +58,7 @@ def test_small_groups_refused_then_suppressed() -> None:
 
 
 def test_a_planned_record_gives_back_its_ids_as_they_were() -> None:
-    # A plan keeps ids of 32 lower-case hex digits as bytes; every id comes back the same.
+    # A plan keeps export ids of 32 lower-case hex digits as bytes; every id comes back the same.
     for interview_id, export_id in (("ab" * 16, "0f" * 16), ("AB" * 16, "g" * 32), ("vault-1", "e")):
         base = interview(1)
         planned = plan_record(InterviewToExport(**{**base.__dict__, "id": interview_id,

@@ -115,9 +115,8 @@ _NOTHING = _Extra()  # immutable: shared by every planned record that holds none
 
 
 def _packed(an_id: str) -> bytes | str:
-    """An id as a plan keeps it: 32 hex digits (interview ids are uuid4().hex, export
-    ids token_hex(16)) as their 16 bytes, 49 bytes of memory instead of 81 (the
-    plan's strings go with the plan's read); any other id as it is."""
+    """An export id as a plan keeps it: 32 hex digits (``token_hex(16)``) as their
+    16 bytes, 49 bytes of memory instead of 81; any other id as it is."""
     if len(an_id) == 32:
         try:
             packed = bytes.fromhex(an_id)
@@ -150,14 +149,16 @@ class PlannedRecord:
     later steps) is one shared object, not fresh lists per interview.
     """
 
-    __slots__ = ("_id", "revision", "_eid", "_form", "_key", "_extra", "_record", "_values",
-                 "_loader")
+    __slots__ = ("interview_id", "revision", "_eid", "_form", "_key", "_extra", "_record",
+                 "_values", "_loader")
 
     def __init__(self, interview_id: str, revision: int, record: dict[str, Any],
                  values: list[PreviewValue] | Callable[[], list[PreviewValue]], quasi: QuasiRecord,
                  attachments: Sequence[tuple[StoredAttachment, str]],
                  left_out: Sequence[str] = (), held: Sequence[tuple[str, str]] = ()) -> None:
-        self._id = _packed(interview_id)  # local only
+        # Local only. The very string of the plan's list of candidates: a packed copy
+        # would add to the peak at the end of planning, when that list is still alive.
+        self.interview_id = interview_id
         self.revision = revision
         self._eid = _packed(record["export_id"])
         self._form: tuple[str, str] = (record["form_id"], record["form_version"])
@@ -167,10 +168,6 @@ class PlannedRecord:
         self._record: dict[str, Any] | None = record
         self._values: list[PreviewValue] | Callable[[], list[PreviewValue]] | None = values
         self._loader: Loader | None = None
-
-    @property
-    def interview_id(self) -> str:
-        return _unpacked(self._id)
 
     @property
     def export_id(self) -> str:
