@@ -137,16 +137,15 @@ class Sweep:
         self._kept: dict[Compiled, int] = dict.fromkeys(self.pure, 0)  # results remembered, per expression
         self.steps = [self._step(n, model, node, repeat, static)
                       for n, (model, node, repeat, static) in enumerate(self.plan.order)]
-        self.walk = self._walk_order()
-        self.segments = _segments(self.walk)
+        self.segments = _segments(self._walk_order())
         # Metadata the engine fills in with the clock (start, today) when an
         # interview lacks it: the sweep fills in those an expression reads.
         # ``only_names``: every expression reads answers by ${name} only (else
         # any of them may reach one by a path the graph does not name).
         self.clock_read = [m for m in self.plan.metadata if m.type in {"start", "today"}
                            and (not only_names or any(m.path in graph.reads(o[0]) for o in self.plan.order))]
-        self._clock_until = -math.inf
-        self._clock_at = (dt.date.today(), dt.datetime.now().astimezone())
+        self._clock_until = -math.inf  # the first _clock() reads it
+        self._clock_at = (dt.date.min, dt.datetime.min)
         self._ctx = _Context(self)
 
     def _step(self, n: int, model: str, node: Node, repeat: bool, static: bool) -> _Step:
@@ -260,7 +259,7 @@ class Sweep:
             if known is None:
                 return None
             node, kind = known
-            if (kind == _TEXT and type(raw) is str) or (kind != _OTHER and _as_stored(kind, raw)):
+            if kind != _OTHER and _as_stored(kind, raw):
                 # What normalize() gives back for it, without the call (the
                 # sweep never changes a list it reads: it may be the caller's).
                 if raw or kind == _INTEGER:
@@ -332,12 +331,7 @@ class Sweep:
         """A pure expression's result, remembered by what its ${names} hold."""
         rel = ctx.rel
         answers = ctx.answers
-        paths = self.pure[fn]
-        if len(paths) == 1:  # most read one question (${consent} = 'yes')
-            value = answers.get(paths[0]) if rel.get(paths[0], True) else None
-            key: tuple[object, ...] = (fn, value if type(value) is str else _frozen(value))
-        else:
-            key = (fn, *[_frozen(answers.get(p) if rel.get(p, True) else None) for p in paths])
+        key = (fn, *[_frozen(answers.get(p) if rel.get(p, True) else None) for p in self.pure[fn]])
         result = self.shared.get(key, _MISS)
         if result is _MISS:
             result = _eval(ctx, fn, model, model, column)

@@ -104,15 +104,9 @@ def _without_export_id(db: Db, interview_ids: list[str]) -> list[str]:
     return [i for i in interview_ids if i not in known]
 
 
-def exported_quasi(db: Db) -> list[tuple[str, dict[str, Any]]]:
-    """(export id, {"form_id", "values"}) of every interview that has left."""
-    rows = db.execute("SELECT export_id, quasi FROM pseudonyms WHERE quasi IS NOT NULL")
-    return [(str(e), json.loads(q)) for e, q in rows]
-
-
 def quasi_left_before(db: Db, all_: bool) -> Iterator[tuple[str, dict[str, Any]]]:
-    """:func:`exported_quasi`, one at a time, of the interviews that have left and
-    are not among the :func:`candidate_ids` (``all_``) of the export being planned:
+    """(export id, {"form_id", "values"}) of the interviews that have left, one at a
+    time, except those among the :func:`candidate_ids` (``all_``) of the export being planned:
     their new records replace the ones that left (the k-anonymity check reads both)."""
     rows = db.execute("SELECT export_id, quasi FROM pseudonyms WHERE quasi IS NOT NULL "
                       f"AND interview_id NOT IN ({_candidates(all_)})")
