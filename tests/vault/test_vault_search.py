@@ -133,10 +133,10 @@ def test_a_search_with_many_matches_gives_the_same_pages_through_the_sort_index(
         many = [([r.id for r in service.page(q)], service.count(q)) for q in queries]
         assert many == few and sum(len(ids) for ids, _ in few) > 100
         with vault.read() as db:
+            order = records._order(InterviewQuery(search="m", descending=True))
             plan = " ".join(str(r[-1]) for r in db.execute(
-                "EXPLAIN QUERY PLAN SELECT rowid FROM interviews WHERE +rowid IN (SELECT 1) "
-                "ORDER BY updated_at DESC, rowid DESC LIMIT 7"))
-        assert "interviews_updated" in plan and "TEMP B-TREE" not in plan  # walks the order index
+                f"EXPLAIN QUERY PLAN SELECT rowid FROM interviews WHERE +rowid IN (SELECT 1) {order} LIMIT 7"))
+        assert "interviews_order_updated" in plan and "TEMP B-TREE" not in plan  # walks the order index
     finally:
         vault.lock()
 
@@ -173,47 +173,53 @@ def test_a_page_and_its_count_in_one_read_agree_with_both_apart(tmp_path: Path) 
 
 def test_a_filtered_page_walks_its_order_when_many_match_with_the_same_rows(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A filter in an order its index does not keep (by alias; by last change with a
-    questionnaire filter) walks the order's index when enough rows match: the pages
-    are those of the sort over the filter's matches, in every order and at any depth."""
+    """A filter in an order no filter's index keeps walks the order's index (which
+    holds the filtered columns) when enough rows match: the pages are those of the
+    sort over the filter's matches, in every order, either way, and at any depth."""
     vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.FAST)
     try:
         service = InterviewService(vault)
         with vault.transaction() as db:
             db.executemany(
                 "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
-                "alias, status, created_at, updated_at) VALUES (?, ?, '1', ?, 'ana', 'es', ?, "
-                "?, '2026-01-01T00:00:00Z', ?)",
-                [(f"{n:032x}", f"form {n % 2}", f"site {n % 5}", f"Persona {n % 13:02d}",
-                  "complete" if n % 3 else "draft", f"2026-01-{1 + n % 9:02d}T00:00:00Z")
+                "alias, status, created_at, updated_at) VALUES (?, ?, '1', ?, ?, 'es', ?, "
+                "?, ?, ?)",
+                [(f"{n:032x}", f"form {n % 2}", f"site {n % 5}", ("ana", "Luis", "beto")[n % 3],
+                  f"Persona {n % 13:02d}", "complete" if n % 3 else "draft",
+                  f"2026-01-{1 + n % 7:02d}T00:00:00Z", f"2026-01-{1 + n % 9:02d}T00:00:00Z")
                  for n in range(90)])
         queries = [InterviewQuery(site=site, status=status, form_id=form, sort=sort,
                                   descending=descending, offset=offset, limit=8)
                    for site, status, form in (("site 1", None, None), (None, "complete", None),
                                               (None, None, "form 0"), ("site 9", None, None),
                                               ("site 2", "draft", None))
-                   for sort in ("alias", "updated") for descending in (True, False)
-                   for offset in (0, 8, 40)]
-        with vault.read() as db:
-            walked = [records._walk_in_order(db, q) for q in queries]
-        monkeypatch.setattr(records, "WALK_ENTRIES", 1)  # the filter's index, then a sort
+                   for sort in ("alias", "updated", "created", "site", "status", "form",
+                                "interviewer")
+                   for descending in (True, False) for offset in (0, 8, 40)]
+        monkeypatch.setattr(records, "WALK_MATCHES", 10**9)  # the filter's index, then a sort
         with vault.read() as db:
             assert not any(records._walk_in_order(db, q) for q in queries)
         sorted_ = [service.page_and_count(q) for q in queries]
-        monkeypatch.setattr(records, "WALK_ENTRIES", 10**9)  # walks wherever it may
+        monkeypatch.setattr(records, "WALK_MATCHES", 1)  # walks wherever it may
+        with vault.read() as db:
+            walked = [records._walk_in_order(db, q) for q in queries]
         assert [service.page_and_count(q) for q in queries] == sorted_
-        assert sum(len(rows) for rows, _ in sorted_) > 200
-        # As it is: a fifth of the rows by alias, from the start, walks; none ("site 9") does
-        # not; by last change a site or status filter keeps its own index.
+        assert sum(len(rows) for rows, _ in sorted_) > 600
+        # By alias a site filter walks; with no match ("site 9") it does not; by last
+        # change a site or status filter alone keeps its own index; a questionnaire does not.
         assert walked[queries.index(InterviewQuery(site="site 1", sort="alias", limit=8))]
         assert not walked[queries.index(InterviewQuery(site="site 9", sort="alias", limit=8))]
         assert not walked[queries.index(InterviewQuery(site="site 1", limit=8))]
+        assert walked[queries.index(InterviewQuery(site="site 2", status="draft", limit=8))]
         assert walked[queries.index(InterviewQuery(form_id="form 0", limit=8))]
         with vault.read() as db:
-            where, params = records._where(InterviewQuery(site="site 1", sort="alias"), walk=True)
-            plan = " ".join(str(r[-1]) for r in db.execute(
-                f"EXPLAIN QUERY PLAN SELECT rowid FROM interviews{where} "
-                "ORDER BY alias COLLATE NOCASE DESC, rowid DESC LIMIT 8", params))
-        assert "interviews_alias" in plan and "TEMP B-TREE" not in plan
+            for sort in ("alias", "updated", "created", "site", "status", "form", "interviewer"):
+                query = InterviewQuery(site="site 1", status="draft", sort=sort, descending=True)
+                where, params = records._where(query, walk=True)
+                plan = " ".join(str(r[-1]) for r in db.execute(
+                    f"EXPLAIN QUERY PLAN SELECT rowid FROM interviews{where} "
+                    f"{records._order(query)} LIMIT 8", params))
+                # The order's own index, alone: no row read, no sort.
+                assert "COVERING INDEX interviews_order_" in plan and "TEMP B-TREE" not in plan, plan
     finally:
         vault.lock()

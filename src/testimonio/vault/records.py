@@ -25,7 +25,8 @@ INTERVIEW_COLUMNS = ("id", "form_id", "form_version", "site", "interviewer", "la
                      "alias", "status", "created_at", "updated_at", "revision")
 _SELECT_INTERVIEW = f"SELECT {', '.join(INTERVIEW_COLUMNS)} FROM interviews"
 
-# Sort keys the list may ask for -> ORDER BY expression (each has an index).
+# Sort keys the list may ask for -> ORDER BY expression (each has an index that
+# also holds the filtered columns, migration 13; see _order).
 SORT_KEYS = {
     "updated": "updated_at", "updated_at": "updated_at",
     "created": "created_at", "created_at": "created_at",
@@ -191,14 +192,14 @@ for _accented, _plain in _FOLDS:
 # Above this many matches a search lets the list's sort index drive the page
 # (stopping at the page's end) instead of reading and sorting every match.
 MANY_MATCHES = 1000
-# A filtered page in an order the filter's index does not keep (by alias; by
-# last change with a questionnaire or researcher filter) walks the order's own
-# index and checks the filter on each row, when that stops within about this
-# many index entries; otherwise the filter's index gives every match to sort.
-WALK_ENTRIES = 20_000
-# The orders an index of their own keeps; site and status filters keep the
-# last change's order in theirs (interviews_site_updated, _status_updated).
-_WALKABLE = {"alias COLLATE NOCASE", "updated_at"}
+# A filtered page (no search) in an order no filter's index keeps walks the
+# order's own index, checking the filters in it, when at least this many
+# interviews match; fewer are read through a filter's index and sorted.
+WALK_MATCHES = 5_000
+# The filtered columns each order's index holds after its key (migration 13).
+# A page's ties are broken by them in this order, then by the rowid, so that
+# index gives any page without a sort and without reading a row.
+_HELD = ("site", "status", "form_id", "interviewer")
 
 
 def _matches(text: str, distinct: bool = True) -> tuple[str, list[Any]]:
@@ -267,43 +268,54 @@ def _many_matches(db: Db, query: InterviewQuery) -> bool:
                       [*params, MANY_MATCHES + 1])) > MANY_MATCHES
 
 
+def _kept_by_filter(query: InterviewQuery) -> bool:
+    """Whether the filter's own index keeps the page's order: a site or a status
+    filter alone, by last change (interviews_site_updated, _status_updated),
+    ties broken by the rowid those indexes end with."""
+    filters = [column for column, value in (("site", query.site), ("status", query.status),
+                                            ("form_id", query.form_id),
+                                            ("interviewer", query.interviewer)) if value]
+    return SORT_KEYS.get(query.sort) == "updated_at" and filters in (["site"], ["status"])
+
+
 def _walk_in_order(db: Db, query: InterviewQuery) -> bool:
     """Whether a filtered page (no search) is best read by walking its order's
-    index and checking the filters on each row: when no index keeps the
-    filter and the order together, and enough rows match that the walk stops
-    within :data:`WALK_ENTRIES` (a filter matching a fifth of the vault
-    finds a page of 200 in about 1 000 entries, where reading and sorting
-    its 20 000 matches took most of the time of a filter change, issue 17).
-
-    Counted in the filter's index, up to what is needed: matches ≥
-    (offset + limit) × rows / WALK_ENTRIES, with ``max(rowid)`` standing for
-    the rows (never fewer, so the estimate errs towards the sort).
+    index, which holds every filtered column (migration 13), and checking the
+    filters there: when no filter's index keeps the order and at least
+    :data:`WALK_MATCHES` interviews match, counted in a filter's index up to
+    that. The walk then reads at most the whole index without a row, where
+    sorting every match of a broad filter took 100-230 ms at 100 000
+    interviews (issue 17); a few matches are quicker read and sorted.
     """
-    order = SORT_KEYS.get(query.sort)
-    if (query.search or "").strip() or order not in _WALKABLE:
+    if (query.search or "").strip() or _kept_by_filter(query):
         return False
-    if order == "updated_at" and (query.site or query.status):
-        return False  # their index keeps that order already
     clauses, params = _filters(query)
     if not clauses:
         return False
-    limit, offset = _window(query)
-    rows = int(scalar(db, "SELECT coalesce(max(rowid), 0) FROM interviews", ()))
-    need = -(-(offset + limit) * rows // WALK_ENTRIES)  # rounded up
-    if need <= 0:
-        return False
     found = scalar(db, "SELECT count(*) FROM (SELECT 1 FROM interviews WHERE "
-                   f"{' AND '.join(clauses)} LIMIT ?)", [*params, need])
-    return int(found) >= need
+                   f"{' AND '.join(clauses)} LIMIT ?)", [*params, WALK_MATCHES])
+    return int(found) >= WALK_MATCHES
+
+
+def _walk_matches(query: InterviewQuery, many: bool) -> bool:
+    """Whether a search matching many interviews, with filters, walks its order's
+    index checking the filters there too (it holds them), rather than reading
+    every row of a filter and sorting the matches: the filter's index keeps
+    the order only for a site or status alone by last change."""
+    return many and not _kept_by_filter(query)
 
 
 def _order(query: InterviewQuery) -> str:
-    """The ORDER BY of the list's query (the rowid breaks ties: every index ends with it)."""
+    """The ORDER BY of the list's query: its key, then the ties as the index that
+    keeps the order breaks them (the held columns, then the rowid; the rowid
+    alone where a filter's index keeps the order), so no plan needs a sort."""
     order = SORT_KEYS.get(query.sort)
     if order is None:
         raise BadInput(f"Cannot sort interviews by '{query.sort}'.")
     direction = "DESC" if query.descending else "ASC"
-    return f"ORDER BY {order} {direction}, rowid {direction}"
+    key = order.split()[0]
+    ties = () if _kept_by_filter(query) else tuple(c for c in _HELD if c != key)
+    return "ORDER BY " + ", ".join(f"{term} {direction}" for term in (order, *ties, "rowid"))
 
 
 def _window(query: InterviewQuery) -> tuple[int, int]:
@@ -322,10 +334,12 @@ def _summaries(db: Db, rowids: list[int]) -> list[InterviewSummary]:
     return [found[r] for r in rowids]
 
 
-def page(db: Db, query: InterviewQuery) -> list[InterviewSummary]:
-    """One page of interviews matching ``query``, in its order."""
+def page(db: Db, query: InterviewQuery, many: bool | None = None) -> list[InterviewSummary]:
+    """One page of interviews matching ``query``, in its order (``many``: whether its
+    search matches many, when the caller knows)."""
     order = _order(query)
-    where, params = _where(query, _many_matches(db, query), _walk_in_order(db, query))
+    many = _many_matches(db, query) if many is None else many
+    where, params = _where(query, many, _walk_in_order(db, query) or _walk_matches(query, many))
     # Deferred join: the page's rowids come from an index alone (every index
     # ends with the rowid, hence the rowid as tie-break), then only those rows
     # are read, so a deep page skips index entries, not rows (issue 17).
@@ -340,10 +354,12 @@ def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary
 
     A search with a filter (site, status...) is the costly count: its matches
     are gathered from the search's index and checked against every row of the
-    filter. The page needs the same work, so one statement does it once and
-    counts what it found as it goes (``count(*) OVER ()``) (issue 17).
-    Anything else is a page and a count from the indexes, as :func:`page` and
-    :func:`count`.
+    filter. When it matches few (up to :data:`MANY_MATCHES`), the page needs
+    the same work, so one statement does it once and counts what it found as
+    it goes (``count(*) OVER ()``) (issue 17); the window sorts every match,
+    so a search that matches many reads its page by walking the order's index
+    and counts apart. Anything else is a page and a count from the indexes,
+    as :func:`page` and :func:`count`.
     """
     text = (query.search or "").strip()
     if not text or not (query.site or query.status or query.form_id or query.interviewer):
@@ -351,8 +367,13 @@ def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary
         if query.offset <= 0 and len(rows) < _window(query)[0]:
             return rows, len(rows)  # a first page that is not full is the whole answer
         return rows, count(db, query)
+    many = _many_matches(db, query)
+    if many:
+        # The window's count would sort every match: the page walks its order's
+        # index and stops at the page's end; the count reads the indexes alone.
+        return page(db, query, many), count(db, query)
     order = _order(query)
-    where, params = _where(query, _many_matches(db, query))
+    where, params = _where(query, many)
     found = db.execute(f"SELECT rowid, count(*) OVER () FROM interviews{where} {order} "
                        "LIMIT ? OFFSET ?", (*params, *_window(query))).fetchall()
     if not found:  # nothing, or a page past the end: count alone
