@@ -18,7 +18,7 @@ from testimonio import errors
 from testimonio.exchange.bundle import AttachmentSource, write_bundle
 from testimonio.exchange.manifest import Limits
 from testimonio.services._progress import Cancelled
-from testimonio.services.import_ import ImportService
+from testimonio.services.import_ import BundleInvalid, ImportService
 from testimonio.services.keys import KeyService
 from testimonio.services.settings import SettingsService
 
@@ -204,3 +204,40 @@ def _fuzz_world(factory: pytest.TempPathFactory) -> dict[str, Any]:
         path = r.export.write(tmp / "good.tmb").path
         _FUZZ.update(lead=lead, bundle=path.read_bytes(), dir=tmp, state=_state(lead))
     return _FUZZ
+
+
+@pytest.mark.parametrize("apart", [1, 300])
+def test_the_same_interview_twice_in_a_bundle_is_refused_across_batches(
+        tmp_path: Path, apart: int) -> None:
+    """Records are merged in batches (services/import_._BATCH): a second copy of an
+    interview is found whether it lies in its first copy's batch or a later one."""
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    keys = KeyService(r.vault).ensure()
+    filler = [dict(good, export_id=f"{n:032x}") for n in range(1, apart)]
+    records = [good, *filler, dict(good, revision=good["revision"] + 1)]
+    before = _state(lead)
+    _craft(tmp_path / "twice.tmb", keys, lead, records)
+    with pytest.raises(BundleInvalid, match="the same interview twice"):
+        lead.import_.import_file(tmp_path / "twice.tmb")
+    assert _state(lead) == before
+
+
+def test_newer_and_older_revisions_merge_alike_in_one_batch_or_many(tmp_path: Path) -> None:
+    """A later bundle replaces the revisions it raises and ignores those it does not, the
+    same at either end of a batch of records."""
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    keys = KeyService(r.vault).ensure()
+    first = [dict(good, export_id=f"{n:032x}", revision=2) for n in range(1, 301)]
+    _craft(tmp_path / "first.tmb", keys, lead, first)
+    done = lead.import_.import_file(tmp_path / "first.tmb")
+    assert (done.added, done.replaced, done.ignored) == (300, 0, 0)
+    second = [dict(rec, revision=3 if n % 3 == 0 else 2 - n % 2) for n, rec in enumerate(first)]
+    _craft(tmp_path / "second.tmb", keys, lead, second, sequence=2)
+    done = lead.import_.import_file(tmp_path / "second.tmb")
+    assert (done.added, done.replaced, done.ignored) == (0, 100, 200)
+    with lead.vault.read() as db:
+        revisions = dict(db.execute("SELECT export_id, revision FROM imported_origin"))
+        assert db.execute("SELECT count(*) FROM interviews").fetchone()[0] == 300
+    assert revisions == {rec["export_id"]: max(2, rec["revision"]) for rec in second}

@@ -41,7 +41,13 @@ from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.vault import Vault, repo_imports, repo_team
 from testimonio.vault.db import Db
-from testimonio.vault.repo_imports import ImportedAttachment, ImportedInterview, NewLogRow
+from testimonio.vault.repo_imports import (
+    ImportedAttachment,
+    ImportedInterview,
+    NewLogRow,
+    NewOrigin,
+    Origin,
+)
 
 # json.dumps(v, ensure_ascii=False, separators=(",", ":")) without building
 # an encoder per answer (370 000 of them in a 10 000-interview bundle).
@@ -49,6 +55,8 @@ _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 #: JSON texts of short scalar answers remembered during one import (select
 #: answers and numbers repeat in every record); bounded, cleared when full.
 _MAX_CACHED_JSON = 4_096
+# Records merged together (a few statements for all; at most this many held).
+_BATCH = 256
 _ATTACHMENT_CACHE_KIB = 8 * 1024  # page cache while attachments stream into the vault
 #: Attachments up to this size are inserted with their row (written once).
 _INLINE_BYTES = 4 * 1024 * 1024
@@ -316,6 +324,7 @@ class _Merger:
         # table outgrew the page cache (10 000 interviews into a vault of 40 000:
         # 20 s with random ids, 5 s with these). The prefix says nothing (no time).
         self._id_prefix, self._id_count = secrets.token_hex(8), 0
+        self._batch: list[tuple[dict[str, Any], Questionnaire]] = []  # checked, not merged yet
 
     def _checker(self, record: Any) -> RecordChecker:
         if not isinstance(record, dict) or not isinstance(record.get("form_id"), str) \
@@ -334,32 +343,62 @@ class _Merger:
         return len(self.problems) >= MAX_PROBLEMS
 
     def add(self, record: Any) -> None:
-        """Check one record; merge it if the bundle has had no problem so far."""
+        """Check one record; merge it if the bundle has had no problem so far.
+
+        Records are merged :data:`_BATCH` at a time (a few statements for
+        all of them), so at most that many are held."""
         self.seen += 1
         checker = self._checker(record)
         found = checker.problems(record)
         if found or self.problems:
             self.problems.extend(found)
             return
-        self._merge(record, checker.questionnaire)
+        self._batch.append((record, checker.questionnaire))
+        if len(self._batch) >= _BATCH:
+            self._merge_batch()
         self.steps.step(self.seen, self.manifest.records, "Merging interviews")
 
     def finish_records(self) -> None:
-        """Refuse the bundle (the transaction rolls back) if any record had a problem."""
+        """Refuse the bundle (the transaction rolls back) if any record had a problem;
+        otherwise merge the records still held."""
         if self.problems:
             lines = "\n".join(f"  - {p}" for p in self.problems[:MAX_PROBLEMS])
             raise BundleInvalid("The bundle is authentic but its records do not fit their "
                                 f"questionnaire. Nothing was imported:\n{lines}")
+        self._merge_batch()
 
-    def _merge(self, record: dict[str, Any], q: Questionnaire) -> None:
+    def _merge_batch(self) -> None:
+        """Merge the held records: where each came from earlier is read in one query,
+        and the rows of those added or replaced are written in four statements."""
+        batch, self._batch = self._batch, []
+        if not batch:
+            return
         db, manifest = self.db, self.manifest
-        row = repo_imports.origin(db, manifest.researcher, record["export_id"])
-        if row is not None and row.bundle_id == manifest.bundle_id:
-            # Found through the vault, not a set in memory: the bundle is not kept.
+        earlier = repo_imports.origins(db, manifest.researcher, [r["export_id"] for r, _ in batch])
+        interviews: list[tuple[ImportedInterview, list[tuple[str, str]]]] = []
+        origins: list[NewOrigin] = []
+        for record, q in batch:
+            merged = self._merge(record, q, earlier)
+            if merged is not None:
+                interviews.append(merged)
+                origins.append(NewOrigin(merged[0].id, record["export_id"], record["revision"],
+                                         record.get("withheld")))
+        repo_imports.add_interviews(db, interviews, manifest.researcher)
+        repo_imports.set_origins(db, manifest.researcher, manifest.bundle_id, origins)
+
+    def _merge(self, record: dict[str, Any], q: Questionnaire, earlier: dict[str, Origin],
+               ) -> tuple[ImportedInterview, list[tuple[str, str]]] | None:
+        """The rows one record becomes, or None when the vault holds its revision or a
+        newer one. ``earlier``: where the batch's records came from before it, to
+        which each record merged is added (this bundle's own, so a second copy is
+        found in the vault or there: found through them, not a set of the bundle)."""
+        export_id = record["export_id"]
+        row = earlier.get(export_id)
+        if row is not None and row.bundle_id == self.manifest.bundle_id:
             raise BundleInvalid("The bundle holds the same interview twice. Nothing was imported.")
         if row is not None and row.revision >= record["revision"]:
             self.ignored += 1
-            return
+            return None
         answers: dict[str, Any] = dict(record["answers"])
         if row is None:
             self._id_count += 1
@@ -368,7 +407,8 @@ class _Merger:
         else:
             interview_id = row.interview_id
             self.replaced += 1
-            repo_imports.drop_interview(db, interview_id)
+            repo_imports.drop_interview(self.db, interview_id)
+        earlier[export_id] = Origin(interview_id, record["revision"], self.manifest.bundle_id)
         for att in record["attachments"]:
             att_id = uuid.uuid4().hex
             self.wanted[att["name"]] = (interview_id, att_id)
@@ -377,12 +417,10 @@ class _Merger:
                 if value == att["name"]:
                     answers[path] = att_id
         created, updated = _day_time(record["started"]), _day_time(record["completed"])
-        repo_imports.add_interview(db, ImportedInterview(
+        return (ImportedInterview(
             interview_id, record["form_id"], record["form_version"], record["site"], self.name,
             record["language"], _alias(q, answers), created, updated, record["revision"]),
-            [(p, self._encode(v)) for p, v in answers.items()], manifest.researcher)
-        repo_imports.set_origin(db, interview_id, manifest.researcher, record["export_id"],
-                                record["revision"], manifest.bundle_id, record.get("withheld"))
+            [(p, self._encode(v)) for p, v in answers.items()])
 
     def _encode(self, value: Any) -> str:
         """The answer's JSON text. A plain int's is its repr (as the encoder writes it);

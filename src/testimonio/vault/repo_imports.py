@@ -8,7 +8,7 @@ what is merged; this module only writes and reads the rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -139,12 +139,17 @@ def known_headers(db: Db) -> set[str]:
 
 
 # --- merging ----------------------------------------------------------------------
-def origin(db: Db, researcher_key_id: str, export_id: str) -> Origin | None:
-    """The interview imported earlier for (researcher, export id), or None."""
-    row = db.execute("SELECT interview_id, revision, bundle_id FROM imported_origin "
-                     "WHERE researcher = ? AND export_id = ?",
-                     (researcher_key_id, export_id)).fetchone()
-    return None if row is None else Origin(str(row[0]), int(row[1]), str(row[2]))
+def origins(db: Db, researcher_key_id: str, export_ids: Sequence[str]) -> dict[str, Origin]:
+    """The interviews imported earlier for (researcher, export id) of several export
+    ids (at most 500), by export id."""
+    if len(export_ids) > 500:
+        raise ValueError("at most 500 export ids at a time")
+    if not export_ids:
+        return {}
+    marks = ",".join("?" * len(export_ids))
+    return {str(e): Origin(str(i), int(r), str(b)) for e, i, r, b in db.execute(
+        "SELECT export_id, interview_id, revision, bundle_id FROM imported_origin "
+        f"WHERE researcher = ? AND export_id IN ({marks})", (researcher_key_id, *export_ids))}
 
 
 def drop_interview(db: Db, interview_id: str) -> None:
@@ -154,35 +159,46 @@ def drop_interview(db: Db, interview_id: str) -> None:
     db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
 
 
-def add_interview(db: Db, row: ImportedInterview, answers: Iterable[tuple[str, str]],
-                  researcher_key_id: str) -> None:
-    """Insert an imported interview with its answers ((path, JSON text) pairs).
+def add_interviews(db: Db, rows: Sequence[tuple[ImportedInterview, Sequence[tuple[str, str]]]],
+                   researcher_key_id: str) -> None:
+    """Insert imported interviews with their answers ((path, JSON text) pairs): two
+    statements for all of them.
 
-    The researcher's key id is written with the row: :func:`set_origin`'s
+    The researcher's key id is written with each row: :func:`set_origins`'s
     trigger then finds it already right and leaves the row alone (schema 12),
     instead of rewriting it and its index entry for every imported interview.
     """
-    db.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
-               "alias, status, created_at, updated_at, revision, researcher_key) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)", (*row, researcher_key_id))
+    db.executemany("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+                   "alias, status, created_at, updated_at, revision, researcher_key) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)",
+                   [(*row, researcher_key_id) for row, _ in rows])
     db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
-                   [(row.id, p, v, row.updated_at) for p, v in answers])
+                   [(row.id, p, v, row.updated_at) for row, answers in rows for p, v in answers])
 
 
-def set_origin(db: Db, interview_id: str, researcher_key_id: str, export_id: str,
-               revision: int, bundle_id: str, withheld: Mapping[str, str] | None = None) -> None:
-    """Record (or move on) where an imported interview came from, and what its export
-    withheld and why (``None``: the record did not say; schema 10). A replaced
-    revision's withheld rows went with its interview row (ON DELETE CASCADE)."""
-    if withheld:
-        db.executemany("INSERT INTO withheld_answers (interview_id, path, reason) VALUES (?, ?, ?)",
-                       [(interview_id, p, r) for p, r in withheld.items()])
-    db.execute("INSERT INTO imported_origin (interview_id, researcher, export_id, revision, "
-               "bundle_id, withheld_known) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id) "
-               "DO UPDATE SET revision = excluded.revision, bundle_id = excluded.bundle_id, "
-               "withheld_known = excluded.withheld_known",
-               (interview_id, researcher_key_id, export_id, revision, bundle_id,
-                int(withheld is not None)))
+class NewOrigin(NamedTuple):
+    """Where one imported interview came from (:func:`set_origins`)."""
+
+    interview_id: str
+    export_id: str
+    revision: int
+    withheld: Mapping[str, str] | None
+
+
+def set_origins(db: Db, researcher_key_id: str, bundle_id: str, rows: Sequence[NewOrigin]) -> None:
+    """Record (or move on) where imported interviews of one bundle came from, and what
+    each export withheld and why (``None``: the record did not say; schema 10):
+    two statements for all. A replaced revision's withheld rows went with its
+    interview row (ON DELETE CASCADE)."""
+    db.executemany("INSERT INTO withheld_answers (interview_id, path, reason) VALUES (?, ?, ?)",
+                   [(row.interview_id, p, r) for row in rows if row.withheld
+                    for p, r in row.withheld.items()])
+    db.executemany("INSERT INTO imported_origin (interview_id, researcher, export_id, revision, "
+                   "bundle_id, withheld_known) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id) "
+                   "DO UPDATE SET revision = excluded.revision, bundle_id = excluded.bundle_id, "
+                   "withheld_known = excluded.withheld_known",
+                   [(row.interview_id, researcher_key_id, row.export_id, row.revision, bundle_id,
+                     int(row.withheld is not None)) for row in rows])
 
 
 def withheld_answers(db: Db, interview_id: str) -> dict[str, str] | None:
