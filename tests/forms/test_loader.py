@@ -228,6 +228,26 @@ def test_questionnaire_is_immutable() -> None:
         first.label.by_lang["xx"] = "y"  # type: ignore[index]
 
 
+@needs_shared
+def test_nodes_made_without_init_are_what_init_makes() -> None:
+    """The builder makes questions, choices and texts with model.made (no frozen
+    __init__): each has every field, equals and prints as cls(**fields), stays frozen."""
+    seen: set[type] = set()
+    for path in [BORDER, *shared_forms("valid")]:
+        q = load_questionnaire(path)
+        made = [*q.questions(), *(c for choices in q.choice_lists.values() for c in choices)]
+        made += [t for n in q.questions() for t in (n.label, n.hint, n.required_message, n.constraint_message)]
+        for obj in made:
+            names = [f.name for f in dataclasses.fields(obj)]
+            assert sorted(vars(obj)) == sorted(names), (path, obj)
+            again = type(obj)(**{name: getattr(obj, name) for name in names})
+            assert again == obj and repr(again) == repr(obj)
+            seen.add(type(obj))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            next(q.questions()).name = "other"  # type: ignore[misc]
+    assert len(seen) == 3  # Question, Choice, Text
+
+
 @pytest.mark.parametrize(("key", "expected"), [
     ("Español (es)", ("es", "Español")),
     ("English (en)", ("en", "English")),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 
 from testimonio.errors import ExpressionError, FormError
@@ -89,7 +90,6 @@ class _Builder:
         self.label_refs: dict[tuple[str, str], tuple[str, ...]] = {}
         self.driving: dict[str, set[str]] = {}  # node -> nodes its driving columns read
         self.shown: dict[str, set[str]] = {}
-        self._refs: dict[int, tuple[Expr, set[Ref | Path]]] = {}  # parse() gives one tree per text
 
     def error(self, node: Node, column: str, message: str) -> FormError:
         return FormError(message, file=self.q.source_name or None, sheet="survey", row=node.row, column=column)
@@ -128,7 +128,7 @@ class _Builder:
 
     def add_expression(self, node: Node, column: str, text: str) -> None:
         try:
-            expr = parse(text)
+            expr, read = _parsed(text)
         except ExpressionError as exc:
             raise ExpressionError(
                 f"The expression {text!r} cannot be read: {exc.reason}",
@@ -136,10 +136,7 @@ class _Builder:
             ) from None
         self.exprs[(node.path, column)] = expr
         targets = self.driving if column in DRIVING else self.shown
-        found = self._refs.get(id(expr))
-        if found is None or found[0] is not expr:  # one walk per distinct expression of this form
-            found = self._refs[id(expr)] = (expr, references(expr))
-        for ref in found[1]:
+        for ref in read:
             path = self.resolve(node, column, ref)
             if path is None:
                 continue
@@ -204,6 +201,11 @@ class _Builder:
         for start in (n.path for n in nodes):
             if state.get(start):
                 continue
+            if start not in self.driving and state.get(parent.get(start, ""), 2) == 2:
+                # Reads nothing and its group is placed (most nodes): what the search below does.
+                state[start] = 2
+                order.append(start)
+                continue
             # Iterative depth-first search: forms can be thousands of nodes deep in references.
             stack: list[tuple[str, list[str]]] = [(start, edges(start))]
             state[start] = 1
@@ -229,6 +231,14 @@ class _Builder:
         column = next((c for c in DRIVING if (node.path, c) in self.exprs), "relevant")
         names = " → ".join(by_path[p].name for p in reversed(cycle))
         return self.error(node, column, f"These depend on each other in a circle: {names}.")
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str) -> tuple[Expr, tuple[Ref | Path, ...]]:
+    """An expression's tree and what it reads, worked out once per text (as
+    parse() keeps the tree): the same expressions come back on every load."""
+    expr = parse(text)
+    return expr, tuple(references(expr))
 
 
 def _has_name(q: Questionnaire, name: str) -> bool:

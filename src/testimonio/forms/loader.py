@@ -18,7 +18,7 @@ import hashlib
 import logging
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +167,9 @@ def _load(data: bytes, source_name: str, resolve: Resolver, stored: bytes | None
             # Our pass names rows pyxform does not, in plainer words.
             raise rows_refusal from error
         raise refusal from error
+    # pyxform's rows are done with: freed now, not kept alive (and walked by
+    # the garbage collector) while the model is built.
+    del definition
     if rows is None:
         assert rows_refusal is not None
         raise rows_refusal
@@ -174,21 +177,20 @@ def _load(data: bytes, source_name: str, resolve: Resolver, stored: bytes | None
     wanted = referenced_names(references, rows.from_files, lists)
     files = dict(resolve(wanted)) if wanted else {}
     instances = {Path(name).stem: parse_attachment(name, body) for name, body in files.items()}
-    builder = SurveyBuilder(rows, source_name, instances)
-    questionnaire = builder.questionnaire(tree)
-    _check_expressions(questionnaire)
     if stored is None:
         stored = pack(data, source_name, files) if files else data
     sha256 = hashlib.sha256(stored).hexdigest()
+    builder = SurveyBuilder(rows, source_name, instances)
+    # Every interview records the version it was taken with; a file without
+    # one gets a name for its content, the same on every laptop.
+    questionnaire = builder.questionnaire(tree, unversioned=content_version(sha256))
+    _check_expressions(questionnaire)
     missing = sorted(wanted - set(instances))
     notes = tuple(pyx_warnings) + tuple(rows.warnings) + tuple(builder.notes) + tuple(
         f"The questionnaire reads the attachment '{ident}' (pulldata, instance or select_one_from_file) but "
         f"no {ident}.csv, .xml or .geojson was given; put it beside the form or in "
         f"{Path(source_name).stem}-media/ and add the form again." for ident in missing)
-    if not questionnaire.version:
-        # Every interview records the version it was taken with; a file
-        # without one gets a name for its content, the same on every laptop.
-        questionnaire = replace(questionnaire, version=content_version(sha256))
+    if builder.unversioned:
         notes += (f"The settings sheet sets no version; this file is recorded as version "
                   f"{questionnaire.version}, taken from its content. Set 'version' to choose one.",)
     return LoadResult(

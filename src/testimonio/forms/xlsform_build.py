@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -29,6 +29,7 @@ from testimonio.forms.model import (
     Question,
     Questionnaire,
     Text,
+    made,
 )
 from testimonio.forms.secondary import SecondaryInstance
 from testimonio.forms.xlsform_rows import RowInfo, SurveyRows
@@ -104,30 +105,34 @@ class SurveyBuilder:
         self._lists: dict[int, tuple[list[Mapping[str, Any]], tuple[Choice, ...]]] = {}
         self.all_lists: dict[str, list[Mapping[str, Any]]] = {}  # the choices sheet by list name
         self._codes: dict[Any, str] = {}  # a text's key (e.g. "English (en)") -> its language code
+        self.unversioned = False  # whether the settings sheet set no version (see questionnaire)
 
     # --- texts ---------------------------------------------------------------
 
     def text(self, value: Any) -> Text:
         if value is None or value == "":
             return _NO_TEXT  # immutable: one shared empty text (most hints and messages)
-        if isinstance(value, Mapping):
+        if isinstance(value, dict) or isinstance(value, Mapping):  # a dict, as pyxform gives, checked first
             out: dict[str, str] = {}
             codes = self._codes
             for key, item in value.items():
-                if item is None:
-                    continue
-                code = codes.get(key)
-                if code is None:  # once per column header, not once per cell
-                    code, display = split_language(str(key))
-                    self.language_names.setdefault(code, display)
-                    codes[key] = code
-                out[code] = str(item)
-            return Text(MappingProxyType(out))
-        return Text(MappingProxyType({DEFAULT_LANG: str(value)}))
+                if item is not None:
+                    out[codes.get(key) or self._code(key)] = str(item)
+            return made(Text, {"by_lang": MappingProxyType(out)})
+        return made(Text, {"by_lang": MappingProxyType({DEFAULT_LANG: str(value)})})
+
+    def _code(self, key: Any) -> str:
+        """A text's language code from its key, worked out once per column header."""
+        code, display = split_language(str(key))
+        self.language_names.setdefault(code, display)
+        self._codes[key] = code
+        return code
 
     # --- tree ----------------------------------------------------------------
 
-    def questionnaire(self, tree: Mapping[str, Any]) -> Questionnaire:
+    def questionnaire(self, tree: Mapping[str, Any], unversioned: str = "") -> Questionnaire:
+        """The questionnaire of pyxform's ``tree``; its version is ``unversioned``
+        when the settings sheet sets none (``self.unversioned`` then says so)."""
         self.all_lists = {str(k): v for k, v in (tree.get("choices") or {}).items() if isinstance(v, list)}
         children = self.children(tree.get("children") or [], "", None)
         root = Group(name="", path="", children=tuple(children))
@@ -144,9 +149,10 @@ class SurveyBuilder:
         if default_code not in languages:
             default_code = languages[0]
         version = tree.get("version")
+        self.unversioned = version in (None, "")
         return Questionnaire(
             form_id=str(tree.get("id_string") or "form"),
-            version=str(version) if version not in (None, "") else "",
+            version=unversioned if self.unversioned else str(version),
             title=title,
             root=root,
             languages=tuple(languages),
@@ -233,8 +239,6 @@ class SurveyBuilder:
 
     def question(self, item: Mapping[str, Any], name: str, path: str, kind: str,
                  row: int | None, info: RowInfo | None) -> Question:
-        bind: Mapping[str, Any] = item.get("bind") or {}
-        control: Mapping[str, Any] = item.get("control") or {}
         label = self.text(item.get("label"))  # first: languages are listed in the order met
         from_file = info.from_file if info else None
         attached = self.instances.get(PurePosixPath(from_file).stem) if from_file else None
@@ -242,28 +246,40 @@ class SurveyBuilder:
         our_type = self.question_type(kind, name, row, range_, from_file, attached)
         choices, list_name = self.question_choices(item, from_file, attached)
         privacy, band = _privacy(info, our_type)
-        return Question(
-            name=name, path=path, type=our_type, label=label,
-            hint=self.text(item.get("hint")),
-            choices=choices,
-            list_name=list_name,
-            or_other=bool(info and info.or_other),
-            relevant=_expr(bind.get("relevant")),
-            required=_flag(bind.get("required")),
-            required_message=self.text(bind.get("jr:requiredMsg")),
-            constraint=_expr(bind.get("constraint")),
-            constraint_message=self.text(bind.get("jr:constraintMsg")),
-            calculation=_expr(bind.get("calculate")),
-            default=_str_or_none(item.get("default")),
-            read_only=_flag(bind.get("readonly")),
-            appearance=str(control.get("appearance") or ""),
-            choice_filter=None if from_file and attached is None else _expr(item.get("choice_filter")),
-            parameters=_parameters(item, row),
-            privacy=privacy,
-            privacy_band=band,
-            row=row,
-            range=range_,
-        )
+        # Every field given, so made() can skip the frozen __init__ (one per row);
+        # a column the row leaves empty keeps its default without a call.
+        values: dict[str, Any] = {
+            **_QUESTION_DEFAULTS,
+            "name": name, "path": path, "type": our_type, "label": label,
+            "choices": choices, "list_name": list_name, "or_other": bool(info and info.or_other),
+            "privacy": privacy, "privacy_band": band, "row": row, "range": range_,
+        }
+        if "hint" in item:
+            values["hint"] = self.text(item["hint"])
+        bind = item.get("bind")
+        if bind:
+            self.bind_values(values, bind)
+        control = item.get("control")
+        if control:
+            values["appearance"] = str(control.get("appearance") or "")
+        if "default" in item:
+            values["default"] = _str_or_none(item["default"])
+        if "choice_filter" in item and not (from_file and attached is None):
+            values["choice_filter"] = _expr(item["choice_filter"])
+        if "parameters" in item:
+            values["parameters"] = _parameters(item, row)
+        return made(Question, values)
+
+    def bind_values(self, values: dict[str, Any], bind: Mapping[str, Any]) -> None:
+        """A question's fields from pyxform's ``bind``: expressions, yes/no columns, messages."""
+        for key, column, convert in _BIND_FIELDS:
+            if key in bind:
+                values[column] = convert(bind[key])
+        # Texts in this order: languages are listed in the order met.
+        if "jr:requiredMsg" in bind:
+            values["required_message"] = self.text(bind["jr:requiredMsg"])
+        if "jr:constraintMsg" in bind:
+            values["constraint_message"] = self.text(bind["jr:constraintMsg"])
 
     def question_type(self, kind: str, name: str, row: int | None, range_: tuple[float, float, float] | None,
                       from_file: str | None, attached: SecondaryInstance | None) -> str:
@@ -301,7 +317,9 @@ class SurveyBuilder:
         if not listed and isinstance(item.get("itemset"), str):
             # pyxform leaves a list it writes as an itemset (randomize=true) on the form
             listed = self.all_lists.get(str(item["itemset"]))
-        choices = self.choice_list(listed or [])
+        if not listed:
+            return (), None  # most questions: no list
+        choices = self.choice_list(listed)
         return choices, _str_or_none(item.get("list_name") or item.get("itemset")) if choices else None
 
     def range_bounds(self, item: Mapping[str, Any], row: int | None) -> tuple[float, float, float]:
@@ -322,16 +340,16 @@ class SurveyBuilder:
     def choice_list(self, items: list[Mapping[str, Any]]) -> tuple[Choice, ...]:
         """The choices of one list, made once however many questions share it."""
         key = id(items)
-        made = self._lists.get(key)
-        if made is None or made[0] is not items:
-            made = self._lists[key] = (items, tuple(self.choice(c) for c in items))
-        return made[1]
+        known = self._lists.get(key)
+        if known is None or known[0] is not items:
+            known = self._lists[key] = (items, tuple(self.choice(c) for c in items))
+        return known[1]
 
     def choice(self, item: Mapping[str, Any]) -> Choice:
         extra = {str(k): str(v) for k, v in item.items()
                  if k not in {"name", "label", "media", "_row_number"} and v is not None}
-        return Choice(name=str(item.get("name", "")), label=self.text(item.get("label")),
-                      extra=MappingProxyType(extra))
+        return made(Choice, {"name": str(item.get("name", "")), "label": self.text(item.get("label")),
+                             "extra": MappingProxyType(extra)})
 
 
 def _privacy(info: RowInfo | None, our_type: str) -> tuple[Privacy, int]:
@@ -435,6 +453,19 @@ def _str_or_none(value: Any) -> str | None:
     if value is None or value == "":
         return None
     return str(value)
+
+
+#: A question's fields when its row leaves their columns empty (see SurveyBuilder.question).
+_QUESTION_DEFAULTS: Mapping[str, Any] = MappingProxyType({
+    "hint": _NO_TEXT, "relevant": None, "required": None, "required_message": _NO_TEXT,
+    "constraint": None, "constraint_message": _NO_TEXT, "calculation": None, "default": None,
+    "read_only": None, "appearance": "", "choice_filter": None, "parameters": _NO_PARAMETERS,
+})
+#: pyxform's bind keys read as expressions or yes/no columns: (key, field, conversion).
+_BIND_FIELDS: tuple[tuple[str, str, Callable[[Any], str | None]], ...] = (
+    ("relevant", "relevant", _expr), ("required", "required", _flag), ("constraint", "constraint", _expr),
+    ("calculate", "calculation", _expr), ("readonly", "read_only", _flag),
+)
 
 
 def _substitute(item: Mapping[str, Any], name: str,

@@ -14,6 +14,7 @@ import re
 from collections import deque
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from pyxform import aliases
@@ -98,8 +99,8 @@ class _Kind(NamedTuple):
 _READ_COLUMNS = frozenset({"type", "name", "disabled", "privacy", "privacy_band"})
 
 
-def _is_yes(column: tuple[str, str] | None) -> bool:
-    return column is not None and bool(aliases.yes_no.get(str(column[1]).strip()))
+def _is_yes(value: str | None) -> bool:
+    return value is not None and bool(aliases.yes_no.get(str(value).strip()))
 
 
 @lru_cache(maxsize=1024)
@@ -142,49 +143,98 @@ def _select_kind(type_text: str, select: re.Match[str]) -> _Kind:
     return _Kind(or_other=or_other)
 
 
+def _role(header: str) -> tuple[str, str]:
+    """A header's canonical name and its lower-case form (what the first pass reads by)."""
+    canonical = _canonical(header.strip())
+    return canonical, canonical.lower()
+
+
+def _readers(headers: Sequence[str]) -> dict[str, tuple[str, str]] | None:
+    """For each column the first pass reads, its header and canonical header, when
+    each has one header (the usual case: a row is then read by these headers alone);
+    None when two headers name the same column, so that each row is read whole
+    (see :func:`_columns`)."""
+    found: dict[str, tuple[str, str]] = {}
+    for header in headers:
+        canonical, role = _role(str(header))
+        if role in _READ_COLUMNS:
+            if role in found:
+                return None
+            found[role] = (header, canonical)
+    return found
+
+
+def _columns(raw: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The columns the first pass reads (by lower-case canonical header): their
+    values and their canonical headers (named in messages)."""
+    values: dict[str, str] = {}
+    headers: dict[str, str] = {}
+    for key, value in raw.items():
+        canonical, role = _role(str(key))
+        if role in _READ_COLUMNS:
+            values[role] = value  # a later duplicate column wins, as in a dict
+            headers[role] = canonical
+    return values, headers
+
+
 class SurveyRows:
     """The survey sheet's rows by name, in form order, checked."""
 
     def __init__(self, survey: Sequence[Mapping[str, str]], source_name: str) -> None:
         self.source_name = source_name
-        self._by_name: dict[str, deque[RowInfo]] = {}
+        # The rows of each name in form order: the first, then any others (a
+        # name used again in another group), so most names make no queue.
+        self._first: dict[str, RowInfo] = {}
+        self._more: dict[str, deque[RowInfo]] = {}
         self.warnings: list[str] = []
         self.from_files: list[str] = []  # files select_*_from_file rows name
-        self._roles: dict[str, tuple[str, str]] = {}  # header -> (canonical, lower-case)
         self._scan(survey)
 
     def take(self, name: str) -> RowInfo | None:
         """The next unclaimed row with this name (form order), if any."""
-        queue = self._by_name.get(name)
+        info = self._first.pop(name, None)
+        if info is not None:
+            return info
+        queue = self._more.get(name)
         if not queue:
             return None
         return queue.popleft()
 
+    def _keep(self, info: RowInfo) -> None:
+        if info.name not in self._first and info.name not in self._more:
+            self._first[info.name] = info
+        else:
+            self._more.setdefault(info.name, deque()).append(info)
+
     def _error(self, message: str, row: int, column: str | None) -> FormError:
         return FormError(message, file=self.source_name, sheet=SHEET, row=row, column=column)
 
-    def _check_headers(self, survey: Sequence[Mapping[str, str]]) -> None:
-        """Refuse a header holding two columns' names (``a::French(fr)b::English(en)``)."""
-        seen: set[str] = set()
-        for raw in survey:
-            for key in raw:
-                header = str(key)
-                if header in seen:
-                    continue
-                seen.add(header)
-                if _RUN_ON_HEADER.search(header):
-                    raise FormError(
-                        f"The column header '{header}' is malformed: it holds more than one "
-                        "'column::language' name. Put each language in its own column.",
-                        file=self.source_name, sheet=SHEET, row=1, column=header)
+    def _check_headers(self, survey: Sequence[Mapping[str, str]]) -> list[str]:
+        """Refuse a header holding two columns' names (``a::French(fr)b::English(en)``);
+        the distinct headers, in the order met."""
+        headers = list(dict.fromkeys(chain.from_iterable(survey)))
+        for header in headers:
+            if _RUN_ON_HEADER.search(str(header)):
+                raise FormError(
+                    f"The column header '{header}' is malformed: it holds more than one "
+                    "'column::language' name. Put each language in its own column.",
+                    file=self.source_name, sheet=SHEET, row=1, column=header)
+        return headers
 
     def _scan(self, survey: Sequence[Mapping[str, str]]) -> None:
-        self._check_headers(survey)
+        readers = _readers(self._check_headers(survey))
+        read = [(role, header) for role, (header, _) in readers.items()] if readers is not None else []
+        headers = {role: canonical for role, (_, canonical) in (readers or {}).items()}
         # One scope per open group: the names already used in it.
         stack: list[_Scope] = [_Scope("survey", "", 0, set())]
         for index, raw in enumerate(survey):
-            if raw:
-                self._scan_row(self._columns(raw), index + 2, stack)
+            if not raw:
+                continue
+            if readers is not None:
+                self._scan_row({role: raw[header] for role, header in read if header in raw}, headers,
+                               index + 2, stack)
+            else:
+                self._scan_row(*_columns(raw), index + 2, stack)
         if len(stack) > 1:
             scope = stack[-1]
             named = f"{scope.kind} '{scope.name}'" if scope.name else scope.kind
@@ -192,29 +242,13 @@ class SurveyRows:
                 f"The {named} begun here is never ended: add an 'end {scope.kind}' row.",
                 scope.row, "type")
 
-    def _columns(self, raw: Mapping[str, str]) -> dict[str, tuple[str, str]]:
-        """The columns this pass reads (by lower-case canonical header) -> (header, value).
-
-        Headers are canonicalised once per distinct header, not once per row:
-        this pass runs on every load, beside pyxform's own parse.
-        """
-        out: dict[str, tuple[str, str]] = {}
-        roles = self._roles
-        for key, value in raw.items():
-            role = roles.get(key)
-            if role is None:
-                canonical = _canonical(str(key).strip())
-                role = roles[key] = (canonical, canonical.lower())
-            if role[1] in _READ_COLUMNS:
-                out[role[1]] = (role[0], value)  # a later duplicate column wins, as in a dict
-        return out
-
-    def _scan_row(self, columns: Mapping[str, tuple[str, str]], row_number: int,
+    def _scan_row(self, columns: Mapping[str, str], headers: Mapping[str, str], row_number: int,
                   stack: list[_Scope]) -> None:
-        """Check one row against the open groups and keep its RowInfo by name."""
+        """Check one row (the values of the columns read, and their headers) against
+        the open groups and keep its RowInfo by name."""
         if _is_yes(columns.get("disabled")):
             return
-        type_text = " ".join(str(columns.get("type", ("", ""))[1]).split())
+        type_text = " ".join(str(columns.get("type", "")).split())
         if not type_text:
             return  # pyxform skips comment rows and refuses named rows without type
         kind = _classify(type_text)
@@ -225,14 +259,13 @@ class SurveyRows:
             return
         if kind.from_file:
             self.from_files.append(kind.from_file)
-        name = str(columns.get("name", ("", ""))[1]).strip()
+        name = str(columns.get("name", "")).strip()
         if name:
             self._claim_name(stack[-1], name, row_number)
-        privacy, band = self._privacy(columns, row_number, kind.begins is not None)
+        privacy, band = self._privacy(columns, headers, row_number, kind.begins is not None)
         if name or type_text == "note":
             key = name or f"generated_note_name_{row_number}"
-            info = RowInfo(row_number, type_text, key, privacy, band, kind.or_other, kind.from_file)
-            self._by_name.setdefault(key, deque()).append(info)
+            self._keep(RowInfo(row_number, type_text, key, privacy, band, kind.or_other, kind.from_file))
         if kind.begins:
             if len(stack) > MAX_DEPTH:
                 raise self._error(
@@ -260,13 +293,12 @@ class SurveyRows:
         scope.names.add(name)
 
     def _privacy(
-        self, lowered: Mapping[str, tuple[str, str]], row: int, is_group: bool
+        self, lowered: Mapping[str, str], headers: Mapping[str, str], row: int, is_group: bool
     ) -> tuple[Privacy, int]:
         privacy = Privacy.DEFAULT
         band = 10
-        found = lowered.get("privacy")
-        if found is not None:
-            header, value = found
+        if "privacy" in lowered:
+            header, value = headers["privacy"], lowered["privacy"]
             text = str(value).strip().lower()
             try:
                 privacy = Privacy(text)
@@ -278,9 +310,8 @@ class SurveyRows:
                 raise self._error(
                     "privacy applies to questions, not to groups or repeats; set it on "
                     "each question inside.", row, header)
-        found = lowered.get("privacy_band")
-        if found is not None:
-            header, value = found
+        if "privacy_band" in lowered:
+            header, value = headers["privacy_band"], lowered["privacy_band"]
             text = str(value).strip()
             try:
                 number = float(text)
