@@ -101,8 +101,10 @@ class _Builder:
         for node in nodes:
             for column, text in _expressions(node):
                 self.add_expression(node, column, text)
-            self.add_label(node, "label", node.label.by_lang.values())
-            if isinstance(node, Question):
+            # Most labels and hints insert no ${name}: looked for in all their languages at once.
+            if "${" in "".join(node.label.by_lang.values()):
+                self.add_label(node, "label", node.label.by_lang.values())
+            if isinstance(node, Question) and "${" in "".join(node.hint.by_lang.values()):
                 self.add_label(node, "hint", node.hint.by_lang.values())
         order = self.topological(nodes)
         driving_dependents: dict[str, list[str]] = {}
@@ -257,10 +259,17 @@ def _expressions(node: Node) -> list[tuple[str, str]]:
         if node.repeat and node.repeat_count:
             out.append(("repeat_count", node.repeat_count))
         return out
-    for column in ("required", "constraint", "calculation", "read_only", "choice_filter"):
-        text = getattr(node, column)
-        if text:
-            out.append((column, text))
+    # Column by column, in this order (the first bad one is the one named).
+    if node.required:
+        out.append(("required", node.required))
+    if node.constraint:
+        out.append(("constraint", node.constraint))
+    if node.calculation:
+        out.append(("calculation", node.calculation))
+    if node.read_only:
+        out.append(("read_only", node.read_only))
+    if node.choice_filter:
+        out.append(("choice_filter", node.choice_filter))
     if node.default and _DYNAMIC_DEFAULT.search(node.default):
         out.append(("default", node.default))
     return out

@@ -427,6 +427,8 @@ def _inline_repeat_counts(nodes: list[Node], generated_paths: set[str]) -> list[
     generated calculate sibling; the author wrote it on the repeat, and that
     is where messages and the form-state engine should find it.
     """
+    if not any(isinstance(n, Group) and n.repeat and n.repeat_count for n in nodes):
+        return nodes  # most groups: no counted repeat among the children
     by_name = {n.name: n for n in nodes}
     dropped: set[str] = set()
     out: list[Node] = []
