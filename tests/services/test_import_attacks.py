@@ -18,7 +18,8 @@ from testimonio import errors
 from testimonio.exchange.bundle import AttachmentSource, write_bundle
 from testimonio.exchange.manifest import Limits
 from testimonio.services._progress import Cancelled
-from testimonio.services.import_ import BundleInvalid, ImportService
+from testimonio.services.import_ import ImportService
+from testimonio.services.import_merge import BundleInvalid
 from testimonio.services.keys import KeyService
 from testimonio.services.settings import SettingsService
 
@@ -209,7 +210,7 @@ def _fuzz_world(factory: pytest.TempPathFactory) -> dict[str, Any]:
 @pytest.mark.parametrize("apart", [1, 300])
 def test_the_same_interview_twice_in_a_bundle_is_refused_across_batches(
         tmp_path: Path, apart: int) -> None:
-    """Records are merged in batches (services/import_._BATCH): a second copy of an
+    """Records are merged in batches (services/import_merge._BATCH): a second copy of an
     interview is found whether it lies in its first copy's batch or a later one."""
     lead, (r,) = team_of(tmp_path)
     good = _good_record(r, tmp_path)

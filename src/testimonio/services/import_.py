@@ -15,55 +15,32 @@ Order matters and is never relaxed:
    may arrive in any order.
 
 Refusals write nothing. Every bundle that gets through step 1 is recorded in
-the import log (``already imported`` when its id was seen before).
+the import log (``already imported`` when its id was seen before). Step 3 is
+services/import_merge.py.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import secrets
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from testimonio.errors import BadInput, BundleError, NotFound
 from testimonio.exchange.bundle import BundleCancelled, open_bundle
 from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.manifest import MAX_SEQUENCE, Gap, Limits, gap_text, missing_runs
-from testimonio.forms.model import Question, Questionnaire
+from testimonio.forms.model import Questionnaire
 from testimonio.services._collector import long_run
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
-from testimonio.services.import_validate import MAX_PROBLEMS, RecordChecker
+from testimonio.services.import_merge import Merger
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.vault import Vault, repo_imports, repo_team
 from testimonio.vault.db import Db
 from testimonio.vault.repo_imports import (
-    ImportedAttachment,
-    ImportedInterview,
     NewLogRow,
-    NewOrigin,
-    Origin,
 )
-
-# json.dumps(v, ensure_ascii=False, separators=(",", ":")) without building
-# an encoder per answer (370 000 of them in a 10 000-interview bundle).
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-#: JSON texts of short scalar answers remembered during one import (select
-#: answers and numbers repeat in every record); bounded, cleared when full.
-_MAX_CACHED_JSON = 4_096
-# Records merged together (a few statements for all; at most this many held).
-_BATCH = 256
-_ATTACHMENT_CACHE_KIB = 8 * 1024  # page cache while attachments stream into the vault
-#: Attachments up to this size are inserted with their row (written once).
-_INLINE_BYTES = 4 * 1024 * 1024
-
-
-class BundleInvalid(BundleError):
-    """An authentic bundle whose records break their questionnaire."""
 
 
 class KeyRevoked(BundleError):
@@ -189,7 +166,7 @@ class ImportService:
                 # Records are checked and merged one at a time as they are read,
                 # so memory does not follow the number or size of the records;
                 # any refusal rolls the whole transaction back (all or nothing).
-                merger = _Merger(db, manifest, name, self._form_getter(), steps)
+                merger = Merger(db, manifest, name, self._form_getter(), steps)
                 for record in opened.records():
                     merger.add(record)
                     del record  # not alive while the next one is parsed
@@ -280,225 +257,3 @@ def _log(db: Db, r: ImportResult, created: str, outcome: str) -> None:
     repo_imports.add_log(db, NewLogRow(r.bundle_id, r.researcher_key_id, r.sequence, created,
                                        r.file, r.records, r.added, r.replaced, r.ignored,
                                        outcome), now())
-
-
-def _alias(q: Questionnaire, answers: dict[str, Any]) -> str:
-    try:
-        node = q.by_name("alias")
-    except KeyError:
-        return ""
-    value = answers.get(node.path) if isinstance(node, Question) else None
-    return value if isinstance(value, str) else ""
-
-
-def _day_time(day: Any) -> str:
-    # Imported rows carry dates only; a fixed time keeps imports deterministic.
-    # Interview dates arrive as the month by default: the first of that month.
-    if isinstance(day, str) and len(day) == 7:
-        day = f"{day}-01"
-    return f"{day}T00:00:00.000Z" if isinstance(day, str) else "1970-01-01T00:00:00.000Z"
-
-
-class _Merger:
-    """Checks each record against its questionnaire and merges it, inside one transaction.
-
-    Holds per record only what attachments need afterwards (their names and
-    metadata: bounded by the reader's attachment limit), never the records.
-    After the first problem nothing more is merged; reading goes on to list
-    up to :data:`MAX_PROBLEMS` problems, then :meth:`finish_records` refuses.
-    """
-
-    def __init__(self, db: Db, manifest: Any, name: str,
-                 form: Callable[[str, str], Questionnaire], steps: Progress) -> None:
-        self.db, self.manifest, self.name, self._form, self.steps = db, manifest, name, form, steps
-        self.checkers: dict[tuple[str, str], RecordChecker] = {}
-        self.problems: list[str] = []
-        self.seen = self.added = self.replaced = self.ignored = 0
-        self.wanted: dict[str, tuple[str, str]] = {}  # attachment name -> (interview, attachment id)
-        self.meta: dict[str, dict[str, Any]] = {}
-        self._json: dict[str, str] = {}  # short string answer -> its JSON text
-        # Interview ids of this import: a random prefix, then a counter. Consecutive
-        # ids keep each interview's answers next to the previous one's in the answers
-        # table (keyed by interview id first): a random id per interview sent every
-        # insert to another page of a large vault, read and re-encrypted once the
-        # table outgrew the page cache (10 000 interviews into a vault of 40 000:
-        # 20 s with random ids, 5 s with these). The prefix says nothing (no time).
-        self._id_prefix, self._id_count = secrets.token_hex(8), 0
-        self._batch: list[tuple[dict[str, Any], Questionnaire]] = []  # checked, not merged yet
-
-    def _checker(self, record: Any) -> RecordChecker:
-        if not isinstance(record, dict) or not isinstance(record.get("form_id"), str) \
-                or not isinstance(record.get("form_version"), str):
-            raise BundleInvalid("The bundle holds a record that names no questionnaire. "
-                                "It was not imported.")
-        key = (record["form_id"], record["form_version"])
-        checker = self.checkers.get(key)
-        if checker is None:
-            checker = self.checkers[key] = RecordChecker(self._form(*key))
-        return checker
-
-    @property
-    def enough_problems(self) -> bool:
-        """Whether the refusal already lists as many problems as it will show."""
-        return len(self.problems) >= MAX_PROBLEMS
-
-    def add(self, record: Any) -> None:
-        """Check one record; merge it if the bundle has had no problem so far.
-
-        Records are merged :data:`_BATCH` at a time (a few statements for
-        all of them), so at most that many are held."""
-        self.seen += 1
-        checker = self._checker(record)
-        found = checker.problems(record)
-        if found or self.problems:
-            self.problems.extend(found)
-            return
-        self._batch.append((record, checker.questionnaire))
-        if len(self._batch) >= _BATCH:
-            self._merge_batch()
-        self.steps.step(self.seen, self.manifest.records, "Merging interviews")
-
-    def finish_records(self) -> None:
-        """Refuse the bundle (the transaction rolls back) if any record had a problem;
-        otherwise merge the records still held."""
-        if self.problems:
-            lines = "\n".join(f"  - {p}" for p in self.problems[:MAX_PROBLEMS])
-            raise BundleInvalid("The bundle is authentic but its records do not fit their "
-                                f"questionnaire. Nothing was imported:\n{lines}")
-        self._merge_batch()
-
-    def _merge_batch(self) -> None:
-        """Merge the held records: where each came from earlier is read in one query,
-        and the rows of those added or replaced are written in four statements."""
-        batch, self._batch = self._batch, []
-        if not batch:
-            return
-        db, manifest = self.db, self.manifest
-        earlier = repo_imports.origins(db, manifest.researcher, [r["export_id"] for r, _ in batch])
-        interviews: list[tuple[ImportedInterview, list[tuple[str, str]]]] = []
-        origins: list[NewOrigin] = []
-        for record, q in batch:
-            merged = self._merge(record, q, earlier)
-            if merged is not None:
-                interviews.append(merged)
-                origins.append(NewOrigin(merged[0].id, record["export_id"], record["revision"],
-                                         record.get("withheld")))
-        repo_imports.add_interviews(db, interviews, manifest.researcher)
-        repo_imports.set_origins(db, manifest.researcher, manifest.bundle_id, origins)
-
-    def _merge(self, record: dict[str, Any], q: Questionnaire, earlier: dict[str, Origin],
-               ) -> tuple[ImportedInterview, list[tuple[str, str]]] | None:
-        """The rows one record becomes, or None when the vault holds its revision or a
-        newer one. ``earlier``: where the batch's records came from before it, to
-        which each record merged is added (this bundle's own, so a second copy is
-        found in the vault or there: found through them, not a set of the bundle)."""
-        export_id = record["export_id"]
-        row = earlier.get(export_id)
-        if row is not None and row.bundle_id == self.manifest.bundle_id:
-            raise BundleInvalid("The bundle holds the same interview twice. Nothing was imported.")
-        if row is not None and row.revision >= record["revision"]:
-            self.ignored += 1
-            return None
-        answers: dict[str, Any] = dict(record["answers"])
-        if row is None:
-            self._id_count += 1
-            interview_id = f"{self._id_prefix}{self._id_count:016x}"
-            self.added += 1
-        else:
-            interview_id = row.interview_id
-            self.replaced += 1
-            repo_imports.drop_interview(self.db, interview_id)
-        earlier[export_id] = Origin(interview_id, record["revision"], self.manifest.bundle_id)
-        for att in record["attachments"]:
-            att_id = uuid.uuid4().hex
-            self.wanted[att["name"]] = (interview_id, att_id)
-            self.meta[att["name"]] = att
-            for path, value in answers.items():
-                if value == att["name"]:
-                    answers[path] = att_id
-        created, updated = _day_time(record["started"]), _day_time(record["completed"])
-        return (ImportedInterview(
-            interview_id, record["form_id"], record["form_version"], record["site"], self.name,
-            record["language"], _alias(q, answers), created, updated, record["revision"]),
-            [(p, self._encode(v)) for p, v in answers.items()])
-
-    def _encode(self, value: Any) -> str:
-        """The answer's JSON text. A plain int's is its repr (as the encoder writes it);
-        short strings' texts are remembered, in a dict of strings only, so no
-        (type, value) key is built per answer (True and 1 never meet)."""
-        kind = type(value)
-        if kind is int:
-            return int.__repr__(value)
-        if kind is not str or len(value) > 64:
-            return _to_json(value)
-        text = self._json.get(value)
-        if text is None:
-            if len(self._json) >= _MAX_CACHED_JSON:
-                self._json.clear()
-            text = self._json[value] = _to_json(value)
-        return text
-
-    def attachments(self, opened: Any) -> None:
-        """Stream the wanted attachments into the vault; every one is read, wanted or not.
-
-        The end of this pass re-checks the payload hash, and only then may
-        the transaction commit.
-        """
-        db, steps = self.db, self.steps
-        # Attachment pages are written once and not read again here: a small page
-        # cache while they stream in keeps the vault's 64 MiB cache from filling
-        # with them (issue 5: a 1 GB bundle imports in under 300 MB).
-        with repo_imports.small_page_cache(db, _ATTACHMENT_CACHE_KIB):
-            for att in opened.attachments():
-                steps.check()
-                if att.name not in self.wanted:
-                    continue  # belongs to an older revision we ignored; the reader skips its bytes
-                interview_id, att_id = self.wanted.pop(att.name)
-                info = self.meta[att.name]
-                if att.size != info["size"] or att.mime != info["mime"]:
-                    raise _mismatch(att.name)
-                _store_attachment(db, att, att_id, interview_id, info, steps)
-        if self.wanted:
-            raise BundleInvalid("The bundle lacks attachments its records name. "
-                                "Nothing was imported.")
-
-
-def _mismatch(name: str) -> BundleInvalid:
-    return BundleInvalid(f"The attachment {name} does not match its record. Nothing was imported.")
-
-
-def _store_attachment(db: Db, att: Any, att_id: str, interview_id: str, info: dict[str, Any],
-                      steps: Progress) -> None:
-    """Write one attachment into the vault once, checking its hash first.
-
-    Up to :data:`_INLINE_BYTES` (a re-encoded photo of a document is well
-    under it) the bytes are read, hashed and inserted with the row: each
-    page is written once. A larger one is streamed 1 MiB at a time through
-    SQLite's incremental blob I/O into a zero-filled blob: its pages are
-    written twice, and memory peaks at about twice that attachment (SQLite
-    expands the zeroes while building the row), never at the whole bundle.
-    A hash mismatch raises, and the transaction rolls back.
-    """
-    head = ImportedAttachment(att_id, interview_id, str(info["path"]), info["mime"], att.size,
-                              str(info["sha256"]))
-    digest = hashlib.sha256()
-    if att.size <= _INLINE_BYTES:
-        data = bytearray()
-        for piece in att.chunks():
-            digest.update(piece)
-            data += piece
-            steps.check()
-        if digest.hexdigest() != info["sha256"]:
-            raise _mismatch(att.name)
-        repo_imports.add_attachment(db, head, data, now())  # a buffer: no extra copy
-        return
-    blob = repo_imports.open_attachment(db, head, now())
-    try:
-        for piece in att.chunks():
-            digest.update(piece)
-            blob.write(piece)
-            steps.check()
-    finally:
-        blob.close()
-    if digest.hexdigest() != info["sha256"]:
-        raise _mismatch(att.name)
