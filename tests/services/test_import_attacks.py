@@ -17,6 +17,7 @@ from smallk import lower_k
 from testimonio import errors
 from testimonio.exchange.bundle import AttachmentSource, write_bundle
 from testimonio.exchange.manifest import Limits
+from testimonio.services import import_merge
 from testimonio.services._progress import Cancelled
 from testimonio.services.import_ import ImportService
 from testimonio.services.import_merge import BundleInvalid
@@ -207,7 +208,7 @@ def _fuzz_world(factory: pytest.TempPathFactory) -> dict[str, Any]:
     return _FUZZ
 
 
-@pytest.mark.parametrize("apart", [1, 300])
+@pytest.mark.parametrize("apart", [1, import_merge._BATCH + 20])
 def test_the_same_interview_twice_in_a_bundle_is_refused_across_batches(
         tmp_path: Path, apart: int) -> None:
     """Records are merged in batches (services/import_merge._BATCH): a second copy of an
@@ -224,21 +225,27 @@ def test_the_same_interview_twice_in_a_bundle_is_refused_across_batches(
     assert _state(lead) == before
 
 
-def test_newer_and_older_revisions_merge_alike_in_one_batch_or_many(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch_bytes", [import_merge._BATCH_BYTES, 1])
+def test_newer_and_older_revisions_merge_alike_in_one_batch_or_many(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_bytes: int) -> None:
     """A later bundle replaces the revisions it raises and ignores those it does not, the
-    same at either end of a batch of records."""
+    same at either end of a batch of records, and with batches cut short by the bytes
+    their answers hold (1: every record on its own)."""
+    monkeypatch.setattr(import_merge, "_BATCH_BYTES", batch_bytes)
     lead, (r,) = team_of(tmp_path)
     good = _good_record(r, tmp_path)
     keys = KeyService(r.vault).ensure()
-    first = [dict(good, export_id=f"{n:032x}", revision=2) for n in range(1, 301)]
+    n = import_merge._BATCH + 100
+    first = [dict(good, export_id=f"{k:032x}", revision=2) for k in range(1, n + 1)]
     _craft(tmp_path / "first.tmb", keys, lead, first)
     done = lead.import_.import_file(tmp_path / "first.tmb")
-    assert (done.added, done.replaced, done.ignored) == (300, 0, 0)
-    second = [dict(rec, revision=3 if n % 3 == 0 else 2 - n % 2) for n, rec in enumerate(first)]
+    assert (done.added, done.replaced, done.ignored) == (n, 0, 0)
+    second = [dict(rec, revision=3 if k % 3 == 0 else 2 - k % 2) for k, rec in enumerate(first)]
     _craft(tmp_path / "second.tmb", keys, lead, second, sequence=2)
     done = lead.import_.import_file(tmp_path / "second.tmb")
-    assert (done.added, done.replaced, done.ignored) == (0, 100, 200)
+    raised = sum(1 for rec in second if rec["revision"] == 3)
+    assert (done.added, done.replaced, done.ignored) == (0, raised, n - raised)
     with lead.vault.read() as db:
         revisions = dict(db.execute("SELECT export_id, revision FROM imported_origin"))
-        assert db.execute("SELECT count(*) FROM interviews").fetchone()[0] == 300
+        assert db.execute("SELECT count(*) FROM interviews").fetchone()[0] == n
     assert revisions == {rec["export_id"]: max(2, rec["revision"]) for rec in second}

@@ -33,7 +33,10 @@ _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 #: answers and numbers repeat in every record); bounded, cleared when full.
 _MAX_CACHED_JSON = 4_096
 # Records merged together (a few statements for all; at most this many held).
-_BATCH = 256
+_BATCH = 500
+# ... and at most about this many bytes of their answers' text (a record may
+# be up to Limits.max_record_line, 4 MiB: 500 of those must not be held).
+_BATCH_BYTES = 4 * 1024 * 1024
 _ATTACHMENT_CACHE_KIB = 8 * 1024  # page cache while attachments stream into the vault
 #: Attachments up to this size are inserted with their row (written once).
 _INLINE_BYTES = 4 * 1024 * 1024
@@ -87,6 +90,7 @@ class Merger:
         # 20 s with random ids, 5 s with these). The prefix says nothing (no time).
         self._id_prefix, self._id_count = secrets.token_hex(8), 0
         self._batch: list[tuple[dict[str, Any], Questionnaire]] = []  # checked, not merged yet
+        self._batch_bytes = 0
 
     def _checker(self, record: Any) -> RecordChecker:
         if not isinstance(record, dict) or not isinstance(record.get("form_id"), str) \
@@ -108,7 +112,8 @@ class Merger:
         """Check one record; merge it if the bundle has had no problem so far.
 
         Records are merged :data:`_BATCH` at a time (a few statements for
-        all of them), so at most that many are held."""
+        all of them), or as soon as their answers hold :data:`_BATCH_BYTES`
+        of text, so no more than that is held."""
         self.seen += 1
         checker = self._checker(record)
         found = checker.problems(record)
@@ -116,7 +121,8 @@ class Merger:
             self.problems.extend(found)
             return
         self._batch.append((record, checker.questionnaire))
-        if len(self._batch) >= _BATCH:
+        self._batch_bytes += _text_size(record["answers"])
+        if len(self._batch) >= _BATCH or self._batch_bytes >= _BATCH_BYTES:
             self._merge_batch()
         self.steps.step(self.seen, self.manifest.records, "Merging interviews")
 
@@ -132,7 +138,7 @@ class Merger:
     def _merge_batch(self) -> None:
         """Merge the held records: where each came from earlier is read in one query,
         and the rows of those added or replaced are written in four statements."""
-        batch, self._batch = self._batch, []
+        batch, self._batch, self._batch_bytes = self._batch, [], 0
         if not batch:
             return
         db, manifest = self.db, self.manifest
@@ -223,6 +229,19 @@ class Merger:
         if self.wanted:
             raise BundleInvalid("The bundle lacks attachments its records name. "
                                 "Nothing was imported.")
+
+
+def _text_size(answers: dict[str, Any]) -> int:
+    """About how many bytes of text a checked record's answers hold (its strings, and
+    64 a value or list item: numbers and the rest are small)."""
+    size = 64 * len(answers)
+    for value in answers.values():
+        kind = type(value)
+        if kind is str:
+            size += len(value)
+        elif kind is list:
+            size += 64 * len(value) + sum(len(str(item)) for item in value)
+    return size
 
 
 def _mismatch(name: str) -> BundleInvalid:

@@ -159,19 +159,32 @@ def drop_interview(db: Db, interview_id: str) -> None:
     db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
 
 
+# Interview rows one INSERT writes (11 parameters each: under SQLite's 32 766).
+_ROWS_PER_INSERT = 1000
+_INTERVIEW_ROW = "(?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)"
+
+
 def add_interviews(db: Db, rows: Sequence[tuple[ImportedInterview, Sequence[tuple[str, str]]]],
                    researcher_key_id: str) -> None:
-    """Insert imported interviews with their answers ((path, JSON text) pairs): two
-    statements for all of them.
+    """Insert imported interviews with their answers ((path, JSON text) pairs).
+
+    The interview rows go in one multi-row INSERT (up to
+    :data:`_ROWS_PER_INSERT`): the alias's full-text index (migration 8) is
+    kept by a trigger, and FTS5 writes what it gathered at the end of every
+    statement, so one statement a row wrote a segment a row (an import of
+    10 000 interviews spent 0.4 s there; 0.05 s this way). The answers, with
+    no such trigger, go by ``executemany`` (faster than long statements).
 
     The researcher's key id is written with each row: :func:`set_origins`'s
     trigger then finds it already right and leaves the row alone (schema 12),
     instead of rewriting it and its index entry for every imported interview.
     """
-    db.executemany("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
-                   "alias, status, created_at, updated_at, revision, researcher_key) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)",
-                   [(*row, researcher_key_id) for row, _ in rows])
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        part = rows[start:start + _ROWS_PER_INSERT]
+        db.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+                   "alias, status, created_at, updated_at, revision, researcher_key) VALUES "
+                   + ", ".join([_INTERVIEW_ROW] * len(part)),
+                   [value for row, _ in part for value in (*row, researcher_key_id)])
     db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
                    [(row.id, p, v, row.updated_at) for row, answers in rows for p, v in answers])
 
