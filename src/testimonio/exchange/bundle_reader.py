@@ -294,6 +294,10 @@ class OpenedBundle:
         self.close()
 
 
+# One decoder for every record: json.loads with an option builds one a call.
+_DECODER = json.JSONDecoder(parse_constant=reject_json_constant)
+
+
 def _parse_record(line: bytes) -> dict[str, Any]:
     # JSON makes no reference cycles, so the cyclic collector has nothing to
     # find in a record; left on, it re-walks every container while a large
@@ -301,7 +305,7 @@ def _parse_record(line: bytes) -> dict[str, Any]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        value = json.loads(line.decode("utf-8"), parse_constant=reject_json_constant)
+        value = _DECODER.decode(line.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _damaged("a record is not readable") from None
     finally:

@@ -143,21 +143,22 @@ class Merger:
             return
         db, manifest = self.db, self.manifest
         earlier = repo_imports.origins(db, manifest.researcher, [r["export_id"] for r, _ in batch])
-        interviews: list[tuple[ImportedInterview, list[tuple[str, str]]]] = []
+        interviews: list[ImportedInterview] = []
+        answers: list[tuple[str, str, str, str]] = []
         origins: list[NewOrigin] = []
         for record, q in batch:
-            merged = self._merge(record, q, earlier)
+            merged = self._merge(record, q, earlier, answers)
             if merged is not None:
                 interviews.append(merged)
-                origins.append(NewOrigin(merged[0].id, record["export_id"], record["revision"],
+                origins.append(NewOrigin(merged.id, record["export_id"], record["revision"],
                                          record.get("withheld")))
-        repo_imports.add_interviews(db, interviews, manifest.researcher)
+        repo_imports.add_interviews(db, interviews, answers, manifest.researcher)
         repo_imports.set_origins(db, manifest.researcher, manifest.bundle_id, origins)
 
     def _merge(self, record: dict[str, Any], q: Questionnaire, earlier: dict[str, Origin],
-               ) -> tuple[ImportedInterview, list[tuple[str, str]]] | None:
-        """The rows one record becomes, or None when the vault holds its revision or a
-        newer one. ``earlier``: where the batch's records came from before it, to
+               answer_rows: list[tuple[str, str, str, str]]) -> ImportedInterview | None:
+        """The interview row one record becomes, its answers' rows added to
+        ``answer_rows``, or None when the vault holds its revision or a newer one. ``earlier``: where the batch's records came from before it, to
         which each record merged is added (this bundle's own, so a second copy is
         found in the vault or there: found through them, not a set of the bundle)."""
         export_id = record["export_id"]
@@ -185,10 +186,11 @@ class Merger:
                 if value == att["name"]:
                     answers[path] = att_id
         created, updated = _day_time(record["started"]), _day_time(record["completed"])
-        return (ImportedInterview(
+        encode = self._encode
+        answer_rows.extend([(interview_id, p, encode(v), updated) for p, v in answers.items()])
+        return ImportedInterview(
             interview_id, record["form_id"], record["form_version"], record["site"], self.name,
-            record["language"], _alias(q, answers), created, updated, record["revision"]),
-            [(p, self._encode(v)) for p, v in answers.items()])
+            record["language"], _alias(q, answers), created, updated, record["revision"])
 
     def _encode(self, value: Any) -> str:
         """The answer's JSON text. A plain int's is its repr (as the encoder writes it);

@@ -164,9 +164,10 @@ _ROWS_PER_INSERT = 1000
 _INTERVIEW_ROW = "(?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)"
 
 
-def add_interviews(db: Db, rows: Sequence[tuple[ImportedInterview, Sequence[tuple[str, str]]]],
-                   researcher_key_id: str) -> None:
-    """Insert imported interviews with their answers ((path, JSON text) pairs).
+def add_interviews(db: Db, rows: Sequence[ImportedInterview],
+                   answers: Sequence[tuple[str, str, str, str]], researcher_key_id: str) -> None:
+    """Insert imported interviews and their answers ((interview id, path, JSON text,
+    updated at) rows).
 
     The interview rows go in one multi-row INSERT (up to
     :data:`_ROWS_PER_INSERT`): the alias's full-text index (migration 8) is
@@ -184,9 +185,9 @@ def add_interviews(db: Db, rows: Sequence[tuple[ImportedInterview, Sequence[tupl
         db.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
                    "alias, status, created_at, updated_at, revision, researcher_key) VALUES "
                    + ", ".join([_INTERVIEW_ROW] * len(part)),
-                   [value for row, _ in part for value in (*row, researcher_key_id)])
+                   [value for row in part for value in (*row, researcher_key_id)])
     db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
-                   [(row.id, p, v, row.updated_at) for row, answers in rows for p, v in answers])
+                   answers)
 
 
 class NewOrigin(NamedTuple):
