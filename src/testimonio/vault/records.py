@@ -371,7 +371,7 @@ def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary
     if many:
         # The window's count would sort every match: the page walks its order's
         # index and stops at the page's end; the count reads the indexes alone.
-        return page(db, query, many), count(db, query)
+        return page(db, query, many), count(db, query, many)
     order = _order(query)
     where, params = _where(query, many)
     found = db.execute(f"SELECT rowid, count(*) OVER () FROM interviews{where} {order} "
@@ -381,14 +381,15 @@ def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary
     return _summaries(db, [row[0] for row in found]), int(found[0][1])
 
 
-def count(db: Db, query: InterviewQuery) -> int:
-    """How many interviews match ``query`` (offset and limit ignored)."""
+def count(db: Db, query: InterviewQuery, many: bool | None = None) -> int:
+    """How many interviews match ``query`` (offset and limit ignored; ``many``: whether
+    its search matches many, when the caller knows)."""
     text = (query.search or "").strip()
     if text and not (query.site or query.status or query.form_id or query.interviewer):
         # A search alone is counted in the indexes, without reading a row.
         matches, params = _matches(text)
         return int(scalar(db, f"SELECT count(*) FROM ({matches})", params))
-    where, params = _where(query, _many_matches(db, query))
+    where, params = _where(query, _many_matches(db, query) if many is None else many)
     return int(scalar(db, f"SELECT count(*) FROM interviews{where}", params))
 
 
