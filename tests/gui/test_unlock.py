@@ -152,7 +152,7 @@ def test_show_passphrase_and_the_caps_lock_warning(qtbot: Any, locked: AppContex
 
 
 def test_the_damaged_vault_sentence_is_shown_whole(qtbot: Any, locked: AppContext) -> None:
-    from testimonio.gui.main_window import LockedPage
+    from testimonio.gui.main_pages import LockedPage
 
     page = LockedPage(locked)
     qtbot.addWidget(page)

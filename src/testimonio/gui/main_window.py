@@ -26,55 +26,21 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
 from testimonio.gui.dialog_size import fit_to_screen
-from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
 from testimonio.gui.i18n import Languages, remember_language, remembered_language
 from testimonio.gui.lock import REASON_PANIC, REASON_SHORTCUT, LockGuard
+from testimonio.gui.main_pages import LockedPage, hosted_view
 from testimonio.gui.plain import warn
 from testimonio.gui.vault_warnings import show_vault_warnings
 from testimonio.gui.views.interview_list_view import InterviewListView
 from testimonio.paths import resource_path
 
 log = logging.getLogger(__name__)
-
-#: The views hosted in the stack besides the list and the interview.
-HOSTED_VIEWS = ("researchers", "summary", "data")
-
-
-def _hosted_view(name: str, context: AppContext, parent: QWidget) -> QWidget:
-    """Build one of :data:`HOSTED_VIEWS`."""
-    if name == "researchers":
-        from testimonio.gui.views.researchers_view import ResearchersView
-
-        return ResearchersView(context, parent)
-    if name == "summary":
-        from testimonio.gui.views.summary_view import SummaryView
-
-        return SummaryView(context, parent)
-    from testimonio.gui.views.data_view import DataView
-
-    return DataView(context, parent)
-
-
-class LockedPage(QWidget):
-    """What the window shows while locked: the unlock dialog, embedded."""
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.unlock = UnlockDialog(context, self)
-        self.unlock.setWindowFlags(Qt.WindowType.Widget)
-        self.unlock.setMaximumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.unlock, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
 
 class MainWindow(QMainWindow):
     """The researcher's window over an unlocked :class:`AppContext`."""
@@ -319,7 +285,7 @@ class MainWindow(QMainWindow):
         view = self.views.get(name)
         if view is None:
             try:
-                view = _hosted_view(name, self.context, self.stack)
+                view = hosted_view(name, self.context, self.stack)
             except TestimonioError as error:
                 warn(self, "Testimonio", str(error))
                 return

@@ -1,0 +1,43 @@
+"""The pages the main window stacks besides the list and the interview: the views
+it hosts (built by name, imported when first opened: the window and its list
+come up without them) and what it shows while locked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from testimonio.gui.context import AppContext
+from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+
+#: The views hosted in the stack besides the list and the interview.
+HOSTED_VIEWS = ("researchers", "summary", "data")
+
+
+def hosted_view(name: str, context: AppContext, parent: QWidget) -> QWidget:
+    """Build one of :data:`HOSTED_VIEWS`."""
+    if name == "researchers":
+        from testimonio.gui.views.researchers_view import ResearchersView
+
+        return ResearchersView(context, parent)
+    if name == "summary":
+        from testimonio.gui.views.summary_view import SummaryView
+
+        return SummaryView(context, parent)
+    from testimonio.gui.views.data_view import DataView
+
+    return DataView(context, parent)
+
+
+class LockedPage(QWidget):
+    """What the window shows while locked: the unlock dialog, embedded."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.unlock = UnlockDialog(context, self)
+        self.unlock.setWindowFlags(Qt.WindowType.Widget)
+        self.unlock.setMaximumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.unlock, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
