@@ -50,7 +50,8 @@ from testimonio.services.import_ import ImportService  # noqa: E402
 from testimonio.services.keys import KeyService  # noqa: E402
 from testimonio.services.questionnaires import QuestionnaireService  # noqa: E402
 from testimonio.services.team import Researcher, TeamService  # noqa: E402
-from testimonio.vault import KdfParams, Vault  # noqa: E402
+from testimonio.vault import KdfParams, Vault, repo_imports  # noqa: E402
+from testimonio.vault.repo_imports import ImportedInterview  # noqa: E402
 
 N_QUESTIONS = 40
 
@@ -191,28 +192,21 @@ def import_floor(vault: Vault, key: bytes, sealed: list[bytes], rows: ImportedRo
     payload = b"".join(aead.decrypt(chunk_nonce(n, n == len(sealed) - 1), c, None) for n, c in enumerate(sealed))
     records = [json.loads(line) for line in zlib.decompress(payload).splitlines()]
     prefix = secrets.token_hex(8)
-    interviews: list[tuple[Any, ...]] = []
+    interviews: list[ImportedInterview] = []
     answer_rows: list[tuple[str, str, str, str]] = []
     for n, r in enumerate(records, 1):
         iid = f"{prefix}{n:016x}"
         answers = r["answers"]
         alias = answers.get(rows.alias_path, "") if rows.alias_path else ""
         updated = _floor_day(r["completed"])
-        interviews.append((iid, r["form_id"], r["form_version"], r["site"], rows.interviewer,
-                           r["language"], alias if isinstance(alias, str) else "",
-                           _floor_day(r["started"]), updated, r["revision"], rows.researcher_key))
+        interviews.append(ImportedInterview(
+            iid, r["form_id"], r["form_version"], r["site"], rows.interviewer, r["language"],
+            alias if isinstance(alias, str) else "", _floor_day(r["started"]), updated, r["revision"]))
         answer_rows.extend((iid, p, _floor_json(v), updated) for p, v in answers.items())
     with vault.transaction() as db:
-        # As the import writes them: interview rows 1 000 to a statement (the alias's
-        # full-text trigger writes once a statement), the answers by executemany.
-        for begin in range(0, len(interviews), 1000):
-            part = interviews[begin:begin + 1000]
-            db.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
-                       "alias, status, created_at, updated_at, revision, researcher_key) VALUES "
-                       + ", ".join(["(?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)"] * len(part)),
-                       [value for row in part for value in row])
-        db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
-                       answer_rows)
+        # The vault's own insert, as the import writes them (interview rows many to a
+        # statement, for the alias's full-text trigger; answers by executemany).
+        repo_imports.add_interviews(db, interviews, answer_rows, rows.researcher_key)
     return time.perf_counter() - start
 
 

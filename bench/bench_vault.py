@@ -249,6 +249,11 @@ FILTERS: tuple[dict[str, str], ...] = (
     {"interviewer": "ana"}, {"form_id": "border", "status": "draft"})
 
 
+def _depths(matches: int) -> list[int]:
+    """The offsets of the first, middle and last page of 100 of ``matches`` rows."""
+    return sorted({0, matches // 2, max(0, matches - 100)})
+
+
 def _pages(service: InterviewService, n: int) -> dict[str, list[float]]:
     """List figures in the service (issue 17 target: <= 30 ms each).
 
@@ -281,7 +286,7 @@ def _pages(service: InterviewService, n: int) -> dict[str, list[float]]:
     for sort in SORTS:
         for filters in FILTERS:
             matches = service.count(InterviewQuery(**filters))  # type: ignore[arg-type]
-            for offset in sorted({0, matches // 2, max(0, matches - 100)}):
+            for offset in _depths(matches):
                 query = InterviewQuery(sort=sort, offset=offset, limit=100, **filters)  # type: ignore[arg-type]
                 out["any order, filter and depth (page + count)"].append(
                     _timed(lambda q=query: service.page_and_count(q)))
@@ -290,7 +295,7 @@ def _pages(service: InterviewService, n: int) -> dict[str, list[float]]:
                 name = ("search in any order and depth, "
                         f"{'with a filter' if filters else 'alone (page + count)'}")
                 matches = service.count(InterviewQuery(search=text, **filters))  # type: ignore[arg-type]
-                for offset in sorted({0, matches // 2, max(0, matches - 100)}):
+                for offset in _depths(matches):
                     query = InterviewQuery(sort=sort, search=text, offset=offset, limit=100,
                                            **filters)  # type: ignore[arg-type]
                     out[name].append(_timed(lambda q=query: service.page_and_count(q)))

@@ -46,7 +46,6 @@ class BundleInvalid(BundleError):
     """An authentic bundle whose records break their questionnaire."""
 
 
-
 def _alias(q: Questionnaire, answers: dict[str, Any]) -> str:
     try:
         node = q.by_name("alias")
@@ -67,9 +66,10 @@ def _day_time(day: Any) -> str:
 class Merger:
     """Checks each record against its questionnaire and merges it, inside one transaction.
 
-    Holds per record only what attachments need afterwards (their names and
-    metadata: bounded by the reader's attachment limit), never the records.
-    After the first problem nothing more is merged; reading goes on to list
+    Holds the checked records of one batch until they are merged (bounded by
+    :data:`_BATCH` and :data:`_BATCH_BYTES`), and per record only what
+    attachments need afterwards (their names and metadata: bounded by the
+    reader's attachment limit), never the whole bundle. After the first problem nothing more is merged; reading goes on to list
     up to :data:`MAX_PROBLEMS` problems, then :meth:`finish_records` refuses.
     """
 
@@ -158,9 +158,11 @@ class Merger:
     def _merge(self, record: dict[str, Any], q: Questionnaire, earlier: dict[str, Origin],
                answer_rows: list[tuple[str, str, str, str]]) -> ImportedInterview | None:
         """The interview row one record becomes, its answers' rows added to
-        ``answer_rows``, or None when the vault holds its revision or a newer one. ``earlier``: where the batch's records came from before it, to
-        which each record merged is added (this bundle's own, so a second copy is
-        found in the vault or there: found through them, not a set of the bundle)."""
+        ``answer_rows``, or None when the vault holds its revision or a newer one.
+
+        ``earlier``: where the batch's records came from before this bundle;
+        each record merged is added to it with this bundle's id, so a second
+        copy is found there or in the vault, not in a set of the whole bundle."""
         export_id = record["export_id"]
         row = earlier.get(export_id)
         if row is not None and row.bundle_id == self.manifest.bundle_id:
