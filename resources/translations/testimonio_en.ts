@@ -1485,10 +1485,6 @@ Start one with Interview → New (Ctrl+N).</source>
         <source>That was the last question. Press Enter to review the answers and complete.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -2104,6 +2100,13 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepeatSteps</name>
+    <message>
+        <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

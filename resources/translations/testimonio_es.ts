@@ -1493,10 +1493,6 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <source>That was the last question. Press Enter to review the answers and complete.</source>
         <translation>Esa era la última pregunta. Pulse Intro para revisar las respuestas y completar.</translation>
     </message>
-    <message>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -2113,6 +2109,13 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Reopen</source>
         <translation>Reabrir</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatSteps</name>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
     </message>
 </context>
 <context>

@@ -33,9 +33,10 @@ from testimonio.errors import TestimonioError
 from testimonio.forms.model import AnswerValue, Question
 from testimonio.gui.autosave import Autosaver
 from testimonio.gui.context import AppContext
-from testimonio.gui.plain import plain_label, warn
+from testimonio.gui.plain import plain_label
 from testimonio.gui.views.interview_completion import CompletionSteps
 from testimonio.gui.views.interview_keyboard import FocusKeeper
+from testimonio.gui.views.interview_repeats import RepeatSteps
 from testimonio.gui.views.interview_session import (
     FormSession,
 )
@@ -49,7 +50,7 @@ from testimonio.services.data_view import answer_reason
 log = logging.getLogger(__name__)
 
 
-class InterviewView(CompletionSteps, QWidget):
+class InterviewView(CompletionSteps, RepeatSteps, QWidget):
     """Fills one interview. ``flush()`` saves pending edits now;
     ``current_path()``/``focus_path()`` let the main window return to the same
     question after a lock; ``saved_state_changed(bool)`` drives the status bar."""
@@ -383,42 +384,6 @@ class InterviewView(CompletionSteps, QWidget):
             self.last_label.setText(self.tr(
                 "That was the last question. Press Enter to review the answers and complete."))
         self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # --- repeats ------------------------------------------------------------
-    def add_instance(self, repeat_path: str) -> None:
-        """Add an instance to a repeat and put the keyboard in it."""
-        if self.session.read_only:
-            return
-        self.flush()
-        new_path = self.session.add_instance(repeat_path)
-        self.sync(now=True)
-        if self.page is not None:
-            self.page.refresh(self.show_required, self.touched)
-            self.fix_tab_order()
-            first = [r for r in self.page.visible_rows() if r.path.startswith(new_path + "/")]
-            if first and first[0].input is not None:
-                first[0].input.focus_input()
-                self.keeper.reveal(first[0].input)
-        self.update_summaries()
-
-    def remove_instance(self, repeat_path: str, index: int) -> None:
-        """Remove a repeat instance (already confirmed) with its answers."""
-        if self.session.read_only:
-            return
-        self.flush()
-        self.saver.discard(f"{repeat_path}[{index}]")
-        try:
-            self.session.remove_instance(repeat_path, index)
-            self._persisted = dict(self.session.stored_answers)
-            self.sync(now=True)
-        except TestimonioError as error:
-            warn(self, self.tr("Remove"), error.message)
-            return
-        self.touched = {p for p in self.touched if not p.startswith(repeat_path + "[")}
-        if self.page is not None:
-            self.page.refresh(self.show_required, self.touched)
-            self.fix_tab_order()
-        self.update_summaries()
 
     # --- saving -------------------------------------------------------------
     def flush(self) -> bool:
