@@ -228,10 +228,10 @@ def test_questionnaire_is_immutable() -> None:
         first.label.by_lang["xx"] = "y"  # type: ignore[index]
 
 
-@needs_shared
 def test_nodes_made_without_init_are_what_init_makes() -> None:
     """The builder makes questions, choices and texts with model.made (no frozen
-    __init__): each has every field, equals and prints as cls(**fields), stays frozen."""
+    __init__): each has every field, equals and prints as cls(**fields), stays frozen
+    (the shipped border questionnaire, and ../shared's valid forms when present)."""
     seen: set[type] = set()
     for path in [BORDER, *shared_forms("valid")]:
         q = load_questionnaire(path)
