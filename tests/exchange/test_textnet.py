@@ -123,3 +123,38 @@ def test_the_quick_look_finds_every_text_the_whole_look_would(identifiers: list[
     quick = normalise(text)
     slow = any(n in quick for n in needles.whole) or any(w in quick for w in needles.words)
     assert any(n in quick for n in needles.first) == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_plain_ascii_folds_and_keeps_digits_as_any_text_does(text: str) -> None:
+    """normalise and digits_of take a shortcut for ASCII texts: it gives what the general way gives."""
+    import re
+
+    from testimonio.exchange import textnet
+
+    assert textnet.normalise(text) == "".join(textnet._fold_char(ch) for ch in text)
+    assert textnet.digits_of(text) == re.sub(r"\D", "", text)
+    digits, where = textnet._digits(text)
+    assert digits == textnet.digits_of(text) and [text[i] for i in where] == list(digits)
+
+
+@pytest.mark.parametrize("text", ["a 1²2345678 b", "V-12.345.678", "tel ١٢٣٤٥٦٧٨"])
+def test_a_number_found_is_also_shown_where_it_is(text: str) -> None:
+    """The quick look and the spans read the same digits: a superscript between
+    digits is no digit to either (before, the quick look found the number and
+    the spans did not, and the text left)."""
+    needles = Needles.of(["12345678", "١٢٣٤٥٦٧٨"])
+    found = findings(text, needles)
+    assert [f.kind for f in found if f.kind == "identifier"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(_PIECES | st.sampled_from(["+58 412 555 1234", "pepe@x.org", "12/03/1990", "cédula 12345678",
+                                                "AB123456", "1 de marzo de 1990", "V 12345678", "7"]),
+                     max_size=6).map(" ".join))
+def test_one_search_for_every_pattern_finds_what_each_finds(text: str) -> None:
+    from testimonio.exchange import textnet
+
+    each = any(p.search(text) for _, p in textnet.PATTERNS)
+    assert bool(textnet._ANY_PATTERN.search(text)) == each

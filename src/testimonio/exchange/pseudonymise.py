@@ -105,6 +105,8 @@ def typed_text_leaves(question: Question) -> bool:
     return question.type == "text" and question.privacy in (Privacy.SAFE, Privacy.QUASI)
 
 
+_MAX_PATHS = 100_000  # answer paths whose kind an index remembers (each a few hundred bytes)
+
 class QuestionIndex:
     """Answer path → question of one questionnaire, remembered (export speed).
 
@@ -119,6 +121,8 @@ class QuestionIndex:
         self._repeats: dict[str, bool] = {}
         self._rules: dict[str, derived.DerivedRule] = {}
         self._as_is: dict[str, bool] = {}
+        # Answer path -> whether its answer is an identifier's text (no attachment).
+        self.identifying: dict[str, bool] = {}
 
     def _learn(self, answer_path: str) -> None:
         path = model_path(answer_path)
@@ -130,6 +134,15 @@ class QuestionIndex:
         if answer_path not in self._questions:
             self._learn(answer_path)
         return self._questions[answer_path]
+
+    def learn_identifying(self, answer_path: str) -> bool:
+        """Whether answers at this path are an identifier's text, remembered in ``identifying``."""
+        question = self.question(answer_path)
+        found = (question is not None and question.privacy is Privacy.IDENTIFIER
+                 and not question.is_attachment)
+        if len(self.identifying) < _MAX_PATHS:
+            self.identifying[answer_path] = found
+        return found
 
     def is_repeat(self, answer_path: str) -> bool:
         if answer_path not in self._repeats:
@@ -321,10 +334,13 @@ class Pseudonymiser:
     def identifiers(self, answers: Mapping[str, AnswerValue]) -> dict[str, str]:
         """The interview's identifier answers as text, to highlight in a review."""
         found: dict[str, str] = {}
+        index = self.index
+        identifying = index.identifying
         for path, value in answers.items():
-            question = self.question(path)
-            if (question is not None and question.privacy is Privacy.IDENTIFIER
-                    and not question.is_attachment and value not in (None, "")):
+            known = identifying.get(path)
+            if known is None:
+                known = index.learn_identifying(path)
+            if known and value not in (None, ""):
                 found[path] = " ".join(value) if isinstance(value, list) else str(value)
         return found
 

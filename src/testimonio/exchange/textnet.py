@@ -30,6 +30,7 @@ MIN_WORD = 4  # letters: shorter parts of a name ("Ana", "de") match too much
 MIN_WHOLE = 3
 MIN_DIGITS = 5
 _NOT_DIGIT = re.compile(r"\D")
+_DIGIT = re.compile(r"\d")
 _MAYBE = re.compile(r"[\d@]")
 _WORD_BREAKS = re.compile(r"[\W\d_]+")
 
@@ -47,6 +48,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Seven digits or more, with the separators people write between them.
     ("phone number", re.compile(r"(?<![\w])\+?\(?\d[\d\s().-]{5,}\d(?![\w])")),
 )
+# Any of PATTERNS, in one search: most texts hold none, and one call into the
+# regular expression engine costs less than a loop over eight. (Their flags
+# scoped to each: a flag for the whole expression must lead it.)
+_ANY_PATTERN = re.compile("|".join(
+    f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})" for _, p in PATTERNS))
 
 
 @dataclass(frozen=True)
@@ -93,13 +99,28 @@ _MAX_FOLDED = 8192
 _FOLDED = _FoldTable()
 
 
+# ASCII bytes that folding drops (all but letters and digits), and those that are no digit.
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+_ASCII_NOT_DIGIT = bytes(b for b in range(128) if not _DIGIT.match(chr(b)))
+
+
 def normalise(text: str) -> str:
     """``"María-José  Añez"`` → ``"mariajoseanez"``."""
+    if text.isascii():  # the same, at the speed of bytes (most texts: one per text that leaves)
+        return text.encode("ascii").translate(None, _ASCII_NOT_ALNUM).lower().decode("ascii")
     return text.translate(_FOLDED)
 
 
+def digits_of(text: str) -> str:
+    """The digits of ``text`` (``\\d``, Unicode's decimal digits), nothing else."""
+    if text.isascii():
+        return text.encode("ascii").translate(None, _ASCII_NOT_DIGIT).decode("ascii")
+    return _NOT_DIGIT.sub("", text)
+
+
 def _digits(text: str) -> tuple[str, list[int]]:
-    where = [i for i, ch in enumerate(text) if ch.isdigit()]
+    """:func:`digits_of`, with each digit's position in ``text``."""
+    where = [m.start() for m in _DIGIT.finditer(text)]
     return "".join(text[i] for i in where), where
 
 
@@ -122,7 +143,7 @@ class Needles:
             folded = normalise(value)
             if len(folded) >= MIN_WHOLE:
                 whole.add(folded)
-            digits = "".join(ch for ch in value if ch.isdigit())
+            digits = digits_of(value)  # as the texts are searched (findings)
             if len(digits) >= MIN_DIGITS:
                 numbers.add(digits)
             for word in _WORD_BREAKS.split(value):
@@ -162,12 +183,12 @@ def findings(text: str, needles: Needles | None = None) -> list[Finding]:
                 found += _spans(folded, where, needle, "identifier")
             for needle in needles.words:
                 found += _spans(folded, where, needle, "part of an identifier")
-        if needles.numbers and any(n in _NOT_DIGIT.sub("", text) for n in needles.numbers):
+        if needles.numbers and _DIGIT.search(text) and _holds_any(digits_of(text), needles.numbers):
             digits, dwhere = _digits(text)
             for number in needles.numbers:
                 found += _spans(digits, dwhere, number, "identifier")
-    if not _MAYBE.search(text):  # every pattern needs a digit, or an @
-        return sorted(set(found), key=lambda f: (f.start, -f.end, f.kind))
+    if not _MAYBE.search(text) or not _ANY_PATTERN.search(text):  # every pattern needs a digit, or an @
+        return sorted(set(found), key=lambda f: (f.start, -f.end, f.kind)) if found else found
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if kind == "phone number" and sum(ch.isdigit() for ch in match.group()) < 7:

@@ -103,10 +103,12 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
     pseudo = Pseudonymiser(questionnaire, interview.reviewed, names, index, interview.released)
     answers = pseudo.answers(interview.answers)
     held = list(pseudo.held)
-    used = {str(v) for v in answers.values() if isinstance(v, str)}
-    for att in interview.attachments:
-        if att.id in names and names[att.id] in used:
-            chosen.append((att, names[att.id]))
+    if names:
+        used = {str(v) for v in answers.values() if isinstance(v, str)}
+        for att in interview.attachments:
+            if att.id in names and names[att.id] in used:
+                chosen.append((att, names[att.id]))
+
     def preview() -> list[PreviewValue]:
         rows = []
         for path, value in answers.items():

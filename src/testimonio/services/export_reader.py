@@ -135,9 +135,10 @@ class PlanReader:
     def _compact(self, planned: PlannedRecord) -> PlannedRecord:
         """The same record, its quasi key and form made of objects shared between
         interviews (a plan keeps them for every interview; their values repeat)."""
-        planned.quasi = self.compact_quasi(planned.quasi)
-        if len(self._shared) < _MAX_SHARED:
-            planned.form = self._shared.setdefault(planned.form, planned.form)
+        shared = self._shared
+        if len(shared) < _MAX_SHARED:
+            values = tuple([shared.setdefault(pair, pair) for pair in planned.quasi_values])
+            planned.share(shared.setdefault(planned.form, planned.form), shared.setdefault(values, values))
         return planned
 
     def compact_quasi(self, quasi: QuasiRecord) -> QuasiRecord:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from testimonio.exchange import withheld
-from testimonio.exchange.kanon import QuasiRecord, suppressed
+from testimonio.exchange.kanon import QuasiRecord, QuasiValues, suppressed
 from testimonio.exchange.pseudonymise import model_path
 from testimonio.forms.model import AnswerValue
 
@@ -115,7 +115,9 @@ class PlannedRecord:
         self.revision = revision
         self._eid = _packed(record["export_id"])
         self._form: tuple[str, str] = (record["form_id"], record["form_version"])
-        self.quasi = quasi  # checked: the record's own; keeps its values
+        if (quasi.export_id, quasi.form_id) != (record["export_id"], record["form_id"]):
+            raise ValueError("the quasi key is not the record's")
+        self._key = quasi.values
         self._extra = _Extra(tuple(attachments), tuple(left_out), tuple(held)) \
             if attachments or left_out or held else _NOTHING
         self._record: dict[str, Any] | None = record
@@ -155,6 +157,18 @@ class PlannedRecord:
         if (quasi.export_id, quasi.form_id) != (self.export_id, self._form[0]):
             raise ValueError("the quasi key is not the record's")
         self._key = quasi.values
+
+    @property
+    def quasi_values(self) -> QuasiValues:
+        """The quasi key's values (what :attr:`quasi` holds, without making it)."""
+        return self._key
+
+    def share(self, form: tuple[str, str], values: QuasiValues) -> None:
+        """Keep these equal objects instead of the form and quasi values (shared
+        with other records of the plan: see :meth:`PlanReader._compact`)."""
+        if form != self._form or values != self._key:
+            raise ValueError("a planned record keeps its form and quasi values")
+        self._form, self._key = form, values
 
     @property
     def attachments(self) -> tuple[tuple[StoredAttachment, str], ...]:

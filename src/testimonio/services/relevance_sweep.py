@@ -24,7 +24,7 @@ import functools
 import logging
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from testimonio.errors import ExpressionError
@@ -47,7 +47,7 @@ from testimonio.forms.expr import (
 )
 from testimonio.forms.expr.functions import FUNCTIONS
 from testimonio.forms.model import AnswerValue, Group, Node, Question, Questionnaire
-from testimonio.forms.state_paths import StateContext, model_path
+from testimonio.forms.state_paths import Instances, StateContext, model_path
 from testimonio.forms.state_plan import KnownInstances, Plan
 from testimonio.forms.state_values import from_expression, is_empty, normalize
 
@@ -72,6 +72,10 @@ CLOCK_S = 1.0  # the clock metadata a sweep fills in is read again after this lo
 # "static" (a node in no repeat with an expression), "repeat" and "inner" (a
 # node inside a repeat; there ``parent`` is the outermost repeat).
 _Step = tuple[str, str, Node, str, Compiled | None, Compiled | None]
+# A step of Sweep.run over one interview's answers and relevance; False: ask the engine.
+_Run = Callable[[dict[str, AnswerValue], dict[str, bool]], bool]
+# What a pure expression's result is remembered by (see _keyer).
+_Key = Callable[[dict[str, AnswerValue], dict[str, bool]], object]
 
 
 class _Context(StateContext):
@@ -86,6 +90,7 @@ class _Context(StateContext):
         self._static = sweep.static_names
         self.answers: dict[str, AnswerValue] = {}
         self.rel: dict[str, bool] = {}
+        self.memo: dict[Compiled, Value | None] = {}
 
     def start(self, answers: dict[str, AnswerValue], rel: dict[str, bool], instances: KnownInstances,
               clock: tuple[dt.date, dt.datetime]) -> None:
@@ -109,7 +114,6 @@ class Sweep:
     """One questionnaire's export relevance, worked out once (see the module docstring)."""
 
     def __init__(self, q: Questionnaire, graph: DependencyGraph, *, only_names: bool = True) -> None:
-        from testimonio.forms.state_paths import Instances
 
         self.q = q
         chain = Instances(q, lambda _: 0).repeat_chain
@@ -133,8 +137,17 @@ class Sweep:
             for key, expr in graph.exprs.items()
             if (key[1] == "relevant" or (key[1] == "calculation" and not chain.get(key[0])))
             and _pure(expr, self.static_names)}
-        self.shared: dict[tuple[object, ...], Value | None] = {}
-        self._kept: dict[Compiled, int] = dict.fromkeys(self.pure, 0)  # results remembered, per expression
+        # Results remembered, per pure expression: key (what its ${names} hold) -> result.
+        self.shared: dict[Compiled, dict[object, Value | None]] = {fn: {} for fn in self.pure}
+        self._remembered = 0  # in all of them (bounded by MAX_SHARED)
+        self._keys = {fn: _keyer(paths) for fn, paths in self.pure.items()}
+        # Expressions of static nodes and outermost repeats that would be pure but
+        # for ${names} in repeats (count(${companions}), sum(${is_child})): while
+        # those repeats have no instances, pure. fn -> the outermost repeats read.
+        self.when_empty: dict[Compiled, tuple[str, ...]] = {}
+        self._empty_keys: dict[Compiled, _Key] = {}
+        self._find_pure_when_empty(graph)
+        self.shared_empty: dict[Compiled, dict[object, Value | None]] = {fn: {} for fn in self.when_empty}
         self.steps = [self._step(n, model, node, repeat, static)
                       for n, (model, node, repeat, static) in enumerate(self.plan.order)]
         self.segments = _segments(self._walk_order())
@@ -147,6 +160,11 @@ class Sweep:
         self._clock_until = -math.inf  # the first _clock() reads it
         self._clock_at = (dt.date.min, dt.datetime.min)
         self._ctx = _Context(self)
+        # A static node found irrelevant -> itself and every node below it in no
+        # repeat, all irrelevant at once (the engine copies a parent's irrelevance
+        # down, node by node).
+        self.below = _below(self.plan.order)
+        self.program = self._program(only_names)
 
     def _step(self, n: int, model: str, node: Node, repeat: bool, static: bool) -> _Step:
         """The sweep's step for the ``n``-th node of the plan's order (see _Step)."""
@@ -161,6 +179,147 @@ class Sweep:
         if static:
             return ("static", model, node, parent, rel, calc)
         return ("inner", model, node, self.chain[model][0], rel, calc)
+
+    def _find_pure_when_empty(self, graph: DependencyGraph) -> None:
+        """Fill ``when_empty`` and the keys of its expressions (by the static ${names} they read)."""
+        chain = self.chain
+        names = {n.name: n.path for n in self.q.walk()}
+        for key, expr in graph.exprs.items():
+            fn = self.plan.compiled[key]
+            if fn in self.pure or key[1] not in {"relevant", "calculation"} or not _pure(expr, names) \
+                    or (chain.get(key[0]) and chain[key[0]] != (key[0],)):
+                continue
+            read = ref_names(expr)
+            self.when_empty[fn] = tuple(sorted({chain[names[n]][0] for n in read if chain[names[n]]}))
+            self._empty_keys[fn] = _keyer(tuple(sorted({self.static_names[n] for n in read
+                                                        if n in self.static_names})))
+
+    def _program(self, only_names: bool) -> list[_Run]:
+        """The steps :meth:`run` takes, one closure each (False: ask the engine).
+
+        With every expression reading answers by ``${name}``: a static node
+        whose expressions are pure looks their results up by what their
+        ${names} hold (:meth:`_fast_step`), and so does one whose expressions
+        also read repeats, while those have no instances; plain static nodes
+        need no step (an irrelevant node makes everything below it
+        irrelevant: ``below``). Else the engine's way, node by node: an
+        expression may reach a node below an irrelevant group before the
+        engine copied that irrelevance down to it.
+        """
+        program: list[_Run] = []
+        for step in self.steps:
+            kind, model, node, parent, rel_fn, other = step
+            if not only_names:
+                program.append(self._engine_step(step, {}))
+            elif kind == "plain":
+                continue
+            elif kind == "static" and self._known(rel_fn) and self._known(other):
+                program.append(self._fast_step(step))
+            elif kind == "repeat" and self.chain[model] == (model,) and other is None and self._known(rel_fn):
+                program.append(self._fast_step(step))  # while it has no instances
+            else:
+                program.append(self._engine_step(step, self.below.get(model, {})))
+        return program
+
+    def _known(self, fn: Compiled | None) -> bool:
+        """Whether a step with this expression may be a :meth:`_fast_step`."""
+        return fn is None or fn in self.pure or fn in self.when_empty
+
+    def _engine_step(self, step: _Step, below: dict[str, bool]) -> _Run:
+        """One step as the engine takes it (:meth:`_drive`, :meth:`_repeat_step`)."""
+        kind, model, node, parent, rel_fn, other = step
+        ctx = self._ctx
+        if kind == "plain":
+            def plain(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
+                if parent and parent in rel:
+                    rel[model] = False
+                return True
+
+            return plain
+        if kind == "static":
+            def static(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
+                if parent and parent in rel:
+                    rel[model] = False  # what _drive gives below an irrelevant group, without the call
+                    return True
+                self._drive(ctx, answers, rel, node, model, parent, rel_fn, other, ctx.memo)
+                if below and model in rel:
+                    rel.update(below)
+                return True
+
+            return static
+
+        def repeated(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
+            if kind == "inner" and not _count(answers, parent):
+                return True  # in a repeat without instances: nothing below exists (as _repeat_step)
+            return self._repeat_step(ctx, answers, rel, ctx.instances, step, ctx.memo)
+
+        return repeated
+
+    def _fast_step(self, step: _Step) -> _Run:
+        """A static node, or an outermost repeat, whose expressions read only ${names},
+        as a closure: each result looked up by what its ${names} hold (computed,
+        and remembered, the first time). While a repeat it reads (or is) has
+        instances, the engine's step."""
+        kind, model, node, parent, rel_fn, calc = step
+        engine = self._engine_step(step, self.below.get(model, {}))
+        if kind == "repeat":
+            parent = model.rpartition("/")[0]
+            below = {model: False}
+        else:
+            below = self.below[model]
+        ctx, remember = self._ctx, self._remember
+        rel_key, rel_results = self._lookup(rel_fn)
+        calc_key, calc_results = self._lookup(calc)
+        repeats = tuple(sorted({*self.when_empty.get(rel_fn, ()), *self.when_empty.get(calc, ())}))  # type: ignore[arg-type]
+        if kind == "repeat":
+            repeats = (model, *repeats)
+
+        def fast(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
+            for outer in repeats:
+                if _count(answers, outer):
+                    return engine(answers, rel)
+            if parent in rel:
+                if kind == "repeat":
+                    rel[model] = False
+                return True  # a static node: made irrelevant with its parent (``below``)
+            if rel_key is not None:
+                key = rel_key(answers, rel)
+                result = rel_results.get(key, _MISS)
+                if result is _MISS:
+                    assert rel_fn is not None  # noqa: S101 - it has a key
+                    result = remember(rel_results, key, _eval(ctx, rel_fn, model, model, "relevant"))
+                if result is None or not to_boolean(result):  # type: ignore[arg-type]
+                    rel.update(below)
+                    return True
+            if calc_key is not None:
+                key = calc_key(answers, rel)
+                result = calc_results.get(key, _MISS)
+                if result is _MISS:
+                    assert calc is not None  # noqa: S101 - it has a key
+                    result = remember(calc_results, key, _eval(ctx, calc, model, model, "calculation"))
+                new = None if result is None else from_expression(node, result)  # type: ignore[arg-type]
+                if new is None:
+                    answers.pop(model, None)
+                else:
+                    answers[model] = new
+            return True
+
+        return fast
+
+    def _lookup(self, fn: Compiled | None) -> tuple[_Key | None, dict[object, Value | None]]:
+        """The key and remembered results of an expression a fast step reads."""
+        if fn is None:
+            return None, {}
+        if fn in self.pure:
+            return self._keys[fn], self.shared[fn]
+        return self._empty_keys[fn], self.shared_empty[fn]
+
+    def _remember(self, results: dict[object, Value | None], key: object, result: Value | None) -> Value | None:
+        """Keep one pure expression's result, while there is room (MAX_SHARED_EACH, MAX_SHARED)."""
+        if len(results) < MAX_SHARED_EACH and self._remembered < MAX_SHARED:
+            results[key] = result
+            self._remembered += 1
+        return result
 
     def _walk_order(self) -> list[tuple[str, str, str]]:
         """Questionnaire order, as exportable_answers walks it: ("q", path, "") a
@@ -191,26 +350,9 @@ class Sweep:
         ctx = self._ctx
         ctx.start(answers, rel, inst, self._clock())
         self._fill_clock(ctx, answers)
-        memo: dict[Compiled, Value | None] = {}
-        # The steps in no repeat stay inline: this loop runs for every node of every exported interview.
-        for step in self.steps:
-            kind, model, node, parent, rel_fn, other = step
-            if kind == "plain":
-                if parent and not rel.get(parent, True):
-                    rel[model] = False
-                continue
-            if kind == "static":
-                if parent and not rel.get(parent, True):
-                    rel[model] = False  # what _drive gives below an irrelevant group, without the call
-                elif rel_fn is not None and rel_fn in memo and other is None:
-                    if not (memo[rel_fn] is not None and to_boolean(memo[rel_fn])):  # type: ignore[arg-type]
-                        rel[model] = False
-                else:
-                    self._drive(ctx, answers, rel, node, model, parent, rel_fn, other, memo)
-                continue
-            if kind == "inner" and not _count(answers, parent):
-                continue  # in a repeat without instances: nothing below exists (as _repeat_step)
-            if not self._repeat_step(ctx, answers, rel, inst, step, memo):
+        ctx.memo = {}  # results of this interview's pure expressions (see _drive)
+        for step in self.program:  # runs for every node of every exported interview
+            if not step(answers, rel):
                 return None
         return self._exportable(answers, rel, inst)
 
@@ -230,7 +372,7 @@ class Sweep:
                                           else ctx.today().isoformat())
 
     def _repeat_step(self, ctx: _Context, answers: dict[str, AnswerValue], rel: dict[str, bool],
-                     inst: KnownInstances, step: _Step, memo: dict[Compiled, Value | None]) -> bool:
+                     inst: Instances, step: _Step, memo: dict[Compiled, Value | None]) -> bool:
         """A "repeat" or "inner" step over every instance; False when a repeat_count
         would change the stored count (then the engine must be asked)."""
         kind, model, node, parent, rel_fn, other = step
@@ -329,15 +471,11 @@ class Sweep:
     def _pure_eval(self, ctx: _Context, memo: dict[Compiled, Value | None], fn: Compiled,
                    model: str, column: str = "relevant") -> Value | None:
         """A pure expression's result, remembered by what its ${names} hold."""
-        rel = ctx.rel
-        answers = ctx.answers
-        key = (fn, *[_frozen(answers.get(p) if rel.get(p, True) else None) for p in self.pure[fn]])
-        result = self.shared.get(key, _MISS)
+        results = self.shared[fn]
+        key = self._keys[fn](ctx.answers, ctx.rel)
+        result = results.get(key, _MISS)
         if result is _MISS:
-            result = _eval(ctx, fn, model, model, column)
-            if len(self.shared) < MAX_SHARED and self._kept[fn] < MAX_SHARED_EACH:
-                self.shared[key] = result
-                self._kept[fn] += 1
+            result = self._remember(results, key, _eval(ctx, fn, model, model, column))
         memo[fn] = result  # type: ignore[assignment]
         return result  # type: ignore[return-value]
 
@@ -350,21 +488,21 @@ class Sweep:
         return count != _count(answers, own)
 
     def _exportable(self, answers: dict[str, AnswerValue], rel: dict[str, bool],
-                    inst: KnownInstances) -> dict[str, AnswerValue]:
+                    inst: Instances) -> dict[str, AnswerValue]:
         """``FormState.exportable_answers`` over the sweep's answers and relevance."""
         out: dict[str, AnswerValue] = {}
         for outer, part in self.segments:
             if not outer:  # questions in no repeat
                 for model in part:
                     value = answers.get(model)
-                    if value is not None and value != "" and value != [] and rel.get(model, True):
+                    if value is not None and value != "" and value != [] and model not in rel:
                         out[model] = list(value) if type(value) is list else value
             elif _count(answers, outer):  # else: a repeat without instances, nothing below exists
                 self._exportable_repeat(answers, rel, inst, part, out)
         return out
 
     @staticmethod
-    def _exportable_repeat(answers: dict[str, AnswerValue], rel: dict[str, bool], inst: KnownInstances,
+    def _exportable_repeat(answers: dict[str, AnswerValue], rel: dict[str, bool], inst: Instances,
                            part: tuple[tuple[str, str], ...], out: dict[str, AnswerValue]) -> None:
         """The exportable answers of one outermost repeat that has instances."""
         for kind, model in part:
@@ -412,6 +550,37 @@ def _segments(walk: list[tuple[str, str, str]]) -> list[tuple[str, Any]]:
             segments.append((outer, []))
         segments[-1][1].append(model if kind == "q" else (kind, model))
     return [(outer, tuple(part)) for outer, part in segments]
+
+
+def _below(order: list[tuple[str, Node, bool, bool]]) -> dict[str, dict[str, bool]]:
+    """Static model path -> itself and every static node below it, each False."""
+    below: dict[str, dict[str, bool]] = {}
+    for model, _, _, static in order:
+        if static:  # (so are its ancestors: a node in no repeat is in no repeat's group)
+            below.setdefault(model, {})[model] = False
+            ancestor = model.rpartition("/")[0]
+            while ancestor:
+                below.setdefault(ancestor, {})[model] = False
+                ancestor = ancestor.rpartition("/")[0]
+    return below
+
+
+def _keyer(paths: tuple[str, ...]) -> _Key:
+    """What a pure expression reading ``paths`` is remembered by: their values
+    (None where irrelevant), types kept; one path's key is its value's."""
+    if len(paths) == 1:
+        (only,) = paths
+
+        def one(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> object:
+            value = None if only in rel else answers.get(only)
+            return value if type(value) is str else _frozen(value)
+
+        return one
+
+    def many(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> object:
+        return tuple([_frozen(None if p in rel else answers.get(p)) for p in paths])
+
+    return many
 
 
 def _as_stored(kind: int, raw: object) -> bool:
