@@ -193,3 +193,31 @@ def test_answers_of_several_interviews_match_each_ones_answers(vault: Vault) -> 
         assert list(together[iid]) == list(one_by_one[iid])  # path order too
     assert one_by_one[ids[0]]["g/q02"] == "añez ñ 🙂" and "g/q11" not in one_by_one[ids[0]]
     assert one_by_one[ids[2]] == {}
+
+
+def test_an_export_reads_rows_export_ids_and_answers_in_one_row_of_sqlite(vault: Vault) -> None:
+    """export_reads gives what interview_rows, export_ids and answers_of give, across
+    the batch of ids, with paths and texts that need quoting and interviews without
+    answers or export id."""
+    service = InterviewService(vault)
+    ids = [service.start("form", "1", 'Tumbes "norte"', "ana", "es") for _ in range(503)]
+    for n, interview_id in enumerate(ids[:5]):
+        service.set_answer(interview_id, 'a"b\\c', f"dijo: \"{n}\"\nñandú", "ana")
+        service.set_answer(interview_id, "n", n, "ana")
+        service.set_answer(interview_id, "m", ["x", "y"], "ana")
+        service.set_answer(interview_id, "gone", None, "ana")
+    repo_export.assign_export_ids(vault, ids[:-1])
+    with vault.read() as db:
+        found = repo_export.export_reads(db, [*ids, "not-there"])
+        rows = repo_export.interview_rows(db, ids)
+        eids = repo_export.export_ids(db, ids)
+        answers = records.answers_of(db, ids)
+    assert set(found) == set(ids)
+    for interview_id in ids:
+        got = found[interview_id]
+        assert got.row == rows[interview_id]
+        assert got.export_id == eids.get(interview_id)
+        assert got.answers == answers[interview_id]
+        assert list(got.answers) == list(answers[interview_id])  # the same order (by path)
+    assert found[ids[0]].answers == {'a"b\\c': 'dijo: "0"\nñandú', "m": ["x", "y"], "n": 0}
+    assert found[ids[-1]].export_id is None

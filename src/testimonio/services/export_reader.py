@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, NamedTuple
@@ -34,10 +35,10 @@ from testimonio.services.export_plan import (
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
 from testimonio.vault import Vault, repo_export, repo_imports, repo_settings
-from testimonio.vault import records as rec
 from testimonio.vault.db import Db
 from testimonio.vault.records import InterviewSummary
 
+READ_AHEAD = 2  # chunks read while one is planned (each holds its answers)
 _MAX_SHARED = 100_000  # distinct quasi values kept shared (bounded: they come from answers)
 # (attachment id, stored hash, long side) -> (problem, mime, size, hash) of its cleaned picture.
 CleanedCache = dict[tuple[str, str, int], tuple[str, str, int, str]]
@@ -80,16 +81,18 @@ class PlanReader:
                 yield self.plan_chunk(part)
             return
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-read") as pool:
-            ahead: Future[_Read] | None = pool.submit(self._read, parts[0]) if parts else None
+            ahead: deque[Future[_Read]] = deque()
             try:
                 for n, part in enumerate(parts):
-                    assert ahead is not None  # noqa: S101 - one is always submitted
-                    read = ahead.result()
-                    ahead = pool.submit(self._read, parts[n + 1]) if n + 1 < len(parts) else None
-                    yield self._plan(part, read)
+                    # The next READ_AHEAD chunks are being read (or wait their turn):
+                    # the reading thread waits for the interpreter's lock at each call
+                    # into SQLite, and with one chunk ahead this one waited for it.
+                    while len(ahead) <= READ_AHEAD and n + len(ahead) < len(parts):
+                        ahead.append(pool.submit(self._read, parts[n + len(ahead)]))
+                    yield self._plan(part, ahead.popleft().result())
             finally:
-                if ahead is not None:
-                    ahead.cancel()  # leaving early: the pool waits for a read under way
+                for future in ahead:
+                    future.cancel()  # leaving early: the pool waits for a read under way
 
     def _read(self, interview_ids: list[str]) -> _Read:
         """Everything a chunk's plan needs from the vault, in one read."""
@@ -97,10 +100,10 @@ class PlanReader:
         # vault's large one (memory would grow with the interviews exported).
         with self.vault.read() as db, \
                 repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
-            missing = [i for i in interview_ids if i not in self.export_ids]
-            return _Read(repo_export.interview_rows(db, interview_ids),
-                         repo_export.export_ids(db, missing) if missing else {},
-                         rec.answers_of(db, interview_ids),
+            found = repo_export.export_reads(db, interview_ids)  # one row of SQLite per chunk
+            return _Read({i: r.row for i, r in found.items()},
+                         {i: r.export_id for i, r in found.items() if r.export_id is not None},
+                         {i: r.answers for i, r in found.items()},
                          repo_export.review_decisions_of(db, interview_ids),
                          self._attachments_of(db, interview_ids))
 
@@ -180,7 +183,7 @@ class _Read(NamedTuple):
     """What one chunk's plan reads from the vault."""
 
     rows: dict[str, InterviewSummary]
-    export_ids: dict[str, str]  # of those that had none in the reader yet
+    export_ids: dict[str, str]  # of those that have one
     answers: dict[str, dict[str, AnswerValue]]
     decisions: dict[str, dict[str, tuple[str, str]]]
     attachments: dict[str, list[StoredAttachment]]

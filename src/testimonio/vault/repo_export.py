@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from testimonio.errors import BadInput, NotFound
 from testimonio.vault.core import Vault
 from testimonio.vault.db import Db, marks
-from testimonio.vault.records import INTERVIEW_COLUMNS, InterviewSummary
+from testimonio.vault.records import INTERVIEW_COLUMNS, AnswerValue, InterviewSummary
 from testimonio.vault.repo_imports import small_page_cache
 
 _BATCH = 500  # ids per IN (...) list, well under SQLite's parameter limit
@@ -71,6 +71,44 @@ def interview_rows(db: Db, interview_ids: list[str]) -> dict[str, InterviewSumma
         part = interview_ids[start:start + _BATCH]
         for row in db.execute(f"SELECT {cols} FROM interviews WHERE id IN ({marks(len(part))})", part):
             out[str(row[0])] = InterviewSummary(*row)
+    return out
+
+
+class ExportRead(NamedTuple):
+    """One interview as an export reads it: its row, its export id (if any), its answers."""
+
+    row: InterviewSummary
+    export_id: str | None
+    answers: dict[str, AnswerValue]
+
+
+def export_reads(db: Db, interview_ids: list[str]) -> dict[str, ExportRead]:
+    """Interview id -> row, export id and answers (as :func:`records.answers_of`),
+    for those of ``interview_ids`` still in the vault.
+
+    One result row per 500 interviews: SQLite writes them as one JSON text
+    (each stored answer's JSON as it is), parsed by one ``json.loads``. An
+    export reads on a second thread, and a thread takes the interpreter's
+    lock back after each row SQLite gives: a row per interview made the
+    planning thread hand it over 20 000 times per 10 000 interviews (about
+    a second of a 4 s export on two cores).
+    """
+    out: dict[str, ExportRead] = {}
+    cols = " || ',' || ".join(f"json_quote(i.{c})" for c in INTERVIEW_COLUMNS)
+    for start in range(0, len(interview_ids), _BATCH):
+        part = interview_ids[start:start + _BATCH]
+        row = db.execute(
+            "SELECT '{' || group_concat(json_quote(i.id) || ':[' || " + cols + " || ',' || "
+            "json_quote(p.export_id) || ',' || coalesce((SELECT '{' || group_concat(json_quote(a.path) "
+            "|| ':' || a.value, ',' ORDER BY a.path) || '}' FROM answers a "
+            "WHERE a.interview_id = i.id AND a.value != 'null'), '{}') || ']', ',') || '}' "
+            f"FROM interviews i LEFT JOIN pseudonyms p ON p.interview_id = i.id WHERE i.id IN ({marks(len(part))})",
+            part).fetchone()
+        found: dict[str, list[Any]] = json.loads(row[0]) if row and row[0] else {}
+        for interview_id, (*columns, export_id, answers) in found.items():
+            if None in answers.values():  # a null written another way
+                answers = {p: v for p, v in answers.items() if v is not None}
+            out[interview_id] = ExportRead(InterviewSummary(*columns), export_id, answers)
     return out
 
 
