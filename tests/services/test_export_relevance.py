@@ -195,9 +195,9 @@ def test_sweep_matches_the_engine_on_any_answers(generated: list[Questionnaire],
 
 def test_results_remembered_stay_bounded_per_expression(monkeypatch: pytest.MonkeyPatch) -> None:
     """days_waited reads dates: remembering each interview's result would grow with the export."""
-    from testimonio.services import relevance_sweep
+    from testimonio.services import relevance_memo
 
-    monkeypatch.setattr(relevance_sweep, "MAX_SHARED_EACH", 20)
+    monkeypatch.setattr(relevance_memo, "MAX_SHARED_EACH", 20)
     cases = []
     for n in range(200):
         a = border_answers(n, age=30, gender="female", visa=False, decision="admitted")
@@ -207,7 +207,7 @@ def test_results_remembered_stay_bounded_per_expression(monkeypatch: pytest.Monk
     relevance = Relevance()
     for answers in cases:  # still the engine's answers once the bound is reached
         assert relevance.exportable(FORM, answers) == _engine(FORM, answers)
-    sweep = relevance.facts(FORM).sweep
-    per_expression = {fn: len(results) for fn, results in sweep.shared.items()}
+    memo = relevance.facts(FORM).sweep.memo
+    per_expression = {fn: len(results) for fn, results in memo.shared.items()}
     assert max(per_expression.values()) == 20  # reached, and no further
-    assert sum(per_expression.values()) < 20 * len(sweep.pure)
+    assert sum(per_expression.values()) < 20 * len(memo.pure)

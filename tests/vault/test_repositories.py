@@ -196,7 +196,7 @@ def test_answers_of_several_interviews_match_each_ones_answers(vault: Vault) -> 
 
 
 def test_an_export_reads_rows_export_ids_and_answers_in_one_row_of_sqlite(vault: Vault) -> None:
-    """export_reads gives what interview_rows, export_ids and answers_of give, across
+    """export_reads gives the interview's row, what export_ids and answers_of give, across
     the batch of ids, with paths and texts that need quoting and interviews without
     answers or export id."""
     service = InterviewService(vault)
@@ -209,7 +209,8 @@ def test_an_export_reads_rows_export_ids_and_answers_in_one_row_of_sqlite(vault:
     repo_export.assign_export_ids(vault, ids[:-1])
     with vault.read() as db:
         found = repo_export.export_reads(db, [*ids, "not-there"])
-        rows = repo_export.interview_rows(db, ids)
+        rows = {r[0]: records.InterviewSummary(*r) for r in db.execute(
+            f"SELECT {', '.join(records.INTERVIEW_COLUMNS)} FROM interviews")}
         eids = repo_export.export_ids(db, ids)
         answers = records.answers_of(db, ids)
     assert set(found) == set(ids)

@@ -36,7 +36,6 @@ from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
 from testimonio.vault import Vault, repo_export, repo_imports, repo_settings
 from testimonio.vault.db import Db
-from testimonio.vault.records import InterviewSummary
 
 READ_AHEAD = 2  # chunks read while one is planned (each holds its answers)
 _MAX_SHARED = 100_000  # distinct quasi values kept shared (bounded: they come from answers)
@@ -100,27 +99,24 @@ class PlanReader:
         # vault's large one (memory would grow with the interviews exported).
         with self.vault.read() as db, \
                 repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
-            found = repo_export.export_reads(db, interview_ids)  # one row of SQLite per chunk
-            return _Read({i: r.row for i, r in found.items()},
-                         {i: r.export_id for i, r in found.items() if r.export_id is not None},
-                         {i: r.answers for i, r in found.items()},
+            return _Read(repo_export.export_reads(db, interview_ids),  # one row of SQLite per chunk
                          repo_export.review_decisions_of(db, interview_ids),
                          self._attachments_of(db, interview_ids))
 
     def _plan(self, interview_ids: list[str], read: _Read) -> list[PlannedRecord]:
         """The planned records of these interviews, from what :meth:`_read` gave."""
-        self.export_ids.update(read.export_ids)
+        self.export_ids.update((i, r.export_id) for i, r in read.interviews.items() if r.export_id is not None)
         planned = []
         for interview_id in interview_ids:
-            row = read.rows.get(interview_id)
-            if row is None or row.status != "complete":
+            found = read.interviews.get(interview_id)
+            if found is None or found.row.status != "complete":
                 raise _changed()
+            row, answers = found.row, found.answers
             key = (row.form_id, row.form_version)
             if key not in self.questionnaires:
                 self.questionnaires[key] = self.forms.get(*key)
                 self._indexes[key] = QuestionIndex(self.questionnaires[key])
             q = self.questionnaires[key]
-            answers = read.answers[interview_id]
             decisions = read.decisions[interview_id]
             current = {p for p, (d, h) in decisions.items()
                        if p in answers and h == value_hash(answers[p])}
@@ -182,9 +178,7 @@ class PlanReader:
 class _Read(NamedTuple):
     """What one chunk's plan reads from the vault."""
 
-    rows: dict[str, InterviewSummary]
-    export_ids: dict[str, str]  # of those that have one
-    answers: dict[str, dict[str, AnswerValue]]
+    interviews: dict[str, repo_export.ExportRead]  # row, export id and answers
     decisions: dict[str, dict[str, tuple[str, str]]]
     attachments: dict[str, list[StoredAttachment]]
 

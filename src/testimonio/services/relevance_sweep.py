@@ -29,37 +29,17 @@ from typing import Any
 
 from testimonio.errors import ExpressionError
 from testimonio.forms.deps import DependencyGraph
-from testimonio.forms.expr import (
-    Binary,
-    Call,
-    Compiled,
-    Expr,
-    Literal,
-    NodeSet,
-    Number,
-    Ref,
-    Unary,
-    Value,
-    ref_names,
-    run,
-    to_boolean,
-    to_number,
-)
-from testimonio.forms.expr.functions import FUNCTIONS
+from testimonio.forms.expr import Compiled, NodeSet, Value, run, to_boolean, to_number
 from testimonio.forms.model import AnswerValue, Group, Node, Question, Questionnaire
 from testimonio.forms.state_paths import Instances, StateContext, model_path
 from testimonio.forms.state_plan import KnownInstances, Plan
 from testimonio.forms.state_values import from_expression, is_empty, normalize
+from testimonio.services.relevance_memo import Remembered
 
 log = logging.getLogger(__name__)
 
 MAX_INSTANCES = 10_000  # as forms.state_engine: a larger count is refused there
 MAX_KNOWN_PATHS = 100_000  # checked answer paths remembered per form
-MAX_SHARED = 50_000  # remembered results of pure expressions per form (a few MB at most)
-# ... and per expression: one that reads dates (days_waited) would otherwise
-# keep one result per interview exported, until the form's bound.
-MAX_SHARED_EACH = 2_048
-_MISS = object()
 # How _load reads a stored answer of a checked path (see Sweep.learn): a text
 # question's text as it is, a list of names of a select_multiple or rank, an
 # integer's int; anything else through normalize().
@@ -74,8 +54,6 @@ CLOCK_S = 1.0  # the clock metadata a sweep fills in is read again after this lo
 _Step = tuple[str, str, Node, str, Compiled | None, Compiled | None]
 # A step of Sweep.run over one interview's answers and relevance; False: ask the engine.
 _Run = Callable[[dict[str, AnswerValue], dict[str, bool]], bool]
-# What a pure expression's result is remembered by (see _keyer).
-_Key = Callable[[dict[str, AnswerValue], dict[str, bool]], object]
 
 
 class _Context(StateContext):
@@ -128,26 +106,8 @@ class Sweep:
             found = q.by_name(name)
             if not chain[found.path]:
                 self.static_names[name] = found.path
-        # Relevance expressions, and calculations of questions in no repeat,
-        # that read only ${names} in no repeat and depend on nothing else (see
-        # _pure): one result per interview (by the answer paths they read)
-        # and, across interviews, by their values.
-        self.pure: dict[Compiled, tuple[str, ...]] = {
-            self.plan.compiled[key]: tuple(sorted({self.static_names[n] for n in ref_names(expr)}))
-            for key, expr in graph.exprs.items()
-            if (key[1] == "relevant" or (key[1] == "calculation" and not chain.get(key[0])))
-            and _pure(expr, self.static_names)}
-        # Results remembered, per pure expression: key (what its ${names} hold) -> result.
-        self.shared: dict[Compiled, dict[object, Value | None]] = {fn: {} for fn in self.pure}
-        self._remembered = 0  # in all of them (bounded by MAX_SHARED)
-        self._keys = {fn: _keyer(paths) for fn, paths in self.pure.items()}
-        # Expressions of static nodes and outermost repeats that would be pure but
-        # for ${names} in repeats (count(${companions}), sum(${is_child})): while
-        # those repeats have no instances, pure. fn -> the outermost repeats read.
-        self.when_empty: dict[Compiled, tuple[str, ...]] = {}
-        self._empty_keys: dict[Compiled, _Key] = {}
-        self._find_pure_when_empty(graph)
-        self.shared_empty: dict[Compiled, dict[object, Value | None]] = {fn: {} for fn in self.when_empty}
+        # Pure expressions and their results, remembered across interviews.
+        self.memo = Remembered(q, graph, self.plan.compiled, chain, self.static_names)
         self.steps = [self._step(n, model, node, repeat, static)
                       for n, (model, node, repeat, static) in enumerate(self.plan.order)]
         self.segments = _segments(self._walk_order())
@@ -180,20 +140,6 @@ class Sweep:
             return ("static", model, node, parent, rel, calc)
         return ("inner", model, node, self.chain[model][0], rel, calc)
 
-    def _find_pure_when_empty(self, graph: DependencyGraph) -> None:
-        """Fill ``when_empty`` and the keys of its expressions (by the static ${names} they read)."""
-        chain = self.chain
-        names = {n.name: n.path for n in self.q.walk()}
-        for key, expr in graph.exprs.items():
-            fn = self.plan.compiled[key]
-            if fn in self.pure or key[1] not in {"relevant", "calculation"} or not _pure(expr, names) \
-                    or (chain.get(key[0]) and chain[key[0]] != (key[0],)):
-                continue
-            read = ref_names(expr)
-            self.when_empty[fn] = tuple(sorted({chain[names[n]][0] for n in read if chain[names[n]]}))
-            self._empty_keys[fn] = _keyer(tuple(sorted({self.static_names[n] for n in read
-                                                        if n in self.static_names})))
-
     def _program(self, only_names: bool) -> list[_Run]:
         """The steps :meth:`run` takes, one closure each (False: ask the engine).
 
@@ -213,17 +159,13 @@ class Sweep:
                 program.append(self._engine_step(step, {}))
             elif kind == "plain":
                 continue
-            elif kind == "static" and self._known(rel_fn) and self._known(other):
+            elif kind == "static" and self.memo.knows(rel_fn) and self.memo.knows(other):
                 program.append(self._fast_step(step))
-            elif kind == "repeat" and self.chain[model] == (model,) and other is None and self._known(rel_fn):
+            elif kind == "repeat" and self.chain[model] == (model,) and other is None and self.memo.knows(rel_fn):
                 program.append(self._fast_step(step))  # while it has no instances
             else:
                 program.append(self._engine_step(step, self.below.get(model, {})))
         return program
-
-    def _known(self, fn: Compiled | None) -> bool:
-        """Whether a step with this expression may be a :meth:`_fast_step`."""
-        return fn is None or fn in self.pure or fn in self.when_empty
 
     def _engine_step(self, step: _Step, below: dict[str, bool]) -> _Run:
         """One step as the engine takes it (:meth:`_drive`, :meth:`_repeat_step`)."""
@@ -267,12 +209,16 @@ class Sweep:
             below = {model: False}
         else:
             below = self.below[model]
-        ctx, remember = self._ctx, self._remember
-        rel_key, rel_results = self._lookup(rel_fn)
-        calc_key, calc_results = self._lookup(calc)
-        repeats = tuple(sorted({*self.when_empty.get(rel_fn, ()), *self.when_empty.get(calc, ())}))  # type: ignore[arg-type]
+        ctx, look, when_empty = self._ctx, self.memo.look, self.memo.when_empty
+        repeats = tuple(sorted({*when_empty.get(rel_fn, ()), *when_empty.get(calc, ())}))  # type: ignore[arg-type]
         if kind == "repeat":
             repeats = (model, *repeats)
+
+        def relevance() -> Value | None:
+            return _eval(ctx, rel_fn, model, model, "relevant")  # type: ignore[arg-type]
+
+        def calculation() -> Value | None:
+            return _eval(ctx, calc, model, model, "calculation")  # type: ignore[arg-type]
 
         def fast(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
             for outer in repeats:
@@ -282,21 +228,13 @@ class Sweep:
                 if kind == "repeat":
                     rel[model] = False
                 return True  # a static node: made irrelevant with its parent (``below``)
-            if rel_key is not None:
-                key = rel_key(answers, rel)
-                result = rel_results.get(key, _MISS)
-                if result is _MISS:
-                    assert rel_fn is not None  # noqa: S101 - it has a key
-                    result = remember(rel_results, key, _eval(ctx, rel_fn, model, model, "relevant"))
-                if result is None or not to_boolean(result):  # type: ignore[arg-type]
+            if rel_fn is not None:
+                result = look(rel_fn, answers, rel, relevance)
+                if result is None or not to_boolean(result):
                     rel.update(below)
                     return True
-            if calc_key is not None:
-                key = calc_key(answers, rel)
-                result = calc_results.get(key, _MISS)
-                if result is _MISS:
-                    assert calc is not None  # noqa: S101 - it has a key
-                    result = remember(calc_results, key, _eval(ctx, calc, model, model, "calculation"))
+            if calc is not None:
+                result = look(calc, answers, rel, calculation)
                 new = None if result is None else from_expression(node, result)  # type: ignore[arg-type]
                 if new is None:
                     answers.pop(model, None)
@@ -305,21 +243,6 @@ class Sweep:
             return True
 
         return fast
-
-    def _lookup(self, fn: Compiled | None) -> tuple[_Key | None, dict[object, Value | None]]:
-        """The key and remembered results of an expression a fast step reads."""
-        if fn is None:
-            return None, {}
-        if fn in self.pure:
-            return self._keys[fn], self.shared[fn]
-        return self._empty_keys[fn], self.shared_empty[fn]
-
-    def _remember(self, results: dict[object, Value | None], key: object, result: Value | None) -> Value | None:
-        """Keep one pure expression's result, while there is room (MAX_SHARED_EACH, MAX_SHARED)."""
-        if len(results) < MAX_SHARED_EACH and self._remembered < MAX_SHARED:
-            results[key] = result
-            self._remembered += 1
-        return result
 
     def _walk_order(self) -> list[tuple[str, str, str]]:
         """Questionnaire order, as exportable_answers walks it: ("q", path, "") a
@@ -448,7 +371,7 @@ class Sweep:
         """
         relevant = rel.get(parent, True) if parent else True
         if relevant and rel_fn is not None:
-            if memo is not None and rel_fn in self.pure:
+            if memo is not None and rel_fn in self.memo.pure:
                 result = memo[rel_fn] if rel_fn in memo else self._pure_eval(ctx, memo, rel_fn, node.path)
             else:
                 result = _eval(ctx, rel_fn, path, node.path, "relevant")
@@ -458,7 +381,7 @@ class Sweep:
             return
         if calc is not None:
             assert isinstance(node, Question)  # noqa: S101 - narrows the type
-            if memo is not None and calc in self.pure:
+            if memo is not None and calc in self.memo.pure:
                 result = memo[calc] if calc in memo else self._pure_eval(ctx, memo, calc, node.path, "calculation")
             else:
                 result = _eval(ctx, calc, path, node.path, "calculation")
@@ -471,13 +394,9 @@ class Sweep:
     def _pure_eval(self, ctx: _Context, memo: dict[Compiled, Value | None], fn: Compiled,
                    model: str, column: str = "relevant") -> Value | None:
         """A pure expression's result, remembered by what its ${names} hold."""
-        results = self.shared[fn]
-        key = self._keys[fn](ctx.answers, ctx.rel)
-        result = results.get(key, _MISS)
-        if result is _MISS:
-            result = self._remember(results, key, _eval(ctx, fn, model, model, column))
-        memo[fn] = result  # type: ignore[assignment]
-        return result  # type: ignore[return-value]
+        result = self.memo.look(fn, ctx.answers, ctx.rel, lambda: _eval(ctx, fn, model, model, column))
+        memo[fn] = result
+        return result
 
     @staticmethod
     def _count_changes(ctx: _Context, answers: Mapping[str, AnswerValue], own: str, fn: Compiled) -> bool:
@@ -518,29 +437,6 @@ class Sweep:
                         out[path] = list(value) if isinstance(value, list) else value
 
 
-# Functions whose result depends on more than their arguments.
-_CONTEXT_FUNCTIONS = frozenset({"string", "string-length", "normalize-space", "position", "jr:choice-name",
-                                "random", "uuid", "today", "now", "once", "indexed-repeat", "randomize",
-                                "current", "jr:itext", "decimal-time", "count-non-empty"})
-
-
-def _pure(expr: Expr, static: Mapping[str, str]) -> bool:
-    """Whether ``expr`` reads only ``${names}`` of questions in no repeat, and nothing else."""
-    if isinstance(expr, Ref):
-        return expr.name in static
-    if isinstance(expr, (Literal, Number)):
-        return True
-    if isinstance(expr, Unary):
-        return _pure(expr.operand, static)
-    if isinstance(expr, Binary):
-        return _pure(expr.left, static) and _pure(expr.right, static)
-    if isinstance(expr, Call):
-        if expr.name in _CONTEXT_FUNCTIONS or (expr.name not in FUNCTIONS and expr.name != "if"):
-            return False
-        return all(_pure(a, static) for a in expr.args)
-    return False  # paths (relative, absolute), instance() and anything new
-
-
 def _segments(walk: list[tuple[str, str, str]]) -> list[tuple[str, Any]]:
     """The walk cut where it enters or leaves an outermost repeat: ("", model paths)
     for questions in no repeat, (outermost repeat, ((kind, model path), ...)) for one repeat."""
@@ -565,24 +461,6 @@ def _below(order: list[tuple[str, Node, bool, bool]]) -> dict[str, dict[str, boo
     return below
 
 
-def _keyer(paths: tuple[str, ...]) -> _Key:
-    """What a pure expression reading ``paths`` is remembered by: their values
-    (None where irrelevant), types kept; one path's key is its value's."""
-    if len(paths) == 1:
-        (only,) = paths
-
-        def one(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> object:
-            value = None if only in rel else answers.get(only)
-            return value if type(value) is str else _frozen(value)
-
-        return one
-
-    def many(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> object:
-        return tuple([_frozen(None if p in rel else answers.get(p)) for p in paths])
-
-    return many
-
-
 def _as_stored(kind: int, raw: object) -> bool:
     """Whether normalize() gives ``raw`` back as it is (or None for an empty one) for this kind."""
     if kind == _TEXT:
@@ -595,15 +473,6 @@ def _as_stored(kind: int, raw: object) -> bool:
         if type(name) is not str:
             return False
     return True
-
-
-def _frozen(v: AnswerValue) -> object:
-    """A hashable key of one value; types kept (1, 1.0 and True differ)."""
-    if type(v) is str:
-        return v
-    if isinstance(v, list):
-        return (list, tuple((type(x), x) for x in v))
-    return (type(v), v)
 
 
 def _count(answers: Mapping[str, Any], own: str) -> int:

@@ -63,17 +63,6 @@ def candidate_ids(db: Db, all_: bool) -> list[str]:
     return [str(r[0]) for r in db.execute(f"{_candidates(all_)} ORDER BY i.created_at, i.id")]
 
 
-def interview_rows(db: Db, interview_ids: list[str]) -> dict[str, InterviewSummary]:
-    """Interview id -> its row, for those of ``interview_ids`` still in the vault."""
-    out: dict[str, InterviewSummary] = {}
-    cols = ", ".join(INTERVIEW_COLUMNS)
-    for start in range(0, len(interview_ids), _BATCH):
-        part = interview_ids[start:start + _BATCH]
-        for row in db.execute(f"SELECT {cols} FROM interviews WHERE id IN ({marks(len(part))})", part):
-            out[str(row[0])] = InterviewSummary(*row)
-    return out
-
-
 class ExportRead(NamedTuple):
     """One interview as an export reads it: its row, its export id (if any), its answers."""
 
