@@ -114,6 +114,11 @@ class AttachmentSource:
 _RECORDS_LEVEL = 1
 
 
+# How a record is written (json.dumps with these options builds an encoder per call).
+_RECORD_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                                allow_nan=False).encode
+
+
 class RecordEncoder:
     """Records as a bundle holds them (zlib-compressed JSON lines), added one at a time.
 
@@ -139,10 +144,7 @@ class RecordEncoder:
         if not isinstance(record, Mapping):
             raise BadInput("Every exported record must be a JSON object.")
         try:
-            line = (
-                json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                           allow_nan=False) + "\n"
-            ).encode("utf-8")
+            line = (_RECORD_JSON(record) + "\n").encode("utf-8")
         except (TypeError, ValueError) as exc:
             raise BadInput(f"A record cannot be written as JSON: {exc}") from None
         if len(line) > self._max_line:

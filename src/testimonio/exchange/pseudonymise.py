@@ -50,11 +50,18 @@ _NEVER_BY_DEFAULT = frozenset({"geopoint", "deviceid", "username"})
 _DERIVED_TYPES = frozenset({"calculate", "hidden"})
 _TEXT_TYPES = frozenset({"text", "calculate", "hidden"})
 _METADATA_DATES = frozenset({"start", "end", "today"})
+# What Pseudonymiser.answers does with an answer path (QuestionIndex.actions).
+_DROP, _KEEP, _RULES = range(3)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_HOUR = re.compile(r"\d{2}:")
 
 
 def as_date(value: AnswerValue) -> str | None:
     """The ``YYYY-MM-DD`` part of a date or dateTime answer, if it has one."""
-    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and _DAY.match(value):
         return value[:10]
     return None
 
@@ -64,7 +71,7 @@ def metadata_date(questionnaire: Questionnaire, value: AnswerValue) -> str | Non
     the month, or the day when the questionnaire asks for it."""
     day = as_date(value)
     if day is None:  # already a month (pseudonymising twice gives the same)
-        return value if isinstance(value, str) and re.match(r"^\d{4}-\d{2}$", value) else None
+        return value if isinstance(value, str) and _MONTH.match(value) else None
     return day if questionnaire.privacy_dates == "day" else day[:7]
 
 
@@ -81,7 +88,7 @@ def generalise(question: Question, value: AnswerValue) -> AnswerValue:
     if question.type in _DATE_TYPES:
         day = as_date(value)
         return day[:7] if day else value
-    if question.type == "time" and isinstance(value, str) and re.match(r"^\d{2}:", value):
+    if question.type == "time" and isinstance(value, str) and _HOUR.match(value):
         return value[:2] + ":00"
     return value
 
@@ -123,6 +130,8 @@ class QuestionIndex:
         self._as_is: dict[str, bool] = {}
         # Answer path -> whether its answer is an identifier's text (no attachment).
         self.identifying: dict[str, bool] = {}
+        # Answer path -> what Pseudonymiser.answers does with it, and its question.
+        self.actions: dict[str, tuple[int, Question | None]] = {}
 
     def _learn(self, answer_path: str) -> None:
         path = model_path(answer_path)
@@ -142,6 +151,25 @@ class QuestionIndex:
                  and not question.is_attachment)
         if len(self.identifying) < _MAX_PATHS:
             self.identifying[answer_path] = found
+        return found
+
+    def learn_action(self, answer_path: str) -> tuple[int, Question | None]:
+        """What :meth:`Pseudonymiser.answers` does with a non-empty answer at this
+        path (_DROP, _KEEP or _RULES) and its question, remembered in ``actions``."""
+        question = self.question(answer_path)
+        if question is None:
+            # A repeat's instance count says nothing about a person; unknown
+            # paths never leave: nobody vetted them.
+            action = _KEEP if self.is_repeat(answer_path) else _DROP
+        elif self.as_is(question):
+            action = _KEEP
+        elif question.privacy is Privacy.IDENTIFIER or question.type == "note":
+            action = _DROP  # what _leaves gives them
+        else:
+            action = _RULES
+        found = (action, question)
+        if len(self.actions) < _MAX_PATHS:
+            self.actions[answer_path] = found
         return found
 
     def is_repeat(self, answer_path: str) -> bool:
@@ -282,16 +310,15 @@ class Pseudonymiser:
         self.held = []
         out: dict[str, AnswerValue] = {}
         index = self.index
+        actions = index.actions
         for path, value in answers.items():
             if value is None or value == "" or value == []:
                 continue
-            question = index.question(path)
-            if question is None:
-                if index.is_repeat(path):
-                    out[path] = value
-                continue
-            if index.as_is(question):
+            action, question = actions.get(path) or index.learn_action(path)
+            if action == _KEEP:
                 out[path] = value
+                continue
+            if action == _DROP or question is None:
                 continue
             kept = self._leaves(path, value, question)
             if kept is None:

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 MIN_WORD = 4  # letters: shorter parts of a name ("Ana", "de") match too much
 MIN_WHOLE = 3
@@ -124,9 +125,12 @@ def _digits(text: str) -> tuple[str, list[int]]:
     return "".join(text[i] for i in where), where
 
 
-@dataclass(frozen=True)
-class Needles:
-    """What to look for, worked out once per interview from its identifiers."""
+class Needles(NamedTuple):
+    """What to look for, worked out once per interview from its identifiers.
+
+    (A named tuple: an export makes one per interview, and a frozen
+    dataclass costs three times as much to make.)
+    """
 
     whole: tuple[str, ...]  # normalised identifier answers
     numbers: tuple[str, ...]  # digits of identifier answers that hold numbers
@@ -138,20 +142,28 @@ class Needles:
 
     @staticmethod
     def of(identifiers: Iterable[str]) -> Needles:
-        whole, numbers, words = set(), set(), set()
+        whole: set[str] = set()
+        numbers: set[str] = set()
+        words: set[str] = set()
         for value in identifiers:
             folded = normalise(value)
             if len(folded) >= MIN_WHOLE:
                 whole.add(folded)
-            digits = digits_of(value)  # as the texts are searched (findings)
-            if len(digits) >= MIN_DIGITS:
-                numbers.add(digits)
+            if _DIGIT.search(value) is not None:  # names hold none
+                digits = digits_of(value)  # as the texts are searched (findings)
+                if len(digits) >= MIN_DIGITS:
+                    numbers.add(digits)
+            if value.isascii():
+                # An ASCII word is letters only: normalised, it is its lower case.
+                words.update(word for word in _WORD_BREAKS.split(value.lower()) if len(word) >= MIN_WORD)
+                continue
             for word in _WORD_BREAKS.split(value):
-                folded_word = normalise(word)
+                folded_word = word.lower() if word.isascii() else word.translate(_FOLDED)
                 if len(folded_word) >= MIN_WORD:
                     words.add(folded_word)
         words -= whole
-        first = words | {w for w in whole if not any(word in w for word in words)}
+        in_words = tuple(words)
+        first = words | {w for w in whole if not _holds_any(w, in_words)}
         return Needles(tuple(sorted(whole)), tuple(sorted(numbers)), tuple(sorted(words)), tuple(sorted(first)))
 
 

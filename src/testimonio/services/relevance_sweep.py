@@ -222,7 +222,7 @@ class Sweep:
 
         def fast(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
             for outer in repeats:
-                if _count(answers, outer):
+                if outer in answers and _count(answers, outer):  # (most interviews: not in them)
                     return engine(answers, rel)
             if parent in rel:
                 if kind == "repeat":
@@ -324,7 +324,9 @@ class Sweep:
             if known is None:
                 return None
             node, kind = known
-            if kind != _OTHER and _as_stored(kind, raw):
+            # _as_stored, its two commonest cases without the call
+            if (type(raw) is str) if kind == _TEXT else \
+                    (type(raw) is int) if kind == _INTEGER else kind == _NAMES and _as_stored(kind, raw):
                 # What normalize() gives back for it, without the call (the
                 # sweep never changes a list it reads: it may be the caller's).
                 if raw or kind == _INTEGER:
