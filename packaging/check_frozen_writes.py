@@ -24,7 +24,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FROZEN = ROOT / "dist" / "testimonio" / ("testimonio.exe" if sys.platform == "win32" else "testimonio")
+# On Windows the console one: testimonio.exe is windowed and prints nothing.
+FROZEN = ROOT / "dist" / "testimonio" / ("testimonio-cli.exe" if sys.platform == "win32" else "testimonio")
 SAMPLE = re.compile(rb"selftest [0-9a-f]{16}")
 FOLDERS = ("home", "tmp", "data", "config", "cache", "state", "runtime")
 # What may remain, relative to the sandbox: the log and settings of the data

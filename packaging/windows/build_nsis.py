@@ -6,8 +6,9 @@ On Windows (the workflow in .github/workflows/build.yml), after
 to ``dist/SHA256SUMS``.
 
 On Linux, ``--stand-in`` compiles the same script against a small stand-in
-payload (a placeholder testimonio.exe and _internal folder), which proves the
-script builds; that installer is not for anyone to run.
+payload (placeholders for testimonio.exe, testimonio-cli.exe and the _internal
+folder), which proves the script builds; that installer is not for anyone to
+run.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             payload = Path(tmp) / "testimonio"
             (payload / "_internal").mkdir(parents=True)
-            (payload / "testimonio.exe").write_bytes(b"MZ stand-in, not a program\n")
+            for program in ("testimonio.exe", "testimonio-cli.exe"):
+                (payload / program).write_bytes(b"MZ stand-in, not a program\n")
             (payload / "_internal" / "README.txt").write_text("stand-in payload\n")
             out = Path(tmp) / "testimonio-stand-in-setup.exe"
             compile_script(payload, out)
@@ -60,8 +62,9 @@ def main() -> int:
         print(f"windows installer:       script compiles (stand-in payload, {size} bytes)")
         return 0
     payload = DIST / "testimonio"
-    if not (payload / "testimonio.exe").exists():
-        raise SystemExit("dist\\testimonio\\testimonio.exe is missing: run packaging/build.py first.")
+    for program in ("testimonio.exe", "testimonio-cli.exe"):
+        if not (payload / program).exists():
+            raise SystemExit(f"dist\\testimonio\\{program} is missing: run packaging/build.py first.")
     out = DIST / f"testimonio-{__version__}-setup.exe"
     compile_script(payload, out)
     add_sums([out])

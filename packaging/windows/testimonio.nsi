@@ -7,6 +7,11 @@
 ; the settings live in %APPDATA%\Testimonio, which neither the installer nor
 ; the uninstaller touches.
 ;
+; The folder holds two program files (packaging/testimonio.spec):
+; testimonio.exe, the windowed desktop program the Start menu and the finish
+; page start (no console window behind it), and testimonio-cli.exe, the same
+; program with a console, for the command line and scripts.
+;
 ; Build: makensis -DPAYLOAD=<dist\testimonio> -DVERSION=<x.y.z> -DOUTFILE=<setup.exe> testimonio.nsi
 ; (packaging/windows/build_nsis.py passes these; on Linux CI it compiles the
 ; script against a stand-in payload to prove it builds.)
@@ -23,6 +28,15 @@ RequestExecutionLevel user
 !endif
 !ifndef OUTFILE
   !define OUTFILE "testimonio-${VERSION}-setup.exe"
+!endif
+
+; Both program files must be in the payload: a build without the console one
+; would install a program that cannot be used from the command line.
+!if ! /FileExists "${PAYLOAD}\testimonio.exe"
+  !error "${PAYLOAD}\testimonio.exe is missing: run packaging/build.py first"
+!endif
+!if ! /FileExists "${PAYLOAD}\testimonio-cli.exe"
+  !error "${PAYLOAD}\testimonio-cli.exe is missing: the spec builds it on Windows"
 !endif
 
 !define APPNAME "Testimonio"
@@ -66,6 +80,7 @@ Section "Testimonio" SecMain
   SetOutPath "$INSTDIR"
   ; A new version replaces the old folder whole (no stale files left beside it).
   RMDir /r "$INSTDIR\_internal"
+  ; testimonio.exe, testimonio-cli.exe and _internal.
   File /r "${PAYLOAD}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortCut "$SMPROGRAMS\Testimonio.lnk" "$INSTDIR\testimonio.exe" "" "$INSTDIR\testimonio.exe" 0
@@ -82,7 +97,10 @@ SectionEnd
 Section "Uninstall"
   DetailPrint "$(UninstNote)"
   Delete "$SMPROGRAMS\Testimonio.lnk"
-  ; Only the program's own folder: never $APPDATA\Testimonio (vault, settings).
+  ; Only the program's own folder (both program files, _internal, this
+  ; uninstaller): never $APPDATA\Testimonio (vault, settings).
+  Delete "$INSTDIR\testimonio.exe"
+  Delete "$INSTDIR\testimonio-cli.exe"
   RMDir /r "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTKEY}"
 SectionEnd
