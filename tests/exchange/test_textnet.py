@@ -158,3 +158,36 @@ def test_one_search_for_every_pattern_finds_what_each_finds(text: str) -> None:
 
     each = any(p.search(text) for _, p in textnet.PATTERNS)
     assert bool(textnet._ANY_PATTERN.search(text)) == each
+
+
+@settings(max_examples=400, deadline=None)
+@given(identifiers=st.lists(st.lists(_PIECES, max_size=4).map(" ".join), max_size=3),
+       texts=st.lists(st.lists(_PIECES | st.sampled_from(
+           ["+58 412 555 1234", "pepe@x.org", "12/03/1990", "cédula 12345678", "V12345678", "AB123456",
+            "3 de mayo de 1990", "1990-05-03", "555", "1234", "@", "pasaporte"]), max_size=5).map(" ".join)
+           | st.text(max_size=30), min_size=1, max_size=6))
+def test_one_look_at_all_texts_misses_none_a_look_at_each_finds(identifiers: list[str], texts: list[str]) -> None:
+    """may_hold_any says False only when no text has a finding: the texts of an
+    interview are looked at together first, and one by one only when it says True."""
+    from testimonio.exchange.textnet import may_hold_any
+
+    needles = Needles.of(identifiers)
+    if any(findings(text, needles) for text in texts):
+        assert may_hold_any(texts, needles)
+
+
+def test_an_interview_with_several_texts_keeps_back_only_the_flagged_one() -> None:
+    children = (Question(name="name", path="name", type="text", privacy=Privacy.IDENTIFIER),
+                *(Question(name=f"t{i}", path=f"t{i}", type="text", privacy=Privacy.SAFE) for i in range(4)))
+    form = Questionnaire(form_id="t", version="1", title=Text({"default": "T"}),
+                         root=Group(name="data", path="", children=children),
+                         languages=("default",), default_language="default")
+    answers = {"name": "Yoselin Urdaneta", "t0": "we walked", "t1": "ask Urdaneta", "t2": "call 0412 555 1234",
+               "t3": "cold night"}
+    pseudo = Pseudonymiser(form)
+    out = pseudo.answers(answers)
+    assert out == {"t0": "we walked", "t3": "cold night"} and list(out) == ["t0", "t3"]
+    assert pseudo.held == [("t1", "part of an identifier"), ("t2", "phone number")]
+    clean = Pseudonymiser(form)
+    assert clean.answers({"name": "Yoselin Urdaneta", "t0": "we walked", "t3": "cold night"}) == {
+        "t0": "we walked", "t3": "cold night"} and clean.held == []

@@ -306,11 +306,11 @@ class Pseudonymiser:
         document number, an e-mail address or a birth date stays behind
         (listed in :attr:`held`) unless that exact value was released.
         """
-        needles: textnet.Needles | None = None  # worked out at the first text
         self.held = []
         out: dict[str, AnswerValue] = {}
         index = self.index
         actions = index.actions
+        texts: list[tuple[str, str]] = []  # (path, text) of texts that would leave, checked below
         for path, value in answers.items():
             if value is None or value == "" or value == []:
                 continue
@@ -324,13 +324,16 @@ class Pseudonymiser:
             if kept is None:
                 continue
             if isinstance(kept, str) and question.type in _TEXT_TYPES and path not in self.released:
-                if needles is None:
-                    needles = textnet.Needles.of(self.identifiers(answers).values())
-                kind = textnet.first_kind(kept, needles)
-                if kind is not None:
-                    self.held.append((path, kind))
-                    continue
+                texts.append((path, kept))
             out[path] = kept
+        if texts:
+            needles = textnet.Needles.of(self.identifiers(answers).values())
+            if len(texts) == 1 or textnet.may_hold_any([text for _, text in texts], needles):
+                for path, text in texts:
+                    kind = textnet.first_kind(text, needles)
+                    if kind is not None:
+                        self.held.append((path, kind))
+                        del out[path]  # stays behind
         return out
 
     def _is_free_text(self, question: Question, value: AnswerValue) -> bool:

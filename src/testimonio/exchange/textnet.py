@@ -209,6 +209,27 @@ def findings(text: str, needles: Needles | None = None) -> list[Finding]:
     return sorted(set(found), key=lambda f: (f.start, -f.end, f.kind))
 
 
+def may_hold_any(texts: list[str], needles: Needles) -> bool:
+    """False only when no text of ``texts`` has a finding (:func:`findings`): one
+    quick look at all of them at once, for an interview with several texts.
+
+    Identifiers are looked for in the texts joined (folding drops the line
+    break between them: each text's folded form and digits are a part of the
+    joined one's, where a needle may also span two texts: then each is looked
+    at). Patterns, text by text: most texts hold no digit, and one search of
+    them all joined costs more than the look for a digit in each.
+    """
+    joined = "\n".join(texts)
+    if _holds_any(normalise(joined), needles.first):
+        return True
+    if needles.numbers and _DIGIT.search(joined) and _holds_any(digits_of(joined), needles.numbers):
+        return True
+    for text in texts:
+        if _MAYBE.search(text) is not None and _ANY_PATTERN.search(text) is not None:
+            return True
+    return False
+
+
 def first_kind(text: str, needles: Needles | None = None) -> str | None:
     """The kind of the first finding in ``text``, or None when it is clean."""
     hits = findings(text, needles)
