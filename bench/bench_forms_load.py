@@ -90,8 +90,9 @@ def _times_ms(func: Callable[[], object]) -> tuple[float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=9,
-                        help="interleaved rounds per file (three times as many for the 1 000-question form)")
+    # 27 rounds each: with 9, the median of a 40 ms load swung 1.09-1.35x on the shared
+    # machine from one run to the next (60 rounds: 1.09x, best 1.13x).
+    parser.add_argument("--rounds", type=int, default=27, help="interleaved rounds per file")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     from pyxform.xls2json import parse_file_to_json
@@ -123,7 +124,7 @@ def main() -> int:
                 continue
             mine: list[tuple[float, float]] = []
             pyx: list[tuple[float, float]] = []
-            for _ in range(args.rounds * (3 if path == generated else 1)):  # interleaved, so a busy machine slows both alike
+            for _ in range(args.rounds):  # interleaved, so a busy machine slows both alike
                 pyx.append(_times_ms(theirs))
                 mine.append(_times_ms(ours))
             wall = [statistics.median(x[0] for x in runs) for runs in (pyx, mine)]
