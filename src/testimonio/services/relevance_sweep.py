@@ -324,9 +324,7 @@ class Sweep:
             if known is None:
                 return None
             node, kind = known
-            # _as_stored, its two commonest cases without the call
-            if (type(raw) is str) if kind == _TEXT else \
-                    (type(raw) is int) if kind == _INTEGER else kind == _NAMES and _as_stored(kind, raw):
+            if kind != _OTHER and _as_stored(kind, raw):
                 # What normalize() gives back for it, without the call (the
                 # sweep never changes a list it reads: it may be the caller's).
                 if raw or kind == _INTEGER:
