@@ -141,10 +141,13 @@ def test_a_search_with_many_matches_gives_the_same_pages_through_the_sort_index(
         vault.lock()
 
 
-def test_a_page_and_its_count_in_one_read_agree_with_both_apart(tmp_path: Path) -> None:
+def test_a_page_and_its_count_in_one_read_agree_with_both_apart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """page_and_count (one statement for a search with a filter) gives the rows and count
     that page and count give, an alias and id matching alike is one row, and a page
-    past the end still has its count."""
+    past the end still has its count. A page in the second half of its matches is read
+    from the end of the order (reversed): the same rows, in the same order, as page's walk
+    from the start, for searches that match few or many, filters, and the whole list."""
     vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.FAST)
     try:
         service = InterviewService(vault)
@@ -158,13 +161,19 @@ def test_a_page_and_its_count_in_one_read_agree_with_both_apart(tmp_path: Path) 
                   "complete" if n % 4 else "draft", f"2026-01-0{1 + n % 4}T00:00:00Z")
                  for n in range(60)])
         queries = [InterviewQuery(search=text, site=site, status=status, sort=sort,
-                                  offset=offset, limit=7)
+                                  descending=descending, offset=offset, limit=7)
                    for text in ("quispe", "ma", "m", "abc", "zzz", "")
                    for site, status in ((None, None), ("site 2", None), (None, "complete"))
-                   for sort in ("updated", "alias") for offset in (0, 7, 70)]
-        for query in queries:
-            rows, total = service.page_and_count(query)
-            assert (rows, total) == (service.page(query), service.count(query)), query
+                   for sort in ("updated", "alias", "site") for descending in (True, False)
+                   for offset in (0, 7, 12, 24, 38, 53, 56, 59, 70)]
+        reversed_pages = 0
+        for many_matches in (records.MANY_MATCHES, 3):  # then every search above counts as many
+            monkeypatch.setattr(records, "MANY_MATCHES", many_matches)
+            for query in queries:
+                rows, total = service.page_and_count(query)
+                assert (rows, total) == (service.page(query), service.count(query)), query
+                reversed_pages += bool(rows) and query.offset > total - query.offset - len(rows)
+        assert reversed_pages > 100  # pages read from the end were compared too
         assert service.page_and_count(InterviewQuery(search="abc", site="site 2"))[1] == 1
         assert service.page_and_count(InterviewQuery(search="quispe", site="site 1"))[1] == 10
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -363,15 +363,18 @@ def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary
     """
     text = (query.search or "").strip()
     if not text or not (query.site or query.status or query.form_id or query.interviewer):
-        rows = page(db, query)
-        if query.offset <= 0 and len(rows) < _window(query)[0]:
-            return rows, len(rows)  # a first page that is not full is the whole answer
-        return rows, count(db, query)
-    many = _many_matches(db, query)
-    if many:
-        # The window's count would sort every match: the page walks its order's
-        # index and stops at the page's end; the count reads the indexes alone.
-        return page(db, query, many), count(db, query, many)
+        if query.offset <= 0:
+            rows = page(db, query)
+            if len(rows) < _window(query)[0]:
+                return rows, len(rows)  # a first page that is not full is the whole answer
+            return rows, count(db, query)
+        total = count(db, query)
+        return _page_from_nearer_end(db, query, total), total
+    if many := _many_matches(db, query):
+        # The window's count would sort every match: the page walks its order's index
+        # (from its nearer end) and stops at the page's end; the count reads the indexes.
+        total = count(db, query, many)
+        return _page_from_nearer_end(db, query, total, many), total
     order = _order(query)
     where, params = _where(query, many)
     found = db.execute(f"SELECT rowid, count(*) OVER () FROM interviews{where} {order} "
@@ -379,6 +382,22 @@ def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary
     if not found:  # nothing, or a page past the end: count alone
         return [], count(db, query)
     return _summaries(db, [row[0] for row in found]), int(found[0][1])
+
+
+def _page_from_nearer_end(db: Db, query: InterviewQuery, total: int,
+                          many: bool | None = None) -> list[InterviewSummary]:
+    """:func:`page` of ``total`` matches (counted in the same read), read in the
+    reversed order when it lies nearer the end: a page walking its order's index
+    passes every entry before it (the last page of a search matching half of
+    100 000 walked them all). Every order ends with the rowid: the reverse is exact."""
+    limit, offset = _window(query)
+    end = min(offset + limit, total)
+    if end <= offset or offset <= total - end:  # past the end, or in the first half
+        return page(db, query, many)
+    back = replace(query, descending=not query.descending, offset=total - end, limit=end - offset)
+    rows = page(db, back, many)
+    rows.reverse()
+    return rows
 
 
 def count(db: Db, query: InterviewQuery, many: bool | None = None) -> int:
