@@ -94,7 +94,14 @@ def generalise(question: Question, value: AnswerValue) -> AnswerValue:
 
 
 def _as_entered(q: Question) -> bool:
-    """See :meth:`QuestionIndex.as_is` (mirrors the order of ``Pseudonymiser._leaves``)."""
+    """Whether every non-empty answer of ``q`` leaves as entered, unchecked.
+
+    True for a ``safe`` answer and for a select, number, date or time that is
+    no identifier, quasi-identifier, attachment or metadata: the rules of
+    :meth:`Pseudonymiser.answers` then keep the value whatever it is. Anything
+    else goes through those rules one answer at a time (mirrors the order of
+    ``Pseudonymiser._leaves``).
+    """
     if (q.privacy is Privacy.IDENTIFIER or q.privacy is Privacy.QUASI or q.type == "note"
             or q.is_attachment or q.type in _METADATA_DATES or q.type in _DERIVED_TYPES
             or q.type == "text"):  # typed text, safe or not, goes through the safety net
@@ -127,7 +134,6 @@ class QuestionIndex:
         self._questions: dict[str, Question | None] = {}
         self._repeats: dict[str, bool] = {}
         self._rules: dict[str, derived.DerivedRule] = {}
-        self._as_is: dict[str, bool] = {}
         # Answer path -> whether its answer is an identifier's text (no attachment).
         self.identifying: dict[str, bool] = {}
         # Answer path -> what Pseudonymiser.answers does with it, and its question.
@@ -161,12 +167,8 @@ class QuestionIndex:
             # A repeat's instance count says nothing about a person; unknown
             # paths never leave: nobody vetted them.
             action = _KEEP if self.is_repeat(answer_path) else _DROP
-        elif self.as_is(question):
-            action = _KEEP
-        elif question.privacy is Privacy.IDENTIFIER or question.type == "note":
-            action = _DROP  # what _leaves gives them
         else:
-            action = _RULES
+            action = _KEEP if _as_entered(question) else _RULES
         found = (action, question)
         if len(self.actions) < _MAX_PATHS:
             self.actions[answer_path] = found
@@ -176,19 +178,6 @@ class QuestionIndex:
         if answer_path not in self._repeats:
             self._learn(answer_path)
         return self._repeats[answer_path]
-
-    def as_is(self, question: Question) -> bool:
-        """Whether every non-empty answer of ``question`` leaves as entered, unchecked.
-
-        True for a ``safe`` answer and for a select, number, date or time that
-        is no identifier, quasi-identifier, attachment or metadata: the rules
-        of :meth:`Pseudonymiser.answers` then keep the value whatever it is.
-        Anything else (False) goes through those rules one answer at a time.
-        """
-        found = self._as_is.get(question.path)
-        if found is None:
-            found = self._as_is[question.path] = _as_entered(question)
-        return found
 
     @property
     def top_level_quasi(self) -> list[Question]:

@@ -183,23 +183,38 @@ def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
     return False
 
 
+def _may_hold_words(text: str, needles: Needles) -> bool:
+    """Whether ``text`` may hold an identifier answer or a word of one (the quick look)."""
+    return _holds_any(normalise(text), needles.first)
+
+
+def _may_hold_numbers(text: str, needles: Needles) -> bool:
+    """Whether ``text`` holds the digits of an identifier answer."""
+    return bool(needles.numbers) and _DIGIT.search(text) is not None \
+        and _holds_any(digits_of(text), needles.numbers)
+
+
+def _may_match_patterns(text: str) -> bool:
+    """Whether any of PATTERNS matches in ``text`` (every one needs a digit, or an @)."""
+    return _MAYBE.search(text) is not None and _ANY_PATTERN.search(text) is not None
+
+
 def findings(text: str, needles: Needles | None = None) -> list[Finding]:
     """Everything in ``text`` that may identify a person, in text order."""
     found: list[Finding] = []
     if needles is not None:
         # Positions are worked out only for a text that holds a needle (seldom).
-        quick = normalise(text)
-        if _holds_any(quick, needles.first):
+        if _may_hold_words(text, needles):
             folded, where = _fold(text)
             for needle in needles.whole:
                 found += _spans(folded, where, needle, "identifier")
             for needle in needles.words:
                 found += _spans(folded, where, needle, "part of an identifier")
-        if needles.numbers and _DIGIT.search(text) and _holds_any(digits_of(text), needles.numbers):
+        if _may_hold_numbers(text, needles):
             digits, dwhere = _digits(text)
             for number in needles.numbers:
                 found += _spans(digits, dwhere, number, "identifier")
-    if not _MAYBE.search(text) or not _ANY_PATTERN.search(text):  # every pattern needs a digit, or an @
+    if not _may_match_patterns(text):
         return sorted(set(found), key=lambda f: (f.start, -f.end, f.kind)) if found else found
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
@@ -220,14 +235,8 @@ def may_hold_any(texts: list[str], needles: Needles) -> bool:
     them all joined costs more than the look for a digit in each.
     """
     joined = "\n".join(texts)
-    if _holds_any(normalise(joined), needles.first):
-        return True
-    if needles.numbers and _DIGIT.search(joined) and _holds_any(digits_of(joined), needles.numbers):
-        return True
-    for text in texts:
-        if _MAYBE.search(text) is not None and _ANY_PATTERN.search(text) is not None:
-            return True
-    return False
+    return _may_hold_words(joined, needles) or _may_hold_numbers(joined, needles) \
+        or any(_may_match_patterns(text) for text in texts)
 
 
 def first_kind(text: str, needles: Needles | None = None) -> str | None:

@@ -368,13 +368,11 @@ def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary
             if len(rows) < _window(query)[0]:
                 return rows, len(rows)  # a first page that is not full is the whole answer
             return rows, count(db, query)
-        total = count(db, query)
-        return _page_from_nearer_end(db, query, total), total
+        return _counted_page(db, query)
     if many := _many_matches(db, query):
         # The window's count would sort every match: the page walks its order's index
         # (from its nearer end) and stops at the page's end; the count reads the indexes.
-        total = count(db, query, many)
-        return _page_from_nearer_end(db, query, total, many), total
+        return _counted_page(db, query, many)
     order = _order(query)
     where, params = _where(query, many)
     found = db.execute(f"SELECT rowid, count(*) OVER () FROM interviews{where} {order} "
@@ -384,20 +382,21 @@ def page_and_count(db: Db, query: InterviewQuery) -> tuple[list[InterviewSummary
     return _summaries(db, [row[0] for row in found]), int(found[0][1])
 
 
-def _page_from_nearer_end(db: Db, query: InterviewQuery, total: int,
-                          many: bool | None = None) -> list[InterviewSummary]:
-    """:func:`page` of ``total`` matches (counted in the same read), read in the
-    reversed order when it lies nearer the end: a page walking its order's index
-    passes every entry before it (the last page of a search matching half of
-    100 000 walked them all). Every order ends with the rowid: the reverse is exact."""
+def _counted_page(db: Db, query: InterviewQuery,
+                  many: bool | None = None) -> tuple[list[InterviewSummary], int]:
+    """:func:`count`, then :func:`page` read in the reversed order when it lies
+    nearer the end: a page walking its order's index passes every entry before it
+    (the last page of a search matching half of 100 000 walked them all). Every
+    order ends with the rowid: the reverse is exact."""
+    total = count(db, query, many)
     limit, offset = _window(query)
     end = min(offset + limit, total)
     if end <= offset or offset <= total - end:  # past the end, or in the first half
-        return page(db, query, many)
+        return page(db, query, many), total
     back = replace(query, descending=not query.descending, offset=total - end, limit=end - offset)
     rows = page(db, back, many)
     rows.reverse()
-    return rows
+    return rows, total
 
 
 def count(db: Db, query: InterviewQuery, many: bool | None = None) -> int:
