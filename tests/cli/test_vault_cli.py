@@ -223,3 +223,20 @@ def test_init_prompt_does_not_echo(tmp_path: Path) -> None:
     assert os.waitstatus_to_exitcode(status) == 0, output
     assert secret not in output
     Vault.unlock(folder, secret.decode()).lock()
+
+
+def test_without_a_console_the_commands_still_work(tmp_path: Path) -> None:
+    """Under pythonw (or the windowed testimonio.exe) sys.stdout and sys.stderr are None:
+    a command still ends with its own exit code instead of an AttributeError (1)."""
+    folder = tmp_path / "vault"
+    Vault.create(folder, PASS, kdf=KdfParams.FAST)[0].lock()
+    windowed = ("import sys; sys.stdout = sys.stderr = None; "
+                "from testimonio.__main__ import main; raise SystemExit(main(sys.argv[1:]))")
+
+    def run_windowed(*args: str) -> int:
+        return subprocess.run([sys.executable, "-c", windowed, *args], capture_output=True, timeout=120,
+                              env={**os.environ, "TESTIMONIO_PASSPHRASE": PASS}, check=False).returncode
+
+    assert run_windowed("--vault", str(folder), "interviews", "list") == 0  # writes its lines
+    assert run_windowed("--vault", str(folder), "interviews", "list", "--no-such-option") == 2  # usage
+    assert run_windowed("--vault", str(tmp_path / "nothing"), "interviews", "list") == 1  # no vault
