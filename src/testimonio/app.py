@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+PRELOAD_WAIT_S = 60.0  # at most, for the modules loading in the background when the dialog closes
+
 
 def open_vault(context: AppContext, languages: Languages) -> bool:
     """First-run wizard or unlock dialog; True when the vault is open."""
@@ -47,8 +49,15 @@ def open_vault(context: AppContext, languages: Languages) -> bool:
 
     dialog = UnlockDialog(context)
     _startup_probe(dialog, "unlock-dialog-shown")
-    QTimer.singleShot(0, dialog, preload_main_window)  # once the dialog is up
-    return bool(dialog.exec()) and context.is_open
+    loading: list[threading.Thread] = []
+    QTimer.singleShot(0, dialog, lambda: loading.append(preload_main_window()))  # once the dialog is up
+    opened = bool(dialog.exec()) and context.is_open
+    for thread in loading:
+        # Closed at once, the program would end while the thread still loads
+        # Qt's modules: the interpreter's shutdown then crashed (2 starts in 30).
+        # Unlocked, the main window needs those modules anyway.
+        thread.join(PRELOAD_WAIT_S)
+    return opened
 
 
 def preload_main_window() -> threading.Thread:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from conftest import PASSPHRASE, ROOT
 from testimonio import app as app_module
 from testimonio.gui.dialogs.first_run_wizard import FirstRunWizard
 from testimonio.gui.dialogs.unlock_dialog import UnlockDialog
+from testimonio.gui.i18n import languages
 from testimonio.gui.main_window import MainWindow
 
 
@@ -62,6 +65,34 @@ def test_main_unlocks_then_shows_the_window_and_locks_on_quit(
     QTimer.singleShot(50, drive)
     assert app_module.main(vault_dir) == 0
     assert seen == {"unlock": True, "title": "Testimonio", "rows": 0}
+
+
+def test_closing_the_unlock_dialog_at_once_waits_for_the_background_loading(
+        qtbot: Any, context: Any, monkeypatch: Any) -> None:
+    """The program must not end while the main window's modules still load on
+    their thread: the interpreter's shutdown then crashed (3 starts in 90 with
+    the probe, which closes the dialog as soon as it is up)."""
+    context.lock()
+    threads: list[threading.Thread] = []
+
+    def slow_preload() -> threading.Thread:
+        thread = threading.Thread(target=time.sleep, args=(0.5,), daemon=True)
+        thread.start()
+        threads.append(thread)
+        return thread
+
+    monkeypatch.setattr(app_module, "preload_main_window", slow_preload)
+
+    def close() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, UnlockDialog) and threads:
+            widget.reject()
+            return
+        QTimer.singleShot(10, close)
+
+    QTimer.singleShot(0, close)
+    assert app_module.open_vault(context, languages(QApplication.instance())) is False
+    assert len(threads) == 1 and not threads[0].is_alive()
 
 
 def test_main_runs_the_first_run_wizard_when_there_is_no_vault(
