@@ -232,3 +232,52 @@ def test_a_filtered_page_walks_its_order_when_many_match_with_the_same_rows(
                 assert "COVERING INDEX interviews_order_" in plan and "TEMP B-TREE" not in plan, plan
     finally:
         vault.lock()
+
+
+def test_short_searches_are_counted_in_the_alias_index_as_the_matches_are(tmp_path: Path) -> None:
+    """count() of a one- or two-character search (alias ranges per spelling, then the ids
+    that begin with it and whose alias did not match) gives what counting the distinct
+    matching rows gives: an alias and an id both matching is one interview; any filter."""
+    import random
+
+    from testimonio.vault import search
+
+    rnd = random.Random(17)
+    starts = ["Ma", "MA", "ma", "má", "MÁ", "mÀ", "Ña", "ña", "Na", "nA", "j", "J", "Jó", "x", ""]
+    vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.FAST)
+    try:
+        with vault.transaction() as db:
+            db.executemany(
+                "INSERT INTO interviews (id, form_id, form_version, site, interviewer, language, "
+                "alias, status, created_at, updated_at) VALUES (?, ?, '1', ?, ?, 'es', ?, ?, "
+                "'2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')",
+                [(f"{rnd.choice(['ma', 'na', 'j', 'ab', ''])}{n:08x}", rnd.choice(["border", "other"]),
+                  rnd.choice(["site 1", "site 2"]), rnd.choice(["ana", "luis"]),
+                  rnd.choice(starts) + rnd.choice(["ria", "nuel", "", " 7"]), rnd.choice(["draft", "complete"]))
+                 for n in range(400)])
+        service = InterviewService(vault)
+        compared = 0
+        with vault.read() as db:
+            for text in ("ma", "MA", "má", "m", "ña", "na", "j", "jo", "J ", "x", "ab", "zz", "%"):
+                for filters in ({}, {"site": "site 1"}, {"form_id": "border", "status": "draft"},
+                                {"interviewer": "luis", "site": "site 2", "status": "complete"}):
+                    query = InterviewQuery(search=text, **filters)  # type: ignore[arg-type]
+                    found, params = search.matches(text.strip())  # distinct rowids
+                    clauses, more = records._filters(query)
+                    where = "".join(f" AND {c}" for c in clauses)
+                    expected = db.execute(f"SELECT count(*) FROM interviews WHERE rowid IN ({found}){where}",
+                                          [*params, *more]).fetchone()[0]
+                    assert records.count(db, query) == expected, (text, filters)
+                    compared += expected > 0
+        assert compared > 30
+        both = service.count(InterviewQuery(search="ma"))
+        with vault.read() as db:  # the interviews whose alias and id both begin with "ma" count once
+            overlap = db.execute("SELECT count(*) FROM interviews WHERE id LIKE 'ma%' AND "
+                                 "(alias LIKE 'ma%' OR alias LIKE 'má%' OR alias LIKE 'mÁ%' "
+                                 "OR alias LIKE 'mà%' OR alias LIKE 'mÀ%')").fetchone()[0]
+            ids = db.execute("SELECT count(*) FROM interviews WHERE id LIKE 'ma%'").fetchone()[0]
+            aliases = db.execute("SELECT count(*) FROM interviews WHERE alias LIKE 'ma%' OR alias LIKE 'má%' "
+                                 "OR alias LIKE 'mÁ%' OR alias LIKE 'mà%' OR alias LIKE 'mÀ%'").fetchone()[0]
+        assert overlap > 5 and both == ids + aliases - overlap
+    finally:
+        vault.lock()

@@ -6,7 +6,6 @@ only knows how rows look and how to find them, a page at a time.
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 from dataclasses import dataclass, replace
@@ -16,6 +15,7 @@ from typing import Any
 from testimonio import limits
 from testimonio.errors import BadInput, NotFound
 from testimonio.vault.db import Db, scalar
+from testimonio.vault.search import TRIGRAM, count_short, matches
 
 # The same union as forms.model.AnswerValue; repeated here because the vault
 # sits below the questionnaire layer and imports nothing from it.
@@ -35,8 +35,6 @@ SORT_KEYS = {
     "interviewer": "interviewer COLLATE NOCASE",
 }
 MAX_PAGE = 1000
-# Searches this long or longer use the alias's trigram index (migration 8).
-TRIGRAM = 3
 MAX_ATTACHMENT_BYTES = limits.MAX_ATTACHMENT_BYTES
 
 
@@ -166,29 +164,6 @@ def interview(db: Db, interview_id: str) -> Interview:
     return Interview(*row)
 
 
-# Spanish names are typed without their accents in a hurry ("jose" for
-# "José"): the search folds both sides. Searches of three characters or more
-# use the trigram index (migration 8, which folds accents itself); one or two
-# find the aliases that begin with them, through ranges of the alias index
-# for every accented spelling of those letters (_VARIANTS).
-_FOLDS = (("á", "a"), ("Á", "a"), ("à", "a"), ("À", "a"), ("é", "e"), ("É", "e"),
-          ("è", "e"), ("È", "e"), ("í", "i"), ("Í", "i"), ("ó", "o"), ("Ó", "o"),
-          ("ò", "o"), ("Ò", "o"), ("ú", "u"), ("Ú", "u"), ("ü", "u"), ("Ü", "u"),
-          ("ñ", "n"), ("Ñ", "n"), ("ç", "c"), ("Ç", "c"))
-
-
-def fold_accents(text: str) -> str:
-    """``text`` with the accents the search ignores taken off (as in SQL)."""
-    for accented, plain in _FOLDS:
-        text = text.replace(accented, plain)
-    return text
-
-
-# Each plain letter and the accented ones it stands for, in both cases (SQLite's
-# NOCASE, which the alias index uses, folds ASCII letters only).
-_VARIANTS: dict[str, tuple[str, ...]] = {}
-for _accented, _plain in _FOLDS:
-    _VARIANTS[_plain] = (*_VARIANTS.get(_plain, (_plain,)), _accented)
 # Above this many matches a search lets the list's sort index drive the page
 # (stopping at the page's end) instead of reading and sorting every match.
 MANY_MATCHES = 1000
@@ -200,33 +175,6 @@ WALK_MATCHES = 5_000
 # A page's ties are broken by them in this order, then by the rowid, so that
 # index gives any page without a sort and without reading a row.
 _HELD = ("site", "status", "form_id", "interviewer")
-
-
-def _matches(text: str, distinct: bool = True) -> tuple[str, list[Any]]:
-    """A query of the rowids a search text matches, from indexes alone, and its parameters.
-
-    Three characters or more: the alias anywhere, case and accents ignored
-    ("jose" finds "José"), through the trigram index (migration 8). One or
-    two are too short for trigrams: the aliases that begin with them, through
-    ranges of the alias index for every accented spelling of those letters.
-    Either way, or the start of the id. Not ``distinct``: a rowid may come
-    twice (an alias and an id both matching), which ``IN`` does not mind, and
-    no sort is needed to merge the parts.
-    """
-    union = " UNION " if distinct else " UNION ALL "
-    prefix = text.lower()
-    ids = [prefix, prefix + "\U0010ffff"]
-    if len(text) >= TRIGRAM:
-        phrase = '"' + text.replace('"', '""') + '"'
-        return ("SELECT rowid FROM interviews_alias_fts WHERE interviews_alias_fts MATCH ?"
-                f"{union}SELECT rowid FROM interviews WHERE id >= ? AND id < ?"), [phrase, *ids]
-    options = [_VARIANTS.get(fold_accents(ch).lower(), (ch,)) for ch in text]
-    starts = ["".join(chars) for chars in itertools.product(*options)]
-    ranges = union.join("SELECT rowid FROM interviews WHERE alias COLLATE NOCASE >= ? "
-                        "AND alias COLLATE NOCASE < ?" for _ in starts)
-    bounds = [bound for start in starts for bound in (start, start + "\U0010ffff")]
-    return (f"{ranges}{union}SELECT rowid FROM interviews WHERE id >= ? AND id < ?",
-            [*bounds, *ids])
 
 
 def _filters(query: InterviewQuery, walk: bool = False) -> tuple[list[str], list[Any]]:
@@ -251,8 +199,8 @@ def _where(query: InterviewQuery, many: bool = False,
     clauses, params = _filters(query, walk)
     text = (query.search or "").strip()
     if text:
-        matches, more = _matches(text, distinct=False)
-        clauses.append(f"{'+' if many else ''}rowid IN ({matches})")
+        found, more = matches(text, distinct=False)
+        clauses.append(f"{'+' if many else ''}rowid IN ({found})")
         params += more
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -263,8 +211,8 @@ def _many_matches(db: Db, query: InterviewQuery) -> bool:
     if not text:
         return False
     # Rowids may come twice here: this only chooses a plan, and it stops at the limit.
-    matches, params = _matches(text, distinct=False)
-    return int(scalar(db, f"SELECT count(*) FROM ({matches} LIMIT ?)",
+    found, params = matches(text, distinct=False)
+    return int(scalar(db, f"SELECT count(*) FROM ({found} LIMIT ?)",
                       [*params, MANY_MATCHES + 1])) > MANY_MATCHES
 
 
@@ -403,10 +351,12 @@ def count(db: Db, query: InterviewQuery, many: bool | None = None) -> int:
     """How many interviews match ``query`` (offset and limit ignored; ``many``: whether
     its search matches many, when the caller knows)."""
     text = (query.search or "").strip()
+    if text and len(text) < TRIGRAM:
+        return count_short(db, text, query, _filters(query, walk=True))
     if text and not (query.site or query.status or query.form_id or query.interviewer):
         # A search alone is counted in the indexes, without reading a row.
-        matches, params = _matches(text)
-        return int(scalar(db, f"SELECT count(*) FROM ({matches})", params))
+        found, params = matches(text)
+        return int(scalar(db, f"SELECT count(*) FROM ({found})", params))
     where, params = _where(query, _many_matches(db, query) if many is None else many)
     return int(scalar(db, f"SELECT count(*) FROM interviews{where}", params))
 

@@ -13,7 +13,7 @@ import re
 from typing import Any, NamedTuple, Protocol
 
 from testimonio.vault.db import Db, marks
-from testimonio.vault.records import TRIGRAM
+from testimonio.vault.search import TRIGRAM
 
 OWN = "@own"  # the researcher filter's value for interviews taken in this vault
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
