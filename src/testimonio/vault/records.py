@@ -352,7 +352,7 @@ def count(db: Db, query: InterviewQuery, many: bool | None = None) -> int:
     its search matches many, when the caller knows)."""
     text = (query.search or "").strip()
     if text and len(text) < TRIGRAM:
-        return count_short(db, text, query, _filters(query, walk=True))
+        return count_short(db, text, _filters(query, walk=True))
     if text and not (query.site or query.status or query.form_id or query.interviewer):
         # A search alone is counted in the indexes, without reading a row.
         found, params = matches(text)

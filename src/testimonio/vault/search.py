@@ -81,7 +81,7 @@ def _nocase(text: str) -> str:
     return "".join(ch.lower() if ch.isascii() else ch for ch in text)
 
 
-def count_short(db: Db, text: str, query: Any, filtered: tuple[list[str], list[Any]]) -> int:
+def count_short(db: Db, text: str, filtered: tuple[list[str], list[Any]]) -> int:
     """How many interviews a one- or two-character search matches, with the filters
     (``filtered``: their conditions, checked in the index, and parameters).
 
