@@ -17,7 +17,9 @@ background PASSIVE checkpoint as the vault has (vault/checkpoint.py). Then:
 - pages of 100 with their count (issue 17: any page at any offset <= 30 ms
   in the service): by site and a search text; a search alone; the last page;
   every order the list offers with filters of every breadth, and searches
-  alone or with a filter, at the first, middle and last page (see _pages);
+  alone or with a filter, at the first, middle and last page (see _page_cases);
+  each case timed three times, vault and baseline alternately, and taken as
+  its median; a figure is its slowest case (see _pages);
 - unlock time (Argon2id, tuned to ~1 s) and key-to-first-query (<= 100 ms);
 - vault size per 1 000 interviews.
 
@@ -254,8 +256,12 @@ def _depths(matches: int) -> list[int]:
     return sorted({0, matches // 2, max(0, matches - 100)})
 
 
-def _pages(service: InterviewService, n: int) -> dict[str, list[float]]:
-    """List figures in the service (issue 17 target: <= 30 ms each).
+# One list case: its figure's name, and the call it times on a service.
+_Case = tuple[str, Any]
+
+
+def _page_cases(service: InterviewService, n: int) -> list[_Case]:
+    """The list cases (issue 17 target: <= 30 ms each), each a call on a service.
 
     - site + search: a page of 100 filtered by site and a search text, with its count, read
       as the list reads its first page (``page_and_count``: one statement for both);
@@ -266,30 +272,24 @@ def _pages(service: InterviewService, n: int) -> dict[str, list[float]]:
       at the first page, the middle and the last (page + count);
     - a search at any depth, alone or with a filter: the first, middle and last page of
       what a search matches, in every order.
+
+    ``service`` only counts the matches, for the depths (the baseline holds the same rows).
     """
-    out: dict[str, list[float]] = {"page of 100, site + search, with count": [],
-                                   "search alone (page + count)": [],
-                                   "last page of the whole list": [],
-                                   "any order, filter and depth (page + count)": [],
-                                   "search in any order and depth, alone (page + count)": [],
-                                   "search in any order and depth, with a filter": []}
-    for k, text in enumerate(SEARCHES * 3):
+    cases: list[_Case] = []
+    for k, text in enumerate(SEARCHES):
         query = InterviewQuery(site=SITES[k % len(SITES)], search=text, limit=100)
-        out["page of 100, site + search, with count"].append(
-            _timed(lambda q=query: service.page_and_count(q)))
+        cases.append(("page of 100, site + search, with count", lambda s, q=query: s.page_and_count(q)))
         alone = InterviewQuery(search=text, limit=100)
-        out["search alone (page + count)"].append(
-            _timed(lambda q=alone: (service.page(q), service.count(q))))
-    for _ in range(5):
-        deep = InterviewQuery(offset=max(0, n - 100), limit=100)
-        out["last page of the whole list"].append(_timed(lambda q=deep: service.page(q)))
+        cases.append(("search alone (page + count)", lambda s, q=alone: (s.page(q), s.count(q))))
+    deep = InterviewQuery(offset=max(0, n - 100), limit=100)
+    cases.append(("last page of the whole list", lambda s, q=deep: s.page(q)))
     for sort in SORTS:
         for filters in FILTERS:
             matches = service.count(InterviewQuery(**filters))  # type: ignore[arg-type]
             for offset in _depths(matches):
                 query = InterviewQuery(sort=sort, offset=offset, limit=100, **filters)  # type: ignore[arg-type]
-                out["any order, filter and depth (page + count)"].append(
-                    _timed(lambda q=query: service.page_and_count(q)))
+                cases.append(("any order, filter and depth (page + count)",
+                              lambda s, q=query: s.page_and_count(q)))
         for k, text in enumerate(("ma", "quispe", "rosa 1")):
             for filters in ({}, FILTERS[1 + k]):
                 name = ("search in any order and depth, "
@@ -298,8 +298,33 @@ def _pages(service: InterviewService, n: int) -> dict[str, list[float]]:
                 for offset in _depths(matches):
                     query = InterviewQuery(sort=sort, search=text, offset=offset, limit=100,
                                            **filters)  # type: ignore[arg-type]
-                    out[name].append(_timed(lambda q=query: service.page_and_count(q)))
-    return out
+                    cases.append((name, lambda s, q=query: s.page_and_count(q)))
+    return cases
+
+
+def _pages(services: tuple[InterviewService, InterviewService], n: int,
+           rounds: int = 3) -> tuple[dict[str, list[float]], ...]:
+    """Every list case timed ``rounds`` times on the vault and on the baseline, the two
+    alternately, case after case: (vault, baseline), each figure name -> the median of
+    every case's rounds, and (vault, baseline) -> the slowest single round of each name.
+
+    A case's figure is the median of its rounds: one round caught by a stall of the
+    shared machine (the baseline's last page, 3 ms in the median, once took 28 ms)
+    does not decide which query is the slowest.
+    """
+    cases = _page_cases(services[0], n)
+    rounds_of: list[tuple[list[float], list[float]]] = [([], []) for _ in cases]
+    for r in range(rounds):
+        for (_, call), taken in zip(cases, rounds_of, strict=True):
+            for which in ((0, 1) if r % 2 == 0 else (1, 0)):
+                taken[which].append(_timed(lambda s=services[which], c=call: c(s)))
+    medians: tuple[dict[str, list[float]], dict[str, list[float]]] = ({}, {})
+    slowest: tuple[dict[str, list[float]], dict[str, list[float]]] = ({}, {})
+    for (name, _), taken in zip(cases, rounds_of, strict=True):
+        for which in (0, 1):
+            medians[which].setdefault(name, []).append(statistics.median(taken[which]))
+            slowest[which].setdefault(name, []).append(max(taken[which]))
+    return (*medians, *slowest)
 
 
 def _build(work: Path, n: int, passphrase: str) -> tuple[KdfParams, list[str]]:
@@ -385,8 +410,7 @@ def main() -> int:
         print(f"  read both databases into the system's cache in {primed:.1f} s")
         _saves((service, plain_service), ids, 20, args.pause)  # warm both caches alike
         vault_saves, plain_saves = _saves((service, plain_service), ids, args.saves, args.pause)
-        vault_pages = _pages(service, n)
-        plain_pages = _pages(plain_service, n)
+        vault_pages, plain_pages, vault_slowest, plain_slowest = _pages((service, plain_service), n)
         vault.lock()
         plain.close()
 
@@ -403,10 +427,13 @@ def main() -> int:
         print(f"  pages written per save (baseline, same schema): {pages:.1f}")
         print(f"  ratio vault/plain: p50 {statistics.median(vault_saves) / statistics.median(plain_saves):.2f}x"
               f"  p99 {_percentile(vault_saves, 99) / _percentile(plain_saves, 99):.2f}x")
+        print("list cases (each the median of 3 rounds, vault and baseline alternately; "
+              "in brackets the slowest single round):")
         for name, times in vault_pages.items():
             base = plain_pages[name]
-            print(f"{name:40}  vault p50 {_ms(statistics.median(times))} max {_ms(max(times))}"
-                  f"   base p50 {_ms(statistics.median(base))} max {_ms(max(base))}")
+            print(f"{name:40}  vault p50 {_ms(statistics.median(times))} worst {_ms(max(times))} "
+                  f"({_ms(max(vault_slowest[name])).strip()})   base p50 {_ms(statistics.median(base))} "
+                  f"worst {_ms(max(base))} ({_ms(max(plain_slowest[name])).strip()})")
         report("save one answer, random interview, p99", 1000 * _percentile(vault_saves, 99), 5, " ms")
         report("save one answer, p50 / unkeyed SQLite of the same engine",
                statistics.median(vault_saves) / statistics.median(plain_saves), 1.5, "x")
