@@ -11,7 +11,9 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -107,9 +109,29 @@ def cmd_init(args: argparse.Namespace) -> int:
     except BaseException:
         made.discard()
         raise
-    made.install().lock()
-    _out(f"Vault created in {path}.")
+    with _ctrl_c_held():
+        made.install().lock()
+        _out(f"Vault created in {path}.")
     return EXIT_OK
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C ignored while the vault moves into place and locks (milliseconds).
+
+    The recovery key is shown by then, so the vault must be made: a Ctrl-C
+    there left it made but reported as interrupted (exit 1), which reads as
+    "no vault" to the person who pressed it. Before that point a Ctrl-C
+    removes the staged vault (cmd_init). Only the main thread can set it.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
