@@ -124,9 +124,10 @@ def test_ctrl_c_during_init_never_leaves_a_half_vault(tmp_path: Path) -> None:
 
 def test_ctrl_c_while_the_made_vault_moves_into_place_still_ends_made(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """The recovery key is shown before the vault moves into place: a Ctrl-C then must
-    not report "interrupted" (exit 1) over a vault that is made. Seen under load with the
-    test above (SIGINT at 3.2 s); here the signal comes exactly then, in this process."""
+    """The recovery key is shown before the vault moves into place: a Ctrl-C from then on
+    must not report "interrupted" (exit 1), nor kill the process (-2), over a vault that is
+    made. Seen under load with the test above (SIGINT at 3.2 s: 2 failures in 8 runs);
+    here the signal comes exactly as the vault moves, in this process."""
     from testimonio.cli import run as cli_run
     from testimonio.services.setup import NewVault
 
@@ -147,13 +148,16 @@ def test_ctrl_c_while_the_made_vault_moves_into_place_still_ends_made(
     handlers, level = list(logger.handlers), logger.level
     try:
         assert cli_run(["--vault", str(folder), "init"]) == 0
+        # Ignored to the end of the process: Python puts the default action back
+        # during its shutdown, and a Ctrl-C then killed a made init (exit -2).
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
+        signal.signal(signal.SIGINT, before)
         for handler in [h for h in logger.handlers if h not in handlers]:
             logger.removeHandler(handler)
             handler.close()
         logger.setLevel(level)
     assert "interrupted" not in capsys.readouterr().err
-    assert signal.getsignal(signal.SIGINT) is before  # given back
     Vault.unlock(folder, PASS).lock()
 
 

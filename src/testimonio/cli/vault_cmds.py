@@ -109,29 +109,25 @@ def cmd_init(args: argparse.Namespace) -> int:
     except BaseException:
         made.discard()
         raise
-    with _ctrl_c_held():
-        made.install().lock()
-        _out(f"Vault created in {path}.")
+    _ignore_ctrl_c()
+    made.install().lock()
+    _out(f"Vault created in {path}.")
     return EXIT_OK
 
 
-@contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Ctrl-C ignored while the vault moves into place and locks (milliseconds).
+def _ignore_ctrl_c() -> None:
+    """Ctrl-C ignored from the moment the made vault moves into place to the end of the process.
 
-    The recovery key is shown by then, so the vault must be made: a Ctrl-C
-    there left it made but reported as interrupted (exit 1), which reads as
-    "no vault" to the person who pressed it. Before that point a Ctrl-C
-    removes the staged vault (cmd_init). Only the main thread can set it.
+    The recovery key is shown by then, so the vault must be made. A Ctrl-C
+    during the move and lock reported "interrupted" (exit 1) over a made
+    vault, which reads as "no vault"; one during the interpreter's shutdown,
+    once Python had put the default action back, killed the process (exit
+    -2). Ignored, it changes nothing: the command is done in milliseconds.
+    Before this point a Ctrl-C removes the staged vault (cmd_init). Only the
+    main thread can set it.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
