@@ -161,6 +161,42 @@ def test_ctrl_c_while_the_made_vault_moves_into_place_still_ends_made(
     Vault.unlock(folder, PASS).lock()
 
 
+def test_ctrl_c_once_the_new_passphrase_is_written_still_ends_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """As for init: once passwd wrote the new key slot, a Ctrl-C (during the lock that
+    follows) must not report "interrupted" over a passphrase that was changed."""
+    from testimonio.cli import run as cli_run
+
+    folder = tmp_path / "vault"
+    Vault.create(folder, PASS, kdf=KdfParams.FAST)[0].lock()
+    lock = Vault.lock
+
+    def interrupted(self: Vault) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)  # the signal is handled (or ignored) before the lock
+        lock(self)
+
+    monkeypatch.setattr(Vault, "lock", interrupted)
+    monkeypatch.setenv("TESTIMONIO_PASSPHRASE", PASS)
+    monkeypatch.setenv("TESTIMONIO_NEW_PASSPHRASE", PASS + " changed")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(KdfParams, "tuned", staticmethod(lambda: KdfParams.FAST))
+    before = signal.getsignal(signal.SIGINT)
+    logger = logging.getLogger("testimonio")
+    handlers, level = list(logger.handlers), logger.level
+    try:
+        assert cli_run(["--vault", str(folder), "passwd"]) == 0
+    finally:
+        signal.signal(signal.SIGINT, before)
+        for handler in [h for h in logger.handlers if h not in handlers]:
+            logger.removeHandler(handler)
+            handler.close()
+        logger.setLevel(level)
+    assert "interrupted" not in capsys.readouterr().err
+    monkeypatch.setattr(Vault, "lock", lock)
+    Vault.unlock(folder, PASS + " changed").lock()
+
+
 # --- passwd --------------------------------------------------------------------
 
 

@@ -116,15 +116,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _ignore_ctrl_c() -> None:
-    """Ctrl-C ignored from the moment the made vault moves into place to the end of the process.
+    """Ctrl-C ignored to the end of the process, once a command's change is made.
 
-    The recovery key is shown by then, so the vault must be made. A Ctrl-C
-    during the move and lock reported "interrupted" (exit 1) over a made
-    vault, which reads as "no vault"; one during the interpreter's shutdown,
-    once Python had put the default action back, killed the process (exit
-    -2). Ignored, it changes nothing: the command is done in milliseconds.
-    Before this point a Ctrl-C removes the staged vault (cmd_init). Only the
-    main thread can set it.
+    ``init``: from the moment the made vault moves into place (its recovery
+    key is shown by then, so the vault must be made); ``passwd``: once the new
+    key slot is written. A Ctrl-C during the move or the lock that follows
+    reported "interrupted" (exit 1) over a change that was made, which reads as
+    "nothing changed"; one during the interpreter's shutdown, once Python had
+    put the default action back, killed the process (exit -2). Ignored, it
+    changes nothing: the command ends in milliseconds. Before that point a
+    Ctrl-C still cancels (``init`` removes its staged vault). Only the main
+    thread can set it.
     """
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -135,6 +137,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         new = _new_passphrase(NEW_PASSPHRASE_ENV, "New passphrase: ")
         vault.change_passphrase(new, kdf=KdfParams.tuned())
+        _ignore_ctrl_c()  # changed: a Ctrl-C during the lock would report it was not
     _out("Passphrase changed. The recovery key is unchanged.")
     return EXIT_OK
 
