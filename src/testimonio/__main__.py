@@ -6,7 +6,7 @@ import os
 import sys
 
 
-def streams_for_windowed_program() -> None:
+def _streams_for_windowed_program() -> None:
     """Give a program started without a console somewhere to write.
 
     Started without a console (``pythonw -m testimonio``, or the windowed
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; with no command, start the desktop program."""
     from testimonio.hardening import no_core_dumps
 
-    streams_for_windowed_program()
+    _streams_for_windowed_program()
 
     no_core_dumps()  # before any vault is unlocked
     from testimonio.cli import run

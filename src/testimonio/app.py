@@ -54,7 +54,7 @@ def open_vault(context: AppContext, languages: Languages) -> bool:
     opened = bool(dialog.exec()) and context.is_open
     for thread in loading:
         # Closed at once, the program would end while the thread still loads
-        # Qt's modules: the interpreter's shutdown then crashed (2 starts in 30).
+        # Qt's modules: the interpreter's shutdown then crashed (3 starts in 90).
         # Unlocked, the main window needs those modules anyway.
         thread.join(PRELOAD_WAIT_S)
     return opened

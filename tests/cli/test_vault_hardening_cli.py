@@ -15,7 +15,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,76 +124,66 @@ def test_ctrl_c_during_init_never_leaves_a_half_vault(tmp_path: Path) -> None:
         assert {DB_NAME, SLOTS_NAME} <= {p.name for p in folder.iterdir()}
 
 
+@pytest.fixture
+def in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., int]]:
+    """The command line run in this process (fast key derivation, the log under
+    tmp_path); SIGINT's handler and the program's log handlers put back after."""
+    from testimonio.cli import run as cli_run
+
+    monkeypatch.setenv("TESTIMONIO_PASSPHRASE", PASS)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(KdfParams, "tuned", staticmethod(lambda: KdfParams.FAST))
+    before = signal.getsignal(signal.SIGINT)
+    logger = logging.getLogger("testimonio")  # a command starts its log file here
+    handlers, level = list(logger.handlers), logger.level
+    yield lambda *args: cli_run(list(args))
+    signal.signal(signal.SIGINT, before)
+    for handler in [h for h in logger.handlers if h not in handlers]:
+        logger.removeHandler(handler)
+        handler.close()
+    logger.setLevel(level)
+
+
+def _ctrl_c_first(step: Callable[..., Any]) -> Callable[..., Any]:
+    """``step``, with a SIGINT sent to this process just before it."""
+    def interrupted(*args: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)  # the signal is handled (or ignored) before the step
+        return step(*args)
+
+    return interrupted
+
+
 def test_ctrl_c_while_the_made_vault_moves_into_place_still_ends_made(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        in_process: Callable[..., int]) -> None:
     """The recovery key is shown before the vault moves into place: a Ctrl-C from then on
     must not report "interrupted" (exit 1), nor kill the process (-2), over a vault that is
     made. Seen under load with the test above (SIGINT at 3.2 s: 2 failures in 8 runs);
     here the signal comes exactly as the vault moves, in this process."""
-    from testimonio.cli import run as cli_run
     from testimonio.services.setup import NewVault
 
-    install = NewVault.install
-
-    def interrupted(self: NewVault) -> Vault:
-        os.kill(os.getpid(), signal.SIGINT)
-        time.sleep(0.05)  # the signal is handled (or ignored) before the move
-        return install(self)
-
-    monkeypatch.setattr(NewVault, "install", interrupted)
-    monkeypatch.setenv("TESTIMONIO_PASSPHRASE", PASS)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setattr(KdfParams, "tuned", staticmethod(lambda: KdfParams.FAST))
+    monkeypatch.setattr(NewVault, "install", _ctrl_c_first(NewVault.install))
     folder = tmp_path / "vault"
-    before = signal.getsignal(signal.SIGINT)
-    logger = logging.getLogger("testimonio")  # the command starts its log file here
-    handlers, level = list(logger.handlers), logger.level
-    try:
-        assert cli_run(["--vault", str(folder), "init"]) == 0
-        # Ignored to the end of the process: Python puts the default action back
-        # during its shutdown, and a Ctrl-C then killed a made init (exit -2).
-        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
-    finally:
-        signal.signal(signal.SIGINT, before)
-        for handler in [h for h in logger.handlers if h not in handlers]:
-            logger.removeHandler(handler)
-            handler.close()
-        logger.setLevel(level)
+    assert in_process("--vault", str(folder), "init") == 0
+    # Ignored to the end of the process: Python puts the default action back
+    # during its shutdown, and a Ctrl-C then killed a made init (exit -2).
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     assert "interrupted" not in capsys.readouterr().err
     Vault.unlock(folder, PASS).lock()
 
 
 def test_ctrl_c_once_the_new_passphrase_is_written_still_ends_changed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        in_process: Callable[..., int]) -> None:
     """As for init: once passwd wrote the new key slot, a Ctrl-C (during the lock that
     follows) must not report "interrupted" over a passphrase that was changed."""
-    from testimonio.cli import run as cli_run
-
     folder = tmp_path / "vault"
     Vault.create(folder, PASS, kdf=KdfParams.FAST)[0].lock()
     lock = Vault.lock
-
-    def interrupted(self: Vault) -> None:
-        os.kill(os.getpid(), signal.SIGINT)
-        time.sleep(0.05)  # the signal is handled (or ignored) before the lock
-        lock(self)
-
-    monkeypatch.setattr(Vault, "lock", interrupted)
-    monkeypatch.setenv("TESTIMONIO_PASSPHRASE", PASS)
+    monkeypatch.setattr(Vault, "lock", _ctrl_c_first(lock))
     monkeypatch.setenv("TESTIMONIO_NEW_PASSPHRASE", PASS + " changed")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setattr(KdfParams, "tuned", staticmethod(lambda: KdfParams.FAST))
-    before = signal.getsignal(signal.SIGINT)
-    logger = logging.getLogger("testimonio")
-    handlers, level = list(logger.handlers), logger.level
-    try:
-        assert cli_run(["--vault", str(folder), "passwd"]) == 0
-    finally:
-        signal.signal(signal.SIGINT, before)
-        for handler in [h for h in logger.handlers if h not in handlers]:
-            logger.removeHandler(handler)
-            handler.close()
-        logger.setLevel(level)
+    assert in_process("--vault", str(folder), "passwd") == 0
     assert "interrupted" not in capsys.readouterr().err
     monkeypatch.setattr(Vault, "lock", lock)
     Vault.unlock(folder, PASS + " changed").lock()

@@ -18,6 +18,8 @@ from testimonio.vault.db import Db, scalar
 # Searches this long or longer use the alias's trigram index (migration 8).
 TRIGRAM = 3
 _LAST = "\U0010ffff"  # after every text that begins with a prefix: prefix + _LAST ends its range
+# The aliases that begin with one spelling, in the alias index (parameters: _bounds).
+_ALIAS_RANGE = "alias COLLATE NOCASE >= ? AND alias COLLATE NOCASE < ?"
 
 _FOLDS = (("á", "a"), ("Á", "a"), ("à", "a"), ("À", "a"), ("é", "e"), ("É", "e"),
           ("è", "e"), ("È", "e"), ("í", "i"), ("Í", "i"), ("ó", "o"), ("Ó", "o"),
@@ -58,11 +60,9 @@ def matches(text: str, distinct: bool = True) -> tuple[str, list[Any]]:
         return ("SELECT rowid FROM interviews_alias_fts WHERE interviews_alias_fts MATCH ?"
                 f"{union}SELECT rowid FROM interviews WHERE id >= ? AND id < ?"), [phrase, *ids]
     starts = _starts(text)
-    ranges = union.join("SELECT rowid FROM interviews WHERE alias COLLATE NOCASE >= ? "
-                        "AND alias COLLATE NOCASE < ?" for _ in starts)
-    bounds = [bound for start in starts for bound in (start, start + _LAST)]
+    ranges = union.join(f"SELECT rowid FROM interviews WHERE {_ALIAS_RANGE}" for _ in starts)
     return (f"{ranges}{union}SELECT rowid FROM interviews WHERE id >= ? AND id < ?",
-            [*bounds, *ids])
+            [*_bounds(starts), *ids])
 
 
 def _starts(text: str) -> list[str]:
@@ -71,9 +71,14 @@ def _starts(text: str) -> list[str]:
     ranges never share an alias (same length, different letters)."""
     options = [_VARIANTS.get(fold_accents(ch).lower(), (ch,)) for ch in text]
     found: dict[str, str] = {}
-    for chars in itertools.product(*options):
-        found.setdefault(_nocase("".join(chars)), "".join(chars))
+    for start in map("".join, itertools.product(*options)):
+        found.setdefault(_nocase(start), start)
     return list(found.values())
+
+
+def _bounds(starts: list[str]) -> list[str]:
+    """The parameters of one _ALIAS_RANGE per spelling, in order."""
+    return [bound for start in starts for bound in (start, start + _LAST)]
 
 
 def _nocase(text: str) -> str:
@@ -95,12 +100,10 @@ def count_short(db: Db, text: str, filtered: tuple[list[str], list[Any]]) -> int
     starts = _starts(text)
     clauses, filters = filtered
     held = "".join(f" AND {clause}" for clause in clauses)
-    alias = "alias COLLATE NOCASE >= ? AND alias COLLATE NOCASE < ?"
-    arms = " UNION ALL ".join(f"SELECT 1 FROM interviews WHERE {alias}{held}" for _ in starts)
-    any_alias = " OR ".join(f"({alias})" for _ in starts)
-    bounds = [bound for start in starts for bound in (start, start + _LAST)]
+    arms = " UNION ALL ".join(f"SELECT 1 FROM interviews WHERE {_ALIAS_RANGE}{held}" for _ in starts)
+    any_alias = " OR ".join(f"({_ALIAS_RANGE})" for _ in starts)
     prefix = text.lower()
     params = [*(p for start in starts for p in (start, start + _LAST, *filters)),
-              prefix, prefix + _LAST, *filters, *bounds]
+              prefix, prefix + _LAST, *filters, *_bounds(starts)]
     return int(scalar(db, f"SELECT count(*) FROM ({arms} UNION ALL SELECT 1 FROM interviews "
                           f"WHERE id >= ? AND id < ?{held} AND NOT ({any_alias}))", params))
