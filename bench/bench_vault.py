@@ -417,9 +417,10 @@ def main() -> int:
             n = len(ids)
         else:
             kdf, ids = _build(work, n, passphrase)
-            # The build leaves gigabytes for the kernel to write back, and a save's
-            # fdatasync waits behind them: p99 22.7 ms (vault) and 19.0 ms (baseline)
-            # straight after a build, 4.1 and 1.8 ms on the same files later.
+            # Whatever of the build the kernel has not yet written would delay the
+            # saves' fdatasync. (On the development VM it had all been written: 0.0 s.
+            # The saves' p99 there follows the disk's own commit, which moved from
+            # 0.8 to 11.6 ms p99 between runs of one day.)
             print(f"  the build written back to the disk in {written_back():.1f} s")
         # Unlock: Argon2id, then key to first query.
         start = time.perf_counter()
