@@ -9,8 +9,9 @@ background PASSIVE checkpoint as the vault has (vault/checkpoint.py). Then:
 
 - both databases read once into the system's cache (see _prime);
 - saving one answer of a random draft through InterviewService.set_answer
-  (one transaction with its edit-log row, and for the vault its commit
-  record, vault/commits.py): vault and baseline saves interleaved, in
+  (one transaction with its edit-log row and the commit counter's UPDATE,
+  and for the vault also its commit record file, vault/commits.py): vault
+  and baseline saves interleaved, in
   alternating order, so a slow moment of the shared disk hits both; p50 /
   p99 of each and their ratio (issue 17 targets: vault p99 <= 5 ms, p50 <=
   1.5x the baseline); with them, the disk's own commit (the pages a save
