@@ -41,10 +41,10 @@ def peak_rss_mb() -> float:
 def written_back() -> float:
     """Wait until the kernel has written every file's changes to the disk; the seconds it took.
 
-    A bench that has just written a vault (or copied one) leaves that data for
-    the kernel to write back, and a commit's fdatasync (synchronous FULL)
-    waits behind it: timed straight after, saves and imports measure the
-    bench's own build, which a person typing never meets.
+    A bench that has just written a vault (or copied one) may leave that data
+    for the kernel to write back, and a commit's fdatasync (synchronous FULL)
+    would wait behind it: timed straight after, saves and imports would
+    measure the bench's own build, which a person typing never meets.
     """
     start = time.perf_counter()
     if hasattr(os, "sync"):
