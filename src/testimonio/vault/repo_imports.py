@@ -193,7 +193,6 @@ def add_interviews(db: Db, rows: Sequence[ImportedInterview],
 
 # Below this many records an import never rebuilds the answers' index (see bulk_answers).
 BULK_RECORDS = 1000
-SORT_THREADS = 2  # helper threads SQLite may sort with while it makes the index again
 
 
 @contextmanager
@@ -225,13 +224,7 @@ def bulk_answers(db: Db, records: int) -> Iterator[None]:
         return
     db.execute("DROP INDEX answers_path_value")
     yield
-    # SQLite may sort on a second core for the index (0.35-0.46 s against 0.55 s here).
-    row = db.execute("PRAGMA threads").fetchone()
-    db.execute(f"PRAGMA threads = {SORT_THREADS}")
-    try:
-        db.execute(str(found[0]))
-    finally:
-        db.execute(f"PRAGMA threads = {0 if row is None else int(row[0])}")
+    db.execute(str(found[0]))
 
 
 class NewOrigin(NamedTuple):
