@@ -203,10 +203,9 @@ def import_floor(vault: Vault, key: bytes, sealed: list[bytes], rows: ImportedRo
             iid, r["form_id"], r["form_version"], r["site"], rows.interviewer, r["language"],
             alias if isinstance(alias, str) else "", _floor_day(r["started"]), updated, r["revision"]))
         answer_rows.extend((iid, p, _floor_json(v), updated) for p, v in answers.items())
-    with vault.transaction() as db, repo_imports.bulk_answers(db, len(interviews)):
+    with vault.transaction() as db:
         # The vault's own insert, as the import writes them (interview rows many to a
-        # statement, for the alias's full-text trigger; answers by executemany), with
-        # the answers' index made once at the end when the import does so.
+        # statement, for the alias's full-text trigger; answers by executemany).
         repo_imports.add_interviews(db, interviews, answer_rows, rows.researcher_key)
     return time.perf_counter() - start
 

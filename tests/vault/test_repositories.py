@@ -26,7 +26,6 @@ from testimonio.vault import (
     repo_settings,
     repo_team,
 )
-from testimonio.vault.db import Db
 
 AT = "2026-01-02T03:04:05.000Z"
 
@@ -149,51 +148,6 @@ def test_the_small_page_cache_is_given_back_after_an_error(vault: Vault) -> None
             assert db.execute("PRAGMA cache_size").fetchone() == (-1024,)
             raise RuntimeError("stop")
         assert db.execute("PRAGMA cache_size").fetchone() == before
-
-
-def _index_sql(db: Db) -> str | None:
-    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'answers_path_value'").fetchone()
-    return None if row is None else str(row[0])
-
-
-def test_a_bulk_import_builds_the_answers_index_once_and_only_when_it_brings_most(
-        vault: Vault) -> None:
-    with vault.read() as db:
-        made = _index_sql(db)
-    assert made is not None
-    with vault.transaction() as db:
-        # Too few records: the index stays, whatever the vault holds.
-        with repo_imports.bulk_answers(db, repo_imports.BULK_RECORDS - 1):
-            assert _index_sql(db) == made
-        # Enough, and the vault holds fewer: dropped for the block, made again after.
-        with repo_imports.bulk_answers(db, repo_imports.BULK_RECORDS):
-            assert _index_sql(db) is None
-            db.execute("INSERT INTO interviews (id, form_id, form_version, site, interviewer, "
-                       "language, alias, status, created_at, updated_at) VALUES "
-                       "('i1', 'f', '1', 's', 'r', 'es', '', 'complete', ?, ?)", (AT, AT))
-            db.execute("INSERT INTO answers VALUES ('i1', 'a', '\"yes\"', ?)", (AT,))
-        assert _index_sql(db) == made
-        assert db.execute("SELECT interview_id FROM answers INDEXED BY answers_path_value "
-                          "WHERE path = 'a' AND value = '\"yes\"'").fetchall() == [("i1",)]
-        # The vault holds more interviews than come in: the index stays.
-        db.executemany("INSERT INTO interviews (id, form_id, form_version, site, interviewer, "
-                       "language, alias, status, created_at, updated_at) VALUES "
-                       "(?, 'f', '1', 's', 'r', 'es', '', 'complete', ?, ?)",
-                       [(f"j{n}", AT, AT) for n in range(repo_imports.BULK_RECORDS)])
-        with repo_imports.bulk_answers(db, repo_imports.BULK_RECORDS):
-            assert _index_sql(db) == made
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-
-
-def test_a_bulk_import_that_fails_gets_the_index_back_from_the_rollback(vault: Vault) -> None:
-    with vault.read() as db:
-        made = _index_sql(db)
-    with pytest.raises(RuntimeError), vault.transaction() as db, \
-            repo_imports.bulk_answers(db, repo_imports.BULK_RECORDS):
-        assert _index_sql(db) is None
-        raise RuntimeError("refused")
-    with vault.read() as db:
-        assert _index_sql(db) == made
 
 
 def test_the_import_log_reads_back_in_the_order_written(vault: Vault) -> None:

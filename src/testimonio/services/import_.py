@@ -167,13 +167,12 @@ class ImportService:
                 # so memory does not follow the number or size of the records;
                 # any refusal rolls the whole transaction back (all or nothing).
                 merger = Merger(db, manifest, name, self._form_getter(), steps)
-                with repo_imports.bulk_answers(db, manifest.records):
-                    for record in opened.records():
-                        merger.add(record)
-                        del record  # not alive while the next one is parsed
-                        if merger.enough_problems:
-                            break  # refused anyway: no need to read on
-                    merger.finish_records()
+                for record in opened.records():
+                    merger.add(record)
+                    del record  # not alive while the next one is parsed
+                    if merger.enough_problems:
+                        break  # refused anyway: no need to read on
+                merger.finish_records()
                 merger.attachments(opened)
                 result = ImportResult(Path(path).name, manifest.bundle_id, name, manifest.researcher,
                                       manifest.sequence, merger.seen, merger.added, merger.replaced,

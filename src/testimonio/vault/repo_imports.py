@@ -191,42 +191,6 @@ def add_interviews(db: Db, rows: Sequence[ImportedInterview],
                    answers)
 
 
-# Below this many records an import never rebuilds the answers' index (see bulk_answers).
-BULK_RECORDS = 1000
-
-
-@contextmanager
-def bulk_answers(db: Db, records: int) -> Iterator[None]:
-    """Keep the answers' (path, value) index up to date once, at the end of the block,
-    when ``records`` interviews coming in are at least as many as the vault holds.
-
-    Each answer inserted into the index lands at its own place in it (370 000
-    answers of 10 000 interviews: 0.8-1.0 s); building the index once from
-    the table sorts them instead (0.45 s), and that sort is of every answer
-    in the vault, so it only pays when the block brings most of them. The
-    index is dropped and made again from its own stored definition inside
-    the caller's transaction: a block that raises leaves it dropped, and the
-    transaction's rollback brings it back with everything else. Reads
-    cannot see it missing: the vault's lock keeps them out of an open
-    transaction (Vault.read).
-    """
-    if records < BULK_RECORDS:
-        yield
-        return
-    row = db.execute("SELECT count(*) FROM interviews").fetchone()
-    if row is not None and int(row[0]) > records:
-        yield
-        return
-    found = db.execute("SELECT sql FROM sqlite_master WHERE type = 'index' "
-                       "AND name = 'answers_path_value'").fetchone()
-    if found is None or not found[0]:
-        yield
-        return
-    db.execute("DROP INDEX answers_path_value")
-    yield
-    db.execute(str(found[0]))
-
-
 class NewOrigin(NamedTuple):
     """Where one imported interview came from (:func:`set_origins`)."""
 
