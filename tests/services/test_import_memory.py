@@ -75,7 +75,7 @@ def test_import_memory_does_not_follow_the_records_or_their_bytes(tmp_path: Path
         "many": [_record(10**6 + n, {"alias": f"m{n}", "story": "short"}) for n in range(20_000)],
         "long aliases": [_record(2 * 10**6 + n, {"alias": STORY}) for n in range(800)],
     }
-    for sequence, (name, records) in enumerate(bundles.items(), start=1):
+    for sequence, records in enumerate(bundles.values(), start=1):
         write_bundle(tmp_path / f"{sequence}.tmb", sender=sender, recipient=recipient,
                      sequence=sequence, records=records)
     lead.vault.lock()
