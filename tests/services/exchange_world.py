@@ -22,6 +22,7 @@ from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.team import TeamService
 from testimonio.vault import KdfParams, Vault
 
+PASSPHRASE = "pass phrase"  # every side's vault
 BORDER = shipped_forms_dir() / "border_testimony.xlsx"
 FORM: Questionnaire = load_questionnaire(BORDER)
 P = {n.name: n.path for n in FORM.walk()}
@@ -115,27 +116,60 @@ class Side:
         return "\n".join(parts)
 
 
-def photo_form(path: Path) -> Path:
-    """A small XLSForm with a picture that may leave (not an identifier)."""
+def small_form(path: Path, form_id: str, questions: list[tuple[str, str, str, str]]) -> Path:
+    """An XLSForm of ``questions`` (type, name, label, privacy), version 1."""
     from openpyxl import Workbook
 
     wb = Workbook()
     survey = wb.active
     survey.title = "survey"
     survey.append(["type", "name", "label", "privacy"])
-    survey.append(["text", "alias", "Alias", "safe"])
-    survey.append(["text", "full_name", "Name", "identifier"])
-    survey.append(["image", "place", "Photo of the place", ""])
-    survey.append(["image", "id_card", "Identity card", "identifier"])
+    for row in questions:
+        survey.append(list(row))
     settings = wb.create_sheet("settings")
     settings.append(["form_id", "version"])
-    settings.append(["photos", "1"])
+    settings.append([form_id, "1"])
     wb.save(path)
     return path
 
 
+def photo_form(path: Path) -> Path:
+    """A small XLSForm with a picture that may leave (not an identifier)."""
+    return small_form(path, "photos", [
+        ("text", "alias", "Alias", "safe"), ("text", "full_name", "Name", "identifier"),
+        ("image", "place", "Photo of the place", ""), ("image", "id_card", "Identity card", "identifier")])
+
+
+_PEAK_CHILD = """
+import sys
+from pathlib import Path
+{imports}
+from testimonio.vault import Vault
+vault = Vault.unlock(Path(sys.argv[1]), {passphrase!r})
+args = sys.argv[2:]
+result = {expression}
+vault.lock()
+peak = next(int(line.split()[1]) // 1024 for line in open("/proc/self/status")
+            if line.startswith("VmHWM:"))
+print(result, peak)
+"""
+
+
+def with_peak_memory(side: Side, imports: str, expression: str, *args: str) -> tuple[str, int]:
+    """Unlock ``side``'s vault (locked) in a fresh process and evaluate ``expression`` there
+    (``vault`` and ``args`` in scope, after ``imports``): (its result as text, the
+    process's peak RSS in MB, read from /proc: Linux only)."""
+    import subprocess
+    import sys
+
+    code = _PEAK_CHILD.format(imports=imports, passphrase=PASSPHRASE, expression=expression)
+    out = subprocess.run([sys.executable, "-c", code, str(side.dir), *args],
+                         capture_output=True, text=True, check=True).stdout.split()
+    return out[0], int(out[1])
+
+
 def new_side(tmp: Path, name: str) -> Side:
-    vault, _ = Vault.create(tmp / name, "pass phrase", kdf=KdfParams.FAST)
+    vault, _ = Vault.create(tmp / name, PASSPHRASE, kdf=KdfParams.FAST)
     return Side(vault, name, tmp / name)
 
 

@@ -3,13 +3,11 @@ of interviews (issue 17: records are planned a chunk at a time and encoded at on
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from exchange_world import team_of
+from exchange_world import small_form, team_of, with_peak_memory
 
 from testimonio.services.interviews import InterviewService
 from testimonio.services.questionnaires import QuestionnaireService
@@ -20,43 +18,15 @@ from testimonio.services.questionnaires import QuestionnaireService
 PEAK_MB = 120
 INTERVIEWS = 20_000
 STORY = "we walked three days to the border and waited in the rain " * 30  # 1 770 characters
-
-CHILD = textwrap.dedent("""
-    import sys
-    from pathlib import Path
-    from testimonio.services.export import ExportService
-    from testimonio.vault import Vault
-    vault = Vault.unlock(Path(sys.argv[1]), "pass phrase")
-    records = ExportService(vault).write(Path(sys.argv[2]), all_=True, accept_risk=True).interviews
-    vault.lock()
-    peak = next(int(line.split()[1]) // 1024 for line in open("/proc/self/status")
-                if line.startswith("VmHWM:"))
-    print(records, peak)
-""")
-
-
-def _form(path: Path) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    survey = wb.active
-    survey.title = "survey"
-    survey.append(["type", "name", "label", "privacy"])
-    survey.append(["text", "alias", "Alias", "safe"])
-    survey.append(["text", "story", "Story", "safe"])
-    survey.append(["integer", "nights", "Nights on the road", "safe"])
-    settings = wb.create_sheet("settings")
-    settings.append(["form_id", "version"])
-    settings.append(["stories", "1"])
-    wb.save(path)
-    return path
+STORIES = [("text", "alias", "Alias", "safe"), ("text", "story", "Story", "safe"),
+           ("integer", "nights", "Nights on the road", "safe")]
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
 def test_export_memory_does_not_follow_the_interviews(tmp_path: Path) -> None:
     _, (r,) = team_of(tmp_path)
-    form = QuestionnaireService(r.vault).install(_form(tmp_path / "stories.xlsx"))
+    form = QuestionnaireService(r.vault).install(small_form(tmp_path / "stories.xlsx", "stories", STORIES))
     service = InterviewService(r.vault)
     service.add_site("CEBAF Peru")
     first = service.start(form.form_id, form.version, "CEBAF Peru", r.name, "es")
@@ -76,8 +46,9 @@ def test_export_memory_does_not_follow_the_interviews(tmp_path: Path) -> None:
                    "FROM answers, n WHERE interview_id = ?",
                    (INTERVIEWS - 1, form.by_name("alias").path, form.by_name("nights").path, first))
     r.vault.lock()
-    out = subprocess.run([sys.executable, "-c", CHILD, str(r.dir), str(tmp_path / "all.tmb")],
-                         capture_output=True, text=True, check=True).stdout.split()
-    records, peak = int(out[0]), int(out[1])
-    assert records == INTERVIEWS
+    records, peak = with_peak_memory(
+        r, "from testimonio.services.export import ExportService",
+        "ExportService(vault).write(Path(args[0]), all_=True, accept_risk=True).interviews",
+        str(tmp_path / "all.tmb"))
+    assert int(records) == INTERVIEWS
     assert peak < PEAK_MB, f"{peak} MB"

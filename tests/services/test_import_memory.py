@@ -7,15 +7,13 @@ index made once at the end was tried: 317 MB at 50 000 records, 649 MB for
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import textwrap
 import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_world import team_of
+from exchange_world import small_form, team_of, with_peak_memory
 
 from testimonio.exchange.bundle import write_bundle
 from testimonio.services.keys import KeyService
@@ -27,35 +25,7 @@ from testimonio.services.keys import KeyService
 PEAK_MB = 200
 PEAK_LONG_ALIASES_MB = 300
 STORY = "abcd " * 20_000  # 100 000 characters: the longest answer an import accepts
-
-CHILD = textwrap.dedent("""
-    import sys
-    from pathlib import Path
-    from testimonio.services.import_ import ImportService
-    from testimonio.vault import Vault
-    vault = Vault.unlock(Path(sys.argv[1]), "pass phrase")
-    added = ImportService(vault).import_file(Path(sys.argv[2])).added
-    vault.lock()
-    peak = next(int(line.split()[1]) // 1024 for line in open("/proc/self/status")
-                if line.startswith("VmHWM:"))
-    print(added, peak)
-""")
-
-
-def _form(path: Path) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    survey = wb.active
-    survey.title = "survey"
-    survey.append(["type", "name", "label", "privacy"])
-    survey.append(["text", "alias", "Alias", "safe"])
-    survey.append(["text", "story", "Story", "safe"])
-    settings = wb.create_sheet("settings")
-    settings.append(["form_id", "version"])
-    settings.append(["stories", "1"])
-    wb.save(path)
-    return path
+STORIES = [("text", "alias", "Alias", "safe"), ("text", "story", "Story", "safe")]
 
 
 def _record(n: int, answers: dict[str, str]) -> dict[str, Any]:
@@ -67,7 +37,7 @@ def _record(n: int, answers: dict[str, str]) -> dict[str, Any]:
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
 def test_import_memory_does_not_follow_the_records_or_their_bytes(tmp_path: Path) -> None:
-    lead, (r,) = team_of(tmp_path, forms=(_form(tmp_path / "stories.xlsx"),))
+    lead, (r,) = team_of(tmp_path, forms=(small_form(tmp_path / "stories.xlsx", "stories", STORIES),))
     sender, recipient = KeyService(r.vault).ensure(), KeyService(lead.vault).public()
     # One string shared by every record: this process stays small.
     bundles = {
@@ -80,8 +50,8 @@ def test_import_memory_does_not_follow_the_records_or_their_bytes(tmp_path: Path
                      sequence=sequence, records=records)
     lead.vault.lock()
     for sequence, (name, records) in enumerate(bundles.items(), start=1):
-        out = subprocess.run([sys.executable, "-c", CHILD, str(lead.dir), str(tmp_path / f"{sequence}.tmb")],
-                             capture_output=True, text=True, check=True).stdout.split()
-        added, peak = int(out[0]), int(out[1])
-        assert added == len(records), name
+        added, peak = with_peak_memory(
+            lead, "from testimonio.services.import_ import ImportService",
+            "ImportService(vault).import_file(Path(args[0])).added", str(tmp_path / f"{sequence}.tmb"))
+        assert int(added) == len(records), name
         assert peak < (PEAK_LONG_ALIASES_MB if name == "long aliases" else PEAK_MB), f"{name}: {peak} MB"
