@@ -317,8 +317,8 @@ def _page_cases(service: InterviewService, n: int) -> list[_Case]:
     Pages are read as the list reads them (gui/models/interview_table_model.py): the
     first with its count, in one read (``page_and_count``), when a filter or search
     is set; a deeper one alone (``page``), when the rows are scrolled or jumped to,
-    the count kept. (The command line reads pages alone.) The cases named in
-    :data:`NOT_FIGURES` count again at every depth, which no caller does: printed, not
+    the count kept. (The command line reads pages alone.) The cases named
+    :data:`COUNTED_AGAIN` count again at every depth, which no caller does: printed, not
     reported. ``service`` only counts the matches, for the depths (the baseline holds
     the same rows).
     """
@@ -352,7 +352,6 @@ def _page_cases(service: InterviewService, n: int) -> list[_Case]:
 # A search with a filter, its page and its count read together at every depth:
 # what the list never asks past its first page (printed, not a figure).
 COUNTED_AGAIN = "search with a filter, counted again deeper down"
-NOT_FIGURES = frozenset({COUNTED_AGAIN})
 
 
 def _as_the_list_reads(query: InterviewQuery) -> Any:
@@ -501,14 +500,15 @@ def main() -> int:
               "baseline alternately; in brackets the slowest single round):")
         for name, times in vault_pages.items():
             base = plain_pages[name]
-            print(f"{name + (' (not a figure)' if name in NOT_FIGURES else ''):40}  vault p50 {_ms(statistics.median(times))} worst {_ms(max(times))} "
+            label = f"{name} (not a figure)" if name == COUNTED_AGAIN else name
+            print(f"{label:40}  vault p50 {_ms(statistics.median(times))} worst {_ms(max(times))} "
                   f"({_ms(max(vault_slowest[name])).strip()})   base p50 {_ms(statistics.median(base))} "
                   f"worst {_ms(max(base))} ({_ms(max(plain_slowest[name])).strip()})")
         report("save one answer, random interview, p99", 1000 * _percentile(vault_saves, 99), 5, " ms")
         report("save one answer, p50 / unkeyed SQLite of the same engine",
                statistics.median(vault_saves) / statistics.median(plain_saves), 1.5, "x")
         for name, times in vault_pages.items():
-            if name not in NOT_FIGURES:
+            if name != COUNTED_AGAIN:
                 report(f"list: {name}, worst", 1000 * max(times), 30, " ms")
         print(f"unlock (whole)          {_ms(unlock)}")
         print(f"  Argon2id derivation   {_ms(derive)}")

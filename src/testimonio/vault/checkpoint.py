@@ -47,10 +47,9 @@ class Checkpointer:
         """A change was committed: schedule a checkpoint.
 
         Only the first change after a checkpoint wakes the thread; later ones
-        only move the pause it waits for, which it reads when its wait ends
-        (it woke, and took the interpreter's lock, once for every save: 60
-        times for 60 saves in a row, now once). bench_vault's save p50 did
-        not move measurably with it.
+        only move the pause it waits for, which it reads when its timed wait
+        ends, so a burst of saves does not hand the thread the interpreter's
+        lock once a save.
         """
         with self._cond:
             now = time.monotonic()
