@@ -91,15 +91,14 @@ def build(folder: Path, count: int) -> None:
             for question in questions:
                 value = _value(rng, question)
                 if value is not None and rng.random() > 0.05:
-                    answers.append((iid, question.path, json.dumps(value, ensure_ascii=False),
-                                    f"{day}T00:00:00.000Z"))
+                    answers.append((iid, question.path, json.dumps(value, ensure_ascii=False)))
             done += 1
         with vault.transaction() as db:
             db.executemany("INSERT INTO interviews (id, form_id, form_version, site, interviewer, "
                            "language, alias, status, created_at, updated_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?)", interviews)
-            db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) "
-                           "VALUES (?, ?, ?, ?)", answers)
+            db.executemany("INSERT INTO answers (interview_id, path, value) VALUES (?, ?, ?)",
+                           answers)
             db.executemany("INSERT INTO imported_origin (interview_id, researcher, export_id, "
                            "revision, bundle_id) VALUES (?, ?, ?, ?, ?)", origins)
         print(f"  built {done} interviews", file=sys.stderr)

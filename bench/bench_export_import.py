@@ -133,8 +133,8 @@ def fill(vault: Vault, form_id: str, version: str, answers: list[dict[str, objec
                 "status, created_at, updated_at, revision) VALUES (?, ?, ?, ?, 'r', 'en', ?, 'complete', "
                 "?, ?, 2)", (iid, form_id, version, f"site{n % 5}", f"a{n}",
                             "2019-11-20T10:00:00.000Z", "2019-11-20T11:00:00.000Z"))
-            db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
-                           [(iid, p, json.dumps(v, separators=(",", ":")), "x") for p, v in a.items()])
+            db.executemany("INSERT INTO answers (interview_id, path, value) VALUES (?, ?, ?)",
+                           [(iid, p, json.dumps(v, separators=(",", ":"))) for p, v in a.items()])
 
 
 def _in_repeat(q: Any, path: str) -> bool:
@@ -193,7 +193,7 @@ def import_floor(vault: Vault, key: bytes, sealed: list[bytes], rows: ImportedRo
     records = [json.loads(line) for line in zlib.decompress(payload).splitlines()]
     prefix = secrets.token_hex(8)
     interviews: list[ImportedInterview] = []
-    answer_rows: list[tuple[str, str, str, str]] = []
+    answer_rows: list[tuple[str, str, str]] = []
     for n, r in enumerate(records, 1):
         iid = f"{prefix}{n:016x}"
         answers = r["answers"]
@@ -202,7 +202,7 @@ def import_floor(vault: Vault, key: bytes, sealed: list[bytes], rows: ImportedRo
         interviews.append(ImportedInterview(
             iid, r["form_id"], r["form_version"], r["site"], rows.interviewer, r["language"],
             alias if isinstance(alias, str) else "", _floor_day(r["started"]), updated, r["revision"]))
-        answer_rows.extend((iid, p, _floor_json(v), updated) for p, v in answers.items())
+        answer_rows.extend((iid, p, _floor_json(v)) for p, v in answers.items())
     with vault.transaction() as db:
         # The vault's own insert, as the import writes them (interview rows many to a
         # statement, for the alias's full-text trigger; answers by executemany).

@@ -108,7 +108,7 @@ def _rows(rng: random.Random, n_interviews: int, batch: int
                               else f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
                 path = "alias" if q == 0 else f"q{q:02d}" if q < 30 else f"companions[{q - 29}]/age"
                 text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-                answers.append((iid, path, text, at))
+                answers.append((iid, path, text))
                 logs.append((iid, path, None, text, at, "ana", "set", ""))
         yield interviews, answers, logs
 
@@ -121,8 +121,7 @@ def _fill(db: Any, n_interviews: int, seed: int, begin: str) -> list[str]:
         db.executemany("INSERT INTO interviews (id, form_id, form_version, site, interviewer, "
                        "language, alias, status, created_at, updated_at, revision) "
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?)", interviews)
-        db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) "
-                       "VALUES (?,?,?,?)", answers)
+        db.executemany("INSERT INTO answers (interview_id, path, value) VALUES (?,?,?)", answers)
         db.executemany("INSERT INTO edit_log (interview_id, path, old_value, new_value, at, who, "
                        "action, reason) VALUES (?,?,?,?,?,?,?,?)", logs)
         db.execute("COMMIT")

@@ -40,9 +40,9 @@ def test_export_memory_does_not_follow_the_interviews(tmp_path: Path) -> None:
         series = ("WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < ?) ")
         db.execute(f"{series}INSERT INTO interviews (id, alias, {listed}) SELECT printf('%032x', k), "
                    f"'Rosa ' || k, {listed} FROM interviews, n WHERE id = ?", (INTERVIEWS - 1, first))
-        db.execute(f"{series}INSERT INTO answers (interview_id, path, value, updated_at) "
+        db.execute(f"{series}INSERT INTO answers (interview_id, path, value) "
                    "SELECT printf('%032x', k), path, CASE path WHEN ? THEN '\"Rosa ' || k || '\"' "
-                   "WHEN ? THEN CAST(k % 90 AS TEXT) ELSE value END, updated_at "
+                   "WHEN ? THEN CAST(k % 90 AS TEXT) ELSE value END "
                    "FROM answers, n WHERE interview_id = ?",
                    (INTERVIEWS - 1, form.by_name("alias").path, form.by_name("nights").path, first))
     r.vault.lock()

@@ -182,8 +182,7 @@ def test_answers_of_several_interviews_match_each_ones_answers(vault: Vault) -> 
                        "'complete', 'x', 'x', 1)", (iid,))
             rows = [(iid, f"g/q{k:02d}", json.dumps(v)) for k, v in enumerate(values) if n != 2]
             rows.append((iid, "r[1]/x", " null "))  # a null as another writer may space it
-            db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, 'x')",
-                           rows)
+            db.executemany("INSERT INTO answers (interview_id, path, value) VALUES (?, ?, ?)", rows)
     with vault.read() as db:
         together = records.answers_of(db, [*reversed(ids), "missing"])
         one_by_one = {i: records.answers(db, i) for i in ids}

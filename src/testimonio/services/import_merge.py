@@ -144,7 +144,7 @@ class Merger:
         db, manifest = self.db, self.manifest
         earlier = repo_imports.origins(db, manifest.researcher, [r["export_id"] for r, _ in batch])
         interviews: list[ImportedInterview] = []
-        answers: list[tuple[str, str, str, str]] = []
+        answers: list[tuple[str, str, str]] = []
         origins: list[NewOrigin] = []
         for record, q in batch:
             merged = self._merge(record, q, earlier, answers)
@@ -156,7 +156,7 @@ class Merger:
         repo_imports.set_origins(db, manifest.researcher, manifest.bundle_id, origins)
 
     def _merge(self, record: dict[str, Any], q: Questionnaire, earlier: dict[str, Origin],
-               answer_rows: list[tuple[str, str, str, str]]) -> ImportedInterview | None:
+               answer_rows: list[tuple[str, str, str]]) -> ImportedInterview | None:
         """The interview row one record becomes, its answers' rows added to
         ``answer_rows``, or None when the vault holds its revision or a newer one.
 
@@ -189,7 +189,7 @@ class Merger:
                     answers[path] = att_id
         created, updated = _day_time(record["started"]), _day_time(record["completed"])
         encode = self._encode
-        answer_rows.extend([(interview_id, p, encode(v), updated) for p, v in answers.items()])
+        answer_rows.extend([(interview_id, p, encode(v)) for p, v in answers.items()])
         return ImportedInterview(
             interview_id, record["form_id"], record["form_version"], record["site"], self.name,
             record["language"], _alias(q, answers), created, updated, record["revision"])

@@ -194,7 +194,7 @@ class InterviewService:
             if old == new:
                 return False
             at = rec.now()
-            repo.put_value(db, interview_id, path, new, at)
+            repo.put_value(db, interview_id, path, new)
             _log(db, interview_id, "set", at, who, path, old, new)
             _touch(db, interview_id, at)
             if _is_alias(path):
@@ -289,7 +289,7 @@ class InterviewService:
         with self._vault.transaction() as db:
             _draft(db, interview_id)
             at = rec.now()
-            removed = remove_instance(db, interview_id, repeat_path, number, at)
+            removed = remove_instance(db, interview_id, repeat_path, number)
             _log(db, interview_id, "remove-repeat", at, who, f"{repeat_path}[{number}]",
                  json.dumps(removed, ensure_ascii=False) if removed else None, None)
             _touch(db, interview_id, at)

@@ -33,7 +33,7 @@ def _renumber(path: str, repeat_path: str, index: int) -> str | None:
 
 
 def remove_instance(db: Db, interview_id: str, repeat_path: str,
-                    index: int, at: str) -> dict[str, AnswerValue]:
+                    index: int) -> dict[str, AnswerValue]:
     """Do it inside the caller's transaction; returns the removed answers by path."""
     prefix = repeat_path + "["
     rows = db.execute(
@@ -51,8 +51,8 @@ def remove_instance(db: Db, interview_id: str, repeat_path: str,
                    [(interview_id, p) for p in removed])
     # Ascending order: each target path was freed by the step before.
     for old, new in sorted(moves, key=lambda m: _order(m[0], repeat_path)):
-        db.execute("UPDATE answers SET path = ?, updated_at = ? WHERE interview_id = ? AND path = ?",
-                   (new, at, interview_id, old))
+        db.execute("UPDATE answers SET path = ? WHERE interview_id = ? AND path = ?",
+                   (new, interview_id, old))
 
     attachments = db.execute(
         "SELECT id, question_path FROM attachments WHERE interview_id = ? "
@@ -70,8 +70,8 @@ def remove_instance(db: Db, interview_id: str, repeat_path: str,
     count = decode_value(row[0]) if row else None
     if isinstance(count, int) and count >= index:
         if count - 1 > 0:
-            db.execute("UPDATE answers SET value = ?, updated_at = ? WHERE interview_id = ? "
-                       "AND path = ?", (str(count - 1), at, interview_id, repeat_path))
+            db.execute("UPDATE answers SET value = ? WHERE interview_id = ? AND path = ?",
+                       (str(count - 1), interview_id, repeat_path))
         else:
             db.execute("DELETE FROM answers WHERE interview_id = ? AND path = ?",
                        (interview_id, repeat_path))

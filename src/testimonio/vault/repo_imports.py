@@ -165,9 +165,8 @@ _INTERVIEW_ROW = "(?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)"
 
 
 def add_interviews(db: Db, rows: Sequence[ImportedInterview],
-                   answers: Sequence[tuple[str, str, str, str]], researcher_key_id: str) -> None:
-    """Insert imported interviews and their answers ((interview id, path, JSON text,
-    updated at) rows).
+                   answers: Sequence[tuple[str, str, str]], researcher_key_id: str) -> None:
+    """Insert imported interviews and their answers ((interview id, path, JSON text) rows).
 
     The interview rows go in one multi-row INSERT (up to
     :data:`_ROWS_PER_INSERT`): the alias's full-text index (migration 8) is
@@ -187,8 +186,7 @@ def add_interviews(db: Db, rows: Sequence[ImportedInterview],
                    "alias, status, created_at, updated_at, revision, researcher_key) VALUES "
                    + ", ".join([_INTERVIEW_ROW] * len(part)),
                    [value for row in part for value in (*row, researcher_key_id)])
-    db.executemany("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?)",
-                   answers)
+    db.executemany("INSERT INTO answers (interview_id, path, value) VALUES (?, ?, ?)", answers)
 
 
 class NewOrigin(NamedTuple):

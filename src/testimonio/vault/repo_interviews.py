@@ -137,14 +137,14 @@ def stored_value(db: Db, interview_id: str, path: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def put_value(db: Db, interview_id: str, path: str, value: str | None, at: str) -> None:
+def put_value(db: Db, interview_id: str, path: str, value: str | None) -> None:
     """Store one answer's JSON text, or delete the answer when ``value`` is None."""
     if value is None:
         db.execute("DELETE FROM answers WHERE interview_id = ? AND path = ?", (interview_id, path))
         return
-    db.execute("INSERT INTO answers (interview_id, path, value, updated_at) VALUES (?, ?, ?, ?) "
-               "ON CONFLICT (interview_id, path) DO UPDATE SET value = excluded.value, "
-               "updated_at = excluded.updated_at", (interview_id, path, value, at))
+    db.execute("INSERT INTO answers (interview_id, path, value) VALUES (?, ?, ?) "
+               "ON CONFLICT (interview_id, path) DO UPDATE SET value = excluded.value",
+               (interview_id, path, value))
 
 
 # --- attachments --------------------------------------------------------------------

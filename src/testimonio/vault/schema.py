@@ -438,6 +438,15 @@ CREATE INDEX interviews_order_interviewer
     ON interviews (interviewer COLLATE NOCASE, site, status, form_id);
 """
 
+# Every answer row carried the time of its last change, which nothing read: the
+# edit log keeps the time of every change, and the interview row its last.
+# Without it a row is about a third smaller (24 of some 75 bytes), and an
+# import of 370 000 answers about 8 % quicker (issue 17). SQLite rewrites the
+# rows once, here (4 million answers: 5 s).
+_V14_ANSWERS_UNTIMED = """
+ALTER TABLE answers DROP COLUMN updated_at;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -455,4 +464,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "(lead) the researcher of an imported interview set once, not twice",
               _V12_ORIGIN_TRIGGER),
     Migration(13, "the list's orders kept by indexes that hold its filters", _V13_LIST_ORDERS),
+    Migration(14, "answers without the time of their last change (the edit log has it)",
+              _V14_ANSWERS_UNTIMED),
 )
