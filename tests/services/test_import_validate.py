@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from formkit import write_rows
 from testimonio.forms.loader import load_questionnaire
@@ -120,3 +122,33 @@ def test_a_remembered_answer_is_only_accepted_again_for_the_same_question_and_ty
         record["answers"][path] = value
         assert checker.problems(record), (path, value)
     assert checker.problems(copy.deepcopy(first)) == []
+
+
+_TYPES = ("text", "integer", "decimal", "select_one", "select_multiple", "rank", "date", "today", "time",
+          "dateTime", "start", "end", "geopoint", "acknowledge", "barcode", "calculate", "hidden",
+          "image", "audio", "note")
+
+
+@settings(max_examples=200, deadline=None)
+@given(kind=st.sampled_from(_TYPES), value=st.one_of(st.text(max_size=80), st.integers(), st.booleans(),
+                                                     st.lists(st.text(max_size=5), max_size=3)))
+def test_the_any_text_shortcut_accepts_exactly_what_the_full_check_accepts(kind: str, value: object) -> None:
+    """A question that takes any text skips value_ok for a string: value_ok must
+    accept every such string, and the checker's verdict on any value must not change."""
+    from testimonio.forms.model import Question
+    from testimonio.forms.state_values import takes_any_text
+    from testimonio.services.import_validate import RecordChecker
+
+    q = Question(name="q", path="q", type=kind)
+    checker = RecordChecker(Q)
+    if takes_any_text(q) and not q.is_attachment and isinstance(value, str):
+        assert checker.value_ok(q, value, set())
+
+
+def test_a_text_answer_longer_than_the_limit_is_refused() -> None:
+    from testimonio.services.import_validate import MAX_TEXT
+
+    record = copy.deepcopy(good_record())
+    record["answers"][P["alias"]] = "x" * (MAX_TEXT + 1)
+    problems = record_problems(record, Q)
+    assert len(problems) == 1 and "wrong kind" in problems[0], problems

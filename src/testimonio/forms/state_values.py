@@ -202,6 +202,12 @@ _TEXT_CHECKS: dict[str, Callable[[Question, str, Collection[str]], str | None]] 
 }
 
 
+def takes_any_text(question: Question) -> bool:
+    """Whether every text is a valid stored value of ``question``: its type stores
+    text and has no format to check (type_problem gives None for any string)."""
+    return question.type not in _TYPED_CHECKS and question.type not in _TEXT_CHECKS
+
+
 def _off_range(question: Question, value: float) -> str | None:
     """"range" if a range question's value is off its scale (outside, or between steps)."""
     if question.range is None:

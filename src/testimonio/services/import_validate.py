@@ -29,7 +29,7 @@ from testimonio.exchange.pseudonymise import quasi_widths, suppression_paths
 from testimonio.exchange.teamfile import is_plain_text
 from testimonio.forms.model import Group, Privacy, Question, Questionnaire
 from testimonio.forms.state_paths import model_path
-from testimonio.forms.state_values import type_problem
+from testimonio.forms.state_values import takes_any_text, type_problem
 
 RECORD_FIELDS = frozenset({"export_id", "form_id", "form_version", "revision", "site", "language",
                            "started", "completed", "answers", "attachments"})
@@ -64,7 +64,10 @@ _DATE_TYPES = frozenset({"date", "dateTime", "start", "end", "today"})
 _METADATA_DATES = frozenset({"start", "end", "today"})
 
 # What an answer path names, worked out once: (kind, node). Kinds:
-_UNKNOWN, _MALFORMED, _REPEAT, _NOT_REPEAT, _IDENTIFIER, _NOTE, _QUESTION = range(7)
+_UNKNOWN, _MALFORMED, _REPEAT, _NOT_REPEAT, _IDENTIFIER, _NOTE, _QUESTION, _ANY_TEXT = range(8)
+# _ANY_TEXT: a question any text up to MAX_TEXT answers (takes_any_text, not an
+# attachment); both are questions.
+_QUESTIONS = (_QUESTION, _ANY_TEXT)
 
 
 class RecordChecker:
@@ -97,6 +100,8 @@ class RecordChecker:
             found = (_IDENTIFIER, node)
         elif node.type == "note":
             found = (_NOTE, node)
+        elif takes_any_text(node) and not node.is_attachment:
+            found = (_ANY_TEXT, node)
         else:
             found = (_QUESTION, node)
         if len(self._paths) >= _MAX_CACHED_PATHS:
@@ -139,13 +144,17 @@ class RecordChecker:
 
     def _answer_problems(self, answers: dict[Any, Any], names: set[str], eid: str, problems: list[str]) -> None:
         """Add what is wrong with each answer to ``problems`` (at most MAX_PROBLEMS in all)."""
-        accepted = self._accepted
+        accepted, paths = self._accepted, self._paths
         for path, value in answers.items():
+            kind, node = paths.get(path) or self._learn(path)
+            if kind == _ANY_TEXT and type(value) is str and len(value) <= MAX_TEXT:
+                # Any text is valid (what value_ok would find), and not remembered:
+                # free texts rarely repeat and would push out the values that do.
+                continue
             seen = _memo_key(path, value)
             if seen is not None and seen in accepted:
                 continue  # the same answer to the same question passed every check before
-            kind, node = self._learn(path)
-            if kind == _QUESTION and node is not None and self.value_ok(node, value, names):
+            if kind in _QUESTIONS and node is not None and self.value_ok(node, value, names):
                 if seen is not None and not node.is_attachment:  # an attachment's check needs its record
                     if len(accepted) >= _MAX_CACHED_VALUES:
                         accepted.clear()
@@ -206,7 +215,7 @@ class RecordChecker:
     def _withheld_problem(self, path: str, reason: Any, answers: dict[str, Any], eid: str) -> str:
         """What is wrong with one ``withheld`` entry ("" if nothing)."""
         kind, node = self._learn(path)
-        if kind != _QUESTION or node is None:
+        if kind not in _QUESTIONS or node is None:
             return (f"record {eid}: withheld names {str(path)[:80]!r}, which is not a question of "
                     f"{self.questionnaire.form_id} version {self.questionnaire.version} that may leave")
         if not isinstance(reason, str) or reason not in withheld.REASONS:
