@@ -249,3 +249,29 @@ def test_newer_and_older_revisions_merge_alike_in_one_batch_or_many(
         revisions = dict(db.execute("SELECT export_id, revision FROM imported_origin"))
         assert db.execute("SELECT count(*) FROM interviews").fetchone()[0] == n
     assert revisions == {rec["export_id"]: max(2, rec["revision"]) for rec in second}
+
+
+def test_a_record_with_a_lone_surrogate_is_refused_with_a_sentence(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON may escape half of a surrogate pair ("\\ud800"), which no UTF-8 text holds:
+    such a record is refused as unreadable, not a crash in the middle of the merge."""
+    from testimonio.exchange import bundle
+
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    keys = KeyService(r.vault).ensure()
+    before = _state(lead)
+    bad = dict(good, export_id="cd" * 16, answers={**good["answers"], "leaving/account": "a\ud800b"},
+               withheld={k: v for k, v in good.get("withheld", {}).items() if k != "leaving/account"})
+    # Our writer refuses such a text; a hostile one writes it escaped.
+    monkeypatch.setattr(bundle, "_RECORD_JSON", json.JSONEncoder(ensure_ascii=True).encode)
+    _craft(tmp_path / "x.tmb", keys, lead, [good, bad])
+    with pytest.raises(errors.BundleError) as caught:
+        lead.import_.import_file(tmp_path / "x.tmb")
+    assert caught.value.exit_code == 3 and "not valid Unicode" in str(caught.value)
+    assert _state(lead) == before
+    # A whole pair (an emoji written escaped) is text like any other.
+    fine = dict(good, answers={**good["answers"], "leaving/account": "a\U0001F600b"},
+                withheld=bad["withheld"])
+    _craft(tmp_path / "y.tmb", keys, lead, [fine], sequence=2)
+    assert lead.import_.import_file(tmp_path / "y.tmb").added == 1

@@ -313,7 +313,23 @@ def _parse_record(line: bytes) -> dict[str, Any]:
             gc.enable()
     if not isinstance(value, dict):
         raise _damaged("a record is not a JSON object")
+    if b"\\ud" in line or b"\\uD" in line:
+        _require_unicode(value)
     return value
+
+
+def _require_unicode(record: dict[str, Any]) -> None:
+    """Refuse a record holding half of a surrogate pair: JSON may escape one
+    ("\\ud800"), but no UTF-8 text holds it, so the vault could not store it.
+    Only records with such an escape are walked (an emoji written escaped is a
+    whole pair, and passes)."""
+    try:
+        _UNICODE_CHECK(record).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError):
+        raise _damaged("a record holds text that is not valid Unicode") from None
+
+
+_UNICODE_CHECK = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def _authenticate(
