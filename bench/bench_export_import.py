@@ -193,7 +193,7 @@ def import_floor(vault: Vault, key: bytes, sealed: list[bytes], rows: ImportedRo
     records = [json.loads(line) for line in zlib.decompress(payload).splitlines()]
     prefix = secrets.token_hex(8)
     interviews: list[ImportedInterview] = []
-    answer_rows: list[tuple[str, str, str]] = []
+    answer_rows: dict[str, dict[str, str]] = {}
     for n, r in enumerate(records, 1):
         iid = f"{prefix}{n:016x}"
         answers = r["answers"]
@@ -202,10 +202,11 @@ def import_floor(vault: Vault, key: bytes, sealed: list[bytes], rows: ImportedRo
         interviews.append(ImportedInterview(
             iid, r["form_id"], r["form_version"], r["site"], rows.interviewer, r["language"],
             alias if isinstance(alias, str) else "", _floor_day(r["started"]), updated, r["revision"]))
-        answer_rows.extend((iid, p, _floor_json(v)) for p, v in answers.items())
+        answer_rows[iid] = {p: _floor_json(v) for p, v in answers.items()}
     with vault.transaction() as db:
         # The vault's own insert, as the import writes them (interview rows many to a
-        # statement, for the alias's full-text trigger; answers by executemany).
+        # statement, for the alias's full-text trigger; answers in one statement), here
+        # all at once, on this thread: the import writes in batches on a second one.
         repo_imports.add_interviews(db, interviews, answer_rows, rows.researcher_key)
     return time.perf_counter() - start
 

@@ -275,3 +275,86 @@ def test_a_record_with_a_lone_surrogate_is_refused_with_a_sentence(tmp_path: Pat
                 withheld=bad["withheld"])
     _craft(tmp_path / "y.tmb", keys, lead, [fine], sequence=2)
     assert lead.import_.import_file(tmp_path / "y.tmb").added == 1
+
+
+def test_imported_answers_keep_the_json_texts_a_save_writes(tmp_path: Path) -> None:
+    """The import writes a batch's answers through one JSON object that SQLite reads
+    (repo_imports.add_interviews): each answer's stored text is the one a save writes."""
+    from testimonio.vault.records import encode_value
+
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    keys = KeyService(r.vault).ensure()
+    texts = ['Señora "Ñusta" dijo: \\ no', "emoji \U0001F600, \u2028 and \u00e9 composed e\u0301",
+             "tab\tnew line\ncontrol \x01 and \x7f", "アイウ " * 700, "{\"not\": [\"json\"]}", " "]
+    withheld = {k: v for k, v in good.get("withheld", {}).items() if k != "quotes[1]/quote_text"}
+    records = [dict(good, export_id=f"{n:032x}", answers={**good["answers"], "quotes[1]/quote_text": text},
+                    withheld=withheld) for n, text in enumerate(texts, 1)]
+    _craft(tmp_path / "texts.tmb", keys, lead, records)
+    assert lead.import_.import_file(tmp_path / "texts.tmb").added == len(texts)
+    with lead.vault.read() as db:
+        stored = {(str(e), str(p)): str(v) for e, p, v in db.execute(
+            "SELECT o.export_id, a.path, a.value FROM answers a "
+            "JOIN imported_origin o ON o.interview_id = a.interview_id")}
+    expected = {(rec["export_id"], p): encode_value(v) for rec in records
+                for p, v in rec["answers"].items()}
+    assert stored == expected
+
+
+def _counting_batches(monkeypatch: pytest.MonkeyPatch, fail_on: int, error: BaseException,
+                      pause: float = 0.0) -> list[str]:
+    """Batches of 2 records; the write of batch ``fail_on`` raises ``error`` on the writing
+    thread (after ``pause`` seconds). Returns the names of the threads that wrote."""
+    import threading
+    import time
+
+    monkeypatch.setattr(import_merge, "_BATCH", 2)
+    real = import_merge.repo_imports.set_origins
+    threads: list[str] = []
+
+    def set_origins(*args: Any) -> None:
+        threads.append(threading.current_thread().name)
+        time.sleep(pause)
+        if len(threads) == fail_on:
+            raise error
+        real(*args)
+
+    monkeypatch.setattr(import_merge.repo_imports, "set_origins", set_origins)
+    return threads
+
+
+def test_a_write_that_fails_on_the_writing_thread_refuses_the_bundle_and_keeps_the_vault(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlcipher3
+
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    keys = KeyService(r.vault).ensure()
+    _craft(tmp_path / "b.tmb", keys, lead, [dict(good, export_id=f"{n:032x}") for n in range(1, 8)])
+    before = _state(lead)
+    threads = _counting_batches(monkeypatch, 2, sqlcipher3.OperationalError("database or disk is full"))
+    with pytest.raises(errors.VaultError):
+        lead.import_.import_file(tmp_path / "b.tmb")
+    assert _state(lead) == before
+    assert threads and all(t.startswith("import-write") for t in threads)
+    monkeypatch.undo()
+    assert lead.import_.import_file(tmp_path / "b.tmb").added == 7
+
+
+def test_an_error_here_while_a_batch_is_written_waits_for_it_then_rolls_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cancel (or any error) on the import's thread while the writing thread works:
+    the write finishes first, then everything rolls back, and no thread is left."""
+    import threading
+
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    keys = KeyService(r.vault).ensure()
+    _craft(tmp_path / "c.tmb", keys, lead, [dict(good, export_id=f"{n:032x}") for n in range(1, 8)])
+    before = _state(lead)
+    threads = _counting_batches(monkeypatch, 0, RuntimeError("never"), pause=0.3)
+    with pytest.raises(Cancelled):
+        lead.import_.import_file(tmp_path / "c.tmb", cancelled=lambda: bool(threads))
+    assert threads and all(t.startswith("import-write") for t in threads)
+    assert not [t for t in threading.enumerate() if t.name.startswith("import-write")]
+    assert _state(lead) == before

@@ -162,11 +162,11 @@ class ImportService:
                     _log(db, result, manifest.created, "already imported")
                     _remember_header(db, opened.header_sha256(), manifest.bundle_id)
                 return self._with_gaps(result)
-            with self.vault.transaction() as db:
+            with self.vault.transaction() as db, \
+                    Merger(db, manifest, name, self._form_getter(), steps) as merger:
                 # Records are checked and merged one at a time as they are read,
                 # so memory does not follow the number or size of the records;
                 # any refusal rolls the whole transaction back (all or nothing).
-                merger = Merger(db, manifest, name, self._form_getter(), steps)
                 for record in opened.records():
                     merger.add(record)
                     del record  # not alive while the next one is parsed

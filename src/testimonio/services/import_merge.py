@@ -15,7 +15,9 @@ import json
 import secrets
 import uuid
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
+from types import TracebackType
+from typing import Any, NamedTuple
 
 from testimonio.errors import BundleError
 from testimonio.forms.model import Question, Questionnaire
@@ -40,6 +42,15 @@ _BATCH_BYTES = 4 * 1024 * 1024
 _ATTACHMENT_CACHE_KIB = 8 * 1024  # page cache while attachments stream into the vault
 #: Attachments up to this size are inserted with their row (written once).
 _INLINE_BYTES = 4 * 1024 * 1024
+
+
+class _Checked(NamedTuple):
+    """A checked record waiting for its batch's merge: the record without its
+    answers, the answers' JSON texts by path, and the alias answer ('' if none)."""
+
+    record: dict[str, Any]
+    texts: dict[str, str]
+    alias: str
 
 
 class BundleInvalid(BundleError):
@@ -71,6 +82,15 @@ class Merger:
     attachments need afterwards (their names and metadata: bounded by the
     reader's attachment limit), never the whole bundle. After the first problem nothing more is merged; reading goes on to list
     up to :data:`MAX_PROBLEMS` problems, then :meth:`finish_records` refuses.
+
+    A batch's rows are written on a second thread (:class:`_Writer`) while
+    this one reads and checks the next records: each write is a few calls
+    into SQLite, which run without the interpreter's lock. This thread
+    touches the database only once that write is over (the next batch's
+    merge, a new questionnaire, the end of the records), so the database
+    sees the same statements in the same order as from one thread. Use it
+    as a context manager inside the transaction: leaving it waits for the
+    write under way, before the transaction commits or rolls back.
     """
 
     def __init__(self, db: Db, manifest: Any, name: str,
@@ -89,8 +109,16 @@ class Merger:
         # table outgrew the page cache (10 000 interviews into a vault of 40 000:
         # 20 s with random ids, 5 s with these). The prefix says nothing (no time).
         self._id_prefix, self._id_count = secrets.token_hex(8), 0
-        self._batch: list[tuple[dict[str, Any], Questionnaire]] = []  # checked, not merged yet
+        self._batch: list[_Checked] = []  # checked, not merged yet
         self._batch_bytes = 0
+        self._writer = _Writer()
+
+    def __enter__(self) -> Merger:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._writer.close(quiet=exc_type is not None)
 
     def _checker(self, record: Any) -> RecordChecker:
         if not isinstance(record, dict) or not isinstance(record.get("form_id"), str) \
@@ -100,6 +128,7 @@ class Merger:
         key = (record["form_id"], record["form_version"])
         checker = self.checkers.get(key)
         if checker is None:
+            self._writer.wait()  # the questionnaire is read from the vault
             checker = self.checkers[key] = RecordChecker(self._form(*key))
         return checker
 
@@ -120,8 +149,12 @@ class Merger:
         if found or self.problems:
             self.problems.extend(found)
             return
-        self._batch.append((record, checker.questionnaire))
-        self._batch_bytes += _text_size(record["answers"])
+        # Encoded here, while the previous batch is being written (see _merge_batch).
+        answers = record.pop("answers")
+        encode = self._encode
+        texts = {p: encode(v) for p, v in answers.items()}
+        self._batch.append(_Checked(record, texts, _alias(checker.questionnaire, answers)))
+        self._batch_bytes += 64 * len(texts) + sum(map(len, texts.values()))
         if len(self._batch) >= _BATCH or self._batch_bytes >= _BATCH_BYTES:
             self._merge_batch()
         self.steps.step(self.seen, self.manifest.records, "Merging interviews")
@@ -134,35 +167,41 @@ class Merger:
             raise BundleInvalid("The bundle is authentic but its records do not fit their "
                                 f"questionnaire. Nothing was imported:\n{lines}")
         self._merge_batch()
+        self._writer.wait()
 
     def _merge_batch(self) -> None:
-        """Merge the held records: where each came from earlier is read in one query,
-        and the rows of those added or replaced are written in four statements."""
+        """Merge the held records: where each came from earlier is read in one query
+        (once the previous batch is written: a second copy may be in it), and the
+        rows of those added or replaced are written in four statements, on the
+        writing thread."""
         batch, self._batch, self._batch_bytes = self._batch, [], 0
         if not batch:
             return
+        self._writer.wait()
         db, manifest = self.db, self.manifest
-        earlier = repo_imports.origins(db, manifest.researcher, [r["export_id"] for r, _ in batch])
+        earlier = repo_imports.origins(db, manifest.researcher, [c.record["export_id"] for c in batch])
         interviews: list[ImportedInterview] = []
-        answers: list[tuple[str, str, str]] = []
+        answers: dict[str, dict[str, str]] = {}
         origins: list[NewOrigin] = []
-        for record, q in batch:
-            merged = self._merge(record, q, earlier, answers)
+        for checked in batch:
+            merged = self._merge(checked, earlier, answers)
             if merged is not None:
+                record = checked.record
                 interviews.append(merged)
                 origins.append(NewOrigin(merged.id, record["export_id"], record["revision"],
                                          record.get("withheld")))
-        repo_imports.add_interviews(db, interviews, answers, manifest.researcher)
-        repo_imports.set_origins(db, manifest.researcher, manifest.bundle_id, origins)
+        del batch  # the records: only their rows are held while they are written
+        self._writer.submit(_write_batch, db, interviews, answers, origins, manifest)
 
-    def _merge(self, record: dict[str, Any], q: Questionnaire, earlier: dict[str, Origin],
-               answer_rows: list[tuple[str, str, str]]) -> ImportedInterview | None:
-        """The interview row one record becomes, its answers' rows added to
-        ``answer_rows``, or None when the vault holds its revision or a newer one.
+    def _merge(self, checked: _Checked, earlier: dict[str, Origin],
+               answer_rows: dict[str, dict[str, str]]) -> ImportedInterview | None:
+        """The interview row one record becomes, its answers' JSON texts added to
+        ``answer_rows`` under its id, or None when the vault holds its revision or a newer one.
 
         ``earlier``: where the batch's records came from before this bundle;
         each record merged is added to it with this bundle's id, so a second
         copy is found there or in the vault, not in a set of the whole bundle."""
+        record = checked.record
         export_id = record["export_id"]
         row = earlier.get(export_id)
         if row is not None and row.bundle_id == self.manifest.bundle_id:
@@ -170,7 +209,6 @@ class Merger:
         if row is not None and row.revision >= record["revision"]:
             self.ignored += 1
             return None
-        answers: dict[str, Any] = dict(record["answers"])
         if row is None:
             self._id_count += 1
             interview_id = f"{self._id_prefix}{self._id_count:016x}"
@@ -180,19 +218,20 @@ class Merger:
             self.replaced += 1
             repo_imports.drop_interview(self.db, interview_id)
         earlier[export_id] = Origin(interview_id, record["revision"], self.manifest.bundle_id)
+        texts = checked.texts  # this record's own: changed in place
         for att in record["attachments"]:
             att_id = uuid.uuid4().hex
             self.wanted[att["name"]] = (interview_id, att_id)
             self.meta[att["name"]] = att
-            for path, value in answers.items():
-                if value == att["name"]:
-                    answers[path] = att_id
+            named = _to_json(att["name"])  # the text of the answer that names it (a string's is its own)
+            for path, text in texts.items():
+                if text == named:
+                    texts[path] = _to_json(att_id)
         created, updated = _day_time(record["started"]), _day_time(record["completed"])
-        encode = self._encode
-        answer_rows.extend([(interview_id, p, encode(v)) for p, v in answers.items()])
+        answer_rows[interview_id] = texts
         return ImportedInterview(
             interview_id, record["form_id"], record["form_version"], record["site"], self.name,
-            record["language"], _alias(q, answers), created, updated, record["revision"])
+            record["language"], checked.alias, created, updated, record["revision"])
 
     def _encode(self, value: Any) -> str:
         """The answer's JSON text. A plain int's is its repr (as the encoder writes it);
@@ -216,6 +255,7 @@ class Merger:
         The end of this pass re-checks the payload hash, and only then may
         the transaction commit.
         """
+        self._writer.wait()
         db, steps = self.db, self.steps
         # Attachment pages are written once and not read again here: a small page
         # cache while they stream in keeps the vault's 64 MiB cache from filling
@@ -235,17 +275,45 @@ class Merger:
                                 "Nothing was imported.")
 
 
-def _text_size(answers: dict[str, Any]) -> int:
-    """About how many bytes of text a checked record's answers hold (its strings, and
-    64 a value or list item: numbers and the rest are small)."""
-    size = 64 * len(answers)
-    for value in answers.values():
-        kind = type(value)
-        if kind is str:
-            size += len(value)
-        elif kind is list:
-            size += 64 * len(value) + sum(len(str(item)) for item in value)
-    return size
+def _write_batch(db: Db, interviews: list[ImportedInterview], answers: dict[str, dict[str, str]],
+                 origins: list[NewOrigin], manifest: Any) -> None:
+    """One batch's rows (on the writing thread)."""
+    repo_imports.add_interviews(db, interviews, answers, manifest.researcher)
+    repo_imports.set_origins(db, manifest.researcher, manifest.bundle_id, origins)
+
+
+class _Writer:
+    """One write at a time on a second thread; :meth:`wait` for it before the
+    database is touched again. Its error comes out of :meth:`wait`."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[None] | None = None
+
+    def submit(self, write: Callable[..., None], *args: Any) -> None:
+        self.wait()
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-write")
+        self._pending = self._pool.submit(write, *args)
+
+    def wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self, quiet: bool = False) -> None:
+        """Wait for the write under way and stop the thread. ``quiet``: another
+        error is already on its way (the transaction rolls back either way), and
+        the write's own error must not hide it."""
+        try:
+            self.wait()
+        except Exception:
+            if not quiet:
+                raise
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
 
 
 def _mismatch(name: str) -> BundleInvalid:

@@ -8,6 +8,7 @@ what is merged; this module only writes and reads the rows.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
@@ -165,16 +166,23 @@ _INTERVIEW_ROW = "(?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)"
 
 
 def add_interviews(db: Db, rows: Sequence[ImportedInterview],
-                   answers: Sequence[tuple[str, str, str]], researcher_key_id: str) -> None:
-    """Insert imported interviews and their answers ((interview id, path, JSON text) rows).
+                   answers: Mapping[str, Mapping[str, str]], researcher_key_id: str) -> None:
+    """Insert imported interviews and their answers (interview id -> answer path -> JSON text).
 
     The interview rows go in one multi-row INSERT (up to
     :data:`_ROWS_PER_INSERT`): the alias's full-text index (migration 8) is
     kept by a trigger, and FTS5 writes what it gathered at the end of every
     statement, so one statement a row wrote a segment a row (10 000 rows into
     a new vault: 0.77 s one statement a row, 0.44 s 256 a statement, 0.22 s
-    2 000 a statement). The answers, with no such trigger, go by
-    ``executemany`` (370 000 rows: 1.4 s, against 1.9 s as long statements).
+    2 000 a statement).
+
+    The answers go in one statement too: SQLite reads them from one JSON
+    object (``json_each``; each answer's JSON text a string in it, given
+    back as it was). The whole insert is one call into SQLite, which runs
+    without the interpreter's lock: the import writes a batch on a second
+    thread while it reads and checks the next records
+    (services/import_merge). By ``executemany``, that thread took the lock
+    back after every row, and waited for it while the first thread worked.
 
     The researcher's key id is written with each row: :func:`set_origins`'s
     trigger then finds it already right and leaves the row alone (schema 12),
@@ -186,7 +194,13 @@ def add_interviews(db: Db, rows: Sequence[ImportedInterview],
                    "alias, status, created_at, updated_at, revision, researcher_key) VALUES "
                    + ", ".join([_INTERVIEW_ROW] * len(part)),
                    [value for row in part for value in (*row, researcher_key_id)])
-    db.executemany("INSERT INTO answers (interview_id, path, value) VALUES (?, ?, ?)", answers)
+    db.execute("INSERT INTO answers (interview_id, path, value) "
+               "SELECT i.key, a.key, a.value FROM json_each(?) i, json_each(i.value) a",
+               (_to_json(answers),))
+
+
+# Non-ASCII as it is (SQLite reads UTF-8 JSON), compact: the JSON of a batch's answers.
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 class NewOrigin(NamedTuple):
@@ -201,17 +215,25 @@ class NewOrigin(NamedTuple):
 def set_origins(db: Db, researcher_key_id: str, bundle_id: str, rows: Sequence[NewOrigin]) -> None:
     """Record (or move on) where imported interviews of one bundle came from, and what
     each export withheld and why (``None``: the record did not say; schema 10):
-    two statements for all. A replaced revision's withheld rows went with its
-    interview row (ON DELETE CASCADE)."""
-    db.executemany("INSERT INTO withheld_answers (interview_id, path, reason) VALUES (?, ?, ?)",
-                   [(row.interview_id, p, r) for row in rows if row.withheld
-                    for p, r in row.withheld.items()])
-    db.executemany("INSERT INTO imported_origin (interview_id, researcher, export_id, revision, "
-                   "bundle_id, withheld_known) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (interview_id) "
-                   "DO UPDATE SET revision = excluded.revision, bundle_id = excluded.bundle_id, "
-                   "withheld_known = excluded.withheld_known",
-                   [(row.interview_id, researcher_key_id, row.export_id, row.revision, bundle_id,
-                     int(row.withheld is not None)) for row in rows])
+    two statements for all, each one call into SQLite (as :func:`add_interviews`'
+    answers). A replaced revision's withheld rows went with its interview row
+    (ON DELETE CASCADE)."""
+    withheld = {row.interview_id: row.withheld for row in rows if row.withheld}
+    if withheld:
+        db.execute("INSERT INTO withheld_answers (interview_id, path, reason) "
+                   "SELECT i.key, w.key, w.value FROM json_each(?) i, json_each(i.value) w",
+                   (_to_json(withheld),))
+    if not rows:
+        return
+    # WHERE true: without it SQLite would read ON CONFLICT as part of the join.
+    db.execute("INSERT INTO imported_origin (interview_id, researcher, export_id, revision, "
+               "bundle_id, withheld_known) SELECT o.value ->> 0, ?, o.value ->> 1, o.value ->> 2, ?, "
+               "o.value ->> 3 FROM json_each(?) o WHERE true ON CONFLICT (interview_id) "
+               "DO UPDATE SET revision = excluded.revision, bundle_id = excluded.bundle_id, "
+               "withheld_known = excluded.withheld_known",
+               (researcher_key_id, bundle_id,
+                _to_json([(row.interview_id, row.export_id, row.revision, int(row.withheld is not None))
+                          for row in rows])))
 
 
 def withheld_answers(db: Db, interview_id: str) -> dict[str, str] | None:
