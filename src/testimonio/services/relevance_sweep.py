@@ -36,6 +36,8 @@ from testimonio.forms.state_plan import KnownInstances, Plan
 from testimonio.forms.state_values import from_expression, is_empty, normalize
 from testimonio.services.relevance_memo import Remembered
 
+_MISS: Any = object()
+
 log = logging.getLogger(__name__)
 
 MAX_INSTANCES = 10_000  # as forms.state_engine: a larger count is refused there
@@ -210,6 +212,9 @@ class Sweep:
         else:
             below = self.below[model]
         ctx, look, when_empty = self._ctx, self.memo.look, self.memo.when_empty
+        # A pure expression's result is also kept for the rest of the interview
+        # (ctx.memo, as _drive keeps it): ${consent} = 'yes' guards a dozen groups.
+        rel_pure, calc_pure = rel_fn in self.memo.pure, calc in self.memo.pure
         repeats = tuple(sorted({*when_empty.get(rel_fn, ()), *when_empty.get(calc, ())}))  # type: ignore[arg-type]
         if kind == "repeat":
             repeats = (model, *repeats)
@@ -229,12 +234,24 @@ class Sweep:
                     rel[model] = False
                 return True  # a static node: made irrelevant with its parent (``below``)
             if rel_fn is not None:
-                result = look(rel_fn, answers, rel, relevance)
+                if rel_pure:
+                    memo = ctx.memo
+                    result = memo.get(rel_fn, _MISS)
+                    if result is _MISS:
+                        result = memo[rel_fn] = look(rel_fn, answers, rel, relevance)
+                else:
+                    result = look(rel_fn, answers, rel, relevance)
                 if result is None or not to_boolean(result):
                     rel.update(below)
                     return True
             if calc is not None:
-                result = look(calc, answers, rel, calculation)
+                if calc_pure:
+                    memo = ctx.memo
+                    result = memo.get(calc, _MISS)
+                    if result is _MISS:
+                        result = memo[calc] = look(calc, answers, rel, calculation)
+                else:
+                    result = look(calc, answers, rel, calculation)
                 new = None if result is None else from_expression(node, result)  # type: ignore[arg-type]
                 if new is None:
                     answers.pop(model, None)
