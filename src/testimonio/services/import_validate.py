@@ -195,14 +195,15 @@ class RecordChecker:
         """
         if not isinstance(found, dict):
             return [f"record {eid}: withheld is not an object"]
-        instances = sum(v for p, v in answers.items() if isinstance(v, int) and not isinstance(v, bool)
-                        and self._learn(p)[0] == _REPEAT)
         if self._questions < 0:
             self._questions = sum(1 for _ in self.questionnaire.questions())
-        bound = self._questions * (1 + min(instances, 10**6))
-        if len(found) > bound:
-            return [f"record {eid}: lists {len(found)} withheld answers, more than its "
-                    f"questionnaire has ({bound})"]
+        if len(found) > self._questions:  # else within the bound whatever the answers count
+            instances = sum(v for p, v in answers.items() if isinstance(v, int) and not isinstance(v, bool)
+                            and self._learn(p)[0] == _REPEAT)
+            bound = self._questions * (1 + max(0, min(instances, 10**6)))
+            if len(found) > bound:
+                return [f"record {eid}: lists {len(found)} withheld answers, more than its "
+                        f"questionnaire has ({bound})"]
         problems: list[str] = []
         for path, reason in found.items():
             problem = self._withheld_problem(path, reason, answers, eid)
