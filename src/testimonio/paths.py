@@ -46,3 +46,19 @@ def resource_path(*parts: str) -> Path:
 def shipped_forms_dir() -> Path:
     """The folder of questionnaires shipped with the program (``forms/``)."""
     return _root() / "forms"
+
+
+def name_text(path: Path) -> str:
+    """A file's name as text to store or show (a bundle in the import log, a
+    questionnaire's source, an attached file's caption).
+
+    A name the file system gives in bytes that are not UTF-8 (a stick or a
+    synced folder written elsewhere, in Latin-1) reaches Python with lone
+    surrogates, which no UTF-8 text holds: the vault cannot store them. Those
+    bytes are shown as U+FFFD; any other lone surrogate (a Windows name) too.
+    """
+    name = path.name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")

@@ -107,3 +107,22 @@ def test_watch_imports_a_file_once_its_size_is_stable(tmp_path: Path) -> None:
     assert [(i.path.name, i.outcome) for i in reported] == [("arriving.tbundle", IMPORTED)]
     with lead.vault.read() as db:
         assert db.execute("SELECT count(*) FROM interviews").fetchone()[0] == 1
+
+
+def test_a_bundle_whose_name_is_not_utf8_is_imported_and_logged(tmp_path: Path) -> None:
+    """A stick or a synced folder written elsewhere may name a file in Latin-1: Python
+    hands such a name over with lone surrogates, which the vault cannot store as text.
+    The import goes through, and the log shows the odd byte as U+FFFD."""
+    import os
+
+    lead, (r,) = team_of(tmp_path)
+    lower_k(SettingsService(r.vault), 1)
+    shared = tmp_path / "synced"
+    shared.mkdir()
+    r.add(border_answers(1))
+    odd = Path(os.fsdecode(os.fsencode(shared) + b"/caf\xe9.tbundle"))
+    r.export.write(tmp_path / "b.tbundle")
+    os.rename(tmp_path / "b.tbundle", odd)
+    first = FolderImporter(lead.vault).run(shared)
+    assert [i.outcome for i in first.items] == [IMPORTED]
+    assert [e.file_name for e in lead.import_.log()] == ["caf\ufffd.tbundle"]

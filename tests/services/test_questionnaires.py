@@ -149,3 +149,16 @@ def test_content_versions_come_after_set_versions_newest_installed_first(
     service.install(_with_settings(tmp_path, "c.xlsx", version="1"))
     assert service.versions("border_testimony") == ["1", second, first]
     assert service.get("border_testimony").version == "1"
+
+
+def test_a_form_whose_file_name_is_not_utf8_installs_with_a_readable_source_name(
+        vault: Vault, tmp_path: Path) -> None:
+    """A file named in Latin-1 (a stick written elsewhere) reaches Python with lone
+    surrogates, which the vault cannot store: the odd byte is kept as U+FFFD."""
+    import os
+
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/formulario_\xe9.xlsx"))
+    small_form(odd, form_id="odd_name")
+    service = QuestionnaireService(vault)
+    service.install(odd)
+    assert [f.source_name for f in service.list() if f.form_id == "odd_name"] == ["formulario_\ufffd.xlsx"]

@@ -33,6 +33,7 @@ from testimonio.forms.attachments import (
 )
 from testimonio.forms.attachments import parse as parse_attachment
 from testimonio.forms.model import Questionnaire
+from testimonio.paths import name_text
 
 # NOTE_TYPES, TYPE_MAP and split_language are also reachable here (see __getattr__).
 __all__ = ["SUFFIXES", "LoadResult", "load_bytes", "load_file", "load_questionnaire"]
@@ -76,7 +77,7 @@ def load_questionnaire(path: Path | str) -> Questionnaire:
 def load_file(path: Path | str) -> LoadResult:
     """Load the XLSForm at ``path`` with its warnings and language names."""
     path = Path(path)
-    name = path.name
+    name = name_text(path)  # stored with the form: text, whatever the file system gave
     if path.suffix.lower() not in SUFFIXES:
         raise FormError(
             "Questionnaires must be XLSForm spreadsheets (.xlsx or .xls).", file=name)

@@ -31,6 +31,7 @@ from testimonio.exchange.bundle import BundleCancelled, open_bundle
 from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.manifest import MAX_SEQUENCE, Gap, Limits, gap_text, missing_runs
 from testimonio.forms.model import Questionnaire
+from testimonio.paths import name_text
 from testimonio.services._collector import long_run
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.import_merge import Merger
@@ -155,7 +156,7 @@ class ImportService:
                 check_revocation(db, manifest.researcher, manifest.sequence)
                 seen = repo_imports.bundle_seen(db, manifest.bundle_id)
             if seen:
-                result = ImportResult(Path(path).name, manifest.bundle_id, name, manifest.researcher,
+                result = ImportResult(name_text(Path(path)), manifest.bundle_id, name, manifest.researcher,
                                       manifest.sequence, manifest.records, 0, 0, manifest.records,
                                       True, ())
                 with self.vault.transaction() as db:
@@ -174,7 +175,7 @@ class ImportService:
                         break  # refused anyway: no need to read on
                 merger.finish_records()
                 merger.attachments(opened)
-                result = ImportResult(Path(path).name, manifest.bundle_id, name, manifest.researcher,
+                result = ImportResult(name_text(Path(path)), manifest.bundle_id, name, manifest.researcher,
                                       manifest.sequence, merger.seen, merger.added, merger.replaced,
                                       merger.ignored, False, ())
                 _log(db, result, manifest.created, "imported")

@@ -22,6 +22,7 @@ from testimonio.forms.model import ATTACHMENT_TYPES, AnswerValue, Group, Questio
 from testimonio.forms.state import FormState
 from testimonio.forms.state_paths import model_path
 from testimonio.limits import MAX_ATTACHMENT_BYTES
+from testimonio.paths import name_text
 from testimonio.services.interviews import InterviewService, NewAttachment, check_site
 from testimonio.services.preferences import Preferences
 from testimonio.services.questionnaires import QuestionnaireService
@@ -65,7 +66,7 @@ def add_interview(vault: Vault, form_id: str, data: Any, base: Path, site: str, 
         if path in files:
             raw = files[path]
             mime = mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
-            items.append((path, NewAttachment(raw.read_bytes, mime, raw.name)))
+            items.append((path, NewAttachment(raw.read_bytes, mime, name_text(raw))))
         else:
             items.append((path, value))
     # Messages follow the caller's language; the interview is taken in the
