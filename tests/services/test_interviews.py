@@ -294,3 +294,18 @@ def test_the_language_of_a_draft_is_kept_and_logged(service: InterviewService) -
     with pytest.raises(BadInput, match="complete"):
         service.set_language(interview_id, "es", "ana")
     assert service.get(interview_id).language == "en"
+
+
+def test_half_a_surrogate_pair_is_refused_with_a_sentence_and_nothing_changes(service: InterviewService) -> None:
+    """No UTF-8 text holds half of a surrogate pair (pasted from a broken source, or
+    escaped in JSON), so the vault cannot store it: a sentence, not a crash."""
+    interview_id = _start(service)
+    assert service.set_answer(interview_id, "q", "before", "ana")
+    with pytest.raises(BadInput, match="not valid text"):
+        service.set_answer(interview_id, "q", "a\ud800b", "ana")
+    with pytest.raises(BadInput, match="not valid text"):
+        service.set_answer(interview_id, "languages", ["es", "\udcff"], "ana")
+    assert service.answers(interview_id) == {"q": "before"}
+    assert service.get(interview_id).revision == 2
+    with pytest.raises(BadInput, match="control characters"):
+        _start(service, site="Tum\udcffbes")

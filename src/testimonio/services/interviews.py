@@ -49,14 +49,15 @@ def check_site(name: str) -> str:
     """The site name, trimmed; BadInput if empty, too long or holding control characters.
 
     Site names reach terminals, CSV files and window titles: no newline,
-    ESC or other control or format character gets in.
+    ESC or other control or format character gets in, nor half of a
+    surrogate pair (no UTF-8 text, so no vault, holds one).
     """
     name = name.strip()
     if not name:
         raise BadInput("A site needs a name.")
     if len(name) > MAX_SITE_CHARS:
         raise BadInput(f"A site name can be at most {MAX_SITE_CHARS} characters.")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in name):
         raise BadInput("A site name cannot hold control characters (such as a line break "
                        "or an escape).")
     return name

@@ -53,7 +53,15 @@ def encode_value(value: AnswerValue) -> str | None:
         raise BadInput("A number answer must be a finite number.")
     if isinstance(value, list) and not all(isinstance(item, str) for item in value):
         raise BadInput("A multiple-choice answer must be a list of choice names.")
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Half of a surrogate pair (pasted from a broken source, or escaped in
+        # JSON): no UTF-8 text holds it, so SQLite could not store it.
+        raise BadInput("The answer holds a character that is not valid text "
+                       "(half of a surrogate pair). Type it again.") from None
+    return text
 
 
 def decode_value(text: str | None) -> AnswerValue:
