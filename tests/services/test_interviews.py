@@ -309,3 +309,12 @@ def test_half_a_surrogate_pair_is_refused_with_a_sentence_and_nothing_changes(se
     assert service.get(interview_id).revision == 2
     with pytest.raises(BadInput, match="control characters"):
         _start(service, site="Tum\udcffbes")
+
+
+@pytest.mark.parametrize("search", ["\ud800", "ab\udcffc", "Jos\udce9"])
+def test_a_search_holding_half_a_surrogate_pair_finds_nothing_and_raises_nothing(
+        service: InterviewService, search: str) -> None:
+    interview_id = _start(service)
+    assert service.set_answer(interview_id, "alias", "José", "ana")
+    assert service.page(InterviewQuery(search=search)) == []
+    assert service.count(InterviewQuery(search=search)) == 0

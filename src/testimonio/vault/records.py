@@ -127,6 +127,13 @@ class InterviewQuery:
     offset: int = 0
     limit: int = 100
 
+    def __post_init__(self) -> None:
+        # Half of a surrogate pair (pasted from a broken source) cannot be bound as
+        # UTF-8 text: in a search it stands for U+FFFD, which no alias holds.
+        if self.search is not None and not self.search.isascii():
+            object.__setattr__(self, "search", "".join(
+                "\ufffd" if "\ud800" <= c <= "\udfff" else c for c in self.search))
+
 
 @dataclass(frozen=True)
 class AttachmentInfo:
