@@ -318,3 +318,11 @@ def test_a_search_holding_half_a_surrogate_pair_finds_nothing_and_raises_nothing
     assert service.set_answer(interview_id, "alias", "José", "ana")
     assert service.page(InterviewQuery(search=search)) == []
     assert service.count(InterviewQuery(search=search)) == 0
+
+
+def test_a_setting_holding_half_a_surrogate_pair_is_refused_and_the_old_one_kept(vault: Vault) -> None:
+    settings = SettingsService(vault)
+    settings.set_json("note", "kept")
+    with pytest.raises(BadInput, match="cannot hold that value"):
+        settings.set_json("note", ["x\udcff"])
+    assert settings.get_json("note") == "kept"

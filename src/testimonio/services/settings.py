@@ -34,7 +34,8 @@ class SettingsService:
         """Store ``value`` (anything JSON can hold) under ``key``."""
         try:
             text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        except (TypeError, ValueError):
+            text.encode("utf-8")  # half of a surrogate pair: no UTF-8 text, so no vault, holds it
+        except (TypeError, ValueError):  # (UnicodeEncodeError is a ValueError)
             raise BadInput(f"The setting '{key}' cannot hold that value.") from None
         with self._vault.transaction() as db:
             repo_settings.put(db, key, text)
