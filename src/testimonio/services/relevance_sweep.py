@@ -100,8 +100,9 @@ class Sweep:
         self.chain = chain
         self.plan = Plan(q, graph, chain)
         # Answer paths the engine has checked (see learn), with how a value
-        # stored there is read (_TEXT, _NAMES, _INTEGER or _OTHER).
-        self.nodes: dict[str, tuple[Node, int]] = {}
+        # stored there is read (_TEXT, _NAMES, _INTEGER or _OTHER), and whether
+        # the path is in a repeat instance ("[").
+        self.nodes: dict[str, tuple[Node, int, bool]] = {}
         # ${name} of a node in no repeat: its one answer path, wherever it is read.
         self.static_names: dict[str, str] = {}
         for name in {n.name for n in q.walk()}:
@@ -278,7 +279,7 @@ class Sweep:
         """Remember an answer path the engine accepted for ``node``."""
         if len(self.nodes) < MAX_KNOWN_PATHS:
             kind = _KINDS.get(node.type, _TEXT) if isinstance(node, Question) else _OTHER
-            self.nodes[path] = (node, kind)
+            self.nodes[path] = (node, kind, "[" in path)
 
     def run(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
         """The exportable answers (as ``FormState.exportable_answers``), or None: ask the engine."""
@@ -340,13 +341,21 @@ class Sweep:
             known = nodes.get(path)
             if known is None:
                 return None
-            node, kind = known
-            if kind != _OTHER and _as_stored(kind, raw):
+            node, kind, bracket = known
+            # Whether normalize() gives ``raw`` back as it is (or None for an empty one).
+            kind_of_raw = type(raw)
+            if kind_of_raw is str:
+                stored = kind == _TEXT
+            elif kind_of_raw is int:
+                stored = kind == _INTEGER
+            else:
+                stored = kind == _NAMES and kind_of_raw is list and _all_names(raw)  # type: ignore[arg-type]
+            if stored:
                 # What normalize() gives back for it, without the call (the
                 # sweep never changes a list it reads: it may be the caller's).
                 if raw or kind == _INTEGER:
                     answers[path] = raw
-                hand_made = hand_made or "[" in path
+                hand_made = hand_made or bracket
                 continue
             if isinstance(node, Group):
                 if not (node.repeat and not path.endswith("]") and type(raw) is int and 0 <= raw <= MAX_INSTANCES):
@@ -357,7 +366,7 @@ class Sweep:
             value = normalize(node, raw)
             if value is not None:
                 answers[path] = value
-            hand_made = hand_made or "[" in path
+            hand_made = hand_made or bracket
         if hand_made:
             self._infer_counts(answers)
         return answers
@@ -478,15 +487,9 @@ def _below(order: list[tuple[str, Node, bool, bool]]) -> dict[str, dict[str, boo
     return below
 
 
-def _as_stored(kind: int, raw: object) -> bool:
-    """Whether normalize() gives ``raw`` back as it is (or None for an empty one) for this kind."""
-    if kind == _TEXT:
-        return type(raw) is str
-    if kind == _INTEGER:
-        return type(raw) is int
-    if type(raw) is not list:
-        return False
-    for name in raw:  # _NAMES: a list of names
+def _all_names(raw: list[object]) -> bool:
+    """Whether a list is a list of names (what normalize() gives back as it is for _NAMES)."""
+    for name in raw:
         if type(name) is not str:
             return False
     return True
