@@ -42,6 +42,11 @@ def test_normalize(kind: str, typed: object, stored: AnswerValue) -> None:
 @pytest.mark.parametrize(("kind", "value", "problem"), [
     ("integer", 4, None),
     ("integer", "4x", "integer"),
+    ("integer", 10**18 - 1, None),  # 18 digits, as typed ones
+    ("integer", 10**18, "integer"),  # more: only JSON (a bundle, interview add) can say it
+    ("integer", -(10**400), "integer"),
+    ("decimal", float("inf"), "decimal"),
+    ("decimal", float("nan"), "decimal"),
     ("decimal", 4.5, None),
     ("decimal", "x", "decimal"),
     ("select_multiple", ["a", "b"], None),

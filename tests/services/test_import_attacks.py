@@ -358,3 +358,31 @@ def test_an_error_here_while_a_batch_is_written_waits_for_it_then_rolls_back(
     assert threads and all(t.startswith("import-write") for t in threads)
     assert not [t for t in threading.enumerate() if t.name.startswith("import-write")]
     assert _state(lead) == before
+
+
+@pytest.mark.parametrize("value", [10**18, 10**400, -(10**30)])
+def test_an_integer_answer_beyond_18_digits_is_refused(tmp_path: Path, value: int) -> None:
+    """A typed integer has at most 18 digits (forms.state_values); JSON can say more,
+    and SQLite keeps integers in 64 bits: such an answer refuses the bundle."""
+    lead, (r,) = team_of(tmp_path)
+    good = _good_record(r, tmp_path)
+    keys = KeyService(r.vault).ensure()
+    before = _state(lead)
+    _craft(tmp_path / "big.tmb", keys, lead,
+           [dict(good, answers={**good["answers"], "asylum/interview_minutes": value})])
+    with pytest.raises(BundleInvalid, match="interview_minutes has a value of the wrong kind"):
+        lead.import_.import_file(tmp_path / "big.tmb")
+    assert _state(lead) == before
+
+
+def test_a_decimal_answer_a_float_cannot_hold_is_refused_not_a_crash() -> None:
+    from testimonio.forms.loader import load_questionnaire
+    from testimonio.forms.model import Question
+    from testimonio.paths import shipped_forms_dir
+    from testimonio.services.import_validate import RecordChecker
+
+    checker = RecordChecker(load_questionnaire(shipped_forms_dir() / "border_testimony.xlsx"))
+    weight = Question(name="weight", path="weight", type="decimal")
+    assert checker.value_ok(weight, 61, set())
+    assert not checker.value_ok(weight, 10**400, set())
+    assert not checker.value_ok(weight, float("inf"), set())

@@ -20,6 +20,9 @@ from testimonio.forms.model import AnswerValue, Question
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER_TEXT = re.compile(r"\s*-?\d{1,18}\s*")
+# An integer answer has at most 18 digits, as typed ones (_INTEGER_TEXT): one
+# that came another way (JSON) is held to it too, and SQLite keeps it in 64 bits.
+_INTEGER_LIMIT = 10**18
 _TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -144,13 +147,13 @@ def type_problem(question: Question, value: AnswerValue, choices: Collection[str
 
 
 def _integer_problem(question: Question, value: AnswerValue, _choices: Collection[str]) -> str | None:
-    if not isinstance(value, int) or isinstance(value, bool):
+    if not isinstance(value, int) or isinstance(value, bool) or not -_INTEGER_LIMIT < value < _INTEGER_LIMIT:
         return "integer"
     return _off_range(question, value)
 
 
 def _decimal_problem(question: Question, value: AnswerValue, _choices: Collection[str]) -> str | None:
-    return _off_range(question, value) if isinstance(value, float) else "decimal"
+    return _off_range(question, value) if isinstance(value, float) and math.isfinite(value) else "decimal"
 
 
 def _choices_problem(question: Question, value: AnswerValue, choices: Collection[str]) -> str | None:

@@ -118,7 +118,10 @@ class RecordChecker:
         if isinstance(value, str) and _generalised(q, value):
             return True
         if q.type == "decimal" and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)  # JSON may write a whole decimal as 5; the form state reads 5.0
+            try:
+                value = float(value)  # JSON may write a whole decimal as 5; the form state reads 5.0
+            except OverflowError:  # more than a float holds: no number a form state makes
+                return False
         choices = self._choices.get(q.path)
         if choices is None:
             choices = self._choices[q.path] = frozenset(c.name for c in q.choices)
