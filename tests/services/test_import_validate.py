@@ -99,6 +99,9 @@ def test_import_uses_the_forms_rules(tmp_path, name: str, value: object, ok: boo
     (P["real_name"], "Ana", "carries the identifier person/real_name, which must never leave"),
     ("intro", "x", "intro has a value of the wrong kind for a note question"),
     (P["interview_minutes"], "five", "has a value of the wrong kind for a integer question"),
+    # More repeat instances than a lead's form state holds (forms.state_engine.MAX_INSTANCES):
+    ("companions", 10_001, "companions is not a repeat count"),
+    ("companions[10001]/companion_age", 5, "malformed answer path 'companions[10001]/companion_age'"),
 ])
 def test_each_bad_answer_is_named(path: str, value: object, says: str) -> None:
     record = copy.deepcopy(good_record())
@@ -152,3 +155,12 @@ def test_a_text_answer_longer_than_the_limit_is_refused() -> None:
     record["answers"][P["alias"]] = "x" * (MAX_TEXT + 1)
     problems = record_problems(record, Q)
     assert len(problems) == 1 and "wrong kind" in problems[0], problems
+
+
+def test_as_many_repeat_instances_as_the_form_state_holds_are_accepted() -> None:
+    from testimonio.forms.state_engine import MAX_INSTANCES
+
+    record = copy.deepcopy(good_record())
+    record["answers"]["companions"] = MAX_INSTANCES
+    record["answers"][f"companions[{MAX_INSTANCES}]/companion_age"] = 5
+    assert record_problems(record, Q) == []

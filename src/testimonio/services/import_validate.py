@@ -28,6 +28,7 @@ from testimonio.exchange import withheld
 from testimonio.exchange.pseudonymise import quasi_widths, suppression_paths
 from testimonio.exchange.teamfile import is_plain_text
 from testimonio.forms.model import Group, Privacy, Question, Questionnaire
+from testimonio.forms.state_engine import MAX_INSTANCES
 from testimonio.forms.state_paths import model_path
 from testimonio.forms.state_values import takes_any_text, type_problem
 
@@ -53,6 +54,9 @@ _MAX_CACHED_TEXT = 64
 # fullmatch everywhere: "$" would let a trailing newline through.
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+# A repeat instance in a path: at most MAX_INSTANCES, as the form state holds
+# (forms.state_engine; a lead's program could not open a larger one).
+_INDEX = re.compile(r"\[(\d+)\]")
 _PATH = re.compile(r"[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?(/[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?)*")
 _BAND = re.compile(r"-?\d{1,18}--?\d{1,18}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -87,7 +91,8 @@ class RecordChecker:
         found = self._paths.get(path) if type(path) is str else None
         if found is not None:
             return found
-        if not isinstance(path, str) or len(path) > 1000 or not _PATH.fullmatch(path):
+        if not isinstance(path, str) or len(path) > 1000 or not _PATH.fullmatch(path) \
+                or any(int(index) > MAX_INSTANCES for index in _INDEX.findall(path)):
             return _MALFORMED, None
         q = self.questionnaire
         mpath = model_path(path)
@@ -176,7 +181,8 @@ class RecordChecker:
             return f"record {eid}: malformed answer path {str(path)[:80]!r}"
         if kind == _UNKNOWN:
             return f"record {eid}: {path} is not a question of {q.form_id} version {q.version}"
-        if kind == _REPEAT and isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**6:
+        if kind == _REPEAT and isinstance(value, int) and not isinstance(value, bool) \
+                and 0 <= value <= MAX_INSTANCES:
             return None
         if kind in (_REPEAT, _NOT_REPEAT):
             return f"record {eid}: {path} is not a repeat count"
