@@ -36,8 +36,6 @@ from testimonio.forms.state_plan import KnownInstances, Plan
 from testimonio.forms.state_values import from_expression, is_empty, normalize
 from testimonio.services.relevance_memo import Remembered
 
-_MISS: Any = object()
-
 log = logging.getLogger(__name__)
 
 MAX_INSTANCES = 10_000  # as forms.state_engine: a larger count is refused there
@@ -213,8 +211,6 @@ class Sweep:
         else:
             below = self.below[model]
         ctx, look, when_empty = self._ctx, self.memo.look, self.memo.when_empty
-        # A pure expression's result is also kept for the rest of the interview
-        # (ctx.memo, as _drive keeps it): ${consent} = 'yes' guards a dozen groups.
         rel_pure, calc_pure = rel_fn in self.memo.pure, calc in self.memo.pure
         repeats = tuple(sorted({*when_empty.get(rel_fn, ()), *when_empty.get(calc, ())}))  # type: ignore[arg-type]
         if kind == "repeat":
@@ -226,6 +222,12 @@ class Sweep:
         def calculation() -> Value | None:
             return _eval(ctx, calc, model, model, "calculation")  # type: ignore[arg-type]
 
+        def kept(fn: Compiled, column: str) -> Value | None:
+            # A pure expression's result is kept for the rest of the interview, as
+            # _drive keeps it: ${consent} = 'yes' guards a dozen groups.
+            memo = ctx.memo
+            return memo[fn] if fn in memo else self._pure_eval(ctx, memo, fn, model, column)
+
         def fast(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
             for outer in repeats:
                 if outer in answers and _count(answers, outer):  # (most interviews: not in them)
@@ -235,24 +237,12 @@ class Sweep:
                     rel[model] = False
                 return True  # a static node: made irrelevant with its parent (``below``)
             if rel_fn is not None:
-                if rel_pure:
-                    memo = ctx.memo
-                    result = memo.get(rel_fn, _MISS)
-                    if result is _MISS:
-                        result = memo[rel_fn] = look(rel_fn, answers, rel, relevance)
-                else:
-                    result = look(rel_fn, answers, rel, relevance)
+                result = kept(rel_fn, "relevant") if rel_pure else look(rel_fn, answers, rel, relevance)
                 if result is None or not to_boolean(result):
                     rel.update(below)
                     return True
             if calc is not None:
-                if calc_pure:
-                    memo = ctx.memo
-                    result = memo.get(calc, _MISS)
-                    if result is _MISS:
-                        result = memo[calc] = look(calc, answers, rel, calculation)
-                else:
-                    result = look(calc, answers, rel, calculation)
+                result = kept(calc, "calculation") if calc_pure else look(calc, answers, rel, calculation)
                 new = None if result is None else from_expression(node, result)  # type: ignore[arg-type]
                 if new is None:
                     answers.pop(model, None)
