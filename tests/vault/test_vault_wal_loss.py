@@ -7,6 +7,8 @@ in ``vault.db-wal``; then the WAL is deleted or one byte of it flipped.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import signal
 import subprocess
@@ -19,7 +21,7 @@ from vault_fixtures import PASSPHRASE
 from testimonio.errors import VaultDamaged
 from testimonio.services.interviews import InterviewQuery, InterviewService
 from testimonio.vault import DB_NAME, KdfParams, Vault
-from testimonio.vault.commits import COMMITS_NAME
+from testimonio.vault.commits import COMMITS_NAME, counter_key
 
 INTERVIEWS = 24
 # Saves 24 interviews, says so, then waits to be killed: nothing is checkpointed.
@@ -137,6 +139,29 @@ def test_a_torn_record_falls_back_to_the_other_slot(tmp_path: Path) -> None:
     record.write_bytes(bytes(data))
     with Vault.unlock(folder, PASSPHRASE) as vault:
         assert InterviewService(vault).count(_query()) == INTERVIEWS
+
+
+def test_records_are_the_documented_hmac(tmp_path: Path) -> None:
+    """Each record is the count and HMAC-SHA256(HKDF key, prefix + vault id + count),
+    as docs/vault.md and vault/commits.py say: computed here from scratch, so a
+    change to how the MAC is worked out cannot change what vaults hold."""
+    folder = tmp_path / "vault"
+    vault, _ = Vault.create(folder, PASSPHRASE, kdf=KdfParams.FAST)
+    with vault:
+        service = InterviewService(vault)
+        iid = service.start("form", "1", "Tumbes", "ana", "es")
+        service.set_answer(iid, "q", "sí", "ana")
+        mac_key = bytes(counter_key(vault._require_key()))
+        vault_id = vault.vault_id
+    data = (folder / COMMITS_NAME).read_bytes()
+    counts = []
+    for offset in (0, 64):
+        count = int.from_bytes(data[offset:offset + 8], "big")
+        message = b"testimonio-commits/1/" + vault_id.encode("ascii") + data[offset:offset + 8]
+        assert data[offset + 8:offset + 40] == hmac.new(mac_key, message, hashlib.sha256).digest()
+        assert count % 2 == offset // 64
+        counts.append(count)
+    assert abs(counts[0] - counts[1]) == 1 and max(counts) >= 2
 
 
 def test_an_older_vault_gets_its_commit_record_at_unlock(tmp_path: Path) -> None:
