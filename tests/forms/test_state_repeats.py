@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import random
 
-from testimonio.forms.model import Choice, Group, Question, Questionnaire, Text
+from testimonio.forms.model import AnswerValue, Choice, Group, Question, Questionnaire, Text
 from testimonio.forms.state import FormState
+from testimonio.forms.state_paths import MAX_INSTANCES, infer_counts, stored_count
 
 YES_NO = (Choice("yes", Text({"en": "Yes"})), Choice("no", Text({"en": "No"})))
 
@@ -89,3 +90,23 @@ def test_large_repeat_count_is_consistent() -> None:
     state.set("n", 998)
     assert state.value("minors") == "1" and state.value("r[998]/of") == "998/998"
     _same(state, q)
+
+
+def test_infer_counts_raises_hand_made_counts_only() -> None:
+    # The one rule the form state and the export's relevance sweep share:
+    # an answer in instance k of a repeat without a repeat_count means k instances.
+    hand_made, counted = _form(hand_made=True), _form(hand_made=False)
+    answers: dict[str, AnswerValue] = {"r[3]/age": 10, "r[1]/name": "Ana", "r": 2}
+    infer_counts(hand_made, answers)
+    assert answers["r"] == 3
+    answers = {"r[2]/age": 10, "r": 4}
+    infer_counts(hand_made, answers)
+    assert answers["r"] == 4  # never lowered
+    answers = {"r[3]/age": 10, "n": 1}
+    infer_counts(counted, answers)
+    assert "r" not in answers  # a counted repeat's instances follow its count
+    answers = {f"r[{MAX_INSTANCES + 1}]/age": 10}
+    infer_counts(hand_made, answers)
+    assert "r" not in answers  # beyond the bound: not an interview
+    assert stored_count({"r": True}, "r") == 0 and stored_count({"r": -2}, "r") == 0
+    assert FormState(hand_made, {"r[2]/name": "Ana"}, "en").instances("r") == 2

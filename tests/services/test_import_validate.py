@@ -99,7 +99,7 @@ def test_import_uses_the_forms_rules(tmp_path, name: str, value: object, ok: boo
     (P["real_name"], "Ana", "carries the identifier person/real_name, which must never leave"),
     ("intro", "x", "intro has a value of the wrong kind for a note question"),
     (P["interview_minutes"], "five", "has a value of the wrong kind for a integer question"),
-    # More repeat instances than a lead's form state holds (forms.state_engine.MAX_INSTANCES):
+    # More repeat instances than a lead's form state holds (forms.state_paths.MAX_INSTANCES):
     ("companions", 10_001, "companions is not a repeat count"),
     ("companions[10001]/companion_age", 5, "malformed answer path 'companions[10001]/companion_age'"),
 ])
@@ -158,7 +158,7 @@ def test_a_text_answer_longer_than_the_limit_is_refused() -> None:
 
 
 def test_as_many_repeat_instances_as_the_form_state_holds_are_accepted() -> None:
-    from testimonio.forms.state_engine import MAX_INSTANCES
+    from testimonio.forms.state_paths import MAX_INSTANCES
 
     record = copy.deepcopy(good_record())
     record["answers"]["companions"] = MAX_INSTANCES

@@ -16,10 +16,10 @@ from typing import Any
 
 from testimonio.errors import AnswersInvalid
 from testimonio.forms.model import AnswerValue, Group, Node, Question, Questionnaire
+from testimonio.forms.state_paths import MAX_INSTANCES
 
 _MULTI = frozenset({"select_multiple", "rank"})
 _NO_ANSWER = frozenset({"note"})
-MAX_INSTANCES = 10_000
 
 
 def _scope(group: Group) -> dict[str, Node]:

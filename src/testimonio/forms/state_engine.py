@@ -22,10 +22,13 @@ from testimonio.forms.deps import DependencyGraph
 from testimonio.forms.expr import Value, run, to_boolean, to_number
 from testimonio.forms.model import AnswerValue, Choice, Group, Node, Question, Questionnaire
 from testimonio.forms.state_paths import (
+    MAX_INSTANCES,
     Instances,
     StateContext,
     choice_names,
+    infer_counts,
     model_path,
+    stored_count,
     well_formed,
 )
 from testimonio.forms.state_plan import KnownInstances, Plan, RepeatPlan
@@ -33,7 +36,6 @@ from testimonio.forms.state_values import from_expression, is_empty, normalize, 
 
 log = logging.getLogger(__name__)
 
-MAX_INSTANCES = 10_000  # a repeat_count beyond this is a mistake, not an interview
 _LABEL_REF = re.compile(r"\$\{\s*([^}\s]*)\s*\}")
 Snapshot = dict[str, tuple[object, ...]]
 
@@ -115,8 +117,7 @@ class StateEngine:
                 raise AnswersInvalid([f"{path}: repeat instances are written name[n] on repeats only."])
 
     def _count(self, own_path: str) -> int:
-        value = self._answers.get(own_path)
-        return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+        return stored_count(self._answers, own_path)
 
     def _effective(self, path: str) -> AnswerValue:
         return self._answers.get(path) if self._rel.get(path, True) else None
@@ -182,22 +183,7 @@ class StateEngine:
             self._store(path, normalize(node, raw))
         if problems:
             raise AnswersInvalid(problems)
-        self._infer_counts()
-
-    def _infer_counts(self) -> None:
-        """Answers inside instance k of a hand-made repeat imply at least k instances."""
-        for path in [p for p in self._answers if "[" in p]:
-            segments = path.split("/")
-            for depth, segment in enumerate(segments[:-1] if not path.endswith("]") else segments, 1):
-                own, _, index = segment.partition("[")
-                if not index:
-                    continue
-                own_path = "/".join([*segments[: depth - 1], own])
-                repeat = self.q.node(model_path(own_path))
-                if isinstance(repeat, Group) and not repeat.repeat_count:
-                    wanted = int(index[:-1])
-                    if wanted > self._count(own_path) and wanted <= MAX_INSTANCES:
-                        self._answers[own_path] = wanted
+        infer_counts(self.q, self._answers)
 
     def _fill_metadata(self, new: bool) -> None:
         now = self._ctx.now()

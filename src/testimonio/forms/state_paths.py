@@ -21,6 +21,9 @@ _INDEX = re.compile(r"\[\d+\]")
 _SEGMENT = re.compile(r"[^/\[\]]+(\[[1-9]\d{0,5}\])?")
 
 
+MAX_INSTANCES = 10_000  # a repeat_count beyond this is a mistake, not an interview
+
+
 def model_path(answer_path: str) -> str:
     """The model path of an answer path: ``"a[2]/b"`` -> ``"a/b"``."""
     return _INDEX.sub("", answer_path) if "[" in answer_path else answer_path
@@ -29,6 +32,32 @@ def model_path(answer_path: str) -> str:
 def well_formed(answer_path: str) -> bool:
     """Whether every segment is a name with at most one ``[n]``."""
     return all(_SEGMENT.fullmatch(seg) for seg in answer_path.split("/"))
+
+
+def stored_count(answers: Mapping[str, AnswerValue], own: str) -> int:
+    """The number of instances stored for the repeat at answer path ``own`` (0 if none)."""
+    value = answers.get(own)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def infer_counts(questionnaire: Questionnaire, answers: dict[str, AnswerValue]) -> None:
+    """Answers inside instance k of a hand-made repeat (one without a repeat_count)
+    imply at least k instances: raise the stored counts in ``answers`` to match.
+
+    The one rule for the form state and the export's relevance sweep.
+    """
+    for path in [p for p in answers if "[" in p]:
+        segments = path.split("/")
+        for depth, segment in enumerate(segments[:-1] if not path.endswith("]") else segments, 1):
+            own, _, index = segment.partition("[")
+            if not index:
+                continue
+            own_path = "/".join([*segments[: depth - 1], own])
+            repeat = questionnaire.node(model_path(own_path))
+            if isinstance(repeat, Group) and not repeat.repeat_count:
+                wanted = int(index[:-1])
+                if stored_count(answers, own_path) < wanted <= MAX_INSTANCES:
+                    answers[own_path] = wanted
 
 
 class Instances:

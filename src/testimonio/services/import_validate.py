@@ -28,8 +28,7 @@ from testimonio.exchange import withheld
 from testimonio.exchange.pseudonymise import quasi_widths, suppression_paths
 from testimonio.exchange.teamfile import is_plain_text
 from testimonio.forms.model import Group, Privacy, Question, Questionnaire
-from testimonio.forms.state_engine import MAX_INSTANCES
-from testimonio.forms.state_paths import model_path
+from testimonio.forms.state_paths import MAX_INSTANCES, model_path
 from testimonio.forms.state_values import takes_any_text, type_problem
 
 RECORD_FIELDS = frozenset({"export_id", "form_id", "form_version", "revision", "site", "language",
@@ -55,7 +54,7 @@ _MAX_CACHED_TEXT = 64
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 # A repeat instance in a path: at most MAX_INSTANCES, as the form state holds
-# (forms.state_engine; a lead's program could not open a larger one).
+# (forms.state_paths; a lead's program could not open a larger one).
 _INDEX = re.compile(r"\[(\d+)\]")
 _PATH = re.compile(r"[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?(/[A-Za-z_][\w.-]*(\[[1-9]\d{0,5}\])?)*")
 _BAND = re.compile(r"-?\d{1,18}--?\d{1,18}")

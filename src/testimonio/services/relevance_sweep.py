@@ -31,14 +31,20 @@ from testimonio.errors import ExpressionError
 from testimonio.forms.deps import DependencyGraph
 from testimonio.forms.expr import Compiled, NodeSet, Value, run, to_boolean, to_number
 from testimonio.forms.model import AnswerValue, Group, Node, Question, Questionnaire
-from testimonio.forms.state_paths import Instances, StateContext, model_path
+from testimonio.forms.state_paths import (
+    MAX_INSTANCES,
+    Instances,
+    StateContext,
+    infer_counts,
+    model_path,
+)
+from testimonio.forms.state_paths import stored_count as _count
 from testimonio.forms.state_plan import KnownInstances, Plan
 from testimonio.forms.state_values import from_expression, is_empty, normalize
 from testimonio.services.relevance_memo import Remembered
 
 log = logging.getLogger(__name__)
 
-MAX_INSTANCES = 10_000  # as forms.state_engine: a larger count is refused there
 MAX_KNOWN_PATHS = 100_000  # checked answer paths remembered per form
 # How _load reads a stored answer of a checked path (see Sweep.learn): a text
 # question's text as it is, a list of names of a select_multiple or rank, an
@@ -358,23 +364,8 @@ class Sweep:
                 answers[path] = value
             hand_made = hand_made or bracket
         if hand_made:
-            self._infer_counts(answers)
+            infer_counts(self.q, answers)
         return answers
-
-    def _infer_counts(self, answers: dict[str, AnswerValue]) -> None:
-        """The engine's ``_infer_counts``: answers in instance k of a hand-made repeat imply k instances."""
-        for path in [p for p in answers if "[" in p]:
-            segments = path.split("/")
-            for depth, segment in enumerate(segments[:-1] if not path.endswith("]") else segments, 1):
-                own, _, index = segment.partition("[")
-                if not index:
-                    continue
-                own_path = "/".join([*segments[: depth - 1], own])
-                repeat = self.q.node(model_path(own_path))
-                if isinstance(repeat, Group) and not repeat.repeat_count:
-                    wanted = int(index[:-1])
-                    if wanted > _count(answers, own_path) and wanted <= MAX_INSTANCES:
-                        answers[own_path] = wanted
 
     def _drive(self, ctx: _Context, answers: dict[str, AnswerValue], rel: dict[str, bool], node: Node, path: str,
                parent: str, rel_fn: Compiled | None, calc: Compiled | None,
@@ -483,11 +474,6 @@ def _all_names(raw: list[object]) -> bool:
         if type(name) is not str:
             return False
     return True
-
-
-def _count(answers: Mapping[str, Any], own: str) -> int:
-    value = answers.get(own)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def _eval(ctx: _Context, fn: Compiled, path: str, model: str, column: str) -> Value | None:
