@@ -2076,7 +2076,7 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>I have &amp;written it down</source>
+        <source>&amp;Continue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2084,8 +2084,8 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Anote la clave de recuperación</translation>
     </message>
     <message>
-        <source>I have &amp;written it down</source>
-        <translation>Ya la &amp;anoté</translation>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
     </message>
 </context>
 <context>

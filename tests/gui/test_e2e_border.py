@@ -86,12 +86,18 @@ def test_border_testimony_from_consent_to_complete(qtbot, tmp_path: Path, monkey
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
 
-    # Relevance jump: without consent nothing else is asked.
+    # Relevance jump: without consent nothing else is asked, and the page
+    # buttons say so; with it, they offer the next page (at once, on this page).
+    assert view.next_button.text() == "Review and complete ▶" and view.last_label.text()
     click_choice(qtbot, view, "consent", "no")
     assert view.page.rows["no_consent"].isVisibleTo(view.page)
     assert not any(view.page_model.summary(i).relevant for i in range(1, view.page_model.rowCount()))
     click_choice(qtbot, view, "consent", "yes")
     assert not view.page.rows["no_consent"].isVisibleTo(view.page)
+    assert view.next_button.text() == "Next page ▶" and not view.last_label.isVisibleTo(view)
+    click_choice(qtbot, view, "consent", "no")
+    assert view.next_button.text() == "Review and complete ▶" and view.last_label.isVisibleTo(view)
+    click_choice(qtbot, view, "consent", "yes")
     next_page(qtbot, view, "The person")
 
     # A constraint error, seen and fixed.

@@ -81,6 +81,8 @@ def test_the_whole_first_run_creates_a_vault_with_the_settings(
     assert len(panel.key_label.text().split()) >= 8
     assert panel.key_label.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
     assert not _commit(wizard).isEnabled()
+    # One button says "I have written it down"; the wizard's own goes on once checked.
+    assert _commit(wizard).text().replace("&", "") != panel.written_button.text().replace("&", "")
     assert panel.key_label.isVisible() and not panel.check.isVisible()
     qtbot.mouseClick(panel.written_button, Qt.MouseButton.LeftButton)
     # The key is hidden while a group of it is asked from the paper.

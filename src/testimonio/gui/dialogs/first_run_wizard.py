@@ -229,7 +229,7 @@ class RecoveryPage(_Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Write down the recovery key"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("I have &written it down"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
         self.panel.retranslate()
 
     def isComplete(self) -> bool:  # noqa: N802

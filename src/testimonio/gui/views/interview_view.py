@@ -74,6 +74,8 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
         self.visited: set[int] = set()
         self._started = False
         self._editing: str | None = None
+        # Enter on the last question of the last page: the label says what Enter does next.
+        self._past_last_question = False
         self.completion_dialog: QWidget | None = None
         # What the vault holds (or the saver is about to write), per path.
         self._persisted = dict(self.session.stored_answers)
@@ -242,6 +244,7 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
         if self.page_index >= 0 and self.page_index != index:
             self.visited.add(self.page_index)
         self.page, self.page_index = page, index
+        self._past_last_question = False
         if old is not None:
             old.blockSignals(True)
             for row in old.rows.values():
@@ -251,7 +254,6 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
         self.fix_tab_order()
         self.page_title.setText(self.session.page_title(index))
         self.page_list.setCurrentIndex(self.page_model.index(index, 0))
-        self._update_nav()
         self.update_summaries()
         self.focus_start()
 
@@ -262,7 +264,11 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
         self.next_button.setText(self.tr("Review and complete ▶") if last else self.tr("Next page ▶"))
         self.next_button.setToolTip(
             self.tr("List every answer, then complete") if last else self.tr("Next page (Ctrl+Page Down)"))
-        self.last_label.setText(self.tr("This is the last page.") if last and not self.session.read_only else "")
+        text = ""
+        if last and not self.session.read_only:
+            text = self.tr("That was the last question. Press Enter to review the answers and complete.") \
+                if self._past_last_question else self.tr("This is the last page.")
+        self.last_label.setText(text)
         self.last_label.setVisible(bool(self.last_label.text()))
 
     def is_last_page(self) -> bool:
@@ -380,9 +386,8 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
         if following is not None and following.input is not None:
             following.input.focus_input()
             return
-        if self.is_last_page() and not self.session.read_only:
-            self.last_label.setText(self.tr(
-                "That was the last question. Press Enter to review the answers and complete."))
+        self._past_last_question = True
+        self._update_nav()
         self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- saving -------------------------------------------------------------
@@ -456,6 +461,8 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
         self.page_model.set_summaries(summaries)
         if 0 <= self.page_index < len(summaries):
             self.page_list.setCurrentIndex(self.page_model.index(self.page_index, 0))
+            # An answer may ask or skip the later pages: "Next page" or "Review and complete".
+            self._update_nav()
 
     # --- closing ------------------------------------------------------------
     def close_view(self) -> None:
