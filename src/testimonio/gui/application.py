@@ -4,11 +4,39 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QIcon, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from testimonio.gui.dialog_size import install_screen_fit
 from testimonio.paths import resource_path
+
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_PUSH_BUTTON = QStyle.ControlElement.CE_PushButton
+
+
+class FocusVisibleStyle(QProxyStyle):
+    """The platform's style, with the keyboard's place always drawn on buttons.
+
+    Qt draws a focused button's frame only after Tab moved the keyboard in
+    that window, so a button the program gives the keyboard to (the "Add"
+    of an empty repeat, "I have written it down", "Next page" after the last
+    answer) looked like any other while Enter or Space would press it.
+    Choices and fields show theirs through the style sheet.
+    """
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,  # noqa: N802
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == _PUSH_BUTTON and option.state & _HAS_FOCUS and isinstance(option, QStyleOptionButton):
+            option = QStyleOptionButton(option)
+            option.state |= QStyle.StateFlag.State_KeyboardFocusChange
+        super().drawControl(element, option, painter, widget)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -19,6 +47,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Testimonio")
     app.setApplicationDisplayName("Testimonio")
     app.setWindowIcon(QIcon(str(resource_path("icons", "testimonio.svg"))))
+    if not app.property("focusVisible"):  # once: the style sheet wraps whatever style is set
+        app.setStyle(FocusVisibleStyle(app.style().name()))
+        app.setProperty("focusVisible", True)
     style = resource_path("style.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
