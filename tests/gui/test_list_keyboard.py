@@ -1,5 +1,5 @@
 """The interview list, keyboard first: accent-insensitive search, Enter opens
-the selected or first row, Alt+T is not taken by a filter, Ctrl+E reaches
+the selected or first row (the keyboard arriving selects the row it lands on), Alt+T is not taken by a filter, Ctrl+E reaches
 Export from the search field, an interview started by mistake leaves no
 blank draft, and the delete confirmation names the interview."""
 
@@ -128,3 +128,21 @@ def _all() -> Any:
     from testimonio.vault.records import InterviewQuery
 
     return InterviewQuery()
+
+
+def test_the_keyboard_arriving_in_the_list_selects_the_row_it_lands_on(qtbot: Any, window: MainWindow) -> None:
+    # Enter opens the row the keyboard is on; the toolbar's Open acts on the same row.
+    view = window.list_view
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.search.setFocus()
+    view.table.clearSelection()
+    window._update_actions()
+    assert not window.open_action.isEnabled()
+    last_filter = view.researcher if view.researcher.isVisibleTo(view) else view.form
+    last_filter.setFocus()
+    qtbot.waitUntil(last_filter.hasFocus)
+    qtbot.keyClick(last_filter, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.table, QApplication.focusWidget()
+    assert view.current_id() == view.model.interview_id(0)
+    assert window.open_action.isEnabled()

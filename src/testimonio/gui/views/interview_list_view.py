@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -65,6 +65,16 @@ class _Table(QTableView):
             event.accept()  # nothing readable may reach the clipboard
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        # The keyboard arriving with nothing selected selects the row it lands
+        # on: the row Enter opens is the one the toolbar's Open acts on.
+        super().focusInEvent(event)
+        model, selection = self.model(), self.selectionModel()
+        if (event.reason() != Qt.FocusReason.MouseFocusReason and model is not None
+                and selection is not None and model.rowCount() > 0 and not selection.hasSelection()):
+            current = self.currentIndex()
+            self.selectRow(current.row() if current.isValid() else 0)
 
 
 class InterviewListView(QWidget):
