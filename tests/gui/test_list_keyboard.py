@@ -1,7 +1,8 @@
 """The interview list, keyboard first: accent-insensitive search, Enter opens
-the selected or first row (the keyboard arriving selects the row it lands on), Alt+T is not taken by a filter, Ctrl+E reaches
-Export from the search field, an interview started by mistake leaves no
-blank draft, and the delete confirmation names the interview."""
+the selected or first row (the keyboard arriving selects the row it lands
+on), Alt+T is not taken by a filter, Ctrl+E reaches Export from the search
+field, an interview started by mistake leaves no blank draft, and the delete
+confirmation names the interview."""
 
 from __future__ import annotations
 
