@@ -196,6 +196,8 @@ def test_problems_show_only_on_pages_already_seen(qtbot, border) -> None:  # noq
     ("es", "2024-03-15", "15/03/2024"),
     ("en", "2024-03-15", "2024-03-15"),
     ("en", "15/03/2024", "2024-03-15"),
+    ("es", "15032024", "15/03/2024"),  # digits only, from a number pad
+    ("en", "20240315", "2024-03-15"),
 ])
 def test_dates_in_both_forms(qtbot, border, language, typed, shown) -> None:  # noqa: ANN001
     from testimonio.gui.i18n import languages

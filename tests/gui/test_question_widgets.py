@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -18,7 +21,7 @@ from testimonio.gui.widgets.choice_inputs import (
     SelectOneList,
     SelectOneRadio,
 )
-from testimonio.gui.widgets.date_inputs import DateInput, DateTimeInput, TimeInput
+from testimonio.gui.widgets.date_inputs import DateInput, DateTimeInput, TimeInput, parse_date
 from testimonio.gui.widgets.inputs import create_input
 from testimonio.gui.widgets.misc_inputs import AcknowledgeInput, GeopointInput
 from testimonio.gui.widgets.question_widgets import QuestionInput
@@ -257,3 +260,22 @@ def test_choosing_a_file_leaves_no_folder_history(qtbot, tmp_path: Path, monkeyp
     assert widget.value() == "1"
     settings.sync()
     assert settings.value("FileDialog/lastVisited") is None
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("15032024", "2024-03-15"), ("20240315", "2024-03-15"), ("01011900", "1900-01-01"),
+    ("31122099", "2099-12-31"), ("19102020", "2020-10-19"), ("20100512", "2010-05-12"),
+    (" 15032024 ", "2024-03-15"),
+    ("31022024", None),  # no 31 February
+    ("12345678", None),  # neither reading has a year from 1900 to 2099
+    ("00000000", None), ("1503202", None), ("150320245", None),
+    ("١٥٠٣٢٠٢٤", None),  # other digits than ASCII's
+])
+def test_eight_digits_are_a_date_in_the_one_way_they_can_be(typed: str, stored: str | None) -> None:
+    assert parse_date(typed) == stored
+
+
+@given(st.dates(date(1900, 1, 1), date(2099, 12, 31)))
+def test_any_day_typed_as_digits_comes_back_either_way(day: date) -> None:
+    assert parse_date(day.strftime("%d%m%Y")) == day.isoformat()
+    assert parse_date(day.strftime("%Y%m%d")) == day.isoformat()

@@ -4,7 +4,8 @@ Typed as text because an interviewer types faster than she clicks, and
 because an empty answer must stay empty — a ``QDateEdit`` always shows some
 date. A date is typed and shown as the interface's locale writes it
 (``DD/MM/AAAA`` in Spanish, ``YYYY-MM-DD`` in English); either form is
-accepted in either language, and nothing typed is ever silently dropped.
+accepted in either language, so are eight digits without separators, and
+nothing typed is ever silently dropped.
 The calendar (▾ or Alt+Down) has full weekday names, a year box, and greys
 out the days the question's constraint refuses.
 """
@@ -57,8 +58,12 @@ def day_first() -> bool:
 
 def parse_date(text: str) -> str | None:
     """``YYYY-MM-DD`` if ``text`` is a real date written ``YYYY-MM-DD`` or
-    ``DD/MM/YYYY`` (``-`` or ``.`` also separate), else None."""
-    found = _PARTS.match(text.strip())
+    ``DD/MM/YYYY`` (``-`` or ``.`` also separate), or as eight digits
+    (``DDMMYYYY`` or ``YYYYMMDD``, typed on a number pad), else None."""
+    text = text.strip()
+    if len(text) == 8 and text.isascii() and text.isdigit():
+        return _eight_digits(text)
+    found = _PARTS.match(text)
     if found is None:
         return None
     first, month, last = found.groups()
@@ -76,6 +81,19 @@ def parse_date(text: str) -> str | None:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+def _eight_digits(text: str) -> str | None:
+    """A date typed without separators. With a year from 1900 to 2099 at most
+    one reading is a real date: ``DDMMYYYY`` puts 19 or 20 where
+    ``YYYYMMDD`` wants a month."""
+    for year, month, day in ((text[4:], text[2:4], text[:2]), (text[:4], text[4:6], text[6:])):
+        if 1900 <= int(year) <= 2099:
+            try:
+                return date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 def show_date(iso: str) -> str:
