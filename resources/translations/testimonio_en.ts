@@ -1274,6 +1274,19 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
 </context>
 <context>
+    <name>InterviewLeave</name>
+    <message>
+        <source>“%1”: %2
+
+Leave it out and go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(and %1 more on this page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InterviewListView</name>
     <message>
         <source>Alias or the start of the interview id</source>

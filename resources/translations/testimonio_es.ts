@@ -1281,6 +1281,21 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     </message>
 </context>
 <context>
+    <name>InterviewLeave</name>
+    <message>
+        <source>“%1”: %2
+
+Leave it out and go on?</source>
+        <translation>«%1»: %2
+
+¿Dejarlo fuera y seguir?</translation>
+    </message>
+    <message>
+        <source>(and %1 more on this page)</source>
+        <translation>(y %1 más en esta página)</translation>
+    </message>
+</context>
+<context>
     <name>InterviewListView</name>
     <message>
         <source>Alias or the start of the interview id</source>

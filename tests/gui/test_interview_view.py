@@ -252,6 +252,51 @@ def test_half_typed_date_stays_and_says_it_is_not_saved(qtbot, every) -> None:  
     assert context.interviews.answers(interview_id)["left"] == "2019-11-30"
 
 
+def test_leaving_a_page_with_half_a_date_asks_first(qtbot, every, monkeypatch) -> None:  # noqa: ANN001
+    from testimonio.gui.main_window import MainWindow
+
+    asked: list[str] = []
+    reply = [QMessageBox.StandardButton.No]
+
+    def question(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return reply[0]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    context, interview_id = every
+    view = open_view(qtbot, context, interview_id)
+    left = line_edit(view, "left")
+    left.setFocus()
+    qtbot.keyClicks(left, "15102")
+    qtbot.keyClick(left, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    # Asked, answered "go back": the page stays, the typing too, the keyboard on it.
+    assert len(asked) == 1 and "Date left" in asked[0] and "Not saved" in asked[0]
+    assert view.page_index == 0 and left.text() == "15102" and left.hasFocus()
+    view.page_list.setCurrentIndex(view.page_model.index(1, 0))  # the list asks the same
+    assert len(asked) == 2 and view.page_index == 0
+    assert view.page_list.currentIndex().row() == 0
+    # Closing from the main window asks too.
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.views["interview"] = view
+    assert not window.close_interview() and len(asked) == 3
+    window.views.pop("interview")
+    # "Leave it out": the page turns; nothing half-typed was stored.
+    reply[0] = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(left, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.page_index == 1 and "left" not in context.interviews.answers(interview_id)
+    # A page with nothing half-typed turns without a word.
+    view.step_page(-1)
+    assert len(asked) == 4 and view.page_index == 0
+
+
+def test_the_question_shows_a_label_as_text(qtbot) -> None:  # noqa: ANN001
+    from testimonio.gui.plain import plain_message
+
+    shown = plain_message("“<b>Fecha</b> & <a href='x'>y</a>”: Not saved")
+    assert "&lt;b&gt;" in shown and "<b>" not in shown and "&amp;" in shown
+
+
 def test_arrow_keys_in_the_page_list_turn_pages(qtbot, every) -> None:  # noqa: ANN001
     context, interview_id = every
     view = open_view(qtbot, context, interview_id)

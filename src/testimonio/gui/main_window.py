@@ -253,6 +253,9 @@ class MainWindow(QMainWindow):
         view = self.views.get("interview")
         if view is None:
             return True
+        may_leave = getattr(view, "may_leave_page", None)
+        if may_leave is not None and not may_leave():
+            return False  # back to typing that is not yet an answer
         flush = getattr(view, "flush", None)
         if flush is not None and flush() is False:
             answer = QMessageBox.warning(

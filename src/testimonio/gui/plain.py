@@ -35,3 +35,9 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def plain_message(text: str) -> str:
+    """``text`` for a message box that cannot be told to show plain text (the
+    static ``QMessageBox.question``): escaped, so it shows literally."""
+    return GuiQt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

@@ -36,6 +36,7 @@ from testimonio.gui.context import AppContext
 from testimonio.gui.plain import plain_label
 from testimonio.gui.views.interview_completion import CompletionSteps
 from testimonio.gui.views.interview_keyboard import FocusKeeper
+from testimonio.gui.views.interview_leave import may_leave
 from testimonio.gui.views.interview_repeats import RepeatSteps
 from testimonio.gui.views.interview_session import (
     FormSession,
@@ -311,7 +312,7 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
     def step_page(self, step: int) -> None:
         """Go to the next (or previous) page that is asked in this interview."""
         index = self.session.next_asked_page(self.page_index, step)
-        if index is not None:
+        if index is not None and self.may_leave_page():
             self.show_page(index)
 
     def _next_clicked(self) -> None:
@@ -322,7 +323,15 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
 
     def _page_clicked(self, index: QModelIndex) -> None:
         if index.isValid() and index.row() != self.page_index:
-            self.show_page(index.row())
+            if self.may_leave_page():
+                self.show_page(index.row())
+            else:  # the list shows the page still open
+                self.page_list.setCurrentIndex(self.page_model.index(self.page_index, 0))
+
+    def may_leave_page(self) -> bool:
+        """Whether the page may be left: nothing typed on it that is no answer
+        (half a date), or the interviewer chose to leave such typing out."""
+        return may_leave(self, self.page, lambda path: self.session.describe(path)[1])
 
     # --- inputs -------------------------------------------------------------
     def _make_input(self, question: Question, path: str) -> QuestionInput | None:

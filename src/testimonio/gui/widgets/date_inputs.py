@@ -261,6 +261,13 @@ class DateInput(QuestionInput):
     def value(self) -> AnswerValue:
         return parse_date(self._field.edit.text())
 
+    def _emit_committed(self) -> None:
+        typed = self._field.edit.text().strip()
+        day = parse_date(typed) if typed.isdigit() and not self.is_read_only() else None
+        if day is not None:  # digits alone, once left, are shown as the date they are
+            self._field.edit.setText(show_date(day))
+        super()._emit_committed()
+
     def input_problem(self) -> str | None:
         if self._field.edit.text().strip() and self.value() is None:
             return self.tr("Not saved: enter a date as %1.").replace("%1", self._field.format_hint())
