@@ -145,6 +145,30 @@ def test_long_select_one_is_searchable(qtbot) -> None:  # noqa: ANN001
     assert widget.value() == "c4" and committed == ["c4"]
 
 
+DOCUMENTS = [("id", "Solo cédula de identidad"), ("passport", "Pasaporte"),
+             ("peru", "Visa humanitaria peruana"), ("ptp", "PTP de una estancia anterior"),
+             ("andean", "Tarjeta Andina de Migración"), ("stamps", "Sellos de entrada y salida"),
+             ("births", "Partidas de nacimiento"), ("none", "Ninguno"), ("niño", "NIÑO Ñandú"),
+             ("tr", "İstanbul")]
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("cedula", ["id"]), ("CÉDULA", ["id"]), ("ced ", ["id"]), ("  migracion", ["andean"]),
+    ("nino", ["niño"]), ("ñandu", ["niño"]), ("de", ["id", "ptp", "andean", "stamps", "births"]),
+    ("istanbul", ["tr"]), ("xyz", []),
+])
+def test_the_choice_search_ignores_accents_case_and_spaces_at_the_ends(
+        qtbot, typed: str, found: list[str]) -> None:  # noqa: ANN001
+    for kind in ("select_one", "select_multiple"):
+        widget = made(qtbot, kind, DOCUMENTS)
+        if typed.isascii():
+            qtbot.keyClicks(widget.search, typed)
+        else:  # QTest types ASCII only
+            widget.search.setText(typed)
+        shown = [widget.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(widget.proxy.rowCount())]
+        assert shown == found, (kind, typed)
+
+
 def test_select_multiple_checks_and_checklist(qtbot) -> None:  # noqa: ANN001
     checks = made(qtbot, "select_multiple", SHORT)
     assert isinstance(checks, SelectMultipleChecks)

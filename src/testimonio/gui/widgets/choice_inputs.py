@@ -7,6 +7,7 @@ with a search field, so a country or a document type is found by typing.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
@@ -26,6 +27,15 @@ from PySide6.QtWidgets import (
 
 from testimonio.forms.model import AnswerValue, Question
 from testimonio.gui.widgets.question_widgets import ChoiceItem, QuestionInput
+
+_FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1  # a choice's label as the search compares it
+
+
+def folded(text: str) -> str:
+    """``text`` as the choice search compares it: accents off, case folded,
+    spaces at either end dropped ("cedula " finds "Cédula")."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def _as_list(value: AnswerValue) -> list[str]:
@@ -204,8 +214,8 @@ class _SearchableList(QuestionInput):
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.proxy.setFilterRole(_FOLDED_ROLE)
+        self.search.textChanged.connect(lambda text: self.proxy.setFilterFixedString(folded(text)))
         self.view = QListView(self)
         self.view.setModel(self.proxy)
         self.view.setMaximumHeight(170)
@@ -227,6 +237,7 @@ class _SearchableList(QuestionInput):
         for name, label in choices:
             item = QStandardItem(label)
             item.setData(name, Qt.ItemDataRole.UserRole)
+            item.setData(folded(label), _FOLDED_ROLE)
             item.setEditable(False)
             self._prepare(item)
             self.model.appendRow(item)
