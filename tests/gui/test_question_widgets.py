@@ -169,6 +169,33 @@ def test_the_choice_search_ignores_accents_case_and_spaces_at_the_ends(
         assert shown == found, (kind, typed)
 
 
+def test_down_from_the_search_reaches_the_choices_it_left(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    checklist = made(qtbot, "select_multiple", DOCUMENTS)
+    checklist.window().activateWindow()
+    qtbot.waitUntil(checklist.window().isActiveWindow)
+    checklist.search.setFocus()
+    qtbot.keyClicks(checklist.search, "cedula")
+    qtbot.keyClick(checklist.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is checklist.view and checklist.view.currentIndex().row() == 0
+    assert checklist.value() is None  # the cursor is on it, nothing chosen yet
+    qtbot.keyClick(checklist.view, Qt.Key.Key_Space)
+    assert checklist.value() == ["id"]
+    qtbot.keyClick(checklist.view, Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is checklist.search
+    one = made(qtbot, "select_one", LONG)
+    committed: list[object] = []
+    one.committed.connect(committed.append)
+    one.search.setFocus()
+    qtbot.keyClicks(one.search, "country 1")  # Country 1, 10, 11
+    qtbot.keyClick(one.search, Qt.Key.Key_Down)
+    qtbot.keyClick(one.view, Qt.Key.Key_Down)
+    assert one.value() is None
+    qtbot.keyClick(one.view, Qt.Key.Key_Return)
+    assert one.value() == "c10" and committed == ["c10"]
+
+
 def test_select_multiple_checks_and_checklist(qtbot) -> None:  # noqa: ANN001
     checks = made(qtbot, "select_multiple", SHORT)
     assert isinstance(checks, SelectMultipleChecks)

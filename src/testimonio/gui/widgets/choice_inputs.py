@@ -248,6 +248,23 @@ class _SearchableList(QuestionInput):
     def _prepare(self, item: QStandardItem) -> None:
         """Hook for subclasses (check boxes)."""
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Down in the search goes to the choices it left (the first one under
+        # the cursor, not chosen); Up on the first choice goes back to the search.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if watched is self.search and event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+                current = self.view.currentIndex()
+                if not current.isValid():
+                    self.view.selectionModel().setCurrentIndex(
+                        self.proxy.index(0, 0), self.view.selectionModel().SelectionFlag.NoUpdate)
+                self.view.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if watched is self.view and event.key() == Qt.Key.Key_Up and self.view.currentIndex().row() == 0:
+                self.search.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
     def row_of(self, name: str) -> int:
         for row in range(self.model.rowCount()):
             if self.model.item(row).data(Qt.ItemDataRole.UserRole) == name:
