@@ -308,6 +308,12 @@ class TeamDialog(QDialog):
         self.key_status.setText(self.tr("Saved as %1.").replace("%1", str(written)))
 
     def _tab_changed(self, index: int) -> None:
+        # The keyboard starts in the page's first field (a dialog opened with
+        # none had nothing that took typing or Tab).
+        first = {self.CREATE: self.study_edit, self.JOIN: self.team_file_edit,
+                 self.MY_KEY: self.key_name_edit}.get(index)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         if index == self.MY_KEY and not self.my_fingerprint.text():
             try:
                 self.my_fingerprint.setText(flow.my_fingerprint(self.context))
