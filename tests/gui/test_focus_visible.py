@@ -1,5 +1,6 @@
 """The keyboard's place is drawn on a button the program gives it to, not
-only after Tab (gui.application.FocusVisibleStyle, set by create_application)."""
+only after Tab (gui.application.FocusVisibleStyle, set by create_application),
+and Enter presses it (gui.enter_keys)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,36 @@ def test_without_it_qt_draws_no_focus_until_tab(qtbot: Any, app: Any) -> None:
     plain = QStyleFactory.create("fusion")
     button.setStyle(plain)
     assert _looks(button, focused=True) == _looks(button, focused=False)
+
+
+def test_enter_presses_the_focused_button_and_only_it(qtbot: Any, app: Any) -> None:
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    pressed: list[str] = []
+    window, button = _window(qtbot)
+    button.clicked.connect(lambda: pressed.append("add"))
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pressed == ["add"])  # outside a dialog Qt did nothing
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    field = QLineEdit(dialog)
+    browse = QPushButton("Browse…", dialog)
+    browse.setAutoDefault(False)
+    go = QPushButton("Next", dialog)
+    go.setDefault(True)
+    for widget in (field, browse, go):
+        layout.addWidget(widget)
+    browse.clicked.connect(lambda: pressed.append("browse"))
+    go.clicked.connect(lambda: pressed.append("next"))
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    browse.setFocus()
+    qtbot.keyClick(browse, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pressed[-1:] == ["browse"])  # not the default "Next"
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pressed[-1:] == ["next"])  # Enter in a field: the default, as before
+    assert pressed == ["add", "browse", "next"]

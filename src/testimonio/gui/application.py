@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimonio.gui.dialog_size import install_screen_fit
+from testimonio.gui.enter_keys import install_enter_presses
 from testimonio.paths import resource_path
 
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
@@ -54,4 +55,5 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     install_screen_fit(app)  # no window larger than a 1024×600 netbook's screen
+    install_enter_presses(app)  # Enter presses the focused button, as Space does
     return app
