@@ -1900,11 +1900,19 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>stays: looks like %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>as entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>generalised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generalised further</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2540,6 +2548,37 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNet</name>
+    <message>
+        <source>an identifier of this interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part of an identifier of this interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passport number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1910,12 +1910,20 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>%1 (en el paquete: %2)</translation>
     </message>
     <message>
+        <source>stays: looks like %1</source>
+        <translation>se queda: parece %1</translation>
+    </message>
+    <message>
         <source>as entered</source>
         <translation>tal como se escribió</translation>
     </message>
     <message>
         <source>generalised</source>
         <translation>generalizado</translation>
+    </message>
+    <message>
+        <source>generalised further</source>
+        <translation>generalizado un paso más</translation>
     </message>
     <message>
         <source>reviewed</source>
@@ -2551,6 +2559,37 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Withheld</source>
         <translation>Retenida</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNet</name>
+    <message>
+        <source>an identifier of this interview</source>
+        <translation>un identificador de esta entrevista</translation>
+    </message>
+    <message>
+        <source>part of an identifier of this interview</source>
+        <translation>parte de un identificador de esta entrevista</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>identity card number</source>
+        <translation>número de cédula</translation>
+    </message>
+    <message>
+        <source>passport number</source>
+        <translation>número de pasaporte</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>número de teléfono</translation>
     </message>
 </context>
 <context>

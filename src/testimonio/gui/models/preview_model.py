@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from testimonio.gui.safety_words import how_text
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -116,13 +118,7 @@ class PreviewModel(QAbstractTableModel):
 
     def how_text(self, how: str) -> str:
         """How a value leaves, in the interface language."""
-        known = {
-            "as entered": self.tr("as entered"), "generalised": self.tr("generalised"),
-            "reviewed": self.tr("reviewed"), "attachment": self.tr("attachment"),
-            "blanked": self.tr("blanked"), "date only": self.tr("date only"),
-            "month": self.tr("month only"), "band": self.tr("band"),
-        }
-        return known.get(how, how)
+        return how_text(how)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -39,6 +39,7 @@ from testimonio.gui.models.preview_model import (
     ReviewModel,
     ReviewRow,
 )
+from testimonio.gui.safety_words import finding_text
 from testimonio.gui.views.exchange_flow import ExportChoices, ExportFlow
 from testimonio.gui.views.export_pages import (
     HIGHLIGHT,
@@ -284,7 +285,7 @@ class ExportDialog(ExportPages):
         """Under a marked text: what the safety net saw, and that keeping it releases it."""
         if not row.findings:
             return ""
-        kinds = ", ".join(dict.fromkeys(kind for _a, _b, kind in row.findings))
+        kinds = ", ".join(dict.fromkeys(finding_text(kind) for _a, _b, kind in row.findings))
         return "<br><br><b>" + html.escape(self.tr(
             "This text looks like it holds something that identifies a person (%1). It stays in "
             "the vault unless you edit it, or keep it here to release this exact text.")
