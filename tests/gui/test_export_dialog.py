@@ -242,6 +242,10 @@ def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(q
         assert "Identifiers of this interview" not in dialog.review_text.text()
         _click(qtbot, dialog.next_button)
         wait_privacy_checked(qtbot, dialog)
+        # The small groups by their labels and choices' labels, as the preview shows them.
+        lines = [dialog.groups_list.item(i).text() for i in range(dialog.groups_list.count())]
+        assert lines and any("Mujer" in line for line in lines)
+        assert not any("female" in line or "interview(s)" in line for line in lines)
         dialog.choice_blank.setChecked(True)
         _click(qtbot, dialog.next_button)
         assert dialog.current_step() == dialog.PREVIEW

@@ -171,8 +171,15 @@ class ExportFlow:
         from PySide6.QtCore import QCoreApplication
 
         blank = QCoreApplication.translate("ExportDialog", "(blank)")
-        values = "; ".join(f"{self.label(group.form_id, p)}: {v if v is not None else blank}"
-                           for p, v in group.values.items())
+        choices_of = self._choices_of(group.form_id, None)
+
+        def shown(path: str, value: object) -> str:
+            if value is None:
+                return blank
+            labels = choices_of(path)  # a choice by its label ("Mujer", not "female")
+            return ", ".join(labels.get(part, part) for part in str(value).split()) if labels else str(value)
+
+        values = "; ".join(f"{self.label(group.form_id, p)}: {shown(p, v)}" for p, v in group.values.items())
         return QCoreApplication.translate("ExportDialog", "%1 interview(s) share — %2").replace(
             "%1", str(group.size)).replace("%2", values)
 
@@ -207,6 +214,14 @@ class ExportFlow:
         except Exception:  # noqa: BLE001 - the form id will do
             return alias, form, lambda _path: {}
         title = str(q.title.get(self.lang, q.default_language) or form)
+        return alias, title, self._choices_of(form, version)
+
+    def _choices_of(self, form: str, version: str | None) -> Callable[[str], dict[str, str]]:
+        """answer path -> {choice name: label in the interface language} ({} if none)."""
+        try:
+            q = self.context.questionnaires.get(form, version)
+        except Exception:  # noqa: BLE001 - codes are shown then
+            return lambda _path: {}
 
         def choices_of(path: str) -> dict[str, str]:
             try:
@@ -216,7 +231,7 @@ class ExportFlow:
             except Exception:  # noqa: BLE001 - codes are shown then
                 return {}
 
-        return alias, title, choices_of
+        return choices_of
 
     @staticmethod
     def _site_label() -> str:
