@@ -268,3 +268,24 @@ def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(q
         dialog.reject()
     finally:
         languages(QApplication.instance()).install("en")
+
+
+def test_enter_alone_goes_through_the_privacy_check_never_cancels(qtbot, tmp_path) -> None:  # noqa: ANN001
+    # The check disables Next while it runs and Qt moved the keyboard to Cancel,
+    # which the next Enter pressed (Enter presses the focused button).
+    t = team(tmp_path)
+    add_testimony(t.researcher, 0)
+    dialog = ExportDialog(t.researcher)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    wait_privacy_checked(qtbot, dialog)
+    focus = QApplication.focusWidget()
+    assert focus is not dialog.cancel_button
+    assert focus is dialog.choice_blank or focus is dialog.next_button
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.current_step() == dialog.PREVIEW, timeout=15000)
+    assert dialog.isVisible() and QApplication.focusWidget() is dialog.preview_view
+    dialog.reject()

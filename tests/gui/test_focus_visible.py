@@ -48,7 +48,7 @@ def test_without_it_qt_draws_no_focus_until_tab(qtbot: Any, app: Any) -> None:
     assert _looks(button, focused=True) == _looks(button, focused=False)
 
 
-def test_enter_presses_the_focused_button_and_only_it(qtbot: Any, app: Any) -> None:
+def test_enter_presses_the_focused_button_where_it_did_nothing(qtbot: Any, app: Any) -> None:
     from PySide6.QtWidgets import QDialog, QLineEdit
 
     pressed: list[str] = []
@@ -57,25 +57,38 @@ def test_enter_presses_the_focused_button_and_only_it(qtbot: Any, app: Any) -> N
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: pressed == ["add"])  # outside a dialog Qt did nothing
-    dialog = QDialog(window)
-    qtbot.addWidget(dialog)
-    layout = QVBoxLayout(dialog)
-    field = QLineEdit(dialog)
-    browse = QPushButton("Browse…", dialog)
-    browse.setAutoDefault(False)
-    go = QPushButton("Next", dialog)
-    go.setDefault(True)
-    for widget in (field, browse, go):
-        layout.addWidget(widget)
-    browse.clicked.connect(lambda: pressed.append("browse"))
-    go.clicked.connect(lambda: pressed.append("next"))
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    browse.setFocus()
-    qtbot.keyClick(browse, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: pressed[-1:] == ["browse"])  # not the default "Next"
+
+    def dialog_with(default: bool) -> tuple[QDialog, QLineEdit, QPushButton]:
+        dialog = QDialog(window)
+        qtbot.addWidget(dialog)
+        layout = QVBoxLayout(dialog)
+        field = QLineEdit(dialog)
+        cancel = QPushButton("Cancel", dialog)
+        cancel.setAutoDefault(False)
+        go = QPushButton("Next", dialog)
+        go.setAutoDefault(False)
+        go.setDefault(default)
+        for widget in (field, cancel, go):
+            layout.addWidget(widget)
+        cancel.clicked.connect(lambda: pressed.append("cancel"))
+        go.clicked.connect(lambda: pressed.append("next"))
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        return dialog, field, cancel
+
+    # No default button (the team dialog): Enter on a button presses it.
+    _dialog, _field, cancel = dialog_with(default=False)
+    cancel.setFocus()
+    qtbot.keyClick(cancel, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pressed[-1:] == ["cancel"])
+    # A default button (Next, Export, Unlock): Enter presses it, whatever button
+    # the keyboard was moved to (never a Cancel), and from a field too.
+    _dialog, field, cancel = dialog_with(default=True)
+    cancel.setFocus()
+    qtbot.keyClick(cancel, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pressed[-1:] == ["next"])
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: pressed[-1:] == ["next"])  # Enter in a field: the default, as before
-    assert pressed == ["add", "browse", "next"]
+    qtbot.waitUntil(lambda: pressed[-2:] == ["next", "next"])
+    assert pressed == ["add", "cancel", "next", "next"]

@@ -129,6 +129,8 @@ class ExportDialog(ExportPages):
             self._show_review()
         elif step == self.PREVIEW:
             self.preview_view.setFocus()
+        elif step == self.ATTACHMENTS:
+            self.attachments_view.setFocus()
 
     def _update_buttons(self) -> None:
         step = self.current_step()
@@ -338,6 +340,11 @@ class ExportDialog(ExportPages):
                 "Every group of people with the same generalised details has at least %1 "
                 "interviews. Nobody can be singled out by them.").replace("%1", str(k)))
         self._update_buttons()
+        # The keyboard on the choice made (Enter goes on with it), not on Cancel, where
+        # Qt moved it while Next was disabled for the check.
+        chosen = next((c for c in (self.choice_blank, self.choice_anyway, self.choice_cancel)
+                       if c.isChecked()), None)
+        (chosen if small and chosen is not None else self.next_button).setFocus()
 
     def _fill_preview(self) -> None:
         rows = self.flow.preview_rows(self.choices_made())
