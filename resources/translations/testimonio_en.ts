@@ -1366,6 +1366,11 @@ Leave it out and go on?</source>
     </message>
     <message>
         <source>No interviews yet.
+Import your researchers&apos; bundles with Team → Import bundles (Ctrl+I).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interviews yet.
 Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1375,6 +1375,12 @@ Leave it out and go on?</source>
     </message>
     <message>
         <source>No interviews yet.
+Import your researchers&apos; bundles with Team → Import bundles (Ctrl+I).</source>
+        <translation>Todavía no hay entrevistas.
+Importe los paquetes de su equipo con Equipo → Importar paquetes (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>No interviews yet.
 Start one with Interview → New (Ctrl+N).</source>
         <translation>Todavía no hay entrevistas.
 Empiece una con Entrevista → Nueva (Ctrl+N).</translation>

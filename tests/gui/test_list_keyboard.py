@@ -147,3 +147,13 @@ def test_the_keyboard_arriving_in_the_list_selects_the_row_it_lands_on(qtbot: An
     assert QApplication.focusWidget() is view.table, QApplication.focusWidget()
     assert view.current_id() == view.model.interview_id(0)
     assert window.open_action.isEnabled()
+
+
+def test_an_empty_list_tells_a_lead_to_import(qtbot: Any, context: Any, tmp_path: Any) -> None:
+    w = MainWindow(context)
+    qtbot.addWidget(w)
+    w.show()
+    assert "Interview → New" in w.list_view.empty.text()
+    context.team.create("Tumbes", tmp_path / "team.tteam")
+    w.list_view.refresh()
+    assert "Import bundles (Ctrl+I)" in w.list_view.empty.text()

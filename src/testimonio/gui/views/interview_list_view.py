@@ -238,6 +238,15 @@ class InterviewListView(QWidget):
         for combo in (self.site, self.status, self.form):
             _keep_first_item_whole(combo)
 
+    def _leads_a_team(self) -> bool:
+        """Whether this vault leads a team (its list fills by importing, not by interviewing)."""
+        if not self._context.is_open:
+            return False
+        try:
+            return self._context.team.role() == "lead"
+        except TestimonioError:
+            return False
+
     def _fill_researchers(self) -> None:
         self.researcher.clear()
         self.researcher.addItem(self.tr("Everyone"), "")
@@ -275,9 +284,14 @@ class InterviewListView(QWidget):
         if self.model.rowCount() == 0 and self.model._service is not None:
             filtered = any((self.model.filter.site, self.model.filter.status,
                             self.model.filter.form_id, self.model.filter.search))
-            self.empty.setText(
-                self.tr("No interview matches the search or filters.") if filtered else
-                self.tr("No interviews yet.\nStart one with Interview → New (Ctrl+N)."))
+            if filtered:
+                text = self.tr("No interview matches the search or filters.")
+            elif self._leads_a_team():
+                text = self.tr("No interviews yet.\nImport your researchers' bundles with "
+                               "Team → Import bundles (Ctrl+I).")
+            else:
+                text = self.tr("No interviews yet.\nStart one with Interview → New (Ctrl+N).")
+            self.empty.setText(text)
             self._stack.setCurrentWidget(self.empty)
         else:
             self._stack.setCurrentWidget(self.table)
