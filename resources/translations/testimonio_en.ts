@@ -1913,6 +1913,10 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>as entered (quasi-identifier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>generalised</source>
         <translation type="unfinished"></translation>
     </message>

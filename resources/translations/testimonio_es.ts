@@ -1924,6 +1924,10 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>tal como se escribió</translation>
     </message>
     <message>
+        <source>as entered (quasi-identifier)</source>
+        <translation>tal como se escribió (cuasi-identificador)</translation>
+    </message>
+    <message>
         <source>generalised</source>
         <translation>generalizado</translation>
     </message>

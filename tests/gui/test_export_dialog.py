@@ -259,6 +259,11 @@ def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(q
         hows = {s[2] for s in shown}
         assert "female" not in values and "rejected_verbal" not in values
         assert not hows & {"as entered", "generalised", "blanked", "date only"}
+        # The interview's dates leave as their month (the form does not ask for the day).
+        started = [r for r in range(preview.rowCount())
+                   if preview.data(preview.index(r, preview.QUESTION)) == "Iniciada"]
+        assert started and all(preview.data(preview.index(r, preview.HOW)) == "solo el mes"
+                               and len(preview.data(preview.index(r, preview.VALUE))) == 7 for r in started)
         # At the size a 1024x600 laptop gives it (the offscreen test screen is
         # 800 pixels wide, and the window fit may already have shrunk the dialog).
         dialog.resize(1000, 560)

@@ -24,6 +24,10 @@ def test_every_kind_the_net_can_find_has_spanish_words(app: Any) -> None:
         assert how_text("stays: looks like cédula") == "se queda: parece número de cédula"
         assert how_text("generalised further") == "generalizado un paso más"
         assert how_text("as entered") == "tal como se escribió"
+        # Every way the export plan says a value leaves (services.export_plan, planned_record).
+        for how in ("as entered", "as entered (quasi-identifier)", "generalised", "generalised further",
+                    "reviewed", "attachment", "date only", "month", "blanked"):
+            assert how_text(how) != how, how
     finally:
         languages(QApplication.instance()).install("en")
     assert finding_text("cédula") == "identity card number"

@@ -34,6 +34,8 @@ def how_text(how: str) -> str:
             "%1", finding_text(how[len(_STAYS):]))
     known = {
         "as entered": QCoreApplication.translate("PreviewModel", "as entered"),
+        "as entered (quasi-identifier)": QCoreApplication.translate(
+            "PreviewModel", "as entered (quasi-identifier)"),
         "generalised": QCoreApplication.translate("PreviewModel", "generalised"),
         "generalised further": QCoreApplication.translate("PreviewModel", "generalised further"),
         "reviewed": QCoreApplication.translate("PreviewModel", "reviewed"),

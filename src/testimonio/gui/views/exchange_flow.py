@@ -194,8 +194,9 @@ class ExportFlow:
             rows.append(PreviewRow(eid, form, "site", self._site_label(), str(planned.record.get("site", "")),
                                    "as entered", **shown))
             for key in ("started", "completed"):
-                rows.append(PreviewRow(eid, form, key, self._date_label(key),
-                                       str(planned.record.get(key) or ""), "date only", **shown))
+                day = str(planned.record.get(key) or "")  # the month, or the day if the form asks
+                rows.append(PreviewRow(eid, form, key, self._date_label(key), day,
+                                       "month" if len(day) == 7 else "date only", **shown))
             cleaned = {a["name"]: a for a in planned.record["attachments"]}
             rows.extend(PreviewRow(eid, form, v.path, v.label, _with_hash(v.value, cleaned), v.how,
                                    shown_value=_choice_text(v.value, choices_of(v.path)), **shown)
