@@ -29,3 +29,11 @@ def test_control_exact_counts_are_marked_internal(qtbot) -> None:
     qtbot.addWidget(view)
     view.set_summary(FIGURES)  # k = 0: the lead chose exact counts
     assert "3 of them" in view.headline.text() and "internal use only" in view.headline.text()
+
+
+def test_fewer_than_k_testimonies_opens_the_headline_as_a_sentence(qtbot) -> None:
+    few = fewer_than_k(Summary(testimonies=3, sites=(Count("Tumbes", "Tumbes", 3),)), 5)
+    view = SummaryView(context=None)
+    qtbot.addWidget(view)
+    view.set_summary(few)
+    assert view.headline.text().startswith("Fewer than 5 testimonies from 1 site(s).")

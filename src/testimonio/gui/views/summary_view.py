@@ -331,6 +331,7 @@ class SummaryView(QWidget):
                             "%4 of those were still refused.")
                     .replace("%1", shown("testimonies")).replace("%2", str(len(s.sites)))
                     .replace("%3", shown("visa_held")).replace("%4", shown("visa_held_refused")))
+            text = text[:1].upper() + text[1:]  # "Fewer than 5 testimonies…" opens the sentence
             if not s.k:
                 text += " " + self.tr("Exact counts, small groups included: for internal use only.")
             self.headline.setText(text)
