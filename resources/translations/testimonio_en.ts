@@ -116,14 +116,6 @@
 <context>
     <name>AnswersMenu</name>
     <message>
-        <source>Write a &amp;receipt…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import a re&amp;ceipt…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Publish a team update…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,15 +132,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retention &amp;policy…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Retention: what is &amp;deleted and when…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purge received &amp;interviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -312,6 +296,22 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message>
         <source>The team&apos;s policy deletes {0} from {1} on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write a receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a receip&amp;t…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention polic&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pur&amp;ge received interviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3063,7 +3063,7 @@ Sites: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write a &amp;report…</source>
+        <source>Write a rep&amp;ort…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -116,20 +116,12 @@
 <context>
     <name>AnswersMenu</name>
     <message>
-        <source>Write a &amp;receipt…</source>
-        <translation>Escribir un &amp;acuse de recibo…</translation>
-    </message>
-    <message>
-        <source>Import a re&amp;ceipt…</source>
-        <translation>Importar un acuse de re&amp;cibo…</translation>
-    </message>
-    <message>
         <source>&amp;Publish a team update…</source>
         <translation>&amp;Publicar una actualización del equipo…</translation>
     </message>
     <message>
         <source>Import a team &amp;update…</source>
-        <translation>Importar una act&amp;ualización del equipo…</translation>
+        <translation>Importar una actuali&amp;zación del equipo…</translation>
     </message>
     <message>
         <source>Re&amp;voke a researcher&apos;s key…</source>
@@ -140,16 +132,8 @@
         <translation>Añadir un destinatario de &amp;respaldo…</translation>
     </message>
     <message>
-        <source>Retention &amp;policy…</source>
-        <translation>&amp;Política de conservación…</translation>
-    </message>
-    <message>
         <source>Retention: what is &amp;deleted and when…</source>
-        <translation>Conservación: qué se &amp;borra y cuándo…</translation>
-    </message>
-    <message>
-        <source>Purge received &amp;interviews…</source>
-        <translation>Borrar las entrevistas &amp;recibidas…</translation>
+        <translation>Conservación: qué se borra y cuán&amp;do…</translation>
     </message>
     <message>
         <source>No researcher is on the roster yet.</source>
@@ -320,6 +304,22 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>The team&apos;s policy deletes {0} from {1} on.</source>
         <translation>La política del equipo borra {0} a partir del {1}.</translation>
+    </message>
+    <message>
+        <source>&amp;Write a receipt…</source>
+        <translation>E&amp;scribir un acuse de recibo…</translation>
+    </message>
+    <message>
+        <source>Import a receip&amp;t…</source>
+        <translation>Importar un acuse de reci&amp;bo…</translation>
+    </message>
+    <message>
+        <source>Retention polic&amp;y…</source>
+        <translation>P&amp;olítica de conservación…</translation>
+    </message>
+    <message>
+        <source>Pur&amp;ge received interviews…</source>
+        <translation>Borrar las e&amp;ntrevistas recibidas…</translation>
     </message>
     <message>
         <source>Delete them all from this laptop now? This cannot be undone.</source>
@@ -1153,7 +1153,7 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     </message>
     <message>
         <source>Import a &amp;folder…</source>
-        <translation>Importar una &amp;carpeta…</translation>
+        <translation>Importar una carpe&amp;ta…</translation>
     </message>
     <message>
         <source>Import every bundle in a folder that was not imported yet, for example a folder kept in sync with the researchers or a USB stick.</source>
@@ -1586,7 +1586,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>&amp;Import bundles…</source>
-        <translation>&amp;Importar paquetes…</translation>
+        <translation>Importar pa&amp;quetes…</translation>
     </message>
     <message>
         <source>&amp;Interviews</source>
@@ -1602,7 +1602,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>&amp;Answers</source>
-        <translation>&amp;Respuestas</translation>
+        <translation>Res&amp;puestas</translation>
     </message>
     <message>
         <source>&amp;About Testimonio</source>
@@ -3065,7 +3065,7 @@ Lugares: %3</translation>
     </message>
     <message>
         <source>My &amp;key…</source>
-        <translation>Mi &amp;clave…</translation>
+        <translation>Mi c&amp;lave…</translation>
     </message>
     <message>
         <source>&amp;Add a researcher…</source>
@@ -3073,11 +3073,11 @@ Lugares: %3</translation>
     </message>
     <message>
         <source>Import a &amp;folder…</source>
-        <translation>Importar una &amp;carpeta…</translation>
+        <translation>Importar una carpe&amp;ta…</translation>
     </message>
     <message>
-        <source>Write a &amp;report…</source>
-        <translation>Escribir un &amp;informe…</translation>
+        <source>Write a rep&amp;ort…</source>
+        <translation>Escribir un in&amp;forme…</translation>
     </message>
     <message>
         <source>Export for the team lead</source>

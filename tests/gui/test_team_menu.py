@@ -33,11 +33,11 @@ def test_the_menu_has_its_agreed_shape_and_follows_the_role(qtbot: Any, tmp_path
     assert texts == ["&Create a team…", "&Join a team…", "My &key…", "|",
                      "&Add a researcher…", "&Researchers", "|",
                      "&Export for the team lead…", "&Import bundles…", "Import a &folder…",
-                     "Write a &receipt…", "&Publish a team update…",
+                     "&Write a receipt…", "&Publish a team update…",
                      "Re&voke a researcher's key…", "Add a &backup recipient…",
-                     "Retention &policy…", "Import a re&ceipt…", "Import a team &update…",
-                     "Retention: what is &deleted and when…", "Purge received &interviews…",
-                     "|" + ANSWERS_PLACE, "Write a &report…"]
+                     "Retention polic&y…", "Import a receip&t…", "Import a team &update…",
+                     "Retention: what is &deleted and when…", "Pur&ge received interviews…",
+                     "|" + ANSWERS_PLACE, "Write a rep&ort…"]
     lead.team_menu.update_actions()
     assert not lead.team_menu.join_action.isEnabled()
     assert not lead.export_action.isEnabled()

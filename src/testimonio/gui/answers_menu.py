@@ -33,16 +33,16 @@ class AnswersMenu(QObject):
         super().__init__(window)
         self.window = window
         self.team_menu = team_menu
-        self.receipt_write_action = self._action(self.tr("Write a &receipt…"), self.write_receipt)
-        self.receipt_import_action = self._action(self.tr("Import a re&ceipt…"), self.import_receipt)
+        self.receipt_write_action = self._action(self.tr("&Write a receipt…"), self.write_receipt)
+        self.receipt_import_action = self._action(self.tr("Import a receip&t…"), self.import_receipt)
         self.publish_action = self._action(self.tr("&Publish a team update…"), self.publish)
         self.update_action = self._action(self.tr("Import a team &update…"), self.import_update)
         self.revoke_action = self._action(self.tr("Re&voke a researcher's key…"), self.revoke)
         self.recipient_action = self._action(self.tr("Add a &backup recipient…"), self.add_recipient)
-        self.retention_action = self._action(self.tr("Retention &policy…"), self.set_retention)
+        self.retention_action = self._action(self.tr("Retention polic&y…"), self.set_retention)
         self.schedule_action = self._action(self.tr("Retention: what is &deleted and when…"),
                                             self.show_schedule)
-        self.purge_action = self._action(self.tr("Purge received &interviews…"), self.purge)
+        self.purge_action = self._action(self.tr("Pur&ge received interviews…"), self.purge)
         self.lead_actions = [self.receipt_write_action, self.publish_action, self.revoke_action,
                              self.recipient_action, self.retention_action]
         self.researcher_actions = [self.receipt_import_action, self.update_action,

@@ -47,7 +47,7 @@ class TeamMenu(QObject):
         self.key_action = self._action(self.tr("My &key…"), self.my_key)
         self.add_researcher_action = self._action(self.tr("&Add a researcher…"), self.add_researcher)
         self.import_folder_action = self._action(self.tr("Import a &folder…"), self.import_folder)
-        self.report_action = self._action(self.tr("Write a &report…"), self.write_report)
+        self.report_action = self._action(self.tr("Write a rep&ort…"), self.write_report)
         for action in (self.create_action, self.join_action, self.key_action, None,
                        self.add_researcher_action, window.researchers_action, None,
                        window.export_action, window.import_action, self.import_folder_action):

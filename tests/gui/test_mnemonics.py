@@ -1,0 +1,49 @@
+"""Each menu's Alt letters are its own: a letter two entries share only moves
+between them (Team had "Researchers", "Write a receipt…" and "Write a
+report…" on R), in English and in Spanish."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMenu
+
+from testimonio.gui.main_window import MainWindow
+
+_MNEMONIC = re.compile(r"&([^&\s])")
+
+
+def _letters(texts: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        match = _MNEMONIC.search(text.replace("&&", ""))
+        if match:
+            found.setdefault(match.group(1).casefold(), []).append(text)
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_menu_gives_one_letter_to_two_entries(qtbot: Any, context: Any, language: str) -> None:
+    from testimonio.gui.i18n import languages
+    from testimonio.gui.language_switch import switch_language
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        if language != "en":
+            assert switch_language(window, language)
+        bar = window.menuBar()
+        tops = [a.text() for a in bar.actions()]
+        assert not [v for v in _letters(tops).values() if len(v) > 1], tops
+        for action in bar.actions():
+            menu = action.menu()
+            assert isinstance(menu, QMenu)
+            menu.aboutToShow.emit()  # entries a role cannot use are disabled, not removed
+            texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+            shared = {k: v for k, v in _letters(texts).items() if len(v) > 1}
+            assert not shared, (action.text(), shared)
+    finally:
+        languages(QApplication.instance()).install("en")
