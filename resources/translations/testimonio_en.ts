@@ -506,7 +506,7 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Change</source>
+        <source>C&amp;hange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

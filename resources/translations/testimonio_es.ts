@@ -513,7 +513,7 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>&amp;Repítala:</translation>
     </message>
     <message>
-        <source>&amp;Change</source>
+        <source>C&amp;hange</source>
         <translation>&amp;Cambiar</translation>
     </message>
     <message>
@@ -2191,7 +2191,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>One &amp;XLSX workbook, one sheet per table</source>
-        <translation>Un libro &amp;XLSX, una hoja por tabla</translation>
+        <translation>Un libro XLSX, una &amp;hoja por tabla</translation>
     </message>
     <message>
         <source>Where to write the report</source>
@@ -2950,7 +2950,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>Save &amp;as:</source>
-        <translation>Guardar &amp;como:</translation>
+        <translation>&amp;Guardar como:</translation>
     </message>
     <message>
         <source>&amp;Create the team file</source>

@@ -8,6 +8,7 @@ from typing import Any
 from exchange_setup import REAL_NAME, add_testimony, lead_answers, team, wait_privacy_checked
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_mnemonics import _window_letters
 
 from testimonio.gui.views.export_dialog import ExportDialog
 from testimonio.gui.views.export_pages import highlight_identifiers
@@ -229,6 +230,7 @@ def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(q
         dialog.show()
         _click(qtbot, dialog.next_button)
         qtbot.waitUntil(lambda: dialog.current_step() == dialog.REVIEW, timeout=15000)
+        assert not _window_letters(dialog)  # each Alt letter one control's, on every step
         model = dialog.review_model
         marked = [r for r in range(model.rowCount()) if model.row_at(r).findings]
         _click(qtbot, dialog.keep_all_button)  # one click for every unmarked answer
@@ -246,9 +248,11 @@ def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(q
         lines = [dialog.groups_list.item(i).text() for i in range(dialog.groups_list.count())]
         assert lines and any("Mujer" in line for line in lines)
         assert not any("female" in line or "interview(s)" in line for line in lines)
+        assert not _window_letters(dialog)
         dialog.choice_blank.setChecked(True)
         _click(qtbot, dialog.next_button)
         assert dialog.current_step() == dialog.PREVIEW
+        assert not _window_letters(dialog)
         preview = dialog.preview_model
         shown = {(preview.data(preview.index(r, preview.INTERVIEW)),
                   preview.data(preview.index(r, preview.VALUE)),

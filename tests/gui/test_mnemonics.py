@@ -47,3 +47,45 @@ def test_no_menu_gives_one_letter_to_two_entries(qtbot: Any, context: Any, langu
             assert not shared, (action.text(), shared)
     finally:
         languages(QApplication.instance()).install("en")
+
+
+def _window_letters(window: Any) -> dict[str, list[str]]:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar
+
+    texts = []
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel) \
+            + window.findChildren(QGroupBox):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue  # a label's letter acts only through its buddy
+        texts.append(widget.title() if isinstance(widget, QGroupBox) else widget.text())
+    for bar in window.findChildren(QMenuBar):
+        texts += [a.text() for a in bar.actions()]
+    return {k: v for k, v in _letters(texts).items() if len(v) > 1}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_window_gives_one_letter_to_two_controls(qtbot: Any, context: Any, border: Any,
+                                                    language: str) -> None:
+    from PySide6.QtWidgets import QWidget
+    from test_dialog_focus import _dialogs
+
+    from testimonio.gui.i18n import languages
+
+    languages(QApplication.instance()).install(language)
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        problems = {"main window": _window_letters(window)}
+        host = QWidget()
+        qtbot.addWidget(host)
+        for name, make in _dialogs().items():
+            dialog = make(context, host)  # host's child: gone with it
+            dialog.show()
+            problems[name] = _window_letters(dialog)
+            dialog.hide()
+        assert not {name: shared for name, shared in problems.items() if shared}
+    finally:
+        languages(QApplication.instance()).install("en")

@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         else:
             self.list_view.table.setFocus()
         self._update_actions()
-        QTimer.singleShot(0, lambda: show_vault_warnings(self, self.context))
+        QTimer.singleShot(0, self, lambda: show_vault_warnings(self, self.context))
         self.unlocked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -58,7 +58,7 @@ class ChangePassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Change"))
+        self.ok_button.setText(self.tr("C&hange"))
         self.buttons.accepted.connect(self.change)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

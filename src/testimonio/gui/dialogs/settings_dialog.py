@@ -99,7 +99,7 @@ class SettingsDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_help)
+        QTimer.singleShot(0, self, self._fit_help)  # not after the dialog is gone
 
     def _fit_help(self) -> None:
         # The help lines get their small font from the style sheet only once

@@ -299,7 +299,7 @@ class InterviewView(CompletionSteps, RepeatSteps, QWidget):
             self._started = True
             # Focus asked for while hidden may not have been given: give it
             # now, to whatever was asked last (the main window may ask after this).
-            QTimer.singleShot(0, self._settle_focus)
+            QTimer.singleShot(0, self, self._settle_focus)
 
     def _settle_focus(self) -> None:
         if self.current_path() is not None:
