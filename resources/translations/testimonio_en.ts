@@ -681,23 +681,23 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Repeat:</source>
+        <source>Re&amp;peat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Researcher:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sit&amp;e:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;searcher:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;ite:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2731,10 +2731,6 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sa&amp;ve the charts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save every chart as PNG (print resolution) and SVG, for the team&apos;s report. Right-click a chart to save it alone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2743,19 +2739,23 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;ite:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Re&amp;searcher:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Save the ch&amp;arts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sit&amp;e:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -673,7 +673,7 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     </message>
     <message>
         <source>&amp;Columns…</source>
-        <translation>&amp;Columnas…</translation>
+        <translation>C&amp;olumnas…</translation>
     </message>
     <message>
         <source>Answers, one row per interview</source>
@@ -688,24 +688,24 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Filas del grupo repetido de la entrevista seleccionada</translation>
     </message>
     <message>
-        <source>&amp;Repeat:</source>
+        <source>Re&amp;peat:</source>
         <translation>&amp;Grupo repetido:</translation>
+    </message>
+    <message>
+        <source>&amp;Researcher:</source>
+        <translation>&amp;Investigador:</translation>
+    </message>
+    <message>
+        <source>Sit&amp;e:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Desde:</translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
         <translation>&amp;Cuestionario:</translation>
-    </message>
-    <message>
-        <source>Re&amp;searcher:</source>
-        <translation>In&amp;vestigador:</translation>
-    </message>
-    <message>
-        <source>S&amp;ite:</source>
-        <translation>&amp;Lugar:</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>&amp;Desde:</translation>
     </message>
     <message>
         <source>&amp;Until:</source>
@@ -717,7 +717,7 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     </message>
     <message>
         <source>i&amp;s:</source>
-        <translation>&amp;es:</translation>
+        <translation>e&amp;s:</translation>
     </message>
     <message>
         <source>Every researcher</source>
@@ -2325,11 +2325,11 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>&amp;Add a researcher…</source>
-        <translation>&amp;Añadir un investigador…</translation>
+        <translation>Añadir un &amp;investigador…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
+        <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
         <source>No bundle is missing.</source>
@@ -2739,11 +2739,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve the charts…</source>
-        <translation>Guardar los &amp;gráficos…</translation>
+        <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
         <source>Save every chart as PNG (print resolution) and SVG, for the team&apos;s report. Right-click a chart to save it alone.</source>
@@ -2754,20 +2750,24 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>&amp;Cuestionario:</translation>
     </message>
     <message>
-        <source>S&amp;ite:</source>
-        <translation>&amp;Lugar:</translation>
-    </message>
-    <message>
         <source>Re&amp;searcher:</source>
-        <translation>In&amp;vestigador:</translation>
+        <translation>&amp;Investigador:</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>&amp;Desde:</translation>
+        <source>Save the ch&amp;arts…</source>
+        <translation>Guardar los &amp;gráficos…</translation>
+    </message>
+    <message>
+        <source>Sit&amp;e:</source>
+        <translation>&amp;Lugar:</translation>
     </message>
     <message>
         <source>&amp;Until:</source>
         <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Desde:</translation>
     </message>
     <message>
         <source>any day</source>

@@ -66,7 +66,7 @@ def _window_letters(window: Any) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_no_window_gives_one_letter_to_two_controls(qtbot: Any, context: Any, border: Any,
+def test_no_window_gives_one_letter_to_two_controls(qtbot: Any, context: Any, interviews: Any,
                                                     language: str) -> None:
     from PySide6.QtWidgets import QWidget
     from test_dialog_focus import _dialogs
@@ -79,6 +79,12 @@ def test_no_window_gives_one_letter_to_two_controls(qtbot: Any, context: Any, bo
         qtbot.addWidget(window)
         window.show()
         problems = {"main window": _window_letters(window)}
+        for view in ("researchers", "summary", "data"):  # each with the menu bar's letters
+            window.show_view(view)
+            problems[view] = _window_letters(window)
+        window.open_interview(interviews[0])
+        problems["interview"] = _window_letters(window)
+        window.show_list()
         host = QWidget()
         qtbot.addWidget(host)
         for name, make in _dialogs().items():

@@ -118,7 +118,7 @@ class DataView(QWidget):
         self.repeat_table.setAccessibleName(self.tr("Rows of the repeat for the selected interview"))
         self.repeat_table.setTabKeyNavigation(False)
         self.repeat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.repeat_label = QLabel(self.tr("&Repeat:"), self)
+        self.repeat_label = QLabel(self.tr("Re&peat:"), self)
         self.repeat_label.setBuddy(self.repeat)
         self._lay_out()
         for box in (self.researcher, self.site, self.choice):
@@ -142,9 +142,9 @@ class DataView(QWidget):
         first, second, third = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
         for row, text, widget in (
                 (first, self.tr("&Questionnaire:"), self.form),
-                (first, self.tr("Re&searcher:"), self.researcher),
-                (first, self.tr("S&ite:"), self.site),
-                (second, self.tr("&From:"), self.date_from),
+                (first, self.tr("&Researcher:"), self.researcher),
+                (first, self.tr("Sit&e:"), self.site),
+                (second, self.tr("Fro&m:"), self.date_from),
                 (second, self.tr("&Until:"), self.date_to),
                 (second, self.tr("&Where:"), self.question),
                 (second, self.tr("i&s:"), self.choice)):

@@ -259,13 +259,13 @@ class SummaryView(QWidget):
     def retranslate(self) -> None:
         """Every text in the current language."""
         self.refresh_button.setText(self.tr("&Refresh"))
-        self.save_button.setText(self.tr("Sa&ve the charts…"))
+        self.save_button.setText(self.tr("Save the ch&arts…"))
         self.save_button.setToolTip(self.tr(
             "Save every chart as PNG (print resolution) and SVG, for the team's report. "
             "Right-click a chart to save it alone."))
         for label, text in zip(self.filter_labels, (
-                self.tr("&Questionnaire:"), self.tr("S&ite:"), self.tr("Re&searcher:"),
-                self.tr("&From:"), self.tr("&Until:")), strict=True):
+                self.tr("&Questionnaire:"), self.tr("Sit&e:"), self.tr("Re&searcher:"),
+                self.tr("Fro&m:"), self.tr("&Until:")), strict=True):
             label.setText(text)
         for edit in (self.date_from, self.date_to):
             edit.setSpecialValueText(self.tr("any day"))
