@@ -27,7 +27,7 @@ class EnterPresses(QObject):
         if (event.type() == _KEY_PRESS and isinstance(watched, QPushButton)
                 and isinstance(event, QKeyEvent) and event.key() in _ENTER
                 and not event.modifiers() & ~_KEYPAD and not event.isAutoRepeat()
-                and not watched.autoDefault() and not watched.isDefault()
+                and not watched.autoDefault()  # Qt presses those itself
                 and watched.isEnabled() and watched.isVisible() and not _has_default(watched)):
             watched.animateClick()
             return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-_STAYS = "stays: looks like "
+from testimonio.services.planned_record import HELD_HOW
 
 
 def finding_text(kind: str) -> str:
@@ -29,9 +29,9 @@ def finding_text(kind: str) -> str:
 
 def how_text(how: str) -> str:
     """How a value leaves (the export plan's words for it), in the interface's words."""
-    if how.startswith(_STAYS):
+    if how.startswith(HELD_HOW):
         return QCoreApplication.translate("PreviewModel", "stays: looks like %1").replace(
-            "%1", finding_text(how[len(_STAYS):]))
+            "%1", finding_text(how[len(HELD_HOW):]))
     known = {
         "as entered": QCoreApplication.translate("PreviewModel", "as entered"),
         "as entered (quasi-identifier)": QCoreApplication.translate(

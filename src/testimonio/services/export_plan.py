@@ -40,7 +40,12 @@ from testimonio.exchange.pseudonymise import (
     metadata_date,
 )
 from testimonio.forms.model import AnswerValue, Privacy, Question, Questionnaire
-from testimonio.services.planned_record import PlannedRecord, PreviewValue, StoredAttachment
+from testimonio.services.planned_record import (
+    HELD_HOW,
+    PlannedRecord,
+    PreviewValue,
+    StoredAttachment,
+)
 
 __all__ = ["LOAD_CHUNK", "ExportPlan", "InterviewToExport", "PlannedRecord", "PreviewValue",
            "StoredAttachment", "describe_groups", "describe_left_out", "plan_record"]
@@ -121,7 +126,7 @@ def plan_record(interview: InterviewToExport, questionnaire: Questionnaire,
             question = pseudo.question(path)
             label = question.label.get(lang, questionnaire.default_language) if question else ""
             rows.append(PreviewValue(path, label or path, _text(interview.answers.get(path)),
-                                     f"stays: looks like {kind}"))
+                                     f"{HELD_HOW}{kind}"))
         return rows
 
     quasi = QuasiRecord.of(interview.export_id, interview.form_id,

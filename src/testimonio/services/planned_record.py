@@ -40,6 +40,10 @@ class StoredAttachment:
         return not self.problem
 
 
+#: How a text the safety net keeps back is told in the preview: this, then what it looks like.
+HELD_HOW = "stays: looks like "
+
+
 @dataclass(frozen=True)
 class PreviewValue:
     """One value as it leaves, for the preview table."""

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from testimonio.gui.safety_words import how_text
+from testimonio.services.planned_record import HELD_HOW
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -106,7 +107,7 @@ class PreviewModel(QAbstractTableModel):
 
     def _colour(self, row: PreviewRow, col: int, role: int) -> QColor | None:
         """A value the safety net keeps back is marked; how a value leaves is greyed."""
-        held = row.how.startswith("stays")  # the safety net keeps it back: marked, not leaving
+        held = row.how.startswith(HELD_HOW)  # the safety net keeps it back: marked, not leaving
         if held and col in (self.VALUE, self.HOW):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor("#FFE08A")

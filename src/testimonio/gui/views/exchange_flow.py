@@ -176,8 +176,8 @@ class ExportFlow:
         def shown(path: str, value: object) -> str:
             if value is None:
                 return blank
-            labels = choices_of(path)  # a choice by its label ("Mujer", not "female")
-            return ", ".join(labels.get(part, part) for part in str(value).split()) if labels else str(value)
+            # A choice by its label ("Mujer", not "female"), as the preview shows it.
+            return _choice_text(str(value), choices_of(path)) or str(value)
 
         values = "; ".join(f"{self.label(group.form_id, p)}: {shown(p, v)}" for p, v in group.values.items())
         return QCoreApplication.translate("ExportDialog", "%1 interview(s) share — %2").replace(

@@ -47,6 +47,7 @@ from testimonio.gui.views.export_pages import (
     highlight_spans,
 )
 from testimonio.gui.views.summary_view import interface_language
+from testimonio.services.planned_record import HELD_HOW
 
 
 class ExportDialog(ExportPages):
@@ -353,7 +354,7 @@ class ExportDialog(ExportPages):
             "Exactly this will leave: %1 interview(s), %2 value(s), %3 attachment(s). "
             "Everything else stays in the vault.")
             .replace("%1", str(len(self.preview_model.interviews())))
-            .replace("%2", str(sum(1 for r in rows if not r.how.startswith("stays"))))
+            .replace("%2", str(sum(1 for r in rows if not r.how.startswith(HELD_HOW))))
             .replace("%3", str(len(self.attachments_model.ticked()))))
         risks = self.flow.risks()
         if risks:
