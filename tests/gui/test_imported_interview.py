@@ -33,3 +33,18 @@ def test_an_imported_interview_opens_as_a_copy_without_problems_or_reopen(qtbot:
     own = t.researcher.interviews.page(InterviewQuery())[0]
     mine = open_view(qtbot, t.researcher, own.id)
     assert mine.reopen_button.isVisible() and "Reopen" in mine.banner.text()
+
+
+def test_the_list_shows_the_month_a_bundle_sent_not_its_first_day(qtbot: Any, tmp_path: Path) -> None:
+    from testimonio.gui.models.interview_table_model import InterviewTableModel
+
+    t = team(tmp_path)
+    add_testimony(t.researcher, 1)
+    taken = t.researcher.interviews.page(InterviewQuery())[0].created_at
+    bundle = tmp_path / "ana.tbundle"
+    t.researcher.export.write(bundle, accept_risk=True)
+    t.lead.import_.import_file(bundle)
+    model = InterviewTableModel(t.lead.interviews)
+    shown = model.data(model.index(0, 3))  # the interview's date: sent as its month
+    assert shown == taken[:7]
+    assert model.data(model.index(0, 5)) == taken[:7]  # its last change: the month it was completed

@@ -20,6 +20,7 @@ from testimonio.services.data_view import (
 from testimonio.services.report import ReportService
 from testimonio.services.settings import SettingsService
 from testimonio.services.summary_query import SummaryQuery
+from testimonio.vault.records import InterviewQuery
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +78,15 @@ def test_filters_count_and_page_in_sql(world: tuple[Side, list[Side]]) -> None:
     assert len(rows) == 3 and all(r.answers[P["gender"]] == "female" for r in rows)
     assert {r.meta["_submitted_by"] for r in service.page(everything)} == {"Researcher 1", "Researcher 2"}
     assert service.page(everything, 6, 100)[-1].interview_id == service.ids(everything)[-1]
+
+
+def test_the_date_shown_is_the_month_that_was_sent_not_its_first_day(world: tuple[Side, list[Side]]) -> None:
+    """Bundles send the month an interview was taken (the default): the data view,
+    and the CSV and XLSX written from it, say that month, not a made-up first day."""
+    lead, people = world
+    taken = {i.created_at[:7] for side in people for i in side.interviews.page(InterviewQuery())}
+    shown = {r.meta["_submission_time"] for r in DataViewService(lead.vault).page(DataFilter(FORM.form_id))}
+    assert shown == taken and all(len(day) == 7 for day in shown)
 
 
 def test_repeat_instances_follow_their_interview(world: tuple[Side, list[Side]]) -> None:

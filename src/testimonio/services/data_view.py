@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from testimonio.exchange import derived, withheld
 from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
+from testimonio.services.day_stamps import shown_day
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.report_tables import _direct_questions, _repeats
 from testimonio.services.team import TeamService
@@ -223,7 +224,7 @@ class DataViewService:
         for iid in ids:
             created, interviewer, site, researcher, origin_eid, own_eid, known = meta[iid]
             out.append(DataRow(iid, {
-                "_submission_time": str(created)[:10],
+                "_submission_time": shown_day(created),
                 "_submitted_by": names.get(researcher, interviewer) if researcher else str(interviewer),
                 "_site": str(site), "_uuid": str(origin_eid or own_eid or ""),
             }, answers[iid], researcher is not None, withheld_of[iid] if known else None))

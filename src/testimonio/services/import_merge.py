@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from testimonio.errors import BundleError
 from testimonio.forms.model import Question, Questionnaire
 from testimonio.services._progress import Progress
+from testimonio.services.day_stamps import imported_stamp
 from testimonio.services.import_validate import MAX_PROBLEMS, RecordChecker
 from testimonio.services.keys import now
 from testimonio.vault import repo_imports
@@ -64,14 +65,6 @@ def _alias(q: Questionnaire, answers: dict[str, Any]) -> str:
         return ""
     value = answers.get(node.path) if isinstance(node, Question) else None
     return value if isinstance(value, str) else ""
-
-
-def _day_time(day: Any) -> str:
-    # Imported rows carry dates only; a fixed time keeps imports deterministic.
-    # Interview dates arrive as the month by default: the first of that month.
-    if isinstance(day, str) and len(day) == 7:
-        day = f"{day}-01"
-    return f"{day}T00:00:00.000Z" if isinstance(day, str) else "1970-01-01T00:00:00.000Z"
 
 
 class Merger:
@@ -227,7 +220,7 @@ class Merger:
             for path, text in texts.items():
                 if text == named:
                     texts[path] = _to_json(att_id)
-        created, updated = _day_time(record["started"]), _day_time(record["completed"])
+        created, updated = imported_stamp(record["started"]), imported_stamp(record["completed"])
         answer_rows[interview_id] = texts
         return ImportedInterview(
             interview_id, record["form_id"], record["form_version"], record["site"], self.name,

@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from testimonio.services.day_stamps import sent_date
+
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
@@ -32,8 +34,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("interviewer", "interviewer"),  # last: the lead's column, narrow screens lose nothing
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: How the import stamps the days of an imported interview (services/import_.py).
-IMPORTED_TIME = "T00:00:00.000Z"
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -67,10 +67,12 @@ def _get(row: Any, name: str) -> Any:
 def _when(value: Any) -> str:
     if value is None or value == "":
         return ""
-    if isinstance(value, str) and value.endswith(IMPORTED_TIME):
-        # An imported interview carries its days only (the bundle leaves no times):
-        # show the day as sent, with no made-up "00:00" and no shift by time zone.
-        return value[:10]
+    sent = sent_date(value)
+    if sent is not None:
+        # An imported interview carries its day, or only its month (the bundle
+        # leaves no times): shown as sent, with no made-up "00:00", no first of
+        # the month and no shift by time zone (services/day_stamps.py).
+        return sent
     if isinstance(value, (int, float)):
         value = datetime.fromtimestamp(value)
     if isinstance(value, str):
