@@ -95,3 +95,35 @@ def test_no_window_gives_one_letter_to_two_controls(qtbot: Any, context: Any, in
         assert not {name: shared for name, shared in problems.items() if shared}
     finally:
         languages(QApplication.instance()).install("en")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_setting_has_an_alt_letter_that_reaches_its_field(qtbot: Any, context: Any, language: str) -> None:
+    """The settings' labels come from their declaration (the command line shows
+    them too): the dialog gives each a free letter, and Alt with it moves there."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from testimonio.gui.dialogs.settings_dialog import SettingsDialog
+    from testimonio.gui.i18n import languages
+
+    languages(QApplication.instance()).install(language)
+    try:
+        dialog = SettingsDialog(context.preferences)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        labels = [label for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+        assert len(labels) == len(dialog.editors)
+        letters = {label.text(): _MNEMONIC.search(label.text()) for label in labels}
+        assert all(letters.values()), letters
+        assert not {k: v for k, v in _window_letters(dialog).items() if len(v) > 1}
+        last = labels[-1]
+        match = letters[last.text()]
+        assert match is not None
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClick(dialog, match.group(1).lower(), Qt.KeyboardModifier.AltModifier)
+        assert last.buddy().hasFocus() or last.buddy().isAncestorOf(QApplication.focusWidget())
+    finally:
+        languages(QApplication.instance()).install("en")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.errors import TestimonioError
 from testimonio.gui.dialog_size import keep_on_screen
+from testimonio.gui.mnemonics import give_letters, letters_of
 from testimonio.services.preferences import (
     PREFERENCES,
     TRANSLATION_CONTEXT,
@@ -56,6 +57,7 @@ class SettingsDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         current = preferences.as_dict()
         form = QFormLayout()
+        labels: list[QLabel] = []
         for pref in PREFERENCES:
             editor = self._editor(pref, current[pref.name])
             editor.setAccessibleName(translated(pref.label))
@@ -66,6 +68,7 @@ class SettingsDialog(QDialog):
                 editor.setAccessibleDescription(help_text)
             label = QLabel(translated(pref.label) + ":", self)
             label.setBuddy(editor)
+            labels.append(label)
             form.addRow(label, editor)
             if help_text:
                 help_label = QLabel(help_text, self)
@@ -82,6 +85,7 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        give_letters(labels, letters_of(b.text() for b in buttons.buttons()))
         self.setMinimumWidth(520)
         # The settings scroll on a screen too short for them all (a 1024×600
         # netbook in Spanish, with the lead's k explained): the buttons stay.
