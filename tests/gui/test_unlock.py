@@ -165,3 +165,31 @@ def test_the_damaged_vault_sentence_is_shown_whole(qtbot: Any, locked: AppContex
     label = dialog.message
     assert label.height() >= label.heightForWidth(label.width())
     assert dialog._logo.height() >= 48  # the padlock whole
+
+
+def test_while_opening_and_waiting_a_key_press_reveals_nothing(qtbot: Any, locked: AppContext) -> None:
+    """The field is disabled while the key is derived and during the wait after
+    wrong tries: the keyboard rests on the message, not on Show (a Space there
+    revealed the next passphrase typed), and comes back to the field after."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    dialog = UnlockDialog(locked)
+    dialog.base_delay_s = 0.5
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    _type_and_enter(qtbot, dialog, "not the passphrase")
+    assert dialog._job is not None  # still deriving the key
+    assert QApplication.focusWidget() is dialog.message and not dialog.show_button.isEnabled()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.failures == 1, timeout=10_000)
+    assert QApplication.focusWidget() is dialog.passphrase and dialog.show_button.isEnabled()
+    _type_and_enter(qtbot, dialog, "still wrong")
+    qtbot.waitUntil(lambda: dialog.waiting, timeout=10_000)
+    assert QApplication.focusWidget() is dialog.message
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.waiting, timeout=3000)
+    assert QApplication.focusWidget() is dialog.passphrase
+    assert dialog.passphrase.echoMode() == QLineEdit.EchoMode.Password

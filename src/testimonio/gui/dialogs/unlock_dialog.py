@@ -188,8 +188,8 @@ class UnlockDialog(QDialog):
         if not secret:
             self._show(self.tr("Type your passphrase first."))
             return
-        self._busy(True)
         self._show(self.tr("Opening the vault…"), error=False)
+        self._busy(True)
         self._job = Job(self._context.unlock, secret, with_callbacks=False, parent=self)
         self._job.succeeded.connect(self._unlocked)
         self._job.failed.connect(self._refused)
@@ -205,8 +205,8 @@ class UnlockDialog(QDialog):
         elif new != self.new_repeat.text():
             self._show(self.tr("The two new passphrases are not the same."))
         else:
-            self._busy(True)
             self._show(self.tr("Opening the vault…"), error=False)
+            self._busy(True)
             self._job = Job(self._context.unlock_with_recovery_key,
                             self.recovery_key.text(), new, with_callbacks=False, parent=self)
             self._job.succeeded.connect(self._unlocked)
@@ -306,8 +306,16 @@ class UnlockDialog(QDialog):
         return self._wait_left > 0
 
     def _busy(self, busy: bool) -> None:
+        # While busy the keyboard rests on the message ("Opening the vault…",
+        # the wait): a disabled field would hand it to the next control, the
+        # Show button, and a Space meant for nothing would reveal the next
+        # passphrase typed.
+        self.message.setFocusPolicy(Qt.FocusPolicy.StrongFocus if busy else Qt.FocusPolicy.NoFocus)
+        if busy and self.message.isVisibleTo(self):
+            self.message.setFocus(Qt.FocusReason.OtherFocusReason)
         self.unlock_button.setEnabled(not busy)
-        for field in (self.passphrase, self.recovery_key, self.new_passphrase, self.new_repeat):
+        for field in (self.passphrase, self.recovery_key, self.new_passphrase, self.new_repeat,
+                      self.show_button, self.show_new_button):
             field.setEnabled(not busy)
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)
