@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,27 @@ def test_the_date_shown_is_the_month_that_was_sent_not_its_first_day(world: tupl
     taken = {i.created_at[:7] for side in people for i in side.interviews.page(InterviewQuery())}
     shown = {r.meta["_submission_time"] for r in DataViewService(lead.vault).page(DataFilter(FORM.form_id))}
     assert shown == taken and all(len(day) == 7 for day in shown)
+    table = next(t for t in ReportService(lead.vault).tables() if t.name == FORM.form_id)
+    at = table.columns.index("_submission_time")
+    sent = {i.updated_at[:7] for side in people for i in side.interviews.page(InterviewQuery())}
+    assert {row[at] for row in table.rows} == sent and all(len(month) == 7 for month in sent)
+
+
+def test_a_day_filter_keeps_the_interviews_whose_month_overlaps_it(world: tuple[Side, list[Side]]) -> None:
+    """An interview sent as "2026-12" may have been taken on any day of it: a
+    filter from the 20th keeps it; one that ends before the month, or starts
+    after it, does not."""
+    lead, _ = world
+    service = DataViewService(lead.vault)
+    every = service.count(DataFilter(FORM.form_id))
+    months = {r.meta["_submission_time"] for r in service.page(DataFilter(FORM.form_id))}
+    assert len(months) == 1 and every > 0
+    month = dt.date.fromisoformat(months.pop() + "-01")
+    before, after = month - dt.timedelta(days=1), (month + dt.timedelta(days=31)).replace(day=1)
+    assert service.count(DataFilter(FORM.form_id, date_from=f"{month:%Y-%m}-20")) == every
+    assert service.count(DataFilter(FORM.form_id, date_to=f"{month:%Y-%m}-01")) == every
+    assert service.count(DataFilter(FORM.form_id, date_to=before.isoformat())) == 0
+    assert service.count(DataFilter(FORM.form_id, date_from=after.isoformat())) == 0
 
 
 def test_repeat_instances_follow_their_interview(world: tuple[Side, list[Side]]) -> None:

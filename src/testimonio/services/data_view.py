@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 
 from testimonio.exchange import derived, withheld
 from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
-from testimonio.services.day_stamps import shown_day
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.report_tables import _direct_questions, _repeats
 from testimonio.services.team import TeamService
 from testimonio.vault import Vault, repo_dataview
+from testimonio.vault.day_stamps import shown_day
 
 MAX_PAGE = 500
 OWN = repo_dataview.OWN  # the researcher filter's value for interviews taken in this vault

@@ -22,10 +22,10 @@ from typing import Any, NamedTuple
 from testimonio.errors import BundleError
 from testimonio.forms.model import Question, Questionnaire
 from testimonio.services._progress import Progress
-from testimonio.services.day_stamps import imported_stamp
 from testimonio.services.import_validate import MAX_PROBLEMS, RecordChecker
 from testimonio.services.keys import now
 from testimonio.vault import repo_imports
+from testimonio.vault.day_stamps import imported_stamp
 from testimonio.vault.db import Db
 from testimonio.vault.repo_imports import ImportedAttachment, ImportedInterview, NewOrigin, Origin
 

@@ -46,6 +46,7 @@ from testimonio.services.summary import Summary, SummaryInput, fewer_than_k, sum
 from testimonio.services.team import TeamService
 from testimonio.vault import Vault, repo_export, repo_imports
 from testimonio.vault import records as rec
+from testimonio.vault.day_stamps import shown_day
 
 
 class ReportService:
@@ -80,7 +81,7 @@ class ReportService:
             info = {"uuid": origin_eid or own_eid or ids.get(iid, ""), "site": site,
                     "submitted_by": (names.get(researcher or "", interviewer) if origin_eid
                                      else interviewer),
-                    "submission_time": str(updated)[:10], "version": version,
+                    "submission_time": shown_day(updated), "version": version,
                     "withheld": held_back}
             yield q, info, answers
 

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any, NamedTuple, Protocol
 
+from testimonio.vault.day_stamps import month_stamp
 from testimonio.vault.db import Db, marks
 from testimonio.vault.search import TRIGRAM
 
@@ -62,8 +63,11 @@ def where(f: Filter) -> tuple[str, list[Any]]:
         clauses.append("i.site = ?")
         params.append(f.site)
     if f.date_from and _DAY.match(f.date_from):
-        clauses.append("i.created_at >= ?")
-        params.append(f.date_from)
+        # An interview imported with its month only (day_stamps.py) is stamped
+        # on the 1st: it is kept when its month holds the first day asked for,
+        # since it may have been taken on any day of it.
+        clauses.append("(i.created_at >= ? OR i.created_at = ?)")
+        params += [f.date_from, month_stamp(f.date_from[:7])]
     if f.date_to and _DAY.match(f.date_to):
         clauses.append("i.created_at < ?")
         params.append(f.date_to + "T99")  # every time of that day sorts before

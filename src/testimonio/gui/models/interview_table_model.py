@@ -71,7 +71,7 @@ def _when(value: Any) -> str:
     if sent is not None:
         # An imported interview carries its day, or only its month (the bundle
         # leaves no times): shown as sent, with no made-up "00:00", no first of
-        # the month and no shift by time zone (services/day_stamps.py).
+        # the month and no shift by time zone (vault/day_stamps.py).
         return sent
     if isinstance(value, (int, float)):
         value = datetime.fromtimestamp(value)

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from testimonio.services.day_stamps import NO_DATE, imported_stamp, sent_date, shown_day
+from testimonio.vault.day_stamps import NO_DATE, imported_stamp, sent_date, shown_day
 from testimonio.vault.records import now
 
 _days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
