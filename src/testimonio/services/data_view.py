@@ -222,9 +222,10 @@ class DataViewService:
             withheld_of = repo_dataview.withheld(db, ids)
         out = []
         for iid in ids:
-            created, interviewer, site, researcher, origin_eid, own_eid, known = meta[iid]
+            updated, interviewer, site, researcher, origin_eid, own_eid, known = meta[iid]
             out.append(DataRow(iid, {
-                "_submission_time": shown_day(created),
+                # As the CSV and XLSX say it: the day (or month) of the last change.
+                "_submission_time": shown_day(updated),
                 "_submitted_by": names.get(researcher, interviewer) if researcher else str(interviewer),
                 "_site": str(site), "_uuid": str(origin_eid or own_eid or ""),
             }, answers[iid], researcher is not None, withheld_of[iid] if known else None))

@@ -42,7 +42,7 @@ class Filter(Protocol):
 class MetaRow(NamedTuple):
     """An interview's metadata for the data view."""
 
-    created_at: str
+    updated_at: str  # the report's _submission_time (services/report.py)
     interviewer: str
     site: str
     researcher: str | None  # the researcher's key id, when imported
@@ -137,7 +137,7 @@ def meta(db: Db, ids: list[str]) -> dict[str, MetaRow]:
     if not ids:
         return {}
     return {str(r[0]): MetaRow(*r[1:]) for r in db.execute(
-        "SELECT i.id, i.created_at, i.interviewer, i.site, o.researcher, o.export_id, "
+        "SELECT i.id, i.updated_at, i.interviewer, i.site, o.researcher, o.export_id, "
         "p.export_id, coalesce(o.withheld_known, 0) FROM interviews i "
         "LEFT JOIN imported_origin o ON o.interview_id = i.id "
         f"LEFT JOIN pseudonyms p ON p.interview_id = i.id WHERE i.id IN ({marks(len(ids))})", ids)}
