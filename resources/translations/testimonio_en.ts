@@ -152,10 +152,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Receipt {0} written: {1} interview(s) received from {2}. Give the file to the researcher.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Publish a team update</source>
         <translation type="unfinished"></translation>
     </message>
@@ -243,10 +239,6 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Receipt {0}: the lead received {1} more interview(s) on {2}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import a team update</source>
         <translation type="unfinished"></translation>
     </message>
@@ -256,10 +248,6 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message>
         <source>The smallest group size for exports (k) is now the team lead&apos;s {0}, or your own if you set it higher.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The team&apos;s policy deletes, for {0} interview(s) the lead has received, {1}. Their day has come. Delete now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -291,10 +279,6 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} interview(s) on this laptop were received by the lead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The team&apos;s policy deletes {0} from {1} on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,6 +297,34 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     <message>
         <source>Pur&amp;ge received interviews…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt {0} written: %n interview(s) received from {1}. Give the file to the researcher.</source>
+        <translation>
+            <numerusform>Receipt {0} written: %n interview received from {1}. Give the file to the researcher.</numerusform>
+            <numerusform>Receipt {0} written: %n interviews received from {1}. Give the file to the researcher.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt {0}: the lead received %n more interview(s) on {1}.</source>
+        <translation>
+            <numerusform>Receipt {0}: the lead received %n more interview on {1}.</numerusform>
+            <numerusform>Receipt {0}: the lead received %n more interviews on {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The team&apos;s policy deletes, for %n interview(s) the lead has received, {0}. Their day has come. Delete now?</source>
+        <translation>
+            <numerusform>The team&apos;s policy deletes, for %n interview the lead has received, {0}. Its day has come. Delete now?</numerusform>
+            <numerusform>The team&apos;s policy deletes, for %n interviews the lead has received, {0}. Their day has come. Delete now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) on this laptop were received by the lead.</source>
+        <translation>
+            <numerusform>%n interview on this laptop was received by the lead.</numerusform>
+            <numerusform>%n interviews on this laptop were received by the lead.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete them all from this laptop now? This cannot be undone.</source>
@@ -734,9 +746,9 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message numerus="yes">
         <source>%n interview(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
         </translation>
     </message>
 </context>
@@ -841,9 +853,9 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message numerus="yes">
         <source>%n interview(s) to export.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n interview to export.</numerusform>
+            <numerusform>%n interviews to export.</numerusform>
         </translation>
     </message>
     <message>
@@ -1383,7 +1395,6 @@ Start one with Interview → New (Ctrl+N).</source>
     <name>InterviewTableModel</name>
     <message>
         <source>Alias</source>
-        <extracomment>How the import stamps the days of an imported interview (services/import_.py).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2254,9 +2265,12 @@ Start one with Interview → New (Ctrl+N).</source>
         <source>The report is saved as %1.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 table(s) written to %2.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n table(s) written to %1.</source>
+        <translation>
+            <numerusform>%n table written to %1.</numerusform>
+            <numerusform>%n tables written to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2384,16 +2398,22 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The team&apos;s policy deletes {0} {1} day(s) after the lead&apos;s receipt. It is applied when the program is unlocked and every hour while it stays open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} received interview(s) on this laptop.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>The team&apos;s policy deletes {0} %n day(s) after the lead&apos;s receipt. It is applied when the program is unlocked and every hour while it stays open.</source>
+        <translation>
+            <numerusform>The team&apos;s policy deletes {0} %n day after the lead&apos;s receipt. It is applied when the program is unlocked and every hour while it stays open.</numerusform>
+            <numerusform>The team&apos;s policy deletes {0} %n days after the lead&apos;s receipt. It is applied when the program is unlocked and every hour while it stays open.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received interview(s) on this laptop.</source>
+        <translation>
+            <numerusform>%n received interview on this laptop.</numerusform>
+            <numerusform>%n received interviews on this laptop.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The lead has not confirmed any interview that is still on this laptop.</source>
@@ -2431,9 +2451,12 @@ Start one with Interview → New (Ctrl+N).</source>
         <source>Deleting… the list is read again when it is done.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Delete the {0} interview(s) the lead has received from this laptop now, whole? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Delete the %n interview(s) the lead has received from this laptop now, whole? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the interview the lead has received from this laptop now, whole? This cannot be undone.</numerusform>
+            <numerusform>Delete the %n interviews the lead has received from this laptop now, whole? This cannot be undone.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete now</source>
@@ -2466,13 +2489,19 @@ Start one with Interview → New (Ctrl+N).</source>
         <source>identifiers and attachments</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The team&apos;s retention policy was applied: for {0} interview(s) the lead has received, {1} were deleted.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>The team&apos;s retention policy was applied: for %n interview(s) the lead has received, {0} were deleted.</source>
+        <translation>
+            <numerusform>The team&apos;s retention policy was applied: for %n interview the lead has received, {0} were deleted.</numerusform>
+            <numerusform>The team&apos;s retention policy was applied: for %n interviews the lead has received, {0} were deleted.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Deleted for good: {0} interview(s).</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Deleted for good: %n interview(s).</source>
+        <translation>
+            <numerusform>Deleted for good: %n interview.</numerusform>
+            <numerusform>Deleted for good: %n interviews.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} answer(s) and {1} attachment(s) deleted; the vault was compacted.</source>
@@ -2723,10 +2752,6 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 file(s) saved in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2745,6 +2770,13 @@ Start one with Interview → New (Ctrl+N).</source>
     <message>
         <source>Save the ch&amp;arts…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n file saved in %1.</numerusform>
+            <numerusform>%n files saved in %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sit&amp;e:</source>
@@ -3206,9 +3238,9 @@ Join a team now?</source>
     </message>
     <message numerus="yes">
         <source>That passphrase does not open this vault. Wait %n second(s) before trying again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>That passphrase does not open this vault. Wait %n second before trying again.</numerusform>
+            <numerusform>That passphrase does not open this vault. Wait %n seconds before trying again.</numerusform>
         </translation>
     </message>
 </context>

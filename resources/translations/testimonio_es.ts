@@ -152,10 +152,6 @@
         <translation>Acuses de recibo</translation>
     </message>
     <message>
-        <source>Receipt {0} written: {1} interview(s) received from {2}. Give the file to the researcher.</source>
-        <translation>Acuse de recibo {0} escrito: {1} entrevista(s) recibida(s) de {2}. Entregue el archivo al investigador.</translation>
-    </message>
-    <message>
         <source>Publish a team update</source>
         <translation>Publicar una actualización del equipo</translation>
     </message>
@@ -250,10 +246,6 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Importar un acuse de recibo</translation>
     </message>
     <message>
-        <source>Receipt {0}: the lead received {1} more interview(s) on {2}.</source>
-        <translation>Acuse de recibo {0}: la coordinación recibió {1} entrevista(s) más el {2}.</translation>
-    </message>
-    <message>
         <source>Import a team update</source>
         <translation>Importar una actualización del equipo</translation>
     </message>
@@ -264,10 +256,6 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>The smallest group size for exports (k) is now the team lead&apos;s {0}, or your own if you set it higher.</source>
         <translation>El tamaño mínimo de grupo al exportar (k) es ahora el de la coordinación del equipo, {0}, o el suyo si lo fijó más alto.</translation>
-    </message>
-    <message>
-        <source>The team&apos;s policy deletes, for {0} interview(s) the lead has received, {1}. Their day has come. Delete now?</source>
-        <translation>La política del equipo borra, en {0} entrevista(s) que la coordinación ha recibido, {1}. Ha llegado el día. ¿Borrar ahora?</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -298,10 +286,6 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>La coordinación no ha confirmado ninguna entrevista que siga en este portátil.</translation>
     </message>
     <message>
-        <source>{0} interview(s) on this laptop were received by the lead.</source>
-        <translation>La coordinación recibió {0} entrevista(s) de este portátil.</translation>
-    </message>
-    <message>
         <source>The team&apos;s policy deletes {0} from {1} on.</source>
         <translation>La política del equipo borra {0} a partir del {1}.</translation>
     </message>
@@ -320,6 +304,34 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>Pur&amp;ge received interviews…</source>
         <translation>Borrar las e&amp;ntrevistas recibidas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt {0} written: %n interview(s) received from {1}. Give the file to the researcher.</source>
+        <translation>
+            <numerusform>Acuse de recibo {0} escrito: %n entrevista recibida de {1}. Entregue el archivo al investigador.</numerusform>
+            <numerusform>Acuse de recibo {0} escrito: %n entrevistas recibidas de {1}. Entregue el archivo al investigador.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt {0}: the lead received %n more interview(s) on {1}.</source>
+        <translation>
+            <numerusform>Acuse de recibo {0}: la coordinación recibió %n entrevista más el {1}.</numerusform>
+            <numerusform>Acuse de recibo {0}: la coordinación recibió %n entrevistas más el {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The team&apos;s policy deletes, for %n interview(s) the lead has received, {0}. Their day has come. Delete now?</source>
+        <translation>
+            <numerusform>La política del equipo borra, en %n entrevista que la coordinación ha recibido, {0}. Ha llegado el día. ¿Borrar ahora?</numerusform>
+            <numerusform>La política del equipo borra, en %n entrevistas que la coordinación ha recibido, {0}. Ha llegado el día. ¿Borrar ahora?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) on this laptop were received by the lead.</source>
+        <translation>
+            <numerusform>La coordinación recibió %n entrevista de este portátil.</numerusform>
+            <numerusform>La coordinación recibió %n entrevistas de este portátil.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete them all from this laptop now? This cannot be undone.</source>
@@ -1394,7 +1406,6 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <name>InterviewTableModel</name>
     <message>
         <source>Alias</source>
-        <extracomment>How the import stamps the days of an imported interview (services/import_.py).</extracomment>
         <translation>Alias</translation>
     </message>
     <message>
@@ -2265,9 +2276,12 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <source>The report is saved as %1.</source>
         <translation>El informe se guardó como %1.</translation>
     </message>
-    <message>
-        <source>%1 table(s) written to %2.</source>
-        <translation>%1 tabla(s) escrita(s) en %2.</translation>
+    <message numerus="yes">
+        <source>%n table(s) written to %1.</source>
+        <translation>
+            <numerusform>%n tabla escrita en %1.</numerusform>
+            <numerusform>%n tablas escritas en %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2395,16 +2409,22 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>La política del equipo conserva las entrevistas que la coordinación ha recibido.</translation>
     </message>
     <message>
-        <source>The team&apos;s policy deletes {0} {1} day(s) after the lead&apos;s receipt. It is applied when the program is unlocked and every hour while it stays open.</source>
-        <translation>La política del equipo borra {0} {1} día(s) después del acuse de recibo de la coordinación. Se aplica al desbloquear el programa y cada hora mientras sigue abierto.</translation>
-    </message>
-    <message>
         <source>today</source>
         <translation>hoy</translation>
     </message>
-    <message>
-        <source>{0} received interview(s) on this laptop.</source>
-        <translation>{0} entrevista(s) recibida(s) en este portátil.</translation>
+    <message numerus="yes">
+        <source>The team&apos;s policy deletes {0} %n day(s) after the lead&apos;s receipt. It is applied when the program is unlocked and every hour while it stays open.</source>
+        <translation>
+            <numerusform>La política del equipo borra {0} %n día después del acuse de recibo de la coordinación. Se aplica al desbloquear el programa y cada hora mientras sigue abierto.</numerusform>
+            <numerusform>La política del equipo borra {0} %n días después del acuse de recibo de la coordinación. Se aplica al desbloquear el programa y cada hora mientras sigue abierto.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received interview(s) on this laptop.</source>
+        <translation>
+            <numerusform>%n entrevista recibida en este portátil.</numerusform>
+            <numerusform>%n entrevistas recibidas en este portátil.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The lead has not confirmed any interview that is still on this laptop.</source>
@@ -2442,9 +2462,12 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <source>Deleting… the list is read again when it is done.</source>
         <translation>Borrando… la lista se vuelve a leer al terminar.</translation>
     </message>
-    <message>
-        <source>Delete the {0} interview(s) the lead has received from this laptop now, whole? This cannot be undone.</source>
-        <translation>¿Borrar ahora de este portátil, enteras, las {0} entrevista(s) que la coordinación ha recibido? No se puede deshacer.</translation>
+    <message numerus="yes">
+        <source>Delete the %n interview(s) the lead has received from this laptop now, whole? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Borrar ahora de este portátil, entera, la entrevista que la coordinación ha recibido? No se puede deshacer.</numerusform>
+            <numerusform>¿Borrar ahora de este portátil, enteras, las %n entrevistas que la coordinación ha recibido? No se puede deshacer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete now</source>
@@ -2477,13 +2500,19 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <source>identifiers and attachments</source>
         <translation>los identificadores y los adjuntos</translation>
     </message>
-    <message>
-        <source>The team&apos;s retention policy was applied: for {0} interview(s) the lead has received, {1} were deleted.</source>
-        <translation>Se aplicó la política de conservación del equipo: en {0} entrevista(s) que la coordinación ha recibido se borraron {1}.</translation>
+    <message numerus="yes">
+        <source>The team&apos;s retention policy was applied: for %n interview(s) the lead has received, {0} were deleted.</source>
+        <translation>
+            <numerusform>Se aplicó la política de conservación del equipo: en %n entrevista que la coordinación ha recibido se borraron {0}.</numerusform>
+            <numerusform>Se aplicó la política de conservación del equipo: en %n entrevistas que la coordinación ha recibido se borraron {0}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Deleted for good: {0} interview(s).</source>
-        <translation>Borrado definitivamente: {0} entrevista(s).</translation>
+    <message numerus="yes">
+        <source>Deleted for good: %n interview(s).</source>
+        <translation>
+            <numerusform>Borrada definitivamente: %n entrevista.</numerusform>
+            <numerusform>Borradas definitivamente: %n entrevistas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} answer(s) and {1} attachment(s) deleted; the vault was compacted.</source>
@@ -2734,10 +2763,6 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Elija la carpeta para los gráficos</translation>
     </message>
     <message>
-        <source>%1 file(s) saved in %2.</source>
-        <translation>%1 archivo(s) guardado(s) en %2.</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualizar</translation>
     </message>
@@ -2756,6 +2781,13 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>Save the ch&amp;arts…</source>
         <translation>Guardar los &amp;gráficos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n archivo guardado en %1.</numerusform>
+            <numerusform>%n archivos guardados en %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sit&amp;e:</source>

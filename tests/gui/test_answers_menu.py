@@ -92,11 +92,11 @@ def test_receipt_revocation_policy_update_and_purge_from_the_menu(
     left = answering(enter, enter)  # the only researcher, then the message
     answers.receipt_write_action.trigger()
     assert left == [] and (tmp_path / "receipt.treceipt").exists()
-    assert "1 interview(s) received from Ana Torres" in seen[-1]
+    assert "1 interview received from Ana Torres" in seen[-1]
 
     left = answering(enter)
     researcher.team_menu.answers.receipt_import_action.trigger()
-    assert left == [] and "received 1 more interview(s)" in seen[-1]
+    assert left == [] and "received 1 more interview on" in seen[-1]
     assert list(world.researcher.receipts.received_dates([iid])) == [iid]
     model = researcher.list_view.model
     status = [c for c, _ in COLUMNS].index("status")
@@ -133,7 +133,7 @@ def test_receipt_revocation_policy_update_and_purge_from_the_menu(
     runner = researcher.team_menu.answers.runner
     qtbot.waitUntil(lambda: not runner.busy, timeout=60_000)  # deleted in the background
     assert runner.notice is not None and not runner.notice.isModal()
-    assert "Deleted for good: 1 interview(s)" in runner.notice.text() and iid in runner.notice.text()
+    assert "Deleted for good: 1 interview." in runner.notice.text() and iid in runner.notice.text()
     assert world.researcher.retention.received("interview") == []
     world.lead.lock()
     world.researcher.lock()

@@ -35,6 +35,38 @@ def test_every_spanish_message_has_a_finished_translation() -> None:
     assert not untranslated, "untranslated:\n" + "\n".join(untranslated[:40])
 
 
+def test_every_count_reads_right_in_both_languages(app: Any) -> None:
+    """A message with a count (%n) has its singular and plural written out in
+    English too, so nobody reads "1 interview(s)"; and the number the code
+    passes is the one shown."""
+    from PySide6.QtCore import QCoreApplication
+
+    counted = []
+    for lang in ("en", "es"):
+        for _, source, message in _messages(TRANSLATIONS / f"testimonio_{lang}.ts"):
+            if message.get("numerus") != "yes":
+                continue
+            counted.append(source)
+            translation = message.find("translation")
+            assert translation is not None and translation.get("type") is None, (lang, source)
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            assert len(forms) == 2 and all(forms), (lang, source)
+            assert not any("(s)" in f for f in forms), (lang, source)
+    assert "Deleted for good: %n interview(s)." in counted
+    languages(app).install("en")
+    context = "RetentionRunner"
+    assert QCoreApplication.translate(context, "Deleted for good: %n interview(s).", "", 1) == (
+        "Deleted for good: 1 interview.")
+    assert QCoreApplication.translate(context, "Deleted for good: %n interview(s).", "", 3) == (
+        "Deleted for good: 3 interviews.")
+    languages(app).install("es")
+    try:
+        assert QCoreApplication.translate(context, "Deleted for good: %n interview(s).", "", 1) == (
+            "Borrada definitivamente: 1 entrevista.")
+    finally:
+        languages(app).install("en")
+
+
 def test_lupdate_finds_no_message_missing_from_the_ts_files(tmp_path: Path) -> None:
     import sys
 

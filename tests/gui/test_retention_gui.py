@@ -106,7 +106,7 @@ def test_due_retention_at_unlock_and_the_retention_view(
     row = [dialog.table.item(0, c).text() for c in range(5)]
     assert row[0] in (first[:8], second[:8]) and row[3:] == ["delete identifiers and attachments", due]
     assert dialog.table.item(0, 0).toolTip() in (first, second)  # the whole id
-    assert "10 day(s)" in dialog.policy_label.text()
+    assert "10 days after" in dialog.policy_label.text()
 
     window.lock()  # ten days later the researcher unlocks again
     assert not dialog.isVisible()
@@ -129,7 +129,7 @@ def test_due_retention_at_unlock_and_the_retention_view(
     dialog.purge_button.click()
     assert left == []
     qtbot.waitUntil(lambda: not runner.busy and dialog.table.rowCount() == 0, timeout=60_000)
-    assert "Deleted for good: 2 interview(s)" in runner.notice.text()
+    assert "Deleted for good: 2 interviews." in runner.notice.text()
     assert world.researcher.retention.received("interview") == []
     assert window.list_view.model.rowCount() == 0
     world.lead.lock()

@@ -137,9 +137,9 @@ class AnswersMenu(QObject):
             return
         result = self._run(title, lambda: self.window.context.receipts.write(picked[0], Path(path)))
         if result is not None:
-            self._tell(title, self.tr("Receipt {0} written: {1} interview(s) received from {2}. "
-                                      "Give the file to the researcher.").format(
-                result.number, result.interviews, picked[1]))
+            self._tell(title, self.tr("Receipt {0} written: %n interview(s) received from {1}. "
+                                      "Give the file to the researcher.", "",
+                                      result.interviews).format(result.number, picked[1]))
 
     def publish(self) -> None:
         from testimonio.exchange.file_kinds import UPDATE
@@ -227,8 +227,9 @@ class AnswersMenu(QObject):
         result = self._run(title, lambda: self.window.context.receipts.import_file(Path(path)))
         if result is None:
             return
-        self._tell(title, self.tr("Receipt {0}: the lead received {1} more interview(s) on {2}.")
-                   .format(result.number, result.interviews, result.issued) + self._planned())
+        self._tell(title, self.tr("Receipt {0}: the lead received %n more interview(s) on {1}.", "",
+                                  result.interviews).format(result.number, result.issued)
+                   + self._planned())
         self.window.list_view.refresh()
         self._offer_due(title)
 
@@ -262,9 +263,9 @@ class AnswersMenu(QObject):
         due = self._run(title, lambda: service.due(self.runner.clock()))
         if not due:
             return
-        text = self.tr("The team's policy deletes, for {0} interview(s) the lead has received, "
-                       "{1}. Their day has come. Delete now?").format(
-            len(due), self._scope(due[0].scope))
+        text = self.tr("The team's policy deletes, for %n interview(s) the lead has received, "
+                       "{0}. Their day has come. Delete now?", "", len(due)).format(
+            self._scope(due[0].scope))
         if self._ask(title, text, self.tr("Delete")):
             self.runner.start(lambda progress, cancelled: service.purge(
                 due, progress=progress, cancelled=cancelled), automatic=True)
@@ -305,8 +306,8 @@ class AnswersMenu(QObject):
                                       "on this laptop."))
             return
         plan = self._run(title, service.plan) or []
-        lines = [self.tr("{0} interview(s) on this laptop were received by the lead.")
-                 .format(len(received))]
+        lines = [self.tr("%n interview(s) on this laptop were received by the lead.", "",
+                         len(received))]
         if plan:
             lines.append(self.tr("The team's policy deletes {0} from {1} on.").format(
                 self._scope(plan[0].scope), min(p.due for p in plan)))

@@ -168,10 +168,10 @@ class RetentionRunner(QObject):
         if automatic:
             what = (self.tr("the whole interview") if result.scope == "interview"
                     else self.tr("identifiers and attachments"))
-            head = self.tr("The team's retention policy was applied: for {0} interview(s) the "
-                           "lead has received, {1} were deleted.").format(result.interviews, what)
+            head = self.tr("The team's retention policy was applied: for %n interview(s) the "
+                           "lead has received, {0} were deleted.", "", result.interviews).format(what)
         else:
-            head = self.tr("Deleted for good: {0} interview(s).").format(result.interviews)
+            head = self.tr("Deleted for good: %n interview(s).", "", result.interviews)
         counts = self.tr("{0} answer(s) and {1} attachment(s) deleted; the vault was "
                          "compacted.").format(result.answers, result.attachments)
         return f"{head} {counts}\n\n" + self.tr("Interviews: {0}").format(named)

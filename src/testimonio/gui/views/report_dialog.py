@@ -172,8 +172,8 @@ class ReportDialog(QDialog):
         if as_xlsx:
             self.status.setText(self.tr("The report is saved as %1.").replace("%1", str(target)))
         else:
-            self.status.setText(self.tr("%1 table(s) written to %2.").replace("%1", str(count))
-                                .replace("%2", str(target)))
+            self.status.setText(self.tr("%n table(s) written to %1.", "", count)
+                                .replace("%1", str(target)))
 
     def _failed(self, message: str) -> None:
         # The services report a cancel as an error of their own: say it as a cancel.

@@ -84,9 +84,9 @@ class RetentionDialog(QDialog):
         if policy.action == "keep":
             text = self.tr("The team's policy keeps interviews the lead has received.")
         else:
-            text = self.tr("The team's policy deletes {0} {1} day(s) after the lead's receipt. "
+            text = self.tr("The team's policy deletes {0} %n day(s) after the lead's receipt. "
                            "It is applied when the program is unlocked and every hour while "
-                           "it stays open.").format(self._what(policy.action), policy.days)
+                           "it stays open.", "", policy.days).format(self._what(policy.action))
         self.policy_label.setText(text)
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
@@ -101,7 +101,7 @@ class RetentionDialog(QDialog):
                     item.setToolTip(row.interview_id)
                 self.table.setItem(n, column, item)
         self.table.resizeColumnsToContents()
-        self.status.setText(self.tr("{0} received interview(s) on this laptop.").format(len(rows))
+        self.status.setText(self.tr("%n received interview(s) on this laptop.", "", len(rows))
                             if rows else self.tr("The lead has not confirmed any interview that "
                                                  "is still on this laptop."))
         self.purge_button.setEnabled(bool(rows) and not self.runner.busy)
@@ -128,8 +128,8 @@ class RetentionDialog(QDialog):
         """Ask, then delete every received interview in the background."""
         count = self.table.rowCount()
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Retention"), self.tr(
-            "Delete the {0} interview(s) the lead has received from this laptop now, whole? "
-            "This cannot be undone.").format(count), QMessageBox.StandardButton.NoButton, self)
+            "Delete the %n interview(s) the lead has received from this laptop now, whole? "
+            "This cannot be undone.", "", count), QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         accept = box.addButton(self.tr("Delete now"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -248,8 +248,8 @@ class SummaryView(QWidget):
             base = Path(folder) / _slug(chart.title())
             if save_png(chart, f"{base}.png") and save_svg(chart, f"{base}.svg", chart.title()):
                 written += [f"{base}.png", f"{base}.svg"]
-        self.headline.setText(self.tr("%1 file(s) saved in %2.").replace("%1", str(len(written)))
-                              .replace("%2", str(folder)))
+        self.headline.setText(self.tr("%n file(s) saved in %1.", "", len(written))
+                              .replace("%1", str(folder)))
         return written
 
     def charts(self) -> list[Any]:
