@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,6 +101,11 @@ def test_team_export_import_report(tmp_path: Path) -> None:
 
     listed = json.loads(run(lead, "interviews", "list", "--json").stdout)
     assert sorted(i["alias"] for i in listed) == ["Alias0", "Alias1", "Alias2", "Alias9"]
+    # The text list says the month the bundle sent, not a made-up "…-01 00:00:00".
+    month = listed[0]["updated_at"][:7]
+    assert re.fullmatch(r"\d{4}-\d{2}", month)
+    text = run(lead, "interviews", "list").stdout
+    assert f" {month} " in text and f"{month}-01 00:00:00" not in text
 
     # At the lead the k-check runs over everyone's data (3 aged 30-39 are fewer than 5, so
     # their ages would be blanked: tests/services/test_report.py); exact here, for internal use.

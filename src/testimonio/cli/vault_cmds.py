@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from testimonio.cli.common import ask_secret, out, vault_dir
 from testimonio.errors import EXIT_FAILED, EXIT_OK, BadInput, VaultError, VaultMissing
 from testimonio.vault import KdfParams, Vault
+from testimonio.vault.day_stamps import sent_date
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +187,9 @@ def cmd_interviews_list(args: argparse.Namespace) -> int:
     for r in rows:
         form = f"{r.form_id}@{r.form_version}"
         got = f"  (received by the lead on {received[r.id]})" if r.id in received else ""
-        _out(f"{r.id:32}  {r.status:8}  {r.updated_at[:19].replace('T', ' '):19}  "
+        # An imported interview's day or month as sent, no made-up time (day_stamps.py).
+        when = sent_date(r.updated_at) or r.updated_at[:19].replace("T", " ")
+        _out(f"{r.id:32}  {r.status:8}  {when:19}  "
              f"{r.site[:16]:16}  {form[:16]:16}  {r.alias}{got}")
     _out(f"{len(rows)} interview(s)")
     return EXIT_OK
