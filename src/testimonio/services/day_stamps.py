@@ -3,6 +3,6 @@ vault module): the rule itself is ``vault/day_stamps.py``."""
 
 from __future__ import annotations
 
-from testimonio.vault.day_stamps import sent_date, shown_day
+from testimonio.vault.day_stamps import sent_date
 
-__all__ = ["sent_date", "shown_day"]
+__all__ = ["sent_date"]

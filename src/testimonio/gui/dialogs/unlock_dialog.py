@@ -314,9 +314,9 @@ class UnlockDialog(QDialog):
         if busy and self.message.isVisibleTo(self):
             self.message.setFocus(Qt.FocusReason.OtherFocusReason)
         self.unlock_button.setEnabled(not busy)
-        for field in (self.passphrase, self.recovery_key, self.new_passphrase, self.new_repeat,
-                      self.show_button, self.show_new_button):
-            field.setEnabled(not busy)
+        for widget in (self.passphrase, self.recovery_key, self.new_passphrase, self.new_repeat,
+                       self.show_button, self.show_new_button):
+            widget.setEnabled(not busy)
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
