@@ -160,10 +160,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team update {0} written: {1} questionnaire version(s), {2} researcher(s), {3} revoked key(s), {4} backup recipient(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Revoke a researcher&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -243,10 +239,6 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Team update {0} imported: {1} new questionnaire version(s), {2} revoked key(s), {3} backup recipient(s). Interviews already started keep their questionnaire version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The smallest group size for exports (k) is now the team lead&apos;s {0}, or your own if you set it higher.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -305,11 +297,54 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
             <numerusform>Receipt {0} written: %n interviews received from {1}. Give the file to the researcher.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Team update {0} written: {1}, {2}, {3}, {4}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questionnaire version(s)</source>
+        <translation>
+            <numerusform>%n questionnaire version</numerusform>
+            <numerusform>%n questionnaire versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n researcher(s)</source>
+        <translation>
+            <numerusform>%n researcher</numerusform>
+            <numerusform>%n researchers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revoked key(s)</source>
+        <translation>
+            <numerusform>%n revoked key</numerusform>
+            <numerusform>%n revoked keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup recipient(s)</source>
+        <translation>
+            <numerusform>%n backup recipient</numerusform>
+            <numerusform>%n backup recipients</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Receipt {0}: the lead received %n more interview(s) on {1}.</source>
         <translation>
             <numerusform>Receipt {0}: the lead received %n more interview on {1}.</numerusform>
             <numerusform>Receipt {0}: the lead received %n more interviews on {1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team update {0} imported: {1}, {2}, {3}. Interviews already started keep their questionnaire version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new questionnaire version(s)</source>
+        <translation>
+            <numerusform>%n new questionnaire version</numerusform>
+            <numerusform>%n new questionnaire versions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -890,8 +925,29 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <source>Every group of people with the same generalised details has at least %1 interviews. Nobody can be singled out by them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n value</numerusform>
+            <numerusform>%n values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Exactly this will leave: %1 interview(s), %2 value(s), %3 attachment(s). Everything else stays in the vault.</source>
+        <source>Exactly this will leave: {0}, {1}, {2}. Everything else stays in the vault.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -924,10 +980,6 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
     </message>
     <message>
         <source>(blank)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 interview(s) share — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1233,15 +1285,46 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 bundle(s) imported, %2 refused, %3 file(s) skipped; %4 bundle(s) of this folder were imported before.</source>
+        <source>{0}, {1}, {2}; {3}.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) imported</source>
+        <translation>
+            <numerusform>%n bundle imported</numerusform>
+            <numerusform>%n bundles imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped</source>
+        <translation>
+            <numerusform>%n file skipped</numerusform>
+            <numerusform>%n files skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) of this folder imported before</source>
+        <translation>
+            <numerusform>%n bundle of this folder imported before</numerusform>
+            <numerusform>%n bundles of this folder imported before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 file(s) refused; they changed nothing.</source>
+        <translation>
+            <numerusform>%n of %1 files refused; it changed nothing.</numerusform>
+            <numerusform>%n of %1 files refused; they changed nothing.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled. The files already imported stay imported; the others were not touched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 file(s) were refused and changed nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2504,8 +2587,22 @@ Start one with Interview → New (Ctrl+N).</source>
         </translation>
     </message>
     <message>
-        <source>{0} answer(s) and {1} attachment(s) deleted; the vault was compacted.</source>
+        <source>{0} and {1} deleted; the vault was compacted.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
     </message>
     <message>
         <source>Interviews: {0}</source>
@@ -2843,8 +2940,15 @@ Start one with Interview → New (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 testimonies from %2 site(s). %3 of them held a humanitarian visa; %4 of those were still refused.</source>
+        <source>%1 testimonies from %2. %3 of them held a humanitarian visa; %4 of those were still refused.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n site</numerusform>
+            <numerusform>%n sites</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exact counts, small groups included: for internal use only.</source>
@@ -3263,6 +3367,16 @@ Join a team now?</source>
     <message>
         <source>No data yet.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Counted</name>
+    <message numerus="yes">
+        <source>%n interview(s) share — {0}</source>
+        <translation>
+            <numerusform>%n interview shares — {0}</numerusform>
+            <numerusform>%n interviews share — {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -160,10 +160,6 @@
         <translation>Actualizaciones del equipo</translation>
     </message>
     <message>
-        <source>Team update {0} written: {1} questionnaire version(s), {2} researcher(s), {3} revoked key(s), {4} backup recipient(s).</source>
-        <translation>Actualización del equipo {0} escrita: {1} versión(es) de cuestionario, {2} investigador(es), {3} clave(s) revocada(s), {4} destinatario(s) de respaldo.</translation>
-    </message>
-    <message>
         <source>Revoke a researcher&apos;s key</source>
         <translation>Revocar la clave de un investigador</translation>
     </message>
@@ -250,10 +246,6 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>Importar una actualización del equipo</translation>
     </message>
     <message>
-        <source>Team update {0} imported: {1} new questionnaire version(s), {2} revoked key(s), {3} backup recipient(s). Interviews already started keep their questionnaire version.</source>
-        <translation>Actualización del equipo {0} importada: {1} versión(es) nueva(s) de cuestionario, {2} clave(s) revocada(s), {3} destinatario(s) de respaldo. Las entrevistas ya empezadas conservan su versión del cuestionario.</translation>
-    </message>
-    <message>
         <source>The smallest group size for exports (k) is now the team lead&apos;s {0}, or your own if you set it higher.</source>
         <translation>El tamaño mínimo de grupo al exportar (k) es ahora el de la coordinación del equipo, {0}, o el suyo si lo fijó más alto.</translation>
     </message>
@@ -312,11 +304,54 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
             <numerusform>Acuse de recibo {0} escrito: %n entrevistas recibidas de {1}. Entregue el archivo al investigador.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Team update {0} written: {1}, {2}, {3}, {4}.</source>
+        <translation>Actualización del equipo {0} escrita: {1}, {2}, {3}, {4}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questionnaire version(s)</source>
+        <translation>
+            <numerusform>%n versión de cuestionario</numerusform>
+            <numerusform>%n versiones de cuestionario</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n researcher(s)</source>
+        <translation>
+            <numerusform>%n investigador</numerusform>
+            <numerusform>%n investigadores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revoked key(s)</source>
+        <translation>
+            <numerusform>%n clave revocada</numerusform>
+            <numerusform>%n claves revocadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup recipient(s)</source>
+        <translation>
+            <numerusform>%n destinatario de respaldo</numerusform>
+            <numerusform>%n destinatarios de respaldo</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Receipt {0}: the lead received %n more interview(s) on {1}.</source>
         <translation>
             <numerusform>Acuse de recibo {0}: la coordinación recibió %n entrevista más el {1}.</numerusform>
             <numerusform>Acuse de recibo {0}: la coordinación recibió %n entrevistas más el {1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team update {0} imported: {1}, {2}, {3}. Interviews already started keep their questionnaire version.</source>
+        <translation>Actualización del equipo {0} importada: {1}, {2}, {3}. Las entrevistas ya empezadas conservan su versión del cuestionario.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new questionnaire version(s)</source>
+        <translation>
+            <numerusform>%n versión nueva de cuestionario</numerusform>
+            <numerusform>%n versiones nuevas de cuestionario</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -897,9 +932,30 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <source>Every group of people with the same generalised details has at least %1 interviews. Nobody can be singled out by them.</source>
         <translation>Cada grupo de personas con los mismos datos generalizados tiene al menos %1 entrevistas. Nadie puede ser identificado por ellos.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n entrevista</numerusform>
+            <numerusform>%n entrevistas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n valor</numerusform>
+            <numerusform>%n valores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n adjunto</numerusform>
+            <numerusform>%n adjuntos</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Exactly this will leave: %1 interview(s), %2 value(s), %3 attachment(s). Everything else stays in the vault.</source>
-        <translation>Saldrá exactamente esto: %1 entrevista(s), %2 valor(es), %3 adjunto(s). Todo lo demás se queda en la bóveda.</translation>
+        <source>Exactly this will leave: {0}, {1}, {2}. Everything else stays in the vault.</source>
+        <translation>Saldrá exactamente esto: {0}, {1}, {2}. Todo lo demás se queda en la bóveda.</translation>
     </message>
     <message>
         <source>Take care: the questionnaire lets some dates be worked out again:</source>
@@ -932,10 +988,6 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
     <message>
         <source>(blank)</source>
         <translation>(vacío)</translation>
-    </message>
-    <message>
-        <source>%1 interview(s) share — %2</source>
-        <translation>%1 entrevista(s) comparten: %2</translation>
     </message>
     <message>
         <source>Site</source>
@@ -1240,16 +1292,47 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>no importado (cancelado)</translation>
     </message>
     <message>
-        <source>%1 bundle(s) imported, %2 refused, %3 file(s) skipped; %4 bundle(s) of this folder were imported before.</source>
-        <translation>%1 paquete(s) importado(s), %2 rechazado(s), %3 archivo(s) omitido(s); %4 paquete(s) de esta carpeta ya se habían importado.</translation>
+        <source>{0}, {1}, {2}; {3}.</source>
+        <translation>{0}, {1}, {2}; {3}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) imported</source>
+        <translation>
+            <numerusform>%n paquete importado</numerusform>
+            <numerusform>%n paquetes importados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n rechazado</numerusform>
+            <numerusform>%n rechazados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped</source>
+        <translation>
+            <numerusform>%n archivo omitido</numerusform>
+            <numerusform>%n archivos omitidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) of this folder imported before</source>
+        <translation>
+            <numerusform>%n paquete de esta carpeta ya se había importado</numerusform>
+            <numerusform>%n paquetes de esta carpeta ya se habían importado</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 file(s) refused; they changed nothing.</source>
+        <translation>
+            <numerusform>%n de %1 archivos fue rechazado y no cambió nada.</numerusform>
+            <numerusform>%n de %1 archivos fueron rechazados y no cambiaron nada.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled. The files already imported stay imported; the others were not touched.</source>
         <translation>Cancelado. Los archivos ya importados siguen importados; los demás no se tocaron.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 file(s) were refused and changed nothing.</source>
-        <translation>%1 de %2 archivo(s) fueron rechazados y no cambiaron nada.</translation>
     </message>
     <message>
         <source>Every file was imported.</source>
@@ -2515,8 +2598,22 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         </translation>
     </message>
     <message>
-        <source>{0} answer(s) and {1} attachment(s) deleted; the vault was compacted.</source>
-        <translation>{0} respuesta(s) y {1} adjunto(s) borrados; la bóveda se compactó.</translation>
+        <source>{0} and {1} deleted; the vault was compacted.</source>
+        <translation>Borrados: {0} y {1}; la bóveda se compactó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n respuesta</numerusform>
+            <numerusform>%n respuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n adjunto</numerusform>
+            <numerusform>%n adjuntos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Interviews: {0}</source>
@@ -2854,8 +2951,15 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
         <translation>Todavía no hay testimonios. Importe los paquetes de los investigadores para ver las cifras.</translation>
     </message>
     <message>
-        <source>%1 testimonies from %2 site(s). %3 of them held a humanitarian visa; %4 of those were still refused.</source>
-        <translation>%1 testimonios de %2 lugar(es). %3 de ellos tenían visa humanitaria; a %4 de esos igual se les negó la entrada.</translation>
+        <source>%1 testimonies from %2. %3 of them held a humanitarian visa; %4 of those were still refused.</source>
+        <translation>%1 testimonios de %2. %3 de ellos tenían visa humanitaria; a %4 de esos igual se les negó la entrada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n lugar</numerusform>
+            <numerusform>%n lugares</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exact counts, small groups included: for internal use only.</source>
@@ -3278,6 +3382,16 @@ Join a team now?</source>
     <message>
         <source>No data yet.</source>
         <translation>Todavía no hay datos.</translation>
+    </message>
+</context>
+<context>
+    <name>_Counted</name>
+    <message numerus="yes">
+        <source>%n interview(s) share — {0}</source>
+        <translation>
+            <numerusform>%n entrevista comparte: {0}</numerusform>
+            <numerusform>%n entrevistas comparten: {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,7 @@ def test_receipt_revocation_policy_update_and_purge_from_the_menu(
 
     left = answering(enter)
     answers.publish_action.trigger()
-    assert left == [] and "1 revoked key(s)" in seen[-1]
+    assert left == [] and "1 revoked key," in seen[-1]
     left = answering(enter)  # imported; its policy's day has not come
     researcher.team_menu.answers.update_action.trigger()
     assert left == [] and "Team update 1 imported" in seen[-1]

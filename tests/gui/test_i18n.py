@@ -67,6 +67,33 @@ def test_every_count_reads_right_in_both_languages(app: Any) -> None:
         languages(app).install("en")
 
 
+def test_no_message_reads_with_a_bracketed_plural() -> None:
+    """Counts are in their own counted phrases (%n), never "2 interview(s)": no
+    Spanish translation holds "(s)" or "(es)", and an English source that does
+    is a counted message (its singular and plural are checked above)."""
+    bracketed = [source for _, source, message in _messages(TRANSLATIONS / "testimonio_es.ts")
+                 if any(b in "".join(message.find("translation").itertext())  # type: ignore[union-attr]
+                        for b in ("(s)", "(es)"))]
+    assert not bracketed, bracketed
+    uncounted = [source for _, source, message in _messages(TRANSLATIONS / "testimonio_en.ts")
+                 if "(s)" in source and message.get("numerus") != "yes"]
+    assert not uncounted, uncounted
+
+
+def test_a_phrase_built_of_counted_phrases_agrees_with_each_count(app: Any) -> None:
+    from testimonio.gui.views.exchange_flow import _Counted
+
+    languages(app).install("en")
+    assert _Counted().sharing(1, "Sex: Woman") == "1 interview shares — Sex: Woman"
+    assert _Counted().sharing(4, "Sex: Woman") == "4 interviews share — Sex: Woman"
+    languages(app).install("es")
+    try:
+        assert _Counted().sharing(1, "Sexo: Mujer") == "1 entrevista comparte: Sexo: Mujer"
+        assert _Counted().sharing(4, "Sexo: Mujer") == "4 entrevistas comparten: Sexo: Mujer"
+    finally:
+        languages(app).install("en")
+
+
 def test_lupdate_finds_no_message_missing_from_the_ts_files(tmp_path: Path) -> None:
     import sys
 

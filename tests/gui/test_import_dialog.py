@@ -46,7 +46,7 @@ def test_tampered_bundle_is_refused_with_a_sentence_and_changes_nothing(qtbot, t
     for row in range(2):
         text = dialog.result_text(row)
         assert text.startswith("Refused: ") and text.endswith(".") and "Traceback" not in text
-    assert "refused and changed nothing" in dialog.status.text()
+    assert dialog.status.text() == "2 of 2 files refused; they changed nothing."
     assert lead_state(t.lead) == before
 
 

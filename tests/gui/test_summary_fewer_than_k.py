@@ -36,4 +36,4 @@ def test_fewer_than_k_testimonies_opens_the_headline_as_a_sentence(qtbot) -> Non
     view = SummaryView(context=None)
     qtbot.addWidget(view)
     view.set_summary(few)
-    assert view.headline.text().startswith("Fewer than 5 testimonies from 1 site(s).")
+    assert view.headline.text().startswith("Fewer than 5 testimonies from 1 site.")

@@ -150,11 +150,11 @@ class AnswersMenu(QObject):
             return
         update = self._run(title, lambda: self.window.context.team_admin.publish(Path(path)))
         if update is not None:
-            self._tell(title, self.tr("Team update {0} written: {1} questionnaire version(s), "
-                                      "{2} researcher(s), {3} revoked key(s), {4} backup "
-                                      "recipient(s).").format(
-                update.number, len(update.questionnaires), len(update.roster),
-                len(update.revocations), len(update.recipients)))
+            self._tell(title, self.tr("Team update {0} written: {1}, {2}, {3}, {4}.").format(
+                update.number, self.tr("%n questionnaire version(s)", "", len(update.questionnaires)),
+                self.tr("%n researcher(s)", "", len(update.roster)),
+                self.tr("%n revoked key(s)", "", len(update.revocations)),
+                self.tr("%n backup recipient(s)", "", len(update.recipients))))
 
     def revoke(self) -> None:
         title = self.tr("Revoke a researcher's key")
@@ -247,10 +247,11 @@ class AnswersMenu(QObject):
         result = self._run(title, lambda: service.apply_update(update))
         if result is None:
             return
-        self._tell(title, self.tr("Team update {0} imported: {1} new questionnaire version(s), "
-                                  "{2} revoked key(s), {3} backup recipient(s). Interviews "
+        self._tell(title, self.tr("Team update {0} imported: {1}, {2}, {3}. Interviews "
                                   "already started keep their questionnaire version.").format(
-            result.number, result.questionnaires, result.revocations, result.recipients)
+            result.number, self.tr("%n new questionnaire version(s)", "", result.questionnaires),
+            self.tr("%n revoked key(s)", "", result.revocations),
+            self.tr("%n backup recipient(s)", "", result.recipients))
             + ("" if result.k is None else " " + self.tr(
                 "The smallest group size for exports (k) is now the team lead's {0}, or your "
                 "own if you set it higher.").format(result.k))

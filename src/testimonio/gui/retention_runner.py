@@ -172,8 +172,8 @@ class RetentionRunner(QObject):
                            "lead has received, {0} were deleted.", "", result.interviews).format(what)
         else:
             head = self.tr("Deleted for good: %n interview(s).", "", result.interviews)
-        counts = self.tr("{0} answer(s) and {1} attachment(s) deleted; the vault was "
-                         "compacted.").format(result.answers, result.attachments)
+        counts = self.tr("{0} and {1} deleted; the vault was compacted.").format(
+            self.tr("%n answer(s)", "", result.answers), self.tr("%n attachment(s)", "", result.attachments))
         return f"{head} {counts}\n\n" + self.tr("Interviews: {0}").format(named)
 
     def _tell(self, text: str, warning: bool = False) -> None:

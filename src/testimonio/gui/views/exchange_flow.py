@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject
+
 from testimonio.exchange.kanon import SmallGroup
 from testimonio.forms.state_paths import model_path
 from testimonio.gui.context import AppContext
@@ -24,6 +26,15 @@ from testimonio.services.export_plan import ExportPlan
 
 ProgressFn = Callable[..., None]
 CancelledFn = Callable[[], bool]
+
+
+class _Counted(QObject):
+    """The flow's counted messages: pyside6-lupdate writes the singular and the plural
+    of a ``self.tr(…, n)`` of a QObject, not of ``QCoreApplication.translate``."""
+
+    def sharing(self, size: int, values: str) -> str:
+        """"3 interviews share — Sex: Woman; Age: 30–39" (a small group of the plan)."""
+        return self.tr("%n interview(s) share — {0}", "", size).format(values)
 
 
 @dataclass(frozen=True)
@@ -180,8 +191,7 @@ class ExportFlow:
             return _choice_text(str(value), choices_of(path)) or str(value)
 
         values = "; ".join(f"{self.label(group.form_id, p)}: {shown(p, v)}" for p, v in group.values.items())
-        return QCoreApplication.translate("ExportDialog", "%1 interview(s) share — %2").replace(
-            "%1", str(group.size)).replace("%2", values)
+        return _Counted().sharing(group.size, values)
 
     def preview_rows(self, choices: ExportChoices) -> list[PreviewRow]:
         """Exactly what will leave, one value a row (the plan the bundle is written from)."""

@@ -350,12 +350,12 @@ class ExportDialog(ExportPages):
     def _fill_preview(self) -> None:
         rows = self.flow.preview_rows(self.choices_made())
         self.preview_model.set_rows(rows)
+        interviews = self.tr("%n interview(s)", "", len(self.preview_model.interviews()))
+        values = self.tr("%n value(s)", "", sum(1 for r in rows if not r.how.startswith(HELD_HOW)))
+        attachments = self.tr("%n attachment(s)", "", len(self.attachments_model.ticked()))
         self.preview_summary.setText(self.tr(
-            "Exactly this will leave: %1 interview(s), %2 value(s), %3 attachment(s). "
-            "Everything else stays in the vault.")
-            .replace("%1", str(len(self.preview_model.interviews())))
-            .replace("%2", str(sum(1 for r in rows if not r.how.startswith(HELD_HOW))))
-            .replace("%3", str(len(self.attachments_model.ticked()))))
+            "Exactly this will leave: {0}, {1}, {2}. Everything else stays in the vault.")
+            .format(interviews, values, attachments))
         risks = self.flow.risks()
         if risks:
             self.preview_summary.setText(self.preview_summary.text() + "\n\n" + self.tr(

@@ -261,17 +261,17 @@ class ImportDialog(QDialog):
             self._result(row).setText(self.tr("not imported (cancelled)"))
         refused = sum(1 for o in outcomes if not o.ok and not o.skipped)
         if isinstance(found, tuple) and not (self.job is not None and self.job.is_cancelled()):
-            self.status.setText(self.tr(
-                "%1 bundle(s) imported, %2 refused, %3 file(s) skipped; %4 bundle(s) of this "
-                "folder were imported before.").replace("%1", str(sum(o.ok for o in outcomes)))
-                .replace("%2", str(refused)).replace("%3", str(sum(o.skipped for o in outcomes)))
-                .replace("%4", str(known)))
+            self.status.setText(self.tr("{0}, {1}, {2}; {3}.").format(
+                self.tr("%n bundle(s) imported", "", sum(o.ok for o in outcomes)),
+                self.tr("%n refused", "", refused),
+                self.tr("%n file(s) skipped", "", sum(o.skipped for o in outcomes)),
+                self.tr("%n bundle(s) of this folder imported before", "", known)))
         elif self.job is not None and self.job.is_cancelled():
             self.status.setText(self.tr("Cancelled. The files already imported stay imported; "
                                         "the others were not touched."))
         elif refused:
-            self.status.setText(self.tr("%1 of %2 file(s) were refused and changed nothing.")
-                                .replace("%1", str(refused)).replace("%2", str(len(outcomes))))
+            self.status.setText(self.tr("%n of %1 file(s) refused; they changed nothing.", "", refused)
+                                .replace("%1", str(len(outcomes))))
         else:
             self.status.setText(self.tr("Every file was imported."))
         self.table.resizeRowsToContents()

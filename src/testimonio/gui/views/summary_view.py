@@ -327,9 +327,9 @@ class SummaryView(QWidget):
             self.headline.setText(self.tr(
                 "No testimonies yet. Import the researchers' bundles to see the figures."))
         else:
-            text = (self.tr("%1 testimonies from %2 site(s). %3 of them held a humanitarian visa; "
+            text = (self.tr("%1 testimonies from %2. %3 of them held a humanitarian visa; "
                             "%4 of those were still refused.")
-                    .replace("%1", shown("testimonies")).replace("%2", str(len(s.sites)))
+                    .replace("%1", shown("testimonies")).replace("%2", self.tr("%n site(s)", "", len(s.sites)))
                     .replace("%3", shown("visa_held")).replace("%4", shown("visa_held_refused")))
             text = text[:1].upper() + text[1:]  # "Fewer than 5 testimonies…" opens the sentence
             if not s.k:
