@@ -167,6 +167,38 @@ def test_the_damaged_vault_sentence_is_shown_whole(qtbot: Any, locked: AppContex
     assert dialog._logo.height() >= 48  # the padlock whole
 
 
+@pytest.mark.parametrize("height", [540, 700])
+def test_the_lock_screen_stays_put_when_a_message_appears(qtbot: Any, locked: AppContext, height: int) -> None:
+    """A wrong passphrase's message and the Caps Lock warning grow the lock screen
+    downwards: the field being typed in does not jump."""
+    from testimonio.gui.main_pages import LockedPage
+
+    page = LockedPage(locked)
+    qtbot.addWidget(page)
+    page.resize(1000, height)
+    page.show()
+    qtbot.waitExposed(page)
+    dialog = page.unlock
+
+    def field_top() -> int:
+        qtbot.wait(20)
+        return dialog.passphrase.mapTo(page, dialog.passphrase.rect().topLeft()).y()
+
+    resting = field_top()
+    assert height // 10 < resting < height // 2  # well placed, not at an edge
+    dialog._show("That passphrase does not open this vault.")
+    assert field_top() == resting
+    dialog._show("The vault's files are damaged or were changed. Nothing was opened. "
+                 "Restore the vault from a backup.")
+    assert field_top() == resting
+    dialog.caps_warning.setText("Caps Lock is on.")
+    dialog.caps_warning.show()
+    assert field_top() == resting
+    dialog.caps_warning.hide()
+    dialog._show("")
+    assert field_top() == resting
+
+
 def test_while_opening_and_waiting_a_key_press_reveals_nothing(qtbot: Any, locked: AppContext) -> None:
     """The field is disabled while the key is derived and during the wait after
     wrong tries: the keyboard rests on the message, not on Show (a Space there

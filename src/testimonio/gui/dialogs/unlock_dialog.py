@@ -41,6 +41,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self.failures = 0
+        self._resting: dict[bool, int] = {}  # see resting_height
         self._wait_left = 0
         self._job: Job | None = None
         self.setWindowTitle("Testimonio")
@@ -321,6 +322,22 @@ class UnlockDialog(QDialog):
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
+
+    def resting_height(self) -> int:
+        """The dialog's height without the lines that come and go (the message, the
+        Caps Lock warning): what the lock screen places it by. Taken while they are
+        hidden and kept for the passphrase and the recovery key each."""
+        mode = self.recovery_box.isHidden()
+        height = self.sizeHint().height()
+        lines = [line for line in (self.message, self.caps_warning) if not line.isHidden()]
+        if not lines:
+            self._resting[mode] = height
+            return height
+        if mode in self._resting:
+            return self._resting[mode]
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        return height - sum(max(line.sizeHint().height(), line.minimumHeight()) + spacing for line in lines)
 
     def _show(self, text: str, error: bool = True) -> None:
         self.message.setProperty("error", error)
