@@ -979,7 +979,11 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(blank)</source>
+        <source>every field blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the rest blank)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -986,8 +986,12 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
         <translation>El paquete se guardó como %1. Entréguelo a la coordinación: solo ella puede abrirlo.</translation>
     </message>
     <message>
-        <source>(blank)</source>
-        <translation>(vacío)</translation>
+        <source>every field blank</source>
+        <translation>todos los campos vacíos</translation>
+    </message>
+    <message>
+        <source>(the rest blank)</source>
+        <translation>(lo demás vacío)</translation>
     </message>
     <message>
         <source>Site</source>

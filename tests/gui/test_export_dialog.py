@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +249,9 @@ def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(q
         lines = [dialog.groups_list.item(i).text() for i in range(dialog.groups_list.count())]
         assert lines and any("Mujer" in line for line in lines)
         assert not any("female" in line or "interview(s)" in line for line in lines)
+        # What the group shares, then the blank fields in a word (not a "(vacío)" each).
+        assert all(re.fullmatch(r"\d+ entrevistas? compart(e|en): .+", line) for line in lines), lines
+        assert not any("(vacío)" in line for line in lines)
         assert not _window_letters(dialog)
         dialog.choice_blank.setChecked(True)
         _click(qtbot, dialog.next_button)

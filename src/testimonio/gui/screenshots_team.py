@@ -171,5 +171,31 @@ def _researcher_shots(lead: Any, researcher: Any, tmp: Path, save: Callable[[Any
     researcher.settings_store.set("team.k", "5")
     researcher.settings_store.delete("pref.k_anonymity")
     dialog_shot(SettingsDialog(researcher.preferences, window), "11b-settings-team-k.png")
+    _export_shots(researcher, window, save, pump)
     window.close()
     researcher.lock()
+
+
+def _export_shots(researcher: Any, window: Any, save: Callable[[Any, str], None],
+                  pump: Callable[[], None]) -> None:
+    """The export sent again with the lead's k of 5: its small groups, then the preview."""
+    from testimonio.gui.views.export_dialog import ExportDialog
+
+    dialog = ExportDialog(researcher, window)
+    dialog.show()
+    dialog.all_box.setChecked(True)
+
+    def reach(step: int) -> None:
+        dialog.go_next()
+        while dialog.current_step() != step or (dialog.job is not None and not dialog.job.is_done()):
+            pump()
+        pump()
+
+    reach(dialog.REVIEW)
+    dialog._keep_all()
+    reach(dialog.PRIVACY)
+    save(dialog, "14b-export-small-groups.png")
+    reach(dialog.PREVIEW)
+    save(dialog, "14c-export-preview.png")
+    dialog.reject()
+    dialog.deleteLater()

@@ -181,16 +181,22 @@ class ExportFlow:
     def _describe(self, group: SmallGroup) -> str:
         from PySide6.QtCore import QCoreApplication
 
-        blank = QCoreApplication.translate("ExportDialog", "(blank)")
         choices_of = self._choices_of(group.form_id, None)
 
         def shown(path: str, value: object) -> str:
-            if value is None:
-                return blank
             # A choice by its label ("Mujer", not "female"), as the preview shows it.
             return _choice_text(str(value), choices_of(path)) or str(value)
 
-        values = "; ".join(f"{self.label(group.form_id, p)}: {shown(p, v)}" for p, v in group.values.items())
+        # What the group shares, then a word for the fields they all left blank
+        # (a list of eight "(blank)" hid the two values that make the group).
+        filled = [f"{self.label(group.form_id, p)}: {shown(p, v)}" for p, v in group.values.items()
+                  if v is not None]
+        if not filled:
+            values = QCoreApplication.translate("ExportDialog", "every field blank")
+        elif len(filled) < len(group.values):
+            values = "; ".join(filled) + " " + QCoreApplication.translate("ExportDialog", "(the rest blank)")
+        else:
+            values = "; ".join(filled)
         return _Counted().sharing(group.size, values)
 
     def preview_rows(self, choices: ExportChoices) -> list[PreviewRow]:

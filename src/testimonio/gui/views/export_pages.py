@@ -88,6 +88,9 @@ def _table(model: Any, name: str, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
     view.horizontalHeader().setStretchLastSection(True)
+    # A title wider than its column is cut at its end ("Questionna…"), not at both.
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().setVisible(False)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
@@ -127,6 +130,18 @@ class ExportPages(QDialog):
         raise NotImplementedError
 
     # --- pages ---------------------------------------------------------------
+    def _fit_preview_columns(self) -> None:
+        """The value is what the researcher checks: it gets the room. The other
+        columns take shares of the table's width (not their contents', which a
+        long alias or a longer language would grow; at 1024×600 fixed widths
+        left the value 100 pixels); a cut text has its tooltip whole. Called
+        when the preview is shown; a column the researcher widens stays so."""
+        width = max(self.preview_view.viewport().width(), 480)
+        header = self.preview_view.horizontalHeader()
+        for column, share in ((PreviewModel.INTERVIEW, 0.15), (PreviewModel.QUESTIONNAIRE, 0.13),
+                              (PreviewModel.QUESTION, 0.25), (PreviewModel.HOW, 0.16)):
+            header.resizeSection(column, int(width * share))
+
     def _intro_page(self) -> QWidget:
         page = QWidget(self)
         self.intro_text = _label(self.tr(
@@ -244,12 +259,7 @@ class ExportPages(QDialog):
                        PreviewModel.HOW):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PreviewModel.VALUE, QHeaderView.ResizeMode.Stretch)
-        # The value is what the researcher checks: it gets the room. The other
-        # columns start at fixed widths (not their contents', which a long alias
-        # or a longer language would grow); a cut text has its tooltip whole.
-        for column, width in ((PreviewModel.INTERVIEW, 110), (PreviewModel.QUESTIONNAIRE, 110),
-                              (PreviewModel.QUESTION, 170), (PreviewModel.HOW, 130)):
-            header.resizeSection(column, width)
+        self._fit_preview_columns()
         self.preview_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.path_edit = QLineEdit(page)
         self.path_edit.setAccessibleName(self.tr("Save the bundle as"))
