@@ -32,7 +32,7 @@ CONSENTED = "${consent} = 'yes'"
 SETTINGS = {
     "form_title": "Testimonio en frontera / Border testimony",
     "form_id": "border_testimony",
-    "version": "2026012601",
+    "version": "2026120401",
     "default_language": "Español (es)",
 }
 
@@ -100,10 +100,10 @@ SURVEY = [
         "Embarazo, enfermedad o discapacidad", "Pregnancy, illness or disability"),
       constraint="not(selected(., 'none') and count-selected(.) > 1)", message=(
           "'Ninguna' no se combina con otras opciones.", "'None' cannot be combined with other options.")),
-    q("calculate", "is_child", calculation="if(${relationship} = 'child', 1, 0)"),
+    q("calculate", "is_child", ("Es hijo o hija (1/0)", "Is a child of theirs (1/0)"), calculation="if(${relationship} = 'child', 1, 0)"),
     end("repeat"),
-    q("calculate", "companion_count", calculation="count(${companions})"),
-    q("calculate", "children_count", calculation="sum(${is_child})"),
+    q("calculate", "companion_count", ("Número de acompañantes", "Number of companions"), calculation="count(${companions})"),
+    q("calculate", "children_count", ("Número de hijos e hijas", "Number of children"), calculation="sum(${is_child})"),
     # --- why they left -------------------------------------------------------------
     begin("group", "leaving", ("Por qué salió", "Why they left"), relevant=CONSENTED),
     q("select_multiple reasons", "reasons", ("Razones para salir de Venezuela",
@@ -175,7 +175,7 @@ SURVEY = [
       required=True,
       constraint="not(selected(., 'none') and count-selected(.) > 1)", message=(
           "'Ninguno' no se combina con otras opciones.", "'None' cannot be combined with other options.")),
-    q("calculate", "exception_met", calculation=(
+    q("calculate", "exception_met", ("Cumple una excepción humanitaria", "Meets a humanitarian exception"), calculation=(
         "if(count-selected(${exception_criteria}) > 0 and "
         "not(selected(${exception_criteria}, 'none')), 'yes', 'no')")),
     q("select_one yes_no_dk", "exception_invoked", (
@@ -205,7 +205,7 @@ SURVEY = [
                "anterior a la solicitud", "before the claim was filed")),
     # To the decision, or while it is pending to the day of the interview (the
     # stored metadata, so the figure does not grow when the form is reopened).
-    q("calculate", "days_waited", calculation=(
+    q("calculate", "days_waited", ("Días de espera", "Days waited"), calculation=(
         "if(${claim_date} = '', '', int(decimal-date-time(if(${decision_date} != '', "
         "${decision_date}, ${interview_date})) - decimal-date-time(${claim_date})))")),
     q("note", "days_waited_note", (

@@ -35,7 +35,8 @@ def test_check_shipped_forms(name: str) -> None:
     out = done.stdout
     assert f"{name}: OK" in out
     assert f"form id      {name.removesuffix('.xlsx')}" in out
-    assert "version      2026012601" in out
+    version = {"border_testimony.xlsx": "2026120401", "official_meeting.xlsx": "2026012601"}[name]
+    assert f"version      {version}" in out
     assert "es (Español), en (English); default es" in out
     assert "identifier:" in out and "quasi:" in out and "safe:" in out
     assert "warning" not in out  # clean: no warnings
@@ -119,7 +120,7 @@ def test_forms_add_list_and_versions(vault: Path, tmp_path: Path) -> None:
     v = ("--vault", str(vault))
     done = run(*v, "forms", "add", str(FORMS / "border_testimony.xlsx"))
     assert done.returncode == 0, done.stderr
-    assert "border_testimony version 2026012601: installed." in done.stdout
+    assert "border_testimony version 2026120401: installed." in done.stdout
     again = run(*v, "forms", "add", str(FORMS / "border_testimony.xlsx"))
     assert again.returncode == 0 and "already installed" in again.stdout
     # A new version of the same form: written by build_forms with another version.
@@ -128,7 +129,7 @@ def test_forms_add_list_and_versions(vault: Path, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(FORMS / "border_testimony.xlsx")
     settings = book["settings"]
     headers = [c.value for c in settings[1]]
-    settings.cell(row=2, column=headers.index("version") + 1, value="2026012602")
+    settings.cell(row=2, column=headers.index("version") + 1, value="2026120402")
     newer = tmp_path / "border_testimony.xlsx"
     book.save(newer)
     assert run(*v, "forms", "add", str(newer)).returncode == 0
@@ -147,7 +148,7 @@ def test_forms_add_list_and_versions(vault: Path, tmp_path: Path) -> None:
     assert listing.returncode == 0, listing.stderr
     rows = [line for line in listing.stdout.splitlines()[1:] if line.strip()]
     assert [r.split()[:2] for r in rows] == [
-        ["border_testimony", "2026012602"], ["border_testimony", "2026012601"]]
+        ["border_testimony", "2026120402"], ["border_testimony", "2026120401"]]
     assert "Changed title" not in listing.stdout
 
 

@@ -43,7 +43,7 @@ def _count(vault: Vault) -> int:
 def test_install_get_and_reinstall(vault: Vault) -> None:
     service = QuestionnaireService(vault)
     installed = service.install(BORDER)
-    assert (installed.form_id, installed.version) == ("border_testimony", "2026012601")
+    assert (installed.form_id, installed.version) == ("border_testimony", "2026120401")
     again = service.install(BORDER)  # the same file: nothing changes
     assert again == installed and _count(vault) == 1
     fresh = QuestionnaireService(vault).get("border_testimony")  # loaded from the vault's bytes
@@ -61,19 +61,19 @@ def test_cache_by_content_hash(vault: Vault) -> None:
     service = QuestionnaireService(vault)
     service.install(BORDER)
     first = service.get("border_testimony")
-    assert service.get("border_testimony", "2026012601") is first
+    assert service.get("border_testimony", "2026120401") is first
 
 
 def test_versions_are_kept_and_the_newest_is_the_default(vault: Vault, tmp_path: Path) -> None:
     service = QuestionnaireService(vault)
     service.install(BORDER)
-    service.install(_with_settings(tmp_path, "v10.xlsx", version="2026012610"))
-    service.install(_with_settings(tmp_path, "v9.xlsx", version="2026012609",
+    service.install(_with_settings(tmp_path, "v10.xlsx", version="2026120410"))
+    service.install(_with_settings(tmp_path, "v9.xlsx", version="2026120409",
                                    form_title="Ninth"))
-    assert service.versions("border_testimony") == ["2026012610", "2026012609", "2026012601"]
-    assert service.get("border_testimony").version == "2026012610"
-    assert service.get("border_testimony", "2026012609").title.get(None) == "Ninth"
-    assert [q.version for q in service.installed()] == ["2026012610"]
+    assert service.versions("border_testimony") == ["2026120410", "2026120409", "2026120401"]
+    assert service.get("border_testimony").version == "2026120410"
+    assert service.get("border_testimony", "2026120409").title.get(None) == "Ninth"
+    assert [q.version for q in service.installed()] == ["2026120410"]
 
 
 def test_same_version_other_content_is_refused(vault: Vault, tmp_path: Path) -> None:
