@@ -124,3 +124,19 @@ def test_the_interview_list_names_the_researcher_and_no_made_up_time(qtbot: Any,
     view.researcher.setCurrentIndex(view.researcher.findData("Ana Torres"))
     view.apply_filters()
     assert model.rowCount() == 4
+
+
+def test_column_titles_are_cut_in_the_font_they_are_drawn_in(qtbot: Any, lead: Any) -> None:
+    """A selected row draws every title in bold; the titles are cut to fit in bold
+    too ("…/alias", not a clipped "erson/alias"), selected row or not."""
+    from PySide6.QtGui import QFontMetrics
+
+    view = DataView(lead)
+    qtbot.addWidget(view)
+    view.show()
+    for table in (view.table, view.repeat_table):
+        assert table.horizontalHeader().font().bold()
+    header = view.table.horizontalHeader()
+    title = "person/alias"
+    bold, regular = QFontMetrics(header.font()), QFontMetrics(view.font())
+    assert bold.horizontalAdvance(title) > regular.horizontalAdvance(title)

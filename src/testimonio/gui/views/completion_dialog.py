@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from testimonio.gui.widgets.headers import steady_header
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: (page title, question label) of an answer path.
@@ -105,6 +107,7 @@ class CompletionDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.setAccessibleName(self.tr("Problems"))
+        steady_header(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
 from testimonio.gui.models.data_table_model import DataTableModel, RepeatTableModel
+from testimonio.gui.widgets.headers import steady_header
 from testimonio.services.data_view import (
     OWN,
     DataColumn,
@@ -108,13 +109,14 @@ class DataView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # "…/gender" says more than "person/gen…": long column names lose their start.
-        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideLeft)
+        steady_header(self.table, Qt.TextElideMode.ElideLeft)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_repeat())
         self.repeat = _combo(self, self.tr("Repeat to show"))
         self.repeat_table = QTableView(self)
         self.repeat_table.setModel(self.repeat_model)
+        steady_header(self.repeat_table, Qt.TextElideMode.ElideLeft)
         self.repeat_table.setAccessibleName(self.tr("Rows of the repeat for the selected interview"))
         self.repeat_table.setTabKeyNavigation(False)
         self.repeat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from testimonio.exchange.textnet import Needles, findings
 from testimonio.gui.models.preview_model import AttachmentsModel, PreviewModel, ReviewModel
+from testimonio.gui.widgets.headers import steady_header
 
 HIGHLIGHT = "background-color:#FFE08A; color:#000; font-weight:bold"
 
@@ -88,9 +89,7 @@ def _table(model: Any, name: str, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
     view.horizontalHeader().setStretchLastSection(True)
-    # A title wider than its column is cut at its end ("Questionna…"), not at both.
-    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+    steady_header(view)  # a title wider than its column is cut at its end ("Questionna…")
     view.verticalHeader().setVisible(False)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)

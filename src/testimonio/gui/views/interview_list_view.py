@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
 from testimonio.gui.models.interview_table_model import STATUS_ROLE, InterviewTableModel
+from testimonio.gui.widgets.headers import steady_header
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class InterviewListView(QWidget):
             bar.addWidget(combo, 1)
         self.researcher_label = label
 
-        self.table = _Table(self)
+        self.table = steady_header(_Table(self))
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Interviews"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -38,6 +38,7 @@ from testimonio.gui.models.researchers_model import (
 from testimonio.gui.plain import plain_label
 from testimonio.gui.views import exchange_flow as flow
 from testimonio.gui.views.team_dialog import FingerprintCheck
+from testimonio.gui.widgets.headers import steady_header
 
 
 def _table(model: Any, parent: QWidget) -> QTableView:
@@ -48,7 +49,7 @@ def _table(model: Any, parent: QWidget) -> QTableView:
     view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return steady_header(view)
 
 
 class AddResearcherDialog(QDialog):
