@@ -1,16 +1,17 @@
-"""The GUI's side of the exchange services: export, import, roster, team.
+"""The GUI's side of the exchange services: export, import and the lead's roster.
 
-Every call the export, import, researchers and team views make on
-``services.export``, ``services.import_`` and ``services.team`` goes through
-here and comes back as the plain rows of the GUI's item models, so the views
-and their models stay independent of the service classes. Methods called from
+Every call the export, import and researchers views make on
+``services.export`` and ``services.import_`` goes through here and comes
+back as the plain rows of the GUI's item models, so the views and their
+models stay independent of the service classes. Methods called from
 background jobs take ``progress`` and ``cancelled`` and touch no widget.
+Team set-up (team files, key files) is ``team_flow.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -419,83 +420,3 @@ def bundle_rows(context: AppContext, key_id: str) -> list[BundleRow]:
     return sorted((BundleRow(e.sequence, e.bundle_id, _when(e.created), _when(e.at), e.records, e.outcome)
                    for e in entries), key=lambda b: (b.sequence, b.imported))
 
-
-# --- team set-up ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TeamFileInfo:
-    """What a team file says, shown before joining."""
-
-    study: str
-    lead_fingerprint: str
-    questionnaires: tuple[str, ...]
-    sites: tuple[str, ...]
-    team: Any = field(default=None, compare=False, repr=False)  # the service's object
-
-
-@dataclass(frozen=True)
-class KeyFileInfo:
-    """A researcher's public-key file, shown before adding it to the roster."""
-
-    name: str
-    fingerprint: str
-    researcher: Any = field(default=None, compare=False, repr=False)
-
-
-def my_fingerprint(context: AppContext) -> str:
-    """This vault's fingerprint, in read-aloud groups."""
-    return str(context.keys.info().fingerprint)
-
-
-def export_my_key(context: AppContext, out: Path, name: str) -> Path:
-    """Write this vault's public-key file for the lead."""
-    return Path(context.keys.export_public(out, name))
-
-
-def create_team(context: AppContext, name: str, out: Path) -> Path:
-    """(Lead) write the signed team file."""
-    result = context.team.create(name, out)
-    return Path(getattr(result, "path", out))
-
-
-def _names(items: Any) -> tuple[str, ...]:
-    if isinstance(items, int) or items is None:
-        return ()
-    out = []
-    for item in items:
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, dict):
-            out.append(" ".join(str(item.get(k, "")) for k in ("form_id", "version")).strip()
-                       or str(item.get("name", "")))
-        else:
-            form = getattr(item, "form_id", None) or getattr(item, "name", None) or str(item)
-            version = getattr(item, "version", "")
-            out.append(f"{form} {version}".strip())
-    return tuple(out)
-
-
-def read_team_file(context: AppContext, path: Path) -> TeamFileInfo:
-    """(Researcher) what the team file says; refuses a damaged or forged one."""
-    team = context.team.read_team_file(path)
-    fingerprint = getattr(team, "lead_fingerprint", None) or team.lead.fingerprint
-    return TeamFileInfo(team.study, str(fingerprint),
-                        _names(getattr(team, "questionnaires", ())),
-                        _names(getattr(team, "sites", ())), team)
-
-
-def join_team(context: AppContext, info: TeamFileInfo) -> None:
-    """(Researcher) install the team's questionnaires and sites, remember the lead's key."""
-    context.team.join(info.team)
-
-
-def read_key_file(context: AppContext, path: Path) -> KeyFileInfo:
-    """(Lead) the name and fingerprint in a researcher's public-key file."""
-    researcher = context.team.read_public_key_file(path)
-    return KeyFileInfo(researcher.name, researcher.fingerprint, researcher)
-
-
-def add_researcher(context: AppContext, info: KeyFileInfo, name: str | None = None) -> None:
-    """(Lead) put a researcher's key on the roster (after the fingerprint check)."""
-    context.team.add_researcher(info.researcher, name or None)

@@ -60,7 +60,6 @@ class ExportDialog(ExportPages):
         self.flow = ExportFlow(context, interface_language(context) if context is not None else None)
         self.job: Job | None = None
         self.result_path: Path | None = None
-        self._preview_fitted = False  # the preview's columns, fitted once shown
         self.setWindowTitle(self.tr("Export for the team lead"))
         self.resize(900, 600)
         self.review_model = ReviewModel(self)
@@ -130,9 +129,7 @@ class ExportDialog(ExportPages):
             self.review_view.setFocus()
             self._show_review()
         elif step == self.PREVIEW:
-            if not self._preview_fitted:  # once the page has its size
-                self._preview_fitted = True
-                self._fit_preview_columns()
+            self._fit_preview_columns()
             self.preview_view.setFocus()
         elif step == self.ATTACHMENTS:
             self.attachments_view.setFocus()

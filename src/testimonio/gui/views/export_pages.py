@@ -112,6 +112,7 @@ class ExportPages(QDialog):
     review_model: ReviewModel
     attachments_model: AttachmentsModel
     preview_proxy: QSortFilterProxyModel
+    _preview_fitted: bool  # the preview's columns fitted to its width (_fit_preview_columns)
 
     def _show_review(self) -> None:
         raise NotImplementedError
@@ -133,8 +134,12 @@ class ExportPages(QDialog):
         """The value is what the researcher checks: it gets the room. The other
         columns take shares of the table's width (not their contents', which a
         long alias or a longer language would grow; at 1024×600 fixed widths
-        left the value 100 pixels); a cut text has its tooltip whole. Called
-        when the preview is shown; a column the researcher widens stays so."""
+        left the value 100 pixels); a cut text has its tooltip whole. Done the
+        first time the preview is shown, once it has its size; a column the
+        researcher widens then stays so."""
+        if self._preview_fitted:
+            return
+        self._preview_fitted = True
         width = max(self.preview_view.viewport().width(), 480)
         header = self.preview_view.horizontalHeader()
         for column, share in ((PreviewModel.INTERVIEW, 0.15), (PreviewModel.QUESTIONNAIRE, 0.13),
@@ -258,7 +263,7 @@ class ExportPages(QDialog):
                        PreviewModel.HOW):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PreviewModel.VALUE, QHeaderView.ResizeMode.Stretch)
-        self._fit_preview_columns()
+        self._preview_fitted = False
         self.preview_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.path_edit = QLineEdit(page)
         self.path_edit.setAccessibleName(self.tr("Save the bundle as"))

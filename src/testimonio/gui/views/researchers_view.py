@@ -37,6 +37,7 @@ from testimonio.gui.models.researchers_model import (
 )
 from testimonio.gui.plain import plain_label
 from testimonio.gui.views import exchange_flow as flow
+from testimonio.gui.views import team_flow
 from testimonio.gui.views.team_dialog import FingerprintCheck
 from testimonio.gui.widgets.headers import steady_header
 
@@ -63,7 +64,7 @@ class AddResearcherDialog(QDialog):
         self.file_edit = QLineEdit(self)
         self.file_edit.setAccessibleName(self.tr("Researcher's key file"))
         self.file_edit.returnPressed.connect(self.open_file)
-        self.info: flow.KeyFileInfo | None = None
+        self.info: team_flow.KeyFileInfo | None = None
         label = QLabel(self.tr("&Key file:"), self)
         label.setBuddy(self.file_edit)
         browse = QPushButton(self.tr("&Open…"), self)
@@ -122,7 +123,7 @@ class AddResearcherDialog(QDialog):
         """Read the key file and show its name and fingerprint to compare."""
         self.info = None
         try:
-            info = flow.read_key_file(self.context, Path(self.file_edit.text().strip()).expanduser())
+            info = team_flow.read_key_file(self.context, Path(self.file_edit.text().strip()).expanduser())
         except TestimonioError as error:
             self.who.setText(str(error))
             self.check.show_fingerprint("")
@@ -156,7 +157,7 @@ class AddResearcherDialog(QDialog):
         if not self._check_name() or self.info is None:
             return
         try:
-            flow.add_researcher(self.context, self.info, self.name_edit.text().strip())
+            team_flow.add_researcher(self.context, self.info, self.name_edit.text().strip())
         except TestimonioError as error:
             self.status.setText(str(error))
             return

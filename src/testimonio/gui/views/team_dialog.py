@@ -28,7 +28,7 @@ from testimonio.errors import TestimonioError
 from testimonio.exchange.file_kinds import KEY, TEAM, FileKind, with_extension
 from testimonio.gui.context import AppContext
 from testimonio.gui.file_dialogs import last_folder, open_kind, save_kind
-from testimonio.gui.views import exchange_flow as flow
+from testimonio.gui.views import team_flow as flow
 from testimonio.gui.widgets.fingerprint_view import FingerprintView
 
 
