@@ -86,6 +86,21 @@ class Remembered:
         """Whether ``fn`` is none, pure, or pure while its repeats are empty."""
         return fn is None or fn in self._by_fn
 
+    def entry(self, fn: Compiled | None) -> tuple[Key, dict[object, Value | None]]:
+        """What ``fn``'s results are remembered by, and those results (for a
+        caller that looks them up itself); for no or an unknown expression, a
+        key of nothing and no results."""
+        found = self._by_fn.get(fn) if fn is not None else None
+        return found if found is not None else (_no_key, {})
+
+    def remember(self, fn: Compiled, key: object, result: Value | None) -> Value | None:
+        """Keep ``result`` as ``fn``'s for ``key`` (while within the bounds); returns it."""
+        results = self._by_fn[fn][1]
+        if len(results) < MAX_SHARED_EACH and self._remembered < MAX_SHARED:
+            results[key] = result
+            self._remembered += 1
+        return result
+
     def look(self, fn: Compiled, answers: dict[str, AnswerValue], rel: dict[str, bool],
              compute: Callable[[], Value | None]) -> Value | None:
         """``fn``'s result for these answers: remembered, or ``compute()`` (then remembered)."""
@@ -93,11 +108,12 @@ class Remembered:
         key = key_of(answers, rel)
         result = results.get(key, _MISS)
         if result is _MISS:
-            result = compute()
-            if len(results) < MAX_SHARED_EACH and self._remembered < MAX_SHARED:
-                results[key] = result
-                self._remembered += 1
+            result = self.remember(fn, key, compute())
         return result  # type: ignore[return-value]
+
+
+def _no_key(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> object:
+    return None
 
 
 def pure(expr: Expr, names: Mapping[str, str]) -> bool:

@@ -51,6 +51,7 @@ MAX_KNOWN_PATHS = 100_000  # checked answer paths remembered per form
 # integer's int; anything else through normalize().
 _TEXT, _NAMES, _INTEGER, _OTHER = range(4)
 _KINDS = {"select_multiple": _NAMES, "rank": _NAMES, "integer": _INTEGER, "decimal": _OTHER}
+_MISS = object()
 CLOCK_S = 1.0  # the clock metadata a sweep fills in is read again after this long
 
 # One step of the sweep: (kind, model path, node, parent, relevance,
@@ -159,20 +160,21 @@ class Sweep:
         expression may reach a node below an irrelevant group before the
         engine copied that irrelevance down to it.
         """
-        program: list[_Run] = []
+        program: list[tuple[str, _Run]] = []  # (outermost repeat of an "inner" step, or "", step)
         for step in self.steps:
             kind, model, node, parent, rel_fn, other = step
             if not only_names:
-                program.append(self._engine_step(step, {}))
+                taken = self._engine_step(step, {})
             elif kind == "plain":
                 continue
             elif kind == "static" and self.memo.knows(rel_fn) and self.memo.knows(other):
-                program.append(self._fast_step(step))
+                taken = self._fast_step(step)
             elif kind == "repeat" and self.chain[model] == (model,) and other is None and self.memo.knows(rel_fn):
-                program.append(self._fast_step(step))  # while it has no instances
+                taken = self._fast_step(step)  # while it has no instances
             else:
-                program.append(self._engine_step(step, self.below.get(model, {})))
-        return program
+                taken = self._engine_step(step, self.below.get(model, {}))
+            program.append((parent if kind == "inner" else "", taken))
+        return _grouped(program)
 
     def _engine_step(self, step: _Step, below: dict[str, bool]) -> _Run:
         """One step as the engine takes it (:meth:`_drive`, :meth:`_repeat_step`)."""
@@ -216,10 +218,14 @@ class Sweep:
             below = {model: False}
         else:
             below = self.below[model]
-        ctx, look, when_empty = self._ctx, self.memo.look, self.memo.when_empty
+        ctx, when_empty, remembered = self._ctx, self.memo.when_empty, self.memo
+        kept = ctx.memo  # this interview's results of pure expressions (cleared by run)
         rel_pure, calc_pure = rel_fn in self.memo.pure, calc in self.memo.pure
+        rel_key, rel_results = self.memo.entry(rel_fn)
+        calc_key, calc_results = self.memo.entry(calc)
         repeats = tuple(sorted({*when_empty.get(rel_fn, ()), *when_empty.get(calc, ())}))  # type: ignore[arg-type]
-        if kind == "repeat":
+        is_repeat = kind == "repeat"
+        if is_repeat:
             repeats = (model, *repeats)
 
         def relevance() -> Value | None:
@@ -228,27 +234,40 @@ class Sweep:
         def calculation() -> Value | None:
             return _eval(ctx, calc, model, model, "calculation")  # type: ignore[arg-type]
 
-        def kept(fn: Compiled, column: str) -> Value | None:
-            # A pure expression's result is kept for the rest of the interview, as
-            # _drive keeps it: ${consent} = 'yes' guards a dozen groups.
-            memo = ctx.memo
-            return memo[fn] if fn in memo else self._pure_eval(ctx, memo, fn, model, column)
-
+        # The lookups below are Remembered.look written out (this runs for every
+        # node of every exported interview): a pure expression's result is kept
+        # for the rest of the interview, as _drive keeps it (${consent} = 'yes'
+        # guards a dozen groups); any result is looked up by what its ${names} hold.
         def fast(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
+            result: Any  # a Value, None or _MISS
             for outer in repeats:
                 if outer in answers and _count(answers, outer):  # (most interviews: not in them)
                     return engine(answers, rel)
             if parent in rel:
-                if kind == "repeat":
+                if is_repeat:
                     rel[model] = False
                 return True  # a static node: made irrelevant with its parent (``below``)
             if rel_fn is not None:
-                result = kept(rel_fn, "relevant") if rel_pure else look(rel_fn, answers, rel, relevance)
-                if result is None or not to_boolean(result):
+                result = kept.get(rel_fn, _MISS) if rel_pure else _MISS
+                if result is _MISS:
+                    key = rel_key(answers, rel)
+                    result = rel_results.get(key, _MISS)
+                    if result is _MISS:
+                        result = remembered.remember(rel_fn, key, relevance())
+                    if rel_pure:
+                        kept[rel_fn] = result
+                if result is not True and (result is None or result is False or not to_boolean(result)):
                     rel.update(below)
                     return True
             if calc is not None:
-                result = kept(calc, "calculation") if calc_pure else look(calc, answers, rel, calculation)
+                result = kept.get(calc, _MISS) if calc_pure else _MISS
+                if result is _MISS:
+                    key = calc_key(answers, rel)
+                    result = calc_results.get(key, _MISS)
+                    if result is _MISS:
+                        result = remembered.remember(calc, key, calculation())
+                    if calc_pure:
+                        kept[calc] = result
                 new = None if result is None else from_expression(node, result)  # type: ignore[arg-type]
                 if new is None:
                     answers.pop(model, None)
@@ -287,7 +306,7 @@ class Sweep:
         ctx = self._ctx
         ctx.start(answers, rel, inst, self._clock())
         self._fill_clock(ctx, answers)
-        ctx.memo = {}  # results of this interview's pure expressions (see _drive)
+        ctx.memo.clear()  # results of this interview's pure expressions (see _drive)
         for step in self.program:  # runs for every node of every exported interview
             if not step(answers, rel):
                 return None
@@ -442,6 +461,38 @@ class Sweep:
                     value = answers.get(path)
                     if rel.get(path, True) and not is_empty(value):
                         out[path] = list(value) if isinstance(value, list) else value
+
+
+def _grouped(program: list[tuple[str, _Run]]) -> list[_Run]:
+    """The steps, those in a row of nodes in the same outermost repeat taken as one
+    step that skips them all while that repeat has no instances (each would
+    return at once: nothing below it exists)."""
+    out: list[_Run] = []
+    n = 0
+    while n < len(program):
+        outer, taken = program[n]
+        end = n + 1
+        while outer and end < len(program) and program[end][0] == outer:
+            end += 1
+        if end - n == 1:
+            out.append(taken)
+        else:
+            out.append(_in_repeat(outer, [r for _, r in program[n:end]]))
+        n = end
+    return out
+
+
+def _in_repeat(outer: str, runs: list[_Run]) -> _Run:
+    """The steps ``runs``, all skipped while ``outer`` has no instances."""
+    def inside(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
+        if not _count(answers, outer):
+            return True
+        for each in runs:
+            if not each(answers, rel):
+                return False
+        return True
+
+    return inside
 
 
 def _segments(walk: list[tuple[str, str, str]]) -> list[tuple[str, Any]]:
