@@ -47,6 +47,11 @@ class _FormFacts:
                 only_names = False
         self.only_names = only_names
         self.sweep = Sweep(q, self.graph, only_names=only_names)
+        # Whether the sweep's answers may hold metadata the interview lacks: the
+        # clock metadata it fills in for an expression, or a metadata question's
+        # calculation (else its answers are stored ones and calculations only).
+        self.sweep_fills_metadata = bool(self.sweep.clock_read) or any(
+            n.calculation for n in q.questions() if n.type in METADATA_TYPES)
 
     def learn_paths(self, values: Mapping[str, AnswerValue]) -> None:
         """Remember answer paths the engine accepted: the sweep may read them from now on."""
@@ -75,6 +80,8 @@ class Relevance:
         if found is None:
             found = self.engine(q, values)
             facts.learn_paths(values)
+        elif not facts.sweep_fills_metadata:
+            return found
         # Metadata the engine fills in for a new interview (start, today) was
         # never recorded for this one: it does not leave. Calculations do.
         return {p: v for p, v in found.items() if p in values or model_path(p) not in facts.metadata}
