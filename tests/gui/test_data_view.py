@@ -127,8 +127,8 @@ def test_the_interview_list_names_the_researcher_and_no_made_up_time(qtbot: Any,
 
 
 def test_column_titles_are_cut_in_the_font_they_are_drawn_in(qtbot: Any, lead: Any) -> None:
-    """A selected row draws every title in bold; the titles are cut to fit in bold
-    too ("…/alias", not a clipped "erson/alias"), selected row or not."""
+    """A selected row draws every title in bold; the titles are measured in bold
+    too (not a clipped "erson/alias"), selected row or not."""
     from PySide6.QtGui import QFontMetrics
 
     view = DataView(lead)
@@ -140,3 +140,44 @@ def test_column_titles_are_cut_in_the_font_they_are_drawn_in(qtbot: Any, lead: A
     title = "person/alias"
     bold, regular = QFontMetrics(header.font()), QFontMetrics(view.font())
     assert bold.horizontalAdvance(title) > regular.horizontalAdvance(title)
+
+
+def test_path_titles_keep_their_last_step(qtbot: Any, lead: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path too long for its column shows "…/" and its last step, not Qt's cut
+    at a character ("…son/alias"); columns widen (up to a bound) to show it."""
+    from PySide6.QtGui import QFontMetrics
+
+    from testimonio.gui.widgets import headers
+    from testimonio.gui.widgets.headers import PathHeader, path_title
+
+    view = DataView(lead)
+    qtbot.addWidget(view)
+    view.resize(1024, 600)
+    view.show()
+    header = view.table.horizontalHeader()
+    assert isinstance(header, PathHeader) and isinstance(view.repeat_table.horizontalHeader(), PathHeader)
+    metrics = QFontMetrics(header.font())
+    wide = metrics.horizontalAdvance
+    assert path_title("person/alias", metrics, wide("person/alias")) == "person/alias"
+    assert path_title("person/alias", metrics, wide("person/alias") - 1) == "…/alias"
+    cut = path_title("companions/relationship", metrics, wide("…/relation"))
+    assert cut.startswith("…/rel") and cut.endswith("…") and wide(cut) <= wide("…/relation")
+    cut = path_title("interview_date", metrics, wide("interview"))
+    assert cut.startswith("interv") and cut.endswith("…") and wide(cut) <= wide("interview")
+    # Columns: as wide as their whole path needs, between the default and 1.8 times it.
+    names = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    default = header.defaultSectionSize()
+    sizes = {name: header.sectionSize(n) for n, name in enumerate(names)}
+    assert all(default <= size <= int(default * 1.8) for size in sizes.values())
+    assert sizes["person/occupation"] > default and sizes["person/occupation"] >= wide("person/occupation")
+    # Each title is drawn as path_title cut it, to its section's label.
+    drawn: list[tuple[str, str]] = []
+
+    def spy(text: str, metrics: QFontMetrics, room: int) -> str:
+        drawn.append((text, path_title(text, metrics, room)))
+        return drawn[-1][1]
+
+    monkeypatch.setattr(headers, "path_title", spy)
+    header.resizeSection(names.index("person/alias"), wide("…/alias") + 30)
+    assert not header.grab().isNull()
+    assert ("person/alias", "…/alias") in drawn

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
 from testimonio.gui.models.data_table_model import DataTableModel, RepeatTableModel
-from testimonio.gui.widgets.headers import steady_header
+from testimonio.gui.widgets.headers import fit_path_columns, path_header
 from testimonio.services.data_view import (
     OWN,
     DataColumn,
@@ -85,6 +85,9 @@ class DataView(QWidget):
     # --- building ------------------------------------------------------------------
     def _build(self) -> None:
         self.form = _combo(self, self.tr("Questionnaire"))
+        # As wide as its longest questionnaire ("border_testimony (2026120401)"
+        # was clipped at 1024 pixels); the other two share the rest of the row.
+        self.form.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.researcher = _combo(self, self.tr("Researcher"))
         self.site = _combo(self, self.tr("Site"))
         self.date_from = _date(self, self.tr("Taken from"), self.tr("any day"))
@@ -108,15 +111,15 @@ class DataView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        # "…/gender" says more than "person/gen…": long column names lose their start.
-        steady_header(self.table, Qt.TextElideMode.ElideLeft)
+        # "…/gender" says more than "person/gen…" or "…son/gender".
+        path_header(self.table)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_repeat())
         self.repeat = _combo(self, self.tr("Repeat to show"))
         self.repeat_table = QTableView(self)
         self.repeat_table.setModel(self.repeat_model)
-        steady_header(self.repeat_table, Qt.TextElideMode.ElideLeft)
+        path_header(self.repeat_table)
         self.repeat_table.setAccessibleName(self.tr("Rows of the repeat for the selected interview"))
         self.repeat_table.setTabKeyNavigation(False)
         self.repeat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -151,7 +154,7 @@ class DataView(QWidget):
                 (second, self.tr("&Where:"), self.question),
                 (second, self.tr("i&s:"), self.choice)):
             row.addWidget(labelled(text, widget))
-            row.addWidget(widget, 0 if widget in (self.date_from, self.date_to) else 1)
+            row.addWidget(widget, 0 if widget in (self.date_from, self.date_to, self.form) else 1)
         third.addWidget(self.search, 2)
         third.addWidget(self.columns_button)
         third.addWidget(self.count_label, 1)
@@ -226,6 +229,7 @@ class DataView(QWidget):
             for group, _columns in self.service.repeats(self.q, self.lang):
                 self.repeat.addItem(group.path, group.path)
             self.model.set_table(self.columns, self.lang, self.q.default_language)
+            fit_path_columns(self.table)
         except TestimonioError as error:
             self.count_label.setText(str(error))
         finally:
@@ -329,6 +333,7 @@ class DataView(QWidget):
                 self.repeat_model.set_rows(columns, repeat_instances(self.q, group, row.answers),
                                            row.imported, self.lang, self.q.default_language,
                                            repeat_withheld(self.q, group, row))
+                fit_path_columns(self.repeat_table)
                 return
 
     def _open(self, row: int) -> None:
