@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -278,6 +279,16 @@ def test_review_in_the_interface_language_with_labels_aliases_and_bulk_release(q
         QApplication.processEvents()
         header = dialog.preview_view.horizontalHeader()
         assert header.sectionSize(preview.VALUE) >= 150  # the value column is not squeezed
+        # One questionnaire: its column (the same title on every row) is hidden, and
+        # "How" has its room; it shows again when the export holds two.
+        assert dialog.preview_view.isColumnHidden(preview.QUESTIONNAIRE)
+        how = dialog.preview_view.fontMetrics().horizontalAdvance("tal como se escribió")
+        assert header.sectionSize(preview.HOW) > how
+        rows = dialog.flow.preview_rows(dialog.choices_made())
+        other = dataclasses.replace(rows[0], questionnaire="other_form")
+        dialog.flow.preview_rows = lambda _choices: [*rows, other]
+        dialog._fill_preview()
+        assert not dialog.preview_view.isColumnHidden(preview.QUESTIONNAIRE)
         dialog.reject()
     finally:
         languages(QApplication.instance()).install("en")

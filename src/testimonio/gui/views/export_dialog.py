@@ -351,6 +351,9 @@ class ExportDialog(ExportPages):
     def _fill_preview(self) -> None:
         rows = self.flow.preview_rows(self.choices_made())
         self.preview_model.set_rows(rows)
+        # One questionnaire (the usual day) said on every row told nothing, and
+        # took the room "How" needs.
+        self.preview_view.setColumnHidden(PreviewModel.QUESTIONNAIRE, len({r.questionnaire for r in rows}) < 2)
         interviews = self.tr("%n interview(s)", "", len(self.preview_model.interviews()))
         values = self.tr("%n value(s)", "", sum(1 for r in rows if not r.how.startswith(HELD_HOW)))
         attachments = self.tr("%n attachment(s)", "", len(self.attachments_model.ticked()))

@@ -142,8 +142,11 @@ class ExportPages(QDialog):
         self._preview_fitted = True
         width = max(self.preview_view.viewport().width(), 480)
         header = self.preview_view.horizontalHeader()
-        for column, share in ((PreviewModel.INTERVIEW, 0.15), (PreviewModel.QUESTIONNAIRE, 0.13),
-                              (PreviewModel.QUESTION, 0.25), (PreviewModel.HOW, 0.16)):
+        shares: tuple[tuple[int, float], ...] = ((PreviewModel.INTERVIEW, 0.15), (PreviewModel.QUESTIONNAIRE, 0.13),
+                                                 (PreviewModel.QUESTION, 0.25), (PreviewModel.HOW, 0.16))
+        if header.isSectionHidden(PreviewModel.QUESTIONNAIRE):  # one questionnaire: its share to the rest
+            shares = ((PreviewModel.INTERVIEW, 0.14), (PreviewModel.QUESTION, 0.28), (PreviewModel.HOW, 0.25))
+        for column, share in shares:
             header.resizeSection(column, int(width * share))
 
     def _intro_page(self) -> QWidget:
