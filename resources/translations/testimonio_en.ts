@@ -816,6 +816,10 @@ Compare the fingerprint, group by group, with the one its keeper reads to you:
 <context>
     <name>DistributionChart</name>
     <message>
+        <source>Not shown: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: %2 people, median %3, from %4 to %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2937,6 +2941,14 @@ Start one with Interview → New (Ctrl+N).</source>
     </message>
     <message>
         <source>fewer than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -823,6 +823,10 @@ Compare la huella, grupo por grupo, con la que le lee quien la guarda:
 <context>
     <name>DistributionChart</name>
     <message>
+        <source>Not shown: %1.</source>
+        <translation>No se muestran: %1.</translation>
+    </message>
+    <message>
         <source>%1: %2 people, median %3, from %4 to %5</source>
         <translation>%1: %2 personas, mediana %3, de %4 a %5</translation>
     </message>
@@ -2949,6 +2953,14 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     <message>
         <source>fewer than %1</source>
         <translation>menos de %1</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>al menos %1</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>no se muestra</translation>
     </message>
     <message>
         <source>No testimonies yet. Import the researchers&apos; bundles to see the figures.</source>

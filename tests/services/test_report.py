@@ -60,7 +60,9 @@ def test_canaries_nowhere_after_export_import_and_report(tmp_path: Path) -> None
     assert P["real_name"] not in rows[0]  # identifiers get no column at all
     figures = report.summary("en")  # k = 5: every cell here is smaller
     assert (figures.testimonies, figures.visa_held, figures.visa_held_refused) == (0, 0, 0)
-    assert figures.masked == {"testimonies", "visa_held", "visa_held_refused", "asylum_claims"}
+    # ... and the charts' cells: the 2 of 3 without a visa, the 3 who met no exception.
+    assert figures.masked == {"testimonies", "visa_held", "visa_held_refused", "asylum_claims",
+                              "visa_none", "exception_none"}
     assert figures.days_waited_by_site[0].fewer and figures.days_waited_by_site[0].values == ()
     SettingsService(lead.vault).set("pref.small_counts", "exact")  # internal use
     figures = report.summary("en")

@@ -40,6 +40,7 @@ class Count:
     label: str
     count: int
     fewer: bool = False
+    hidden: bool = False  # k or more, hidden with a small one of its chart (fewer_than_k)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,23 @@ class Distribution:
     group: str
     values: tuple[float, ...]
     fewer: bool = False  # fewer than k interviews: values hidden
+    # Values hidden although k or more: with the other groups and the totals
+    # shown, this group's size would tell the size of one of fewer than k.
+    hidden: bool = False
+
+
+#: How a figure that is not shown is told: a cell of fewer than k interviews;
+#: a figure of k or more hidden so that no such cell can be worked out from
+#: the figures shown beside it; a cell of the charts hidden for that reason
+#: (maybe empty, maybe not).
+FEWER, AT_LEAST, NOT_SHOWN = "fewer", "at least", "not shown"
+
+# The nested figures: of the testimonies, those that held a visa (met an
+# exception); of those, the ones still refused. The charts split the
+# testimonies into three cells: refused, not refused, and none.
+# (whole, part, the whole less the part, the testimonies less the whole)
+NESTED = (("visa_held", "visa_held_refused", "visa_not_refused", "visa_none"),
+          ("exception_met", "exception_met_refused", "exception_not_refused", "exception_none"))
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,28 @@ class Summary:
     # figures above that were hidden by it.
     k: int = 0
     masked: frozenset[str] = frozenset()
+    # Figures (and cells of NESTED) of k or more hidden with them: see fewer_than_k.
+    hidden: frozenset[str] = frozenset()
+
+    def cell(self, name: str) -> tuple[int, str]:
+        """A figure of the summary, or a cell of :data:`NESTED` (``visa_none``):
+        (its count, "") when shown; (0, FEWER, AT_LEAST or NOT_SHOWN) when not."""
+        if name in self.masked:
+            return 0, FEWER
+        if name in self.hidden:
+            return 0, AT_LEAST if name in _SCALARS else NOT_SHOWN
+        for whole, part, inside, outside in NESTED:
+            if name == inside:
+                return getattr(self, whole) - getattr(self, part), ""
+            if name == outside:
+                return self.testimonies - getattr(self, whole), ""
+        return int(getattr(self, name)), ""
+
+
+def share_base(counts: Iterable[Count], total: int) -> int | None:
+    """The total a chart of ``counts`` may give shares of: none when one of them is
+    hidden (the shares would tell the hidden count, or be shares of the rest)."""
+    return None if any(c.fewer or c.hidden for c in counts) else total
 
 
 @dataclass(frozen=True)
@@ -246,6 +286,14 @@ def fewer_than_k(summary: Summary, k: int) -> Summary:
     named in ``masked``); a distribution of fewer than k values loses them.
     A chart then says "fewer than k" instead of a number that, with the
     other figures, could point at one person. Zero stays zero.
+
+    A small cell must not be worked out from the figures shown beside it
+    either. Of 7 testimonies with a visa, 5 still refused, the 2 not refused
+    are a cell: the 5 is hidden too ("at least k", in ``hidden``), and so are
+    the 7 when the testimonies without a visa are fewer than k. A family of
+    distributions (days waited by site), or the categories of one chart
+    (entry results), whose sizes add up to a known total loses a second
+    group when only one is small: the smallest of the rest.
     """
     def small(n: int) -> bool:
         return 0 < n < k
@@ -253,16 +301,44 @@ def fewer_than_k(summary: Summary, k: int) -> Summary:
     def counts(items: tuple[Count, ...]) -> tuple[Count, ...]:
         return tuple(Count(c.key, c.label, 0, True) if small(c.count) else c for c in items)
 
-    def dists(items: tuple[Distribution, ...]) -> tuple[Distribution, ...]:
-        return tuple(Distribution(d.group, (), True) if small(len(d.values)) else d for d in items)
+    def chart(items: tuple[Count, ...]) -> tuple[Count, ...]:
+        """counts() of one chart's categories, whose total may be known (the testimonies)."""
+        out = list(counts(items))
+        shown = [n for n, c in enumerate(out) if c.count]
+        if sum(c.fewer for c in out) == 1 and shown:
+            smallest = min(shown, key=lambda n: out[n].count)
+            out[smallest] = Count(out[smallest].key, out[smallest].label, 0, False, True)
+        return tuple(out)
 
-    masked = frozenset(name for name in _SCALARS if small(getattr(summary, name)))
-    scalars: dict[str, Any] = {name: 0 for name in masked}
+    def dists(items: tuple[Distribution, ...]) -> tuple[Distribution, ...]:
+        out = [Distribution(d.group, (), True) if small(len(d.values)) else d for d in items]
+        shown = [n for n, d in enumerate(out) if d.values]
+        if sum(d.fewer for d in out) == 1 and shown:
+            smallest = min(shown, key=lambda n: len(out[n].values))
+            out[smallest] = Distribution(out[smallest].group, (), False, True)
+        return tuple(out)
+
+    masked = {name for name in _SCALARS if small(getattr(summary, name))}
+    hidden: set[str] = set()
+    for whole, part, inside, outside in NESTED:
+        w, p = getattr(summary, whole), getattr(summary, part)
+        masked |= {name for name, n in ((inside, w - p), (outside, summary.testimonies - w)) if small(n)}
+        # Two figures shown would give a small cell by their difference: hide one more.
+        if inside in masked and not {whole, part} & masked:
+            hidden.add(part)
+        if outside in masked and not {whole, "testimonies"} & masked:
+            hidden.add(whole)
+        # A cell whose figures are not shown is not shown either (unless it is small).
+        if {whole, part} & (masked | hidden) and inside not in masked:
+            hidden.add(inside)
+        if {whole, "testimonies"} & (masked | hidden) and outside not in masked:
+            hidden.add(outside)
+    scalars: dict[str, Any] = {name: 0 for name in (masked | hidden) & set(_SCALARS)}
     return replace(
-        summary, **scalars, asylum_outcomes=counts(summary.asylum_outcomes),
-        entry_results=counts(summary.entry_results), sites=counts(summary.sites),
+        summary, **scalars, asylum_outcomes=chart(summary.asylum_outcomes),
+        entry_results=chart(summary.entry_results), sites=counts(summary.sites),
         days_waited_by_site=dists(summary.days_waited_by_site),
         days_waited_by_gender=dists(summary.days_waited_by_gender),
         days_waited_by_site_gender=dists(summary.days_waited_by_site_gender),
         not_given=counts(summary.not_given), withheld=counts(summary.withheld),
-        k=k, masked=masked)
+        k=k, masked=frozenset(masked), hidden=frozenset(hidden))

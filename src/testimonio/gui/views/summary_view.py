@@ -47,7 +47,16 @@ from testimonio.services.data_view import (
     SUPPRESSED,
     DataFilter,
 )
-from testimonio.services.summary import NOT_GIVEN, WITHHELD_GROUP, Summary
+from testimonio.services.summary import (
+    AT_LEAST,
+    FEWER,
+    NOT_GIVEN,
+    NOT_SHOWN,
+    WITHHELD_GROUP,
+    Count,
+    Summary,
+    share_base,
+)
 
 _ANY_DAY = QDate(2000, 1, 1)
 
@@ -313,15 +322,21 @@ class SummaryView(QWidget):
         """Draw the figures of ``s`` (cells under k say "fewer than k", never a number)."""
         self.summary = s
         fewer = self.tr("fewer than %1").replace("%1", str(s.k))
+        # What is said of a figure not shown (the rules: services/summary.fewer_than_k).
+        words = {FEWER: fewer, AT_LEAST: self.tr("at least %1").replace("%1", str(s.k)),
+                 NOT_SHOWN: self.tr("not shown")}
 
         def shown(name: str) -> str:
-            return fewer if name in s.masked else str(getattr(s, name))
+            count, status = s.cell(name)
+            return words[status] if status else str(count)
 
-        def part(label: str, value: int, masked: bool) -> tuple[str, int]:
-            # A difference of two shown figures is a cell too.
-            if masked or 0 < value < s.k:
-                return f"{label} ({fewer})", 0
-            return label, value
+        def segment(label: str, name: str, colour: int) -> Segment:
+            count, status = s.cell(name)
+            return Segment(label, count, colour, words.get(status, ""))
+
+        def rest(name: str) -> int | str:
+            count, status = s.cell(name)
+            return words[status] if status else count
 
         if not s.testimonies and "testimonies" not in s.masked:
             self.headline.setText(self.tr(
@@ -337,30 +352,28 @@ class SummaryView(QWidget):
             self.headline.setText(text)
         self.blanks.setText(self._blanks_text(s, fewer))
         self.blanks.setVisible(bool(self.blanks.text()))
-        visa_masked = bool({"visa_held", "visa_held_refused"} & s.masked)
-        exc_masked = bool({"exception_met", "exception_met_refused"} & s.masked)
         self.visa_chart.set_data(s.testimonies, [
-            Segment(*part(self.tr("held one and were still refused"), s.visa_held_refused,
-                          "visa_held_refused" in s.masked), 1),
-            Segment(*part(self.tr("held one and were not refused"),
-                          s.visa_held - s.visa_held_refused, visa_masked), 2),
-        ], self.tr("held none"))
+            segment(self.tr("held one and were still refused"), "visa_held_refused", 1),
+            segment(self.tr("held one and were not refused"), "visa_not_refused", 2),
+        ], self.tr("held none"), rest("visa_none"))
         self.exception_chart.set_data(s.testimonies, [
-            Segment(*part(self.tr("met an exception and were still refused"),
-                          s.exception_met_refused, "exception_met_refused" in s.masked), 1),
-            Segment(*part(self.tr("met an exception and were not refused"),
-                          s.exception_met - s.exception_met_refused, exc_masked), 2),
-        ], self.tr("met none"))
-        self.outcomes_chart.set_data([Bar(f"{c.label} ({fewer})" if c.fewer else c.label, c.count)
-                                      for c in s.asylum_outcomes], total=s.asylum_claims)
-        self.entry_chart.set_data([Bar(f"{c.label} ({fewer})" if c.fewer else c.label, c.count)
-                                   for c in s.entry_results],
-                                  total=sum(c.count for c in s.entry_results), colour=3)
+            segment(self.tr("met an exception and were still refused"), "exception_met_refused", 1),
+            segment(self.tr("met an exception and were not refused"), "exception_not_refused", 2),
+        ], self.tr("met none"), rest("exception_none"))
+        def bar(c: Count) -> Bar:
+            return Bar(c.label, c.count, shown=fewer if c.fewer else words[NOT_SHOWN] if c.hidden else "")
+
+        self.outcomes_chart.set_data([bar(c) for c in s.asylum_outcomes],
+                                     total=share_base(s.asylum_outcomes, s.asylum_claims))
+        self.entry_chart.set_data([bar(c) for c in s.entry_results],
+                                  total=share_base(s.entry_results, sum(c.count for c in s.entry_results)),
+                                  colour=3)
         for chart, groups in ((self.days_site_chart, s.days_waited_by_site),
                               (self.days_gender_chart, s.days_waited_by_gender),
                               (self.days_both_chart, s.days_waited_by_site_gender)):
-            chart.set_data([Distribution(self._group_label(g.group) + (f" ({fewer})" if g.fewer else ""),
-                                         g.values) for g in groups])
+            chart.set_data([Distribution(self._group_label(g.group) + (
+                f" ({fewer})" if g.fewer else f" ({words[NOT_SHOWN]})" if g.hidden else ""), g.values)
+                for g in groups])
 
     def _group_label(self, group: str) -> str:
         # The service marks a gender withheld by an export with "⊘" and its reason,

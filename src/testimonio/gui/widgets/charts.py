@@ -155,11 +155,16 @@ class _Chart(QWidget):
 
 @dataclass(frozen=True)
 class Segment:
-    """One category of a waffle chart: a label, a count and its colour index."""
+    """One category of a waffle chart: a label, a count and its colour index.
+
+    ``shown``: the words said instead of a count that is not shown ("fewer
+    than 5"); such a segment has no squares of its own.
+    """
 
     label: str
     count: int
     colour: int = 0
+    shown: str = ""
 
 
 class WaffleChart(_Chart):
@@ -170,14 +175,40 @@ class WaffleChart(_Chart):
         self._total = 0
         self._segments: list[Segment] = []
         self._rest_label = ""
+        self._rest: int | str | None = None
         self._refresh()
 
-    def set_data(self, total: int, segments: Sequence[Segment], rest_label: str = "") -> None:
-        """``segments`` are drawn first, in order; the rest are grey."""
-        self._total = max(total, sum(s.count for s in segments))
+    def set_data(self, total: int, segments: Sequence[Segment], rest_label: str = "",
+                 rest: int | str | None = None) -> None:
+        """``segments`` are drawn first, in order; then the rest, grey: ``rest``
+        of them (by default all the others), or words instead of a count that is
+        not shown. Squares of no segment shown (not shown, or a rest not shown)
+        are drawn as outlines."""
+        self._total = max(total, sum(s.count for s in segments if not s.shown))
         self._segments = list(segments)
         self._rest_label = rest_label
+        self._rest = rest
         self._refresh()
+
+    def _rest_count(self) -> int:
+        """Grey squares: the rest given, or every square no segment took."""
+        if isinstance(self._rest, int):
+            return self._rest
+        if isinstance(self._rest, str):
+            return 0
+        return self._total - sum(s.count for s in self._segments if not s.shown)
+
+    def _entries(self) -> list[tuple[str, str, QColor | None]]:
+        """The legend: (label, count or words, colour; None: drawn as an outline)."""
+        entries: list[tuple[str, str, QColor | None]] = [
+            (s.label, s.shown or f"{s.count} ({_share(s.count, self._total)})",
+             None if s.shown else _colour(s.colour)) for s in self._segments]
+        if self._rest_label:
+            rest = self._rest_count()
+            entries.append((self._rest_label, self._rest if isinstance(self._rest, str)
+                            else f"{rest} ({_share(rest, self._total)})",
+                            None if isinstance(self._rest, str) else EMPTY_COLOUR))
+        return entries
 
     def is_empty(self) -> bool:
         return self._total == 0
@@ -185,7 +216,7 @@ class WaffleChart(_Chart):
     def summary_text(self) -> str:
         if self.is_empty():
             return self._empty_text
-        parts = [self.tr("%1 of %2: %3").replace("%1", str(s.count)).replace(
+        parts = [self.tr("%1 of %2: %3").replace("%1", s.shown or str(s.count)).replace(
             "%2", str(self._total)).replace("%3", s.label) for s in self._segments]
         return "; ".join(parts) + "."
 
@@ -209,33 +240,38 @@ class WaffleChart(_Chart):
         legend_h = fm.height() * (len(self._segments) + (1 if self._rest_label else 0)) + 8
         avail_h = self.height() - top - legend_h - _MARGIN
         cell = max(6.0, min(24.0, (self.width() - 2 * _MARGIN) / cols, avail_h / max(rows, 1)))
-        colours = [_colour(s.colour) for s in self._segments for _ in range(s.count)]
-        painter.setPen(Qt.PenStyle.NoPen)
+        colours: list[QColor | None] = [_colour(s.colour) for s in self._segments if not s.shown
+                                        for _ in range(s.count)]
+        colours += [EMPTY_COLOUR] * self._rest_count()
+        outline = QPen(EMPTY_COLOUR.darker(130))  # a square of a count not shown
         for i in range(self._total):
             r, c = divmod(i, cols)
-            painter.setBrush(colours[i] if i < len(colours) else EMPTY_COLOUR)
+            colour = colours[i] if i < len(colours) else None
+            painter.setPen(Qt.PenStyle.NoPen if colour is not None else outline)
+            painter.setBrush(colour if colour is not None else Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(_MARGIN + c * cell, top + r * cell, cell - 3, cell - 3), 2, 2)
         y = top + rows * cell + 6
-        entries = [(s.label, s.count, _colour(s.colour)) for s in self._segments]
-        if self._rest_label:
-            entries.append((self._rest_label, self._total - len(colours), EMPTY_COLOUR))
-        for label, count, colour in entries:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
+        for label, count, key in self._entries():
+            painter.setPen(Qt.PenStyle.NoPen if key is not None else outline)
+            painter.setBrush(key if key is not None else Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(_MARGIN, y + fm.height() / 2 - 5, 10, 10))
             painter.setPen(self.palette().text().color())
-            text = f"{count} ({_share(count, self._total)})  {label}"
-            painter.drawText(QPointF(_MARGIN + 16, y + fm.ascent()), text)
+            painter.drawText(QPointF(_MARGIN + 16, y + fm.ascent()), f"{count}  {label}")
             y += fm.height()
 
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar: its label, its value, and optionally a darker part of it."""
+    """One bar: its label, its value, and optionally a darker part of it.
+
+    ``shown``: the words said instead of a value that is not shown ("fewer
+    than 5"); such a bar is not drawn.
+    """
 
     label: str
     value: float
     part: float | None = None
+    shown: str = ""
 
 
 class BarChart(_Chart):
@@ -265,15 +301,15 @@ class BarChart(_Chart):
         return list(self._bars)
 
     def is_empty(self) -> bool:
-        return not self._bars or all(b.value == 0 for b in self._bars)
+        return not self._bars or all(b.value == 0 and not b.shown for b in self._bars)
 
     def summary_text(self) -> str:
         if self.is_empty():
             return self._empty_text
         out = []
         for b in self._bars:
-            text = f"{b.label}: {_fmt(b.value)}"
-            if b.part is not None and self._part_label:
+            text = f"{b.label}: {b.shown or _fmt(b.value)}"
+            if b.part is not None and self._part_label and not b.shown:
                 text += f" ({_fmt(b.part)} {self._part_label})"
             out.append(text)
         return "; ".join(out) + "."
@@ -336,6 +372,8 @@ class BarChart(_Chart):
                 x += 16 + fm.horizontalAdvance(text) + 20
 
     def _value_text(self, bar: Bar) -> str:
+        if bar.shown:
+            return bar.shown
         text = _fmt(bar.value)
         if self._total:
             text += f" ({_share(bar.value, self._total)})"
@@ -358,12 +396,19 @@ class DistributionChart(_Chart):
     def __init__(self, title: str = "", unit: str = "", parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self._groups: list[Distribution] = []
+        self._left_out: list[str] = []
         self._unit = unit
         self._refresh()
 
     def set_data(self, groups: Sequence[Distribution]) -> None:
+        """Groups without values (not shown: their labels say why) are listed under the chart."""
         self._groups = [g for g in groups if g.values]
+        self._left_out = [g.label for g in groups if not g.values]
         self._refresh()
+
+    def left_out_text(self) -> str:
+        """The line that lists the groups not shown ("" when every group is)."""
+        return self.tr("Not shown: %1.").replace("%1", "; ".join(self._left_out)) if self._left_out else ""
 
     def set_unit(self, unit: str) -> None:
         """The name of the axis' unit, e.g. "days"."""
@@ -378,20 +423,20 @@ class DistributionChart(_Chart):
 
     def summary_text(self) -> str:
         if self.is_empty():
-            return self._empty_text
+            return self.left_out_text() or self._empty_text
         out = []
         for g in self._groups:
             out.append(self.tr("%1: %2 people, median %3, from %4 to %5")
                        .replace("%1", g.label).replace("%2", str(len(g.values)))
                        .replace("%3", _fmt(quantile(g.values, 0.5)))
                        .replace("%4", _fmt(min(g.values))).replace("%5", _fmt(max(g.values))))
-        return "; ".join(out) + "."
+        return " ".join(("; ".join(out) + ".", self.left_out_text())).strip()
 
     def _row_height(self) -> int:
         return max(30, QFontMetrics(self.font()).height() + 14)
 
     def sizeHint(self) -> QSize:
-        axis = QFontMetrics(self.font()).height() * 2 + 8
+        axis = QFontMetrics(self.font()).height() * (3 if self._left_out else 2) + 8
         rows = max(len(self._groups), 2)
         return QSize(480, self._title_height() + 2 * _MARGIN + rows * self._row_height() + axis)
 
@@ -399,6 +444,11 @@ class DistributionChart(_Chart):
         painter = QPainter(self)
         top = self._begin(painter)
         if self.is_empty():
+            if self._left_out:  # every group hidden: said so, not "no data yet"
+                painter.setPen(self.palette().placeholderText().color())
+                painter.drawText(QRectF(_MARGIN, top, self.width() - 2 * _MARGIN, self.height() - top),
+                                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.left_out_text())
+                return
             self._paint_empty(painter, top)
             return
         fm = painter.fontMetrics()
@@ -427,6 +477,11 @@ class DistributionChart(_Chart):
         if self._unit:
             painter.drawText(QRectF(x0, bottom + fm.height() + 2, span, fm.height()),
                              Qt.AlignmentFlag.AlignHCenter, self._unit)
+        if self._left_out:
+            painter.drawText(QRectF(_MARGIN, bottom + 2 * fm.height() + 4, self.width() - 2 * _MARGIN, fm.height()),
+                             Qt.AlignmentFlag.AlignLeft,
+                             fm.elidedText(self.left_out_text(), Qt.TextElideMode.ElideRight,
+                                           self.width() - 2 * _MARGIN))
         for i, g in enumerate(self._groups):
             y = top + i * row_h
             mid = y + row_h / 2
