@@ -2968,7 +2968,7 @@ Empiece una con Entrevista → Nueva (Ctrl+N).</translation>
     </message>
     <message>
         <source>%1 testimonies from %2. %3 of them held a humanitarian visa; %4 of those were still refused.</source>
-        <translation>%1 testimonios de %2. %3 de ellos tenían visa humanitaria; a %4 de esos igual se les negó la entrada.</translation>
+        <translation>%1 testimonios de %2. %3 de ellos tenían visa humanitaria; %4 de esos igual fueron rechazados en la entrada.</translation>
     </message>
     <message numerus="yes">
         <source>%n site(s)</source>
