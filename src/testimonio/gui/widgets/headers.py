@@ -102,7 +102,6 @@ def path_header(view: View) -> View:
     return steady_header(view)
 
 
-
 def fit_path_columns(view: QTableView, widest: float = 1.8) -> None:
     """Columns titled by answer paths made wide enough for the whole path, or else
     for "…/" and its last step, between the header's default width and ``widest``
