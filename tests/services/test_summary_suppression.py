@@ -98,3 +98,73 @@ def test_shares_are_not_given_beside_a_hidden_count() -> None:
     counts = (Count("rejected", "Rejected", 10), Count("granted", "Granted", 0, True))
     assert share_base(counts, 12) is None
     assert share_base(counts[:1], 12) == 12
+
+
+@given(st.lists(st.lists(st.integers(0, 12), min_size=2, max_size=3), min_size=2, max_size=4),
+       st.integers(2, 6))
+def test_no_small_group_of_days_waited_can_be_worked_out(sizes: list[list[int]], k: int) -> None:
+    """Days waited by site, by gender, and by both: from the sizes shown (n=) and what
+    adds up (a site's groups make the site, and so on), no small group follows."""
+    genders = [f"g{j}" for j in range(len(sizes[0]))]
+    sites = [f"s{i}" for i in range(len(sizes))]
+    cells = {(s, g): sizes[i][j] if j < len(sizes[i]) else 0 for i, s in enumerate(sites)
+             for j, g in enumerate(genders)}
+    site_n = {s: sum(cells[s, g] for g in genders) for s in sites}
+    gender_n = {g: sum(cells[s, g] for s in sites) for g in genders}
+
+    def dist(name: str, n: int) -> Distribution:
+        return Distribution(name, tuple(float(v) for v in range(n)))
+
+    figures = Summary(
+        days_waited_by_site=tuple(dist(s, n) for s, n in site_n.items() if n),
+        days_waited_by_gender=tuple(dist(g, n) for g, n in gender_n.items() if n),
+        days_waited_by_site_gender=tuple(dist(f"{s} · {g}", n) for (s, g), n in cells.items() if n))
+    masked = fewer_than_k(figures, k)
+    # The total of the groups follows from the testimonies less the blanks: known, unless small.
+    total = sum(site_n.values())
+    known: dict[str, int] = {"all": total} if total >= k else {}
+    for d in (*masked.days_waited_by_site, *masked.days_waited_by_gender, *masked.days_waited_by_site_gender):
+        if d.values:
+            assert len(d.values) >= k  # what is shown is never small
+            known[d.group] = len(d.values)
+    # What adds up: each site and each gender is the sum of its (existing) groups,
+    # and all the sites make as many as all the genders.
+    exists = [f"{s} · {g}" for (s, g), n in cells.items() if n]
+    sums = [(s, [c for c in exists if c.startswith(f"{s} · ")]) for s in sites if site_n[s]]
+    sums += [(g, [c for c in exists if c.endswith(f" · {g}")]) for g in genders if gender_n[g]]
+    sums += [("all", [s for s in sites if site_n[s]]), ("all", [g for g in genders if gender_n[g]])]
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in sums:
+            unknown = [x for x in parts if x not in known]
+            if total in known and len(unknown) == 1:
+                known[unknown[0]] = known[total] - sum(known[x] for x in parts if x in known)
+            elif total not in known and not unknown:
+                known[total] = sum(known[x] for x in parts)
+            else:
+                continue
+            changed = True
+    true = {**{f"{s} · {g}": n for (s, g), n in cells.items()}, **site_n, **gender_n}
+    for name, n in known.items():
+        if name != "all":
+            assert n == true[name]
+            assert not 0 < n < k, (name, sizes, k, known)
+
+
+def test_a_site_with_one_small_group_hides_another_of_its_groups() -> None:
+    sites = (Distribution("Tumbes", tuple(map(float, range(14)))),
+             Distribution("CEBAF", tuple(map(float, range(20)))))
+    genders = (Distribution("Woman", tuple(map(float, range(17)))),
+               Distribution("Man", tuple(map(float, range(17)))))
+    both = (Distribution("Tumbes · Woman", tuple(map(float, range(3)))),
+            Distribution("Tumbes · Man", tuple(map(float, range(11)))),
+            Distribution("CEBAF · Woman", tuple(map(float, range(14)))),
+            Distribution("CEBAF · Man", tuple(map(float, range(6)))))
+    s = fewer_than_k(Summary(days_waited_by_site=sites, days_waited_by_gender=genders,
+                             days_waited_by_site_gender=both), 5)
+    shown = {d.group: (len(d.values), d.fewer, d.hidden) for d in s.days_waited_by_site_gender}
+    # Tumbes · Woman is small; Tumbes (14) and Woman (17) are shown: with them, so would
+    # be Tumbes · Man and CEBAF · Woman, and then CEBAF · Man: all four go.
+    assert shown == {"Tumbes · Woman": (0, True, False), "Tumbes · Man": (0, False, True),
+                     "CEBAF · Woman": (0, False, True), "CEBAF · Man": (0, False, True)}

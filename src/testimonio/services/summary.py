@@ -311,13 +311,12 @@ def fewer_than_k(summary: Summary, k: int) -> Summary:
         return tuple(out)
 
     def dists(items: tuple[Distribution, ...]) -> tuple[Distribution, ...]:
-        out = [Distribution(d.group, (), True) if small(len(d.values)) else d for d in items]
-        shown = [n for n, d in enumerate(out) if d.values]
-        if sum(d.fewer for d in out) == 1 and shown:
-            smallest = min(shown, key=lambda n: len(out[n].values))
-            out[smallest] = Distribution(out[smallest].group, (), False, True)
-        return tuple(out)
+        return tuple(Distribution(d.group, (), True) if small(len(d.values)) else d for d in items)
 
+    sizes = _sizes(summary.days_waited_by_site, summary.days_waited_by_gender, summary.days_waited_by_site_gender)
+    by_site, by_gender, by_both = _days_protected(
+        dists(summary.days_waited_by_site), dists(summary.days_waited_by_gender),
+        dists(summary.days_waited_by_site_gender), sizes, k)
     masked = {name for name in _SCALARS if small(getattr(summary, name))}
     hidden: set[str] = set()
     for whole, part, inside, outside in NESTED:
@@ -337,8 +336,67 @@ def fewer_than_k(summary: Summary, k: int) -> Summary:
     return replace(
         summary, **scalars, asylum_outcomes=chart(summary.asylum_outcomes),
         entry_results=chart(summary.entry_results), sites=counts(summary.sites),
-        days_waited_by_site=dists(summary.days_waited_by_site),
-        days_waited_by_gender=dists(summary.days_waited_by_gender),
-        days_waited_by_site_gender=dists(summary.days_waited_by_site_gender),
+        days_waited_by_site=by_site, days_waited_by_gender=by_gender, days_waited_by_site_gender=by_both,
         not_given=counts(summary.not_given), withheld=counts(summary.withheld),
         k=k, masked=frozenset(masked), hidden=frozenset(hidden))
+
+
+
+Days = tuple[Distribution, ...]
+
+
+def _days_protected(by_site: Days, by_gender: Days, by_both: Days, sizes: dict[str, int],
+                    k: int) -> tuple[Days, Days, Days]:
+    """The groups of days waited (small ones already hidden, ``fewer``) with more
+    hidden (``hidden``) until no small group follows from the sizes shown.
+
+    What adds up: a site is the sum of its groups by gender ("Tumbes · Woman"),
+    a gender the sum of its groups by site, and all the sites as many as all
+    the genders, a total taken as known (the testimonies less the blanks) unless
+    it is small. While
+    a small group can be worked out, the smallest group by both still shown is
+    hidden, else the smallest site or gender.
+    """
+    cells = [d.group for d in by_both]
+    sums = [(r.group, [c for c in cells if c.startswith(f"{r.group} · ")]) for r in by_site]
+    sums += [(c.group, [x for x in cells if x.endswith(f" · {c.group}")]) for c in by_gender]
+    sums = [(total, parts) for total, parts in sums if parts]
+    sums += [("", [r.group for r in by_site]), ("", [c.group for c in by_gender])]
+    shown = {name for name, n in sizes.items() if name and not (0 < n < k)}
+    shown &= {d.group for d in (*by_site, *by_gender, *by_both) if d.values}
+    while _small_follows(shown, sizes, sums, k):
+        choices = [c for c in cells if c in shown] or [d.group for d in (*by_site, *by_gender) if d.group in shown]
+        if not choices:
+            break
+        shown.discard(min(choices, key=lambda name: sizes[name]))
+
+    def kept(items: Days) -> Days:
+        return tuple(d if d.group in shown or not d.values else Distribution(d.group, (), False, True)
+                     for d in items)
+
+    return kept(by_site), kept(by_gender), kept(by_both)
+
+
+def _sizes(by_site: Days, *others: Days) -> dict[str, int]:
+    """Each group's size, and ("") the total of the sites."""
+    sizes = {d.group: len(d.values) for family in (by_site, *others) for d in family}
+    sizes[""] = sum(len(d.values) for d in by_site)
+    return sizes
+
+
+def _small_follows(shown: set[str], sizes: dict[str, int], sums: list[tuple[str, list[str]]], k: int) -> bool:
+    """Whether a small group's size follows from the sizes ``shown`` by what adds up."""
+    known = set(shown) | ({""} if sizes[""] >= k else set())  # a small total is not said either
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in sums:
+            unknown = [x for x in parts if x not in known]
+            if total in known and len(unknown) == 1:
+                known.add(unknown[0])
+            elif total not in known and not unknown:
+                known.add(total)
+            else:
+                continue
+            changed = True
+    return any(0 < sizes[name] < k for name in known if name)
