@@ -290,10 +290,11 @@ def fewer_than_k(summary: Summary, k: int) -> Summary:
     A small cell must not be worked out from the figures shown beside it
     either. Of 7 testimonies with a visa, 5 still refused, the 2 not refused
     are a cell: the 5 is hidden too ("at least k", in ``hidden``), and so are
-    the 7 when the testimonies without a visa are fewer than k. A family of
-    distributions (days waited by site), or the categories of one chart
-    (entry results), whose sizes add up to a known total loses a second
-    group when only one is small: the smallest of the rest.
+    the 7 when the testimonies without a visa are fewer than k. The categories
+    of one chart (entry results), whose sizes add up to a known total, lose a
+    second one when only one is small: the smallest of the rest. The groups
+    of days waited (by site, by gender, by both) lose more until no small one
+    follows from the sizes shown (:func:`_days_protected`).
     """
     def small(n: int) -> bool:
         return 0 < n < k
