@@ -342,7 +342,6 @@ def fewer_than_k(summary: Summary, k: int) -> Summary:
         k=k, masked=frozenset(masked), hidden=frozenset(hidden))
 
 
-
 Days = tuple[Distribution, ...]
 
 
@@ -351,22 +350,19 @@ def _days_protected(by_site: Days, by_gender: Days, by_both: Days, sizes: dict[s
     """The groups of days waited (small ones already hidden, ``fewer``) with more
     hidden (``hidden``) until no small group follows from the sizes shown.
 
-    What adds up: a site is the sum of its groups by gender ("Tumbes · Woman"),
-    a gender the sum of its groups by site, and all the sites as many as all
-    the genders, a total taken as known (the testimonies less the blanks) unless
-    it is small. While
-    a small group can be worked out, the smallest group by both still shown is
-    hidden, else the smallest site or gender.
+    What adds up (:func:`_adding_up`): a site is the sum of its groups by
+    gender ("Tumbes · Woman"), a gender the sum of its groups by site, and all
+    the sites as many as all the genders, a total taken as known (the
+    testimonies less the blanks) unless it is small. While a small group can
+    be worked out, the smallest group by both still shown is hidden, else the
+    smallest site or gender.
     """
-    cells = [d.group for d in by_both]
-    sums = [(r.group, [c for c in cells if c.startswith(f"{r.group} · ")]) for r in by_site]
-    sums += [(c.group, [x for x in cells if x.endswith(f" · {c.group}")]) for c in by_gender]
-    sums = [(total, parts) for total, parts in sums if parts]
-    sums += [("", [r.group for r in by_site]), ("", [c.group for c in by_gender])]
-    shown = {name for name, n in sizes.items() if name and not (0 < n < k)}
-    shown &= {d.group for d in (*by_site, *by_gender, *by_both) if d.values}
+    sums = _adding_up(by_site, by_gender, by_both)
+    families = (by_site, by_gender, by_both)
+    shown = {d.group for family in families for d in family if d.values}
     while _small_follows(shown, sizes, sums, k):
-        choices = [c for c in cells if c in shown] or [d.group for d in (*by_site, *by_gender) if d.group in shown]
+        choices = [d.group for d in by_both if d.group in shown] or \
+            [d.group for d in (*by_site, *by_gender) if d.group in shown]
         if not choices:
             break
         shown.discard(min(choices, key=lambda name: sizes[name]))
@@ -376,6 +372,16 @@ def _days_protected(by_site: Days, by_gender: Days, by_both: Days, sizes: dict[s
                      for d in items)
 
     return kept(by_site), kept(by_gender), kept(by_both)
+
+
+def _adding_up(by_site: Days, by_gender: Days, by_both: Days) -> list[tuple[str, list[str]]]:
+    """(total, its parts) of the groups of days waited: each site of its groups by
+    gender, each gender of its groups by site, the total ("") of the sites and of the genders."""
+    cells = [d.group for d in by_both]
+    sums = [(r.group, [c for c in cells if c.startswith(f"{r.group} · ")]) for r in by_site]
+    sums += [(g.group, [c for c in cells if c.endswith(f" · {g.group}")]) for g in by_gender]
+    return [(total, parts) for total, parts in sums if parts] + \
+        [("", [r.group for r in by_site]), ("", [g.group for g in by_gender])]
 
 
 def _sizes(by_site: Days, *others: Days) -> dict[str, int]:
