@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from exchange_world import FORM, P, Side, border_answers, team_of
+from exchange_world import BORDER, FORM, P, Side, border_answers, team_of
 
 from smallk import lower_k
 from testimonio.services.data_view import (
@@ -37,6 +37,30 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Side, list[Side]]:
         side.export.write(tmp / f"{n}.tbundle")
         lead.import_.import_file(tmp / f"{n}.tbundle")
     return lead, people
+
+
+def test_the_questionnaire_is_named_with_its_newest_version(tmp_path: Path) -> None:
+    """The list names the version whose columns the table shows: the newest installed
+    (the oldest was named, with a second version installed)."""
+    import openpyxl
+
+    from testimonio.services.questionnaires import QuestionnaireService
+
+    lead, (side,) = team_of(tmp_path, researchers=1)
+    lower_k(SettingsService(side.vault), 1)
+    side.add(border_answers(1), site="Tumbes")
+    side.export.write(tmp_path / "one.tbundle")
+    lead.import_.import_file(tmp_path / "one.tbundle")
+    book = openpyxl.load_workbook(BORDER)
+    sheet = book["settings"]
+    column = [c.value for c in sheet[1]].index("version") + 1
+    sheet.cell(row=2, column=column, value=str(int(FORM.version) + 1))
+    book.save(tmp_path / "newer.xlsx")
+    forms = QuestionnaireService(lead.vault)
+    forms.install(tmp_path / "newer.xlsx")
+    service = DataViewService(lead.vault)
+    assert service.questionnaires() == [(FORM.form_id, str(int(FORM.version) + 1))]
+    assert service.questionnaire(FORM.form_id).version == str(int(FORM.version) + 1)
 
 
 def test_columns_are_named_as_the_report_names_them(world: tuple[Side, list[Side]]) -> None:

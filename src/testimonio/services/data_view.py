@@ -167,8 +167,10 @@ class DataViewService:
         """(form id, newest version) of every questionnaire with complete interviews."""
         with self.vault.read() as db:
             ids = repo_dataview.complete_form_ids(db)
-        return [(form_id, self.forms.versions(form_id)[-1]) for form_id in ids
-                if self.forms.versions(form_id)]
+        newest = {}
+        for form in self.forms.list():  # newest version first within each form id
+            newest.setdefault(form.form_id, form.version)
+        return [(form_id, newest[form_id]) for form_id in ids if form_id in newest]
 
     def questionnaire(self, form_id: str) -> Questionnaire:
         """The newest installed version of ``form_id`` (its columns are the table's)."""
