@@ -167,7 +167,7 @@ class DataViewService:
         """(form id, newest version) of every questionnaire with complete interviews."""
         with self.vault.read() as db:
             ids = repo_dataview.complete_form_ids(db)
-        newest = {}
+        newest: dict[str, str] = {}
         for form in self.forms.list():  # newest version first within each form id
             newest.setdefault(form.form_id, form.version)
         return [(form_id, newest[form_id]) for form_id in ids if form_id in newest]
