@@ -35,6 +35,9 @@ def test_the_table_filters_hides_columns_and_marks_what_never_left(qtbot: Any, q
     view.show()
     qtmodeltester.check(view.model)
     assert view.model.rowCount() == 4
+    # The questionnaire by its title, as the interview list names it; id and version on hover.
+    assert view.form.itemText(0) == "Testimonio en frontera / Border testimony"
+    assert re.fullmatch(r"border_testimony \(\d+\)", view.form.itemData(0, Qt.ItemDataRole.ToolTipRole))
     names = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
     assert "person/gender" in names and "_submitted_by" in names and "person/real_name" not in names
     gender = names.index("person/gender")

@@ -85,9 +85,10 @@ class DataView(QWidget):
     # --- building ------------------------------------------------------------------
     def _build(self) -> None:
         self.form = _combo(self, self.tr("Questionnaire"))
-        # As wide as its longest questionnaire ("border_testimony (2026120401)"
-        # was clipped at 1024 pixels); the other two share the rest of the row.
+        # As wide as its longest questionnaire's title, within bounds (the id and
+        # version were clipped at 1024 pixels); the other two share the rest of the row.
         self.form.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.form.setMaximumWidth(self.fontMetrics().averageCharWidth() * 56)  # a title of any length
         self.researcher = _combo(self, self.tr("Researcher"))
         self.site = _combo(self, self.tr("Site"))
         self.date_from = _date(self, self.tr("Taken from"), self.tr("any day"))
@@ -189,8 +190,15 @@ class DataView(QWidget):
         try:
             current = self.form.currentData()
             self.form.clear()
+            titles: dict[str, str] = {}
+            for installed in self.context.questionnaires.list():  # newest version first
+                titles.setdefault(installed.form_id, installed.title or installed.form_id)
             for form_id, version in self.service.questionnaires():
-                self.form.addItem(f"{form_id} ({version})", form_id)
+                # Named by its title, as the interview list names it; the id and
+                # the version (whose columns the table shows) on hover.
+                self.form.addItem(titles.get(form_id, form_id), form_id)
+                self.form.setItemData(self.form.count() - 1, f"{form_id} ({version})",
+                                      Qt.ItemDataRole.ToolTipRole)
             self.researcher.clear()
             self.researcher.addItem(self.tr("Every researcher"), None)
             for key_id, name in self.service.researchers():

@@ -157,11 +157,16 @@ class SummaryView(QWidget):
             label.setBuddy(widget)
             row = self.filters_row if isinstance(widget, QComboBox) else self.period_row
             row.addWidget(label)
-            row.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
+            # The questionnaire's title is the longest choice: it takes the room
+            # the site and the researcher (as wide as their choices) leave.
+            row.addWidget(widget, 1 if widget is self.form else 0)
         for box in (self.form, self.site, self.researcher):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
             box.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        for box in (self.site, self.researcher):  # names of any length: within bounds
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -182,8 +187,13 @@ class SummaryView(QWidget):
                 box.clear()
             self.form.addItem(self.tr("Every questionnaire"), "")
             forms = service.questionnaires()
-            for form_id, _version in forms:
-                self.form.addItem(form_id, form_id)
+            titles: dict[str, str] = {}
+            for installed in self.context.questionnaires.list():  # newest version first
+                titles.setdefault(installed.form_id, installed.title or installed.form_id)
+            for form_id, version in forms:  # by title, as the interview list and the data view
+                self.form.addItem(titles.get(form_id, form_id), form_id)
+                self.form.setItemData(self.form.count() - 1, f"{form_id} ({version})",
+                                      Qt.ItemDataRole.ToolTipRole)
             self.site.addItem(self.tr("Every site"), None)
             for site in sorted({s for form_id, _v in forms for s in service.sites(form_id)}):
                 self.site.addItem(site, site)
