@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from testimonio.gui.widgets.chart_scale import nice_max, quantile
 from testimonio.gui.widgets.charts import (
     PALETTE,
     Bar,
@@ -13,8 +14,6 @@ from testimonio.gui.widgets.charts import (
     DistributionChart,
     Segment,
     WaffleChart,
-    nice_max,
-    quantile,
 )
 
 

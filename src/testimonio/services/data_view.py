@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from testimonio.exchange import derived, withheld
 from testimonio.forms.model import AnswerValue, Group, Privacy, Question, Questionnaire
-from testimonio.services.questionnaires import QuestionnaireService
+from testimonio.services.questionnaires import InstalledForm, QuestionnaireService
 from testimonio.services.report_tables import _direct_questions, _repeats
 from testimonio.services.team import TeamService
 from testimonio.vault import Vault, repo_dataview
@@ -165,12 +165,17 @@ class DataViewService:
     # --- what there is -------------------------------------------------------
     def questionnaires(self) -> list[tuple[str, str]]:
         """(form id, newest version) of every questionnaire with complete interviews."""
+        return [(form.form_id, form.version) for form in self.newest()]
+
+    def newest(self) -> list[InstalledForm]:
+        """The newest installed version of every questionnaire with complete
+        interviews (a view's list names each by its title)."""
         with self.vault.read() as db:
             ids = repo_dataview.complete_form_ids(db)
-        newest: dict[str, str] = {}
+        newest: dict[str, InstalledForm] = {}
         for form in self.forms.list():  # newest version first within each form id
-            newest.setdefault(form.form_id, form.version)
-        return [(form_id, newest[form_id]) for form_id in ids if form_id in newest]
+            newest.setdefault(form.form_id, form)
+        return [newest[form_id] for form_id in ids if form_id in newest]
 
     def questionnaire(self, form_id: str) -> Questionnaire:
         """The newest installed version of ``form_id`` (its columns are the table's)."""

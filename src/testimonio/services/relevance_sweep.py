@@ -14,7 +14,8 @@ the engine does (``Instances``) and writes calculated values with
 Whenever an interview leaves the well-trodden path (an answer path the engine
 has not yet checked, a repeat count its expression would change), :meth:`Sweep.run` returns None and the caller
 asks the form-state engine itself. tests/services/test_export_relevance.py
-compares the two on the shipped questionnaires and on generated ones.
+compares the two on the shipped questionnaires and on generated ones. How the
+steps are grouped and the walk cut is :mod:`testimonio.services.relevance_shape`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import functools
 import logging
 import math
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from testimonio.errors import ExpressionError
@@ -41,7 +42,9 @@ from testimonio.forms.state_paths import (
 from testimonio.forms.state_paths import stored_count as _count
 from testimonio.forms.state_plan import KnownInstances, Plan
 from testimonio.forms.state_values import from_expression, is_empty, normalize
+from testimonio.services import relevance_shape as shape
 from testimonio.services.relevance_memo import Remembered
+from testimonio.services.relevance_shape import Run
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +62,6 @@ CLOCK_S = 1.0  # the clock metadata a sweep fills in is read again after this lo
 # "static" (a node in no repeat with an expression), "repeat" and "inner" (a
 # node inside a repeat; there ``parent`` is the outermost repeat).
 _Step = tuple[str, str, Node, str, Compiled | None, Compiled | None]
-# A step of Sweep.run over one interview's answers and relevance; False: ask the engine.
-_Run = Callable[[dict[str, AnswerValue], dict[str, bool]], bool]
 
 
 class _Context(StateContext):
@@ -118,7 +119,7 @@ class Sweep:
         self.memo = Remembered(q, graph, self.plan.compiled, chain, self.static_names)
         self.steps = [self._step(n, model, node, repeat, static)
                       for n, (model, node, repeat, static) in enumerate(self.plan.order)]
-        self.segments = _segments(self._walk_order())
+        self.segments = shape.segments(self._walk_order())
         # Metadata the engine fills in with the clock (start, today) when an
         # interview lacks it: the sweep fills in those an expression reads.
         # ``only_names``: every expression reads answers by ${name} only (else
@@ -131,7 +132,7 @@ class Sweep:
         # A static node found irrelevant -> itself and every node below it in no
         # repeat, all irrelevant at once (the engine copies a parent's irrelevance
         # down, node by node).
-        self.below = _below(self.plan.order)
+        self.below = shape.below(self.plan.order)
         self.program = self._program(only_names)
 
     def _step(self, n: int, model: str, node: Node, repeat: bool, static: bool) -> _Step:
@@ -148,7 +149,7 @@ class Sweep:
             return ("static", model, node, parent, rel, calc)
         return ("inner", model, node, self.chain[model][0], rel, calc)
 
-    def _program(self, only_names: bool) -> list[_Run]:
+    def _program(self, only_names: bool) -> list[Run]:
         """The steps :meth:`run` takes, one closure each (False: ask the engine).
 
         With every expression reading answers by ``${name}``: a static node
@@ -160,7 +161,7 @@ class Sweep:
         expression may reach a node below an irrelevant group before the
         engine copied that irrelevance down to it.
         """
-        program: list[tuple[str, _Run]] = []  # (outermost repeat of an "inner" step, or "", step)
+        program: list[tuple[str, Run]] = []  # (outermost repeat of an "inner" step, or "", step)
         for step in self.steps:
             kind, model, node, parent, rel_fn, other = step
             if not only_names:
@@ -174,9 +175,9 @@ class Sweep:
             else:
                 taken = self._engine_step(step, self.below.get(model, {}))
             program.append((parent if kind == "inner" else "", taken))
-        return _grouped(program)
+        return shape.grouped(program)
 
-    def _engine_step(self, step: _Step, below: dict[str, bool]) -> _Run:
+    def _engine_step(self, step: _Step, below: dict[str, bool]) -> Run:
         """One step as the engine takes it (:meth:`_drive`, :meth:`_repeat_step`)."""
         kind, model, node, parent, rel_fn, other = step
         ctx = self._ctx
@@ -206,7 +207,7 @@ class Sweep:
 
         return repeated
 
-    def _fast_step(self, step: _Step) -> _Run:
+    def _fast_step(self, step: _Step) -> Run:
         """A static node, or an outermost repeat, whose expressions read only ${names},
         as a closure: each result looked up by what its ${names} hold (computed,
         and remembered, the first time). While a repeat it reads (or is) has
@@ -461,62 +462,6 @@ class Sweep:
                     value = answers.get(path)
                     if rel.get(path, True) and not is_empty(value):
                         out[path] = list(value) if isinstance(value, list) else value
-
-
-def _grouped(program: list[tuple[str, _Run]]) -> list[_Run]:
-    """The steps, those in a row of nodes in the same outermost repeat taken as one
-    step that skips them all while that repeat has no instances (each would
-    return at once: nothing below it exists)."""
-    out: list[_Run] = []
-    n = 0
-    while n < len(program):
-        outer, taken = program[n]
-        end = n + 1
-        while outer and end < len(program) and program[end][0] == outer:
-            end += 1
-        if end - n == 1:
-            out.append(taken)
-        else:
-            out.append(_in_repeat(outer, [r for _, r in program[n:end]]))
-        n = end
-    return out
-
-
-def _in_repeat(outer: str, runs: list[_Run]) -> _Run:
-    """The steps ``runs``, all skipped while ``outer`` has no instances."""
-    def inside(answers: dict[str, AnswerValue], rel: dict[str, bool]) -> bool:
-        if not _count(answers, outer):
-            return True
-        for each in runs:
-            if not each(answers, rel):
-                return False
-        return True
-
-    return inside
-
-
-def _segments(walk: list[tuple[str, str, str]]) -> list[tuple[str, Any]]:
-    """The walk cut where it enters or leaves an outermost repeat: ("", model paths)
-    for questions in no repeat, (outermost repeat, ((kind, model path), ...)) for one repeat."""
-    segments: list[tuple[str, list[Any]]] = []
-    for kind, model, outer in walk:
-        if not segments or segments[-1][0] != outer:
-            segments.append((outer, []))
-        segments[-1][1].append(model if kind == "q" else (kind, model))
-    return [(outer, tuple(part)) for outer, part in segments]
-
-
-def _below(order: list[tuple[str, Node, bool, bool]]) -> dict[str, dict[str, bool]]:
-    """Static model path -> itself and every static node below it, each False."""
-    below: dict[str, dict[str, bool]] = {}
-    for model, _, _, static in order:
-        if static:  # (so are its ancestors: a node in no repeat is in no repeat's group)
-            below.setdefault(model, {})[model] = False
-            ancestor = model.rpartition("/")[0]
-            while ancestor:
-                below.setdefault(ancestor, {})[model] = False
-                ancestor = ancestor.rpartition("/")[0]
-    return below
 
 
 def _all_names(raw: list[object]) -> bool:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
 from testimonio.gui.models.data_table_model import DataTableModel, RepeatTableModel
+from testimonio.gui.widgets.form_choices import add_questionnaires
 from testimonio.gui.widgets.headers import fit_path_columns, path_header
 from testimonio.services.data_view import (
     OWN,
@@ -190,15 +191,7 @@ class DataView(QWidget):
         try:
             current = self.form.currentData()
             self.form.clear()
-            titles: dict[str, str] = {}
-            for installed in self.context.questionnaires.list():  # newest version first
-                titles.setdefault(installed.form_id, installed.title or installed.form_id)
-            for form_id, version in self.service.questionnaires():
-                # Named by its title, as the interview list names it; the id and
-                # the version (whose columns the table shows) on hover.
-                self.form.addItem(titles.get(form_id, form_id), form_id)
-                self.form.setItemData(self.form.count() - 1, f"{form_id} ({version})",
-                                      Qt.ItemDataRole.ToolTipRole)
+            add_questionnaires(self.form, self.service.newest())
             self.researcher.clear()
             self.researcher.addItem(self.tr("Every researcher"), None)
             for key_id, name in self.service.researchers():

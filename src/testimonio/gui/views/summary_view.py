@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from testimonio.errors import TestimonioError
 from testimonio.gui.context import AppContext
 from testimonio.gui.plain import plain_label
+from testimonio.gui.widgets.chart_files import save_png, save_svg
 from testimonio.gui.widgets.charts import (
     Bar,
     BarChart,
@@ -36,9 +37,8 @@ from testimonio.gui.widgets.charts import (
     DistributionChart,
     Segment,
     WaffleChart,
-    save_png,
-    save_svg,
 )
+from testimonio.gui.widgets.form_choices import add_questionnaires
 from testimonio.services.data_view import (
     HELD,
     NOT_EXPORTED,
@@ -186,16 +186,10 @@ class SummaryView(QWidget):
             for box in (self.form, self.site, self.researcher):
                 box.clear()
             self.form.addItem(self.tr("Every questionnaire"), "")
-            forms = service.questionnaires()
-            titles: dict[str, str] = {}
-            for installed in self.context.questionnaires.list():  # newest version first
-                titles.setdefault(installed.form_id, installed.title or installed.form_id)
-            for form_id, version in forms:  # by title, as the interview list and the data view
-                self.form.addItem(titles.get(form_id, form_id), form_id)
-                self.form.setItemData(self.form.count() - 1, f"{form_id} ({version})",
-                                      Qt.ItemDataRole.ToolTipRole)
+            forms = service.newest()
+            add_questionnaires(self.form, forms)  # by title, as the data view lists them
             self.site.addItem(self.tr("Every site"), None)
-            for site in sorted({s for form_id, _v in forms for s in service.sites(form_id)}):
+            for site in sorted({s for form in forms for s in service.sites(form.form_id)}):
                 self.site.addItem(site, site)
             self.researcher.addItem(self.tr("Every researcher"), None)
             for key_id, name in service.researchers():
@@ -370,6 +364,7 @@ class SummaryView(QWidget):
             segment(self.tr("met an exception and were still refused"), "exception_met_refused", 1),
             segment(self.tr("met an exception and were not refused"), "exception_not_refused", 2),
         ], self.tr("met none"), rest("exception_none"))
+
         def bar(c: Count) -> Bar:
             return Bar(c.label, c.count, shown=fewer if c.fewer else words[NOT_SHOWN] if c.hidden else "")
 

@@ -11,6 +11,8 @@ Three kinds, enough for the lead's summary page:
 
 Each chart takes plain Python data, repaints itself, and describes its data in
 its accessible description so a screen reader user gets the figures too.
+Their axes' round steps and quantiles are :mod:`testimonio.gui.widgets.chart_scale`;
+saving one to a file, :mod:`testimonio.gui.widgets.chart_files`.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from testimonio.gui.widgets.chart_scale import nice_max, nice_step, quantile
 
 # Okabe–Ito: colours told apart by people with colour-blindness too.
 PALETTE = (
@@ -47,33 +51,6 @@ def _share(part: float, whole: float) -> str:
 
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
-def nice_step(value: float, ticks: int = 5) -> float:
-    """A round tick step (1, 2, 5 × 10^n) so ``ticks`` steps reach ``value``."""
-    if value <= 0:
-        return 1.0
-    raw = value / ticks
-    exp = 10 ** math.floor(math.log10(raw))
-    for step in (1, 2, 5, 10):
-        if step * exp >= raw:
-            return float(step * exp)
-    return float(10 * exp)
-
-
-def nice_max(value: float, ticks: int = 5) -> float:
-    """A round axis end at or above ``value``: a whole number of nice steps."""
-    step = nice_step(value, ticks)
-    return step * max(1, math.ceil(value / step))
-
-
-def quantile(values: Sequence[float], q: float) -> float:
-    """Linear-interpolated quantile of sorted-or-not ``values`` (non-empty)."""
-    data = sorted(values)
-    pos = (len(data) - 1) * q
-    low = math.floor(pos)
-    high = min(low + 1, len(data) - 1)
-    return data[low] + (data[high] - data[low]) * (pos - low)
 
 
 class _Chart(QWidget):
@@ -505,51 +482,3 @@ class DistributionChart(_Chart):
                 # Deterministic jitter so equal values stay visible and repaints do not dance.
                 dy = ((j * 7919) % 11 - 5) / 5 * row_h * 0.2
                 painter.drawEllipse(QPointF(x_of(v), mid + dy), 3, 3)
-
-
-# --- saving a chart for the team's report ------------------------------------------
-
-PRINT_DPI = 300
-_SCREEN_DPI = 96
-
-
-def save_png(chart: QWidget, path: str, dpi: int = PRINT_DPI) -> bool:
-    """Draw ``chart`` into a PNG at print resolution (``dpi``; 300 by default)."""
-    from PySide6.QtGui import QImage
-
-    scale = dpi / _SCREEN_DPI
-    size = chart.size()
-    image = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32)
-    image.setDevicePixelRatio(scale)
-    image.setDotsPerMeterX(int(dpi / 0.0254))
-    image.setDotsPerMeterY(int(dpi / 0.0254))
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    try:
-        chart.render(painter, QPoint(0, 0))
-    finally:
-        painter.end()
-    return bool(image.save(path))  # the format from the .png suffix
-
-
-def save_svg(chart: QWidget, path: str, title: str = "") -> bool:
-    """Draw ``chart`` into an SVG file (vector: sharp at any print size)."""
-    from PySide6.QtCore import QRect
-    from PySide6.QtSvg import QSvgGenerator
-
-    generator = QSvgGenerator()
-    generator.setFileName(path)
-    generator.setSize(chart.size())
-    generator.setViewBox(QRect(0, 0, chart.width(), chart.height()))
-    generator.setResolution(_SCREEN_DPI)
-    generator.setTitle(title)
-    painter = QPainter()
-    if not painter.begin(generator):
-        return False
-    try:
-        chart.render(painter, QPoint(0, 0))
-    finally:
-        painter.end()
-    from pathlib import Path
-
-    return Path(path).is_file() and Path(path).stat().st_size > 0

@@ -60,9 +60,7 @@ class PathHeader(QHeaderView):
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:  # noqa: N802 - Qt's name
         if not rect.isValid():
             return
-        option = QStyleOptionHeaderV2()
-        self.initStyleOption(option)
-        self.initStyleOptionForIndex(option, logical)
+        option = self._option(logical)
         option.rect = rect
         style = self.style()
         room = style.subElementRect(QStyle.SubElement.SE_HeaderLabel, option, self).width()
@@ -72,15 +70,20 @@ class PathHeader(QHeaderView):
         option.textElideMode = Qt.TextElideMode.ElideNone
         style.drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
 
+    def _option(self, section: int) -> QStyleOptionHeaderV2:
+        """How the style draws ``section``'s title (its text the model's), as Qt's own paintSection."""
+        option = QStyleOptionHeaderV2()
+        self.initStyleOption(option)
+        self.initStyleOptionForIndex(option, section)
+        return option
+
     def fit_sections(self, widest: float) -> None:
         """See :func:`fit_path_columns`."""
         default = self.defaultSectionSize()
         most = int(default * widest)
         style = self.style()
         for section in range(self.count()):
-            option = QStyleOptionHeaderV2()
-            self.initStyleOption(option)
-            self.initStyleOptionForIndex(option, section)
+            option = self._option(section)
             text = option.text
             for shown in (text, "…/" + text.rpartition("/")[2]) if "/" in text else (text,):
                 option.text = shown
