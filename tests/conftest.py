@@ -5,8 +5,15 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Tests run two at a time on a shared 2-core machine: an example's time says
+# nothing about the code, so no deadline and no "too slow" verdicts (a test
+# that sets its own settings keeps these unless it says otherwise).
+settings.register_profile("testimonio", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("testimonio")
 
 
 @pytest.fixture(autouse=True)

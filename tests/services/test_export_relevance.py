@@ -185,7 +185,8 @@ def test_sweep_matches_the_engine_on_generated_forms(generated: list[Questionnai
         assert _check(q, cases) > 0
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32 - 1), form=st.integers(0, 3))
 def test_sweep_matches_the_engine_on_any_answers(generated: list[Questionnaire], seed: int, form: int) -> None:
     q = generated[form]

@@ -168,7 +168,8 @@ def test_cancelled_import_leaves_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_fuzzed_bundles_only_raise_our_errors(tmp_path_factory: pytest.TempPathFactory,
                                                data: st.DataObject) -> None:
