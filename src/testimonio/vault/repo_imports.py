@@ -184,6 +184,11 @@ def add_interviews(db: Db, rows: Sequence[ImportedInterview],
     (services/import_merge). By ``executemany``, that thread took the lock
     back after every row, and waited for it while the first thread worked.
 
+    ``OR FAIL`` (and the answer's interview checked at the commit, schema
+    15): SQLite keeps no statement journal to undo this statement alone,
+    which held a copy of every existing page it changed (the import runs in
+    one transaction, rolled back whole on any error).
+
     The researcher's key id is written with each row: :func:`set_origins`'s
     trigger then finds it already right and leaves the row alone (schema 12),
     instead of rewriting it and its index entry for every imported interview.
@@ -194,7 +199,7 @@ def add_interviews(db: Db, rows: Sequence[ImportedInterview],
                    "alias, status, created_at, updated_at, revision, researcher_key) VALUES "
                    + ", ".join([_INTERVIEW_ROW] * len(part)),
                    [value for row in part for value in (*row, researcher_key_id)])
-    db.execute("INSERT INTO answers (interview_id, path, value) "
+    db.execute("INSERT OR FAIL INTO answers (interview_id, path, value) "
                "SELECT i.key, a.key, a.value FROM json_each(?) i, json_each(i.value) a",
                (_to_json(answers),))
 
