@@ -203,10 +203,11 @@ def import_floor(vault: Vault, key: bytes, sealed: list[bytes], rows: ImportedRo
             iid, r["form_id"], r["form_version"], r["site"], rows.interviewer, r["language"],
             alias if isinstance(alias, str) else "", _floor_day(r["started"]), updated, r["revision"]))
         answer_rows[iid] = {p: _floor_json(v) for p, v in answers.items()}
-    with vault.transaction() as db:
+    with vault.transaction(references_kept_by_caller=True) as db:
         # The vault's own insert, as the import writes them (interview rows many to a
         # statement, for the alias's full-text trigger; answers in one statement), here
         # all at once, on this thread: the import writes in batches on a second one.
+        # Without SQLite's reference checks, as the import's transaction.
         repo_imports.add_interviews(db, interviews, answer_rows, rows.researcher_key)
     return time.perf_counter() - start
 

@@ -174,6 +174,27 @@ def test_transaction_rolls_back_on_error(vault: Vault) -> None:
         assert db.execute("SELECT count(*) FROM sites").fetchone() == (1,)
 
 
+def test_references_are_unchecked_only_inside_the_transaction_that_asks(vault: Vault) -> None:
+    # The import's transaction (references kept by the caller): no foreign key checks
+    # and no cascades inside it, both back after it, whether it commits or fails.
+    orphan = "INSERT INTO answers (interview_id, path, value) VALUES ('nobody', 'a', '1')"
+    with vault.transaction(references_kept_by_caller=True) as db:
+        assert db.execute("PRAGMA foreign_keys").fetchone() == (0,)
+        db.execute(orphan)
+        db.execute("DELETE FROM answers WHERE interview_id = 'nobody'")
+    with pytest.raises(RuntimeError), vault.transaction(references_kept_by_caller=True) as db:
+        db.execute(orphan)
+        raise RuntimeError("boom")
+    with vault.read() as db:
+        assert db.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+        assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    with pytest.raises(sqlcipher3.IntegrityError, match="FOREIGN KEY"), vault.transaction() as db:
+        db.execute(orphan)
+    with pytest.raises(RuntimeError, match="nested"), vault.transaction(), \
+            vault.transaction(references_kept_by_caller=True):
+        pass
+
+
 def test_sqlcipher_settings_are_applied(vault: Vault, vault_dir: Path) -> None:
     with vault.read() as db:
         assert db.execute("PRAGMA cipher_version").fetchone()[0]

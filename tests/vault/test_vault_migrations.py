@@ -152,33 +152,3 @@ def test_an_interview_imported_with_its_researcher_is_not_rewritten(tmp_path: Pa
     assert conn.total_changes - before == 2
     assert _researcher_keys(conn) == {"set": "key-a", "unset": "key-b"}
     conn.close()
-
-
-def test_answers_are_checked_against_their_interview_at_the_commit(tmp_path: Path) -> None:
-    # Migration 15: the reference is checked when the transaction commits (an import's
-    # one-statement insert then needs no statement journal), and still refused there;
-    # a conflicting answer fails the statement; deleting an interview takes its answers at once.
-    from testimonio.vault import KdfParams
-    from testimonio.vault.repo_imports import ImportedInterview, add_interviews
-
-    vault, _ = Vault.create(tmp_path / "v", "pass phrase", kdf=KdfParams.FAST)
-    row = ImportedInterview("i1", "f", "1", "Tumbes", "R", "es", "", "2026-01-01", "2026-01-01", 1)
-    counted = []
-    try:
-        with pytest.raises(sqlcipher3.IntegrityError, match="FOREIGN KEY"), vault.transaction() as db:
-            add_interviews(db, [row], {"i1": {"a": "1"}, "missing": {"a": "2"}}, "key-a")
-            # Inside the transaction the orphan is there; the commit refuses it.
-            counted.append(db.execute("SELECT count(*) FROM answers").fetchone())
-        assert counted == [(2,)]
-        with vault.read() as db:  # all or nothing
-            assert db.execute("SELECT count(*) FROM interviews").fetchone() == (0,)
-            assert db.execute("SELECT count(*) FROM answers").fetchone() == (0,)
-        with vault.transaction() as db:
-            add_interviews(db, [row], {"i1": {"a": "1", "b": '"x"'}}, "key-a")
-        with pytest.raises(sqlcipher3.IntegrityError, match="UNIQUE"), vault.transaction() as db:
-            db.execute("INSERT OR FAIL INTO answers (interview_id, path, value) VALUES ('i1', 'a', '3')")
-        with vault.transaction() as db:
-            db.execute("DELETE FROM interviews WHERE id = 'i1'")
-            assert db.execute("SELECT count(*) FROM answers").fetchone() == (0,)
-    finally:
-        vault.lock()

@@ -163,7 +163,10 @@ class ImportService:
                     _log(db, result, manifest.created, "already imported")
                     _remember_header(db, opened.header_sha256(), manifest.bundle_id)
                 return self._with_gaps(result)
-            with self.vault.transaction() as db, \
+            # References between rows are kept by the merge itself (whole interviews
+            # written, every row of a replaced one deleted): SQLite's checks would
+            # make each batch's insert keep a copy of the pages it changes.
+            with self.vault.transaction(references_kept_by_caller=True) as db, \
                     Merger(db, manifest, name, self._form_getter(), steps) as merger:
                 # Records are checked and merged one at a time as they are read,
                 # so memory does not follow the number or size of the records;

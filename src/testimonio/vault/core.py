@@ -365,7 +365,7 @@ class Vault:
         return open_database(self.db_path(self._path), self._require_key())
 
     @contextmanager
-    def transaction(self) -> Iterator[Db]:
+    def transaction(self, *, references_kept_by_caller: bool = False) -> Iterator[Db]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT; ROLLBACK on error).
 
         Nested use joins the outer transaction. A transaction that changed
@@ -373,6 +373,15 @@ class Vault:
         before this returns (to the system's cache; on the disk within the
         checkpoint thread's delay, and at lock). Storage errors come out as
         StorageFull, NoPermission, VaultBusy or VaultDamaged.
+
+        ``references_kept_by_caller``: SQLite does not enforce the references
+        between rows (foreign keys, their ``ON DELETE CASCADE`` included)
+        inside this transaction; the caller writes whole interviews and
+        deletes every row of one itself. Only the import asks for it: with
+        references checked row by row, each of its many-row inserts could
+        stop half-way, so SQLite kept a copy in memory of every existing page
+        the insert changed, to undo it alone (docs/vault.md, "Why an import
+        runs without reference checks").
         """
         with self._lock:
             conn = self._require()
@@ -380,13 +389,15 @@ class Vault:
                 if not self._writing:
                     # The read's ROLLBACK would silently drop these writes.
                     raise RuntimeError("vault.transaction() inside vault.read()")
+                if references_kept_by_caller:
+                    raise RuntimeError("references are set for a whole transaction, not a nested one")
                 self._depth += 1
                 try:
                     yield conn
                 finally:
                     self._depth -= 1
                 return
-            with mapped_errors(self._path):
+            with mapped_errors(self._path), _references(conn, checked=not references_kept_by_caller):
                 conn.execute("BEGIN IMMEDIATE")
                 self._depth, self._writing = 1, True
                 before = conn.total_changes
@@ -479,6 +490,20 @@ def _check_files(path: Path, db: Path, slots_file: Path) -> None:
             f"The vault in {path} has lost its database file ({DB_NAME}). "
             "Restore the folder from a backup."
         )
+
+
+@contextmanager
+def _references(conn: sqlcipher3.Connection, checked: bool) -> Iterator[None]:
+    """Foreign keys off for one transaction (set outside it: SQLite ignores the
+    pragma inside), and on again after it, whatever happened."""
+    if checked:
+        yield
+        return
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _rollback(conn: sqlcipher3.Connection) -> None:

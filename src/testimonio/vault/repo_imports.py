@@ -154,9 +154,12 @@ def origins(db: Db, researcher_key_id: str, export_ids: Sequence[str]) -> dict[s
 
 
 def drop_interview(db: Db, interview_id: str) -> None:
-    """Delete an imported interview's answers, attachments and row (a newer revision follows)."""
+    """Delete an imported interview's answers, attachments, withheld answers and row
+    (a newer revision follows). Every row that refers to it, by name: the import
+    runs without SQLite's reference checks, so no ``ON DELETE CASCADE`` acts."""
     db.execute("DELETE FROM answers WHERE interview_id = ?", (interview_id,))
     db.execute("DELETE FROM attachments WHERE interview_id = ?", (interview_id,))
+    db.execute("DELETE FROM withheld_answers WHERE interview_id = ?", (interview_id,))
     db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
 
 
@@ -184,10 +187,11 @@ def add_interviews(db: Db, rows: Sequence[ImportedInterview],
     (services/import_merge). By ``executemany``, that thread took the lock
     back after every row, and waited for it while the first thread worked.
 
-    ``OR FAIL`` (and the answer's interview checked at the commit, schema
-    15): SQLite keeps no statement journal to undo this statement alone,
-    which held a copy of every existing page it changed (the import runs in
-    one transaction, rolled back whole on any error).
+    ``OR FAIL``, in a transaction without reference checks
+    (``Vault.transaction(references_kept_by_caller=True)``): nothing can
+    stop this statement half-way and need undoing alone, so SQLite keeps no
+    statement journal, which held a copy of every existing page it changed
+    (the import runs in one transaction, rolled back whole on any error).
 
     The researcher's key id is written with each row: :func:`set_origins`'s
     trigger then finds it already right and leaves the row alone (schema 12),

@@ -447,31 +447,6 @@ _V14_ANSWERS_UNTIMED = """
 ALTER TABLE answers DROP COLUMN updated_at;
 """
 
-# An import inserts a batch's answers in one statement (vault/repo_imports.py).
-# With the answer's interview checked at once, SQLite must be able to undo that
-# statement alone, so it copied every existing page the statement changed into
-# a statement journal held in memory (temp_store = MEMORY): the pages of the
-# (path, value) index a batch touches, more as the vault grows. Importing 50 000
-# interviews peaked 25 % above 10 000, and the copies cost time. Checked at the
-# commit instead (deferred), with conflicts failing the statement rather than
-# undoing it, the insert needs no journal; every write that could break the
-# reference runs in a transaction that rolls back whole on any error. ON
-# DELETE CASCADE still acts at once. SQLite cannot change a constraint in
-# place, so the table is rebuilt (4 million answers: a few seconds, once).
-_V15_ANSWERS_CHECKED_AT_COMMIT = """
-CREATE TABLE answers_new (
-    interview_id TEXT NOT NULL
-                 REFERENCES interviews (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    path         TEXT NOT NULL,              -- answer path, e.g. companions[2]/age
-    value        TEXT NOT NULL,              -- JSON
-    PRIMARY KEY (interview_id, path)
-) WITHOUT ROWID;
-INSERT INTO answers_new (interview_id, path, value) SELECT interview_id, path, value FROM answers;
-DROP TABLE answers;
-ALTER TABLE answers_new RENAME TO answers;
-CREATE INDEX answers_path_value ON answers (path, value);
-"""
-
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -491,6 +466,4 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, "the list's orders kept by indexes that hold its filters", _V13_LIST_ORDERS),
     Migration(14, "answers without the time of their last change (the edit log has it)",
               _V14_ANSWERS_UNTIMED),
-    Migration(15, "answers checked against their interview at the commit (no statement journal)",
-              _V15_ANSWERS_CHECKED_AT_COMMIT),
 )
