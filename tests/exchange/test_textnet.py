@@ -191,3 +191,29 @@ def test_an_interview_with_several_texts_keeps_back_only_the_flagged_one() -> No
     clean = Pseudonymiser(form)
     assert clean.answers({"name": "Yoselin Urdaneta", "t0": "we walked", "t3": "cold night"}) == {
         "t0": "we walked", "t3": "cold night"} and clean.held == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(identifiers=st.lists(st.lists(_PIECES, max_size=4).map(" ".join) | st.text(max_size=20), max_size=3),
+       texts=st.lists(st.lists(_PIECES | st.sampled_from(
+           ["Rosa 12", "Colibrí", "+58 412 555 1234", "pepe@x.org", "12/03/1990", "V12345678", "AB123456",
+            "1990-05-03", "555", "1234", "ñ", "Ⅻ", "ﬁ"]), max_size=4).map(" ".join)
+           | st.text(max_size=30), min_size=1, max_size=4))
+def test_a_text_cleared_without_needles_has_no_finding(identifiers: list[str], texts: list[str]) -> None:
+    """clearly_clean (the export's shortcut) says True only when no text has a finding."""
+    from testimonio.exchange.textnet import clearly_clean
+
+    if clearly_clean(texts, identifiers):
+        needles = Needles.of(identifiers)
+        assert not any(findings(text, needles) for text in texts)
+
+
+def test_an_alias_is_cleared_without_needles_and_a_name_in_it_is_not() -> None:
+    from testimonio.exchange.textnet import clearly_clean
+
+    ids = ["Yoselin Urdaneta Pérez", "V-12.345.678", "+58 412 555 1234"]
+    assert clearly_clean(["Rosa 12"], ids)
+    assert not clearly_clean(["Rosa Urdaneta"], ids)  # a word of the name
+    assert not clearly_clean(["perez"], ids)  # accents folded
+    assert not clearly_clean(["doc 12345678"], ids)  # digits: the whole look
+    assert not clearly_clean(["Rosa", "x" * 60], ids)  # long: the whole look

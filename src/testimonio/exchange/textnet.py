@@ -239,6 +239,38 @@ def may_hold_any(texts: list[str], needles: Needles) -> bool:
         or any(_may_match_patterns(text) for text in texts)
 
 
+QUICK_TEXT = 48  # folded characters: a text at most this long may be cleared by clearly_clean
+
+
+def clearly_clean(texts: list[str], identifiers: list[str]) -> bool:
+    """True only when no text of ``texts`` has a finding (:func:`findings`) with
+    the needles of ``identifiers``, worked out without making them.
+
+    An export asks this of each interview, whose texts that leave are mostly a
+    short alias, while making the needles (:meth:`Needles.of`) of its name,
+    document and phone costs several times more. A whole answer or a word of
+    one found in a text is a piece, three letters or more, of the text's
+    folded form and of that answer's: so of the answers' folded forms joined,
+    and so is its first three letters. A text whose every three letters are
+    in none of them, with fewer than MIN_DIGITS digits and no pattern, has no
+    finding. False (look the whole way) for a long text, or when unsure.
+    """
+    folded_texts = []
+    for text in texts:
+        if _may_match_patterns(text):
+            return False
+        folded = normalise(text)
+        if len(folded) > QUICK_TEXT or (_DIGIT.search(text) is not None and len(digits_of(text)) >= MIN_DIGITS):
+            return False
+        folded_texts.append(folded)
+    haystack = normalise("\n".join(identifiers))  # folding drops the breaks: their folded forms joined
+    for folded in folded_texts:
+        for start in range(len(folded) - MIN_WHOLE + 1):
+            if folded[start:start + MIN_WHOLE] in haystack:
+                return False
+    return True
+
+
 def first_kind(text: str, needles: Needles | None = None) -> str | None:
     """The kind of the first finding in ``text``, or None when it is clean."""
     hits = findings(text, needles)

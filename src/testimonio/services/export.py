@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +40,7 @@ from testimonio.exchange.bundle import (
     write_bundle,
 )
 from testimonio.exchange.derived import recompute_risks
-from testimonio.exchange.kanon import QuasiRecord
+from testimonio.exchange.kanon import QuasiRecord, QuasiValues
 from testimonio.exchange.keys import PublicKeys
 from testimonio.exchange.pseudonymise import Pseudonymiser, quasi_widths, suppression_paths
 from testimonio.exchange.scrub import DEFAULT_MAX_SIDE, Unscrubbable, scrub
@@ -277,11 +279,11 @@ class ExportService:
             except BundleCancelled:
                 raise Cancelled() from None
             steps.check()
+            quasi_json = _quasi_json()
             with self.vault.transaction() as db, \
                     repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
                 repo_export.record_sent(db, plan.sequence, manifest.bundle_id, now(), (
-                    repo_export.SentItem(p.interview_id, p.revision, p.export_id,
-                                         {"form_id": p.quasi.form_id, "values": dict(p.quasi.values)})
+                    repo_export.SentItem(p.interview_id, p.revision, p.export_id, quasi_json(p.form_id, p.quasi_values))
                     for p in plan.records))
                 move_into_place(tmp, out)
         finally:
@@ -335,6 +337,26 @@ class ExportService:
             raise BadInput("That attachment is no longer in the vault.")
         if ticked != bool(export):
             InterviewService(self.vault).set_attachment_export(attachment_id, export, who)
+
+
+def _quasi_json() -> Callable[[str, QuasiValues], str]:
+    """The quasi key kept for the next k-anonymity check, as JSON text, one text
+    made per distinct key (records of one plan share their key's objects)."""
+    made: dict[tuple[str, QuasiValues], str] = {}
+
+    def quasi_json(form_id: str, values: QuasiValues) -> str:
+        key = (form_id, values)
+        text = made.get(key)
+        if text is None:
+            text = json.dumps({"form_id": form_id, "values": dict(values)})
+            if len(made) < _MAX_QUASI_TEXTS:
+                made[key] = text
+        return text
+
+    return quasi_json
+
+
+_MAX_QUASI_TEXTS = 100_000  # distinct keys remembered while recording an export (they come from answers)
 
 
 def _recipients(db: Db) -> list[PublicKeys]:

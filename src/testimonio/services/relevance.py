@@ -50,8 +50,11 @@ class _FormFacts:
         # Whether the sweep's answers may hold metadata the interview lacks: the
         # clock metadata it fills in for an expression, or a metadata question's
         # calculation (else its answers are stored ones and calculations only).
-        self.sweep_fills_metadata = bool(self.sweep.clock_read) or any(
-            n.calculation for n in q.questions() if n.type in METADATA_TYPES)
+        calculated = any(n.calculation for n in q.questions() if n.type in METADATA_TYPES)
+        self.sweep_fills_metadata = bool(self.sweep.clock_read) or calculated
+        # Without such calculations, the only metadata the sweep adds is the clock's:
+        # those paths, dropped when the interview lacks them (no look at every answer).
+        self.clock_only = () if calculated else tuple(m.path for m in self.sweep.clock_read)
 
     def learn_paths(self, values: Mapping[str, AnswerValue]) -> None:
         """Remember answer paths the engine accepted: the sweep may read them from now on."""
@@ -81,6 +84,11 @@ class Relevance:
             found = self.engine(q, values)
             facts.learn_paths(values)
         elif not facts.sweep_fills_metadata:
+            return found
+        elif facts.clock_only:
+            for path in facts.clock_only:
+                if path not in values:
+                    found.pop(path, None)
             return found
         # Metadata the engine fills in for a new interview (start, today) was
         # never recorded for this one: it does not leave. Calculations do.
