@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from testimonio.vault.db import Db, marks
+from testimonio.vault.repo_export import WRITE_ONCE_CACHE_KIB
+from testimonio.vault.repo_imports import small_page_cache
 
 
 class ReceivedRow(NamedTuple):
@@ -122,7 +124,22 @@ def scrub(db: Db) -> None:
     # merge: rebuilt from the rows that remain, none is left.
     db.execute("INSERT INTO interviews_alias_fts (interviews_alias_fts) VALUES ('rebuild')")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    db.execute("VACUUM")
+    # VACUUM builds the new database in a temporary one first: in memory, a vault
+    # of 320 MB took 430 MB of RAM (one of several GB of photos would not fit).
+    # On disk instead, for this statement only: SQLCipher keys that transient
+    # database with the vault's own key, so its pages are as encrypted as the
+    # vault's (tests/vault/test_scrub_files.py reads it while it exists), and
+    # the file is unlinked as soon as it is opened.
+    # Every page is read and written once: a small page cache (VACUUM gives its
+    # transient database the same size again).
+    db.execute("PRAGMA temp_store = FILE")
+    try:
+        with small_page_cache(db, WRITE_ONCE_CACHE_KIB):
+            db.execute("VACUUM")
+    finally:
+        db.execute("PRAGMA temp_store = MEMORY")
+        if db.execute("PRAGMA temp_store").fetchone() != (2,):  # pragma: no cover - SQLite sets it
+            raise RuntimeError("temp_store could not be set back to MEMORY")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
