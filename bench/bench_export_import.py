@@ -261,7 +261,9 @@ def fresh_copy(clean: Path, dest: Path) -> Vault:
 
 def import_rounds(lead: Vault, runs: Path, bundle: Path,
                   rows: ImportedRows) -> tuple[list[float], list[float], Any, float]:
-    """The import and its floor, two rounds, interleaved (floor, import; import, floor).
+    """The import and its floor, three rounds, interleaved (floor, import; import, floor;
+    floor, import): the medians are compared (on a shared 2-core machine one
+    run of either can be a quarter slower than the next).
 
     Each run gets a fresh copy of the lead's vault as it was before any
     import: none meets the rows or freed pages of another. Returns the
@@ -276,7 +278,7 @@ def import_rounds(lead: Vault, runs: Path, bundle: Path,
     imports: list[float] = []
     floors: list[float] = []
     result: Any = None
-    for order in (("floor", "import"), ("import", "floor")):
+    for order in (("floor", "import"), ("import", "floor"), ("floor", "import")):
         for what in order:
             vault = fresh_copy(clean, runs / "run")
             try:
@@ -322,13 +324,17 @@ def one_form(kind: str, n: int, tmp: Path, rng: random.Random) -> None:
     export_floors: list[float] = []
     out = tmp / f"bundle-{kind}.tmb"
     sealed: list[bytes] = []
-    for _ in range(2):  # interleaved: floor, export, floor, export
-        took, sealed = export_floor(researcher, key)
-        export_floors.append(took)
-        out.unlink(missing_ok=True)
-        start = time.perf_counter()
-        result = ExportService(researcher).write(out, all_=True, accept_risk=True)  # every round: all of them
-        exports.append(time.perf_counter() - start)
+    # Interleaved, three rounds (floor, export; export, floor; floor, export), medians compared.
+    for order in (("floor", "export"), ("export", "floor"), ("floor", "export")):
+        for what in order:
+            if what == "floor":
+                took, sealed = export_floor(researcher, key)
+                export_floors.append(took)
+                continue
+            out.unlink(missing_ok=True)
+            start = time.perf_counter()
+            result = ExportService(researcher).write(out, all_=True, accept_risk=True)  # every round: all of them
+            exports.append(time.perf_counter() - start)
     imports, import_floors, imported, per_record = import_rounds(lead, tmp / f"lead-{kind}-runs", out,
                                                      ImportedRows("bench", rkey.key_id, alias_path))
     t_import, i_floor = statistics.median(imports), statistics.median(import_floors)

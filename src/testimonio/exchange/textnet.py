@@ -239,34 +239,38 @@ def may_hold_any(texts: list[str], needles: Needles) -> bool:
         or any(_may_match_patterns(text) for text in texts)
 
 
-QUICK_TEXT = 48  # folded characters: a text at most this long may be cleared by clearly_clean
-
-
 def clearly_clean(texts: list[str], identifiers: list[str]) -> bool:
-    """True only when no text of ``texts`` has a finding (:func:`findings`) with
-    the needles of ``identifiers``, worked out without making them.
+    """``not may_hold_any(texts, Needles.of(identifiers))``, without making the needles.
 
-    An export asks this of each interview, whose texts that leave are mostly a
-    short alias, while making the needles (:meth:`Needles.of`) of its name,
-    document and phone costs several times more. A whole answer or a word of
-    one found in a text is a piece, three letters or more, of the text's
-    folded form and of that answer's: so of the answers' folded forms joined,
-    and so is its first three letters. A text whose every three letters are
-    in none of them, with fewer than MIN_DIGITS digits and no pattern, has no
-    finding. False (look the whole way) for a long text, or when unsure.
+    An export asks this of every interview, whose texts that leave are mostly
+    a short alias or a few safe notes; making the needles (sets, sorted, the
+    shortest ones worked out) cost more than the look itself. Here each
+    identifier answer's folded form, digits and words are looked for in the
+    texts joined as they are made, and the look stops at the first found:
+    then the caller makes the needles and looks text by text. The needles
+    looked for are those of :meth:`Needles.of` (``first`` only leaves out
+    words a whole answer holds, which the look finds anyway).
     """
-    folded_texts = []
     for text in texts:
         if _may_match_patterns(text):
             return False
-        folded = normalise(text)
-        if len(folded) > QUICK_TEXT or (_DIGIT.search(text) is not None and len(digits_of(text)) >= MIN_DIGITS):
+    joined = "\n".join(texts)
+    folded = normalise(joined)
+    digits = digits_of(joined) if _DIGIT.search(joined) is not None else ""
+    for value in identifiers:
+        whole = normalise(value)
+        if len(whole) >= MIN_WHOLE and whole in folded:
             return False
-        folded_texts.append(folded)
-    haystack = normalise("\n".join(identifiers))  # folding drops the breaks: their folded forms joined
-    for folded in folded_texts:
-        for start in range(len(folded) - MIN_WHOLE + 1):
-            if folded[start:start + MIN_WHOLE] in haystack:
+        if digits and _DIGIT.search(value) is not None:
+            number = digits_of(value)
+            if len(number) >= MIN_DIGITS and number in digits:
+                return False
+        if value.isascii():
+            words = _WORD_BREAKS.split(value.lower())
+        else:
+            words = [w.lower() if w.isascii() else w.translate(_FOLDED) for w in _WORD_BREAKS.split(value)]
+        for word in words:
+            if len(word) >= MIN_WORD and word in folded:
                 return False
     return True
 
