@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,19 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_export_import import _in_repeat, answers_for, fill, generated_form  # noqa: E402
-from figures import report  # noqa: E402
+from figures import in_child, report  # noqa: E402
 from testimonio.services.keys import KeyService  # noqa: E402
 from testimonio.services.questionnaires import QuestionnaireService  # noqa: E402
 from testimonio.services.team import Researcher, TeamService  # noqa: E402
 from testimonio.vault import KdfParams, Vault  # noqa: E402
 
 _CHILD = """
-import sys, time
-sys.path.insert(0, {src!r}); sys.path.insert(0, {bench!r})
-from pathlib import Path
-from figures import peak_rss_mb
-from testimonio.vault import Vault
-vault = Vault.unlock(Path({vault!r}), "pw")
 start = time.perf_counter()
 if {what!r} == "export":
     from testimonio.services.export import ExportService
@@ -52,12 +45,7 @@ print(f"{{time.perf_counter() - start:.2f}} {{peak_rss_mb():.1f}}")
 
 def child(what: str, vault: Path, bundle: Path) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one export or import in a fresh process."""
-    code = _CHILD.format(src=str(ROOT / "src"), bench=str(ROOT / "bench"), vault=str(vault),
-                         what=what, bundle=str(bundle))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    if out.returncode != 0:
-        raise SystemExit(f"the {what} child failed:\n{out.stderr[-2000:]}")
-    seconds, rss = out.stdout.split()
+    seconds, rss = in_child(what, _CHILD, vault, what=what, bundle=str(bundle))
     return float(seconds), float(rss)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import secrets
-import subprocess
 import sys
 import tempfile
 import uuid
@@ -26,17 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
-from figures import report  # noqa: E402
+from figures import in_child, report  # noqa: E402
 from testimonio.vault import KdfParams, Vault  # noqa: E402
 
 _CHILD = """
-import sys, time
-sys.path.insert(0, {src!r}); sys.path.insert(0, {bench!r})
-from pathlib import Path
-from figures import peak_rss_mb
 from testimonio.services import retention
-from testimonio.vault import Vault
-vault = Vault.unlock(Path({vault!r}), "pw")
 with vault.transaction() as db:
     db.execute("DELETE FROM interviews WHERE rowid IN (SELECT rowid FROM interviews LIMIT 1)")
 before = peak_rss_mb()
@@ -72,11 +65,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as name:
         path = Path(name) / "vault"
         size = make(path, args.mb)
-        code = _CHILD.format(src=str(ROOT / "src"), bench=str(ROOT / "bench"), vault=str(path))
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-        if out.returncode != 0:
-            raise SystemExit(f"the scrub child failed:\n{out.stderr[-2000:]}")
-        seconds, before, peak = (float(x) for x in out.stdout.split())
+        seconds, before, peak = (float(x) for x in in_child("scrub", _CHILD, path))
     print(f"vault {size / 1e6:.0f} MB: scrub {seconds:.1f} s, peak RSS {peak:.0f} MB "
           f"({before:.0f} MB before it)")
     report(f"scrub of a {size / 1e6:.0f} MB vault: peak RSS", peak, 128, " MB")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -50,3 +51,27 @@ def written_back() -> float:
     if hasattr(os, "sync"):
         os.sync()
     return time.perf_counter() - start
+
+
+_ROOT = Path(__file__).resolve().parents[1]
+# What every measuring child runs first: the project's code, and the vault unlocked.
+_CHILD_PRELUDE = """
+import sys, time
+sys.path.insert(0, {src!r}); sys.path.insert(0, {bench!r})
+from pathlib import Path
+from figures import peak_rss_mb
+from testimonio.vault import Vault
+vault = Vault.unlock(Path({vault!r}), "pw")
+"""
+
+
+def in_child(name: str, body: str, vault: Path, **values: str) -> list[str]:
+    """Run ``body`` (a format string: ``values`` filled in, braces doubled) in a fresh
+    process, after the vault at ``vault`` is unlocked there; the words it printed.
+    Peak RSS read there (``peak_rss_mb``) counts nothing of this process."""
+    code = (_CHILD_PRELUDE + body).format(src=str(_ROOT / "src"), bench=str(_ROOT / "bench"),
+                                          vault=str(vault), **values)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"the {name} child failed:\n{out.stderr[-2000:]}")
+    return out.stdout.split()
