@@ -109,6 +109,9 @@ class Sweep:
         # stored there is read (_TEXT, _NAMES, _INTEGER or _OTHER), and whether
         # the path is in a repeat instance ("[").
         self.nodes: dict[str, tuple[Node, int, bool]] = {}
+        # Of those, paths in no repeat whose stored value of this type (a text
+        # question's str, an integer's int) is read as it is (see _load).
+        self._as_stored: dict[str, type] = {}
         # ${name} of a node in no repeat: its one answer path, wherever it is read.
         self.static_names: dict[str, str] = {}
         for name in {n.name for n in q.walk()}:
@@ -296,6 +299,8 @@ class Sweep:
         if len(self.nodes) < MAX_KNOWN_PATHS:
             kind = _KINDS.get(node.type, _TEXT) if isinstance(node, Question) else _OTHER
             self.nodes[path] = (node, kind, "[" in path)
+            if "[" not in path and kind in (_TEXT, _INTEGER) and isinstance(node, Question):
+                self._as_stored[path] = str if kind == _TEXT else int
 
     def run(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
         """The exportable answers (as ``FormState.exportable_answers``), or None: ask the engine."""
@@ -349,17 +354,25 @@ class Sweep:
         return True
 
     def _load(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
-        """The engine's ``_load`` on paths it has already checked; None for anything else."""
-        answers: dict[str, AnswerValue] = {}
+        """The engine's ``_load`` on paths it has already checked; None for anything else.
+
+        Most stored answers are a text of a text question or an int of an
+        integer one, in no repeat (``_as_stored``): normalize() gives them back
+        as they are, so the copy keeps them without a look at their node.
+        """
+        answers = dict(values)
+        as_stored = self._as_stored
         nodes = self.nodes
         hand_made = False
         for path, raw in values.items():
+            kind_of_raw = type(raw)
+            if as_stored.get(path) is kind_of_raw and (raw or kind_of_raw is int):
+                continue
             known = nodes.get(path)
             if known is None:
                 return None
             node, kind, bracket = known
             # Whether normalize() gives ``raw`` back as it is (or None for an empty one).
-            kind_of_raw = type(raw)
             if kind_of_raw is str:
                 stored = kind == _TEXT
             elif kind_of_raw is int:
@@ -369,18 +382,20 @@ class Sweep:
             if stored:
                 # What normalize() gives back for it, without the call (the
                 # sweep never changes a list it reads: it may be the caller's).
-                if raw or kind == _INTEGER:
-                    answers[path] = raw
+                if not (raw or kind == _INTEGER):
+                    del answers[path]
                 hand_made = hand_made or bracket
                 continue
             if isinstance(node, Group):
                 if not (node.repeat and not path.endswith("]") and type(raw) is int and 0 <= raw <= MAX_INSTANCES):
                     return None
-                if raw:
-                    answers[path] = raw
+                if not raw:
+                    del answers[path]
                 continue
             value = normalize(node, raw)
-            if value is not None:
+            if value is None:
+                del answers[path]
+            else:
                 answers[path] = value
             hand_made = hand_made or bracket
         if hand_made:
