@@ -362,45 +362,53 @@ class Sweep:
         """
         answers = dict(values)
         as_stored = self._as_stored
-        nodes = self.nodes
         hand_made = False
         for path, raw in values.items():
             kind_of_raw = type(raw)
             if as_stored.get(path) is kind_of_raw and (raw or kind_of_raw is int):
                 continue
-            known = nodes.get(path)
-            if known is None:
+            bracket = self._load_one(answers, path, raw)
+            if bracket is None:
                 return None
-            node, kind, bracket = known
-            # Whether normalize() gives ``raw`` back as it is (or None for an empty one).
-            if kind_of_raw is str:
-                stored = kind == _TEXT
-            elif kind_of_raw is int:
-                stored = kind == _INTEGER
-            else:
-                stored = kind == _NAMES and kind_of_raw is list and _all_names(raw)  # type: ignore[arg-type]
-            if stored:
-                # What normalize() gives back for it, without the call (the
-                # sweep never changes a list it reads: it may be the caller's).
-                if not (raw or kind == _INTEGER):
-                    del answers[path]
-                hand_made = hand_made or bracket
-                continue
-            if isinstance(node, Group):
-                if not (node.repeat and not path.endswith("]") and type(raw) is int and 0 <= raw <= MAX_INSTANCES):
-                    return None
-                if not raw:
-                    del answers[path]
-                continue
-            value = normalize(node, raw)
-            if value is None:
-                del answers[path]
-            else:
-                answers[path] = value
             hand_made = hand_made or bracket
         if hand_made:
             infer_counts(self.q, answers)
         return answers
+
+    def _load_one(self, answers: dict[str, AnswerValue], path: str, raw: AnswerValue) -> bool | None:
+        """One stored answer as the engine's ``_load`` reads it, in ``answers`` (dropped
+        when empty); None when the engine must be asked, else whether it is an
+        answer in a repeat instance (then the repeat counts are worked out)."""
+        known = self.nodes.get(path)
+        if known is None:
+            return None
+        node, kind, bracket = known
+        kind_of_raw = type(raw)
+        # Whether normalize() gives ``raw`` back as it is (or None for an empty one).
+        if kind_of_raw is str:
+            stored = kind == _TEXT
+        elif kind_of_raw is int:
+            stored = kind == _INTEGER
+        else:
+            stored = kind == _NAMES and kind_of_raw is list and _all_names(raw)  # type: ignore[arg-type]
+        if stored:
+            # What normalize() gives back for it, without the call (the
+            # sweep never changes a list it reads: it may be the caller's).
+            if not (raw or kind == _INTEGER):
+                del answers[path]
+            return bracket
+        if isinstance(node, Group):
+            if not (node.repeat and not path.endswith("]") and type(raw) is int and 0 <= raw <= MAX_INSTANCES):
+                return None
+            if not raw:
+                del answers[path]
+            return False
+        value = normalize(node, raw)
+        if value is None:
+            del answers[path]
+        else:
+            answers[path] = value
+        return bracket
 
     def _drive(self, ctx: _Context, answers: dict[str, AnswerValue], rel: dict[str, bool], node: Node, path: str,
                parent: str, rel_fn: Compiled | None, calc: Compiled | None,
