@@ -108,7 +108,7 @@ def test_a_bundle_number_is_recorded_once(vault: Vault) -> None:
     repo_export.assign_export_ids(vault, [interview_id])
     with vault.read() as db:
         export_id = repo_export.export_ids(db, [interview_id])[interview_id]
-    item = repo_export.SentItem(interview_id, 1, export_id, {"form_id": "form", "values": {}})
+    item = repo_export.SentItem(interview_id, 1, export_id, json.dumps({"form_id": "form", "values": {}}))
     with vault.transaction() as db:
         assert repo_export.next_sequence(db) == 1
         repo_export.record_sent(db, 1, "bundle-1", AT, [item])

@@ -149,22 +149,30 @@ class Needles(NamedTuple):
             folded = normalise(value)
             if len(folded) >= MIN_WHOLE:
                 whole.add(folded)
-            if _DIGIT.search(value) is not None:  # names hold none
-                digits = digits_of(value)  # as the texts are searched (findings)
-                if len(digits) >= MIN_DIGITS:
-                    numbers.add(digits)
-            if value.isascii():
-                # An ASCII word is letters only: normalised, it is its lower case.
-                words.update(word for word in _WORD_BREAKS.split(value.lower()) if len(word) >= MIN_WORD)
-                continue
-            for word in _WORD_BREAKS.split(value):
-                folded_word = word.lower() if word.isascii() else word.translate(_FOLDED)
-                if len(folded_word) >= MIN_WORD:
-                    words.add(folded_word)
+            number = _number_of(value)
+            if number:
+                numbers.add(number)
+            words.update(word for word in _folded_words(value) if len(word) >= MIN_WORD)
         words -= whole
         in_words = tuple(words)
         first = words | {w for w in whole if not _holds_any(w, in_words)}
         return Needles(tuple(sorted(whole)), tuple(sorted(numbers)), tuple(sorted(words)), tuple(sorted(first)))
+
+
+def _number_of(value: str) -> str:
+    """The digits of an identifier answer as the texts are searched for them
+    (:func:`digits_of`), or "" when it holds fewer than MIN_DIGITS."""
+    if _DIGIT.search(value) is None:  # names hold none
+        return ""
+    digits = digits_of(value)
+    return digits if len(digits) >= MIN_DIGITS else ""
+
+
+def _folded_words(value: str) -> list[str]:
+    """The words of an identifier answer, folded as texts are (any length)."""
+    if value.isascii():  # an ASCII word is letters only: folded, it is its lower case
+        return _WORD_BREAKS.split(value.lower())
+    return [word.lower() if word.isascii() else word.translate(_FOLDED) for word in _WORD_BREAKS.split(value)]
 
 
 def _spans(haystack: str, where: list[int], needle: str, kind: str) -> list[Finding]:
@@ -261,15 +269,11 @@ def clearly_clean(texts: list[str], identifiers: list[str]) -> bool:
         whole = normalise(value)
         if len(whole) >= MIN_WHOLE and whole in folded:
             return False
-        if digits and _DIGIT.search(value) is not None:
-            number = digits_of(value)
-            if len(number) >= MIN_DIGITS and number in digits:
+        if digits:
+            number = _number_of(value)
+            if number and number in digits:
                 return False
-        if value.isascii():
-            words = _WORD_BREAKS.split(value.lower())
-        else:
-            words = [w.lower() if w.isascii() else w.translate(_FOLDED) for w in _WORD_BREAKS.split(value)]
-        for word in words:
+        for word in _folded_words(value):
             if len(word) >= MIN_WORD and word in folded:
                 return False
     return True

@@ -22,11 +22,11 @@ crash leaves either no bundle and no record of it, or both.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -279,7 +279,8 @@ class ExportService:
             except BundleCancelled:
                 raise Cancelled() from None
             steps.check()
-            quasi_json = _quasi_json()
+            # One text per distinct key: the records of a plan share their keys.
+            quasi_json = functools.lru_cache(maxsize=4096)(_quasi_json)
             with self.vault.transaction() as db, \
                     repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
                 repo_export.record_sent(db, plan.sequence, manifest.bundle_id, now(), (
@@ -339,24 +340,9 @@ class ExportService:
             InterviewService(self.vault).set_attachment_export(attachment_id, export, who)
 
 
-def _quasi_json() -> Callable[[str, QuasiValues], str]:
-    """The quasi key kept for the next k-anonymity check, as JSON text, one text
-    made per distinct key (records of one plan share their key's objects)."""
-    made: dict[tuple[str, QuasiValues], str] = {}
-
-    def quasi_json(form_id: str, values: QuasiValues) -> str:
-        key = (form_id, values)
-        text = made.get(key)
-        if text is None:
-            text = json.dumps({"form_id": form_id, "values": dict(values)})
-            if len(made) < _MAX_QUASI_TEXTS:
-                made[key] = text
-        return text
-
-    return quasi_json
-
-
-_MAX_QUASI_TEXTS = 100_000  # distinct keys remembered while recording an export (they come from answers)
+def _quasi_json(form_id: str, values: QuasiValues) -> str:
+    """A quasi key kept for the next k-anonymity check, as JSON text."""
+    return json.dumps({"form_id": form_id, "values": dict(values)})
 
 
 def _recipients(db: Db) -> list[PublicKeys]:

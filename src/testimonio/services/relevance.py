@@ -58,10 +58,10 @@ class _FormFacts:
 
     def learn_paths(self, values: Mapping[str, AnswerValue]) -> None:
         """Remember answer paths the engine accepted: the sweep may read them from now on."""
-        nodes = self.sweep.nodes
+        paths = self.sweep.paths
         for path in values:
-            if path not in nodes:
-                self.sweep.learn(path, self.q.node(model_path(path)))
+            if path not in paths.nodes:
+                paths.learn(path, self.q.node(model_path(path)))
 
 
 class Relevance:

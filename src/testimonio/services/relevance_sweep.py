@@ -36,24 +36,18 @@ from testimonio.forms.state_paths import (
     MAX_INSTANCES,
     Instances,
     StateContext,
-    infer_counts,
     model_path,
 )
 from testimonio.forms.state_paths import stored_count as _count
 from testimonio.forms.state_plan import KnownInstances, Plan
-from testimonio.forms.state_values import from_expression, is_empty, normalize
+from testimonio.forms.state_values import from_expression, is_empty
 from testimonio.services import relevance_shape as shape
+from testimonio.services.relevance_load import CheckedPaths
 from testimonio.services.relevance_memo import Remembered
 from testimonio.services.relevance_shape import Run
 
 log = logging.getLogger(__name__)
 
-MAX_KNOWN_PATHS = 100_000  # checked answer paths remembered per form
-# How _load reads a stored answer of a checked path (see Sweep.learn): a text
-# question's text as it is, a list of names of a select_multiple or rank, an
-# integer's int; anything else through normalize().
-_TEXT, _NAMES, _INTEGER, _OTHER = range(4)
-_KINDS = {"select_multiple": _NAMES, "rank": _NAMES, "integer": _INTEGER, "decimal": _OTHER}
 _MISS = object()
 CLOCK_S = 1.0  # the clock metadata a sweep fills in is read again after this long
 
@@ -105,13 +99,8 @@ class Sweep:
         chain = Instances(q, lambda _: 0).repeat_chain
         self.chain = chain
         self.plan = Plan(q, graph, chain)
-        # Answer paths the engine has checked (see learn), with how a value
-        # stored there is read (_TEXT, _NAMES, _INTEGER or _OTHER), and whether
-        # the path is in a repeat instance ("[").
-        self.nodes: dict[str, tuple[Node, int, bool]] = {}
-        # Of those, paths in no repeat whose stored value of this type (a text
-        # question's str, an integer's int) is read as it is (see _load).
-        self._as_stored: dict[str, type] = {}
+        # Answer paths the engine has checked, and how a value stored there is read.
+        self.paths = CheckedPaths(q)
         # ${name} of a node in no repeat: its one answer path, wherever it is read.
         self.static_names: dict[str, str] = {}
         for name in {n.name for n in q.walk()}:
@@ -294,17 +283,9 @@ class Sweep:
                 walk.append(("q", node.path, "") if static else ("i", node.path, self.chain[node.path][0]))
         return walk
 
-    def learn(self, path: str, node: Node) -> None:
-        """Remember an answer path the engine accepted for ``node``."""
-        if len(self.nodes) < MAX_KNOWN_PATHS:
-            kind = _KINDS.get(node.type, _TEXT) if isinstance(node, Question) else _OTHER
-            self.nodes[path] = (node, kind, "[" in path)
-            if "[" not in path and kind in (_TEXT, _INTEGER) and isinstance(node, Question):
-                self._as_stored[path] = str if kind == _TEXT else int
-
     def run(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
         """The exportable answers (as ``FormState.exportable_answers``), or None: ask the engine."""
-        answers = self._load(values)
+        answers = self.paths.load(values)
         if answers is None:
             return None
         rel: dict[str, bool] = {}
@@ -352,63 +333,6 @@ class Sweep:
             for path in inst.expand(model):
                 self._drive(ctx, answers, rel, node, path, path.rpartition("/")[0], rel_fn, other, memo)
         return True
-
-    def _load(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue] | None:
-        """The engine's ``_load`` on paths it has already checked; None for anything else.
-
-        Most stored answers are a text of a text question or an int of an
-        integer one, in no repeat (``_as_stored``): normalize() gives them back
-        as they are, so the copy keeps them without a look at their node.
-        """
-        answers = dict(values)
-        as_stored = self._as_stored
-        hand_made = False
-        for path, raw in values.items():
-            kind_of_raw = type(raw)
-            if as_stored.get(path) is kind_of_raw and (raw or kind_of_raw is int):
-                continue
-            bracket = self._load_one(answers, path, raw)
-            if bracket is None:
-                return None
-            hand_made = hand_made or bracket
-        if hand_made:
-            infer_counts(self.q, answers)
-        return answers
-
-    def _load_one(self, answers: dict[str, AnswerValue], path: str, raw: AnswerValue) -> bool | None:
-        """One stored answer as the engine's ``_load`` reads it, in ``answers`` (dropped
-        when empty); None when the engine must be asked, else whether it is an
-        answer in a repeat instance (then the repeat counts are worked out)."""
-        known = self.nodes.get(path)
-        if known is None:
-            return None
-        node, kind, bracket = known
-        kind_of_raw = type(raw)
-        # Whether normalize() gives ``raw`` back as it is (or None for an empty one).
-        if kind_of_raw is str:
-            stored = kind == _TEXT
-        elif kind_of_raw is int:
-            stored = kind == _INTEGER
-        else:
-            stored = kind == _NAMES and kind_of_raw is list and _all_names(raw)  # type: ignore[arg-type]
-        if stored:
-            # What normalize() gives back for it, without the call (the
-            # sweep never changes a list it reads: it may be the caller's).
-            if not (raw or kind == _INTEGER):
-                del answers[path]
-            return bracket
-        if isinstance(node, Group):
-            if not (node.repeat and not path.endswith("]") and type(raw) is int and 0 <= raw <= MAX_INSTANCES):
-                return None
-            if not raw:
-                del answers[path]
-            return False
-        value = normalize(node, raw)
-        if value is None:
-            del answers[path]
-        else:
-            answers[path] = value
-        return bracket
 
     def _drive(self, ctx: _Context, answers: dict[str, AnswerValue], rel: dict[str, bool], node: Node, path: str,
                parent: str, rel_fn: Compiled | None, calc: Compiled | None,
@@ -485,14 +409,6 @@ class Sweep:
                     value = answers.get(path)
                     if rel.get(path, True) and not is_empty(value):
                         out[path] = list(value) if isinstance(value, list) else value
-
-
-def _all_names(raw: list[object]) -> bool:
-    """Whether a list is a list of names (what normalize() gives back as it is for _NAMES)."""
-    for name in raw:
-        if type(name) is not str:
-            return False
-    return True
 
 
 def _eval(ctx: _Context, fn: Compiled, path: str, model: str, column: str) -> Value | None:

@@ -8,8 +8,11 @@ SQLCipher cannot silently store the vault less safely.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,6 +25,8 @@ from testimonio.vault.dberrors import (
     mapped_errors,
     translate,
 )
+
+log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Decrypted pages kept in memory: the interview table and its indexes of a
@@ -177,3 +182,38 @@ def cipher_version() -> str:
         return str(row[0]) if row and row[0] else "unknown"
     finally:
         connection.close()
+
+
+@contextmanager
+def references(conn: sqlcipher3.Connection, checked: bool) -> Iterator[None]:
+    """Foreign keys off for one transaction (set outside it: SQLite ignores the
+    pragma inside), and on again after it, whatever happened."""
+    if checked:
+        yield
+        return
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def rollback(conn: sqlcipher3.Connection) -> None:
+    """ROLLBACK if a transaction is open; a failure is logged, not raised."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlcipher3.Error:
+            log.warning("rollback failed", exc_info=True)
+
+
+def verify(conn: sqlcipher3.Connection) -> None:
+    """Every page's MAC and the b-trees checked; VaultDamaged if anything is off."""
+    try:
+        bad_pages = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+    except sqlcipher3.DatabaseError:
+        raise VaultDamaged(DAMAGED_SENTENCE) from None
+    if bad_pages or result != [("ok",)]:
+        log.error("vault damaged: %d bad pages, integrity %s", len(bad_pages), len(result))
+        raise VaultDamaged(DAMAGED_SENTENCE)

@@ -30,10 +30,13 @@ from testimonio.vault.commits import COMMITS_NAME, CommitFile, checked_commit_fi
 from testimonio.vault.connection import (
     check_no_plaintext_header,
     open_database,
+    references,
     restrict_permissions,
+    rollback,
+    verify,
 )
 from testimonio.vault.db import Db
-from testimonio.vault.dberrors import CREATE_FULL_SENTENCE, DAMAGED_SENTENCE, mapped_errors
+from testimonio.vault.dberrors import CREATE_FULL_SENTENCE, mapped_errors
 from testimonio.vault.kdf import KEY_BYTES, KdfParams, normalise_secret
 from testimonio.vault.migrations import migrate
 from testimonio.vault.recovery import new_recovery_key, recovery_secret
@@ -233,7 +236,7 @@ class Vault:
             raise
         try:
             if db.stat().st_size <= VERIFY_AT_OPEN_BYTES:
-                _verify(conn)
+                verify(conn)
             with mapped_errors(path):
                 migrate(conn)
                 if commits is None:
@@ -397,7 +400,7 @@ class Vault:
                 finally:
                     self._depth -= 1
                 return
-            with mapped_errors(self._path), _references(conn, checked=not references_kept_by_caller):
+            with mapped_errors(self._path), references(conn, checked=not references_kept_by_caller):
                 conn.execute("BEGIN IMMEDIATE")
                 self._depth, self._writing = 1, True
                 before = conn.total_changes
@@ -409,7 +412,7 @@ class Vault:
                                                  "WHERE id = 1 RETURNING commits").fetchone()[0])
                     conn.execute("COMMIT")
                 except BaseException:
-                    _rollback(conn)
+                    rollback(conn)
                     raise
                 finally:
                     self._depth, self._writing = 0, False
@@ -442,7 +445,7 @@ class Vault:
                     yield conn
                 finally:
                     self._depth = 0
-                    _rollback(conn)
+                    rollback(conn)
 
     def held_here(self) -> bool:
         """Whether this thread is inside a read or transaction of the vault
@@ -460,7 +463,7 @@ class Vault:
     def verify(self) -> None:
         """Check every page's MAC and the b-trees; VaultDamaged if anything is off."""
         with self._lock:
-            _verify(self._require())
+            verify(self._require())
 
     def __enter__(self) -> Vault:
         return self
@@ -490,36 +493,3 @@ def _check_files(path: Path, db: Path, slots_file: Path) -> None:
             f"The vault in {path} has lost its database file ({DB_NAME}). "
             "Restore the folder from a backup."
         )
-
-
-@contextmanager
-def _references(conn: sqlcipher3.Connection, checked: bool) -> Iterator[None]:
-    """Foreign keys off for one transaction (set outside it: SQLite ignores the
-    pragma inside), and on again after it, whatever happened."""
-    if checked:
-        yield
-        return
-    conn.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        conn.execute("PRAGMA foreign_keys = ON")
-
-
-def _rollback(conn: sqlcipher3.Connection) -> None:
-    if conn.in_transaction:
-        try:
-            conn.execute("ROLLBACK")
-        except sqlcipher3.Error:
-            log.warning("rollback failed", exc_info=True)
-
-
-def _verify(conn: sqlcipher3.Connection) -> None:
-    try:
-        bad_pages = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        result = conn.execute("PRAGMA integrity_check").fetchall()
-    except sqlcipher3.DatabaseError:
-        raise VaultDamaged(DAMAGED_SENTENCE) from None
-    if bad_pages or result != [("ok",)]:
-        log.error("vault damaged: %d bad pages, integrity %s", len(bad_pages), len(result))
-        raise VaultDamaged(DAMAGED_SENTENCE)

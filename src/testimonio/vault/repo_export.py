@@ -30,7 +30,7 @@ class SentItem(NamedTuple):
     interview_id: str
     revision: int
     export_id: str
-    quasi: dict[str, Any] | str  # {"form_id": ..., "values": {...}}, or that as JSON text
+    quasi_json: str  # {"form_id": ..., "values": {...}} as JSON text
 
 
 class ReportRow(NamedTuple):
@@ -234,8 +234,7 @@ def record_sent(db: Db, sequence: int, bundle_id: str, at: str, items: Iterable[
                        "VALUES (?, ?, ?, ?)",
                        [(sequence, s.interview_id, s.revision, s.export_id) for s in batch])
         db.executemany("UPDATE pseudonyms SET exported_revision = ?, quasi = ? WHERE interview_id = ?",
-                       [(s.revision, s.quasi if isinstance(s.quasi, str) else json.dumps(s.quasi),
-                         s.interview_id) for s in batch])
+                       [(s.revision, s.quasi_json, s.interview_id) for s in batch])
     db.execute("UPDATE bundles_sent SET interviews = ? WHERE sequence = ?", (sent, sequence))
 
 
