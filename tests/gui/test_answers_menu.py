@@ -123,7 +123,8 @@ def test_receipt_revocation_policy_update_and_purge_from_the_menu(
     researcher.team_menu.answers.update_action.trigger()
     assert left == [] and "Team update 1 imported" in seen[-1]
     assert "(k) is now the team lead's 5" in seen[-1]
-    due = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=30)).isoformat()
+    received = world.researcher.retention.received("identifiers")[0].received_at
+    due = (dt.date.fromisoformat(received) + dt.timedelta(days=30)).isoformat()
     assert f"The team's policy deletes identifiers and attachments from {due} on." in seen[-1]
     assert world.researcher.retention.plan()[0].scope == "identifiers"
 

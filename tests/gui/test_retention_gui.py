@@ -24,7 +24,14 @@ from testimonio.gui.main_window import MainWindow
 from testimonio.gui.retention_runner import CHECK_EVERY_MS
 from testimonio.gui.views.retention_dialog import RetentionDialog
 
-TODAY = dt.datetime.now(dt.UTC).date()
+
+
+def received_on(context: Any) -> dt.date:
+    """The day the receipt recorded (UTC), not the day the module was imported:
+    a run that crosses midnight must not move the policy's day under the test."""
+    days = {item.received_at for item in context.retention.received("interview")}
+    assert len(days) == 1
+    return dt.date.fromisoformat(days.pop())
 
 
 def received_world(tmp_path: Path, count: int = 1) -> tuple[Any, list[str]]:
@@ -67,10 +74,11 @@ def test_the_hourly_check_applies_what_became_due_without_a_modal(
     states: list[tuple[bool, bool, bool]] = []
     runner.busy_changed.connect(lambda busy: states.append(
         (busy, window.menuBar().isEnabled(), runner.bar.isVisibleTo(window))))
-    runner.clock = lambda: TODAY + dt.timedelta(days=9)
+    today = received_on(world.researcher)
+    runner.clock = lambda: today + dt.timedelta(days=9)
     runner.timer.timeout.emit()  # an hour later: still a day early
     assert not runner.busy and states == []
-    runner.clock = lambda: TODAY + dt.timedelta(days=10)
+    runner.clock = lambda: today + dt.timedelta(days=10)
     runner.timer.timeout.emit()  # the day has come
     assert runner.busy
     qtbot.waitUntil(lambda: not runner.busy, timeout=60_000)
@@ -102,7 +110,8 @@ def test_due_retention_at_unlock_and_the_retention_view(
     dialog = answers.schedule_dialog
     assert isinstance(dialog, RetentionDialog) and not dialog.isModal()
     assert dialog.table.rowCount() == 2
-    due = (TODAY + dt.timedelta(days=10)).isoformat()
+    today = received_on(world.researcher)
+    due = (today + dt.timedelta(days=10)).isoformat()
     row = [dialog.table.item(0, c).text() for c in range(5)]
     assert row[0] in (first[:8], second[:8]) and row[3:] == ["delete identifiers and attachments", due]
     assert dialog.table.item(0, 0).toolTip() in (first, second)  # the whole id
@@ -110,7 +119,7 @@ def test_due_retention_at_unlock_and_the_retention_view(
 
     window.lock()  # ten days later the researcher unlocks again
     assert not dialog.isVisible()
-    runner.clock = lambda: TODAY + dt.timedelta(days=10)
+    runner.clock = lambda: today + dt.timedelta(days=10)
     unlock = window.locked_page.unlock
     with qtbot.waitSignal(window.unlocked, timeout=20_000):
         qtbot.keyClicks(unlock.passphrase, PASSPHRASE)

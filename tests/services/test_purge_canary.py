@@ -126,7 +126,7 @@ def test_retention_policy_purges_identifiers_when_due(tmp_path: Path) -> None:
     _send_and_receipt(tmp_path, lead, r1, "1")
     service = RetentionService(r1.vault)
     (planned,) = service.plan()  # shown beforehand: what and when
-    today = dt.datetime.now(dt.UTC).date()
+    today = dt.date.fromisoformat(planned.received_at)  # the receipt's day, even past midnight
     assert planned.due == (today + dt.timedelta(days=30)).isoformat()
     assert service.due(today) == []
     key = r1.vault._require_key()
@@ -153,7 +153,8 @@ def test_schedule_lists_every_received_interview_with_its_action_and_day(tmp_pat
     _send_and_receipt(tmp_path, lead, r1, "1")
     r1.interviews.reopen(second, "a late correction", "r1")  # changed after the receipt
     service = RetentionService(r1.vault)
-    today = dt.datetime.now(dt.UTC).date()
+    # The receipt's day, not the clock's: a run that crosses midnight stays right.
+    today = dt.date.fromisoformat(service.received("interview")[0].received_at)
     due = (today + dt.timedelta(days=10)).isoformat()
     rows = {row.interview_id: row for row in service.schedule(today)}
     assert (rows[first].action, rows[first].due, rows[first].due_now) == ("identifiers", due, False)
