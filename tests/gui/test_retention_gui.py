@@ -25,7 +25,6 @@ from testimonio.gui.retention_runner import CHECK_EVERY_MS
 from testimonio.gui.views.retention_dialog import RetentionDialog
 
 
-
 def received_on(context: Any) -> dt.date:
     """The day the receipt recorded (UTC), not the day the module was imported:
     a run that crosses midnight must not move the policy's day under the test."""
