@@ -4,11 +4,12 @@ both in the same run. Target (issue 12): v2 within 10 % of v1.
 
     .venv/bin/python bench/bench_recipients.py [--interviews N] [--rounds R]
 
-The same researcher vault exports both (``--all``); each bundle is imported
-into a fresh lead vault. After one untimed run, each round runs v1 and v2
-back to back (the vaults' background checkpoints settled first), the order
-alternating between rounds (an even number, so each goes first as often:
-every export adds to the researcher's sent-bundle log), and gives one ratio
+One researcher vault, after one untimed export, is copied for every run, which
+exports it all (``--all``) into a bundle imported into a fresh lead vault:
+every timed export starts from the same vault with the same one earlier
+bundle. Each round runs v1 and v2 back to back (the vaults' background
+checkpoints settled first), the order alternating between rounds (an even
+number, so each goes first as often), and gives one ratio
 v2/v1 for export and one for import; the figures are the medians of those ratios (``FIGURE`` lines for
 ``make bench``), since the machine may be shared and a single run is noisy.
 The median times of both formats are printed too. The wrap itself (header
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_export_import import _in_repeat, answers_for, fill, generated_form  # noqa: E402
+from bench_export_import import _in_repeat, answers_for, fill, fresh_copy, generated_form  # noqa: E402
 from figures import report  # noqa: E402
 from testimonio.exchange import bundle_io, bundle_v2, keys  # noqa: E402
 from testimonio.services.export import ExportService  # noqa: E402
@@ -91,9 +92,17 @@ def settle() -> None:
     time.sleep(MAX_DELAY_S + 1.0)
 
 
-def one_run(tmp: Path, form: Path, researcher: Vault, fmt: str, n: int,
+def one_run(tmp: Path, form: Path, clean: Path, fmt: str, n: int,
             interviews: int) -> tuple[float, float, float, float]:
-    """Export every interview in ``fmt`` to a fresh lead and import it: wall and CPU seconds."""
+    """Export every interview in ``fmt`` to a fresh lead and import it: wall and CPU seconds.
+
+    The researcher is a fresh copy of ``clean`` each time: every export then
+    finds the same one earlier bundle (an export adds its interviews to the
+    researcher's log of what was sent and to the quasi keys later exports
+    compare with, so exporting from one vault over and over made each run
+    do more than the one before).
+    """
+    researcher = fresh_copy(clean, tmp / "researcher-run")
     lead = lead_vault(tmp, f"lead-{fmt}-{n}", form, researcher)
     lead_public = KeyService(lead).public()
     with researcher.transaction() as db:  # the researcher follows this lead
@@ -114,6 +123,7 @@ def one_run(tmp: Path, form: Path, researcher: Vault, fmt: str, n: int,
     *seconds, added = run(researcher, lead, out)
     assert added == interviews and out.read_bytes()[8] == int(fmt[1])
     lead.lock()
+    researcher.lock()
     out.unlink()
     e_wall, i_wall, e_cpu, i_cpu = seconds
     return e_wall, i_wall, e_cpu, i_cpu
@@ -141,13 +151,16 @@ def main() -> int:
         KeyService(backup).export_public(tmp / "backup.tkey", name="backup")
         # Untimed: the first export of a vault finds no earlier bundle (nothing to
         # compare groups with across bundles), so it does less than every later one.
-        one_run(tmp, form, researcher, "v1", -1, args.interviews)
+        researcher.lock()
+        one_run(tmp, form, tmp / "researcher", "v1", -1, args.interviews)
+        clean = tmp / "researcher-clean"  # with that one earlier bundle, copied for every run
+        (tmp / "researcher-run").rename(clean)
         times: dict[str, list[tuple[float, ...]]] = {"v1": [], "v2": []}
         ratios: list[tuple[float, ...]] = []
         for n in range(args.rounds):
             got: dict[str, tuple[float, ...]] = {}
             for fmt in (("v1", "v2") if n % 2 == 0 else ("v2", "v1")):
-                got[fmt] = one_run(tmp, form, researcher, fmt, n, args.interviews)
+                got[fmt] = one_run(tmp, form, clean, fmt, n, args.interviews)
                 times[fmt].append(got[fmt])
             ratios.append(tuple(b / a for a, b in zip(got["v1"], got["v2"], strict=True)))
             v1, v2, r = got["v1"], got["v2"], ratios[-1]
