@@ -46,6 +46,8 @@ from testimonio.services.team_admin import TeamAdminService  # noqa: E402
 from testimonio.vault import KdfParams, Vault  # noqa: E402
 from testimonio.vault.checkpoint import MAX_DELAY_S  # noqa: E402
 
+RUN_COPY = "researcher-run"  # the researcher's folder each run exports from (one_run)
+
 
 def lead_vault(tmp: Path, name: str, form: Path, researcher: Vault) -> Vault:
     lead, _ = Vault.create(tmp / name, "pw", kdf=KdfParams.FAST)
@@ -102,7 +104,7 @@ def one_run(tmp: Path, form: Path, clean: Path, fmt: str, n: int,
     compare with, so exporting from one vault over and over made each run
     do more than the one before).
     """
-    researcher = fresh_copy(clean, tmp / "researcher-run")
+    researcher = fresh_copy(clean, tmp / RUN_COPY)
     lead = lead_vault(tmp, f"lead-{fmt}-{n}", form, researcher)
     lead_public = KeyService(lead).public()
     with researcher.transaction() as db:  # the researcher follows this lead
@@ -154,7 +156,7 @@ def main() -> int:
         researcher.lock()
         one_run(tmp, form, tmp / "researcher", "v1", -1, args.interviews)
         clean = tmp / "researcher-clean"  # with that one earlier bundle, copied for every run
-        (tmp / "researcher-run").rename(clean)
+        (tmp / RUN_COPY).rename(clean)
         times: dict[str, list[tuple[float, ...]]] = {"v1": [], "v2": []}
         ratios: list[tuple[float, ...]] = []
         for n in range(args.rounds):
