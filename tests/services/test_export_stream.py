@@ -11,13 +11,13 @@ import pytest
 from exchange_world import CANARY_STORY, P, border_answers, team_of
 
 from testimonio.errors import BadInput, VaultLocked
-from testimonio.services import export, export_plan
+from testimonio.services import export_plan, export_ready
 
 
 @pytest.mark.parametrize("values", [False, True])
 def test_records_are_released_after_planning_and_read_back_a_chunk_at_a_time(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, values: bool) -> None:
-    for module in (export, export_plan):
+    for module in (export_ready, export_plan):
         monkeypatch.setattr(module, "LOAD_CHUNK", 2)
     lead, (r,) = team_of(tmp_path)
     ids = [r.add(border_answers(i)) for i in range(5)]
@@ -57,7 +57,7 @@ def _plan_summary(plan: export_plan.ExportPlan) -> list[tuple[str, int, str, obj
 
 def test_chunks_read_ahead_on_a_second_thread_plan_what_one_thread_plans(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for module in (export, export_plan):
+    for module in (export_ready, export_plan):
         monkeypatch.setattr(module, "LOAD_CHUNK", 2)
     _, (r,) = team_of(tmp_path)
     for i in range(5):

@@ -83,7 +83,7 @@ from testimonio.exchange.manifest import (
 __all__ = [
     "AttachmentSource", "BundleCancelled", "BundleTooLarge", "Limits", "Manifest",
     "OpenedBundle", "ReceivedAttachment", "open_bundle", "write_bundle", "encode_records",
-    "EncodedRecords", "RecordEncoder",
+    "EncodedRecords", "RecordEncoder", "record_line",
 ]
 
 ProgressFn = Callable[[int, int], None]
@@ -119,6 +119,17 @@ _RECORD_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(
                                 allow_nan=False).encode
 
 
+def record_line(record: Mapping[str, Any]) -> bytes:
+    """One record as a bundle's line holds it (UTF-8 JSON, keys sorted, ending in a newline);
+    :class:`BadInput` if it cannot be written as JSON."""
+    if not isinstance(record, Mapping):
+        raise BadInput("Every exported record must be a JSON object.")
+    try:
+        return (_RECORD_JSON(record) + "\n").encode("utf-8")
+    except (TypeError, ValueError) as exc:
+        raise BadInput(f"A record cannot be written as JSON: {exc}") from None
+
+
 class RecordEncoder:
     """Records as a bundle holds them (zlib-compressed JSON lines), added one at a time.
 
@@ -141,12 +152,12 @@ class RecordEncoder:
 
     def add(self, record: Mapping[str, Any]) -> None:
         """Encode one record; :class:`BadInput` if it cannot leave."""
-        if not isinstance(record, Mapping):
-            raise BadInput("Every exported record must be a JSON object.")
-        try:
-            line = (_RECORD_JSON(record) + "\n").encode("utf-8")
-        except (TypeError, ValueError) as exc:
-            raise BadInput(f"A record cannot be written as JSON: {exc}") from None
+        self.add_line(record_line(record))
+
+    def add_line(self, line: bytes) -> None:
+        """Add one record already encoded by :func:`record_line` (kept since it was worked out)."""
+        if not line.endswith(b"\n") or line.count(b"\n") != 1:
+            raise BadInput("A record kept for export is not one line of JSON.")
         if len(line) > self._max_line:
             # The lead's reader refuses it: say so here, before anything leaves.
             raise BadInput("An interview is too large to export (over "

@@ -99,7 +99,7 @@ class _Builder:
         # Sets are made only for nodes that read something: most nodes of a
         # large form read nothing, and this runs on every load.
         for node in nodes:
-            for column, text in _expressions(node):
+            for column, text in expressions(node):
                 self.add_expression(node, column, text)
             # Most labels and hints insert no ${name}: looked for in all their languages at once.
             if "${" in "".join(node.label.by_lang.values()):
@@ -251,7 +251,8 @@ def _has_name(q: Questionnaire, name: str) -> bool:
     return True
 
 
-def _expressions(node: Node) -> list[tuple[str, str]]:
+def expressions(node: Node) -> list[tuple[str, str]]:
+    """(column, text) of every expression of ``node``, in the order they are checked."""
     out: list[tuple[str, str]] = []
     if node.relevant:
         out.append(("relevant", node.relevant))

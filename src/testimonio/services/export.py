@@ -48,7 +48,6 @@ from testimonio.exchange.textnet import Finding
 from testimonio.services._collector import long_run
 from testimonio.services._progress import Cancelled, CancelledFn, Progress, ProgressFn
 from testimonio.services.export_plan import (
-    LOAD_CHUNK,
     ExportPlan,
     PlannedRecord,
     StoredAttachment,
@@ -56,6 +55,7 @@ from testimonio.services.export_plan import (
     describe_left_out,
 )
 from testimonio.services.export_reader import PlanReader, value_hash
+from testimonio.services.export_ready import ExportReady
 from testimonio.services.interviews import InterviewService
 from testimonio.services.keys import KeyService, now
 from testimonio.services.questionnaires import QuestionnaireService
@@ -114,6 +114,7 @@ class ExportService:
         self.vault = vault
         self.forms = QuestionnaireService(vault)
         self.relevance = Relevance()
+        self.ready = ExportReady(vault, self.forms, self.relevance)
         self.keys = KeyService(vault)
         # (attachment id, stored hash, long side) -> (problem, mime, size, hash) of
         # its cleaned picture: planning again (the dialog does) decodes nothing twice.
@@ -171,6 +172,7 @@ class ExportService:
             if repo_export.review_decisions(db, interview_id).get(path) == decision:
                 return
             repo_export.set_review_decision(db, interview_id, path, decision, now())
+        self.ready.prepare_quietly([interview_id])  # its new revision, worked out for the export
 
     # --- planning ------------------------------------------------------------
     def k(self) -> int:
@@ -206,11 +208,16 @@ class ExportService:
         records: list[PlannedRecord] = []
         encoder = RecordEncoder()  # what the bundle will hold, compressed as it is planned
         reload = reader.reload  # one loader for every record (a bound method per record is 64 bytes)
-        for chunk in reader.plan_chunks(ids, LOAD_CHUNK):
-            for planned in chunk:
-                encoder.add(planned.record)
-                planned.release(reload)
-            records += chunk
+        # Records kept when their interviews were completed are taken as they are
+        # (services/export_ready.py); the others are worked out now.
+        for chunk in self.ready.planned(ids, reader, reload):
+            for planned, line in chunk:
+                if line is None:
+                    encoder.add(planned.record)
+                    planned.release(reload)
+                else:
+                    encoder.add_line(line)
+                records.append(planned)
             # Each record keeps its own export id: no map of them all (chunks are disjoint,
             # so the one being read ahead looks up all of its own).
             reader.export_ids.clear()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, NamedTuple
 
@@ -62,11 +62,18 @@ class PlanReader:
 
     def plan_chunk(self, interview_ids: list[str]) -> list[PlannedRecord]:
         """The planned records of these interviews, in this order."""
+        if not interview_ids:
+            return []
         return self._plan(interview_ids, self._read(interview_ids))
 
     def plan_chunks(self, interview_ids: list[str], size: int) -> Iterator[list[PlannedRecord]]:
-        """:meth:`plan_chunk` of each ``size`` interviews in turn, the next chunk read
-        from the vault on a second thread while this one is planned.
+        """:meth:`plan_chunk` of each ``size`` interviews in turn (see :meth:`plan_parts`)."""
+        return self.plan_parts(interview_ids[i:i + size] for i in range(0, len(interview_ids), size))
+
+    def plan_parts(self, parts: Iterable[list[str]]) -> Iterator[list[PlannedRecord]]:
+        """:meth:`plan_chunk` of each part in turn, the next parts read from the vault
+        on a second thread while this one is planned (``parts`` is pulled as they are
+        read ahead; an empty part gives an empty chunk).
 
         Reading is mostly SQLite decrypting pages and joining answers, which
         runs without the interpreter's lock: on two cores it costs the export
@@ -74,21 +81,28 @@ class PlanReader:
         as any read does (a lock() waits for it). A caller already inside a
         read or transaction of the vault reads on its own thread.
         """
-        parts = [interview_ids[i:i + size] for i in range(0, len(interview_ids), size)]
         if self.vault.held_here():
-            for part in parts:
-                yield self.plan_chunk(part)
+            for ids in parts:
+                yield self.plan_chunk(ids)
             return
+        pending = iter(parts)
+        order: deque[list[str]] = deque()  # the parts being read, in turn
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-read") as pool:
             ahead: deque[Future[_Read]] = deque()
             try:
-                for n, part in enumerate(parts):
-                    # The next READ_AHEAD chunks are being read (or wait their turn):
+                while True:
+                    # The next READ_AHEAD parts are being read (or wait their turn):
                     # the reading thread waits for the interpreter's lock at each call
                     # into SQLite, and with one chunk ahead this one waited for it.
-                    while len(ahead) <= READ_AHEAD and n + len(ahead) < len(parts):
-                        ahead.append(pool.submit(self._read, parts[n + len(ahead)]))
-                    yield self._plan(part, ahead.popleft().result())
+                    while len(ahead) <= READ_AHEAD:
+                        part: list[str] | None = next(pending, None)
+                        if part is None:
+                            break
+                        ahead.append(pool.submit(self._read, part) if part else _read_nothing())
+                        order.append(part)
+                    if not ahead:
+                        return
+                    yield self._plan(order.popleft(), ahead.popleft().result())
             finally:
                 for future in ahead:
                     future.cancel()  # leaving early: the pool waits for a read under way
@@ -181,6 +195,13 @@ class _Read(NamedTuple):
     interviews: dict[str, repo_export.ExportRead]  # row, export id and answers
     decisions: dict[str, dict[str, tuple[str, str]]]
     attachments: dict[str, list[StoredAttachment]]
+
+
+def _read_nothing() -> Future[_Read]:
+    """What :meth:`PlanReader._read` gives for no interviews, at once."""
+    done: Future[_Read] = Future()
+    done.set_result(_Read({}, {}, {}))
+    return done
 
 
 def _changed() -> BadInput:

@@ -231,8 +231,8 @@ class InterviewService:
         the wrong type) is listed in AnswersInvalid as "path: message".
         """
         interview = self.get(interview_id)
-        questionnaire = QuestionnaireService(self._vault).get(interview.form_id,
-                                                             interview.form_version)
+        forms = QuestionnaireService(self._vault)
+        questionnaire = forms.get(interview.form_id, interview.form_version)
         with self._vault.transaction() as db:
             _draft(db, interview_id)
             state = FormState(questionnaire, rec.answers(db, interview_id), interview.language)
@@ -244,6 +244,10 @@ class InterviewService:
             _log(db, interview_id, "complete", at, who)
             _touch(db, interview_id, at)
         log.info("interview completed id=%s", interview_id)
+        # Its record, worked out now for the next export (services/export_ready.py).
+        from testimonio.services.export_ready import ExportReady  # the export imports this module
+
+        ExportReady(self._vault, forms).prepare_quietly([interview_id])
 
     def reopen(self, interview_id: str, reason: str, who: str) -> None:
         """Make a complete interview a draft again; the reason is required and logged."""

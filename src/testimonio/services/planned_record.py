@@ -128,6 +128,21 @@ class PlannedRecord:
         self._values: list[PreviewValue] | Callable[[], list[PreviewValue]] | None = values
         self._loader: Loader | None = None
 
+    @classmethod
+    def kept(cls, interview_id: str, revision: int, quasi: QuasiRecord, form_version: str,
+             held: Sequence[tuple[str, str]], loader: Loader) -> PlannedRecord:
+        """A record worked out when its interview was completed (services/export_ready.py):
+        released from the start, the loader works it out again when read."""
+        planned = cls.__new__(cls)
+        planned.interview_id, planned.revision = interview_id, revision
+        planned._eid = _packed(quasi.export_id)
+        planned._form = (quasi.form_id, form_version)
+        planned._key = quasi.values
+        planned._extra = _Extra(held=tuple(held)) if held else _NOTHING
+        planned._record = planned._values = None
+        planned._loader = loader
+        return planned
+
     @property
     def export_id(self) -> str:
         return _unpacked(self._eid)

@@ -101,6 +101,16 @@ def export_reads(db: Db, interview_ids: list[str]) -> dict[str, ExportRead]:
     return out
 
 
+def candidates_among(db: Db, interview_ids: list[str]) -> list[str]:
+    """Those of ``interview_ids`` an export with ``--all`` would take, in the same order."""
+    found: set[str] = set()
+    for start in range(0, len(interview_ids), _BATCH):
+        part = interview_ids[start:start + _BATCH]
+        found.update(str(r[0]) for r in db.execute(
+            f"{_candidates(True)} AND i.id IN ({marks(len(part))})", part))
+    return [i for i in interview_ids if i in found]
+
+
 def export_ids(db: Db, interview_ids: list[str]) -> dict[str, str]:
     """Interview id -> export id, for those that have one."""
     out: dict[str, str] = {}
@@ -207,6 +217,73 @@ def attachment_bytes(db: Db, attachment_id: str) -> bytes:
     if row is None:
         raise NotFound("An attachment ticked for export is no longer in the vault.")
     return bytes(row[0])
+
+
+# --- records worked out ahead (services/export_ready.py) ---------------------------
+class ReadyRow(NamedTuple):
+    """An interview's record as kept when it was completed (``export_ready``)."""
+
+    interview_id: str
+    revision: int
+    rules: str
+    export_id: str
+    quasi: str  # JSON [[path, value or null], ...]
+    held: str  # JSON [[path, kind], ...]
+    line: bytes  # the record's JSON line, as the bundle holds it
+
+
+class KeptRecord(NamedTuple):
+    """A kept record that still matches its interview, and the interview's questionnaire."""
+
+    row: ReadyRow
+    form_id: str
+    form_version: str
+
+
+# Kept rows that still match their interview (complete, same revision) and its export id.
+_READY_CURRENT = ("FROM export_ready r JOIN interviews i ON i.id = r.interview_id "
+                  "JOIN pseudonyms p ON p.interview_id = r.interview_id "
+                  "WHERE i.status = 'complete' AND r.revision = i.revision AND r.export_id = p.export_id")
+
+
+def keep_ready(db: Db, rows: Iterable[ReadyRow]) -> int:
+    """Keep these records, each only if its interview is still complete at that revision
+    and export id (a change since it was worked out leaves nothing kept). Returns how many."""
+    kept = 0
+    for row in rows:
+        kept += db.execute(
+            "INSERT INTO export_ready (interview_id, revision, rules, export_id, quasi, held, line) "
+            "SELECT ?, ?, ?, ?, ?, ?, ? FROM interviews i JOIN pseudonyms p ON p.interview_id = i.id "
+            "WHERE i.id = ? AND i.status = 'complete' AND i.revision = ? AND p.export_id = ? "
+            "ON CONFLICT (interview_id) DO UPDATE SET revision = excluded.revision, "
+            "rules = excluded.rules, export_id = excluded.export_id, quasi = excluded.quasi, "
+            "held = excluded.held, line = excluded.line",
+            (*row, row.interview_id, row.revision, row.export_id)).rowcount
+    return kept
+
+
+def ready_rows(db: Db, interview_ids: list[str]) -> dict[str, KeptRecord]:
+    """Interview id -> its kept record, for those of ``interview_ids`` (at most a
+    batch) whose record still matches them (the caller checks the rules key)."""
+    rows = db.execute(
+        "SELECT r.interview_id, r.revision, r.rules, r.export_id, r.quasi, r.held, r.line, "
+        f"i.form_id, i.form_version {_READY_CURRENT} AND r.interview_id IN ({marks(len(interview_ids))})",
+        interview_ids)
+    return {str(r[0]): KeptRecord(ReadyRow(str(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4]),
+                                           str(r[5]), bytes(r[6])), str(r[7]), str(r[8]))
+            for r in rows}
+
+
+def answered(db: Db, interview_id: str, paths: list[str]) -> set[str]:
+    """Those of ``paths`` the interview has an answer stored at."""
+    return {str(r[0]) for r in db.execute(
+        f"SELECT path FROM answers WHERE interview_id = ? AND path IN ({marks(len(paths))}) "
+        "AND value != 'null'", (interview_id, *paths))}
+
+
+def drop_ready(db: Db, interview_ids: Iterable[str]) -> None:
+    """Forget the kept records of these interviews."""
+    db.executemany("DELETE FROM export_ready WHERE interview_id = ?", ((i,) for i in interview_ids))
 
 
 # --- bundles sent -----------------------------------------------------------------

@@ -80,6 +80,7 @@ def purge_interview(db: Db, interview_id: str, at: str) -> Deleted:
     answers = db.execute("DELETE FROM answers WHERE interview_id = ?", (interview_id,)).rowcount
     rows = db.execute("DELETE FROM edit_log WHERE interview_id = ?", (interview_id,)).rowcount
     db.execute("DELETE FROM review_decisions WHERE interview_id = ?", (interview_id,))
+    db.execute("DELETE FROM export_ready WHERE interview_id = ?", (interview_id,))
     db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
     return Deleted(answers, attachments, rows)
 
@@ -94,6 +95,8 @@ def purge_identifiers(db: Db, interview_id: str, identifiers: set[str], at: str,
     """
     i = interview_id
     _tombstone(db, i, "identifiers", at)
+    # Its record as worked out for export: a purged interview never leaves again.
+    db.execute("DELETE FROM export_ready WHERE interview_id = ?", (i,))
     attachments = db.execute("DELETE FROM attachments WHERE interview_id = ?", (i,)).rowcount
     paths = marks(len(identifiers))
     answers = 0

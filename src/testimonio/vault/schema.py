@@ -447,6 +447,25 @@ _V14_ANSWERS_UNTIMED = """
 ALTER TABLE answers DROP COLUMN updated_at;
 """
 
+# (researcher) An interview's record as the next export would carry it, worked
+# out when the interview is completed (services/export_ready.py, issue 17): an
+# export takes it only while the interview's revision, its export id and the
+# rules key (this program's rules, the questionnaire's file, the long side of
+# pictures) are those it was worked out with; else the export works the
+# record out again. Pseudonymised, as the bundle holds it: it never holds an
+# identifier the answers table does not, and it goes with its interview.
+_V15_EXPORT_READY = """
+CREATE TABLE export_ready (
+    interview_id TEXT PRIMARY KEY REFERENCES interviews (id) ON DELETE CASCADE,
+    revision     INTEGER NOT NULL,
+    rules        TEXT NOT NULL,              -- services.export_ready.rules_key
+    export_id    TEXT NOT NULL,
+    quasi        TEXT NOT NULL,              -- JSON [[path, value or null], ...]
+    held         TEXT NOT NULL,              -- JSON [[path, kind], ...]: texts kept back
+    line         BLOB NOT NULL               -- the record's JSON line (UTF-8)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -466,4 +485,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, "the list's orders kept by indexes that hold its filters", _V13_LIST_ORDERS),
     Migration(14, "answers without the time of their last change (the edit log has it)",
               _V14_ANSWERS_UNTIMED),
+    Migration(15, "(researcher) records worked out for export when interviews are completed",
+              _V15_EXPORT_READY),
 )
