@@ -45,12 +45,14 @@ from testimonio.exchange.bundle import encode_records, open_bundle  # noqa: E402
 from testimonio.exchange.scrub import reencode  # noqa: E402
 from testimonio.exchange.stream import CHUNK_SIZE, chunk_nonce  # noqa: E402
 from testimonio.paths import shipped_forms_dir  # noqa: E402
+from testimonio.services import export_ready  # noqa: E402
 from testimonio.services.export import ExportService  # noqa: E402
+from testimonio.services.export_ready import ExportReady  # noqa: E402
 from testimonio.services.import_ import ImportService  # noqa: E402
 from testimonio.services.keys import KeyService  # noqa: E402
 from testimonio.services.questionnaires import QuestionnaireService  # noqa: E402
 from testimonio.services.team import Researcher, TeamService  # noqa: E402
-from testimonio.vault import KdfParams, Vault, repo_imports  # noqa: E402
+from testimonio.vault import KdfParams, Vault, repo_export, repo_imports  # noqa: E402
 from testimonio.vault.repo_imports import ImportedInterview  # noqa: E402
 
 N_QUESTIONS = 40
@@ -135,6 +137,12 @@ def fill(vault: Vault, form_id: str, version: str, answers: list[dict[str, objec
                             "2019-11-20T10:00:00.000Z", "2019-11-20T11:00:00.000Z"))
             db.executemany("INSERT INTO answers (interview_id, path, value) VALUES (?, ?, ?)",
                            [(iid, p, json.dumps(v, separators=(",", ":"))) for p, v in a.items()])
+
+
+def stored_metadata(q: Any) -> dict[str, object]:
+    """The top-level start, end and today answers the program stores with an interview."""
+    stamps = {"start": "2019-11-20T10:00:00-05:00", "end": "2019-11-20T11:00:00-05:00", "today": "2019-11-20"}
+    return {m.path: stamps[m.type] for m in q.questions() if m.type in stamps and not _in_repeat(q, m.path)}
 
 
 def _in_repeat(q: Any, path: str) -> bool:
@@ -315,26 +323,52 @@ def one_form(kind: str, n: int, tmp: Path, rng: random.Random) -> None:
         alias_path = None
     # Top-level questions only: a repeat's answers need instance numbers.
     questions = {n.name: n for n in q.questions() if n.takes_input and not _in_repeat(q, n.path)}
-    answers = [answers_for(questions, rng) for _ in range(n)]
+    # With the metadata the program stores when an interview starts and ends (the
+    # export reads the border form's interview_date; without it, the clock).
+    meta = stored_metadata(q)
+    answers = [{**answers_for(questions, rng), **meta} for _ in range(n)]
     per = sum(len(a) for a in answers) / max(1, len(answers))
     fill(researcher, q.form_id, q.version, answers)
     print(f"  {n} interviews written, and written back to the disk in {written_back():.1f} s")
+    with researcher.read() as db:
+        ids = repo_export.candidate_ids(db, True)
+    forms = QuestionnaireService(researcher)
+    forms.get(q.form_id, q.version)  # completing parses it first, to check the answers
+    start = time.perf_counter()
+    ExportReady(researcher, forms).prepare(ids[:1])  # what completing one interview adds (services/interviews.py)
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    kept = ExportReady(researcher).prepare(ids[1:]) + 1  # the others, as if each had been completed
+    took = time.perf_counter() - start
+    print(f"  records worked out as the interviews were completed: {kept} of {n} kept; one completion "
+          f"{one * 1000:.0f} ms more, the other {n - 1} in one batch {took:.1f} s "
+          f"({took / max(1, n - 1) * 1000:.2f} ms each); written back in {written_back():.1f} s")
     key = secrets.token_bytes(32)
     exports: list[float] = []
+    colds: list[float] = []
     export_floors: list[float] = []
     out = tmp / f"bundle-{kind}.tmb"
     sealed: list[bytes] = []
-    # Interleaved, three rounds (floor, export; export, floor; floor, export), medians compared.
-    for order in (("floor", "export"), ("export", "floor"), ("floor", "export")):
+    # Interleaved, three rounds, medians compared. "export": the records kept when the
+    # interviews were completed are taken (what a researcher meets at the end of a day);
+    # "cold": the same export by a program whose rules changed since (every record
+    # worked out again at export, as after an update).
+    for order in (("floor", "export", "cold"), ("cold", "export", "floor"), ("floor", "export", "cold")):
         for what in order:
             if what == "floor":
                 took, sealed = export_floor(researcher, key)
                 export_floors.append(took)
                 continue
             out.unlink(missing_ok=True)
-            start = time.perf_counter()
-            result = ExportService(researcher).write(out, all_=True, accept_risk=True)  # every round: all of them
-            exports.append(time.perf_counter() - start)
+            rules = export_ready.RULES
+            if what == "cold":
+                export_ready.RULES = f"{rules} (a newer program)"
+            try:
+                start = time.perf_counter()
+                result = ExportService(researcher).write(out, all_=True, accept_risk=True)  # all of them
+                (colds if what == "cold" else exports).append(time.perf_counter() - start)
+            finally:
+                export_ready.RULES = rules
     imports, import_floors, imported, per_record = import_rounds(lead, tmp / f"lead-{kind}-runs", out,
                                                      ImportedRows("bench", rkey.key_id, alias_path))
     t_import, i_floor = statistics.median(imports), statistics.median(import_floors)
@@ -345,11 +379,15 @@ def one_form(kind: str, n: int, tmp: Path, rng: random.Random) -> None:
           f"imported: {imported.added} new")
     print(f"  export: {', '.join(f'{t:.2f}' for t in exports)} s; its floor (read + JSON + AEAD, streamed): "
           f"{', '.join(f'{t:.2f}' for t in export_floors)} s -> {t_export / e_floor:.2f}x")
+    t_cold = statistics.median(colds)
+    print(f"  export with every record worked out at export (after an update of the program): "
+          f"{', '.join(f'{t:.2f}' for t in colds)} s -> {t_cold / e_floor:.2f}x its floor")
     print(f"  import: {', '.join(f'{t:.2f}' for t in imports)} s; its floor (decrypt + parse + insert), "
           f"interleaved: {', '.join(f'{t:.2f}' for t in import_floors)} s -> {t_import / i_floor:.2f}x")
     label = f"{n // 1000}k {kind}" if n >= 1000 else f"{n} {kind}"
     report(f"export {label}", t_export, 3.0, " s")
     report(f"export {label} / its floor", t_export / e_floor, 2.0, "x")
+    report(f"export {label}, every record worked out at export", t_cold, 3.0, " s")
     report(f"import {label}", t_import, 3.0, " s")
     report(f"import {label} / its floor", t_import / i_floor, 1.5, "x")
 
