@@ -199,6 +199,7 @@ def test_records_encoded_beforehand_leave_as_they_were_encoded(tmp_path: Path) -
         encoder.add(record)
     encoded = encoder.finish()
     assert len(encoded) == 40 and len(encoded.blob) > 1024 * 1024
+    assert len(encoded.pieces) > 1 and encoded.nbytes == len(encoded.blob)  # no one buffer grown
     assert list(encoded) == records  # decoded again, in order
     m = write(tmp_path / "a.tmb", records=encoded)
     assert m.records == 40 and m.records_sha256 == write(tmp_path / "b.tmb", records=records).records_sha256

@@ -221,3 +221,23 @@ def test_an_export_reads_rows_export_ids_and_answers_in_one_row_of_sqlite(vault:
         assert list(got.answers) == list(answers[interview_id])  # the same order (by path)
     assert found[ids[0]].answers == {'a"b\\c': 'dijo: "0"\nñandú', "m": ["x", "y"], "n": 0}
     assert found[ids[-1]].export_id is None
+
+
+def test_an_export_takes_complete_interviews_oldest_first_from_an_index(vault: Vault) -> None:
+    """candidate_ids reads the ids in order from interviews_status_created (migration 16):
+    no sort of every complete interview in memory, and drafts, imported and purged
+    interviews stay out."""
+    service = InterviewService(vault)
+    ids = [service.start("form", "1", "Tumbes", "ana", "es") for _ in range(6)]
+    with vault.transaction() as db:
+        for n, interview_id in enumerate(ids):  # created in the reverse order of their ids
+            db.execute("UPDATE interviews SET status = ?, created_at = ? WHERE id = ?",
+                       ("draft" if n == 2 else "complete", f"2026-01-0{9 - n}T00:00:00.000Z",
+                        interview_id))
+        db.execute("INSERT INTO purged (interview_id, scope, at) VALUES (?, ?, ?)",
+                   (ids[3], "identifiers", AT))
+        plan = [r[3] for r in db.execute(
+            f"EXPLAIN QUERY PLAN {repo_export._candidates(True)} ORDER BY i.created_at, i.id")]
+        assert repo_export.candidate_ids(db, True) == [ids[5], ids[4], ids[1], ids[0]]
+    assert any("COVERING INDEX interviews_status_created" in step for step in plan), plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan

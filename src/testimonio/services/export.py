@@ -58,6 +58,7 @@ from testimonio.services.export_reader import PlanReader, value_hash
 from testimonio.services.export_ready import ExportReady
 from testimonio.services.interviews import InterviewService
 from testimonio.services.keys import KeyService, now
+from testimonio.services.planned_record import PackedIds
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
 from testimonio.services.settings import group_size
@@ -197,7 +198,7 @@ class ExportService:
         reader = PlanReader(self.vault, self.forms, self.relevance, lang, self._cleaned)
         with self.vault.read() as db, \
                 repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
-            ids = repo_export.candidate_ids(db, all_)
+            ids = PackedIds(repo_export.candidate_ids(db, all_))
             # Only what this export does not send again (the check would drop those),
             # read one at a time, their values shared.
             previous = [reader.compact_quasi(QuasiRecord.of(eid, q["form_id"], q["values"]))

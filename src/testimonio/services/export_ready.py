@@ -40,7 +40,7 @@ import json
 import logging
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from testimonio.errors import BadInput
 from testimonio.exchange.bundle import record_line
@@ -53,7 +53,7 @@ from testimonio.services.export_reader import PlanReader
 from testimonio.services.planned_record import Loader
 from testimonio.services.questionnaires import QuestionnaireService
 from testimonio.services.relevance import Relevance
-from testimonio.vault import Vault, repo_export, repo_forms, repo_settings, repo_team
+from testimonio.vault import Vault, repo_export, repo_forms, repo_imports, repo_settings, repo_team
 from testimonio.vault.db import Db
 
 __all__ = ["RULES", "ExportReady", "rules_key", "stored_first"]
@@ -61,7 +61,7 @@ __all__ = ["RULES", "ExportReady", "rules_key", "stored_first"]
 log = logging.getLogger(__name__)
 
 #: The version of the rules a kept record was worked out by (see the module docstring).
-RULES = "1"
+RULES = "2"
 
 # Functions whose result is not the stored answers' alone.
 _CLOCK_OR_CHANCE = re.compile(r"\b(today|now|random|randomize|uuid|once)\s*\(")
@@ -166,26 +166,28 @@ class ExportReady:
             self._rules[form] = None if found is None else rules_key(found[0], side)
         return self._rules[form]
 
-    def planned(self, interview_ids: list[str], reader: PlanReader,
+    def planned(self, interview_ids: Sequence[str], reader: PlanReader,
                 loader: Loader) -> Iterator[list[tuple[PlannedRecord, bytes | None]]]:
         """The export's planned records of these interviews, a chunk at a time, in order:
         each with its kept line when it has a current one (the record then stays
         released: ``loader`` works it out again if it is read), else planned by ``reader``
         (read ahead on its second thread) with None."""
         self._rules.clear()
-        parts = [interview_ids[i:i + LOAD_CHUNK] for i in range(0, len(interview_ids), LOAD_CHUNK)]
-        kept: deque[dict[str, repo_export.KeptRecord]] = deque()
+        # Each part's ids taken from the (packed) list only as it is read: a list of
+        # every id as strings would live until the end of planning, when memory peaks.
+        kept: deque[tuple[list[str], dict[str, repo_export.KeptRecord]]] = deque()
 
         def cold_parts() -> Iterator[list[str]]:
             # Pulled as the reader reads ahead: each part's kept records are read
             # (and checked) just before its other interviews are.
-            for part in parts:
+            for start in range(0, len(interview_ids), LOAD_CHUNK):
+                part = list(interview_ids[start:start + LOAD_CHUNK])
                 current = self._current(part)
-                kept.append(current)
+                kept.append((part, current))
                 yield [i for i in part if i not in current]
 
-        for part, cold in zip(parts, reader.plan_parts(cold_parts()), strict=True):
-            current = kept.popleft()
+        for cold in reader.plan_parts(cold_parts()):
+            part, current = kept.popleft()
             worked_out = iter(cold)
             out: list[tuple[PlannedRecord, bytes | None]] = []
             for interview_id in part:
@@ -203,7 +205,8 @@ class ExportReady:
 
     def _current(self, part: list[str]) -> dict[str, repo_export.KeptRecord]:
         """Interview id -> kept record, for those of ``part`` whose kept record is current."""
-        with self.vault.read() as db:
+        with self.vault.read() as db, \
+                repo_imports.small_page_cache(db, repo_export.WRITE_ONCE_CACHE_KIB):
             found = repo_export.ready_rows(db, part)
             return {i: kept for i, kept in found.items()
                     if kept.row.rules == self._rules_now((kept.form_id, kept.form_version), db)}

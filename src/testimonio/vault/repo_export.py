@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from testimonio.errors import BadInput, NotFound
@@ -21,7 +21,7 @@ from testimonio.vault.records import INTERVIEW_COLUMNS, AnswerValue, InterviewSu
 from testimonio.vault.repo_imports import small_page_cache
 
 _BATCH = 500  # ids per IN (...) list, well under SQLite's parameter limit
-WRITE_ONCE_CACHE_KIB = 8 * 1024  # page cache while an export's rows are written or read once
+WRITE_ONCE_CACHE_KIB = 2 * 1024  # page cache while an export's rows are written or read once
 
 
 class SentItem(NamedTuple):
@@ -122,11 +122,13 @@ def export_ids(db: Db, interview_ids: list[str]) -> dict[str, str]:
     return out
 
 
-def assign_export_ids(vault: Vault, interview_ids: list[str]) -> None:
+def assign_export_ids(vault: Vault, interview_ids: Sequence[str]) -> None:
     """Give each interview its random export id if it has none (kept locally)."""
-    with vault.read() as db:  # a batch at a time: no map of every known export id
+    # A batch at a time: no map of every known export id; pages read once, in a
+    # small page cache (the large one would keep them all).
+    with vault.read() as db, small_page_cache(db, WRITE_ONCE_CACHE_KIB):
         missing = [i for start in range(0, len(interview_ids), _BATCH)
-                   for i in _without_export_id(db, interview_ids[start:start + _BATCH])]
+                   for i in _without_export_id(db, list(interview_ids[start:start + _BATCH]))]
     if not missing:
         return
     # Pages written once: a small page cache keeps 50 000 new rows from filling the large one.
