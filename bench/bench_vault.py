@@ -20,7 +20,8 @@ background PASSIVE checkpoint as the vault has (vault/checkpoint.py). Then:
 - pages of 100 (issue 17: any page at any offset <= 30 ms in the service),
   read as the list reads them: a first page with its count, a deeper one
   alone (the list keeps the count it got with the first): by site and a
-  search text; a search alone; the last page; every order the list offers
+  search text; a search alone; the last page (with the count the list kept,
+  as the list reads it); every order the list offers
   with filters of every breadth, and searches alone or with a filter, at
   the first, middle and last page (see _page_cases); each case timed three
   times, vault and baseline alternately, and taken as its median; a figure
@@ -316,7 +317,8 @@ def _page_cases(service: InterviewService, n: int) -> list[_Case]:
     Pages are read as the list reads them (gui/models/interview_table_model.py): the
     first with its count, in one read (``page_and_count``), when a filter or search
     is set; a deeper one alone (``page``), when the rows are scrolled or jumped to,
-    the count kept. (The command line reads pages alone.) The cases named
+    the count kept and given with it (``total``: a page nearer the end is read from
+    there). (The command line reads pages alone, from the first.) The cases named
     :data:`COUNTED_AGAIN` count again at every depth, which no caller does: printed, not
     reported. ``service`` only counts the matches, for the depths (the baseline holds
     the same rows).
@@ -328,13 +330,13 @@ def _page_cases(service: InterviewService, n: int) -> list[_Case]:
         alone = InterviewQuery(search=text, limit=100)
         cases.append(("search alone (page + count)", lambda s, q=alone: (s.page(q), s.count(q))))
     deep = InterviewQuery(offset=max(0, n - 100), limit=100)
-    cases.append(("last page of the whole list", lambda s, q=deep: s.page(q)))
+    cases.append(("last page of the whole list", lambda s, q=deep: s.page(q, total=n)))
     for sort in SORTS:
         for filters in FILTERS:
             matches = service.count(InterviewQuery(**filters))  # type: ignore[arg-type]
             for offset in _depths(matches):
                 query = InterviewQuery(sort=sort, offset=offset, limit=100, **filters)  # type: ignore[arg-type]
-                cases.append(("any order, filter and depth", _as_the_list_reads(query)))
+                cases.append(("any order, filter and depth", _as_the_list_reads(query, matches)))
         for k, text in enumerate(("ma", "quispe", "rosa 1")):
             for filters in ({}, FILTERS[1 + k]):
                 name = f"search in any order and depth, {'with a filter' if filters else 'alone'}"
@@ -342,7 +344,7 @@ def _page_cases(service: InterviewService, n: int) -> list[_Case]:
                 for offset in _depths(matches):
                     query = InterviewQuery(sort=sort, search=text, offset=offset, limit=100,
                                            **filters)  # type: ignore[arg-type]
-                    cases.append((name, _as_the_list_reads(query)))
+                    cases.append((name, _as_the_list_reads(query, matches)))
                     if filters and offset:
                         cases.append((COUNTED_AGAIN, lambda s, q=query: s.page_and_count(q)))
     return cases
@@ -353,10 +355,11 @@ def _page_cases(service: InterviewService, n: int) -> list[_Case]:
 COUNTED_AGAIN = "search with a filter, counted again deeper down"
 
 
-def _as_the_list_reads(query: InterviewQuery) -> Any:
-    """The call the list makes for this page: the first with its count, a deeper one alone."""
+def _as_the_list_reads(query: InterviewQuery, matches: int) -> Any:
+    """The call the list makes for this page: the first with its count, a deeper one
+    alone with the count it kept (``matches``)."""
     if query.offset:
-        return lambda s, q=query: s.page(q)
+        return lambda s, q=query: s.page(q, total=matches)
     return lambda s, q=query: s.page_and_count(q)
 
 

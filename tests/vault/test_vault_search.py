@@ -172,6 +172,8 @@ def test_a_page_and_its_count_in_one_read_agree_with_both_apart(
             for query in queries:
                 rows, total = service.page_and_count(query)
                 assert (rows, total) == (service.page(query), service.count(query)), query
+                # The list's deeper pages: read alone, with the count it kept.
+                assert service.page(query, total=total) == rows, query
                 reversed_pages += bool(rows) and query.offset > total - query.offset - len(rows)
         assert reversed_pages > 100  # pages read from the end were compared too
         assert service.page_and_count(InterviewQuery(search="abc", site="site 2"))[1] == 1

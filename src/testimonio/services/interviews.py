@@ -113,10 +113,11 @@ class InterviewService:
         with self._vault.read() as db:
             return _sender(db, interview_id)
 
-    def page(self, query: InterviewQuery) -> list[InterviewSummary]:
-        """One page of the list (never the whole table)."""
+    def page(self, query: InterviewQuery, total: int | None = None) -> list[InterviewSummary]:
+        """One page of the list (never the whole table). ``total``: how many match, when
+        the caller kept the count (a page nearer the end is then read from the end)."""
         with self._vault.read() as db:
-            return rec.page(db, query)
+            return rec.page(db, query, total=total)
 
     def page_and_count(self, query: InterviewQuery) -> tuple[list[InterviewSummary], int]:
         """One page of the list and how many interviews match in all (one read: a

@@ -297,9 +297,14 @@ def _summaries(db: Db, rowids: list[int]) -> list[InterviewSummary]:
     return [found[r] for r in rowids]
 
 
-def page(db: Db, query: InterviewQuery, many: bool | None = None) -> list[InterviewSummary]:
+def page(db: Db, query: InterviewQuery, many: bool | None = None,
+         total: int | None = None) -> list[InterviewSummary]:
     """One page of interviews matching ``query``, in its order (``many``: whether its
-    search matches many, when the caller knows)."""
+    search matches many, when the caller knows; ``total``: how many match, when the
+    caller kept the count, as the list does: a page nearer the end is then read
+    from the end, see :func:`_from_nearer_end`)."""
+    if total is not None:
+        return _from_nearer_end(db, query, max(0, total), many)
     order = _order(query)
     many = _many_matches(db, query) if many is None else many
     where, params = _where(query, many, _walk_in_order(db, query) or _walk_matches(query, many))
@@ -352,14 +357,24 @@ def _counted_page(db: Db, query: InterviewQuery,
     (the last page of a search matching half of 100 000 walked them all). Every
     order ends with the rowid: the reverse is exact."""
     total = count(db, query, many)
+    return _from_nearer_end(db, query, total, many), total
+
+
+def _from_nearer_end(db: Db, query: InterviewQuery, total: int,
+                     many: bool | None) -> list[InterviewSummary]:
+    """The page of ``query`` among ``total`` matches, read in the reversed order when it
+    lies nearer the end (the last page of 100 000 then passes 0 index entries, not
+    99 900: cold, each entry's page is decrypted). Every order ends with the rowid,
+    so the reverse is exact. A ``total`` that is no longer true (the vault changed
+    since it was counted) shifts the page as a walk from the start would."""
     limit, offset = _window(query)
     end = min(offset + limit, total)
     if end <= offset or offset <= total - end:  # past the end, or in the first half
-        return page(db, query, many), total
+        return page(db, query, many)
     back = replace(query, descending=not query.descending, offset=total - end, limit=end - offset)
     rows = page(db, back, many)
     rows.reverse()
-    return rows, total
+    return rows
 
 
 def count(db: Db, query: InterviewQuery, many: bool | None = None) -> int:

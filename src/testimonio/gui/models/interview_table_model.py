@@ -158,7 +158,8 @@ class InterviewTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        page = list(self._service.page(self._query(number * PAGE_SIZE, PAGE_SIZE)))
+        # The count kept with the first page: a page nearer the end is read from there.
+        page = list(self._service.page(self._query(number * PAGE_SIZE, PAGE_SIZE), total=self._count))
         self._keep(number, page)
         return page
 
