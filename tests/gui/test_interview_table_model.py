@@ -64,3 +64,29 @@ def test_sorting_and_filters_go_to_the_vault_query(context: Any, interviews: lis
     assert model.rowCount() == 0
     model.clear()
     assert model.rowCount() == 0
+
+
+def test_the_keyboard_reaches_the_last_rows_read_from_the_end(
+        monkeypatch: Any, qtbot: Any, context: Any, border: Any) -> None:
+    """Ctrl+End in the list, then Page Up: the rows the model reads from the nearer end
+    with the count it kept are those a walk from the start gives, in the same order."""
+    from PySide6.QtWidgets import QTableView
+
+    monkeypatch.setattr(itm, "PAGE_SIZE", 10)
+    add_interviews(context, border, 45)
+    model = InterviewTableModel(context.interviews)
+    view = QTableView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setCurrentIndex(model.index(0, 0))
+    view.setFocus()
+    walked = [s.id for s in context.interviews.page(model._query(0, 45))]
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.currentIndex().row() == 44
+    assert model.data(view.currentIndex(), ID_ROLE) == walked[44]
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    row = view.currentIndex().row()
+    assert row < 44 and model.data(view.currentIndex(), ID_ROLE) == walked[row]
+    assert [model.data(model.index(r, 0), ID_ROLE) for r in range(45)] == walked

@@ -466,11 +466,9 @@ CREATE TABLE export_ready (
 ) WITHOUT ROWID;
 """
 
-# Version 16. The interviews an export takes, oldest first, read from an index
-# that holds them in that order (repo_export.candidate_ids, issue 17): without
-# it SQLite read every complete interview's row and sorted them all in
-# memory, so an export of 50 000 interviews started 14 MB higher than one of
-# 10 000. A save does not change these columns, so it does not write here.
+# Version 16. The interviews an export takes, oldest first, without reading their
+# rows or sorting them all in memory (repo_export.candidate_ids; docs/vault.md).
+# A save changes none of these columns, so it never writes this index.
 _V16_CANDIDATES = """
 CREATE INDEX interviews_status_created ON interviews (status, created_at, id);
 """
