@@ -65,6 +65,23 @@ def test_new_vault_has_the_last_schema_version(tmp_path: Path) -> None:
     vault.lock()
 
 
+def test_a_save_rewrites_one_index_holding_the_time_of_the_last_change(tmp_path: Path) -> None:
+    """Every save sets interviews.updated_at: each index holding it is rewritten
+    (two pages, each encrypted: issue 17's save p50). Migration 17 left one, the
+    list's order by last change, which also serves a site or status filter."""
+    from testimonio.vault import KdfParams
+
+    vault, _ = Vault.create(tmp_path / "v", "pass phrase", kdf=KdfParams.FAST)
+    try:
+        with vault.read() as db:
+            holding = sorted(
+                name for (_, name, *_rest) in db.execute("PRAGMA index_list('interviews')")
+                if any(col[2] == "updated_at" for col in db.execute(f"PRAGMA index_info('{name}')")))
+        assert holding == ["interviews_order_updated"]
+    finally:
+        vault.lock()
+
+
 def test_real_version_one_vault_is_migrated_at_unlock(tmp_path: Path) -> None:
     copy = tmp_path / "v1"
     shutil.copytree(V1_VAULT, copy)

@@ -231,26 +231,17 @@ def _many_matches(db: Db, query: InterviewQuery) -> bool:
                       [*params, MANY_MATCHES + 1])) > MANY_MATCHES
 
 
-def _kept_by_filter(query: InterviewQuery) -> bool:
-    """Whether the filter's own index keeps the page's order: a site or a status
-    filter alone, by last change (interviews_site_updated, _status_updated),
-    ties broken by the rowid those indexes end with."""
-    filters = [column for column, value in (("site", query.site), ("status", query.status),
-                                            ("form_id", query.form_id),
-                                            ("interviewer", query.interviewer)) if value]
-    return SORT_KEYS.get(query.sort) == "updated_at" and filters in (["site"], ["status"])
-
-
 def _walk_in_order(db: Db, query: InterviewQuery) -> bool:
     """Whether a filtered page (no search) is best read by walking its order's
     index, which holds every filtered column (migration 13), and checking the
-    filters there: when no filter's index keeps the order and at least
-    :data:`WALK_MATCHES` interviews match, counted in a filter's index up to
-    that. The walk then reads at most the whole index without a row, where
+    filters there: when at least :data:`WALK_MATCHES` interviews match,
+    counted in a filter's index up to that (a site or status filter by last
+    change too: their own indexes were dropped by migration 17, as a save
+    rewrote them). The walk then reads at most the whole index without a row, where
     sorting every match of a broad filter took 100-230 ms at 100 000
     interviews (issue 17); a few matches are quicker read and sorted.
     """
-    if (query.search or "").strip() or _kept_by_filter(query):
+    if (query.search or "").strip():
         return False
     clauses, params = _filters(query)
     if not clauses:
@@ -260,24 +251,15 @@ def _walk_in_order(db: Db, query: InterviewQuery) -> bool:
     return int(found) >= WALK_MATCHES
 
 
-def _walk_matches(query: InterviewQuery, many: bool) -> bool:
-    """Whether a search matching many interviews, with filters, walks its order's
-    index checking the filters there too (it holds them), rather than reading
-    every row of a filter and sorting the matches: the filter's index keeps
-    the order only for a site or status alone by last change."""
-    return many and not _kept_by_filter(query)
-
-
 def _order(query: InterviewQuery) -> str:
-    """The ORDER BY of the list's query: its key, then the ties as the index that
-    keeps the order breaks them (the held columns, then the rowid; the rowid
-    alone where a filter's index keeps the order), so no plan needs a sort."""
+    """The ORDER BY of the list's query: its key, then the ties as the order's index
+    breaks them (the held columns, then the rowid), so no plan needs a sort."""
     order = SORT_KEYS.get(query.sort)
     if order is None:
         raise BadInput(f"Cannot sort interviews by '{query.sort}'.")
     direction = "DESC" if query.descending else "ASC"
     key = order.split()[0]
-    ties = () if _kept_by_filter(query) else tuple(c for c in _HELD if c != key)
+    ties = tuple(c for c in _HELD if c != key)
     return "ORDER BY " + ", ".join(f"{term} {direction}" for term in (order, *ties, "rowid"))
 
 
@@ -307,7 +289,7 @@ def page(db: Db, query: InterviewQuery, many: bool | None = None,
         return _from_nearer_end(db, query, max(0, total), many)
     order = _order(query)
     many = _many_matches(db, query) if many is None else many
-    where, params = _where(query, many, _walk_in_order(db, query) or _walk_matches(query, many))
+    where, params = _where(query, many, many or _walk_in_order(db, query))
     # Deferred join: the page's rowids come from an index alone (every index
     # ends with the rowid, hence the rowid as tie-break), then only those rows
     # are read, so a deep page skips index entries, not rows (issue 17).

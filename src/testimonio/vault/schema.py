@@ -473,6 +473,13 @@ _V16_CANDIDATES = """
 CREATE INDEX interviews_status_created ON interviews (status, created_at, id);
 """
 
+# Version 17: two of the three indexes holding updated_at only kept a site or status
+# filter in that order, as interviews_order_updated also does (docs/vault.md).
+_V17_FEWER_PAGES = """
+DROP INDEX interviews_site_updated;
+DROP INDEX interviews_status_updated;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "interviews, answers, edit log, attachments, sites, settings, questionnaires", _V1_CORE),
     Migration(2, "device keys, team, roster, bundles sent, pseudonyms, reviews, import log", _V2_EXCHANGE),
@@ -496,4 +503,6 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V15_EXPORT_READY),
     Migration(16, "complete interviews oldest first by index (what an export takes)",
               _V16_CANDIDATES),
+    Migration(17, "fewer indexes a save rewrites (site or status by last change)",
+              _V17_FEWER_PAGES),
 )
