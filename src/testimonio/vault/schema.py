@@ -476,8 +476,8 @@ CREATE INDEX interviews_status_created ON interviews (status, created_at, id);
 # Version 17: two of the three indexes holding updated_at only kept a site or status
 # filter in that order, as interviews_order_updated also does (docs/vault.md).
 _V17_FEWER_PAGES = """
-DROP INDEX interviews_site_updated;
-DROP INDEX interviews_status_updated;
+DROP INDEX IF EXISTS interviews_site_updated;
+DROP INDEX IF EXISTS interviews_status_updated;
 """
 
 MIGRATIONS: tuple[Migration, ...] = (
